@@ -1,0 +1,78 @@
+use serde::{Deserialize, Serialize};
+
+/// What the public may know of the council running this portal: the browser app builds its
+/// header, notices and links from this, so no council detail is compiled into the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "name": "Eastmoor Borough Council",
+    "service_name": "Adult Social Care Online",
+    "phone_numbers": {
+        "contact_centre": {"display": "0113 496 0000", "uri": "tel:+441134960000"},
+        "urgent": {"display": "0113 496 0001", "uri": "tel:+441134960001"},
+        "records": {"display": "0808 157 0192", "uri": "tel:+448081570192"},
+        "safeguarding": {"display": "0113 496 0002", "uri": "tel:+441134960002"}
+    },
+    "links": {
+        "information": "https://www.example.org/adult-social-care",
+        "local_support": "https://directory.example.org/adults",
+        "paying_for_care": "https://www.example.org/paying-for-care",
+        "call_charges": "https://www.example.org/call-charges",
+        "privacy_notice": "https://www.example.org/privacy/adult-social-care",
+        "accessibility_statement": "https://www.example.org/accessibility"
+    },
+    "postcode_districts": ["EM1", "EM2"],
+    "message_types": [{"key": "general", "label": "General enquiry"}]
+})))]
+pub struct CouncilView {
+    pub name: String,
+    pub service_name: String,
+    pub phone_numbers: PhoneNumbersView,
+    pub links: InformationLinksView,
+    /// Outward codes (for example `L20`) of the postcodes this council serves.
+    pub postcode_districts: Vec<String>,
+    /// The kinds of message a citizen can send; each decides the team that receives it.
+    pub message_types: Vec<MessageTypeView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PhoneNumbersView {
+    /// The general number, and the one for urgent needs when a referral cannot wait.
+    pub contact_centre: PhoneNumberView,
+    /// Given beside messaging, which is not for urgent matters.
+    pub urgent: PhoneNumberView,
+    /// For telling the council that the details it holds are wrong.
+    pub records: PhoneNumberView,
+    /// Safeguarding concerns are never taken through an online form.
+    pub safeguarding: PhoneNumberView,
+}
+
+/// A phone number as people read it, and as a `tel:` link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PhoneNumberView {
+    pub display: String,
+    pub uri: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InformationLinksView {
+    /// The council's adult social care pages.
+    pub information: String,
+    /// The council's directory of local services for adults.
+    pub local_support: String,
+    /// The council's pages on charges for care.
+    pub paying_for_care: String,
+    pub call_charges: String,
+    pub privacy_notice: String,
+    pub accessibility_statement: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessageTypeView {
+    pub key: String,
+    pub label: String,
+}

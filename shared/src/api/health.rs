@@ -1,0 +1,51 @@
+use serde::{Deserialize, Serialize};
+
+/// The answer of `GET /api/v1/health`: whether this node can serve requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "status": "ok",
+    "version": "0.1.0",
+    "database": {"backend": "sqlite", "answers": true}
+})))]
+pub struct Health {
+    pub status: HealthStatus,
+    /// The version of the running API build.
+    pub version: String,
+    pub database: DatabaseHealth,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HealthStatus {
+    /// Every dependency answers.
+    Ok,
+    /// The node is up but the database does not answer; load balancers should route elsewhere.
+    Unavailable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DatabaseHealth {
+    pub backend: DatabaseBackend,
+    /// Whether a trivial query succeeded just now.
+    pub answers: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DatabaseBackend {
+    Sqlite,
+    Postgres,
+}
+
+impl DatabaseBackend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sqlite => "sqlite",
+            Self::Postgres => "postgres",
+        }
+    }
+}
