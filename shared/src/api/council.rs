@@ -76,3 +76,18 @@ pub struct MessageTypeView {
     pub key: String,
     pub label: String,
 }
+
+/// The answer of `GET /api/v1/council/coverage`: whether the council serves a postcode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "postcode": "L20 3NJ", "district": "L20", "served": true
+})))]
+pub struct PostcodeCoverage {
+    /// The postcode as the council stores it: upper case, one space.
+    pub postcode: String,
+    /// Its outward code, which decides the council.
+    pub district: String,
+    /// Whether this council serves people living there.
+    pub served: bool,
+}

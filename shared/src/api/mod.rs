@@ -4,6 +4,9 @@ mod council;
 mod health;
 mod problem;
 
-pub use council::{CouncilView, InformationLinksView, MessageTypeView, PhoneNumbersView};
+pub use council::{
+    CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
+    PostcodeCoverage,
+};
 pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus};
 pub use problem::{FieldErrors, Problem};

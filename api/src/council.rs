@@ -1,0 +1,277 @@
+//! The council's configuration: read from its TOML file, checked, and kept in the database.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use anyhow::{Context, bail, ensure};
+use chrono::Utc;
+use diesel::prelude::*;
+use serde::Deserialize;
+use shared::api::{
+    CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
+};
+use shared::rules::{UkPhone, is_postcode_district};
+use url::Url;
+
+use crate::db::schema::{message_types, teams};
+use crate::db::{DbConnection, DbError};
+
+/// The council file as written. Unknown keys are refused: a misspelt key would otherwise be
+/// silently ignored and a default shown to the public.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CouncilFile {
+    pub name: String,
+    pub service_name: String,
+    pub postcode_districts: Vec<String>,
+    pub phone_numbers: PhoneNumbersFile,
+    pub links: LinksFile,
+    pub teams: Vec<TeamFile>,
+    pub message_types: Vec<MessageTypeFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneNumbersFile {
+    pub contact_centre: String,
+    pub urgent: String,
+    pub records: String,
+    pub safeguarding: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinksFile {
+    pub information: Url,
+    pub local_support: Url,
+    pub paying_for_care: Url,
+    pub call_charges: Url,
+    pub privacy_notice: Url,
+    pub accessibility_statement: Url,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamFile {
+    pub key: String,
+    pub name: String,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageTypeFile {
+    pub key: String,
+    pub label: String,
+    pub team: String,
+}
+
+/// The checked configuration.
+#[derive(Debug, Clone)]
+pub struct Council {
+    file: CouncilFile,
+    view: CouncilView,
+}
+
+impl Council {
+    pub fn load(path: &Path) -> anyhow::Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("could not read the council file {}", path.display()))?;
+        Self::parse(&text).with_context(|| format!("the council file {} is not valid", path.display()))
+    }
+
+    pub fn parse(text: &str) -> anyhow::Result<Self> {
+        let file: CouncilFile = toml::from_str(text)?;
+        let view = file.check()?;
+        Ok(Self { file, view })
+    }
+
+    /// What the public may see.
+    pub fn view(&self) -> &CouncilView {
+        &self.view
+    }
+
+    /// Whether a postcode district is in the council's area.
+    pub fn serves_district(&self, district: &str) -> bool {
+        self.view.postcode_districts.iter().any(|d| d == district)
+    }
+
+    /// Copies teams and message types into the database. Rows are never deleted, since messages
+    /// refer to them; ones gone from the file are marked inactive instead.
+    pub fn sync(&self, conn: &mut DbConnection) -> Result<(), DbError> {
+        let now = Utc::now().naive_utc();
+        conn.transaction(|conn| {
+            diesel::update(teams::table)
+                .set(teams::active.eq(false))
+                .execute(conn)?;
+            for team in &self.file.teams {
+                let updated = diesel::update(teams::table.find(&team.key))
+                    .set((
+                        teams::name.eq(&team.name),
+                        teams::email.eq(&team.email),
+                        teams::active.eq(true),
+                        teams::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                if updated == 0 {
+                    diesel::insert_into(teams::table)
+                        .values((
+                            teams::key.eq(&team.key),
+                            teams::name.eq(&team.name),
+                            teams::email.eq(&team.email),
+                            teams::active.eq(true),
+                            teams::updated_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                }
+            }
+            diesel::update(message_types::table)
+                .set(message_types::active.eq(false))
+                .execute(conn)?;
+            for (position, kind) in (0i32..).zip(&self.file.message_types) {
+                let updated = diesel::update(message_types::table.find(&kind.key))
+                    .set((
+                        message_types::label.eq(&kind.label),
+                        message_types::team_key.eq(&kind.team),
+                        message_types::position.eq(position),
+                        message_types::active.eq(true),
+                        message_types::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                if updated == 0 {
+                    diesel::insert_into(message_types::table)
+                        .values((
+                            message_types::key.eq(&kind.key),
+                            message_types::label.eq(&kind.label),
+                            message_types::team_key.eq(&kind.team),
+                            message_types::position.eq(position),
+                            message_types::active.eq(true),
+                            message_types::updated_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+impl CouncilFile {
+    /// Checks everything a mistake in the file could break, and builds the public view.
+    fn check(&self) -> anyhow::Result<CouncilView> {
+        ensure!(!self.name.trim().is_empty(), "name is empty");
+        ensure!(!self.service_name.trim().is_empty(), "service_name is empty");
+        ensure!(!self.postcode_districts.is_empty(), "postcode_districts is empty");
+        let mut districts = Vec::with_capacity(self.postcode_districts.len());
+        for district in &self.postcode_districts {
+            let district = district.trim().to_ascii_uppercase();
+            ensure!(
+                is_postcode_district(&district),
+                "postcode_districts: {district:?} is not a postcode district such as L20"
+            );
+            districts.push(district);
+        }
+        let links = &self.links;
+        for (key, url) in [
+            ("information", &links.information),
+            ("local_support", &links.local_support),
+            ("paying_for_care", &links.paying_for_care),
+            ("call_charges", &links.call_charges),
+            ("privacy_notice", &links.privacy_notice),
+            ("accessibility_statement", &links.accessibility_statement),
+        ] {
+            ensure!(url.scheme() == "https", "links.{key} must be an https address");
+        }
+        let team_keys = unique_keys("teams", self.teams.iter().map(|t| t.key.as_str()))?;
+        unique_keys("message_types", self.message_types.iter().map(|m| m.key.as_str()))?;
+        ensure!(!self.message_types.is_empty(), "message_types is empty");
+        for kind in &self.message_types {
+            if !team_keys.contains(kind.team.as_str()) {
+                bail!("message type {:?} names the team {:?}, which is not in teams", kind.key, kind.team);
+            }
+        }
+        let phones = &self.phone_numbers;
+        Ok(CouncilView {
+            name: self.name.trim().to_owned(),
+            service_name: self.service_name.trim().to_owned(),
+            phone_numbers: PhoneNumbersView {
+                contact_centre: phone("contact_centre", &phones.contact_centre)?,
+                urgent: phone("urgent", &phones.urgent)?,
+                records: phone("records", &phones.records)?,
+                safeguarding: phone("safeguarding", &phones.safeguarding)?,
+            },
+            links: InformationLinksView {
+                information: links.information.to_string(),
+                local_support: links.local_support.to_string(),
+                paying_for_care: links.paying_for_care.to_string(),
+                call_charges: links.call_charges.to_string(),
+                privacy_notice: links.privacy_notice.to_string(),
+                accessibility_statement: links.accessibility_statement.to_string(),
+            },
+            postcode_districts: districts,
+            message_types: self
+                .message_types
+                .iter()
+                .map(|m| MessageTypeView {
+                    key: m.key.clone(),
+                    label: m.label.clone(),
+                })
+                .collect(),
+        })
+    }
+}
+
+fn phone(key: &str, written: &str) -> anyhow::Result<PhoneNumberView> {
+    let parsed = UkPhone::parse(written).with_context(|| format!("phone_numbers.{key}"))?;
+    Ok(PhoneNumberView {
+        display: written.trim().to_owned(),
+        uri: parsed.tel_uri(),
+    })
+}
+
+fn unique_keys<'a>(
+    list: &str,
+    keys: impl Iterator<Item = &'a str>,
+) -> anyhow::Result<HashSet<&'a str>> {
+    let mut seen = HashSet::new();
+    for key in keys {
+        ensure!(
+            !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "{list}: the key {key:?} must be lower-case letters and underscores"
+        );
+        ensure!(seen.insert(key), "{list}: the key {key:?} appears twice");
+    }
+    Ok(seen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEMO: &str = include_str!("../../config/council.toml");
+
+    #[test]
+    fn the_demonstration_council_is_valid() {
+        let council = Council::parse(DEMO).unwrap();
+        assert_eq!(council.view().name, "Eastmoor Borough Council");
+        assert_eq!(council.view().phone_numbers.contact_centre.uri, "tel:+441134960000");
+        assert!(council.serves_district("L20"));
+        assert!(!council.serves_district("L1"));
+    }
+
+    #[test]
+    fn mistakes_in_the_file_are_refused_with_the_key_named() {
+        let cases = [
+            (DEMO.replace("\"0113 496 0001\"", "\"999\""), "phone_numbers.urgent"),
+            (DEMO.replace("\"PR9\"", "\"PR 9\""), "postcode_districts"),
+            (DEMO.replace("team = \"finance\"", "team = \"finances\""), "finances"),
+            (DEMO.replace("https://www.example.org/call-charges", "http://www.example.org/c"), "links.call_charges"),
+            (DEMO.replace("service_name =", "service_nam ="), "service_nam"),
+            (DEMO.replace("key = \"dols\"", "key = \"finance\""), "appears twice"),
+        ];
+        for (text, named) in cases {
+            let error = format!("{:#}", Council::parse(&text).unwrap_err());
+            assert!(error.contains(named), "{error} should name {named}");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The one error type of every route, answered as `application/problem+json` (RFC 9457).
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use shared::api::{FieldErrors, Problem};
+
+use crate::db::DbError;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// Input that parsed but breaks a rule; each field says what is wrong with it.
+    #[error("validation failed on {}", .0.keys().cloned().collect::<Vec<_>>().join(", "))]
+    Validation(FieldErrors),
+    /// The body could not be read as the JSON this route takes.
+    #[error("malformed request body: {0}")]
+    MalformedBody(String),
+    #[error("request body over {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    #[error("unsupported content type")]
+    UnsupportedMediaType,
+    /// Also the answer for records that exist but belong to someone else, so that ids are never
+    /// confirmed to people who may not see them.
+    #[error("not found")]
+    NotFound,
+    #[error("database unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    /// One field's error, the common case of validation.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::Validation(FieldErrors::from([(field.to_owned(), vec![message.into()])]))
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Validation(_) => "validation_failed",
+            Self::MalformedBody(_) => "malformed_body",
+            Self::PayloadTooLarge { .. } => "payload_too_large",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::NotFound => "not_found",
+            Self::Unavailable(_) => "service_unavailable",
+            Self::Internal(_) => "internal_error",
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            Self::Validation(_) => "Some answers need correcting",
+            Self::MalformedBody(_) => "The request body could not be read",
+            Self::PayloadTooLarge { .. } => "The request body is too large",
+            Self::UnsupportedMediaType => "The request body must be JSON",
+            Self::NotFound => "Page not found",
+            Self::Unavailable(_) => "Sorry, the service is unavailable",
+            Self::Internal(_) => "Sorry, there is a problem with the service",
+        }
+    }
+
+    /// What people may be told; internal causes stay in the log.
+    fn detail(&self) -> Option<String> {
+        match self {
+            Self::Validation(_) => Some("Check the fields listed in errors.".into()),
+            Self::MalformedBody(reason) => Some(reason.clone()),
+            Self::PayloadTooLarge { limit } => {
+                Some(format!("Send a body of at most {limit} bytes."))
+            }
+            Self::UnsupportedMediaType => Some("Send Content-Type: application/json.".into()),
+            Self::NotFound => None,
+            Self::Unavailable(_) | Self::Internal(_) => Some("Try again later.".into()),
+        }
+    }
+
+    pub fn to_problem(&self) -> Problem {
+        Problem {
+            kind: "about:blank".into(),
+            title: self.title().into(),
+            status: self.status_code().as_u16(),
+            detail: self.detail(),
+            code: self.code().into(),
+            errors: match self {
+                Self::Validation(errors) => errors.clone(),
+                _ => FieldErrors::new(),
+            },
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::MalformedBody(_) => StatusCode::BAD_REQUEST,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if self.status_code().is_server_error() {
+            tracing::error!(error = ?self, "request failed");
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
+        if let Self::Unavailable(_) = self {
+            response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("5")));
+        }
+        response.json(self.to_problem())
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(error: DbError) -> Self {
+        match error {
+            // No connection within the timeout: the database is down or overwhelmed.
+            DbError::Pool(e) => Self::Unavailable(e.into()),
+            DbError::Query(diesel::result::Error::NotFound) => Self::NotFound,
+            DbError::Query(e) => Self::Internal(e.into()),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(error: diesel::result::Error) -> Self {
+        DbError::Query(error).into()
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(error: actix_web::error::BlockingError) -> Self {
+        Self::Internal(anyhow::anyhow!("blocking task failed: {error}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_validation_problem_names_each_field() {
+        let problem = ApiError::field("postcode", "Enter a real postcode, like L20 3NJ").to_problem();
+        assert_eq!(problem.status, 422);
+        assert_eq!(problem.code, "validation_failed");
+        assert_eq!(problem.errors["postcode"], ["Enter a real postcode, like L20 3NJ"]);
+    }
+
+    #[test]
+    fn internal_causes_are_not_told_to_the_caller() {
+        let problem = ApiError::Internal(anyhow::anyhow!("password=hunter2")).to_problem();
+        assert!(!serde_json::to_string(&problem).unwrap().contains("hunter2"));
+    }
+}

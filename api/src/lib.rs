@@ -1,0 +1,16 @@
+//! The portal's server: the JSON API under `/api`, and the browser app served from the same origin.
+
+pub mod cli;
+pub mod configuration;
+pub mod council;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod openapi;
+pub mod passwords;
+pub mod routes;
+pub mod security_headers;
+pub mod startup;
+pub mod state;
+pub mod static_files;
+pub mod telemetry;

@@ -1,0 +1,6 @@
+use clap::Parser;
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    api::cli::Cli::parse().run().await
+}

@@ -1,0 +1,46 @@
+use actix_web::{HttpResponse, web};
+use diesel::r2d2::R2D2Connection;
+use shared::api::{DatabaseHealth, Health, HealthStatus};
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Whether this node can serve requests.
+#[utoipa::path(
+    get,
+    path = "/api/v1/health",
+    tag = "health",
+    operation_id = "get_health",
+    summary = "Check that the service is up",
+    description = "Runs a trivial query against the database. Load balancers should send traffic \
+                   only to nodes that answer 200. Needs no authentication.",
+    responses(
+        (status = 200, description = "The node and its database answer.", body = Health),
+        (status = 503, description = "The database does not answer; try another node or later.", body = Health,
+         example = json!({"status": "unavailable", "version": "0.1.0", "database": {"backend": "postgres", "answers": false}})),
+    )
+)]
+pub async fn get_health(state: web::Data<AppState>) -> HttpResponse {
+    let answers = state
+        .database
+        .run(|conn| conn.ping().map_err(ApiError::from))
+        .await
+        .is_ok();
+    let health = Health {
+        status: if answers {
+            HealthStatus::Ok
+        } else {
+            HealthStatus::Unavailable
+        },
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        database: DatabaseHealth {
+            backend: state.database.backend(),
+            answers,
+        },
+    };
+    if answers {
+        HttpResponse::Ok().json(health)
+    } else {
+        HttpResponse::ServiceUnavailable().json(health)
+    }
+}

@@ -1,0 +1,126 @@
+//! Builds the server: configuration in, a bound port and a running `Server` out.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::error::{JsonPayloadError, QueryPayloadError};
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::configuration::Settings;
+use crate::council::Council;
+use crate::db::Database;
+use crate::error::ApiError;
+use crate::openapi::ApiDoc;
+use crate::state::AppState;
+use crate::{routes, security_headers, static_files};
+
+pub struct Application {
+    host: String,
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Connects to the database (applying migrations), loads the council, and binds the port.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let council = Council::load(&settings.council_file)?;
+        let database_settings = settings.database.clone();
+        let sync_council = council.clone();
+        // Connecting and migrating block; keep them off the async threads.
+        let database = tokio::task::spawn_blocking(move || -> anyhow::Result<Database> {
+            let database = Database::connect(&database_settings)?;
+            sync_council.sync(&mut *database.get()?)?;
+            Ok(database)
+        })
+        .await??;
+
+        let server_settings = &settings.server;
+        let listener = TcpListener::bind((server_settings.host.as_str(), server_settings.port))
+            .with_context(|| {
+                format!("could not listen on {}:{}", server_settings.host, server_settings.port)
+            })?;
+        let port = listener.local_addr()?.port();
+        let state = web::Data::new(AppState { database, council });
+        let server = run(listener, state, &settings)?;
+        Ok(Self {
+            host: settings.server.host,
+            port,
+            server,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn address(&self) -> String {
+        format!("http://{}:{}", self.host, self.port)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets requests in flight finish (graceful shutdown).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn run(
+    listener: TcpListener,
+    state: web::Data<AppState>,
+    settings: &Settings,
+) -> anyhow::Result<Server> {
+    let body_limit = settings.server.body_limit_bytes;
+    let behind_tls = settings.server.behind_tls();
+    let web_dir = settings.web_dir.clone();
+    let openapi = ApiDoc::openapi();
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .wrap(Compress::default())
+            .wrap(from_fn(security_headers::by_path))
+            .wrap(security_headers::fixed(behind_tls))
+            .wrap(TracingLogger::default())
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(body_limit))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(body_limit)
+                    .error_handler(move |error, _| json_error(error, body_limit).into()),
+            )
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(|error, _| query_error(error).into()),
+            )
+            .configure(routes::configure)
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
+            .service(web::scope("/api").default_service(web::to(routes::unknown_route)))
+            .service(static_files::service(&web_dir))
+    })
+    .listen(listener)?
+    .shutdown_timeout(settings.server.shutdown_timeout_seconds);
+    if let Some(workers) = settings.server.workers {
+        server = server.workers(workers);
+    }
+    // Keep slow clients from holding connections open for ever.
+    server = server.client_request_timeout(Duration::from_secs(30));
+    Ok(server.run())
+}
+
+fn json_error(error: JsonPayloadError, limit: usize) -> ApiError {
+    match error {
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            ApiError::PayloadTooLarge { limit }
+        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+        JsonPayloadError::Deserialize(e) => ApiError::MalformedBody(e.to_string()),
+        other => ApiError::MalformedBody(other.to_string()),
+    }
+}
+
+fn query_error(error: QueryPayloadError) -> ApiError {
+    ApiError::MalformedBody(format!("the query string could not be read: {error}"))
+}
