@@ -1,0 +1,106 @@
+const { test, expect, expectNoAxeViolations, expectHeading } = require('./support');
+
+const COUNCIL = 'Eastmoor Borough Council';
+
+test('the home page shows the council, its four tiles and the urgent number', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await expectHeading(page, `Welcome to ${COUNCIL} Adult Social Care`);
+  await expect(page).toHaveTitle(`Home - Adult Social Care Online - ${COUNCIL}`);
+  await expect(page.getByRole('banner').getByRole('link', { name: COUNCIL })).toBeVisible();
+  await expect(page.getByText('Beta', { exact: true })).toBeVisible();
+
+  const tiles = page.locator('.app-tile');
+  await expect(tiles).toHaveCount(4);
+  await expect(page.getByRole('link', { name: 'Information' })).toHaveAttribute(
+    'href', 'https://www.example.org/adult-social-care');
+  await expect(page.getByRole('link', { name: 'Find local support' })).toHaveAttribute(
+    'href', 'https://directory.example.org/adults');
+  await expect(page.getByRole('link', { name: 'Paying for care' })).toHaveAttribute(
+    'href', 'https://www.example.org/adult-social-care/paying-for-care');
+
+  const urgent = page.locator('.govuk-warning-text');
+  await expect(urgent).toContainText('If you feel your needs are urgent');
+  await expect(urgent.getByRole('link', { name: '0113 496 0000' })).toHaveAttribute('href', 'tel:+441134960000');
+
+  // The GOV.UK styles arrived from our own origin: headings are set in the bold GOV.UK scale.
+  const weight = await page.getByRole('heading', { level: 1 }).evaluate((h) => getComputedStyle(h).fontWeight);
+  expect(weight).toBe('700');
+  await expectNoAxeViolations(page);
+});
+
+test('a professional finds the DoLS forms from the home page', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Making a referral as a professional' }).click();
+  await expect(page).toHaveURL(/\/referrals$/);
+  await expectHeading(page, 'Making a referral as a professional');
+  await expect(page.locator('.govuk-inset-text')).toContainText('safeguarding concern');
+  await expect(page.locator('.govuk-inset-text').getByRole('link', { name: '0113 496 0002' })).toBeVisible();
+  for (const name of ['Referral for Social Care', 'Referral for Occupational Therapy', 'DoLS forms']) {
+    await expect(page.getByRole('link', { name })).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'DoLS forms' }).click();
+  await expect(page).toHaveURL(/\/referrals\/dols$/);
+  await expectHeading(page, 'DoLS online forms');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: /DoLS Form 1/ }).click();
+  await expect(page).toHaveURL(/\/forms\/dols-form-1$/);
+  await expectHeading(page, 'This form is not available online yet');
+  await expect(page.getByRole('main').getByRole('link', { name: '0113 496 0000' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goBack();
+  await page.getByRole('link', { name: /DoLS Form 2/ }).click();
+  await expect(page.locator('.govuk-caption-l')).toHaveText('DoLS Form 2: further standard authorisation request');
+});
+
+test('each referral tile opens its form page', async ({ page, consoleErrors }) => {
+  for (const [name, url] of [
+    ['Referral for Social Care', '/forms/social-care-referral'],
+    ['Referral for Occupational Therapy', '/forms/occupational-therapy-referral'],
+  ]) {
+    await page.goto('/referrals');
+    await page.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(url);
+    await expect(page.locator('.govuk-caption-l')).toHaveText(name);
+  }
+});
+
+test('a client route opened directly, and a page that does not exist', async ({ page, consoleErrors }) => {
+  await page.goto('/referrals/dols');
+  await expectHeading(page, 'DoLS online forms');
+
+  await page.goto('/no-such-page');
+  await expectHeading(page, 'Page not found');
+  await expect(page).toHaveTitle(`Page not found - Adult Social Care Online - ${COUNCIL}`);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'home page' }).click();
+  await expectHeading(page, `Welcome to ${COUNCIL} Adult Social Care`);
+});
+
+test('keyboard users can skip to the content and reach every tile', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await expectHeading(page, `Welcome to ${COUNCIL} Adult Social Care`);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main-content')).toBeFocused();
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Information' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Making a referral as a professional' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectHeading(page, 'Making a referral as a professional');
+});
+
+test('the interactive API documentation works without the internet', async ({ page, consoleErrors }) => {
+  await page.goto('/api/docs/');
+  await expect(page.locator('.swagger-ui .title')).toContainText('Adult Social Care Online API');
+  await expect(page.getByText('/api/v1/health').first()).toBeVisible();
+});

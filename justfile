@@ -1,0 +1,72 @@
+# Adult Social Care Online: the verbs. `just run` serves the portal; `just test` checks everything.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+# The wasm-bindgen CLI must be the very version Cargo.lock resolved (pinned with = in Cargo.toml).
+wasm_bindgen_version := `sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock`
+cargo_bin := env_var_or_default("CARGO_HOME", env_var("HOME") / ".cargo") / "bin"
+
+export PATH := cargo_bin + ":" + env_var("PATH")
+
+# List the recipes.
+default:
+    @just --list
+
+# Build everything, create and migrate var/portal.db with demonstration data, serve http://127.0.0.1:8080.
+run: build
+    ./target/release/portal demo-data
+    ./target/release/portal serve
+
+# Build the browser app and the server (release).
+build: build-web
+    scripts/ensure-packages.sh libpq-dev
+    cargo build --release -p api
+
+# Everything: formatting, lints, unit and integration tests on SQLite and PostgreSQL, the OpenAPI drift test, the wasm build, the e2e journeys.
+test: lint build-web
+    cargo build -p api
+    scripts/test-backends.sh
+    just e2e
+
+# Formatting and clippy (warnings are errors), for the server and for the wasm app.
+lint: setup-rust
+    scripts/ensure-packages.sh libpq-dev
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+    cargo clippy -p web --target wasm32-unknown-unknown -- -D warnings
+
+# The browser journeys in headless Chromium with axe-core, against a server on a fresh database.
+e2e:
+    scripts/ensure-packages.sh chromium
+    cd e2e && npm ci --no-audit --no-fund --loglevel=error
+    test -x target/debug/portal || cargo build -p api
+    cd e2e && npx playwright test
+
+# Rewrite openapi/openapi.json from the code (the drift test fails until you do).
+openapi:
+    cargo run -q -p api -- openapi > openapi/openapi.json
+
+# Format the code.
+fmt:
+    cargo fmt --all
+
+# Compile the wasm app, shrink it, and gather it with its page, scripts and styles in web/dist.
+build-web: setup-rust setup-npm
+    cargo build -p web --target wasm32-unknown-unknown --profile wasm-release
+    rm -rf web/dist
+    mkdir -p web/dist/pkg web/dist/assets
+    wasm-bindgen --target web --no-typescript --out-dir web/dist/pkg target/wasm32-unknown-unknown/wasm-release/web.wasm
+    web/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals -o web/dist/pkg/web_bg.wasm web/dist/pkg/web_bg.wasm
+    cp web/static/index.html web/static/bootstrap.js web/dist/
+    cp -r web/node_modules/govuk-frontend/dist/govuk/assets/images web/dist/assets/
+    cd web && npm run --silent styles
+
+# The wasm32 target and a wasm-bindgen CLI matching Cargo.lock.
+setup-rust:
+    rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+    [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" = "{{wasm_bindgen_version}}" ] || cargo install wasm-bindgen-cli --version {{wasm_bindgen_version}}
+    command -v cargo-nextest >/dev/null || cargo install cargo-nextest --locked
+
+# GOV.UK Frontend, Sass and wasm-opt, from the npm registry (never a CDN).
+setup-npm:
+    [ web/node_modules/.package-lock.json -nt web/package-lock.json ] || npm ci --prefix web --no-audit --no-fund --loglevel=error

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# A throw-away PostgreSQL 15 cluster for tests, on 127.0.0.1:55432, trusting local logins.
+# Usage: postgres-cluster.sh start DIR | stop DIR. The system's own cluster is left alone.
+set -euo pipefail
+action=$1
+dir=$2
+bin=/usr/lib/postgresql/15/bin
+port=55432
+
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+case "$action" in
+  start)
+    [ -x "$bin/initdb" ] || "$(dirname "$0")/ensure-packages.sh" postgresql-15
+    # A cluster left by an interrupted run is stopped and replaced.
+    [ -f "$dir/data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+    as_owner "$bin/initdb" -D "$dir/data" -A trust -U postgres --no-sync >/dev/null
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
+    echo "PostgreSQL 15 test cluster on 127.0.0.1:$port"
+    ;;
+  stop)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    rm -rf "$dir"
+    echo "PostgreSQL test cluster stopped"
+    ;;
+  *)
+    echo "usage: $0 start|stop DIR" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use shared::api::CouncilView;
+
+use crate::api;
+use crate::components::layout::{Footer, Header, SkipLink};
+use crate::pages;
+
+/// The council running the portal, loaded once by `App` before any page renders.
+pub fn use_council() -> CouncilView {
+    // `App` provides it above every page, so its absence is a programming error.
+    expect_context::<CouncilView>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let council = LocalResource::new(api::council);
+    view! {
+        <Suspense fallback=|| view! { <div class="app-loading" aria-busy="true"></div> }>
+            {move || {
+                council
+                    .get()
+                    .map(|loaded| match loaded {
+                        Ok(council) => {
+                            provide_context(council);
+                            view! { <Shell /> }.into_any()
+                        }
+                        Err(_) => view! { <pages::unavailable::ServiceUnavailable /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    view! {
+        <Router>
+            <SkipLink />
+            <Header />
+            <div class="govuk-width-container">
+                <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+                    <Routes fallback=pages::not_found::NotFound>
+                        <Route path=path!("/") view=pages::home::Home />
+                        <Route path=path!("/referrals") view=pages::referrals::ReferralHub />
+                        <Route path=path!("/referrals/dols") view=pages::dols::DolsForms />
+                        <Route path=path!("/forms/:form_id") view=pages::form_unavailable::FormUnavailable />
+                    </Routes>
+                </main>
+            </div>
+            <Footer />
+        </Router>
+    }
+}

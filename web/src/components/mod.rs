@@ -1,0 +1,4 @@
+pub mod layout;
+pub mod notices;
+pub mod tiles;
+pub mod title;
