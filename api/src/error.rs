@@ -25,6 +25,9 @@ pub enum ApiError {
     /// confirmed to people who may not see them.
     #[error("not found")]
     NotFound,
+    /// The path exists but not with this method; `allow` lists the ones it takes.
+    #[error("method not allowed")]
+    MethodNotAllowed { allow: &'static str },
     #[error("database unavailable")]
     Unavailable(#[source] anyhow::Error),
     #[error(transparent)]
@@ -44,6 +47,7 @@ impl ApiError {
             Self::PayloadTooLarge { .. } => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::NotFound => "not_found",
+            Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::Unavailable(_) => "service_unavailable",
             Self::Internal(_) => "internal_error",
         }
@@ -56,6 +60,7 @@ impl ApiError {
             Self::PayloadTooLarge { .. } => "The request body is too large",
             Self::UnsupportedMediaType => "The request body must be JSON",
             Self::NotFound => "Page not found",
+            Self::MethodNotAllowed { .. } => "Method not allowed",
             Self::Unavailable(_) => "Sorry, the service is unavailable",
             Self::Internal(_) => "Sorry, there is a problem with the service",
         }
@@ -71,6 +76,7 @@ impl ApiError {
             }
             Self::UnsupportedMediaType => Some("Send Content-Type: application/json.".into()),
             Self::NotFound => None,
+            Self::MethodNotAllowed { allow } => Some(format!("This path takes {allow}.")),
             Self::Unavailable(_) | Self::Internal(_) => Some("Try again later.".into()),
         }
     }
@@ -98,6 +104,7 @@ impl ResponseError for ApiError {
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -109,8 +116,14 @@ impl ResponseError for ApiError {
         }
         let mut response = HttpResponse::build(self.status_code());
         response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
-        if let Self::Unavailable(_) = self {
-            response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("5")));
+        match self {
+            Self::Unavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("5")));
+            }
+            Self::MethodNotAllowed { allow } => {
+                response.insert_header((header::ALLOW, HeaderValue::from_static(allow)));
+            }
+            _ => {}
         }
         response.json(self.to_problem())
     }

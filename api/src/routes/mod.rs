@@ -17,6 +17,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
+/// A read-only resource: GET (and HEAD) go to `handler`, other methods get a 405 problem.
+pub fn get_only<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: actix_web::Handler<Args>,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    web::resource(path)
+        .route(web::get().to(handler))
+        .default_service(web::to(|| async {
+            Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET" })
+        }))
+}
+
 /// Unknown API paths answer a problem document, never the browser app's HTML.
 pub async fn unknown_route() -> Result<HttpResponse, ApiError> {
     Err(ApiError::NotFound)

@@ -4,5 +4,5 @@ pub use get::__path_get_health;
 pub use get::get_health;
 
 pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
-    cfg.route("/health", actix_web::web::get().to(get_health));
+    cfg.service(super::get_only("/health", get_health));
 }

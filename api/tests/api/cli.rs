@@ -1,0 +1,49 @@
+use std::process::Command;
+
+use crate::helpers::{TestDatabase, repository_root};
+
+fn portal() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_portal"));
+    command
+        .current_dir(repository_root())
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "error");
+    command
+}
+
+#[test]
+fn environment_variables_choose_the_database_and_database_url_wins() {
+    let test_db = TestDatabase::create();
+
+    let output = portal()
+        .arg("migrate")
+        .env("PORTAL_DATABASE__URL", "sqlite:///nonexistent/dir/never.db")
+        .env("DATABASE_URL", &test_db.settings.url)
+        .output()
+        .unwrap();
+
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("Migrations applied"), "{stdout}");
+}
+
+#[test]
+fn a_settings_file_layer_is_read_and_a_bad_value_is_refused() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("portal.toml");
+    std::fs::write(&file, "[database]\npool_size = \"many\"\n").unwrap();
+
+    let output = portal().arg("--config").arg(&file).arg("migrate").output().unwrap();
+
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("configuration is not valid"));
+}
+
+#[test]
+fn the_openapi_command_prints_the_committed_document() {
+    let output = portal().arg("openapi").output().unwrap();
+
+    assert!(output.status.success());
+    let committed = std::fs::read_to_string(repository_root().join("openapi/openapi.json")).unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim_end(), committed.trim_end());
+}

@@ -1,0 +1,157 @@
+//! `spawn_app`: the real server on a random port, on a fresh database of its own.
+//!
+//! `PORTAL_TEST_BACKEND` chooses the database: `sqlite` (the default) or `postgres`, which needs
+//! `PORTAL_TEST_POSTGRES_URL` (a server URL; each test creates and drops a database there).
+
+
+use std::path::PathBuf;
+
+use api::configuration::{DatabaseSettings, Settings};
+use api::startup::Application;
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use shared::api::DatabaseBackend;
+use tempfile::TempDir;
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    // Dropped with the app: the database and the temporary folders go with it.
+    _database: TestDatabase,
+    _web_dir: TempDir,
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+}
+
+/// The backend these tests run against, as `just test` chooses it.
+pub fn backend() -> DatabaseBackend {
+    match std::env::var("PORTAL_TEST_BACKEND").as_deref() {
+        Ok("postgres") => DatabaseBackend::Postgres,
+        Ok("sqlite") | Err(_) => DatabaseBackend::Sqlite,
+        Ok(other) => panic!("PORTAL_TEST_BACKEND={other}: use sqlite or postgres"),
+    }
+}
+
+/// A database that exists for one test.
+pub struct TestDatabase {
+    pub settings: DatabaseSettings,
+    _dir: Option<TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    pub fn create() -> Self {
+        let base = DatabaseSettings {
+            url: String::new(),
+            pool_size: 4,
+            connect_timeout_seconds: 5,
+            sqlite_busy_timeout_ms: 5000,
+        };
+        match backend() {
+            DatabaseBackend::Sqlite => {
+                let dir = TempDir::new().unwrap();
+                let url = format!("sqlite://{}", dir.path().join("portal.db").display());
+                Self {
+                    settings: DatabaseSettings { url, ..base },
+                    _dir: Some(dir),
+                    postgres: None,
+                }
+            }
+            DatabaseBackend::Postgres => {
+                let server = std::env::var("PORTAL_TEST_POSTGRES_URL").expect(
+                    "PORTAL_TEST_BACKEND=postgres needs PORTAL_TEST_POSTGRES_URL, \
+                     for example postgres://postgres@127.0.0.1:55432/postgres",
+                );
+                let name = format!("portal_test_{}", uuid::Uuid::new_v4().simple());
+                let mut admin = PgConnection::establish(&server).unwrap();
+                diesel::sql_query(format!("CREATE DATABASE {name}"))
+                    .execute(&mut admin)
+                    .unwrap();
+                let mut url = url::Url::parse(&server).unwrap();
+                url.set_path(&name);
+                Self {
+                    settings: DatabaseSettings {
+                        url: url.to_string(),
+                        ..base
+                    },
+                    _dir: None,
+                    postgres: Some((server, name)),
+                }
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some((server, name)) = &self.postgres {
+            // FORCE ends the pool's connections, which outlive the test's server.
+            if let Ok(mut admin) = PgConnection::establish(server) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin);
+            }
+        }
+    }
+}
+
+pub fn repository_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Settings for a test server: defaults, a random port, the demonstration council, one worker.
+pub fn test_settings(database: &TestDatabase, web_dir: &TempDir) -> Settings {
+    let mut settings = Settings::load(Some(&repository_root().join("api/tests/fixtures/portal.toml")))
+        .expect("the test settings load");
+    settings.server.port = 0;
+    settings.server.workers = Some(1);
+    settings.database = database.settings.clone();
+    settings.council_file = repository_root().join("config/council.toml");
+    settings.web_dir = web_dir.path().to_path_buf();
+    settings
+}
+
+/// A stand-in for `web/dist`: the tests check how the server serves the app, not the app.
+pub fn web_dir() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!DOCTYPE html><html lang=\"en\"><title>Adult Social Care Online</title></html>",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("assets")).unwrap();
+    std::fs::write(dir.path().join("assets/app.css"), "body { margin: 0 }").unwrap();
+    dir
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Spawns the app after `adjust` has changed its settings.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let database = TestDatabase::create();
+    let web_dir = web_dir();
+    let mut settings = test_settings(&database, &web_dir);
+    adjust(&mut settings);
+    let application = Application::build(settings)
+        .await
+        .expect("the application builds");
+    let address = format!("http://127.0.0.1:{}", application.port());
+    tokio::spawn(application.run_until_stopped());
+    TestApp {
+        address,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        _database: database,
+        _web_dir: web_dir,
+    }
+}

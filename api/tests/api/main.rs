@@ -1,0 +1,12 @@
+//! Integration tests: the real server through HTTP, on a real SQLite file or PostgreSQL database.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cli;
+mod council;
+mod database;
+mod errors;
+mod health;
+mod helpers;
+mod openapi;
+mod security_headers;
+mod static_app;

@@ -1,0 +1,79 @@
+use serde_json::Value;
+
+use crate::helpers::{repository_root, spawn_app};
+
+/// The committed document is what integrators build on: it must be exactly what the code says.
+#[test]
+fn the_committed_openapi_document_matches_the_code() {
+    let committed = std::fs::read_to_string(repository_root().join("openapi/openapi.json"))
+        .expect("openapi/openapi.json is committed");
+    let generated = api::openapi::document_json().unwrap();
+
+    assert!(
+        committed.trim_end() == generated.trim_end(),
+        "openapi/openapi.json is out of date: run `just openapi` and commit the result"
+    );
+}
+
+#[tokio::test]
+async fn the_served_document_is_the_committed_one() {
+    let app = spawn_app().await;
+
+    let served: Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    let committed: Value = serde_json::from_str(
+        &std::fs::read_to_string(repository_root().join("openapi/openapi.json")).unwrap(),
+    )
+    .unwrap();
+
+    assert_eq!(served, committed);
+}
+
+#[test]
+fn every_operation_is_documented_for_integrators() {
+    let document: Value = serde_json::from_str(&api::openapi::document_json().unwrap()).unwrap();
+
+    assert_eq!(document["openapi"], "3.1.0");
+    let paths = document["paths"].as_object().unwrap();
+    assert!(!paths.is_empty());
+    for (path, operations) in paths {
+        assert!(path.starts_with("/api/v1/"), "{path}");
+        for (method, operation) in operations.as_object().unwrap() {
+            let name = format!("{method} {path}");
+            for field in ["summary", "description", "operationId", "tags"] {
+                assert!(operation.get(field).is_some(), "{name} has no {field}");
+            }
+            let responses = operation["responses"].as_object().unwrap();
+            assert!(responses.keys().any(|s| s.starts_with('2')), "{name} has no success answer");
+            for (status, response) in responses {
+                let content = response["content"].as_object();
+                let documented = content.is_some_and(|c| {
+                    c.values().all(|media| media.get("example").is_some() || media["schema"].get("$ref").is_some())
+                });
+                assert!(documented, "{name} answer {status} has no schema or example");
+                // Health's 503 is its own body by design: load balancers read it.
+                if status.starts_with('4') || (status.starts_with('5') && status != "503") {
+                    assert!(
+                        content.unwrap().contains_key("application/problem+json"),
+                        "{name} error {status} is not a problem document"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_interactive_docs_are_served_without_the_internet() {
+    let app = spawn_app().await;
+
+    let page = app.get("/api/docs/").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("swagger-ui"));
+
+    // Swagger UI's own scripts come from this server.
+    let bundle = app.get("/api/docs/swagger-ui-bundle.js").await;
+    assert_eq!(bundle.status(), 200);
+    let initializer = app.get("/api/docs/swagger-initializer.js").await.text().await.unwrap();
+    assert!(initializer.contains("/api/openapi.json"));
+}
