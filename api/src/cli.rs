@@ -10,7 +10,11 @@ use crate::startup::Application;
 use crate::{db, demo, openapi, telemetry};
 
 #[derive(Debug, Parser)]
-#[command(name = "portal", version, about = "Adult Social Care Online: the portal server")]
+#[command(
+    name = "portal",
+    version,
+    about = "Adult Social Care Online: the portal server"
+)]
 pub struct Cli {
     /// A configuration file layered over the defaults (environment variables win over it).
     #[arg(long, env = "PORTAL_CONFIG_FILE", global = true)]
@@ -44,7 +48,9 @@ impl Cli {
                 let app = Application::build(settings).await?;
                 tracing::info!(port = app.port(), "listening");
                 println!("The portal is at {}", app.address());
-                app.run_until_stopped().await.context("the server stopped with an error")
+                app.run_until_stopped()
+                    .await
+                    .context("the server stopped with an error")
             }
             Command::Migrate => {
                 let settings = Settings::load(self.config.as_deref())?;

@@ -77,7 +77,8 @@ impl Council {
     pub fn load(path: &Path) -> anyhow::Result<Self> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("could not read the council file {}", path.display()))?;
-        Self::parse(&text).with_context(|| format!("the council file {} is not valid", path.display()))
+        Self::parse(&text)
+            .with_context(|| format!("the council file {} is not valid", path.display()))
     }
 
     pub fn parse(text: &str) -> anyhow::Result<Self> {
@@ -160,8 +161,14 @@ impl CouncilFile {
     /// Checks everything a mistake in the file could break, and builds the public view.
     fn check(&self) -> anyhow::Result<CouncilView> {
         ensure!(!self.name.trim().is_empty(), "name is empty");
-        ensure!(!self.service_name.trim().is_empty(), "service_name is empty");
-        ensure!(!self.postcode_districts.is_empty(), "postcode_districts is empty");
+        ensure!(
+            !self.service_name.trim().is_empty(),
+            "service_name is empty"
+        );
+        ensure!(
+            !self.postcode_districts.is_empty(),
+            "postcode_districts is empty"
+        );
         let mut districts = Vec::with_capacity(self.postcode_districts.len());
         for district in &self.postcode_districts {
             let district = district.trim().to_ascii_uppercase();
@@ -180,14 +187,24 @@ impl CouncilFile {
             ("privacy_notice", &links.privacy_notice),
             ("accessibility_statement", &links.accessibility_statement),
         ] {
-            ensure!(url.scheme() == "https", "links.{key} must be an https address");
+            ensure!(
+                url.scheme() == "https",
+                "links.{key} must be an https address"
+            );
         }
         let team_keys = unique_keys("teams", self.teams.iter().map(|t| t.key.as_str()))?;
-        unique_keys("message_types", self.message_types.iter().map(|m| m.key.as_str()))?;
+        unique_keys(
+            "message_types",
+            self.message_types.iter().map(|m| m.key.as_str()),
+        )?;
         ensure!(!self.message_types.is_empty(), "message_types is empty");
         for kind in &self.message_types {
             if !team_keys.contains(kind.team.as_str()) {
-                bail!("message type {:?} names the team {:?}, which is not in teams", kind.key, kind.team);
+                bail!(
+                    "message type {:?} names the team {:?}, which is not in teams",
+                    kind.key,
+                    kind.team
+                );
             }
         }
         let phones = &self.phone_numbers;
@@ -254,7 +271,10 @@ mod tests {
     fn the_demonstration_council_is_valid() {
         let council = Council::parse(DEMO).unwrap();
         assert_eq!(council.view().name, "Eastmoor Borough Council");
-        assert_eq!(council.view().phone_numbers.contact_centre.uri, "tel:+441134960000");
+        assert_eq!(
+            council.view().phone_numbers.contact_centre.uri,
+            "tel:+441134960000"
+        );
         assert!(council.serves_district("L20"));
         assert!(!council.serves_district("L1"));
     }
@@ -262,12 +282,30 @@ mod tests {
     #[test]
     fn mistakes_in_the_file_are_refused_with_the_key_named() {
         let cases = [
-            (DEMO.replace("\"0113 496 0001\"", "\"999\""), "phone_numbers.urgent"),
+            (
+                DEMO.replace("\"0113 496 0001\"", "\"999\""),
+                "phone_numbers.urgent",
+            ),
             (DEMO.replace("\"PR9\"", "\"PR 9\""), "postcode_districts"),
-            (DEMO.replace("team = \"finance\"", "team = \"finances\""), "finances"),
-            (DEMO.replace("https://www.example.org/call-charges", "http://www.example.org/c"), "links.call_charges"),
-            (DEMO.replace("service_name =", "service_nam ="), "service_nam"),
-            (DEMO.replace("key = \"dols\"", "key = \"finance\""), "appears twice"),
+            (
+                DEMO.replace("team = \"finance\"", "team = \"finances\""),
+                "finances",
+            ),
+            (
+                DEMO.replace(
+                    "https://www.example.org/call-charges",
+                    "http://www.example.org/c",
+                ),
+                "links.call_charges",
+            ),
+            (
+                DEMO.replace("service_name =", "service_nam ="),
+                "service_nam",
+            ),
+            (
+                DEMO.replace("key = \"dols\"", "key = \"finance\""),
+                "appears twice",
+            ),
         ];
         for (text, named) in cases {
             let error = format!("{:#}", Council::parse(&text).unwrap_err());

@@ -66,7 +66,10 @@ impl fmt::Display for Report {
         if self.loaded_now {
             writeln!(f, "Demonstration accounts loaded.")?;
         } else {
-            writeln!(f, "Demonstration accounts were loaded before; nothing changed.")?;
+            writeln!(
+                f,
+                "Demonstration accounts were loaded before; nothing changed."
+            )?;
         }
         writeln!(f, "Demonstration sign-ins (password {DEMO_PASSWORD}):")?;
         for account in &DEMO_ACCOUNTS {
@@ -120,7 +123,10 @@ pub async fn load(database: &Database) -> anyhow::Result<Report> {
                 .execute(conn)?;
         }
         diesel::insert_into(data_loads::table)
-            .values((data_loads::name.eq(LOAD_NAME), data_loads::loaded_at.eq(now)))
+            .values((
+                data_loads::name.eq(LOAD_NAME),
+                data_loads::loaded_at.eq(now),
+            ))
             .execute(conn)?;
         Ok(true)
     })?;

@@ -37,7 +37,10 @@ pub enum ApiError {
 impl ApiError {
     /// One field's error, the common case of validation.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
-        Self::Validation(FieldErrors::from([(field.to_owned(), vec![message.into()])]))
+        Self::Validation(FieldErrors::from([(
+            field.to_owned(),
+            vec![message.into()],
+        )]))
     }
 
     fn code(&self) -> &'static str {
@@ -158,10 +161,14 @@ mod tests {
 
     #[test]
     fn a_validation_problem_names_each_field() {
-        let problem = ApiError::field("postcode", "Enter a real postcode, like L20 3NJ").to_problem();
+        let problem =
+            ApiError::field("postcode", "Enter a real postcode, like L20 3NJ").to_problem();
         assert_eq!(problem.status, 422);
         assert_eq!(problem.code, "validation_failed");
-        assert_eq!(problem.errors["postcode"], ["Enter a real postcode, like L20 3NJ"]);
+        assert_eq!(
+            problem.errors["postcode"],
+            ["Enter a real postcode, like L20 3NJ"]
+        );
     }
 
     #[test]

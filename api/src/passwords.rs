@@ -39,6 +39,10 @@ mod tests {
         assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(verify("Correct-Horse-7-Battery", &stored).unwrap());
         assert!(!verify("Correct-Horse-7-Batterz", &stored).unwrap());
-        assert_ne!(stored, hash("Correct-Horse-7-Battery").unwrap(), "salts differ");
+        assert_ne!(
+            stored,
+            hash("Correct-Horse-7-Battery").unwrap(),
+            "salts differ"
+        );
     }
 }

@@ -31,7 +31,10 @@ pub fn fixed(behind_tls: bool) -> DefaultHeaders {
             "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
         ));
     if behind_tls {
-        headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains"))
+        headers.add((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ))
     } else {
         headers
     }
@@ -49,7 +52,10 @@ pub async fn by_path(
     let mut response = next.call(req).await?;
     let headers = response.headers_mut();
     let csp = if docs { DOCS_CSP } else { APP_CSP };
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(csp),
+    );
     if api && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

@@ -43,7 +43,10 @@ impl Application {
         let server_settings = &settings.server;
         let listener = TcpListener::bind((server_settings.host.as_str(), server_settings.port))
             .with_context(|| {
-                format!("could not listen on {}:{}", server_settings.host, server_settings.port)
+                format!(
+                    "could not listen on {}:{}",
+                    server_settings.host, server_settings.port
+                )
             })?;
         let port = listener.local_addr()?.port();
         let state = web::Data::new(AppState { database, council });
@@ -92,8 +95,7 @@ fn run(
                     .error_handler(move |error, _| json_error(error, body_limit).into()),
             )
             .app_data(
-                web::QueryConfig::default()
-                    .error_handler(|error, _| query_error(error).into()),
+                web::QueryConfig::default().error_handler(|error, _| query_error(error).into()),
             )
             .configure(routes::configure)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))

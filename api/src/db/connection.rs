@@ -26,11 +26,11 @@ impl Target {
             if path.is_empty() {
                 bail!("the SQLite URL names no file: use sqlite://path/to/portal.db");
             }
-            if let Some(parent) = std::path::Path::new(path).parent() {
-                if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent)
-                        .with_context(|| format!("could not create {}", parent.display()))?;
-                }
+            if let Some(parent) = std::path::Path::new(path).parent()
+                && !parent.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("could not create {}", parent.display()))?;
             }
             Ok(Self::Sqlite {
                 path: path.to_owned(),
@@ -109,7 +109,10 @@ mod tests {
     fn the_scheme_decides_the_backend() {
         let dir = std::env::temp_dir().join("portal-target-test");
         let sqlite = format!("sqlite://{}/portal.db", dir.display());
-        assert_eq!(Target::parse(&sqlite).unwrap().backend(), DatabaseBackend::Sqlite);
+        assert_eq!(
+            Target::parse(&sqlite).unwrap().backend(),
+            DatabaseBackend::Sqlite
+        );
         assert_eq!(
             Target::parse("postgres://u@localhost/p").unwrap().backend(),
             DatabaseBackend::Postgres

@@ -11,8 +11,8 @@ use diesel::r2d2::{Pool, PooledConnection};
 use shared::api::DatabaseBackend;
 
 use crate::configuration::DatabaseSettings;
-pub use connection::{DbConnection, Target};
 use connection::Manager;
+pub use connection::{DbConnection, Target};
 
 /// A pool of connections to the one database this node uses.
 #[derive(Clone)]

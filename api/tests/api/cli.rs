@@ -23,7 +23,11 @@ fn environment_variables_choose_the_database_and_database_url_wins() {
         .unwrap();
 
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(stdout.contains("Migrations applied"), "{stdout}");
 }
 
@@ -33,7 +37,12 @@ fn a_settings_file_layer_is_read_and_a_bad_value_is_refused() {
     let file = dir.path().join("portal.toml");
     std::fs::write(&file, "[database]\npool_size = \"many\"\n").unwrap();
 
-    let output = portal().arg("--config").arg(&file).arg("migrate").output().unwrap();
+    let output = portal()
+        .arg("--config")
+        .arg(&file)
+        .arg("migrate")
+        .output()
+        .unwrap();
 
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("configuration is not valid"));
@@ -44,6 +53,10 @@ fn the_openapi_command_prints_the_committed_document() {
     let output = portal().arg("openapi").output().unwrap();
 
     assert!(output.status.success());
-    let committed = std::fs::read_to_string(repository_root().join("openapi/openapi.json")).unwrap();
-    assert_eq!(String::from_utf8_lossy(&output.stdout).trim_end(), committed.trim_end());
+    let committed =
+        std::fs::read_to_string(repository_root().join("openapi/openapi.json")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim_end(),
+        committed.trim_end()
+    );
 }

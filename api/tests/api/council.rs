@@ -12,10 +12,26 @@ async fn the_council_details_come_from_its_file() {
     assert_eq!(council.service_name, "Adult Social Care Online");
     assert_eq!(council.phone_numbers.safeguarding.display, "0113 496 0002");
     assert_eq!(council.phone_numbers.safeguarding.uri, "tel:+441134960002");
-    assert_eq!(council.links.information, "https://www.example.org/adult-social-care");
+    assert_eq!(
+        council.links.information,
+        "https://www.example.org/adult-social-care"
+    );
     assert!(council.postcode_districts.contains(&"PR8".to_owned()));
-    let kinds: Vec<_> = council.message_types.iter().map(|m| m.key.as_str()).collect();
-    assert_eq!(kinds, ["general", "details_wrong", "appointment", "equipment", "charges"]);
+    let kinds: Vec<_> = council
+        .message_types
+        .iter()
+        .map(|m| m.key.as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "general",
+            "details_wrong",
+            "appointment",
+            "equipment",
+            "charges"
+        ]
+    );
 }
 
 #[tokio::test]
@@ -58,13 +74,25 @@ async fn a_postcode_outside_the_area_is_not_served() {
 async fn a_missing_or_false_postcode_is_a_problem_naming_the_field() {
     let app = spawn_app().await;
 
-    for query in ["", "?postcode=", "?postcode=L20%203NC", "?postcode=%3Cscript%3E"] {
+    for query in [
+        "",
+        "?postcode=",
+        "?postcode=L20%203NC",
+        "?postcode=%3Cscript%3E",
+    ] {
         let response = app.get(&format!("/api/v1/council/coverage{query}")).await;
 
         assert_eq!(response.status(), 422, "{query}");
-        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json"
+        );
         let problem: Problem = response.json().await.unwrap();
         assert_eq!(problem.code, "validation_failed");
-        assert_eq!(problem.errors.keys().collect::<Vec<_>>(), ["postcode"], "{query}");
+        assert_eq!(
+            problem.errors.keys().collect::<Vec<_>>(),
+            ["postcode"],
+            "{query}"
+        );
     }
 }

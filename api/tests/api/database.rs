@@ -18,7 +18,10 @@ fn connecting_applies_the_migrations_and_connecting_again_changes_nothing() {
     let second = Database::connect(&test_db.settings).unwrap();
 
     assert_eq!(first.backend(), backend());
-    let count: i64 = accounts::table.count().get_result(&mut *second.get().unwrap()).unwrap();
+    let count: i64 = accounts::table
+        .count()
+        .get_result(&mut *second.get().unwrap())
+        .unwrap();
     assert_eq!(count, 0);
 }
 
@@ -34,7 +37,10 @@ fn teams_and_message_types_follow_the_council_file() {
         .select((message_types::key, message_types::team_key))
         .load(&mut *conn)
         .unwrap();
-    assert_eq!(routed[3], ("equipment".to_owned(), "occupational_therapy".to_owned()));
+    assert_eq!(
+        routed[3],
+        ("equipment".to_owned(), "occupational_therapy".to_owned())
+    );
 
     // The council drops its finance team and the message type routed to it: the rows stay for
     // old messages, but they are no longer offered.
@@ -82,7 +88,11 @@ fn a_foreign_key_to_a_team_that_does_not_exist_is_refused() {
         ))
         .execute(&mut *conn);
 
-    assert!(result.is_err(), "foreign keys are enforced on {:?}", backend());
+    assert!(
+        result.is_err(),
+        "foreign keys are enforced on {:?}",
+        backend()
+    );
 }
 
 #[tokio::test]

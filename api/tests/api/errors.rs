@@ -10,7 +10,10 @@ async fn an_unknown_api_path_is_a_problem_not_the_app_page() {
         let response = app.get(path).await;
 
         assert_eq!(response.status(), 404, "{path}");
-        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json"
+        );
         let problem: Problem = response.json().await.unwrap();
         assert_eq!(problem.code, "not_found");
         assert_eq!(problem.status, 404);
@@ -30,7 +33,10 @@ async fn a_wrong_method_on_an_api_route_is_a_problem() {
 
     assert_eq!(response.status(), 405);
     assert_eq!(response.headers()["allow"], "GET");
-    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
     let problem: Problem = response.json().await.unwrap();
     assert_eq!(problem.code, "method_not_allowed");
 }

@@ -3,7 +3,6 @@
 //! `PORTAL_TEST_BACKEND` chooses the database: `sqlite` (the default) or `postgres`, which needs
 //! `PORTAL_TEST_POSTGRES_URL` (a server URL; each test creates and drops a database there).
 
-
 use std::path::PathBuf;
 
 use api::configuration::{DatabaseSettings, Settings};
@@ -107,8 +106,10 @@ pub fn repository_root() -> PathBuf {
 
 /// Settings for a test server: defaults, a random port, the demonstration council, one worker.
 pub fn test_settings(database: &TestDatabase, web_dir: &TempDir) -> Settings {
-    let mut settings = Settings::load(Some(&repository_root().join("api/tests/fixtures/portal.toml")))
-        .expect("the test settings load");
+    let mut settings = Settings::load(Some(
+        &repository_root().join("api/tests/fixtures/portal.toml"),
+    ))
+    .expect("the test settings load");
     settings.server.port = 0;
     settings.server.workers = Some(1);
     settings.database = database.settings.clone();

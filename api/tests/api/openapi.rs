@@ -43,13 +43,21 @@ fn every_operation_is_documented_for_integrators() {
                 assert!(operation.get(field).is_some(), "{name} has no {field}");
             }
             let responses = operation["responses"].as_object().unwrap();
-            assert!(responses.keys().any(|s| s.starts_with('2')), "{name} has no success answer");
+            assert!(
+                responses.keys().any(|s| s.starts_with('2')),
+                "{name} has no success answer"
+            );
             for (status, response) in responses {
                 let content = response["content"].as_object();
                 let documented = content.is_some_and(|c| {
-                    c.values().all(|media| media.get("example").is_some() || media["schema"].get("$ref").is_some())
+                    c.values().all(|media| {
+                        media.get("example").is_some() || media["schema"].get("$ref").is_some()
+                    })
                 });
-                assert!(documented, "{name} answer {status} has no schema or example");
+                assert!(
+                    documented,
+                    "{name} answer {status} has no schema or example"
+                );
                 // Health's 503 is its own body by design: load balancers read it.
                 if status.starts_with('4') || (status.starts_with('5') && status != "503") {
                     assert!(
@@ -74,6 +82,11 @@ async fn the_interactive_docs_are_served_without_the_internet() {
     // Swagger UI's own scripts come from this server.
     let bundle = app.get("/api/docs/swagger-ui-bundle.js").await;
     assert_eq!(bundle.status(), 200);
-    let initializer = app.get("/api/docs/swagger-initializer.js").await.text().await.unwrap();
+    let initializer = app
+        .get("/api/docs/swagger-initializer.js")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(initializer.contains("/api/openapi.json"));
 }

@@ -4,13 +4,22 @@ use crate::helpers::{spawn_app, spawn_app_with};
 async fn every_answer_carries_the_security_headers() {
     let app = spawn_app().await;
 
-    for path in ["/", "/referrals", "/api/v1/health", "/api/v1/nothing", "/assets/app.css"] {
+    for path in [
+        "/",
+        "/referrals",
+        "/api/v1/health",
+        "/api/v1/nothing",
+        "/assets/app.css",
+    ] {
         let response = app.get(path).await;
         let headers = response.headers();
 
         let csp = headers["content-security-policy"].to_str().unwrap();
         assert!(csp.contains("default-src 'self'"), "{path}: {csp}");
-        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}: {csp}");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: {csp}"
+        );
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
@@ -52,9 +61,14 @@ async fn the_api_docs_may_use_inline_styles_and_nothing_from_elsewhere() {
     let response = app.get("/api/docs/").await;
 
     assert_eq!(response.status(), 200);
-    let csp = response.headers()["content-security-policy"].to_str().unwrap();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
     assert!(csp.contains("style-src 'self' 'unsafe-inline'"));
     assert!(csp.contains("script-src 'self';"));
     let page = response.text().await.unwrap();
-    assert!(!page.contains("https://"), "the docs page loads nothing from elsewhere");
+    assert!(
+        !page.contains("https://"),
+        "the docs page loads nothing from elsewhere"
+    );
 }

@@ -109,7 +109,10 @@ mod tests {
         let email = "sam.jones@example.org";
         let cases = [
             ("Sh0rt!", PasswordRule::MinimumLength),
-            ("Correct-Horse-7-Bättery", PasswordRule::OnlyAllowedCharacters),
+            (
+                "Correct-Horse-7-Bättery",
+                PasswordRule::OnlyAllowedCharacters,
+            ),
             ("correct-horse-7-battery", PasswordRule::ContainsUpperCase),
             ("Correct-Horse-Battery", PasswordRule::ContainsDigit),
             ("CorrectHorse7Battery", PasswordRule::ContainsSpecial),
@@ -117,14 +120,24 @@ mod tests {
             ("Sam.Jones-2026!", PasswordRule::NotEmailName),
         ];
         for (password, rule) in cases {
-            assert_eq!(unmet_password_rules(password, email), vec![rule], "{password}");
+            assert_eq!(
+                unmet_password_rules(password, email),
+                vec![rule],
+                "{password}"
+            );
         }
         assert_eq!(
             unmet_password_rules("123456789012!", email),
-            vec![PasswordRule::ContainsLetter, PasswordRule::ContainsUpperCase]
+            vec![
+                PasswordRule::ContainsLetter,
+                PasswordRule::ContainsUpperCase
+            ]
         );
         let long = format!("A1!{}", "a".repeat(MAXIMUM_LENGTH));
-        assert_eq!(unmet_password_rules(&long, email), vec![PasswordRule::MaximumLength]);
+        assert_eq!(
+            unmet_password_rules(&long, email),
+            vec![PasswordRule::MaximumLength]
+        );
     }
 
     #[test]

@@ -108,11 +108,17 @@ mod tests {
     #[test]
     fn numbers_that_are_not_uk_phones_are_refused() {
         assert_eq!(UkPhone::parse("  "), Err(PhoneError::Empty));
-        assert_eq!(UkPhone::parse("0113 496 000x"), Err(PhoneError::InvalidCharacter));
+        assert_eq!(
+            UkPhone::parse("0113 496 000x"),
+            Err(PhoneError::InvalidCharacter)
+        );
         assert_eq!(UkPhone::parse("+1 202 555 0100"), Err(PhoneError::NotUk));
         assert_eq!(UkPhone::parse("1134960000"), Err(PhoneError::NotUk));
         assert_eq!(UkPhone::parse("0113 496"), Err(PhoneError::WrongLength));
         assert_eq!(UkPhone::parse("0770 090 045"), Err(PhoneError::WrongLength));
-        assert_eq!(UkPhone::parse("01+13 496 0000"), Err(PhoneError::InvalidCharacter));
+        assert_eq!(
+            UkPhone::parse("01+13 496 0000"),
+            Err(PhoneError::InvalidCharacter)
+        );
     }
 }

@@ -72,9 +72,7 @@ pub fn is_postcode_district(outward: &str) -> bool {
         [a, n, l] if digit(*n) => first_ok(*a) && b"ABCDEFGHJKPSTUW".contains(l),
         [a, c, n] => first_ok(*a) && second_ok(*c) && digit(*n),
         [a, c, n, m] if digit(*m) => first_ok(*a) && second_ok(*c) && digit(*n),
-        [a, c, n, l] => {
-            first_ok(*a) && second_ok(*c) && digit(*n) && b"ABEHMNPRVWXY".contains(l)
-        }
+        [a, c, n, l] => first_ok(*a) && second_ok(*c) && digit(*n) && b"ABEHMNPRVWXY".contains(l),
         _ => false,
     }
 }
@@ -103,7 +101,9 @@ mod tests {
     #[test]
     fn strings_that_are_not_postcodes_are_refused() {
         assert_eq!(Postcode::parse(""), Err(PostcodeError::Empty));
-        for bad in ["L20 3NC", "L20", "Q1 1AA", "LZ1 1AA", "L20 NJ3", "123 456", "L20 3NJJ", "É1 1AA"] {
+        for bad in [
+            "L20 3NC", "L20", "Q1 1AA", "LZ1 1AA", "L20 NJ3", "123 456", "L20 3NJJ", "É1 1AA",
+        ] {
             assert_eq!(Postcode::parse(bad), Err(PostcodeError::Invalid), "{bad}");
         }
     }

@@ -10,11 +10,7 @@ pub enum TileTarget {
 
 /// One large link of a tile grid, with a line saying what is behind it.
 #[component]
-pub fn Tile(
-    heading: &'static str,
-    description: String,
-    target: TileTarget,
-) -> impl IntoView {
+pub fn Tile(heading: &'static str, description: String, target: TileTarget) -> impl IntoView {
     let link = match target {
         TileTarget::Page(href) => view! {
             <A href=href attr:class="govuk-link govuk-link--no-visited-state app-tile__link">

@@ -10,9 +10,18 @@ use crate::pages::not_found::NotFound;
 /// be lost to a page that does nothing.
 const FORMS: [(&str, &str); 4] = [
     ("social-care-referral", "Referral for Social Care"),
-    ("occupational-therapy-referral", "Referral for Occupational Therapy"),
-    ("dols-form-1", "DoLS Form 1: standard request and urgent authorisation"),
-    ("dols-form-2", "DoLS Form 2: further standard authorisation request"),
+    (
+        "occupational-therapy-referral",
+        "Referral for Occupational Therapy",
+    ),
+    (
+        "dols-form-1",
+        "DoLS Form 1: standard request and urgent authorisation",
+    ),
+    (
+        "dols-form-2",
+        "DoLS Form 2: further standard authorisation request",
+    ),
 ];
 
 #[component]
