@@ -8,6 +8,9 @@ use config::{Config, Environment, File};
 use serde::Deserialize;
 use url::Url;
 
+/// The secret `just run` uses. It is in the repository, so it is refused for a public address.
+pub const DEVELOPMENT_SECRET: &str = "development-only-secret-not-for-production-use";
+
 /// Where settings are read from when no file is named and this one exists.
 const DEFAULT_FILE: &str = "config/portal.toml";
 
@@ -20,6 +23,37 @@ pub struct Settings {
     /// The built browser app (`web/dist`): `index.html`, the wasm module and the styles.
     pub web_dir: PathBuf,
     pub log: LogSettings,
+    pub auth: AuthSettings,
+    pub email: EmailSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    /// Signs access tokens and keys the hashes of codes and bot-check challenges. Every node of
+    /// one portal must share it; at least 32 characters.
+    pub secret: String,
+    /// Lifetime of an access token; the browser refreshes it while the user is active.
+    pub access_token_minutes: i64,
+    /// A session ends after this long without activity (WCAG 2.2.1 warns two minutes before).
+    pub idle_timeout_minutes: i64,
+    /// Wrong passwords or codes for one email address before it is locked for a while.
+    pub lock_after_failures: i32,
+    pub lock_minutes: i64,
+    /// Requests to the sign-in, registration and reset routes allowed per client address an hour.
+    pub attempts_per_address_per_hour: i32,
+    /// Proof-of-work difficulty: the largest number the browser may have to try.
+    pub bot_check_max_number: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EmailSettings {
+    /// `smtp://host:port` (plain, for a relay on loopback), `smtps://user:password@host:465` or
+    /// `smtp://user:password@host:587?tls=required`. Without it, emails are written as `.eml`
+    /// files to `file_dir`, for development.
+    pub smtp_url: Option<String>,
+    pub file_dir: PathBuf,
+    /// The sender, for example `Adult Social Care Online <no-reply@council.example>`.
+    pub from: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -34,6 +68,9 @@ pub struct ServerSettings {
     pub body_limit_bytes: usize,
     /// How long in-flight requests may take to finish after a stop signal.
     pub shutdown_timeout_seconds: u64,
+    /// Whether to take the client's address from `X-Forwarded-For`: only behind a load
+    /// balancer that sets it, or anyone could dodge the per-address limits.
+    pub trust_forwarded_for: bool,
     /// Worker threads; the number of cores when absent.
     pub workers: Option<usize>,
 }
@@ -74,6 +111,7 @@ impl Settings {
             .set_default("server.public_url", "http://127.0.0.1:8080")?
             .set_default("server.body_limit_bytes", 256 * 1024)?
             .set_default("server.shutdown_timeout_seconds", 30)?
+            .set_default("server.trust_forwarded_for", false)?
             .set_default("database.url", "sqlite://var/portal.db")?
             .set_default("database.pool_size", 8)?
             .set_default("database.connect_timeout_seconds", 5)?
@@ -81,7 +119,19 @@ impl Settings {
             .set_default("council_file", "config/council.toml")?
             .set_default("web_dir", "web/dist")?
             .set_default("log.filter", "info")?
-            .set_default("log.format", "pretty")?;
+            .set_default("log.format", "pretty")?
+            .set_default("auth.secret", DEVELOPMENT_SECRET)?
+            .set_default("auth.access_token_minutes", 5)?
+            .set_default("auth.idle_timeout_minutes", 20)?
+            .set_default("auth.lock_after_failures", 5)?
+            .set_default("auth.lock_minutes", 15)?
+            .set_default("auth.attempts_per_address_per_hour", 100)?
+            .set_default("auth.bot_check_max_number", 50_000)?
+            .set_default("email.file_dir", "var/mail")?
+            .set_default(
+                "email.from",
+                "Adult Social Care Online <no-reply@example.org>",
+            )?;
         builder = match file {
             Some(path) => builder.add_source(File::from(path).required(true)),
             None => builder.add_source(File::with_name(DEFAULT_FILE).required(false)),
@@ -96,10 +146,25 @@ impl Settings {
         if let Ok(url) = std::env::var("DATABASE_URL") {
             builder = builder.set_override("database.url", url)?;
         }
-        builder
+        let settings: Self = builder
             .build()?
             .try_deserialize()
-            .context("the configuration is not valid")
+            .context("the configuration is not valid")?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    /// Refuses settings that would be unsafe in production.
+    fn check(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.auth.secret.len() >= 32,
+            "auth.secret must be at least 32 characters"
+        );
+        anyhow::ensure!(
+            !(self.server.behind_tls() && self.auth.secret == DEVELOPMENT_SECRET),
+            "set PORTAL_AUTH__SECRET: the development secret is public and must not serve https"
+        );
+        Ok(())
     }
 }
 

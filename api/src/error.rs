@@ -21,6 +21,15 @@ pub enum ApiError {
     PayloadTooLarge { limit: usize },
     #[error("unsupported content type")]
     UnsupportedMediaType,
+    /// No valid access token: sign in first.
+    #[error("not signed in")]
+    Unauthorized,
+    /// The email address and password do not match an account (never saying which is wrong).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Too many failures or requests; try again after `until` (UTC).
+    #[error("too many attempts")]
+    TooManyAttempts { until: chrono::NaiveDateTime },
     /// Also the answer for records that exist but belong to someone else, so that ids are never
     /// confirmed to people who may not see them.
     #[error("not found")]
@@ -49,6 +58,9 @@ impl ApiError {
             Self::MalformedBody(_) => "malformed_body",
             Self::PayloadTooLarge { .. } => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::Unauthorized => "not_signed_in",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::NotFound => "not_found",
             Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::Unavailable(_) => "service_unavailable",
@@ -62,6 +74,9 @@ impl ApiError {
             Self::MalformedBody(_) => "The request body could not be read",
             Self::PayloadTooLarge { .. } => "The request body is too large",
             Self::UnsupportedMediaType => "The request body must be JSON",
+            Self::Unauthorized => "You need to sign in",
+            Self::InvalidCredentials => "Enter a correct email address and password",
+            Self::TooManyAttempts { .. } => "Too many attempts",
             Self::NotFound => "Page not found",
             Self::MethodNotAllowed { .. } => "Method not allowed",
             Self::Unavailable(_) => "Sorry, the service is unavailable",
@@ -78,6 +93,12 @@ impl ApiError {
                 Some(format!("Send a body of at most {limit} bytes."))
             }
             Self::UnsupportedMediaType => Some("Send Content-Type: application/json.".into()),
+            Self::Unauthorized => Some("Sign in, or sign in again if your session ended.".into()),
+            Self::InvalidCredentials => None,
+            Self::TooManyAttempts { until } => Some(format!(
+                "For your security, wait until {} UTC and try again.",
+                until.format("%H:%M on %-d %B %Y")
+            )),
             Self::NotFound => None,
             Self::MethodNotAllowed { allow } => Some(format!("This path takes {allow}.")),
             Self::Unavailable(_) | Self::Internal(_) => Some("Try again later.".into()),
@@ -93,6 +114,10 @@ impl ApiError {
             code: self.code().into(),
             errors: match self {
                 Self::Validation(errors) => errors.clone(),
+                Self::InvalidCredentials => FieldErrors::from([
+                    ("email".to_owned(), vec![self.title().to_owned()]),
+                    ("password".to_owned(), vec![self.title().to_owned()]),
+                ]),
                 _ => FieldErrors::new(),
             },
         }
@@ -106,6 +131,8 @@ impl ResponseError for ApiError {
             Self::MalformedBody(_) => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Unauthorized | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -123,6 +150,14 @@ impl ResponseError for ApiError {
             Self::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("5")));
             }
+            Self::TooManyAttempts { until } => {
+                let seconds = (*until - chrono::Utc::now().naive_utc())
+                    .num_seconds()
+                    .max(1);
+                if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+                    response.insert_header((header::RETRY_AFTER, value));
+                }
+            }
             Self::MethodNotAllowed { allow } => {
                 response.insert_header((header::ALLOW, HeaderValue::from_static(allow)));
             }
@@ -139,6 +174,7 @@ impl From<DbError> for ApiError {
             DbError::Pool(e) => Self::Unavailable(e.into()),
             DbError::Query(diesel::result::Error::NotFound) => Self::NotFound,
             DbError::Query(e) => Self::Internal(e.into()),
+            DbError::Task(e) => Self::Internal(e.into()),
         }
     }
 }

@@ -1,10 +1,13 @@
 //! The portal's server: the JSON API under `/api`, and the browser app served from the same origin.
 
+pub mod accounts;
+pub mod auth;
 pub mod cli;
 pub mod configuration;
 pub mod council;
 pub mod db;
 pub mod demo;
+pub mod email;
 pub mod error;
 pub mod openapi;
 pub mod passwords;

@@ -1,6 +1,7 @@
 //! The OpenAPI document integrators build on, generated from the route annotations.
 
-use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
 use crate::routes;
 
@@ -17,14 +18,64 @@ use crate::routes;
         routes::health::get_health,
         routes::council::get_council,
         routes::council::get_coverage,
+        routes::bot_check::get_bot_check,
+        routes::registrations::create_registration,
+        routes::registrations::verify_registration,
+        routes::registrations::resend_registration_code,
+        routes::sign_in::start_sign_in,
+        routes::sign_in::finish_sign_in,
+        routes::sessions::refresh_session,
+        routes::sessions::end_session,
+        routes::account::get_account,
+        routes::password_resets::request_password_reset,
+        routes::password_resets::complete_password_reset,
     ),
-    components(schemas(shared::api::Problem)),
+    components(
+        schemas(shared::api::Problem),
+        responses(
+            routes::problems::ValidationFailed,
+            routes::problems::MalformedBody,
+            routes::problems::TooManyAttempts,
+            routes::problems::NotSignedIn,
+        )
+    ),
+    modifiers(&SecuritySchemes),
     tags(
         (name = "health", description = "Whether the service is up."),
         (name = "council", description = "The council running this portal."),
+        (name = "accounts", description = "Registration, sign-in with an emailed code, sessions, password reset."),
     )
 )]
 pub struct ApiDoc;
+
+/// How callers prove who they are: a bearer access token, or (for the session routes only)
+/// the refresh cookie the browser holds.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "The access token from sign-in or a refresh; it lasts minutes.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "refresh_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "portal_refresh",
+                "The HttpOnly refresh cookie set at sign-in; browsers send it themselves.",
+            ))),
+        );
+    }
+}
 
 /// The document as committed in `openapi/openapi.json`.
 pub fn document_json() -> anyhow::Result<String> {

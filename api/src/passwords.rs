@@ -1,7 +1,7 @@
 //! Password hashing with argon2id at the parameters OWASP recommends (19 MiB, 2 passes, 1 lane).
 
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 fn argon2() -> anyhow::Result<Argon2<'static>> {
@@ -27,6 +27,45 @@ pub fn verify(password: &str, stored: &str) -> anyhow::Result<bool> {
     Ok(argon2()?
         .verify_password(password.as_bytes(), &parsed)
         .is_ok())
+}
+
+/// Hashing off the async threads, a few at a time: each hash takes 19 MiB and tens of
+/// milliseconds, so a flood of sign-ins queues here instead of exhausting memory or starving
+/// other requests.
+#[derive(Clone)]
+pub struct PasswordHasher {
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Verified against when an email has no account, so that the answer takes as long.
+    dummy: std::sync::Arc<String>,
+}
+
+impl PasswordHasher {
+    pub fn new(concurrency: usize) -> anyhow::Result<Self> {
+        Ok(Self {
+            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(concurrency.max(1))),
+            dummy: std::sync::Arc::new(hash("not-a-real-password-Dummy-1")?),
+        })
+    }
+
+    async fn blocking<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
+    ) -> anyhow::Result<T> {
+        let _permit = self.permits.acquire().await?;
+        tokio::task::spawn_blocking(work).await?
+    }
+
+    pub async fn hash(&self, password: String) -> anyhow::Result<String> {
+        self.blocking(move || hash(&password)).await
+    }
+
+    /// Verifies against `stored`, or against a dummy hash when there is no account.
+    pub async fn verify(&self, password: String, stored: Option<String>) -> anyhow::Result<bool> {
+        let exists = stored.is_some();
+        let stored = stored.unwrap_or_else(|| self.dummy.as_str().to_owned());
+        let matches = self.blocking(move || verify(&password, &stored)).await?;
+        Ok(exists && matches)
+    }
 }
 
 #[cfg(test)]

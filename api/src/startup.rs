@@ -12,11 +12,14 @@ use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::Keys;
 use crate::configuration::Settings;
 use crate::council::Council;
 use crate::db::Database;
+use crate::email::{Mailer, Outbox};
 use crate::error::ApiError;
 use crate::openapi::ApiDoc;
+use crate::passwords::PasswordHasher;
 use crate::state::AppState;
 use crate::{routes, security_headers, static_files};
 
@@ -49,7 +52,19 @@ impl Application {
                 )
             })?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState { database, council });
+        let outbox = Outbox::new();
+        outbox.spawn(database.clone(), Mailer::from_settings(&settings.email)?);
+        let state = web::Data::new(AppState {
+            database,
+            council,
+            keys: Keys::derive(&settings.auth.secret)?,
+            auth: settings.auth.clone(),
+            outbox,
+            passwords: PasswordHasher::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )?,
+            trust_forwarded_for: settings.server.trust_forwarded_for,
+        });
         let server = run(listener, state, &settings)?;
         Ok(Self {
             host: settings.server.host,

@@ -1,9 +1,19 @@
+use crate::auth::Keys;
+use crate::configuration::AuthSettings;
 use crate::council::Council;
 use crate::db::Database;
+use crate::email::Outbox;
+use crate::passwords::PasswordHasher;
 
 /// What every request handler may use. Nodes keep no other state, so several can run side by
 /// side on one PostgreSQL.
 pub struct AppState {
     pub database: Database,
     pub council: Council,
+    pub keys: Keys,
+    pub auth: AuthSettings,
+    pub outbox: Outbox,
+    pub passwords: PasswordHasher,
+    /// Whether `X-Forwarded-For` names the client (only true behind a trusted load balancer).
+    pub trust_forwarded_for: bool,
 }

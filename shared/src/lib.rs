@@ -4,4 +4,5 @@
 //! verdicts in the browser and on the server.
 
 pub mod api;
+pub mod bot_check;
 pub mod rules;

@@ -27,6 +27,8 @@ pub enum DbError {
     Pool(#[from] diesel::r2d2::PoolError),
     #[error(transparent)]
     Query(#[from] diesel::result::Error),
+    #[error("a background database task failed")]
+    Task(#[from] tokio::task::JoinError),
 }
 
 impl Database {

@@ -81,6 +81,23 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        claimed_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    throttles (key) {
+        key -> Text,
+        count -> Integer,
+        window_started_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    spent_bot_checks (signature) {
+        signature -> Text,
+        expires_at -> Timestamp,
     }
 }
 
@@ -103,4 +120,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     one_time_codes,
     email_outbox,
     data_loads,
+    throttles,
+    spent_bot_checks,
 );

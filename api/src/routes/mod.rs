@@ -1,7 +1,14 @@
 //! The JSON API: one module a resource, one file an endpoint.
 
+pub mod account;
+pub mod bot_check;
 pub mod council;
 pub mod health;
+pub mod password_resets;
+pub mod problems;
+pub mod registrations;
+pub mod sessions;
+pub mod sign_in;
 
 use actix_web::{HttpResponse, web};
 
@@ -13,6 +20,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::scope("/api/v1")
             .configure(health::configure)
             .configure(council::configure)
+            .configure(bot_check::configure)
+            .configure(registrations::configure)
+            .configure(sign_in::configure)
+            .configure(sessions::configure)
+            .configure(account::configure)
+            .configure(password_resets::configure)
             .default_service(web::to(unknown_route)),
     );
 }
@@ -28,6 +41,15 @@ where
         .route(web::get().to(handler))
         .default_service(web::to(|| async {
             Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET" })
+        }))
+}
+
+/// A resource that takes one method; others get a 405 problem naming it.
+pub fn only(method: &'static str, path: &str, route: actix_web::Route) -> actix_web::Resource {
+    web::resource(path)
+        .route(route)
+        .default_service(web::to(move || async move {
+            Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: method })
         }))
 }
 

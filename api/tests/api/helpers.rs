@@ -8,12 +8,16 @@ use std::path::PathBuf;
 use api::configuration::{DatabaseSettings, Settings};
 use api::startup::Application;
 use diesel::{Connection, PgConnection, RunQueryDsl};
+use serde_json::{Value, json};
 use shared::api::DatabaseBackend;
 use tempfile::TempDir;
+
+use crate::mailbox::Mailbox;
 
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
+    pub mailbox: Mailbox,
     // Dropped with the app: the database and the temporary folders go with it.
     _database: TestDatabase,
     _web_dir: TempDir,
@@ -26,6 +30,45 @@ impl TestApp {
             .send()
             .await
             .expect("the server answers")
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.address))
+            .json(body)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// A solved bot check, as the browser would send it.
+    pub async fn bot_check(&self) -> String {
+        use base64::Engine;
+        let challenge: shared::api::BotCheckChallenge =
+            self.get("/api/v1/bot-check").await.json().await.unwrap();
+        let solution = shared::bot_check::solve(&challenge).expect("the challenge is solvable");
+        base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&solution).unwrap())
+    }
+
+    /// Registers and verifies an account; returns the session answer.
+    pub async fn register(&self, email: &str, password: &str) -> reqwest::Response {
+        let response = self
+            .post(
+                "/api/v1/registrations",
+                &json!({
+                    "forename": "Priya", "surname": "Shah", "email": email,
+                    "password": password, "confirm_password": password,
+                    "bot_check": self.bot_check().await,
+                }),
+            )
+            .await;
+        assert_eq!(response.status(), 202, "{}", response.text().await.unwrap());
+        let code = self.mailbox.nth(email, 1).await.code();
+        self.post(
+            "/api/v1/registrations/verify",
+            &json!({"email": email, "code": code}),
+        )
+        .await
     }
 }
 
@@ -139,7 +182,11 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let database = TestDatabase::create();
     let web_dir = web_dir();
+    let mailbox = Mailbox::start();
     let mut settings = test_settings(&database, &web_dir);
+    settings.email.smtp_url = Some(format!("smtp://127.0.0.1:{}", mailbox.port));
+    // Keep the proof of work small: tests check the protocol, not its cost.
+    settings.auth.bot_check_max_number = 2000;
     adjust(&mut settings);
     let application = Application::build(settings)
         .await
@@ -148,6 +195,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     tokio::spawn(application.run_until_stopped());
     TestApp {
         address,
+        mailbox,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

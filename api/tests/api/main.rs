@@ -1,12 +1,14 @@
 //! Integration tests: the real server through HTTP, on a real SQLite file or PostgreSQL database.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
 mod cli;
 mod council;
 mod database;
 mod errors;
 mod health;
 mod helpers;
+mod mailbox;
 mod openapi;
 mod security_headers;
 mod static_app;

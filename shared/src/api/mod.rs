@@ -1,9 +1,15 @@
 //! Request and response bodies of the JSON API under `/api/v1`.
 
+mod accounts;
 mod council;
 mod health;
 mod problem;
 
+pub use accounts::{
+    AccountView, BotCheckChallenge, BotCheckSolution, CodeSent, PasswordResetCompletion,
+    PasswordResetRequest, RegistrationRequest, ResendCodeRequest, Role, SessionCreated,
+    SignInRequest, VerifyCodeRequest, validate_email, validate_names, validate_new_password,
+};
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
     PostcodeCoverage,

@@ -1,9 +1,13 @@
 //! Input rules the browser and the server both apply.
 
+mod code;
+mod email;
 mod password;
 mod phone;
 mod postcode;
 
+pub use code::normalise_code;
+pub use email::{is_email_address, normalise_email};
 pub use password::{
     MAXIMUM_LENGTH as PASSWORD_MAXIMUM_LENGTH, MINIMUM_LENGTH as PASSWORD_MINIMUM_LENGTH,
     PasswordRule, SPECIAL_CHARACTERS, unmet_password_rules,

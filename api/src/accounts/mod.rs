@@ -1,0 +1,131 @@
+//! Accounts: registration, sign-in with an emailed code, password reset, sessions.
+//!
+//! Handlers parse and validate; these functions hold the rules. Each change and the email it
+//! causes are written in one transaction.
+
+pub mod password_reset;
+pub mod registration;
+pub mod session;
+pub mod sign_in;
+
+use actix_web::HttpRequest;
+use chrono::{Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use shared::api::{AccountView, Role};
+
+use crate::auth::throttle;
+use crate::db::DbConnection;
+use crate::db::schema::accounts;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = accounts)]
+pub struct Account {
+    pub id: String,
+    pub email: String,
+    pub forename: String,
+    pub surname: String,
+    pub password_hash: String,
+    pub role: String,
+    pub email_verified_at: Option<NaiveDateTime>,
+    pub disabled_at: Option<NaiveDateTime>,
+}
+
+impl Account {
+    pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Self>> {
+        accounts::table
+            .filter(accounts::email.eq(email))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn by_id(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Self>> {
+        accounts::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn role(&self) -> Role {
+        // The column is constrained to these values; anything else gets the least access.
+        Role::parse(&self.role).unwrap_or(Role::Public)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.disabled_at.is_none()
+    }
+
+    pub fn view(&self) -> AccountView {
+        AccountView {
+            id: self.id.clone(),
+            forename: self.forename.clone(),
+            surname: self.surname.clone(),
+            email: self.email.clone(),
+            role: self.role(),
+        }
+    }
+}
+
+pub fn now() -> NaiveDateTime {
+    Utc::now().naive_utc()
+}
+
+/// The client's address for rate limiting. Behind a load balancer, set
+/// `server.trust_forwarded_for` so the client's own address is used, not the balancer's.
+pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
+    let info = req.connection_info();
+    let address = if trust_forwarded_for {
+        info.realip_remote_addr()
+    } else {
+        info.peer_addr()
+    };
+    address.unwrap_or("unknown").to_owned()
+}
+
+/// Counts a request from `address` against its hourly allowance (committed at once, whatever
+/// happens to the request) and refuses it when the allowance is used up.
+pub async fn limit_address(state: &AppState, address: String) -> Result<(), ApiError> {
+    let limit = state.auth.attempts_per_address_per_hour;
+    state
+        .database
+        .run(move |conn| {
+            let key = throttle::address_key(&address);
+            let now = now();
+            throttle::ensure_unlocked(conn, &key, now)?;
+            throttle::count(
+                conn,
+                &key,
+                limit,
+                Duration::hours(1),
+                Duration::hours(1),
+                now,
+            )?;
+            Ok(())
+        })
+        .await
+}
+
+/// Counts a wrong password or code against an email address; when that locks it, says so.
+pub fn count_failure(
+    conn: &mut DbConnection,
+    state_auth: &crate::configuration::AuthSettings,
+    email: &str,
+    refusal: ApiError,
+    now: NaiveDateTime,
+) -> Result<ApiError, ApiError> {
+    let locked = throttle::count(
+        conn,
+        &throttle::email_key(email),
+        state_auth.lock_after_failures,
+        Duration::minutes(state_auth.lock_minutes),
+        Duration::minutes(state_auth.lock_minutes),
+        now,
+    )?;
+    Ok(match locked {
+        Some(until) => ApiError::TooManyAttempts { until },
+        None => refusal,
+    })
+}

@@ -1,0 +1,116 @@
+use diesel::prelude::*;
+use minijinja::context;
+use shared::api::{CodeSent, PasswordResetCompletion, PasswordResetRequest, validate_email};
+use shared::rules::{normalise_code, normalise_email};
+
+use super::registration::{code_sent, spaced};
+use super::{Account, count_failure, now};
+use crate::auth::codes::{self, Purpose};
+use crate::auth::{bot_check, sessions, throttle};
+use crate::db::schema::accounts;
+use crate::email::{self, Template};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// "Forgotten password?": emails a code when the address has an account. The answer is the
+/// same either way.
+pub async fn request(
+    state: &AppState,
+    request: PasswordResetRequest,
+) -> Result<CodeSent, ApiError> {
+    let errors = validate_email(&request.email);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let email = normalise_email(&request.email);
+    let key = state.keys.codes.clone();
+    let bot_key = state.keys.bot_check.clone();
+    let council = state.council.view().clone();
+    let to = email.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let now = now();
+                bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
+                if let Some(account) = Account::by_email(conn, &to)?.filter(Account::is_active) {
+                    let code =
+                        codes::issue(conn, &key, &account.id, &to, Purpose::ResetPassword, now)?;
+                    let message = email::templates::render(
+                        Template::PasswordReset,
+                        &to,
+                        &council,
+                        context! { forename => account.forename, code => spaced(&code) },
+                    )?;
+                    email::enqueue(conn, &message, now)?;
+                }
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(code_sent(email, Purpose::ResetPassword))
+}
+
+/// The code and a new password: the password changes, every session of the account ends, and
+/// an email says so.
+pub async fn complete(
+    state: &AppState,
+    completion: PasswordResetCompletion,
+) -> Result<(), ApiError> {
+    let errors = completion.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let email = normalise_email(&completion.email);
+    let code = normalise_code(&completion.code).ok_or_else(codes::wrong_code)?;
+    let password_hash = state.passwords.hash(completion.password).await?;
+    let key = state.keys.codes.clone();
+    let auth = state.auth.clone();
+    let council = state.council.view().clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let now = now();
+                throttle::ensure_unlocked(conn, &throttle::email_key(&email), now)?;
+                let account = Account::by_email(conn, &email)?.filter(Account::is_active);
+                let verdict = match &account {
+                    Some(account) => {
+                        codes::consume(conn, &key, &account.id, Purpose::ResetPassword, &code, now)?
+                    }
+                    None => Err(codes::wrong_code()),
+                };
+                match (account, verdict) {
+                    (Some(account), Ok(())) => {
+                        diesel::update(accounts::table.find(&account.id))
+                            .set((
+                                accounts::password_hash.eq(&password_hash),
+                                accounts::email_verified_at
+                                    .eq(Some(account.email_verified_at.unwrap_or(now))),
+                                accounts::updated_at.eq(now),
+                            ))
+                            .execute(conn)?;
+                        sessions::revoke_all(conn, &account.id, now)?;
+                        throttle::clear(conn, &throttle::email_key(&email))?;
+                        let message = email::templates::render(
+                            Template::PasswordChanged,
+                            &email,
+                            &council,
+                            context! {
+                                forename => account.forename,
+                                when => now.format("%-d %B %Y at %H:%M").to_string(),
+                            },
+                        )?;
+                        email::enqueue(conn, &message, now)?;
+                        Ok::<_, ApiError>(Ok(()))
+                    }
+                    (_, Err(refusal)) => Ok(Err(count_failure(conn, &auth, &email, refusal, now)?)),
+                    (None, Ok(())) => Ok(Err(codes::wrong_code())),
+                }
+            })
+        })
+        .await??;
+    state.outbox.wake();
+    Ok(())
+}

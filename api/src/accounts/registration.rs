@@ -1,0 +1,190 @@
+use diesel::prelude::*;
+use minijinja::context;
+use shared::api::{CodeSent, RegistrationRequest};
+use shared::rules::{normalise_code, normalise_email};
+use uuid::Uuid;
+
+use super::{Account, count_failure, now, session};
+use crate::auth::codes::{self, Purpose, RESEND_AFTER_SECONDS};
+use crate::auth::{bot_check, throttle};
+use crate::db::schema::accounts;
+use crate::email::{self, Template};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Registration step 2: make (or refresh) an unverified account and email it a code. An address
+/// that already has an account gets an email saying so instead; the answer is the same.
+pub async fn register(
+    state: &AppState,
+    request: RegistrationRequest,
+) -> Result<CodeSent, ApiError> {
+    let errors = request.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let email = normalise_email(&request.email);
+    // Hashed whether or not the account exists, so both answers take as long.
+    let password_hash = state.passwords.hash(request.password.clone()).await?;
+    let key = state.keys.codes.clone();
+    let bot_key = state.keys.bot_check.clone();
+    let council = state.council.view().clone();
+    let to = email.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let now = now();
+                bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
+                let forename = request.forename.trim();
+                let surname = request.surname.trim();
+                let message = match Account::by_email(conn, &to)? {
+                    Some(existing) if existing.email_verified_at.is_some() => {
+                        email::templates::render(
+                            Template::AccountExists,
+                            &to,
+                            &council,
+                            context! { forename => existing.forename },
+                        )?
+                    }
+                    existing => {
+                        let id = match existing {
+                            Some(unverified) => {
+                                diesel::update(accounts::table.find(&unverified.id))
+                                    .set((
+                                        accounts::forename.eq(forename),
+                                        accounts::surname.eq(surname),
+                                        accounts::password_hash.eq(&password_hash),
+                                        accounts::updated_at.eq(now),
+                                    ))
+                                    .execute(conn)?;
+                                unverified.id
+                            }
+                            None => {
+                                let id = Uuid::now_v7().to_string();
+                                diesel::insert_into(accounts::table)
+                                    .values((
+                                        accounts::id.eq(&id),
+                                        accounts::email.eq(&to),
+                                        accounts::forename.eq(forename),
+                                        accounts::surname.eq(surname),
+                                        accounts::password_hash.eq(&password_hash),
+                                        accounts::role.eq("public"),
+                                        accounts::failed_attempts.eq(0),
+                                        accounts::created_at.eq(now),
+                                        accounts::updated_at.eq(now),
+                                    ))
+                                    .execute(conn)?;
+                                id
+                            }
+                        };
+                        let code = codes::issue(conn, &key, &id, &to, Purpose::VerifyEmail, now)?;
+                        email::templates::render(
+                            Template::VerificationCode,
+                            &to,
+                            &council,
+                            context! { forename => forename, code => spaced(&code) },
+                        )?
+                    }
+                };
+                email::enqueue(conn, &message, now)?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(code_sent(email, Purpose::VerifyEmail))
+}
+
+/// "Send a new code": a fresh code for an unverified account, at most once a minute. The answer
+/// is the same for every address.
+pub async fn resend(state: &AppState, email: &str) -> Result<CodeSent, ApiError> {
+    let email = normalise_email(email);
+    let key = state.keys.codes.clone();
+    let council = state.council.view().clone();
+    let to = email.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let now = now();
+                let Some(account) = Account::by_email(conn, &to)? else {
+                    return Ok(());
+                };
+                if account.email_verified_at.is_some() {
+                    return Ok(());
+                }
+                let last = codes::last_issued(conn, &account.id, Purpose::VerifyEmail)?;
+                if last.is_some_and(|at| at + chrono::Duration::seconds(RESEND_AFTER_SECONDS) > now)
+                {
+                    return Ok(());
+                }
+                let code = codes::issue(conn, &key, &account.id, &to, Purpose::VerifyEmail, now)?;
+                let message = email::templates::render(
+                    Template::VerificationCode,
+                    &to,
+                    &council,
+                    context! { forename => account.forename, code => spaced(&code) },
+                )?;
+                email::enqueue(conn, &message, now)?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(code_sent(email, Purpose::VerifyEmail))
+}
+
+/// Registration step 3: the emailed code proves the address; the new account is signed in.
+pub async fn verify(
+    state: &AppState,
+    email: &str,
+    code: &str,
+) -> Result<session::Started, ApiError> {
+    let email = normalise_email(email);
+    let code = normalise_code(code).ok_or_else(codes::wrong_code)?;
+    let key = state.keys.codes.clone();
+    let refresh_key = state.keys.refresh_tokens.clone();
+    let auth = state.auth.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let now = now();
+                throttle::ensure_unlocked(conn, &throttle::email_key(&email), now)?;
+                let account = Account::by_email(conn, &email)?
+                    .filter(|a| a.email_verified_at.is_none() && a.is_active());
+                let verdict = match &account {
+                    Some(account) => {
+                        codes::consume(conn, &key, &account.id, Purpose::VerifyEmail, &code, now)?
+                    }
+                    None => Err(codes::wrong_code()),
+                };
+                match (account, verdict) {
+                    (Some(account), Ok(())) => {
+                        diesel::update(accounts::table.find(&account.id))
+                            .set(accounts::email_verified_at.eq(Some(now)))
+                            .execute(conn)?;
+                        throttle::clear(conn, &throttle::email_key(&email))?;
+                        let started = session::start(conn, &refresh_key, &account, now)?;
+                        Ok::<_, ApiError>(Ok(started))
+                    }
+                    (_, Err(refusal)) => Ok(Err(count_failure(conn, &auth, &email, refusal, now)?)),
+                    (None, Ok(())) => Ok(Err(codes::wrong_code())),
+                }
+            })
+        })
+        .await?
+}
+
+/// A code as the emails show it: two groups of three digits.
+pub fn spaced(code: &str) -> String {
+    format!("{} {}", &code[..3], &code[3..])
+}
+
+pub fn code_sent(email: String, purpose: Purpose) -> CodeSent {
+    CodeSent {
+        email,
+        expires_in_seconds: purpose.lifetime().num_seconds(),
+        resend_after_seconds: RESEND_AFTER_SECONDS,
+    }
+}

@@ -1,0 +1,124 @@
+use diesel::prelude::*;
+use minijinja::context;
+use shared::api::{CodeSent, SignInRequest};
+use shared::rules::{normalise_code, normalise_email};
+
+use super::registration::{code_sent, spaced};
+use super::{Account, count_failure, now, session};
+use crate::auth::codes::{self, Purpose};
+use crate::auth::{bot_check, throttle};
+use crate::db::schema::accounts;
+use crate::email::{self, Template};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Sign-in step 1: email and password. When they match, a code is emailed; when they do not,
+/// the answer never says which was wrong, and repeated failures lock the address for a while.
+pub async fn start(state: &AppState, request: SignInRequest) -> Result<CodeSent, ApiError> {
+    let errors = request.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let email = normalise_email(&request.email);
+    let bot_key = state.keys.bot_check.clone();
+    let lookup_email = email.clone();
+    let account = state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let now = now();
+                throttle::ensure_unlocked(conn, &throttle::email_key(&lookup_email), now)?;
+                bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
+                Ok::<_, ApiError>(
+                    Account::by_email(conn, &lookup_email)?.filter(Account::is_active),
+                )
+            })
+        })
+        .await?;
+    let matches = state
+        .passwords
+        .verify(
+            request.password,
+            account.as_ref().map(|a| a.password_hash.clone()),
+        )
+        .await?;
+    let key = state.keys.codes.clone();
+    let auth = state.auth.clone();
+    let council = state.council.view().clone();
+    let to = email.clone();
+    let outcome = state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let now = now();
+                match account.filter(|_| matches) {
+                    Some(account) => {
+                        let code =
+                            codes::issue(conn, &key, &account.id, &to, Purpose::SignIn, now)?;
+                        let message = email::templates::render(
+                            Template::SignInCode,
+                            &to,
+                            &council,
+                            context! { forename => account.forename, code => spaced(&code) },
+                        )?;
+                        email::enqueue(conn, &message, now)?;
+                        Ok::<_, ApiError>(Ok(()))
+                    }
+                    None => Ok(Err(count_failure(
+                        conn,
+                        &auth,
+                        &to,
+                        ApiError::InvalidCredentials,
+                        now,
+                    )?)),
+                }
+            })
+        })
+        .await?;
+    outcome?;
+    state.outbox.wake();
+    Ok(code_sent(email, Purpose::SignIn))
+}
+
+/// Sign-in step 2: the emailed code starts the session.
+pub async fn finish(
+    state: &AppState,
+    email: &str,
+    code: &str,
+) -> Result<session::Started, ApiError> {
+    let email = normalise_email(email);
+    let code = normalise_code(code).ok_or_else(codes::wrong_code)?;
+    let key = state.keys.codes.clone();
+    let refresh_key = state.keys.refresh_tokens.clone();
+    let auth = state.auth.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let now = now();
+                throttle::ensure_unlocked(conn, &throttle::email_key(&email), now)?;
+                let account = Account::by_email(conn, &email)?.filter(Account::is_active);
+                let verdict = match &account {
+                    Some(account) => {
+                        codes::consume(conn, &key, &account.id, Purpose::SignIn, &code, now)?
+                    }
+                    None => Err(codes::wrong_code()),
+                };
+                match (account, verdict) {
+                    (Some(account), Ok(())) => {
+                        // The code proves the address, as registration's code would have.
+                        if account.email_verified_at.is_none() {
+                            diesel::update(accounts::table.find(&account.id))
+                                .set(accounts::email_verified_at.eq(Some(now)))
+                                .execute(conn)?;
+                        }
+                        throttle::clear(conn, &throttle::email_key(&email))?;
+                        Ok::<_, ApiError>(Ok(session::start(conn, &refresh_key, &account, now)?))
+                    }
+                    (_, Err(refusal)) => Ok(Err(count_failure(conn, &auth, &email, refusal, now)?)),
+                    (None, Ok(())) => Ok(Err(codes::wrong_code())),
+                }
+            })
+        })
+        .await?
+}

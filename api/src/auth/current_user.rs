@@ -1,0 +1,45 @@
+use std::future::{Ready, ready};
+
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use shared::api::Role;
+
+use super::tokens;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The signed-in user, from the request's bearer token. A route that takes this answers 401 to
+/// anyone without a valid token.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub account_id: String,
+    pub session_id: String,
+    pub role: Role,
+}
+
+impl FromRequest for CurrentUser {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        ready(authenticate(req))
+    }
+}
+
+fn authenticate(req: &HttpRequest) -> Result<CurrentUser, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
+    let token = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .ok_or(ApiError::Unauthorized)?;
+    let claims = tokens::verify(&state.keys, token).ok_or(ApiError::Unauthorized)?;
+    Ok(CurrentUser {
+        account_id: claims.sub,
+        session_id: claims.sid,
+        role: Role::parse(&claims.role).ok_or(ApiError::Unauthorized)?,
+    })
+}

@@ -1,0 +1,12 @@
+//! Who is asking: accounts' secrets, one-time codes, sessions and tokens, throttles, bot checks.
+
+pub mod bot_check;
+pub mod codes;
+pub mod current_user;
+pub mod keys;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+
+pub use current_user::CurrentUser;
+pub use keys::Keys;

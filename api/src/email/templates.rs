@@ -1,0 +1,171 @@
+use std::sync::OnceLock;
+
+use minijinja::{AutoEscape, Environment, Value, context};
+use shared::api::CouncilView;
+
+/// Every email the portal sends. Each has `subject.txt`, `body.txt` and `body.html` under
+/// `api/templates/email/<name>/`; they are compiled into the binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    VerificationCode,
+    SignInCode,
+    PasswordReset,
+    PasswordChanged,
+    AccountExists,
+}
+
+impl Template {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::VerificationCode => "verification_code",
+            Self::SignInCode => "sign_in_code",
+            Self::PasswordReset => "password_reset",
+            Self::PasswordChanged => "password_changed",
+            Self::AccountExists => "account_exists",
+        }
+    }
+}
+
+/// An email ready to queue.
+#[derive(Debug, Clone)]
+pub struct Email {
+    pub to: String,
+    pub template: Template,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+macro_rules! templates {
+    ($env:ident, $($name:literal),*) => {
+        $(
+            $env.add_template(concat!($name, "/subject.txt"), include_str!(concat!("../../templates/email/", $name, "/subject.txt")))?;
+            $env.add_template(concat!($name, "/body.txt"), include_str!(concat!("../../templates/email/", $name, "/body.txt")))?;
+            $env.add_template(concat!($name, "/body.html"), include_str!(concat!("../../templates/email/", $name, "/body.html")))?;
+        )*
+    };
+}
+
+fn environment() -> Result<Environment<'static>, minijinja::Error> {
+    let mut env = Environment::new();
+    // HTML bodies escape what they insert (a name could hold markup); text bodies do not.
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_template(
+        "_layout.html",
+        include_str!("../../templates/email/_layout.html"),
+    )?;
+    env.add_template(
+        "_layout.txt",
+        include_str!("../../templates/email/_layout.txt"),
+    )?;
+    templates!(
+        env,
+        "verification_code",
+        "sign_in_code",
+        "password_reset",
+        "password_changed",
+        "account_exists"
+    );
+    Ok(env)
+}
+
+fn shared_environment() -> anyhow::Result<&'static Environment<'static>> {
+    static ENV: OnceLock<Result<Environment<'static>, String>> = OnceLock::new();
+    ENV.get_or_init(|| environment().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| anyhow::anyhow!("email templates: {e}"))
+}
+
+/// Renders `template` for `to`; `values` adds to the council's name, service and phone number.
+pub fn render(
+    template: Template,
+    to: &str,
+    council: &CouncilView,
+    values: Value,
+) -> anyhow::Result<Email> {
+    let env = shared_environment()?;
+    let ctx = context! {
+        council => &council.name,
+        service => &council.service_name,
+        phone => &council.phone_numbers.contact_centre.display,
+        ..values
+    };
+    let render = |part: &str| -> anyhow::Result<String> {
+        Ok(env
+            .get_template(&format!("{}/{part}", template.name()))?
+            .render(&ctx)?)
+    };
+    let subject = render("subject.txt")?.trim().to_owned();
+    let html_ctx = context! { subject => &subject, ..ctx.clone() };
+    let html = env
+        .get_template(&format!("{}/body.html", template.name()))?
+        .render(&html_ctx)?;
+    Ok(Email {
+        to: to.to_owned(),
+        template,
+        subject,
+        text: render("body.txt")?.trim().to_owned() + "\n",
+        html,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::council::Council;
+
+    fn council() -> CouncilView {
+        Council::parse(include_str!("../../../config/council.toml"))
+            .unwrap()
+            .view()
+            .clone()
+    }
+
+    #[test]
+    fn every_template_renders_with_the_council_in_it() {
+        for template in [
+            Template::VerificationCode,
+            Template::SignInCode,
+            Template::PasswordReset,
+            Template::PasswordChanged,
+            Template::AccountExists,
+        ] {
+            let email = render(
+                template,
+                "sam@example.org",
+                &council(),
+                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40" },
+            )
+            .unwrap();
+            assert!(!email.subject.is_empty());
+            assert!(email.text.contains("Hello Sam"), "{}", template.name());
+            assert!(
+                email.html.contains("Eastmoor Borough Council"),
+                "{}",
+                template.name()
+            );
+            assert!(email.text.contains("0113 496 0000"), "{}", template.name());
+        }
+    }
+
+    #[test]
+    fn markup_in_a_name_is_escaped_in_html_and_kept_as_text() {
+        let email = render(
+            Template::SignInCode,
+            "sam@example.org",
+            &council(),
+            context! { forename => "<b>Sam</b>", code => "123456" },
+        )
+        .unwrap();
+        assert!(email.html.contains("&lt;b&gt;Sam"));
+        assert!(!email.html.contains("<b>Sam"));
+        assert!(email.text.contains("Hello <b>Sam</b>"));
+    }
+}

@@ -1,0 +1,36 @@
+use actix_web::{HttpRequest, HttpResponse, web};
+use shared::api::{CodeSent, RegistrationRequest};
+
+use crate::accounts::{client_address, limit_address, registration};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Registration step 2: names, email and password; a verification code is emailed.
+#[utoipa::path(
+    post,
+    path = "/api/v1/registrations",
+    tag = "accounts",
+    operation_id = "create_registration",
+    summary = "Register for an account",
+    description = "Creates an unverified public account and emails a 6-digit verification code, \
+                   valid for 20 minutes. The answer is the same when the address already has an \
+                   account (its owner gets an email saying so), so the API never confirms who \
+                   is registered. The password must meet the policy in `shared::rules`. Needs a \
+                   solved bot check; no authentication.",
+    request_body = RegistrationRequest,
+    responses(
+        (status = 202, description = "A code has been emailed (or the owner told they have an account).", body = CodeSent),
+        (status = 400, response = crate::routes::problems::MalformedBody),
+        (status = 422, response = crate::routes::problems::ValidationFailed),
+        (status = 429, response = crate::routes::problems::TooManyAttempts),
+    )
+)]
+pub async fn create_registration(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<RegistrationRequest>,
+) -> Result<HttpResponse, ApiError> {
+    limit_address(&state, client_address(&req, state.trust_forwarded_for)).await?;
+    let sent = registration::register(&state, body.into_inner()).await?;
+    Ok(HttpResponse::Accepted().json(sent))
+}

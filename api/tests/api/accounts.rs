@@ -1,0 +1,483 @@
+use serde_json::json;
+use shared::api::{AccountView, CodeSent, Problem, Role, SessionCreated};
+
+use crate::helpers::{TestApp, spawn_app};
+
+const PASSWORD: &str = "Tall-Trees-4-Ever!";
+
+fn refresh_cookie(response: &reqwest::Response) -> String {
+    let header = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.starts_with("portal_refresh="))
+        .expect("a refresh cookie is set");
+    header
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("portal_refresh=")
+        .to_owned()
+}
+
+async fn refresh(app: &TestApp, token: &str) -> reqwest::Response {
+    app.client
+        .post(format!("{}/api/v1/sessions/refresh", app.address))
+        .header("cookie", format!("portal_refresh={token}"))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn account(app: &TestApp, access_token: &str) -> reqwest::Response {
+    app.client
+        .get(format!("{}/api/v1/account", app.address))
+        .bearer_auth(access_token)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    let bot_check = app.bot_check().await;
+    app.post(
+        "/api/v1/sign-in",
+        &json!({"email": email, "password": password, "bot_check": bot_check}),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_professional_registers_with_an_emailed_code_and_is_signed_in() {
+    let app = spawn_app().await;
+    let bot_check = app.bot_check().await;
+
+    let response = app
+        .post(
+            "/api/v1/registrations",
+            &json!({"forename": "Priya", "surname": "Shah", "email": "Priya.Shah@NHS.example",
+                    "password": PASSWORD, "confirm_password": PASSWORD, "bot_check": bot_check}),
+        )
+        .await;
+    assert_eq!(response.status(), 202);
+    let sent: CodeSent = response.json().await.unwrap();
+    assert_eq!(sent.email, "priya.shah@nhs.example");
+    assert_eq!(sent.expires_in_seconds, 20 * 60);
+
+    // The email went through a real SMTP server, and the code is shown as "123 456".
+    let email = app.mailbox.nth("priya.shah@nhs.example", 1).await;
+    assert!(email.raw.contains("Your verification code"));
+    let code = email.code();
+    assert_eq!(code.len(), 7);
+
+    let response = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": "priya.shah@nhs.example", "code": code}),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    for attribute in [
+        "HttpOnly",
+        "Secure",
+        "SameSite=Strict",
+        "Path=/api/v1/sessions",
+    ] {
+        assert!(cookie.contains(attribute), "{cookie} lacks {attribute}");
+    }
+    let session: SessionCreated = response.json().await.unwrap();
+    assert!(
+        !serde_json::to_string(&session)
+            .unwrap()
+            .contains(&refresh_cookie_value(&cookie))
+    );
+    assert_eq!(session.idle_timeout_seconds, 20 * 60);
+
+    let me: AccountView = account(&app, &session.access_token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((me.forename.as_str(), me.role), ("Priya", Role::Public));
+}
+
+fn refresh_cookie_value(set_cookie: &str) -> String {
+    set_cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("portal_refresh=")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_code_is_accepted_without_its_space() {
+    let app = spawn_app().await;
+    let bot_check = app.bot_check().await;
+    app.post(
+        "/api/v1/registrations",
+        &json!({"forename": "Sam", "surname": "Jones", "email": "sam@example.org",
+                "password": PASSWORD, "confirm_password": PASSWORD, "bot_check": bot_check}),
+    )
+    .await;
+    let code = app
+        .mailbox
+        .nth("sam@example.org", 1)
+        .await
+        .code()
+        .replace(' ', "");
+
+    let response = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": "sam@example.org", "code": code}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 201);
+}
+
+#[tokio::test]
+async fn registering_an_address_that_has_an_account_answers_the_same_and_tells_its_owner() {
+    let app = spawn_app().await;
+    assert_eq!(
+        app.register("sam@example.org", PASSWORD).await.status(),
+        201
+    );
+    let bot_check = app.bot_check().await;
+
+    let again = app
+        .post(
+            "/api/v1/registrations",
+            &json!({"forename": "Mallory", "surname": "X", "email": "sam@example.org",
+                    "password": "Other-Pass-99!x", "confirm_password": "Other-Pass-99!x",
+                    "bot_check": bot_check}),
+        )
+        .await;
+
+    assert_eq!(again.status(), 202);
+    let sent: CodeSent = again.json().await.unwrap();
+    assert_eq!(sent.email, "sam@example.org");
+    let notice = app.mailbox.nth("sam@example.org", 2).await;
+    assert!(notice.raw.contains("you already have an account"));
+    // The account is untouched: the original password still signs in.
+    assert_eq!(
+        sign_in(&app, "sam@example.org", PASSWORD).await.status(),
+        202
+    );
+}
+
+#[tokio::test]
+async fn bad_registration_answers_name_every_field_and_store_nothing() {
+    let app = spawn_app().await;
+    let bot_check = app.bot_check().await;
+
+    let response = app
+        .post(
+            "/api/v1/registrations",
+            &json!({"forename": "", "surname": "Shah", "email": "not-an-email",
+                    "password": "password", "confirm_password": "passw0rd", "bot_check": bot_check}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let problem: Problem = response.json().await.unwrap();
+    assert_eq!(
+        problem.errors.keys().collect::<Vec<_>>(),
+        ["confirm_password", "email", "forename", "password"]
+    );
+    // Nothing was stored, so the same bot check is still unspent and registration works.
+    let response = app
+        .post(
+            "/api/v1/registrations",
+            &json!({"forename": "Priya", "surname": "Shah", "email": "priya@example.org",
+                    "password": PASSWORD, "confirm_password": PASSWORD, "bot_check": bot_check}),
+        )
+        .await;
+    assert_eq!(response.status(), 202);
+}
+
+#[tokio::test]
+async fn unknown_fields_and_oversized_bodies_are_refused() {
+    let app = spawn_app().await;
+
+    let typo = app
+        .post(
+            "/api/v1/sign-in",
+            &json!({"emial": "a@b.org", "password": "x", "bot_check": ""}),
+        )
+        .await;
+    assert_eq!(typo.status(), 400);
+    let problem: Problem = typo.json().await.unwrap();
+    assert_eq!(problem.code, "malformed_body");
+    assert!(problem.detail.unwrap().contains("emial"));
+
+    let huge = "x".repeat(300 * 1024);
+    let too_big = app
+        .post(
+            "/api/v1/sign-in",
+            &json!({"email": huge, "password": "x", "bot_check": ""}),
+        )
+        .await;
+    assert_eq!(too_big.status(), 413);
+    let problem: Problem = too_big.json().await.unwrap();
+    assert_eq!(problem.code, "payload_too_large");
+}
+
+#[tokio::test]
+async fn a_bot_check_solution_works_only_once() {
+    let app = spawn_app().await;
+    let bot_check = app.bot_check().await;
+    let body = json!({"email": "nobody@example.org", "bot_check": bot_check});
+
+    assert_eq!(
+        app.post("/api/v1/password-resets", &body).await.status(),
+        202
+    );
+    let replay = app.post("/api/v1/password-resets", &body).await;
+
+    assert_eq!(replay.status(), 422);
+    let problem: Problem = replay.json().await.unwrap();
+    assert!(problem.errors.contains_key("bot_check"));
+    let forged = app
+        .post(
+            "/api/v1/password-resets",
+            &json!({"email": "nobody@example.org", "bot_check": "e30="}),
+        )
+        .await;
+    assert_eq!(forged.status(), 422);
+}
+
+#[tokio::test]
+async fn sign_in_needs_the_password_and_then_the_emailed_code() {
+    let app = spawn_app().await;
+    app.register("sam@example.org", PASSWORD).await;
+
+    let started = sign_in(&app, "SAM@example.org", PASSWORD).await;
+    assert_eq!(started.status(), 202);
+    let code = app.mailbox.nth("sam@example.org", 2).await;
+    assert!(code.raw.contains("Your sign-in code"));
+
+    let wrong = app
+        .post(
+            "/api/v1/sign-in/verify",
+            &json!({"email": "sam@example.org", "code": "000 000"}),
+        )
+        .await;
+    assert_eq!(wrong.status(), 422);
+
+    let signed_in = app
+        .post(
+            "/api/v1/sign-in/verify",
+            &json!({"email": "sam@example.org", "code": code.code()}),
+        )
+        .await;
+    assert_eq!(signed_in.status(), 201);
+    let session: SessionCreated = signed_in.json().await.unwrap();
+    assert_eq!(account(&app, &session.access_token).await.status(), 200);
+
+    // The code is single use.
+    let reused = app
+        .post(
+            "/api/v1/sign-in/verify",
+            &json!({"email": "sam@example.org", "code": code.code()}),
+        )
+        .await;
+    assert_eq!(reused.status(), 422);
+}
+
+#[tokio::test]
+async fn a_wrong_password_never_says_whether_the_address_is_registered() {
+    let app = spawn_app().await;
+    app.register("sam@example.org", PASSWORD).await;
+
+    let wrong_password = sign_in(&app, "sam@example.org", "Wrong-Password-1!").await;
+    let no_account = sign_in(&app, "nobody@example.org", "Wrong-Password-1!").await;
+
+    assert_eq!(wrong_password.status(), 401);
+    assert_eq!(no_account.status(), 401);
+    let a: Problem = wrong_password.json().await.unwrap();
+    let b: Problem = no_account.json().await.unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a.code, "invalid_credentials");
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_address_for_a_while_registered_or_not() {
+    let app = spawn_app().await;
+    app.register("sam@example.org", PASSWORD).await;
+
+    for email in ["sam@example.org", "nobody@example.org"] {
+        for _ in 0..4 {
+            assert_eq!(
+                sign_in(&app, email, "Wrong-Password-1!").await.status(),
+                401
+            );
+        }
+        let fifth = sign_in(&app, email, "Wrong-Password-1!").await;
+        assert_eq!(fifth.status(), 429, "{email}");
+        assert!(fifth.headers().contains_key("retry-after"));
+        let problem: Problem = fifth.json().await.unwrap();
+        assert!(problem.detail.unwrap().contains("wait until"));
+    }
+    // Even the right password waits for the lock to pass.
+    assert_eq!(
+        sign_in(&app, "sam@example.org", PASSWORD).await.status(),
+        429
+    );
+}
+
+#[tokio::test]
+async fn a_code_stops_working_after_five_wrong_tries() {
+    let app = spawn_app().await;
+    let bot_check = app.bot_check().await;
+    app.post(
+        "/api/v1/registrations",
+        &json!({"forename": "Sam", "surname": "Jones", "email": "sam@example.org",
+                "password": PASSWORD, "confirm_password": PASSWORD, "bot_check": bot_check}),
+    )
+    .await;
+    let code = app.mailbox.nth("sam@example.org", 1).await.code();
+    let wrong = if code == "111 111" {
+        "222 222"
+    } else {
+        "111 111"
+    };
+
+    for _ in 0..4 {
+        let response = app
+            .post(
+                "/api/v1/registrations/verify",
+                &json!({"email": "sam@example.org", "code": wrong}),
+            )
+            .await;
+        assert_eq!(response.status(), 422);
+    }
+    let fifth = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": "sam@example.org", "code": wrong}),
+        )
+        .await;
+    assert_eq!(fifth.status(), 429);
+    let right = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": "sam@example.org", "code": code}),
+        )
+        .await;
+    assert_eq!(
+        right.status(),
+        429,
+        "the address is locked, so even the right code waits"
+    );
+}
+
+#[tokio::test]
+async fn refreshing_rotates_the_token_and_a_replayed_token_ends_the_session() {
+    let app = spawn_app().await;
+    let registered = app.register("sam@example.org", PASSWORD).await;
+    let first = refresh_cookie(&registered);
+
+    let refreshed = refresh(&app, &first).await;
+    assert_eq!(refreshed.status(), 200);
+    let second = refresh_cookie(&refreshed);
+    assert_ne!(first, second);
+
+    // Someone replays the first token: the whole family ends, including the newest token.
+    assert_eq!(refresh(&app, &first).await.status(), 401);
+    assert_eq!(refresh(&app, &second).await.status(), 401);
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session() {
+    let app = spawn_app().await;
+    let registered = app.register("sam@example.org", PASSWORD).await;
+    let token = refresh_cookie(&registered);
+
+    let out = app
+        .client
+        .delete(format!("{}/api/v1/sessions/current", app.address))
+        .header("cookie", format!("portal_refresh={token}"))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(out.status(), 204);
+    assert!(
+        out.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0")
+    );
+    assert_eq!(refresh(&app, &token).await.status(), 401);
+}
+
+#[tokio::test]
+async fn a_password_reset_changes_the_password_and_ends_every_session() {
+    let app = spawn_app().await;
+    let registered = app.register("sam@example.org", PASSWORD).await;
+    let old_session = refresh_cookie(&registered);
+    let bot_check = app.bot_check().await;
+
+    let asked = app
+        .post(
+            "/api/v1/password-resets",
+            &json!({"email": "sam@example.org", "bot_check": bot_check}),
+        )
+        .await;
+    assert_eq!(asked.status(), 202);
+    let code = app.mailbox.nth("sam@example.org", 2).await.code();
+    let new_password = "Brand-New-Pass-7!";
+
+    let done = app
+        .post(
+            "/api/v1/password-resets/complete",
+            &json!({"email": "sam@example.org", "code": code,
+                    "password": new_password, "confirm_password": new_password}),
+        )
+        .await;
+
+    assert_eq!(done.status(), 204);
+    assert_eq!(refresh(&app, &old_session).await.status(), 401);
+    assert!(
+        app.mailbox
+            .nth("sam@example.org", 3)
+            .await
+            .raw
+            .contains("was changed")
+    );
+    assert_eq!(
+        sign_in(&app, "sam@example.org", PASSWORD).await.status(),
+        401
+    );
+    assert_eq!(
+        sign_in(&app, "sam@example.org", new_password)
+            .await
+            .status(),
+        202
+    );
+}
+
+#[tokio::test]
+async fn the_account_route_needs_a_valid_token() {
+    let app = spawn_app().await;
+
+    assert_eq!(app.get("/api/v1/account").await.status(), 401);
+    let forged = account(&app, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").await;
+    assert_eq!(forged.status(), 401);
+    let problem: Problem = forged.json().await.unwrap();
+    assert_eq!(problem.code, "not_signed_in");
+}
