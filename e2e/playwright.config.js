@@ -45,6 +45,9 @@ module.exports = defineConfig({
       PORTAL_DATABASE__URL: `sqlite://${path.join(dataDir, 'portal.db')}`,
       PORTAL_WEB_DIR: path.join(root, 'web', 'dist'),
       PORTAL_COUNCIL_FILE: path.join(root, 'config', 'council.toml'),
+      // No SMTP server here: the real file transport writes each email as an .eml file.
+      PORTAL_EMAIL__FILE_DIR: path.join(dataDir, 'mail'),
+      PORTAL_AUTH__BOT_CHECK_MAX_NUMBER: '20000',
       RUST_LOG: 'warn',
     },
   },

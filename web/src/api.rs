@@ -1,8 +1,13 @@
 //! A typed client of the portal's JSON API.
 
 use gloo_net::http::{Request, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use shared::api::{CouncilView, Problem};
+use shared::api::{
+    BotCheckChallenge, CodeSent, CouncilView, FieldErrors, PasswordResetCompletion,
+    PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest, SessionCreated,
+    SignInRequest, VerifyCodeRequest,
+};
 
 /// Why a call to the API failed, in terms the pages can act on.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +18,33 @@ pub enum ApiError {
     Network(String),
     /// An answer that is not what the API documents.
     Unexpected(String),
+}
+
+impl ApiError {
+    /// The field errors to show beside the fields, with a summary line for anything else.
+    pub fn field_errors(&self) -> FieldErrors {
+        match self {
+            Self::Problem(problem) if !problem.errors.is_empty() => problem.errors.clone(),
+            Self::Problem(problem) => FieldErrors::from([(
+                String::new(),
+                vec![match &problem.detail {
+                    Some(detail) => format!("{} {}", problem.title, detail),
+                    None => problem.title.clone(),
+                }],
+            )]),
+            Self::Network(_) => FieldErrors::from([(
+                String::new(),
+                vec![
+                    "Sorry, the service could not be reached. Check your connection and try again"
+                        .into(),
+                ],
+            )]),
+            Self::Unexpected(_) => FieldErrors::from([(
+                String::new(),
+                vec!["Sorry, there is a problem with the service. Try again later".into()],
+            )]),
+        }
+    }
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
@@ -38,6 +70,84 @@ async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
     read(response).await
+}
+
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+    request
+        .map_err(|e| ApiError::Unexpected(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let request = Request::post(path)
+        .header("Accept", "application/json")
+        .json(body);
+    read(send(request).await?).await
+}
+
+/// A call that answers 204 No Content.
+async fn post_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    let response = send(Request::post(path).json(body)).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
+}
+
+pub async fn bot_check() -> Result<BotCheckChallenge, ApiError> {
+    get("/api/v1/bot-check").await
+}
+
+pub async fn register(request: &RegistrationRequest) -> Result<CodeSent, ApiError> {
+    post("/api/v1/registrations", request).await
+}
+
+pub async fn verify_registration(request: &VerifyCodeRequest) -> Result<SessionCreated, ApiError> {
+    post("/api/v1/registrations/verify", request).await
+}
+
+pub async fn resend_registration_code(email: &str) -> Result<CodeSent, ApiError> {
+    post(
+        "/api/v1/registrations/resend",
+        &ResendCodeRequest {
+            email: email.to_owned(),
+        },
+    )
+    .await
+}
+
+pub async fn start_sign_in(request: &SignInRequest) -> Result<CodeSent, ApiError> {
+    post("/api/v1/sign-in", request).await
+}
+
+pub async fn finish_sign_in(request: &VerifyCodeRequest) -> Result<SessionCreated, ApiError> {
+    post("/api/v1/sign-in/verify", request).await
+}
+
+pub async fn request_password_reset(request: &PasswordResetRequest) -> Result<CodeSent, ApiError> {
+    post("/api/v1/password-resets", request).await
+}
+
+pub async fn complete_password_reset(request: &PasswordResetCompletion) -> Result<(), ApiError> {
+    post_no_content("/api/v1/password-resets/complete", request).await
+}
+
+/// Exchanges the HttpOnly refresh cookie for a new access token.
+pub async fn refresh_session() -> Result<SessionCreated, ApiError> {
+    let request = Request::post("/api/v1/sessions/refresh").build();
+    read(send(request).await?).await
+}
+
+pub async fn end_session() -> Result<(), ApiError> {
+    let response = send(Request::delete("/api/v1/sessions/current").build()).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
 }
 
 /// The council's public details: its name, phone numbers and links.

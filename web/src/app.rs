@@ -6,6 +6,7 @@ use shared::api::CouncilView;
 use crate::api;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages;
+use crate::session::Session;
 
 /// The council running the portal, loaded once by `App` before any page renders.
 pub fn use_council() -> CouncilView {
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell() -> impl IntoView {
+    Session::provide();
     view! {
         <Router>
             <SkipLink />
@@ -46,6 +48,10 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/referrals") view=pages::referrals::ReferralHub />
                         <Route path=path!("/referrals/dols") view=pages::dols::DolsForms />
                         <Route path=path!("/forms/:form_id") view=pages::form_unavailable::FormUnavailable />
+                        <Route path=path!("/sign-in") view=pages::sign_in::SignIn />
+                        <Route path=path!("/register") view=pages::register::Register />
+                        <Route path=path!("/forgotten-password") view=pages::forgotten_password::ForgottenPassword />
+                        <Route path=path!("/account") view=pages::account::Account />
                     </Routes>
                 </main>
             </div>

@@ -3,6 +3,7 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 
 use crate::app::use_council;
+use crate::session::use_session;
 
 /// Jumps keyboard users past the header. The router would treat the fragment as a navigation,
 /// so focus is moved here, as GOV.UK Frontend's own skip link script does.
@@ -30,6 +31,7 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn Header() -> impl IntoView {
     let council = use_council();
+    let session = use_session();
     view! {
         <header>
             <div class="govuk-generic-header">
@@ -60,6 +62,19 @@ pub fn Header() -> impl IntoView {
                                     <A href="/referrals" attr:class="govuk-service-navigation__link">
                                         "Make a referral"
                                     </A>
+                                </li>
+                                <li class="govuk-service-navigation__item app-account-item">
+                                    {move || match session.account() {
+                                        Some(account) => view! {
+                                            <A href="/account" attr:class="govuk-service-navigation__link">
+                                                <span class="govuk-visually-hidden">"Your account: "</span>
+                                                {format!("{} {}", account.forename, account.surname)}
+                                            </A>
+                                        }.into_any(),
+                                        None => view! {
+                                            <A href="/sign-in" attr:class="govuk-service-navigation__link">"Sign in"</A>
+                                        }.into_any(),
+                                    }}
                                 </li>
                             </ul>
                         </nav>

@@ -1,3 +1,5 @@
+pub mod bot_check;
+pub mod form;
 pub mod layout;
 pub mod notices;
 pub mod tiles;

@@ -1,6 +1,10 @@
+pub mod account;
 pub mod dols;
+pub mod forgotten_password;
 pub mod form_unavailable;
 pub mod home;
 pub mod not_found;
 pub mod referrals;
+pub mod register;
+pub mod sign_in;
 pub mod unavailable;
