@@ -7,7 +7,9 @@ use clap::{Parser, Subcommand};
 
 use crate::configuration::Settings;
 use crate::startup::Application;
-use crate::{db, demo, openapi, telemetry};
+use crate::{accounts, db, demo, openapi, passwords, telemetry};
+use diesel::Connection;
+use shared::api::{CreateStaffRequest, Role, validate_new_password};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,6 +35,16 @@ enum Command {
     DemoData,
     /// Print the OpenAPI document (what `just openapi` writes to openapi/openapi.json).
     Openapi,
+    /// Create the first administrator; the password is read from standard input, e.g.
+    /// `printf '%s' "$PASSWORD" | portal create-admin --email … --forename … --surname …`.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        forename: String,
+        #[arg(long)]
+        surname: String,
+    },
 }
 
 impl Cli {
@@ -57,6 +69,39 @@ impl Cli {
                 telemetry::init(&settings.log);
                 db::Database::connect(&settings.database)?;
                 println!("Migrations applied to {}", settings.database.redacted_url());
+                Ok(())
+            }
+            Command::CreateAdmin {
+                email,
+                forename,
+                surname,
+            } => {
+                let settings = Settings::load(self.config.as_deref())?;
+                telemetry::init(&settings.log);
+                let mut password = String::new();
+                std::io::stdin().read_line(&mut password)?;
+                let password = password.trim_end_matches(['\r', '\n']).to_owned();
+                let request = CreateStaffRequest {
+                    forename,
+                    surname,
+                    email,
+                    role: Role::Administrator,
+                };
+                let mut errors = request.validate();
+                errors.extend(validate_new_password(&request.email, &password, &password));
+                if !errors.is_empty() {
+                    for (field, messages) in errors {
+                        eprintln!("{field}: {}", messages.join("; "));
+                    }
+                    anyhow::bail!("the administrator was not created");
+                }
+                let database = db::Database::connect(&settings.database)?;
+                let hash = passwords::hash(&password)?;
+                let account = database
+                    .get()?
+                    .transaction(|conn| accounts::staff::insert(conn, &request, &hash))
+                    .map_err(|e| anyhow::anyhow!("{:?}", e.to_problem()))?;
+                println!("Administrator {} created", account.email);
                 Ok(())
             }
             Command::DemoData => {

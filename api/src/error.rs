@@ -27,6 +27,9 @@ pub enum ApiError {
     /// The email address and password do not match an account (never saying which is wrong).
     #[error("invalid credentials")]
     InvalidCredentials,
+    /// Signed in, but this route is for another role (staff or administrators).
+    #[error("forbidden")]
+    Forbidden,
     /// Too many failures or requests; try again after `until` (UTC).
     #[error("too many attempts")]
     TooManyAttempts { until: chrono::NaiveDateTime },
@@ -61,6 +64,7 @@ impl ApiError {
             Self::Unauthorized => "not_signed_in",
             Self::InvalidCredentials => "invalid_credentials",
             Self::TooManyAttempts { .. } => "too_many_attempts",
+            Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",
             Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::Unavailable(_) => "service_unavailable",
@@ -77,6 +81,7 @@ impl ApiError {
             Self::Unauthorized => "You need to sign in",
             Self::InvalidCredentials => "Enter a correct email address and password",
             Self::TooManyAttempts { .. } => "Too many attempts",
+            Self::Forbidden => "You do not have access to this",
             Self::NotFound => "Page not found",
             Self::MethodNotAllowed { .. } => "Method not allowed",
             Self::Unavailable(_) => "Sorry, the service is unavailable",
@@ -95,6 +100,7 @@ impl ApiError {
             Self::UnsupportedMediaType => Some("Send Content-Type: application/json.".into()),
             Self::Unauthorized => Some("Sign in, or sign in again if your session ended.".into()),
             Self::InvalidCredentials => None,
+            Self::Forbidden => Some("This is for council staff with the right role.".into()),
             Self::TooManyAttempts { until } => Some(format!(
                 "For your security, wait until {} UTC and try again.",
                 until.format("%H:%M on %-d %B %Y")
@@ -133,6 +139,7 @@ impl ResponseError for ApiError {
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unauthorized | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

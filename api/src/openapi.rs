@@ -27,6 +27,9 @@ use crate::routes;
         routes::sessions::refresh_session,
         routes::sessions::end_session,
         routes::account::get_account,
+        routes::account::update_account,
+        routes::account::change_password,
+        routes::staff_accounts::create_staff_account,
         routes::password_resets::request_password_reset,
         routes::password_resets::complete_password_reset,
     ),
@@ -37,6 +40,7 @@ use crate::routes;
             routes::problems::MalformedBody,
             routes::problems::TooManyAttempts,
             routes::problems::NotSignedIn,
+            routes::problems::Forbidden,
         )
     ),
     modifiers(&SecuritySchemes),

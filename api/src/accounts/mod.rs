@@ -4,9 +4,11 @@
 //! causes are written in one transaction.
 
 pub mod password_reset;
+pub mod profile;
 pub mod registration;
 pub mod session;
 pub mod sign_in;
+pub mod staff;
 
 use actix_web::HttpRequest;
 use chrono::{Duration, NaiveDateTime, Utc};

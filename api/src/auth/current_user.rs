@@ -17,6 +17,22 @@ pub struct CurrentUser {
     pub role: Role,
 }
 
+impl CurrentUser {
+    /// Refuses users whose role is not `role` (administrators may do what staff may).
+    pub fn require(&self, role: Role) -> Result<(), ApiError> {
+        let allowed = match role {
+            Role::Public => true,
+            Role::Staff => matches!(self.role, Role::Staff | Role::Administrator),
+            Role::Administrator => self.role == Role::Administrator,
+        };
+        if allowed {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+}
+
 impl FromRequest for CurrentUser {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;

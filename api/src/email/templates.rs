@@ -12,6 +12,7 @@ pub enum Template {
     PasswordReset,
     PasswordChanged,
     AccountExists,
+    StaffInvitation,
 }
 
 impl Template {
@@ -22,6 +23,7 @@ impl Template {
             Self::PasswordReset => "password_reset",
             Self::PasswordChanged => "password_changed",
             Self::AccountExists => "account_exists",
+            Self::StaffInvitation => "staff_invitation",
         }
     }
 }
@@ -71,7 +73,8 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "sign_in_code",
         "password_reset",
         "password_changed",
-        "account_exists"
+        "account_exists",
+        "staff_invitation"
     );
     Ok(env)
 }
@@ -136,12 +139,13 @@ mod tests {
             Template::PasswordReset,
             Template::PasswordChanged,
             Template::AccountExists,
+            Template::StaffInvitation,
         ] {
             let email = render(
                 template,
                 "sam@example.org",
                 &council(),
-                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40" },
+                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff" },
             )
             .unwrap();
             assert!(!email.subject.is_empty());

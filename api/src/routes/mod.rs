@@ -9,6 +9,7 @@ pub mod problems;
 pub mod registrations;
 pub mod sessions;
 pub mod sign_in;
+pub mod staff_accounts;
 
 use actix_web::{HttpResponse, web};
 
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(sessions::configure)
             .configure(account::configure)
             .configure(password_resets::configure)
+            .configure(staff_accounts::configure)
             .default_service(web::to(unknown_route)),
     );
 }

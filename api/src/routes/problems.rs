@@ -45,3 +45,13 @@ pub struct TooManyAttempts(#[allow(dead_code)] Problem);
         "detail": "Sign in, or sign in again if your session ended.", "code": "not_signed_in"})
 )]
 pub struct NotSignedIn(#[allow(dead_code)] Problem);
+
+/// Signed in, but not with a role that may do this.
+#[derive(ToResponse)]
+#[response(
+    description = "Signed in, but this is for another role.",
+    content_type = "application/problem+json",
+    example = json!({"type": "about:blank", "title": "You do not have access to this", "status": 403,
+        "detail": "This is for council staff with the right role.", "code": "forbidden"})
+)]
+pub struct Forbidden(#[allow(dead_code)] Problem);

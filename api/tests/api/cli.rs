@@ -60,3 +60,49 @@ fn the_openapi_command_prints_the_committed_document() {
         committed.trim_end()
     );
 }
+
+#[test]
+fn the_first_administrator_is_created_from_the_command_line() {
+    use std::io::Write;
+    let test_db = TestDatabase::create();
+    let run = |password: &str| {
+        let mut child = portal()
+            .args([
+                "create-admin",
+                "--email",
+                "Alex@Council.example",
+                "--forename",
+                "Alex",
+                "--surname",
+                "Morgan",
+            ])
+            .env("DATABASE_URL", &test_db.settings.url)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(password.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+
+    let weak = run("password\n");
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("password"));
+
+    let created = run("Admin-Pass-2026!\n");
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    assert!(String::from_utf8_lossy(&created.stdout).contains("alex@council.example"));
+
+    let twice = run("Admin-Pass-2026!\n");
+    assert!(!twice.status.success());
+}

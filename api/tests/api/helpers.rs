@@ -18,6 +18,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub mailbox: Mailbox,
+    /// The app's database, for arranging what the API cannot (the first administrator).
+    pub database: api::db::Database,
     // Dropped with the app: the database and the temporary folders go with it.
     _database: TestDatabase,
     _web_dir: TempDir,
@@ -48,6 +50,50 @@ impl TestApp {
             self.get("/api/v1/bot-check").await.json().await.unwrap();
         let solution = shared::bot_check::solve(&challenge).expect("the challenge is solvable");
         base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&solution).unwrap())
+    }
+
+    /// Signs in with password and emailed code; returns the session.
+    pub async fn signed_in(&self, email: &str, password: &str) -> shared::api::SessionCreated {
+        self.signed_in_with_cookie(email, password).await.0
+    }
+
+    /// Signs in; returns the session and the refresh token from its cookie.
+    pub async fn signed_in_with_cookie(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> (shared::api::SessionCreated, String) {
+        let before = self.mailbox.to(email).len();
+        let bot_check = self.bot_check().await;
+        let started = self
+            .post(
+                "/api/v1/sign-in",
+                &json!({"email": email, "password": password, "bot_check": bot_check}),
+            )
+            .await;
+        assert_eq!(started.status(), 202, "{}", started.text().await.unwrap());
+        let code = self
+            .mailbox
+            .next_containing(email, before, "Your sign-in code")
+            .await
+            .code();
+        let response = self
+            .post(
+                "/api/v1/sign-in/verify",
+                &json!({"email": email, "code": code}),
+            )
+            .await;
+        assert_eq!(response.status(), 201);
+        let cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| v.strip_prefix("portal_refresh="))
+            .and_then(|v| v.split(';').next())
+            .expect("a refresh cookie")
+            .to_owned();
+        (response.json().await.unwrap(), cookie)
     }
 
     /// Registers and verifies an account; returns the session answer.
@@ -184,6 +230,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let web_dir = web_dir();
     let mailbox = Mailbox::start();
     let mut settings = test_settings(&database, &web_dir);
+    let database_settings = database.settings.clone();
     settings.email.smtp_url = Some(format!("smtp://127.0.0.1:{}", mailbox.port));
     // Keep the proof of work small: tests check the protocol, not its cost.
     settings.auth.bot_check_max_number = 2000;
@@ -196,6 +243,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     TestApp {
         address,
         mailbox,
+        database: api::db::Database::connect(&database_settings).expect("the test database opens"),
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

@@ -28,7 +28,7 @@ impl ReceivedEmail {
                 (shape && bounded && bytes.get(i + 7).is_none_or(|b| !b.is_ascii_digit()))
                     .then(|| window.to_owned())
             })
-            .expect("the email has a code")
+            .unwrap_or_else(|| panic!("the email has a code: {}", self.raw))
     }
 }
 
@@ -92,6 +92,22 @@ impl Mailbox {
             .filter(|e| e.to.iter().any(|t| t.eq_ignore_ascii_case(to)))
             .cloned()
             .collect()
+    }
+
+    /// Waits for an email to `to`, after the first `skip`, whose text contains `needle`.
+    pub async fn next_containing(&self, to: &str, skip: usize, needle: &str) -> ReceivedEmail {
+        for _ in 0..100 {
+            if let Some(email) = self
+                .to(to)
+                .into_iter()
+                .skip(skip)
+                .find(|e| e.raw.contains(needle))
+            {
+                return email;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no email to {to} containing {needle:?} within 10 seconds");
     }
 
     /// Waits for the `n`th email (counting from 1) to `to`.

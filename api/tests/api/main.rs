@@ -10,5 +10,6 @@ mod health;
 mod helpers;
 mod mailbox;
 mod openapi;
+mod profile;
 mod security_headers;
 mod static_app;

@@ -363,3 +363,77 @@ mod tests {
         );
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "current_password": "Tall-Trees-4-Ever!", "password": "New-Tall-Trees-5!", "confirm_password": "New-Tall-Trees-5!"
+})))]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub password: String,
+    pub confirm_password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"forename": "Priya", "surname": "Shah-Jones"})))]
+pub struct ChangeNameRequest {
+    pub forename: String,
+    pub surname: String,
+}
+
+/// An administrator adds a member of staff; they set their password through "Forgotten
+/// password?", which proves they hold the address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "forename": "Sam", "surname": "Taylor", "email": "sam.taylor@council.example", "role": "staff"
+})))]
+pub struct CreateStaffRequest {
+    pub forename: String,
+    pub surname: String,
+    pub email: String,
+    /// `staff` or `administrator`.
+    pub role: Role,
+}
+
+impl ChangePasswordRequest {
+    /// `email` is the account's, for the rule that a password must not contain it.
+    pub fn validate(&self, email: &str) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        if self.current_password.is_empty() {
+            push(
+                &mut errors,
+                "current_password",
+                "Enter your current password",
+            );
+        }
+        errors.extend(validate_new_password(
+            email,
+            &self.password,
+            &self.confirm_password,
+        ));
+        errors
+    }
+}
+
+impl ChangeNameRequest {
+    pub fn validate(&self) -> FieldErrors {
+        validate_names(&self.forename, &self.surname)
+    }
+}
+
+impl CreateStaffRequest {
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = validate_names(&self.forename, &self.surname);
+        errors.extend(validate_email(&self.email));
+        if self.role == Role::Public {
+            push(&mut errors, "role", "Choose staff or administrator");
+        }
+        errors
+    }
+}

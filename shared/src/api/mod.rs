@@ -6,9 +6,10 @@ mod health;
 mod problem;
 
 pub use accounts::{
-    AccountView, BotCheckChallenge, BotCheckSolution, CodeSent, PasswordResetCompletion,
-    PasswordResetRequest, RegistrationRequest, ResendCodeRequest, Role, SessionCreated,
-    SignInRequest, VerifyCodeRequest, validate_email, validate_names, validate_new_password,
+    AccountView, BotCheckChallenge, BotCheckSolution, ChangeNameRequest, ChangePasswordRequest,
+    CodeSent, CreateStaffRequest, PasswordResetCompletion, PasswordResetRequest,
+    RegistrationRequest, ResendCodeRequest, Role, SessionCreated, SignInRequest, VerifyCodeRequest,
+    validate_email, validate_names, validate_new_password,
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,

@@ -1,7 +1,29 @@
+mod change_password;
 mod get;
+mod update;
 
+pub use change_password::{__path_change_password, change_password};
 pub use get::{__path_get_account, get_account};
+pub use update::{__path_update_account, update_account};
 
-pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
-    cfg.service(super::get_only("/account", get_account));
+use actix_web::{HttpResponse, web};
+
+use crate::error::ApiError;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/account")
+            .route(web::get().to(get_account))
+            .route(web::patch().to(update_account))
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(ApiError::MethodNotAllowed {
+                    allow: "GET, PATCH",
+                })
+            })),
+    )
+    .service(super::only(
+        "POST",
+        "/account/password",
+        web::post().to(change_password),
+    ));
 }

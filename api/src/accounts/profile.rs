@@ -1,0 +1,134 @@
+use diesel::prelude::*;
+use minijinja::context;
+use shared::api::{AccountView, ChangeNameRequest, ChangePasswordRequest};
+
+use super::{Account, count_failure, now};
+use crate::auth::CurrentUser;
+use crate::auth::throttle;
+use crate::db::schema::{accounts, sessions};
+use crate::email::{self, Template};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+async fn load(state: &AppState, user: &CurrentUser) -> Result<Account, ApiError> {
+    let id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| Ok::<_, ApiError>(Account::by_id(conn, &id)?))
+        .await?
+        .filter(Account::is_active)
+        .ok_or(ApiError::Unauthorized)
+}
+
+/// Changes the name the council sees on everything the account sends.
+pub async fn change_name(
+    state: &AppState,
+    user: &CurrentUser,
+    request: ChangeNameRequest,
+) -> Result<AccountView, ApiError> {
+    let errors = request.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let id = user.account_id.clone();
+    let account = state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                diesel::update(accounts::table.find(&id))
+                    .set((
+                        accounts::forename.eq(request.forename.trim()),
+                        accounts::surname.eq(request.surname.trim()),
+                        accounts::updated_at.eq(now()),
+                    ))
+                    .execute(conn)?;
+                Ok::<_, ApiError>(Account::by_id(conn, &id)?)
+            })
+        })
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+    Ok(account.view())
+}
+
+/// Changes the password after checking the current one; every other session ends, and the
+/// owner is told by email.
+pub async fn change_password(
+    state: &AppState,
+    user: &CurrentUser,
+    request: ChangePasswordRequest,
+) -> Result<(), ApiError> {
+    let account = load(state, user).await?;
+    let errors = request.validate(&account.email);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let email_key = throttle::email_key(&account.email);
+    {
+        let key = email_key.clone();
+        state
+            .database
+            .run(move |conn| throttle::ensure_unlocked(conn, &key, now()))
+            .await?;
+    }
+    let matches = state
+        .passwords
+        .verify(
+            request.current_password,
+            Some(account.password_hash.clone()),
+        )
+        .await?;
+    if !matches {
+        let auth = state.auth.clone();
+        let email = account.email.clone();
+        let refusal = ApiError::field("current_password", "Your current password is not correct");
+        return Err(state
+            .database
+            .run(move |conn| count_failure(conn, &auth, &email, refusal, now()))
+            .await?);
+    }
+    let password_hash = state.passwords.hash(request.password).await?;
+    let council = state.council.view().clone();
+    let session_id = user.session_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let now = now();
+                diesel::update(accounts::table.find(&account.id))
+                    .set((
+                        accounts::password_hash.eq(&password_hash),
+                        accounts::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                // Sessions elsewhere may be someone who knew the old password.
+                let family: Option<String> = sessions::table
+                    .find(&session_id)
+                    .select(sessions::family_id)
+                    .first(conn)
+                    .optional()?;
+                diesel::update(
+                    sessions::table
+                        .filter(sessions::account_id.eq(&account.id))
+                        .filter(sessions::revoked_at.is_null())
+                        .filter(sessions::family_id.ne(family.unwrap_or_default())),
+                )
+                .set(sessions::revoked_at.eq(Some(now)))
+                .execute(conn)?;
+                throttle::clear(conn, &email_key)?;
+                let message = email::templates::render(
+                    Template::PasswordChanged,
+                    &account.email,
+                    &council,
+                    context! {
+                        forename => account.forename,
+                        when => now.format("%-d %B %Y at %H:%M").to_string(),
+                    },
+                )?;
+                email::enqueue(conn, &message, now)?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(())
+}
