@@ -4,9 +4,9 @@ use gloo_net::http::{Request, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{
-    BotCheckChallenge, CodeSent, CouncilView, FieldErrors, PasswordResetCompletion,
-    PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest, SessionCreated,
-    SignInRequest, VerifyCodeRequest,
+    AccountView, BotCheckChallenge, ChangeNameRequest, ChangePasswordRequest, CodeSent,
+    CouncilView, FieldErrors, PasswordResetCompletion, PasswordResetRequest, Problem,
+    RegistrationRequest, ResendCodeRequest, SessionCreated, SignInRequest, VerifyCodeRequest,
 };
 
 /// Why a call to the API failed, in terms the pages can act on.
@@ -143,6 +143,31 @@ pub async fn refresh_session() -> Result<SessionCreated, ApiError> {
 
 pub async fn end_session() -> Result<(), ApiError> {
     let response = send(Request::delete("/api/v1/sessions/current").build()).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
+}
+
+fn with_token(
+    request: gloo_net::http::RequestBuilder,
+    token: &str,
+) -> gloo_net::http::RequestBuilder {
+    request.header("Authorization", &format!("Bearer {token}"))
+}
+
+pub async fn change_name(
+    token: &str,
+    request: &ChangeNameRequest,
+) -> Result<AccountView, ApiError> {
+    let request = with_token(Request::patch("/api/v1/account"), token).json(request);
+    read(send(request).await?).await
+}
+
+pub async fn change_password(token: &str, request: &ChangePasswordRequest) -> Result<(), ApiError> {
+    let response =
+        send(with_token(Request::post("/api/v1/account/password"), token).json(request)).await?;
     if response.ok() {
         Ok(())
     } else {

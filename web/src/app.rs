@@ -5,6 +5,7 @@ use shared::api::CouncilView;
 
 use crate::api;
 use crate::components::layout::{Footer, Header, SkipLink};
+use crate::components::timeout::TimeoutWarning;
 use crate::pages;
 use crate::session::Session;
 
@@ -52,10 +53,14 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/register") view=pages::register::Register />
                         <Route path=path!("/forgotten-password") view=pages::forgotten_password::ForgottenPassword />
                         <Route path=path!("/account") view=pages::account::Account />
+                        <Route path=path!("/account/name") view=pages::account::ChangeName />
+                        <Route path=path!("/account/password") view=pages::account::ChangePassword />
+                        <Route path=path!("/signed-out") view=pages::signed_out::SignedOut />
                     </Routes>
                 </main>
             </div>
             <Footer />
+            <TimeoutWarning />
         </Router>
     }
 }

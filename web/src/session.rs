@@ -10,6 +10,9 @@ use crate::api;
 #[derive(Clone, Copy)]
 pub struct Session {
     current: RwSignal<Option<SessionCreated>>,
+    /// When the server last extended the session (milliseconds since the epoch): the server's
+    /// idle clock starts there, so the browser's does too.
+    pub refreshed_at: RwSignal<f64>,
     /// False until the first refresh attempt has answered, so pages do not flash "signed out".
     pub checked: RwSignal<bool>,
 }
@@ -18,6 +21,7 @@ impl Session {
     pub fn provide() -> Self {
         let session = Self {
             current: RwSignal::new(None),
+            refreshed_at: RwSignal::new(now()),
             checked: RwSignal::new(false),
         };
         provide_context(session);
@@ -26,7 +30,7 @@ impl Session {
         if remembered() {
             spawn_local(async move {
                 match api::refresh_session().await {
-                    Ok(restored) => session.current.set(Some(restored)),
+                    Ok(restored) => session.start(restored),
                     Err(_) => remember(false),
                 }
                 session.checked.set(true);
@@ -39,7 +43,50 @@ impl Session {
 
     pub fn start(&self, created: SessionCreated) {
         remember(true);
+        self.refreshed_at.set(now());
         self.current.set(Some(created));
+    }
+
+    /// The access token for API calls, when signed in.
+    pub fn access_token(&self) -> Option<String> {
+        self.current
+            .with_untracked(|s| s.as_ref().map(|s| s.access_token.clone()))
+    }
+
+    /// Shows a changed account (a new name) without a new session.
+    pub fn update_account(&self, account: AccountView) {
+        self.current.update(|s| {
+            if let Some(s) = s {
+                s.account = account;
+            }
+        });
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.current.with(Option::is_some)
+    }
+
+    /// Seconds of inactivity after which the server ends the session.
+    pub fn idle_timeout_seconds(&self) -> f64 {
+        self.current.with(|s| {
+            s.as_ref()
+                .map_or(20.0 * 60.0, |s| s.idle_timeout_seconds as f64)
+        })
+    }
+
+    /// Extends the session; when the server refuses (it has ended), the browser forgets it.
+    pub async fn refresh(&self) -> bool {
+        match api::refresh_session().await {
+            Ok(created) => {
+                self.start(created);
+                true
+            }
+            Err(_) => {
+                remember(false);
+                self.current.set(None);
+                false
+            }
+        }
     }
 
     pub fn account(&self) -> Option<AccountView> {
@@ -55,6 +102,10 @@ impl Session {
             current.set(None);
         });
     }
+}
+
+pub fn now() -> f64 {
+    js_sys::Date::now()
 }
 
 /// A flag, not a secret: it says only that this browser may hold a refresh cookie.

@@ -3,4 +3,5 @@ pub mod form;
 pub mod layout;
 pub mod notices;
 pub mod tiles;
+pub mod timeout;
 pub mod title;

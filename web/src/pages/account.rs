@@ -1,37 +1,188 @@
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+use leptos::task::spawn_local;
+use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::use_navigate;
+use shared::api::{ChangeNameRequest, ChangePasswordRequest, FieldErrors};
 
+use crate::api;
+use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput};
 use crate::components::title::set_page_title;
-use crate::session::use_session;
+use crate::session::{Session, use_session};
 
-/// The account menu's page: who is signed in, and signing out.
+/// Renders `signed_in` for a signed-in user, and sends anyone else to sign in.
+fn signed_in_only<V: IntoView + 'static>(
+    session: Session,
+    signed_in: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        if !session.checked.get() {
+            view! { <p class="govuk-body">"Loading your account"</p> }.into_any()
+        } else if session.is_signed_in() {
+            signed_in().into_any()
+        } else {
+            view! { <Redirect path="/sign-in" /> }.into_any()
+        }
+    }
+}
+
+/// The account menu's page: who is signed in, what they can change, and signing out.
 #[component]
 pub fn Account() -> impl IntoView {
     set_page_title("Your account");
     let session = use_session();
-    move || {
-        if !session.checked.get() {
-            return view! { <p class="govuk-body">"Loading your account"</p> }.into_any();
+    signed_in_only(session, move || {
+        let account = session.account();
+        let name = account
+            .as_ref()
+            .map(|a| format!("{} {}", a.forename, a.surname));
+        let email = account.map(|a| a.email);
+        view! {
+            <h1 class="govuk-heading-l">"Your account"</h1>
+            <dl class="govuk-summary-list">
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">"Name"</dt>
+                    <dd class="govuk-summary-list__value">{name}</dd>
+                    <dd class="govuk-summary-list__actions">
+                        <A href="/account/name" attr:class="govuk-link">"Change"<span class="govuk-visually-hidden">" name"</span></A>
+                    </dd>
+                </div>
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">"Email address"</dt>
+                    <dd class="govuk-summary-list__value">{email}</dd>
+                    <dd class="govuk-summary-list__actions"></dd>
+                </div>
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">"Password"</dt>
+                    <dd class="govuk-summary-list__value">"Set"</dd>
+                    <dd class="govuk-summary-list__actions">
+                        <A href="/account/password" attr:class="govuk-link">"Change"<span class="govuk-visually-hidden">" password"</span></A>
+                    </dd>
+                </div>
+            </dl>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.sign_out()>
+                "Sign out"
+            </button>
         }
-        match session.account() {
-            None => view! { <Redirect path="/sign-in" /> }.into_any(),
-            Some(account) => view! {
-                <h1 class="govuk-heading-l">"Your account"</h1>
-                <dl class="govuk-summary-list">
-                    <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">"Name"</dt>
-                        <dd class="govuk-summary-list__value">{format!("{} {}", account.forename, account.surname)}</dd>
-                    </div>
-                    <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">"Email address"</dt>
-                        <dd class="govuk-summary-list__value">{account.email.clone()}</dd>
-                    </div>
-                </dl>
-                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.sign_out()>
-                    "Sign out"
-                </button>
+    })
+}
+
+#[component]
+pub fn ChangeName() -> impl IntoView {
+    set_page_title("Change your name");
+    let session = use_session();
+    let current = session.account();
+    let forename = RwSignal::new(
+        current
+            .as_ref()
+            .map(|a| a.forename.clone())
+            .unwrap_or_default(),
+    );
+    let surname = RwSignal::new(current.map(|a| a.surname).unwrap_or_default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = ChangeNameRequest {
+            forename: forename.get(),
+            surname: surname.get(),
+        };
+        let found = request.validate();
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let Some(token) = session.access_token() else {
+                return;
+            };
+            match api::change_name(&token, &request).await {
+                Ok(account) => {
+                    session.update_account(account);
+                    navigate("/account", Default::default());
+                }
+                Err(error) => errors.set(error.field_errors()),
             }
-            .into_any(),
+        });
+    };
+    signed_in_only(session, move || {
+        view! {
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors=errors />
+                    <h1 class="govuk-heading-l">"Change your name"</h1>
+                    <form novalidate on:submit=submit.clone()>
+                        <TextInput name="forename" label="Forename" value=forename errors=errors autocomplete="given-name" />
+                        <TextInput name="surname" label="Surname" value=surname errors=errors autocomplete="family-name" />
+                        <button type="submit" class="govuk-button" data-module="govuk-button">"Save"</button>
+                    </form>
+                </div>
+            </div>
         }
-    }
+    })
+}
+
+#[component]
+pub fn ChangePassword() -> impl IntoView {
+    set_page_title("Change your password");
+    let session = use_session();
+    let email = RwSignal::new(session.account().map(|a| a.email).unwrap_or_default());
+    let current = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let done = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = ChangePasswordRequest {
+            current_password: current.get(),
+            password: password.get(),
+            confirm_password: confirm.get(),
+        };
+        let found = request.validate(&email.get());
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        spawn_local(async move {
+            let Some(token) = session.access_token() else {
+                return;
+            };
+            match api::change_password(&token, &request).await {
+                Ok(()) => {
+                    errors.set(FieldErrors::new());
+                    done.set(true);
+                }
+                Err(error) => errors.set(error.field_errors()),
+            }
+        });
+    };
+    signed_in_only(session, move || {
+        view! {
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors=errors />
+                    <Show
+                        when=move || done.get()
+                        fallback=move || view! {
+                            <h1 class="govuk-heading-l">"Change your password"</h1>
+                            <form novalidate on:submit=submit>
+                                <TextInput name="current_password" label="Current password" value=current errors=errors kind="password" autocomplete="current-password" />
+                                <TextInput name="password" label="New password" value=password errors=errors kind="password" autocomplete="new-password" />
+                                <PasswordChecklist password=password email=email />
+                                <TextInput name="confirm_password" label="Confirm new password" value=confirm errors=errors kind="password" autocomplete="new-password" />
+                                <button type="submit" class="govuk-button" data-module="govuk-button">"Change password"</button>
+                            </form>
+                        }
+                    >
+                        <div class="govuk-panel govuk-panel--confirmation">
+                            <h1 class="govuk-panel__title">"Your password has been changed"</h1>
+                            <div class="govuk-panel__body">"You have been signed out on other devices"</div>
+                        </div>
+                        <A href="/account" attr:class="govuk-link">"Back to your account"</A>
+                    </Show>
+                </div>
+            </div>
+        }
+    })
 }

@@ -7,4 +7,5 @@ pub mod not_found;
 pub mod referrals;
 pub mod register;
 pub mod sign_in;
+pub mod signed_out;
 pub mod unavailable;

@@ -1,0 +1,22 @@
+// Registers a new account through the pages, as a person would, and leaves it signed in.
+const { expect } = require('@playwright/test');
+const { codeFrom } = require('./mail');
+
+const PASSWORD = 'Tall-Trees-4-Ever!';
+
+async function registerNewAccount(page, email) {
+  await page.goto('/register');
+  await page.getByLabel('Forename').fill('Priya');
+  await page.getByLabel('Surname').fill('Shah');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await expect(page.getByText('We have checked that you are not a robot.')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Verification code').fill(await codeFrom(email, 1));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registration completed');
+}
+
+module.exports = { registerNewAccount, PASSWORD };

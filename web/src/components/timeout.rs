@@ -1,0 +1,115 @@
+//! The session timeout warning (WCAG 2.2.1): two minutes before a session ends for inactivity,
+//! a dialog offers to stay signed in; at the end the user is signed out cleanly. Activity
+//! (a key or a click) extends the session at most once a minute.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+use crate::session::{now, use_session};
+
+const WARN_BEFORE_SECONDS: f64 = 120.0;
+const EXTEND_AT_MOST_EVERY_SECONDS: f64 = 60.0;
+
+#[component]
+pub fn TimeoutWarning() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let active_since_refresh = RwSignal::new(false);
+    let warning = RwSignal::new(false);
+    let seconds_left = RwSignal::new(WARN_BEFORE_SECONDS);
+    let heading = NodeRef::<html::H2>::new();
+
+    let note_activity = move || {
+        if session.is_signed_in() && !warning.get_untracked() {
+            active_since_refresh.set(true);
+        }
+    };
+    // The listeners live as long as the page; the app never unmounts its shell.
+    let _ = window_event_listener(ev::keydown, move |_| note_activity());
+    let _ = window_event_listener(ev::pointerdown, move |_| note_activity());
+
+    let tick = move || {
+        if !session.is_signed_in() {
+            warning.set(false);
+            return;
+        }
+        let idle = (now() - session.refreshed_at.get_untracked()) / 1000.0;
+        let timeout = session.idle_timeout_seconds();
+        if idle >= timeout {
+            warning.set(false);
+            session.sign_out();
+            navigate("/signed-out", Default::default());
+        } else if idle >= timeout - WARN_BEFORE_SECONDS {
+            seconds_left.set((timeout - idle).max(0.0));
+            warning.set(true);
+        } else if active_since_refresh.get_untracked() && idle >= EXTEND_AT_MOST_EVERY_SECONDS {
+            active_since_refresh.set(false);
+            spawn_local(async move {
+                session.refresh().await;
+            });
+        }
+    };
+    // An interval lasts as long as the page, like the listeners.
+    let _ = set_interval_with_handle(tick, Duration::from_secs(5));
+
+    Effect::new(move |_| {
+        if warning.get()
+            && let Some(element) = heading.get()
+        {
+            let _ = element.focus();
+        }
+    });
+
+    let stay = move |_| {
+        warning.set(false);
+        active_since_refresh.set(false);
+        spawn_local(async move {
+            session.refresh().await;
+        });
+    };
+    let leave = move |_| {
+        warning.set(false);
+        session.sign_out();
+    };
+
+    move || {
+        warning.get().then(|| {
+            view! {
+                <div class="app-timeout-overlay">
+                    <div class="app-timeout-dialog" role="dialog" aria-modal="true"
+                        aria-labelledby="timeout-heading" aria-describedby="timeout-message">
+                        <h2 class="govuk-heading-m" id="timeout-heading" tabindex="-1" node_ref=heading>
+                            "You are about to be signed out"
+                        </h2>
+                        <p class="govuk-body" id="timeout-message">
+                            {move || format!(
+                                "For your security, we will sign you out in {} if you do nothing.",
+                                minutes_and_seconds(seconds_left.get())
+                            )}
+                        </p>
+                        <div class="govuk-button-group">
+                            <button type="button" class="govuk-button" on:click=stay>"Stay signed in"</button>
+                            <button type="button" class="govuk-button govuk-button--secondary" on:click=leave>"Sign out"</button>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+fn minutes_and_seconds(seconds: f64) -> String {
+    let seconds = seconds.round() as i64;
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s} seconds"),
+        (1, 0) => "1 minute".into(),
+        (m, 0) => format!("{m} minutes"),
+        (1, s) => format!("1 minute {s} seconds"),
+        (m, s) => format!("{m} minutes {s} seconds"),
+    }
+}
