@@ -57,9 +57,17 @@ impl Cli {
             Command::Serve => {
                 let settings = Settings::load(self.config.as_deref())?;
                 telemetry::init(&settings.log);
+                let mail = match &settings.email.smtp_url {
+                    Some(_) => "Emails are sent through the configured SMTP server.".to_owned(),
+                    None => format!(
+                        "No SMTP server is configured: emails (with their sign-in codes) are written to {}/",
+                        settings.email.file_dir.display()
+                    ),
+                };
                 let app = Application::build(settings).await?;
                 tracing::info!(port = app.port(), "listening");
                 println!("The portal is at {}", app.address());
+                println!("{mail}");
                 app.run_until_stopped()
                     .await
                     .context("the server stopped with an error")

@@ -29,6 +29,8 @@ use crate::routes;
         routes::account::get_account,
         routes::account::update_account,
         routes::account::change_password,
+        routes::account::change_email,
+        routes::account::confirm_email_change,
         routes::staff_accounts::create_staff_account,
         routes::password_resets::request_password_reset,
         routes::password_resets::complete_password_reset,

@@ -3,6 +3,7 @@
 //! Handlers parse and validate; these functions hold the rules. Each change and the email it
 //! causes are written in one transaction.
 
+pub mod email_change;
 pub mod password_reset;
 pub mod profile;
 pub mod registration;

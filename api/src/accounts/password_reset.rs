@@ -82,7 +82,7 @@ pub async fn complete(
                     None => Err(codes::wrong_code()),
                 };
                 match (account, verdict) {
-                    (Some(account), Ok(())) => {
+                    (Some(account), Ok(_)) => {
                         diesel::update(accounts::table.find(&account.id))
                             .set((
                                 accounts::password_hash.eq(&password_hash),
@@ -106,7 +106,7 @@ pub async fn complete(
                         Ok::<_, ApiError>(Ok(()))
                     }
                     (_, Err(refusal)) => Ok(Err(count_failure(conn, &auth, &email, refusal, now)?)),
-                    (None, Ok(())) => Ok(Err(codes::wrong_code())),
+                    (None, Ok(_)) => Ok(Err(codes::wrong_code())),
                 }
             })
         })

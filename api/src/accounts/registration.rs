@@ -160,7 +160,7 @@ pub async fn verify(
                     None => Err(codes::wrong_code()),
                 };
                 match (account, verdict) {
-                    (Some(account), Ok(())) => {
+                    (Some(account), Ok(_)) => {
                         diesel::update(accounts::table.find(&account.id))
                             .set(accounts::email_verified_at.eq(Some(now)))
                             .execute(conn)?;
@@ -169,7 +169,7 @@ pub async fn verify(
                         Ok::<_, ApiError>(Ok(started))
                     }
                     (_, Err(refusal)) => Ok(Err(count_failure(conn, &auth, &email, refusal, now)?)),
-                    (None, Ok(())) => Ok(Err(codes::wrong_code())),
+                    (None, Ok(_)) => Ok(Err(codes::wrong_code())),
                 }
             })
         })

@@ -105,7 +105,7 @@ pub async fn finish(
                     None => Err(codes::wrong_code()),
                 };
                 match (account, verdict) {
-                    (Some(account), Ok(())) => {
+                    (Some(account), Ok(_)) => {
                         // The code proves the address, as registration's code would have.
                         if account.email_verified_at.is_none() {
                             diesel::update(accounts::table.find(&account.id))
@@ -116,7 +116,7 @@ pub async fn finish(
                         Ok::<_, ApiError>(Ok(session::start(conn, &refresh_key, &account, now)?))
                     }
                     (_, Err(refusal)) => Ok(Err(count_failure(conn, &auth, &email, refusal, now)?)),
-                    (None, Ok(())) => Ok(Err(codes::wrong_code())),
+                    (None, Ok(_)) => Ok(Err(codes::wrong_code())),
                 }
             })
         })

@@ -19,6 +19,8 @@ pub enum Purpose {
     VerifyEmail,
     SignIn,
     ResetPassword,
+    /// Sent to a new address, which the account moves to when the code comes back.
+    ChangeEmail,
 }
 
 impl Purpose {
@@ -27,13 +29,14 @@ impl Purpose {
             Self::VerifyEmail => "verify_email",
             Self::SignIn => "sign_in",
             Self::ResetPassword => "reset_password",
+            Self::ChangeEmail => "change_email",
         }
     }
 
     /// Registration and reset codes give people time to find the email; sign-in codes less.
     pub fn lifetime(self) -> Duration {
         match self {
-            Self::VerifyEmail | Self::ResetPassword => Duration::minutes(20),
+            Self::VerifyEmail | Self::ResetPassword | Self::ChangeEmail => Duration::minutes(20),
             Self::SignIn => Duration::minutes(10),
         }
     }
@@ -103,6 +106,8 @@ pub fn wrong_code() -> ApiError {
 /// Checks `code` against the account's live code of this purpose and uses it up when it
 /// matches. A wrong guess counts against the code; after five it stops working.
 ///
+/// On success, the address the code was sent to.
+///
 /// The outer `Result` is the database's; the inner one the verdict. A refused code is still a
 /// change to commit (its count of tries), so callers commit before returning the refusal.
 pub fn consume(
@@ -112,8 +117,8 @@ pub fn consume(
     purpose: Purpose,
     code: &str,
     now: NaiveDateTime,
-) -> QueryResult<Result<(), ApiError>> {
-    let live: Option<(String, String, i32, NaiveDateTime)> = one_time_codes::table
+) -> QueryResult<Result<String, ApiError>> {
+    let live: Option<(String, String, i32, NaiveDateTime, String)> = one_time_codes::table
         .filter(one_time_codes::account_id.eq(account_id))
         .filter(one_time_codes::purpose.eq(purpose.as_str()))
         .filter(one_time_codes::consumed_at.is_null())
@@ -123,10 +128,11 @@ pub fn consume(
             one_time_codes::code_hash,
             one_time_codes::attempts,
             one_time_codes::expires_at,
+            one_time_codes::email,
         ))
         .first(conn)
         .optional()?;
-    let Some((id, stored, attempts, expires_at)) = live else {
+    let Some((id, stored, attempts, expires_at, sent_to)) = live else {
         return Ok(Err(wrong_code()));
     };
     if expires_at <= now {
@@ -150,5 +156,5 @@ pub fn consume(
     diesel::update(one_time_codes::table.find(&id))
         .set(one_time_codes::consumed_at.eq(Some(now)))
         .execute(conn)?;
-    Ok(Ok(()))
+    Ok(Ok(sent_to))
 }

@@ -13,6 +13,8 @@ pub enum Template {
     PasswordChanged,
     AccountExists,
     StaffInvitation,
+    EmailChangeCode,
+    EmailChanged,
 }
 
 impl Template {
@@ -24,6 +26,8 @@ impl Template {
             Self::PasswordChanged => "password_changed",
             Self::AccountExists => "account_exists",
             Self::StaffInvitation => "staff_invitation",
+            Self::EmailChangeCode => "email_change_code",
+            Self::EmailChanged => "email_changed",
         }
     }
 }
@@ -74,7 +78,9 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "password_reset",
         "password_changed",
         "account_exists",
-        "staff_invitation"
+        "staff_invitation",
+        "email_change_code",
+        "email_changed"
     );
     Ok(env)
 }
@@ -140,12 +146,14 @@ mod tests {
             Template::PasswordChanged,
             Template::AccountExists,
             Template::StaffInvitation,
+            Template::EmailChangeCode,
+            Template::EmailChanged,
         ] {
             let email = render(
                 template,
                 "sam@example.org",
                 &council(),
-                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff" },
+                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org" },
             )
             .unwrap();
             assert!(!email.subject.is_empty());

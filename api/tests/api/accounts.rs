@@ -481,3 +481,73 @@ async fn the_account_route_needs_a_valid_token() {
     let problem: Problem = forged.json().await.unwrap();
     assert_eq!(problem.code, "not_signed_in");
 }
+
+#[tokio::test]
+async fn an_expired_code_is_refused() {
+    use api::db::schema::one_time_codes;
+    use diesel::prelude::*;
+    let app = spawn_app().await;
+    let bot_check = app.bot_check().await;
+    app.post(
+        "/api/v1/registrations",
+        &json!({"forename": "Sam", "surname": "Jones", "email": "sam@example.org",
+                "password": PASSWORD, "confirm_password": PASSWORD, "bot_check": bot_check}),
+    )
+    .await;
+    let code = app.mailbox.nth("sam@example.org", 1).await.code();
+    // Twenty-one minutes pass.
+    diesel::update(one_time_codes::table)
+        .set(
+            one_time_codes::expires_at
+                .eq(chrono::Utc::now().naive_utc() - chrono::Duration::minutes(1)),
+        )
+        .execute(&mut *app.database.get().unwrap())
+        .unwrap();
+
+    let response = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": "sam@example.org", "code": code}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    let problem: Problem = response.json().await.unwrap();
+    assert!(problem.errors["code"][0].contains("expired"));
+}
+
+#[tokio::test]
+async fn a_session_idle_for_twenty_minutes_has_ended() {
+    use api::db::schema::sessions;
+    use diesel::prelude::*;
+    let app = spawn_app().await;
+    let registered = app.register("sam@example.org", PASSWORD).await;
+    let token = refresh_cookie(&registered);
+    diesel::update(sessions::table)
+        .set(
+            sessions::last_active_at
+                .eq(chrono::Utc::now().naive_utc() - chrono::Duration::minutes(20)),
+        )
+        .execute(&mut *app.database.get().unwrap())
+        .unwrap();
+
+    assert_eq!(refresh(&app, &token).await.status(), 401);
+}
+
+#[tokio::test]
+async fn a_session_used_within_twenty_minutes_goes_on() {
+    use api::db::schema::sessions;
+    use diesel::prelude::*;
+    let app = spawn_app().await;
+    let registered = app.register("sam@example.org", PASSWORD).await;
+    let token = refresh_cookie(&registered);
+    diesel::update(sessions::table)
+        .set(
+            sessions::last_active_at
+                .eq(chrono::Utc::now().naive_utc() - chrono::Duration::minutes(19)),
+        )
+        .execute(&mut *app.database.get().unwrap())
+        .unwrap();
+
+    assert_eq!(refresh(&app, &token).await.status(), 200);
+}

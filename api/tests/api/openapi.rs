@@ -105,3 +105,27 @@ async fn the_interactive_docs_are_served_without_the_internet() {
         .unwrap();
     assert!(initializer.contains("/api/openapi.json"));
 }
+
+/// Every documented operation is mounted: none answers with the unknown-route 404 or a 405.
+#[tokio::test]
+async fn every_documented_operation_is_served() {
+    let app = spawn_app().await;
+    let document: Value = serde_json::from_str(&api::openapi::document_json().unwrap()).unwrap();
+
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for method in operations.as_object().unwrap().keys() {
+            let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let response = app
+                .client
+                .request(method.clone(), format!("{}{path}", app.address))
+                .json(&serde_json::json!({}))
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            let problem: Option<shared::api::Problem> = response.json().await.ok();
+            let unknown = problem.is_some_and(|p| p.code == "not_found" || p.code == "method_not_allowed");
+            assert!(!unknown && status != 405, "{method} {path} is documented but not served ({status})");
+        }
+    }
+}

@@ -194,3 +194,55 @@ async fn only_administrators_may_add_staff() {
     assert_eq!(problem.code, "forbidden");
     assert_eq!(anonymous.status(), 401);
 }
+
+#[tokio::test]
+async fn an_account_moves_to_a_new_address_proved_by_a_code_and_the_old_one_is_told() {
+    let app = spawn_app().await;
+    let session = registered(&app, "sam@example.org").await;
+
+    let wrong = bearer(
+        app.client
+            .post(format!("{}/api/v1/account/email", app.address)),
+        &session,
+    )
+    .json(&json!({"email": "sam@new.example", "password": "Not-My-Password-1!"}))
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(wrong.status(), 422);
+
+    let asked = bearer(
+        app.client
+            .post(format!("{}/api/v1/account/email", app.address)),
+        &session,
+    )
+    .json(&json!({"email": "Sam@New.example", "password": PASSWORD}))
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(asked.status(), 202);
+    let code = app
+        .mailbox
+        .next_containing("sam@new.example", 0, "confirm this as the email")
+        .await
+        .code();
+
+    let confirmed = bearer(
+        app.client
+            .post(format!("{}/api/v1/account/email/verify", app.address)),
+        &session,
+    )
+    .json(&json!({"code": code}))
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(confirmed.status(), 200);
+    let account: AccountView = confirmed.json().await.unwrap();
+    assert_eq!(account.email, "sam@new.example");
+    let notice = app
+        .mailbox
+        .next_containing("sam@example.org", 0, "was changed on")
+        .await;
+    assert!(notice.raw.contains("sam@new.example"));
+    app.signed_in("sam@new.example", PASSWORD).await;
+}

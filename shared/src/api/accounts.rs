@@ -437,3 +437,48 @@ impl CreateStaffRequest {
         errors
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "priya.shah@newtrust.example", "password": "Tall-Trees-4-Ever!"})))]
+pub struct ChangeEmailRequest {
+    /// The new address, which a code will be sent to.
+    pub email: String,
+    /// The current password, so that an unattended session cannot take the account.
+    pub password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"code": "123 456"})))]
+pub struct ConfirmEmailChangeRequest {
+    pub code: String,
+}
+
+impl ChangeEmailRequest {
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = validate_email(&self.email);
+        if self.password.is_empty() {
+            push(&mut errors, "password", "Enter your password");
+        }
+        errors
+    }
+}
+
+impl ConfirmEmailChangeRequest {
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        if self.code.trim().is_empty() {
+            push(&mut errors, "code", "Enter the 6-digit code from the email");
+        } else if normalise_code(&self.code).is_none() {
+            push(
+                &mut errors,
+                "code",
+                "The code must be 6 digits, like 123 456",
+            );
+        }
+        errors
+    }
+}

@@ -6,10 +6,11 @@ mod health;
 mod problem;
 
 pub use accounts::{
-    AccountView, BotCheckChallenge, BotCheckSolution, ChangeNameRequest, ChangePasswordRequest,
-    CodeSent, CreateStaffRequest, PasswordResetCompletion, PasswordResetRequest,
-    RegistrationRequest, ResendCodeRequest, Role, SessionCreated, SignInRequest, VerifyCodeRequest,
-    validate_email, validate_names, validate_new_password,
+    AccountView, BotCheckChallenge, BotCheckSolution, ChangeEmailRequest, ChangeNameRequest,
+    ChangePasswordRequest, CodeSent, ConfirmEmailChangeRequest, CreateStaffRequest,
+    PasswordResetCompletion, PasswordResetRequest, RegistrationRequest, ResendCodeRequest, Role,
+    SessionCreated, SignInRequest, VerifyCodeRequest, validate_email, validate_names,
+    validate_new_password,
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
