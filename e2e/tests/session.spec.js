@@ -1,5 +1,6 @@
 const { test, expect, expectNoAxeViolations, expectHeading } = require('./support');
 const { registerNewAccount, PASSWORD } = require('./register');
+const { codeFrom } = require('./mail');
 
 test('two minutes before the session ends a warning offers to stay signed in, and then it ends cleanly', async ({ page, consoleErrors }) => {
   await page.clock.install();
@@ -43,4 +44,19 @@ test('an account holder changes their name and password', async ({ page, console
   await page.getByRole('button', { name: 'Change password' }).click();
   await expectHeading(page, 'Your password has been changed');
   await expectNoAxeViolations(page);
+
+  // A new email address, proved by the code sent to it.
+  await page.getByRole('link', { name: 'Back to your account' }).click();
+  await page.getByRole('link', { name: 'Change email address' }).click();
+  await expectHeading(page, 'Change your email address');
+  const newEmail = `moved.${Date.now()}@example.org`;
+  await page.getByLabel('New email address').fill(newEmail);
+  await page.getByLabel('Your password').fill('Brand-New-Pass-7!');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectHeading(page, 'Check your email');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Code').fill(await codeFrom(newEmail, 1));
+  await page.getByRole('button', { name: 'Change email address' }).click();
+  await expectHeading(page, 'Your account');
+  await expect(page.getByText(newEmail)).toBeVisible();
 });

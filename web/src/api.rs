@@ -4,9 +4,10 @@ use gloo_net::http::{Request, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{
-    AccountView, BotCheckChallenge, ChangeNameRequest, ChangePasswordRequest, CodeSent,
-    CouncilView, FieldErrors, PasswordResetCompletion, PasswordResetRequest, Problem,
-    RegistrationRequest, ResendCodeRequest, SessionCreated, SignInRequest, VerifyCodeRequest,
+    AccountView, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest,
+    CodeSent, ConfirmEmailChangeRequest, CouncilView, FieldErrors, PasswordResetCompletion,
+    PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest, SessionCreated,
+    SignInRequest, VerifyCodeRequest,
 };
 
 /// Why a call to the API failed, in terms the pages can act on.
@@ -173,6 +174,21 @@ pub async fn change_password(token: &str, request: &ChangePasswordRequest) -> Re
     } else {
         read::<()>(response).await
     }
+}
+
+pub async fn change_email(token: &str, request: &ChangeEmailRequest) -> Result<CodeSent, ApiError> {
+    read(send(with_token(Request::post("/api/v1/account/email"), token).json(request)).await?).await
+}
+
+pub async fn confirm_email_change(
+    token: &str,
+    request: &ConfirmEmailChangeRequest,
+) -> Result<AccountView, ApiError> {
+    read(
+        send(with_token(Request::post("/api/v1/account/email/verify"), token).json(request))
+            .await?,
+    )
+    .await
 }
 
 /// The council's public details: its name, phone numbers and links.

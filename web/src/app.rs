@@ -55,6 +55,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/account") view=pages::account::Account />
                         <Route path=path!("/account/name") view=pages::account::ChangeName />
                         <Route path=path!("/account/password") view=pages::account::ChangePassword />
+                        <Route path=path!("/account/email") view=pages::account::ChangeEmail />
                         <Route path=path!("/signed-out") view=pages::signed_out::SignedOut />
                     </Routes>
                 </main>

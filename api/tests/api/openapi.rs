@@ -124,8 +124,12 @@ async fn every_documented_operation_is_served() {
                 .unwrap();
             let status = response.status().as_u16();
             let problem: Option<shared::api::Problem> = response.json().await.ok();
-            let unknown = problem.is_some_and(|p| p.code == "not_found" || p.code == "method_not_allowed");
-            assert!(!unknown && status != 405, "{method} {path} is documented but not served ({status})");
+            let unknown =
+                problem.is_some_and(|p| p.code == "not_found" || p.code == "method_not_allowed");
+            assert!(
+                !unknown && status != 405,
+                "{method} {path} is documented but not served ({status})"
+            );
         }
     }
 }

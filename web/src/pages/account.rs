@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_navigate;
-use shared::api::{ChangeNameRequest, ChangePasswordRequest, FieldErrors};
+use shared::api::{
+    ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest, ConfirmEmailChangeRequest,
+    FieldErrors,
+};
 
 use crate::api;
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput};
@@ -49,7 +52,9 @@ pub fn Account() -> impl IntoView {
                 <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">"Email address"</dt>
                     <dd class="govuk-summary-list__value">{email}</dd>
-                    <dd class="govuk-summary-list__actions"></dd>
+                    <dd class="govuk-summary-list__actions">
+                        <A href="/account/email" attr:class="govuk-link">"Change"<span class="govuk-visually-hidden">" email address"</span></A>
+                    </dd>
                 </div>
                 <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">"Password"</dt>
@@ -180,6 +185,95 @@ pub fn ChangePassword() -> impl IntoView {
                             <div class="govuk-panel__body">"You have been signed out on other devices"</div>
                         </div>
                         <A href="/account" attr:class="govuk-link">"Back to your account"</A>
+                    </Show>
+                </div>
+            </div>
+        }
+    })
+}
+
+/// Change of email address: the new address and the password, then the code sent there.
+#[component]
+pub fn ChangeEmail() -> impl IntoView {
+    set_page_title("Change your email address");
+    let session = use_session();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let code_sent = RwSignal::new(false);
+    let navigate = use_navigate();
+    let submit_email = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = ChangeEmailRequest {
+            email: email.get(),
+            password: password.get(),
+        };
+        let found = request.validate();
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        spawn_local(async move {
+            let Some(token) = session.access_token() else {
+                return;
+            };
+            match api::change_email(&token, &request).await {
+                Ok(_) => {
+                    errors.set(FieldErrors::new());
+                    code_sent.set(true);
+                }
+                Err(error) => errors.set(error.field_errors()),
+            }
+        });
+    };
+    let submit_code = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = ConfirmEmailChangeRequest { code: code.get() };
+        let found = request.validate();
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let Some(token) = session.access_token() else {
+                return;
+            };
+            match api::confirm_email_change(&token, &request).await {
+                Ok(account) => {
+                    session.update_account(account);
+                    navigate("/account", Default::default());
+                }
+                Err(error) => errors.set(error.field_errors()),
+            }
+        });
+    };
+    signed_in_only(session, move || {
+        let submit_code = submit_code.clone();
+        view! {
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors=errors />
+                    <Show
+                        when=move || code_sent.get()
+                        fallback=move || view! {
+                            <h1 class="govuk-heading-l">"Change your email address"</h1>
+                            <form novalidate on:submit=submit_email>
+                                <TextInput name="email" label="New email address" value=email errors=errors kind="email" autocomplete="email"
+                                    hint="We will send a code to it to check it is yours" />
+                                <TextInput name="password" label="Your password" value=password errors=errors kind="password" autocomplete="current-password" />
+                                <button type="submit" class="govuk-button" data-module="govuk-button">"Continue"</button>
+                            </form>
+                        }
+                    >
+                        <h1 class="govuk-heading-l">"Check your email"</h1>
+                        <p class="govuk-body">{move || format!("We have sent a 6-digit code to {}. It works for 20 minutes.", email.get())}</p>
+                        <form novalidate on:submit=submit_code.clone()>
+                            <TextInput name="code" label="Code" value=code errors=errors autocomplete="one-time-code"
+                                hint="For example, 123 456" width_class="govuk-input--width-10" numeric=true />
+                            <button type="submit" class="govuk-button" data-module="govuk-button">"Change email address"</button>
+                        </form>
                     </Show>
                 </div>
             </div>
