@@ -4,7 +4,7 @@ use shared::api::{AccountView, ChangeEmailRequest, CodeSent, ConfirmEmailChangeR
 use shared::rules::{normalise_code, normalise_email};
 
 use super::registration::{code_sent, spaced};
-use super::{Account, count_failure, now};
+use super::{Account, count_failure, now, redeem_code};
 use crate::auth::codes::{self, Purpose};
 use crate::auth::{CurrentUser, throttle};
 use crate::db::schema::accounts;
@@ -102,49 +102,40 @@ pub async fn confirm(
             conn.transaction(|conn| {
                 let now = now();
                 let account = current(conn, &user)?;
-                throttle::ensure_unlocked(conn, &throttle::email_key(&account.email), now)?;
-                let new_email = match codes::consume(
+                let lock_email = account.email.clone();
+                redeem_code(
                     conn,
                     &key,
-                    &account.id,
+                    &auth,
+                    Some(account),
+                    &lock_email,
                     Purpose::ChangeEmail,
                     &code,
                     now,
-                )? {
-                    Ok(new_email) => new_email,
-                    Err(refusal) => {
-                        return Ok::<_, ApiError>(Err(count_failure(
-                            conn,
-                            &auth,
+                    |conn, account, new_email| {
+                        if Account::by_email(conn, &new_email)?.is_some() {
+                            return Err(ApiError::field(
+                                "code",
+                                "That email address is now in use by another account",
+                            ));
+                        }
+                        diesel::update(accounts::table.find(&account.id))
+                            .set((accounts::email.eq(&new_email), accounts::updated_at.eq(now)))
+                            .execute(conn)?;
+                        let notice = email::templates::render(
+                            Template::EmailChanged,
                             &account.email,
-                            refusal,
-                            now,
-                        )?));
-                    }
-                };
-                if Account::by_email(conn, &new_email)?.is_some() {
-                    return Ok(Err(ApiError::field(
-                        "code",
-                        "That email address is now in use by another account",
-                    )));
-                }
-                diesel::update(accounts::table.find(&account.id))
-                    .set((accounts::email.eq(&new_email), accounts::updated_at.eq(now)))
-                    .execute(conn)?;
-                let notice = email::templates::render(
-                    Template::EmailChanged,
-                    &account.email,
-                    &council,
-                    context! {
-                        forename => &account.forename,
-                        new_email => &new_email,
-                        when => now.format("%-d %B %Y at %H:%M").to_string(),
+                            &council,
+                            context! {
+                                forename => &account.forename,
+                                new_email => &new_email,
+                                when => now.format("%-d %B %Y at %H:%M").to_string(),
+                            },
+                        )?;
+                        email::enqueue(conn, &notice, now)?;
+                        Account::by_id(conn, &account.id)?.ok_or(ApiError::Unauthorized)
                     },
-                )?;
-                email::enqueue(conn, &notice, now)?;
-                Ok(Ok(
-                    Account::by_id(conn, &account.id)?.ok_or(ApiError::Unauthorized)?
-                ))
+                )
             })
         })
         .await??;

@@ -132,3 +132,37 @@ pub fn count_failure(
         None => refusal,
     })
 }
+
+/// Redeems an emailed code for `account` (when there is one): the address lock applies first;
+/// a wrong code counts against `lock_email`; a right one clears its failures and runs `then` in
+/// the same transaction with the account and the address the code was sent to.
+///
+/// The outer `Result` fails the transaction; the inner one is the answer, committed either way,
+/// so that a refusal still records its failed try.
+#[allow(clippy::too_many_arguments)]
+pub fn redeem_code<T>(
+    conn: &mut DbConnection,
+    key: &[u8],
+    auth: &crate::configuration::AuthSettings,
+    account: Option<Account>,
+    lock_email: &str,
+    purpose: crate::auth::codes::Purpose,
+    code: &str,
+    now: NaiveDateTime,
+    then: impl FnOnce(&mut DbConnection, Account, String) -> Result<T, ApiError>,
+) -> Result<Result<T, ApiError>, ApiError> {
+    use crate::auth::codes;
+    throttle::ensure_unlocked(conn, &throttle::email_key(lock_email), now)?;
+    let verdict = match &account {
+        Some(account) => codes::consume(conn, key, &account.id, purpose, code, now)?,
+        None => Err(codes::wrong_code()),
+    };
+    match (account, verdict) {
+        (Some(account), Ok(sent_to)) => {
+            throttle::clear(conn, &throttle::email_key(lock_email))?;
+            Ok(Ok(then(conn, account, sent_to)?))
+        }
+        (_, Err(refusal)) => Ok(Err(count_failure(conn, auth, lock_email, refusal, now)?)),
+        (None, Ok(_)) => Ok(Err(codes::wrong_code())),
+    }
+}

@@ -4,9 +4,9 @@ use shared::api::{CodeSent, PasswordResetCompletion, PasswordResetRequest, valid
 use shared::rules::{normalise_code, normalise_email};
 
 use super::registration::{code_sent, spaced};
-use super::{Account, count_failure, now};
+use super::{Account, now, redeem_code};
 use crate::auth::codes::{self, Purpose};
-use crate::auth::{bot_check, sessions, throttle};
+use crate::auth::{bot_check, sessions};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
@@ -73,16 +73,17 @@ pub async fn complete(
         .run(move |conn| {
             conn.transaction(|conn| {
                 let now = now();
-                throttle::ensure_unlocked(conn, &throttle::email_key(&email), now)?;
                 let account = Account::by_email(conn, &email)?.filter(Account::is_active);
-                let verdict = match &account {
-                    Some(account) => {
-                        codes::consume(conn, &key, &account.id, Purpose::ResetPassword, &code, now)?
-                    }
-                    None => Err(codes::wrong_code()),
-                };
-                match (account, verdict) {
-                    (Some(account), Ok(_)) => {
+                redeem_code(
+                    conn,
+                    &key,
+                    &auth,
+                    account,
+                    &email,
+                    Purpose::ResetPassword,
+                    &code,
+                    now,
+                    |conn, account, _| {
                         diesel::update(accounts::table.find(&account.id))
                             .set((
                                 accounts::password_hash.eq(&password_hash),
@@ -92,7 +93,6 @@ pub async fn complete(
                             ))
                             .execute(conn)?;
                         sessions::revoke_all(conn, &account.id, now)?;
-                        throttle::clear(conn, &throttle::email_key(&email))?;
                         let message = email::templates::render(
                             Template::PasswordChanged,
                             &email,
@@ -103,11 +103,9 @@ pub async fn complete(
                             },
                         )?;
                         email::enqueue(conn, &message, now)?;
-                        Ok::<_, ApiError>(Ok(()))
-                    }
-                    (_, Err(refusal)) => Ok(Err(count_failure(conn, &auth, &email, refusal, now)?)),
-                    (None, Ok(_)) => Ok(Err(codes::wrong_code())),
-                }
+                        Ok(())
+                    },
+                )
             })
         })
         .await??;

@@ -4,9 +4,9 @@ use shared::api::{CodeSent, RegistrationRequest};
 use shared::rules::{normalise_code, normalise_email};
 use uuid::Uuid;
 
-use super::{Account, count_failure, now, session};
+use super::{Account, now, redeem_code, session};
+use crate::auth::bot_check;
 use crate::auth::codes::{self, Purpose, RESEND_AFTER_SECONDS};
-use crate::auth::{bot_check, throttle};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
@@ -150,27 +150,24 @@ pub async fn verify(
         .run(move |conn| {
             conn.transaction(|conn| {
                 let now = now();
-                throttle::ensure_unlocked(conn, &throttle::email_key(&email), now)?;
                 let account = Account::by_email(conn, &email)?
                     .filter(|a| a.email_verified_at.is_none() && a.is_active());
-                let verdict = match &account {
-                    Some(account) => {
-                        codes::consume(conn, &key, &account.id, Purpose::VerifyEmail, &code, now)?
-                    }
-                    None => Err(codes::wrong_code()),
-                };
-                match (account, verdict) {
-                    (Some(account), Ok(_)) => {
+                redeem_code(
+                    conn,
+                    &key,
+                    &auth,
+                    account,
+                    &email,
+                    Purpose::VerifyEmail,
+                    &code,
+                    now,
+                    |conn, account, _| {
                         diesel::update(accounts::table.find(&account.id))
                             .set(accounts::email_verified_at.eq(Some(now)))
                             .execute(conn)?;
-                        throttle::clear(conn, &throttle::email_key(&email))?;
-                        let started = session::start(conn, &refresh_key, &account, now)?;
-                        Ok::<_, ApiError>(Ok(started))
-                    }
-                    (_, Err(refusal)) => Ok(Err(count_failure(conn, &auth, &email, refusal, now)?)),
-                    (None, Ok(_)) => Ok(Err(codes::wrong_code())),
-                }
+                        Ok(session::start(conn, &refresh_key, &account, now)?)
+                    },
+                )
             })
         })
         .await?

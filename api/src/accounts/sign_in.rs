@@ -4,7 +4,7 @@ use shared::api::{CodeSent, SignInRequest};
 use shared::rules::{normalise_code, normalise_email};
 
 use super::registration::{code_sent, spaced};
-use super::{Account, count_failure, now, session};
+use super::{Account, count_failure, now, redeem_code, session};
 use crate::auth::codes::{self, Purpose};
 use crate::auth::{bot_check, throttle};
 use crate::db::schema::accounts;
@@ -96,28 +96,26 @@ pub async fn finish(
         .run(move |conn| {
             conn.transaction(|conn| {
                 let now = now();
-                throttle::ensure_unlocked(conn, &throttle::email_key(&email), now)?;
                 let account = Account::by_email(conn, &email)?.filter(Account::is_active);
-                let verdict = match &account {
-                    Some(account) => {
-                        codes::consume(conn, &key, &account.id, Purpose::SignIn, &code, now)?
-                    }
-                    None => Err(codes::wrong_code()),
-                };
-                match (account, verdict) {
-                    (Some(account), Ok(_)) => {
+                redeem_code(
+                    conn,
+                    &key,
+                    &auth,
+                    account,
+                    &email,
+                    Purpose::SignIn,
+                    &code,
+                    now,
+                    |conn, account, _| {
                         // The code proves the address, as registration's code would have.
                         if account.email_verified_at.is_none() {
                             diesel::update(accounts::table.find(&account.id))
                                 .set(accounts::email_verified_at.eq(Some(now)))
                                 .execute(conn)?;
                         }
-                        throttle::clear(conn, &throttle::email_key(&email))?;
-                        Ok::<_, ApiError>(Ok(session::start(conn, &refresh_key, &account, now)?))
-                    }
-                    (_, Err(refusal)) => Ok(Err(count_failure(conn, &auth, &email, refusal, now)?)),
-                    (None, Ok(_)) => Ok(Err(codes::wrong_code())),
-                }
+                        Ok(session::start(conn, &refresh_key, &account, now)?)
+                    },
+                )
             })
         })
         .await?
