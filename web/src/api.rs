@@ -22,6 +22,18 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// What a page says when it needs a session that has ended.
+    pub fn signed_out() -> Self {
+        Self::Problem(Problem {
+            kind: "about:blank".into(),
+            title: "You need to sign in".into(),
+            status: 401,
+            detail: Some("Your session has ended. Sign in again.".into()),
+            code: "not_signed_in".into(),
+            errors: FieldErrors::new(),
+        })
+    }
+
     /// The field errors to show beside the fields, with a summary line for anything else.
     pub fn field_errors(&self) -> FieldErrors {
         match self {

@@ -53,6 +53,11 @@ impl Session {
             .with_untracked(|s| s.as_ref().map(|s| s.access_token.clone()))
     }
 
+    /// The access token, or the error the pages show when the session has gone.
+    pub fn token(&self) -> Result<String, api::ApiError> {
+        self.access_token().ok_or_else(api::ApiError::signed_out)
+    }
+
     /// Shows a changed account (a new name) without a new session.
     pub fn update_account(&self, account: AccountView) {
         self.current.update(|s| {

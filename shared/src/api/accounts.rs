@@ -251,6 +251,21 @@ pub fn validate_email(email: &str) -> FieldErrors {
     errors
 }
 
+/// An emailed 6-digit code, with or without its space.
+pub fn validate_code(code: &str) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    if code.trim().is_empty() {
+        push(&mut errors, "code", "Enter the 6-digit code from the email");
+    } else if normalise_code(code).is_none() {
+        push(
+            &mut errors,
+            "code",
+            "The code must be 6 digits, like 123 456",
+        );
+    }
+    errors
+}
+
 impl RegistrationRequest {
     /// Every field's errors, as the browser shows them and the server refuses them.
     pub fn validate(&self) -> FieldErrors {
@@ -268,15 +283,7 @@ impl RegistrationRequest {
 impl VerifyCodeRequest {
     pub fn validate(&self) -> FieldErrors {
         let mut errors = validate_email(&self.email);
-        if self.code.trim().is_empty() {
-            push(&mut errors, "code", "Enter the 6-digit code from the email");
-        } else if normalise_code(&self.code).is_none() {
-            push(
-                &mut errors,
-                "code",
-                "The code must be 6 digits, like 123 456",
-            );
-        }
+        errors.extend(validate_code(&self.code));
         errors
     }
 }
@@ -469,16 +476,6 @@ impl ChangeEmailRequest {
 
 impl ConfirmEmailChangeRequest {
     pub fn validate(&self) -> FieldErrors {
-        let mut errors = FieldErrors::new();
-        if self.code.trim().is_empty() {
-            push(&mut errors, "code", "Enter the 6-digit code from the email");
-        } else if normalise_code(&self.code).is_none() {
-            push(
-                &mut errors,
-                "code",
-                "The code must be 6 digits, like 123 456",
-            );
-        }
-        errors
+        validate_code(&self.code)
     }
 }

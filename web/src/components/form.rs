@@ -138,3 +138,33 @@ pub fn PasswordChecklist(password: RwSignal<String>, email: RwSignal<String>) ->
         </div>
     }
 }
+
+/// Sends a form the GOV.UK way: errors found in the browser show at once and nothing is sent;
+/// otherwise `send` runs (once: `busy` disables the button meanwhile), its success goes to
+/// `done`, and the server's errors show in the summary and beside the fields.
+pub fn submit<T: 'static>(
+    errors: RwSignal<FieldErrors>,
+    busy: RwSignal<bool>,
+    found: FieldErrors,
+    send: impl std::future::Future<Output = Result<T, crate::api::ApiError>> + 'static,
+    done: impl FnOnce(T) + 'static,
+) {
+    if !found.is_empty() {
+        errors.set(found);
+        return;
+    }
+    if busy.get_untracked() {
+        return;
+    }
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        match send.await {
+            Ok(value) => {
+                errors.set(FieldErrors::new());
+                done(value);
+            }
+            Err(error) => errors.set(error.field_errors()),
+        }
+        busy.set(false);
+    });
+}

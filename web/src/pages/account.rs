@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_navigate;
 use shared::api::{
@@ -8,7 +7,7 @@ use shared::api::{
 };
 
 use crate::api;
-use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput};
+use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
 use crate::session::{Session, use_session};
 
@@ -85,29 +84,19 @@ pub fn ChangeName() -> impl IntoView {
     let surname = RwSignal::new(current.map(|a| a.surname).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
     let navigate = use_navigate();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let busy = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let request = ChangeNameRequest {
             forename: forename.get(),
             surname: surname.get(),
         };
         let found = request.validate();
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let Some(token) = session.access_token() else {
-                return;
-            };
-            match api::change_name(&token, &request).await {
-                Ok(account) => {
-                    session.update_account(account);
-                    navigate("/account", Default::default());
-                }
-                Err(error) => errors.set(error.field_errors()),
-            }
+        let send = async move { api::change_name(&session.token()?, &request).await };
+        submit(errors, busy, found, send, move |account| {
+            session.update_account(account);
+            navigate("/account", Default::default());
         });
     };
     signed_in_only(session, move || {
@@ -116,7 +105,7 @@ pub fn ChangeName() -> impl IntoView {
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors=errors />
                     <h1 class="govuk-heading-l">"Change your name"</h1>
-                    <form novalidate on:submit=submit.clone()>
+                    <form novalidate on:submit=save.clone()>
                         <TextInput name="forename" label="Forename" value=forename errors=errors autocomplete="given-name" />
                         <TextInput name="surname" label="Surname" value=surname errors=errors autocomplete="family-name" />
                         <button type="submit" class="govuk-button" data-module="govuk-button">"Save"</button>
@@ -137,7 +126,8 @@ pub fn ChangePassword() -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let done = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let busy = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let request = ChangePasswordRequest {
             current_password: current.get(),
@@ -145,22 +135,8 @@ pub fn ChangePassword() -> impl IntoView {
             confirm_password: confirm.get(),
         };
         let found = request.validate(&email.get());
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
-        spawn_local(async move {
-            let Some(token) = session.access_token() else {
-                return;
-            };
-            match api::change_password(&token, &request).await {
-                Ok(()) => {
-                    errors.set(FieldErrors::new());
-                    done.set(true);
-                }
-                Err(error) => errors.set(error.field_errors()),
-            }
-        });
+        let send = async move { api::change_password(&session.token()?, &request).await };
+        submit(errors, busy, found, send, move |()| done.set(true));
     };
     signed_in_only(session, move || {
         view! {
@@ -171,7 +147,7 @@ pub fn ChangePassword() -> impl IntoView {
                         when=move || done.get()
                         fallback=move || view! {
                             <h1 class="govuk-heading-l">"Change your password"</h1>
-                            <form novalidate on:submit=submit>
+                            <form novalidate on:submit=save>
                                 <TextInput name="current_password" label="Current password" value=current errors=errors kind="password" autocomplete="current-password" />
                                 <TextInput name="password" label="New password" value=password errors=errors kind="password" autocomplete="new-password" />
                                 <PasswordChecklist password=password email=email />
@@ -203,6 +179,7 @@ pub fn ChangeEmail() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let code_sent = RwSignal::new(false);
     let navigate = use_navigate();
+    let busy = RwSignal::new(false);
     let submit_email = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let request = ChangeEmailRequest {
@@ -210,43 +187,18 @@ pub fn ChangeEmail() -> impl IntoView {
             password: password.get(),
         };
         let found = request.validate();
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
-        spawn_local(async move {
-            let Some(token) = session.access_token() else {
-                return;
-            };
-            match api::change_email(&token, &request).await {
-                Ok(_) => {
-                    errors.set(FieldErrors::new());
-                    code_sent.set(true);
-                }
-                Err(error) => errors.set(error.field_errors()),
-            }
-        });
+        let send = async move { api::change_email(&session.token()?, &request).await };
+        submit(errors, busy, found, send, move |_| code_sent.set(true));
     };
     let submit_code = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let request = ConfirmEmailChangeRequest { code: code.get() };
         let found = request.validate();
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let Some(token) = session.access_token() else {
-                return;
-            };
-            match api::confirm_email_change(&token, &request).await {
-                Ok(account) => {
-                    session.update_account(account);
-                    navigate("/account", Default::default());
-                }
-                Err(error) => errors.set(error.field_errors()),
-            }
+        let send = async move { api::confirm_email_change(&session.token()?, &request).await };
+        submit(errors, busy, found, send, move |account| {
+            session.update_account(account);
+            navigate("/account", Default::default());
         });
     };
     signed_in_only(session, move || {

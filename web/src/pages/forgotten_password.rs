@@ -1,11 +1,10 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use shared::api::{FieldErrors, PasswordResetCompletion, PasswordResetRequest, validate_email};
 
 use crate::api;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
-use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput};
+use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -30,25 +29,14 @@ pub fn ForgottenPassword() -> impl IntoView {
 
     let submit_email = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let found = validate_email(&email.get());
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
         let request = PasswordResetRequest {
             email: email.get(),
             bot_check: bot_check.get().unwrap_or_default(),
         };
-        busy.set(true);
-        spawn_local(async move {
-            match api::request_password_reset(&request).await {
-                Ok(_) => {
-                    errors.set(FieldErrors::new());
-                    step.set(Step::NewPassword);
-                }
-                Err(error) => errors.set(error.field_errors()),
-            }
-            busy.set(false);
+        let found = validate_email(&request.email);
+        let send = async move { api::request_password_reset(&request).await };
+        submit(errors, busy, found, send, move |_| {
+            step.set(Step::NewPassword)
         });
     };
 
@@ -61,21 +49,8 @@ pub fn ForgottenPassword() -> impl IntoView {
             confirm_password: confirm.get(),
         };
         let found = request.validate();
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
-        busy.set(true);
-        spawn_local(async move {
-            match api::complete_password_reset(&request).await {
-                Ok(()) => {
-                    errors.set(FieldErrors::new());
-                    step.set(Step::Done);
-                }
-                Err(error) => errors.set(error.field_errors()),
-            }
-            busy.set(false);
-        });
+        let send = async move { api::complete_password_reset(&request).await };
+        submit(errors, busy, found, send, move |()| step.set(Step::Done));
     };
 
     view! {

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use shared::api::{
     FieldErrors, RegistrationRequest, VerifyCodeRequest, validate_email, validate_names,
@@ -8,7 +7,7 @@ use shared::api::{
 
 use crate::api;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
-use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput};
+use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -62,16 +61,6 @@ pub fn Register() -> impl IntoView {
 
     let submit_credentials = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut found = validate_email(&email.get());
-        found.extend(validate_new_password(
-            &email.get(),
-            &password.get(),
-            &confirm.get(),
-        ));
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
         let request = RegistrationRequest {
             forename: forename.get(),
             surname: surname.get(),
@@ -80,14 +69,15 @@ pub fn Register() -> impl IntoView {
             confirm_password: confirm.get(),
             bot_check: bot_check.get().unwrap_or_default(),
         };
-        busy.set(true);
-        spawn_local(async move {
-            match api::register(&request).await {
-                Ok(_) => go(Step::Code),
-                Err(error) => errors.set(error.field_errors()),
-            }
-            busy.set(false);
-        });
+        // Step 1's names were checked already; these are step 2's fields.
+        let mut found = validate_email(&request.email);
+        found.extend(validate_new_password(
+            &request.email,
+            &request.password,
+            &request.confirm_password,
+        ));
+        let send = async move { api::register(&request).await };
+        submit(errors, busy, found, send, move |_| go(Step::Code));
     };
 
     let submit_code = move |ev: leptos::ev::SubmitEvent| {
@@ -97,32 +87,21 @@ pub fn Register() -> impl IntoView {
             code: code.get(),
         };
         let found = request.validate();
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
-        busy.set(true);
-        spawn_local(async move {
-            match api::verify_registration(&request).await {
-                Ok(created) => {
-                    session.start(created);
-                    go(Step::Completed);
-                }
-                Err(error) => errors.set(error.field_errors()),
-            }
-            busy.set(false);
+        let send = async move { api::verify_registration(&request).await };
+        submit(errors, busy, found, send, move |created| {
+            session.start(created);
+            go(Step::Completed);
         });
     };
 
     let resend = move |_| {
-        spawn_local(async move {
-            match api::resend_registration_code(&email.get_untracked()).await {
-                Ok(sent) => notice.set(Some(format!(
-                    "If a new code was due, we have sent it to {}. You can ask for another after {} seconds.",
-                    sent.email, sent.resend_after_seconds
-                ))),
-                Err(error) => errors.set(error.field_errors()),
-            }
+        let email = email.get_untracked();
+        let send = async move { api::resend_registration_code(&email).await };
+        submit(errors, busy, FieldErrors::new(), send, move |sent| {
+            notice.set(Some(format!(
+                "If a new code was due, we have sent it to {}. You can ask for another after {} seconds.",
+                sent.email, sent.resend_after_seconds
+            )))
         });
     };
 

@@ -1,12 +1,11 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::api::{FieldErrors, SignInRequest, VerifyCodeRequest};
 
 use crate::api;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
-use crate::components::form::{ErrorSummary, TextInput};
+use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -38,21 +37,13 @@ pub fn SignIn() -> impl IntoView {
             bot_check: bot_check.get().unwrap_or_default(),
         };
         let found = request.validate();
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
-        busy.set(true);
-        spawn_local(async move {
-            match api::start_sign_in(&request).await {
-                Ok(_) => {
-                    errors.set(FieldErrors::new());
-                    code_sent.set(true);
-                }
-                Err(error) => errors.set(error.field_errors()),
-            }
-            busy.set(false);
-        });
+        submit(
+            errors,
+            busy,
+            found,
+            async move { api::start_sign_in(&request).await },
+            move |_| code_sent.set(true),
+        );
     };
 
     let submit_code = move |ev: leptos::ev::SubmitEvent| {
@@ -62,22 +53,17 @@ pub fn SignIn() -> impl IntoView {
             code: code.get(),
         };
         let found = request.validate();
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
-        busy.set(true);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::finish_sign_in(&request).await {
-                Ok(created) => {
-                    session.start(created);
-                    navigate("/account", Default::default());
-                }
-                Err(error) => errors.set(error.field_errors()),
-            }
-            busy.set(false);
-        });
+        submit(
+            errors,
+            busy,
+            found,
+            async move { api::finish_sign_in(&request).await },
+            move |created| {
+                session.start(created);
+                navigate("/account", Default::default());
+            },
+        );
     };
 
     view! {
