@@ -13,8 +13,8 @@ use shared::api::{
 /// Why a call to the API failed, in terms the pages can act on.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    /// The API answered with a problem document.
-    Problem(Problem),
+    /// The API answered with a problem document (boxed: it is large beside the others).
+    Problem(Box<Problem>),
     /// No answer at all: offline, or the server is down.
     Network(String),
     /// An answer that is not what the API documents.
@@ -24,14 +24,14 @@ pub enum ApiError {
 impl ApiError {
     /// What a page says when it needs a session that has ended.
     pub fn signed_out() -> Self {
-        Self::Problem(Problem {
+        Self::Problem(Box::new(Problem {
             kind: "about:blank".into(),
             title: "You need to sign in".into(),
             status: 401,
             detail: Some("Your session has ended. Sign in again.".into()),
             code: "not_signed_in".into(),
             errors: FieldErrors::new(),
-        })
+        }))
     }
 
     /// The field errors to show beside the fields, with a summary line for anything else.
@@ -68,7 +68,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
             .map_err(|e| ApiError::Unexpected(e.to_string()));
     }
     match response.json::<Problem>().await {
-        Ok(problem) => Err(ApiError::Problem(problem)),
+        Ok(problem) => Err(ApiError::Problem(Box::new(problem))),
         Err(_) => Err(ApiError::Unexpected(format!(
             "the server answered {} without a problem document",
             response.status()
