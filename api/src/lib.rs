@@ -11,6 +11,7 @@ pub mod email;
 pub mod error;
 pub mod openapi;
 pub mod passwords;
+pub mod purge;
 pub mod routes;
 pub mod security_headers;
 pub mod startup;

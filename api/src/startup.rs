@@ -52,6 +52,7 @@ impl Application {
                 )
             })?;
         let port = listener.local_addr()?.port();
+        crate::purge::spawn(database.clone());
         let outbox = Outbox::new();
         outbox.spawn(database.clone(), Mailer::from_settings(&settings.email)?);
         let state = web::Data::new(AppState {

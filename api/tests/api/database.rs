@@ -121,3 +121,154 @@ async fn demonstration_accounts_load_once() {
     assert!(api::passwords::verify(demo::DEMO_PASSWORD, &hash).unwrap());
     assert!(second.to_string().contains(demo::DEMO_ACCOUNTS[3].email));
 }
+
+#[test]
+fn the_purge_forgets_only_what_has_expired() {
+    use api::db::schema::{email_outbox, one_time_codes, sessions, throttles};
+    use chrono::{Duration, Utc};
+
+    let test_db = TestDatabase::create();
+    let database = Database::connect(&test_db.settings).unwrap();
+    let mut conn = database.get().unwrap();
+    let now = Utc::now().naive_utc();
+    let account = |id: &str, verified: bool, created: chrono::NaiveDateTime| {
+        (
+            accounts::id.eq(id.to_owned()),
+            accounts::email.eq(format!("{id}@example.org")),
+            accounts::forename.eq("A"),
+            accounts::surname.eq("B"),
+            accounts::password_hash.eq("x"),
+            accounts::role.eq("public"),
+            accounts::email_verified_at.eq(verified.then_some(created)),
+            accounts::failed_attempts.eq(0),
+            accounts::created_at.eq(created),
+            accounts::updated_at.eq(created),
+        )
+    };
+    // MultiConnection has no batch insert: one row at a time.
+    for row in [
+        account("abandoned", false, now - Duration::days(8)),
+        account("pending", false, now - Duration::days(1)),
+        account("kept", true, now - Duration::days(400)),
+    ] {
+        diesel::insert_into(accounts::table)
+            .values(row)
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let code = |id: &str, expires: chrono::NaiveDateTime| {
+        (
+            one_time_codes::id.eq(id.to_owned()),
+            one_time_codes::account_id.eq("kept"),
+            one_time_codes::purpose.eq("sign_in"),
+            one_time_codes::email.eq("kept@example.org"),
+            one_time_codes::code_hash.eq("h"),
+            one_time_codes::attempts.eq(0),
+            one_time_codes::created_at.eq(expires - Duration::minutes(10)),
+            one_time_codes::expires_at.eq(expires),
+        )
+    };
+    // MultiConnection has no batch insert: one row at a time.
+    for row in [
+        code("old", now - Duration::minutes(1)),
+        code("live", now + Duration::minutes(5)),
+    ] {
+        diesel::insert_into(one_time_codes::table)
+            .values(row)
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let session = |id: &str, expires: chrono::NaiveDateTime| {
+        (
+            sessions::id.eq(id.to_owned()),
+            sessions::account_id.eq("kept"),
+            sessions::family_id.eq("f"),
+            sessions::refresh_token_hash.eq(id.to_owned()),
+            sessions::created_at.eq(now - Duration::hours(13)),
+            sessions::last_active_at.eq(now - Duration::hours(13)),
+            sessions::expires_at.eq(expires),
+        )
+    };
+    // MultiConnection has no batch insert: one row at a time.
+    for row in [
+        session("ended", now - Duration::hours(1)),
+        session("going", now + Duration::hours(1)),
+    ] {
+        diesel::insert_into(sessions::table)
+            .values(row)
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let throttle =
+        |key: &str, started: chrono::NaiveDateTime, locked: Option<chrono::NaiveDateTime>| {
+            (
+                throttles::key.eq(key.to_owned()),
+                throttles::count.eq(5),
+                throttles::window_started_at.eq(started),
+                throttles::locked_until.eq(locked),
+            )
+        };
+    // MultiConnection has no batch insert: one row at a time.
+    for row in [
+        throttle("email:old", now - Duration::days(2), None),
+        throttle(
+            "email:locked",
+            now - Duration::days(2),
+            Some(now + Duration::minutes(5)),
+        ),
+        throttle("email:recent", now - Duration::minutes(5), None),
+    ] {
+        diesel::insert_into(throttles::table)
+            .values(row)
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let email = |id: &str, status: &str, sent: Option<chrono::NaiveDateTime>| {
+        (
+            email_outbox::id.eq(id.to_owned()),
+            email_outbox::to_address.eq("kept@example.org"),
+            email_outbox::template.eq("sign_in_code"),
+            email_outbox::subject.eq("s"),
+            email_outbox::text_body.eq("t"),
+            email_outbox::html_body.eq("h"),
+            email_outbox::status.eq(status.to_owned()),
+            email_outbox::attempts.eq(1),
+            email_outbox::next_attempt_at.eq(now - Duration::days(40)),
+            email_outbox::created_at.eq(now - Duration::days(40)),
+            email_outbox::sent_at.eq(sent),
+        )
+    };
+    // MultiConnection has no batch insert: one row at a time.
+    for row in [
+        email("old-sent", "sent", Some(now - Duration::days(31))),
+        email("recent-sent", "sent", Some(now - Duration::days(2))),
+        email("failed", "failed", None),
+    ] {
+        diesel::insert_into(email_outbox::table)
+            .values(row)
+            .execute(&mut *conn)
+            .unwrap();
+    }
+
+    let purged = api::purge::purge(&mut conn, now).unwrap();
+
+    assert_eq!(
+        purged,
+        api::purge::Purged {
+            codes: 1,
+            sessions: 1,
+            throttles: 1,
+            bot_checks: 0,
+            emails: 1,
+            unverified_accounts: 1
+        }
+    );
+    let accounts_left: Vec<String> = accounts::table
+        .select(accounts::id)
+        .order(accounts::id)
+        .load(&mut *conn)
+        .unwrap();
+    assert_eq!(accounts_left, ["kept", "pending"]);
+    let again = api::purge::purge(&mut conn, now).unwrap();
+    assert_eq!(again, api::purge::Purged::default());
+}

@@ -1,0 +1,84 @@
+//! Forgetting what is no longer needed: expired codes and sessions, old throttles and spent
+//! bot checks, sent emails after a month, and registrations never verified after a week. Runs
+//! hourly on every node; deletes are idempotent, so nodes may overlap.
+
+use std::time::Duration as StdDuration;
+
+use chrono::{Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::schema::{
+    accounts, email_outbox, one_time_codes, sessions, spent_bot_checks, throttles,
+};
+use crate::db::{Database, DbConnection, DbError};
+
+/// Sent emails are kept this long, to answer "did you send me…?".
+const KEEP_SENT_EMAILS: Duration = Duration::days(30);
+/// A registration whose code never came back is removed after this long.
+const KEEP_UNVERIFIED_ACCOUNTS: Duration = Duration::days(7);
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub codes: usize,
+    pub sessions: usize,
+    pub throttles: usize,
+    pub bot_checks: usize,
+    pub emails: usize,
+    pub unverified_accounts: usize,
+}
+
+pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Purged, DbError> {
+    Ok(conn.transaction(|conn| {
+        Ok::<_, diesel::result::Error>(Purged {
+            codes: diesel::delete(one_time_codes::table.filter(one_time_codes::expires_at.lt(now)))
+                .execute(conn)?,
+            // An expired session can no longer be refreshed, so its replay record is moot too.
+            sessions: diesel::delete(sessions::table.filter(sessions::expires_at.lt(now)))
+                .execute(conn)?,
+            throttles: diesel::delete(
+                throttles::table
+                    .filter(throttles::window_started_at.lt(now - Duration::days(1)))
+                    .filter(
+                        throttles::locked_until
+                            .is_null()
+                            .or(throttles::locked_until.lt(now)),
+                    ),
+            )
+            .execute(conn)?,
+            bot_checks: diesel::delete(
+                spent_bot_checks::table.filter(spent_bot_checks::expires_at.lt(now)),
+            )
+            .execute(conn)?,
+            emails: diesel::delete(
+                email_outbox::table
+                    .filter(email_outbox::status.eq("sent"))
+                    .filter(email_outbox::sent_at.lt(now - KEEP_SENT_EMAILS)),
+            )
+            .execute(conn)?,
+            unverified_accounts: diesel::delete(
+                accounts::table
+                    .filter(accounts::email_verified_at.is_null())
+                    .filter(accounts::created_at.lt(now - KEEP_UNVERIFIED_ACCOUNTS)),
+            )
+            .execute(conn)?,
+        })
+    })?)
+}
+
+/// Purges now and then every hour, until the runtime stops.
+pub fn spawn(database: Database) {
+    tokio::spawn(async move {
+        loop {
+            let db = database.clone();
+            let outcome =
+                tokio::task::spawn_blocking(move || purge(&mut *db.get()?, Utc::now().naive_utc()))
+                    .await;
+            match outcome {
+                Ok(Ok(purged)) => tracing::debug!(?purged, "purged old rows"),
+                Ok(Err(error)) => tracing::warn!(%error, "purge failed; will try again"),
+                Err(error) => tracing::warn!(%error, "purge task failed; will try again"),
+            }
+            tokio::time::sleep(StdDuration::from_secs(3600)).await;
+        }
+    });
+}
