@@ -5,4 +5,5 @@
 
 pub mod api;
 pub mod bot_check;
+pub mod forms;
 pub mod rules;

@@ -1,0 +1,191 @@
+use std::collections::HashSet;
+
+use super::model::{Condition, FormDefinition, Question, QuestionKind};
+
+/// What is wrong with a definition: duplicate ids, conditions or computed values naming
+/// questions that do not exist (or come later), exits to pages that do not exist, options
+/// without values, pages that can never be shown. Empty when the definition is well formed.
+pub fn check_definition(form: &FormDefinition) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut page_ids = HashSet::new();
+    let mut seen_questions: HashSet<&str> = HashSet::new();
+    if !is_slug(&form.id) {
+        problems.push(format!(
+            "form id {:?} must be lower-case words joined by hyphens",
+            form.id
+        ));
+    }
+    if form.pages.is_empty() {
+        problems.push("the form has no pages".into());
+    }
+    for page in &form.pages {
+        if !page_ids.insert(page.id.as_str()) {
+            problems.push(format!("page {:?} appears twice", page.id));
+        }
+        if page.questions.is_empty() {
+            problems.push(format!("page {:?} has no questions", page.id));
+        }
+        // A page's condition may only read answers from earlier pages.
+        if let Some(condition) = &page.shown_when {
+            check_condition(
+                condition,
+                &seen_questions,
+                &format!("page {:?}", page.id),
+                &mut problems,
+            );
+        }
+        for question in &page.questions {
+            if !seen_questions.insert(question.id.as_str()) {
+                problems.push(format!("question {:?} appears twice", question.id));
+            }
+        }
+        for question in &page.questions {
+            check_question(question, &seen_questions, &mut problems);
+        }
+        if let Some(exit) = &page.exit {
+            check_condition(
+                &exit.when,
+                &seen_questions,
+                &format!("the exit of page {:?}", page.id),
+                &mut problems,
+            );
+            if !form.exits.iter().any(|e| e.id == exit.to) {
+                problems.push(format!(
+                    "page {:?} exits to {:?}, which is not an exit page",
+                    page.id, exit.to
+                ));
+            }
+        }
+        if page
+            .shown_when
+            .as_ref()
+            .is_some_and(contradicts_itself)
+        {
+            problems.push(format!("page {:?} can never be shown", page.id));
+        }
+    }
+    let mut exit_ids = HashSet::new();
+    for exit in &form.exits {
+        if !exit_ids.insert(exit.id.as_str()) {
+            problems.push(format!("exit page {:?} appears twice", exit.id));
+        }
+        if !form
+            .pages
+            .iter()
+            .any(|p| p.exit.as_ref().is_some_and(|e| e.to == exit.id))
+        {
+            problems.push(format!("exit page {:?} is never reached", exit.id));
+        }
+    }
+    problems
+}
+
+fn check_question(question: &Question, known: &HashSet<&str>, problems: &mut Vec<String>) {
+    let name = format!("question {:?}", question.id);
+    if !is_identifier(&question.id) {
+        problems.push(format!(
+            "{name}: ids are lower-case letters, digits and underscores"
+        ));
+    }
+    if let Some(condition) = &question.shown_when {
+        if condition.questions().contains(&question.id.as_str()) {
+            problems.push(format!("{name} is shown depending on itself"));
+        }
+        check_condition(condition, known, &name, problems);
+    }
+    match &question.kind {
+        QuestionKind::Radios { options }
+        | QuestionKind::Checkboxes { options }
+        | QuestionKind::Select { options } => {
+            let mut values = HashSet::new();
+            if options.is_empty() {
+                problems.push(format!("{name} has no options"));
+            }
+            for option in options {
+                if option.value.is_empty() || !values.insert(option.value.as_str()) {
+                    problems.push(format!("{name} has an empty or repeated option value"));
+                }
+            }
+        }
+        QuestionKind::Group {
+            questions,
+            min,
+            max,
+            ..
+        } => {
+            if min > max || *max == 0 {
+                problems.push(format!("{name} allows between {min} and {max} items"));
+            }
+            let inner: HashSet<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+            if inner.len() != questions.len() {
+                problems.push(format!("{name} has a repeated question id"));
+            }
+            for question in questions {
+                check_question(question, &inner, problems);
+            }
+        }
+        QuestionKind::DatePlusDays { from, days } => {
+            for source in [from, days] {
+                if !known.contains(source.as_str()) {
+                    problems.push(format!(
+                        "{name} is computed from {source:?}, which is not asked before it"
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_condition(
+    condition: &Condition,
+    known: &HashSet<&str>,
+    context: &str,
+    problems: &mut Vec<String>,
+) {
+    for question in condition.questions() {
+        if !known.contains(question) {
+            problems.push(format!(
+                "{context} depends on {question:?}, which is not asked before it"
+            ));
+        }
+    }
+}
+
+/// `All` of `Equals` on one question with two different values can never hold.
+fn contradicts_itself(condition: &Condition) -> bool {
+    let Condition::All(all) = condition else {
+        return false;
+    };
+    all.iter().any(|a| {
+        all.iter().any(|b| match (a, b) {
+            (
+                Condition::Equals {
+                    question: qa,
+                    value: va,
+                },
+                Condition::Equals {
+                    question: qb,
+                    value: vb,
+                },
+            ) => qa == qb && va != vb,
+            _ => false,
+        })
+    })
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+fn is_identifier(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}

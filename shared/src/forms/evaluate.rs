@@ -1,0 +1,184 @@
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::condition::is_answered;
+use super::model::{ExitPage, FormDefinition, Page, Question, QuestionKind};
+
+/// Answers keyed by question id. Text-like answers are strings as typed; dates are
+/// `{"day", "month", "year"}`; checkboxes are lists; addresses are `{"line1", "line2",
+/// "town", "postcode"}`; repeating groups are lists of answer maps.
+pub type Answers = BTreeMap<String, Value>;
+
+/// The pages shown for these answers, in order, stopping at a page whose answers lead to an
+/// exit.
+pub fn visible_pages<'a>(form: &'a FormDefinition, answers: &Answers) -> Vec<&'a Page> {
+    let mut pages = Vec::new();
+    for page in &form.pages {
+        if page.shown_when.as_ref().is_none_or(|c| c.holds(answers)) {
+            pages.push(page);
+            if page
+                .exit
+                .as_ref()
+                .is_some_and(|exit| exit.when.holds(answers))
+            {
+                break;
+            }
+        }
+    }
+    pages
+}
+
+/// The questions of `page` shown for these answers.
+pub fn visible_questions<'a>(page: &'a Page, answers: &Answers) -> Vec<&'a Question> {
+    page.questions
+        .iter()
+        .filter(|q| q.shown_when.as_ref().is_none_or(|c| c.holds(answers)))
+        .collect()
+}
+
+/// The exit page these answers lead to, if any.
+pub fn exit_page<'a>(form: &'a FormDefinition, answers: &Answers) -> Option<&'a ExitPage> {
+    let last = visible_pages(form, answers).pop()?;
+    let rule = last.exit.as_ref().filter(|exit| exit.when.holds(answers))?;
+    form.exits.iter().find(|e| e.id == rule.to)
+}
+
+/// Whether every visible required question has an answer and no exit is reached. Rules are
+/// checked by `validate_all`.
+pub fn is_complete(form: &FormDefinition, answers: &Answers) -> bool {
+    let (answered, required) = count_required(form, answers);
+    answered == required && exit_page(form, answers).is_none()
+}
+
+fn count_required(form: &FormDefinition, answers: &Answers) -> (usize, usize) {
+    let mut answered = 0;
+    let mut required = 0;
+    for page in visible_pages(form, answers) {
+        for question in visible_questions(page, answers) {
+            if question.required && !matches!(question.kind, QuestionKind::DatePlusDays { .. }) {
+                required += 1;
+                if is_answered(answers.get(&question.id)) {
+                    answered += 1;
+                }
+            }
+        }
+    }
+    (answered, required)
+}
+
+/// How far along the form is, as the whole percentage of visible required questions
+/// answered ("13% complete").
+pub fn progress(form: &FormDefinition, answers: &Answers) -> u8 {
+    let (answered, required) = count_required(form, answers);
+    if required == 0 {
+        return 100;
+    }
+    // At most 100 by construction, so the conversion cannot fail.
+    u8::try_from(answered * 100 / required).unwrap_or(100)
+}
+
+/// The answers to keep on submit: those of visible questions only. An answer given and then
+/// hidden by a later change must not reach the council.
+pub fn prune_hidden(form: &FormDefinition, answers: &Answers) -> Answers {
+    let mut kept = Answers::new();
+    for page in visible_pages(form, answers) {
+        for question in visible_questions(page, answers) {
+            if let Some(value) = answers.get(&question.id) {
+                kept.insert(question.id.clone(), value.clone());
+            }
+        }
+    }
+    kept
+}
+
+/// One row of the check-answers page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryRow {
+    pub page_id: String,
+    pub question_id: String,
+    pub label: String,
+    /// The answer as people read it ("Not answered" when there is none).
+    pub answer: String,
+    /// Required and not answered: the check-answers page links it to its question.
+    pub missing: bool,
+}
+
+/// The check-answers page: each visible question with its answer in words.
+pub fn summary(form: &FormDefinition, answers: &Answers) -> Vec<SummaryRow> {
+    let mut rows = Vec::new();
+    for page in visible_pages(form, answers) {
+        for question in visible_questions(page, answers) {
+            let value = computed_or_given(question, answers);
+            let answered = is_answered(value.as_ref());
+            rows.push(SummaryRow {
+                page_id: page.id.clone(),
+                question_id: question.id.clone(),
+                label: question.label.clone(),
+                answer: if answered {
+                    describe(question, value.as_ref().unwrap_or(&Value::Null))
+                } else {
+                    "Not answered".into()
+                },
+                missing: question.required && !answered,
+            });
+        }
+    }
+    rows
+}
+
+fn computed_or_given(question: &Question, answers: &Answers) -> Option<Value> {
+    match &question.kind {
+        QuestionKind::DatePlusDays { from, days } => {
+            super::validate::date_plus_days(answers.get(from), answers.get(days))
+                .map(|date| Value::String(date.format("%-d %B %Y").to_string()))
+        }
+        _ => answers.get(&question.id).cloned(),
+    }
+}
+
+fn describe(question: &Question, value: &Value) -> String {
+    let label_of = |options: &[super::model::Choice], v: &str| {
+        options
+            .iter()
+            .find(|o| o.value == v)
+            .map_or_else(|| v.to_owned(), |o| o.label.clone())
+    };
+    let text = |v: &Value| v.as_str().unwrap_or_default().trim().to_owned();
+    match &question.kind {
+        QuestionKind::YesNo => match value.as_str() {
+            Some("yes") => "Yes".into(),
+            Some("no") => "No".into(),
+            _ => text(value),
+        },
+        QuestionKind::Radios { options } | QuestionKind::Select { options } => {
+            label_of(options, &text(value))
+        }
+        QuestionKind::Checkboxes { options } => value
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|v| label_of(options, &text(v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default(),
+        QuestionKind::Date { .. } => match super::validate::parse_date(value) {
+            Ok(date) => date.format("%-d %B %Y").to_string(),
+            Err(_) => String::new(),
+        },
+        QuestionKind::Address { .. } => ["line1", "line2", "town", "postcode"]
+            .iter()
+            .filter_map(|k| value.get(k).map(text).filter(|t| !t.is_empty()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        QuestionKind::Group { item, .. } => {
+            let count = value.as_array().map_or(0, Vec::len);
+            format!("{count} {item}{}", if count == 1 { "" } else { "s" })
+        }
+        QuestionKind::File { .. } => value.get("name").map(text).unwrap_or_default(),
+        _ => text(value),
+    }
+}

@@ -1,0 +1,21 @@
+//! The form engine: definitions are data (`shared/forms/*.json`); this code reads them and
+//! decides, for a set of answers, what is shown, what is wrong, how far along the form is, and
+//! what the check-answers page lists. The browser uses it to gate Next and Submit; the server
+//! uses the same code and never trusts the browser.
+
+mod check;
+mod condition;
+mod evaluate;
+mod model;
+mod validate;
+
+pub use check::check_definition;
+pub use evaluate::{
+    Answers, SummaryRow, exit_page, is_complete, progress, prune_hidden, summary, visible_pages,
+    visible_questions,
+};
+pub use model::{
+    Audience, Block, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition, Page,
+    Question, QuestionKind,
+};
+pub use validate::{validate_all, validate_page};

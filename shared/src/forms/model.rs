@@ -1,0 +1,254 @@
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A form, as published: what it asks, in what order, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormDefinition {
+    /// Stable, in URLs and stored with every draft and submission: `social-care-referral`.
+    pub id: String,
+    /// Goes up whenever the questions change; submissions keep the version they answered.
+    pub version: u32,
+    pub title: String,
+    pub audience: Audience,
+    /// One line for the list of forms.
+    pub summary: String,
+    /// The "Before you start" page.
+    pub before_you_start: Vec<Block>,
+    pub pages: Vec<Page>,
+    /// Pages that end the form early: "this is not the right form for you, instead…".
+    #[serde(default)]
+    pub exits: Vec<ExitPage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// GPs, nurses, hospitals and care homes referring someone.
+    Professional,
+    /// Citizens and those who look after them, for forms staff send to complete.
+    Citizen,
+}
+
+/// Content shown on "Before you start" and exit pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    Paragraph(String),
+    List(Vec<String>),
+    Link {
+        text: String,
+        href: String,
+    },
+    /// Shown as a GOV.UK warning text.
+    Warning(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub intro: Option<String>,
+    pub questions: Vec<Question>,
+    /// The page is skipped (and its answers dropped) unless this holds.
+    #[serde(default)]
+    pub shown_when: Option<Condition>,
+    /// Answers on this page that end the form at an exit page.
+    #[serde(default)]
+    pub exit: Option<ExitRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExitRule {
+    pub when: Condition,
+    /// The id of an exit page.
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExitPage {
+    pub id: String,
+    pub title: String,
+    pub body: Vec<Block>,
+}
+
+// No deny_unknown_fields here: serde cannot combine it with the flattened kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// Unique within the form (within its group, for questions in a repeating group).
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub required: bool,
+    /// The question is hidden (neither required nor kept) unless this holds.
+    #[serde(default)]
+    pub shown_when: Option<Condition>,
+    #[serde(flatten)]
+    pub kind: QuestionKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuestionKind {
+    Text {
+        #[serde(default = "short_text")]
+        max_length: usize,
+    },
+    LongText {
+        #[serde(default = "long_text")]
+        max_length: usize,
+    },
+    Number {
+        #[serde(default)]
+        min: Option<f64>,
+        #[serde(default)]
+        max: Option<f64>,
+        /// Only whole numbers.
+        #[serde(default)]
+        whole: bool,
+    },
+    /// Day, month and year.
+    Date {
+        #[serde(default)]
+        rules: Vec<DateRule>,
+    },
+    /// Answered "yes" or "no".
+    YesNo,
+    Radios {
+        options: Vec<Choice>,
+    },
+    Checkboxes {
+        options: Vec<Choice>,
+    },
+    Select {
+        options: Vec<Choice>,
+    },
+    Email,
+    /// A UK phone number.
+    Phone,
+    /// A UK postcode; with `in_area`, one the council serves.
+    Postcode {
+        #[serde(default)]
+        in_area: bool,
+    },
+    /// Building and street, second line, town, postcode; with `in_area`, a postcode the
+    /// council serves.
+    Address {
+        #[serde(default)]
+        in_area: bool,
+    },
+    NhsNumber,
+    File {
+        /// MIME types accepted, for example `application/pdf`.
+        accept: Vec<String>,
+        max_bytes: u64,
+    },
+    /// "Add another": a list of items, each answering `questions`.
+    Group {
+        /// What one item is called: "consultee".
+        item: String,
+        questions: Vec<Question>,
+        #[serde(default)]
+        min: usize,
+        max: usize,
+    },
+    /// A date worked out from two other answers: `from` plus `days` days (the DoLS urgent
+    /// authorisation's expiry). Shown, never typed.
+    DatePlusDays {
+        from: String,
+        days: String,
+    },
+}
+
+fn short_text() -> usize {
+    200
+}
+
+fn long_text() -> usize {
+    5000
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stored in the answers.
+    pub value: String,
+    /// Shown to people.
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateRule {
+    /// Today or earlier.
+    NotInFuture,
+    /// Today or later.
+    NotInPast,
+    /// No more than this many days after today.
+    AtMostDaysAhead(u32),
+    /// A date of birth of someone at least this old today.
+    AgeAtLeast(u32),
+}
+
+/// When a page or question is shown, in terms of other answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// The answer equals the value (for yes/no, radios, select, text).
+    Equals {
+        question: String,
+        value: Value,
+    },
+    /// The answer is one of the values.
+    OneOf {
+        question: String,
+        values: Vec<Value>,
+    },
+    /// A checkbox answer includes the value.
+    Includes {
+        question: String,
+        value: Value,
+    },
+    /// The question has an answer.
+    Answered {
+        question: String,
+    },
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+impl FormDefinition {
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.id == id)
+    }
+
+    /// Every top-level question, in order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.pages.iter().flat_map(|p| p.questions.iter())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+}
+
+impl Condition {
+    /// The questions this condition reads.
+    pub fn questions(&self) -> Vec<&str> {
+        match self {
+            Self::Equals { question, .. }
+            | Self::OneOf { question, .. }
+            | Self::Includes { question, .. }
+            | Self::Answered { question } => vec![question.as_str()],
+            Self::All(all) | Self::Any(all) => all.iter().flat_map(Self::questions).collect(),
+            Self::Not(inner) => inner.questions(),
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// Whether `input` is a valid NHS number: 10 digits (spaces and hyphens allowed, as in
+/// "943 476 5919") whose last digit is the modulus 11 check digit of the first nine.
+pub fn is_nhs_number(input: &str) -> bool {
+    let digits: Vec<u32> = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_digit(10))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default();
+    if digits.len() != 10 {
+        return false;
+    }
+    let sum: u32 = digits[..9]
+        .iter()
+        .zip((2..=10).rev())
+        .map(|(digit, weight)| digit * weight)
+        .sum();
+    match 11 - sum % 11 {
+        11 => digits[9] == 0,
+        10 => false,
+        check => digits[9] == check,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_check_digit_is_checked() {
+        assert!(is_nhs_number("943 476 5919"));
+        assert!(is_nhs_number("9434765919"));
+        assert!(is_nhs_number("943-476-5919"));
+        assert!(!is_nhs_number("943 476 5918"));
+        assert!(!is_nhs_number("943 476 591"));
+        assert!(!is_nhs_number("943 476 591x"));
+        // A remainder giving 10 can never be valid.
+        assert!(!is_nhs_number("1000000010"));
+    }
+}

@@ -1,0 +1,84 @@
+//! Every published form definition loads and is well formed.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use shared::forms::{FormDefinition, check_definition};
+
+fn definitions() -> Vec<(PathBuf, FormDefinition)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("forms");
+    let mut found: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    found.sort();
+    found
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let form = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{} does not load: {e}", path.display()));
+            (path, form)
+        })
+        .collect()
+}
+
+#[test]
+fn every_definition_is_well_formed_and_named_after_its_file() {
+    let all = definitions();
+    assert!(!all.is_empty(), "shared/forms has no definitions");
+    let mut ids = HashSet::new();
+    for (path, form) in &all {
+        assert_eq!(
+            check_definition(form),
+            Vec::<String>::new(),
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            path.file_stem().unwrap(),
+            form.id.as_str(),
+            "file name and id differ"
+        );
+        assert!(form.version >= 1);
+        assert!(ids.insert(form.id.clone()), "{} appears twice", form.id);
+    }
+}
+
+#[test]
+fn a_complete_support_enquiry_is_valid_and_at_one_hundred_percent() {
+    use serde_json::json;
+    use shared::forms::{Answers, is_complete, progress, validate_all};
+
+    let (_, form) = definitions()
+        .into_iter()
+        .find(|(_, f)| f.id == "support-enquiry")
+        .unwrap();
+    let answers: Answers = serde_json::from_value(json!({
+        "urgent": "no", "safeguarding": "no",
+        "referrer_name": "Dr Priya Shah", "referrer_role": "GP", "referrer_organisation": "Marsh Lane Surgery",
+        "referrer_phone": "0113 496 0500", "referrer_email": "priya.shah@nhs.example",
+        "first_name": "Margaret", "last_name": "Okafor",
+        "date_of_birth": {"day": "27", "month": "3", "year": "1941"},
+        "nhs_number": "943 476 5919",
+        "address": {"line1": "12 Marsh Lane", "town": "Bootle", "postcode": "l20 3nj"},
+        "communication_needs": "no", "aware": "yes", "consents": "yes",
+        "gp_name": "Dr Shah", "gp_practice": "Marsh Lane Surgery", "health_conditions": "Arthritis; two falls this year.",
+        "lives_with": "Alone", "has_carers": "yes",
+        "carers": [{"name": "Ade Okafor", "relationship": "Son", "phone": "07700 900456"}],
+        "current_services": "no",
+        "presenting_needs": "Washing and dressing.", "outcomes": "To stay at home safely."
+    }))
+    .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+
+    let errors = validate_all(&form, &answers, today, &["L20".to_owned()]);
+
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(is_complete(&form, &answers));
+    assert_eq!(progress(&form, &answers), 100);
+    let outside = validate_all(&form, &answers, today, &["PR8".to_owned()]);
+    assert!(outside["address"][0].contains("not in our area"));
+}
