@@ -16,7 +16,7 @@ fn form() -> FormDefinition {
         "pages": [
             {"id": "gate", "title": "About you",
              "questions": [{"id": "is_professional", "label": "Are you a professional?", "type": "yes_no", "required": true}],
-             "exit": {"when": {"equals": {"question": "is_professional", "value": "no"}}, "to": "not_for_you"}},
+             "exits": [{"when": {"equals": {"question": "is_professional", "value": "no"}}, "to": "not_for_you"}]},
             {"id": "person", "title": "The person",
              "questions": [
                 {"id": "name", "label": "Full name", "type": "text", "required": true, "max_length": 10},
@@ -189,7 +189,7 @@ fn mistakes_in_a_definition_are_found() {
     broken.pages[1].questions[5].shown_when = Some(
         serde_json::from_value(json!({"equals": {"question": "nobody", "value": "yes"}})).unwrap(),
     );
-    broken.pages[0].exit.as_mut().unwrap().to = "nowhere".into();
+    broken.pages[0].exits[0].to = "nowhere".into();
     let repeated = broken.pages[2].questions[0].clone();
     broken.pages[2].questions.push(repeated);
     let problems = check_definition(&broken);

@@ -42,7 +42,7 @@ pub fn check_definition(form: &FormDefinition) -> Vec<String> {
         for question in &page.questions {
             check_question(question, &seen_questions, &mut problems);
         }
-        if let Some(exit) = &page.exit {
+        for exit in &page.exits {
             check_condition(
                 &exit.when,
                 &seen_questions,
@@ -56,11 +56,7 @@ pub fn check_definition(form: &FormDefinition) -> Vec<String> {
                 ));
             }
         }
-        if page
-            .shown_when
-            .as_ref()
-            .is_some_and(contradicts_itself)
-        {
+        if page.shown_when.as_ref().is_some_and(contradicts_itself) {
             problems.push(format!("page {:?} can never be shown", page.id));
         }
     }
@@ -72,7 +68,7 @@ pub fn check_definition(form: &FormDefinition) -> Vec<String> {
         if !form
             .pages
             .iter()
-            .any(|p| p.exit.as_ref().is_some_and(|e| e.to == exit.id))
+            .any(|p| p.exits.iter().any(|e| e.to == exit.id))
         {
             problems.push(format!("exit page {:?} is never reached", exit.id));
         }

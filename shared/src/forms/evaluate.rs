@@ -18,11 +18,7 @@ pub fn visible_pages<'a>(form: &'a FormDefinition, answers: &Answers) -> Vec<&'a
     for page in &form.pages {
         if page.shown_when.as_ref().is_none_or(|c| c.holds(answers)) {
             pages.push(page);
-            if page
-                .exit
-                .as_ref()
-                .is_some_and(|exit| exit.when.holds(answers))
-            {
+            if page.exits.iter().any(|exit| exit.when.holds(answers)) {
                 break;
             }
         }
@@ -41,7 +37,7 @@ pub fn visible_questions<'a>(page: &'a Page, answers: &Answers) -> Vec<&'a Quest
 /// The exit page these answers lead to, if any.
 pub fn exit_page<'a>(form: &'a FormDefinition, answers: &Answers) -> Option<&'a ExitPage> {
     let last = visible_pages(form, answers).pop()?;
-    let rule = last.exit.as_ref().filter(|exit| exit.when.holds(answers))?;
+    let rule = last.exits.iter().find(|exit| exit.when.holds(answers))?;
     form.exits.iter().find(|e| e.id == rule.to)
 }
 

@@ -55,9 +55,9 @@ pub struct Page {
     /// The page is skipped (and its answers dropped) unless this holds.
     #[serde(default)]
     pub shown_when: Option<Condition>,
-    /// Answers on this page that end the form at an exit page.
+    /// Answers on this page that end the form at an exit page; the first that holds wins.
     #[serde(default)]
-    pub exit: Option<ExitRule>,
+    pub exits: Vec<ExitRule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
