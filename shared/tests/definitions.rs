@@ -82,3 +82,42 @@ fn a_complete_support_enquiry_is_valid_and_at_one_hundred_percent() {
     let outside = validate_all(&form, &answers, today, &["PR8".to_owned()]);
     assert!(outside["address"][0].contains("not in our area"));
 }
+
+#[test]
+fn dols_form_1_shows_the_urgent_and_extension_sections_only_when_chosen() {
+    use serde_json::json;
+    use shared::forms::{Answers, summary, visible_pages};
+
+    let (_, form) = definitions()
+        .into_iter()
+        .find(|(_, f)| f.id == "dols-form-1")
+        .unwrap();
+    let pages = |answers: serde_json::Value| -> Vec<String> {
+        let answers: Answers = serde_json::from_value(answers).unwrap();
+        visible_pages(&form, &answers)
+            .iter()
+            .map(|p| p.id.clone())
+            .collect()
+    };
+
+    let standard = pages(json!({"request_type": "standard", "wants_extension": "yes"}));
+    assert!(!standard.contains(&"urgent".to_owned()));
+    assert!(!standard.contains(&"extension".to_owned()));
+    let urgent = pages(json!({"request_type": "urgent"}));
+    assert!(urgent.contains(&"urgent".to_owned()));
+    assert!(!urgent.contains(&"extension".to_owned()));
+    assert!(
+        pages(json!({"request_type": "urgent", "wants_extension": "yes"}))
+            .contains(&"extension".to_owned())
+    );
+
+    let answers: Answers = serde_json::from_value(json!({
+        "request_type": "urgent", "ua_start": {"day": "20", "month": "11", "year": "2026"}, "ua_days": "7"
+    }))
+    .unwrap();
+    let expiry = summary(&form, &answers)
+        .into_iter()
+        .find(|r| r.question_id == "ua_expiry")
+        .unwrap();
+    assert_eq!(expiry.answer, "27 November 2026");
+}
