@@ -20,6 +20,8 @@ pub struct Settings {
     pub database: DatabaseSettings,
     /// The council's own details: name, phone numbers, area, teams, message types, links.
     pub council_file: PathBuf,
+    /// The form definitions (`shared/forms`): one JSON file a form.
+    pub forms_dir: PathBuf,
     /// The built browser app (`web/dist`): `index.html`, the wasm module and the styles.
     pub web_dir: PathBuf,
     pub log: LogSettings,
@@ -118,6 +120,7 @@ impl Settings {
             .set_default("database.sqlite_busy_timeout_ms", 5000)?
             .set_default("council_file", "config/council.toml")?
             .set_default("web_dir", "web/dist")?
+            .set_default("forms_dir", "shared/forms")?
             .set_default("log.filter", "info")?
             .set_default("log.format", "pretty")?
             .set_default("auth.secret", DEVELOPMENT_SECRET)?

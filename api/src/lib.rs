@@ -9,6 +9,7 @@ pub mod db;
 pub mod demo;
 pub mod email;
 pub mod error;
+pub mod forms;
 pub mod openapi;
 pub mod passwords;
 pub mod purge;

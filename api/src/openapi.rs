@@ -18,6 +18,8 @@ use crate::routes;
         routes::health::get_health,
         routes::council::get_council,
         routes::council::get_coverage,
+        routes::forms::list_forms,
+        routes::forms::get_form,
         routes::bot_check::get_bot_check,
         routes::registrations::create_registration,
         routes::registrations::verify_registration,
@@ -49,6 +51,7 @@ use crate::routes;
     tags(
         (name = "health", description = "Whether the service is up."),
         (name = "council", description = "The council running this portal."),
+        (name = "forms", description = "The published form definitions."),
         (name = "accounts", description = "Registration, sign-in with an emailed code, sessions, password reset."),
     )
 )]

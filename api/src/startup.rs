@@ -18,6 +18,7 @@ use crate::council::Council;
 use crate::db::Database;
 use crate::email::{Mailer, Outbox};
 use crate::error::ApiError;
+use crate::forms::FormLibrary;
 use crate::openapi::ApiDoc;
 use crate::passwords::PasswordHasher;
 use crate::state::AppState;
@@ -33,6 +34,7 @@ impl Application {
     /// Connects to the database (applying migrations), loads the council, and binds the port.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let council = Council::load(&settings.council_file)?;
+        let forms = FormLibrary::load(&settings.forms_dir)?;
         let database_settings = settings.database.clone();
         let sync_council = council.clone();
         // Connecting and migrating block; keep them off the async threads.
@@ -58,6 +60,7 @@ impl Application {
         let state = web::Data::new(AppState {
             database,
             council,
+            forms,
             keys: Keys::derive(&settings.auth.secret)?,
             auth: settings.auth.clone(),
             outbox,

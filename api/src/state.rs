@@ -3,6 +3,7 @@ use crate::configuration::AuthSettings;
 use crate::council::Council;
 use crate::db::Database;
 use crate::email::Outbox;
+use crate::forms::FormLibrary;
 use crate::passwords::PasswordHasher;
 
 /// What every request handler may use. Nodes keep no other state, so several can run side by
@@ -10,6 +11,7 @@ use crate::passwords::PasswordHasher;
 pub struct AppState {
     pub database: Database,
     pub council: Council,
+    pub forms: FormLibrary,
     pub keys: Keys,
     pub auth: AuthSettings,
     pub outbox: Outbox,

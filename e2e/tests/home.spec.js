@@ -56,16 +56,19 @@ test('a professional finds the DoLS forms from the home page', async ({ page, co
   await expect(page.locator('.govuk-caption-l')).toHaveText('DoLS Form 2: further standard authorisation request');
 });
 
-test('each referral tile opens its form page', async ({ page, consoleErrors }) => {
-  for (const [name, url] of [
-    ['Referral for Social Care', '/forms/social-care-referral'],
-    ['Referral for Occupational Therapy', '/forms/occupational-therapy-referral'],
+test('each referral tile opens its form page, titled from its definition', async ({ page, consoleErrors }) => {
+  for (const [name, url, title] of [
+    ['Referral for Social Care', '/forms/social-care-referral', 'Referral for social care'],
+    ['Referral for Occupational Therapy', '/forms/occupational-therapy-referral', 'Referral for occupational therapy'],
   ]) {
     await page.goto('/referrals');
     await page.getByRole('link', { name }).click();
     await expect(page).toHaveURL(url);
-    await expect(page.locator('.govuk-caption-l')).toHaveText(name);
+    // The title comes from the form's published definition.
+    await expect(page.locator('.govuk-caption-l')).toHaveText(title);
   }
+  await page.goto('/forms/no-such-form');
+  await expectHeading(page, 'Page not found');
 });
 
 test('a client route opened directly, and a page that does not exist', async ({ page, consoleErrors }) => {

@@ -5,9 +5,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{
     AccountView, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest,
-    CodeSent, ConfirmEmailChangeRequest, CouncilView, FieldErrors, PasswordResetCompletion,
-    PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest, SessionCreated,
-    SignInRequest, VerifyCodeRequest,
+    CodeSent, ConfirmEmailChangeRequest, CouncilView, FieldErrors, FormSummary,
+    PasswordResetCompletion, PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest,
+    SessionCreated, SignInRequest, VerifyCodeRequest,
 };
 
 /// Why a call to the API failed, in terms the pages can act on.
@@ -201,6 +201,11 @@ pub async fn confirm_email_change(
             .await?,
     )
     .await
+}
+
+/// The published forms.
+pub async fn forms() -> Result<Vec<FormSummary>, ApiError> {
+    get("/api/v1/forms").await
 }
 
 /// The council's public details: its name, phone numbers and links.

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod bot_check;
 pub mod council;
+pub mod forms;
 pub mod health;
 pub mod password_resets;
 pub mod problems;
@@ -21,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::scope("/api/v1")
             .configure(health::configure)
             .configure(council::configure)
+            .configure(forms::configure)
             .configure(bot_check::configure)
             .configure(registrations::configure)
             .configure(sign_in::configure)

@@ -203,6 +203,7 @@ pub fn test_settings(database: &TestDatabase, web_dir: &TempDir) -> Settings {
     settings.server.workers = Some(1);
     settings.database = database.settings.clone();
     settings.council_file = repository_root().join("config/council.toml");
+    settings.forms_dir = repository_root().join("shared/forms");
     settings.web_dir = web_dir.path().to_path_buf();
     settings
 }

@@ -6,6 +6,7 @@ mod cli;
 mod council;
 mod database;
 mod errors;
+mod forms;
 mod health;
 mod helpers;
 mod mailbox;

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod council;
+mod forms;
 mod health;
 mod problem;
 
@@ -16,5 +17,6 @@ pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
     PostcodeCoverage,
 };
+pub use forms::FormSummary;
 pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus};
 pub use problem::{FieldErrors, Problem};

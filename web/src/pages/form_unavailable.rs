@@ -1,44 +1,40 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::api;
 use crate::app::use_council;
 use crate::components::title::set_page_title;
 use crate::pages::not_found::NotFound;
 
-/// The forms the referral hub offers. Until their online versions are published, each one's page
-/// says so and gives the number to make the referral by phone instead: a referral must never
-/// be lost to a page that does nothing.
-const FORMS: [(&str, &str); 4] = [
-    ("social-care-referral", "Referral for Social Care"),
-    (
-        "occupational-therapy-referral",
-        "Referral for Occupational Therapy",
-    ),
-    (
-        "dols-form-1",
-        "DoLS Form 1: standard request and urgent authorisation",
-    ),
-    (
-        "dols-form-2",
-        "DoLS Form 2: further standard authorisation request",
-    ),
-];
-
+/// A published form, until its online version (the wizard) is built: the page says so and
+/// gives the number to make the referral by phone instead, so no referral is lost to a page
+/// that does nothing. Unknown ids are "Page not found".
 #[component]
 pub fn FormUnavailable() -> impl IntoView {
     let params = use_params_map();
-    move || {
-        let form_id = params.read().get("form_id").unwrap_or_default();
-        match FORMS.iter().find(|(id, _)| *id == form_id) {
-            Some((_, title)) => view! { <Unavailable title=title /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
+    let forms = LocalResource::new(api::forms);
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading the form"</p> }>
+            {move || {
+                let form_id = params.read().get("form_id").unwrap_or_default();
+                forms.get().map(|loaded| {
+                    let title = loaded
+                        .ok()
+                        .and_then(|all| all.into_iter().find(|f| f.id == form_id))
+                        .map(|f| f.title);
+                    match title {
+                        Some(title) => view! { <Unavailable title=title /> }.into_any(),
+                        None => view! { <NotFound /> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
     }
 }
 
 #[component]
-fn Unavailable(title: &'static str) -> impl IntoView {
-    set_page_title(title);
+fn Unavailable(title: String) -> impl IntoView {
+    set_page_title(&title);
     let council = use_council();
     let phone = council.phone_numbers.contact_centre;
     view! {

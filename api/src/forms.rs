@@ -1,0 +1,50 @@
+//! The published form definitions, read from `shared/forms/*.json` (or the folder the
+//! configuration names) at start: adding a form needs a file, never code. Every definition is
+//! checked; one mistake stops the start, naming the file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use shared::forms::{FormDefinition, check_definition};
+
+pub struct FormLibrary {
+    forms: BTreeMap<String, FormDefinition>,
+}
+
+impl FormLibrary {
+    pub fn load(dir: &Path) -> anyhow::Result<Self> {
+        let entries = std::fs::read_dir(dir)
+            .with_context(|| format!("could not read the form definitions in {}", dir.display()))?;
+        let mut forms = BTreeMap::new();
+        for entry in entries {
+            let path = entry?.path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)?;
+            let form: FormDefinition = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not a form definition", path.display()))?;
+            let problems = check_definition(&form);
+            if !problems.is_empty() {
+                bail!(
+                    "{} is not well formed: {}",
+                    path.display(),
+                    problems.join("; ")
+                );
+            }
+            if let Some(earlier) = forms.insert(form.id.clone(), form) {
+                bail!("two definitions have the id {:?}", earlier.id);
+            }
+        }
+        Ok(Self { forms })
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &FormDefinition> {
+        self.forms.values()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&FormDefinition> {
+        self.forms.get(id)
+    }
+}
