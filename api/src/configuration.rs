@@ -128,7 +128,7 @@ impl Settings {
             .set_default("auth.idle_timeout_minutes", 20)?
             .set_default("auth.lock_after_failures", 5)?
             .set_default("auth.lock_minutes", 15)?
-            .set_default("auth.attempts_per_address_per_hour", 100)?
+            .set_default("auth.attempts_per_address_per_hour", 600)?
             .set_default("auth.bot_check_max_number", 50_000)?
             .set_default("email.file_dir", "var/mail")?
             .set_default(

@@ -79,13 +79,22 @@ pub fn now() -> NaiveDateTime {
 /// The client's address for rate limiting. Behind a load balancer, set
 /// `server.trust_forwarded_for` so the client's own address is used, not the balancer's.
 pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
-    let info = req.connection_info();
-    let address = if trust_forwarded_for {
-        info.realip_remote_addr()
-    } else {
-        info.peer_addr()
-    };
-    address.unwrap_or("unknown").to_owned()
+    let forwarded = trust_forwarded_for
+        .then(|| {
+            req.connection_info()
+                .realip_remote_addr()
+                .map(str::to_owned)
+        })
+        .flatten();
+    let address = forwarded.or_else(|| req.peer_addr().map(|a| a.to_string()));
+    // The port differs with every connection: only the IP address identifies the client.
+    match address {
+        Some(text) => text
+            .parse::<std::net::SocketAddr>()
+            .map(|socket| socket.ip().to_string())
+            .unwrap_or(text),
+        None => "unknown".to_owned(),
+    }
 }
 
 /// Counts a request from `address` against its hourly allowance (committed at once, whatever

@@ -551,3 +551,30 @@ async fn a_session_used_within_twenty_minutes_goes_on() {
 
     assert_eq!(refresh(&app, &token).await.status(), 200);
 }
+
+#[tokio::test]
+async fn one_client_address_is_limited_however_many_addresses_it_tries() {
+    let app =
+        crate::helpers::spawn_app_with(|settings| settings.auth.attempts_per_address_per_hour = 3)
+            .await;
+
+    for n in 0..3 {
+        let email = format!("guess{n}@example.org");
+        assert_eq!(
+            sign_in(&app, &email, "Wrong-Password-1!").await.status(),
+            401
+        );
+    }
+    // Three requests use up the allowance: the fourth is refused, as is every later one.
+    let fourth = sign_in(&app, "guess3@example.org", "Wrong-Password-1!").await;
+    assert_eq!(fourth.status(), 429);
+    let problem: Problem = fourth.json().await.unwrap();
+    assert_eq!(problem.code, "too_many_attempts");
+    let registration = app
+        .post(
+            "/api/v1/password-resets",
+            &json!({"email": "a@example.org", "bot_check": app.bot_check().await}),
+        )
+        .await;
+    assert_eq!(registration.status(), 429);
+}
