@@ -37,6 +37,10 @@ pub enum ApiError {
     /// confirmed to people who may not see them.
     #[error("not found")]
     NotFound,
+    /// The request clashes with the record's current state: a save on a stale version, or an
+    /// idempotency key reused for a different request. `code` is stable for programs.
+    #[error("conflict: {code}")]
+    Conflict { code: &'static str, detail: String },
     /// The path exists but not with this method; `allow` lists the ones it takes.
     #[error("method not allowed")]
     MethodNotAllowed { allow: &'static str },
@@ -66,6 +70,7 @@ impl ApiError {
             Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",
+            Self::Conflict { code, .. } => code,
             Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::Unavailable(_) => "service_unavailable",
             Self::Internal(_) => "internal_error",
@@ -83,6 +88,7 @@ impl ApiError {
             Self::TooManyAttempts { .. } => "Too many attempts",
             Self::Forbidden => "You do not have access to this",
             Self::NotFound => "Page not found",
+            Self::Conflict { .. } => "This has changed since you last saw it",
             Self::MethodNotAllowed { .. } => "Method not allowed",
             Self::Unavailable(_) => "Sorry, the service is unavailable",
             Self::Internal(_) => "Sorry, there is a problem with the service",
@@ -106,6 +112,7 @@ impl ApiError {
                 until.format("%H:%M on %-d %B %Y")
             )),
             Self::NotFound => None,
+            Self::Conflict { detail, .. } => Some(detail.clone()),
             Self::MethodNotAllowed { allow } => Some(format!("This path takes {allow}.")),
             Self::Unavailable(_) | Self::Internal(_) => Some("Try again later.".into()),
         }
@@ -141,6 +148,7 @@ impl ResponseError for ApiError {
             Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -36,6 +36,14 @@ use crate::routes;
         routes::staff_accounts::create_staff_account,
         routes::password_resets::request_password_reset,
         routes::password_resets::complete_password_reset,
+        routes::drafts::list_drafts,
+        routes::drafts::create_draft,
+        routes::drafts::get_draft,
+        routes::drafts::update_draft,
+        routes::drafts::delete_draft,
+        routes::submissions::list_submissions,
+        routes::submissions::create_submission,
+        routes::submissions::get_submission,
     ),
     components(
         schemas(shared::api::Problem),
@@ -45,6 +53,7 @@ use crate::routes;
             routes::problems::TooManyAttempts,
             routes::problems::NotSignedIn,
             routes::problems::Forbidden,
+            routes::problems::NotFound,
         )
     ),
     modifiers(&SecuritySchemes),
@@ -53,6 +62,8 @@ use crate::routes;
         (name = "council", description = "The council running this portal."),
         (name = "forms", description = "The published form definitions."),
         (name = "accounts", description = "Registration, sign-in with an emailed code, sessions, password reset."),
+        (name = "drafts", description = "Forms saved for later: versioned, kept 30 days after the last save."),
+        (name = "submissions", description = "Forms sent to the council, with their reference and status."),
     )
 )]
 pub struct ApiDoc;

@@ -1,6 +1,7 @@
 //! Forgetting what is no longer needed: expired codes and sessions, old throttles and spent
-//! bot checks, sent emails after a month, and registrations never verified after a week. Runs
-//! hourly on every node; deletes are idempotent, so nodes may overlap.
+//! bot checks, sent emails after a month, registrations never verified after a week, and
+//! drafts 30 days after their last save (their owners are reminded first). Runs hourly on
+//! every node; deletes are idempotent, so nodes may overlap.
 
 use std::time::Duration as StdDuration;
 
@@ -8,9 +9,11 @@ use chrono::{Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::schema::{
-    accounts, email_outbox, one_time_codes, sessions, spent_bot_checks, throttles,
+    accounts, drafts, email_outbox, one_time_codes, sessions, spent_bot_checks, throttles,
 };
-use crate::db::{Database, DbConnection, DbError};
+use crate::db::{DbConnection, DbError};
+use crate::referrals::reminders;
+use crate::state::AppState;
 
 /// Sent emails are kept this long, to answer "did you send me…?".
 const KEEP_SENT_EMAILS: Duration = Duration::days(30);
@@ -25,6 +28,7 @@ pub struct Purged {
     pub bot_checks: usize,
     pub emails: usize,
     pub unverified_accounts: usize,
+    pub drafts: usize,
 }
 
 pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Purged, DbError> {
@@ -55,6 +59,8 @@ pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Purged, DbEr
                     .filter(email_outbox::sent_at.lt(now - KEEP_SENT_EMAILS)),
             )
             .execute(conn)?,
+            drafts: diesel::delete(drafts::table.filter(drafts::expires_at.le(now)))
+                .execute(conn)?,
             unverified_accounts: diesel::delete(
                 accounts::table
                     .filter(accounts::email_verified_at.is_null())
@@ -65,20 +71,37 @@ pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Purged, DbEr
     })?)
 }
 
-/// Purges now and then every hour, until the runtime stops.
-pub fn spawn(database: Database) {
+/// Purges and sends due draft reminders now and then every hour, until the runtime stops.
+pub fn spawn(state: actix_web::web::Data<AppState>) {
     tokio::spawn(async move {
         loop {
-            let db = database.clone();
-            let outcome =
-                tokio::task::spawn_blocking(move || purge(&mut *db.get()?, Utc::now().naive_utc()))
-                    .await;
+            let job = state.clone();
+            let outcome = tokio::task::spawn_blocking(move || hourly(&job)).await;
             match outcome {
-                Ok(Ok(purged)) => tracing::debug!(?purged, "purged old rows"),
+                Ok(Ok((purged, reminded))) => {
+                    tracing::debug!(?purged, reminded, "purged old rows and sent reminders");
+                    if reminded > 0 {
+                        state.outbox.wake();
+                    }
+                }
                 Ok(Err(error)) => tracing::warn!(%error, "purge failed; will try again"),
                 Err(error) => tracing::warn!(%error, "purge task failed; will try again"),
             }
             tokio::time::sleep(StdDuration::from_secs(3600)).await;
         }
     });
+}
+
+fn hourly(state: &AppState) -> anyhow::Result<(Purged, usize)> {
+    let mut conn = state.database.get()?;
+    let now = Utc::now().naive_utc();
+    // Remind before purging, so that a draft is never deleted in the run that found it due.
+    let reminded = reminders::send_due(
+        &mut conn,
+        now,
+        state.council.view(),
+        &state.forms,
+        &state.public_url,
+    )?;
+    Ok((purge(&mut conn, now)?, reminded))
 }

@@ -54,7 +54,6 @@ impl Application {
                 )
             })?;
         let port = listener.local_addr()?.port();
-        crate::purge::spawn(database.clone());
         let outbox = Outbox::new();
         outbox.spawn(database.clone(), Mailer::from_settings(&settings.email)?);
         let state = web::Data::new(AppState {
@@ -67,8 +66,10 @@ impl Application {
             passwords: PasswordHasher::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )?,
+            public_url: settings.server.public_url.clone(),
             trust_forwarded_for: settings.server.trust_forwarded_for,
         });
+        crate::purge::spawn(state.clone());
         let server = run(listener, state, &settings)?;
         Ok(Self {
             host: settings.server.host,

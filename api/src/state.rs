@@ -16,6 +16,8 @@ pub struct AppState {
     pub auth: AuthSettings,
     pub outbox: Outbox,
     pub passwords: PasswordHasher,
+    /// Where people reach the portal, for links in emails.
+    pub public_url: url::Url,
     /// Whether `X-Forwarded-For` names the client (only true behind a trusted load balancer).
     pub trust_forwarded_for: bool,
 }

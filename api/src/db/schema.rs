@@ -108,6 +108,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    drafts (id) {
+        id -> Text,
+        account_id -> Text,
+        form_id -> Text,
+        form_version -> Integer,
+        version -> Integer,
+        answers -> Text,
+        page_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        expires_at -> Timestamp,
+        reminded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    submissions (id) {
+        id -> Text,
+        reference -> Text,
+        account_id -> Text,
+        form_id -> Text,
+        form_version -> Integer,
+        form_title -> Text,
+        answers -> Text,
+        summary -> Text,
+        status -> Text,
+        submitted_at -> Timestamp,
+        status_changed_at -> Timestamp,
+        idempotency_key -> Text,
+        request_hash -> Text,
+    }
+}
+
+diesel::joinable!(drafts -> accounts (account_id));
+diesel::joinable!(submissions -> accounts (account_id));
 diesel::joinable!(message_types -> teams (team_key));
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(one_time_codes -> accounts (account_id));
@@ -122,4 +158,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     data_loads,
     throttles,
     spent_bot_checks,
+    drafts,
+    submissions,
 );

@@ -15,6 +15,8 @@ pub enum Template {
     StaffInvitation,
     EmailChangeCode,
     EmailChanged,
+    SubmissionReceived,
+    DraftExpiring,
 }
 
 impl Template {
@@ -28,6 +30,8 @@ impl Template {
             Self::StaffInvitation => "staff_invitation",
             Self::EmailChangeCode => "email_change_code",
             Self::EmailChanged => "email_changed",
+            Self::SubmissionReceived => "submission_received",
+            Self::DraftExpiring => "draft_expiring",
         }
     }
 }
@@ -80,7 +84,9 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "account_exists",
         "staff_invitation",
         "email_change_code",
-        "email_changed"
+        "email_changed",
+        "submission_received",
+        "draft_expiring"
     );
     Ok(env)
 }

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod bot_check;
 pub mod council;
+pub mod drafts;
 pub mod forms;
 pub mod health;
 pub mod password_resets;
@@ -11,6 +12,7 @@ pub mod registrations;
 pub mod sessions;
 pub mod sign_in;
 pub mod staff_accounts;
+pub mod submissions;
 
 use actix_web::{HttpResponse, web};
 
@@ -30,6 +32,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(account::configure)
             .configure(password_resets::configure)
             .configure(staff_accounts::configure)
+            .configure(drafts::configure)
+            .configure(submissions::configure)
             .default_service(web::to(unknown_route)),
     );
 }

@@ -55,3 +55,12 @@ pub struct NotSignedIn(#[allow(dead_code)] Problem);
         "detail": "This is for council staff with the right role.", "code": "forbidden"})
 )]
 pub struct Forbidden(#[allow(dead_code)] Problem);
+
+/// No such record, or one that belongs to someone else (never confirmed either way).
+#[derive(ToResponse)]
+#[response(
+    description = "No such record, or it is not yours: the answer is the same, so ids are never confirmed.",
+    content_type = "application/problem+json",
+    example = json!({"type": "about:blank", "title": "Page not found", "status": 404, "code": "not_found"})
+)]
+pub struct NotFound(#[allow(dead_code)] Problem);

@@ -124,7 +124,7 @@ async fn demonstration_accounts_load_once() {
 
 #[test]
 fn the_purge_forgets_only_what_has_expired() {
-    use api::db::schema::{email_outbox, one_time_codes, sessions, throttles};
+    use api::db::schema::{drafts, email_outbox, one_time_codes, sessions, throttles};
     use chrono::{Duration, Utc};
 
     let test_db = TestDatabase::create();
@@ -250,6 +250,30 @@ fn the_purge_forgets_only_what_has_expired() {
             .unwrap();
     }
 
+    let draft = |id: &str, saved: chrono::NaiveDateTime| {
+        (
+            drafts::id.eq(id.to_owned()),
+            drafts::account_id.eq("kept"),
+            drafts::form_id.eq("support-enquiry"),
+            drafts::form_version.eq(1),
+            drafts::version.eq(1),
+            drafts::answers.eq("{}"),
+            drafts::created_at.eq(saved),
+            drafts::updated_at.eq(saved),
+            drafts::expires_at.eq(saved + Duration::days(30)),
+        )
+    };
+    // MultiConnection has no batch insert: one row at a time.
+    for row in [
+        draft("forgotten", now - Duration::days(31)),
+        draft("saved-last-week", now - Duration::days(7)),
+    ] {
+        diesel::insert_into(drafts::table)
+            .values(row)
+            .execute(&mut *conn)
+            .unwrap();
+    }
+
     let purged = api::purge::purge(&mut conn, now).unwrap();
 
     assert_eq!(
@@ -260,9 +284,12 @@ fn the_purge_forgets_only_what_has_expired() {
             throttles: 1,
             bot_checks: 0,
             emails: 1,
-            unverified_accounts: 1
+            unverified_accounts: 1,
+            drafts: 1,
         }
     );
+    let drafts_left: Vec<String> = drafts::table.select(drafts::id).load(&mut *conn).unwrap();
+    assert_eq!(drafts_left, ["saved-last-week"]);
     let accounts_left: Vec<String> = accounts::table
         .select(accounts::id)
         .order(accounts::id)

@@ -12,5 +12,6 @@ mod helpers;
 mod mailbox;
 mod openapi;
 mod profile;
+mod referrals;
 mod security_headers;
 mod static_app;

@@ -5,6 +5,7 @@ mod council;
 mod forms;
 mod health;
 mod problem;
+mod referrals;
 
 pub use accounts::{
     AccountView, BotCheckChallenge, BotCheckSolution, ChangeEmailRequest, ChangeNameRequest,
@@ -20,3 +21,7 @@ pub use council::{
 pub use forms::FormSummary;
 pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus};
 pub use problem::{FieldErrors, Problem};
+pub use referrals::{
+    CreateDraftRequest, CreateSubmissionRequest, DraftPage, DraftSummary, DraftView,
+    SubmissionPage, SubmissionStatus, SubmissionSummary, SubmissionView, UpdateDraftRequest,
+};

@@ -91,6 +91,7 @@ pub fn prune_hidden(form: &FormDefinition, answers: &Answers) -> Answers {
 
 /// One row of the check-answers page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SummaryRow {
     pub page_id: String,
     pub question_id: String,

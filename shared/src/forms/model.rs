@@ -19,6 +19,9 @@ pub struct FormDefinition {
     /// Pages that end the form early: "this is not the right form for you, instead…".
     #[serde(default)]
     pub exits: Vec<ExitPage>,
+    /// "What happens next", on the confirmation page after submitting.
+    #[serde(default)]
+    pub what_happens_next: Vec<Block>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

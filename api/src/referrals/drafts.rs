@@ -1,0 +1,237 @@
+//! Forms saved for later: one row a draft, owned by one account, with a version that goes up
+//! on every save so that a save made from an old copy is refused instead of losing answers.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use shared::api::{CreateDraftRequest, DraftPage, DraftSummary, DraftView, UpdateDraftRequest};
+use shared::forms::{Answers, progress};
+use uuid::Uuid;
+
+use super::{check_keys, form, from_json, timestamp, to_json};
+use crate::auth::CurrentUser;
+use crate::db::schema::drafts;
+use crate::error::ApiError;
+use crate::pagination::{Cursor, PageRequest};
+use crate::state::AppState;
+
+/// A draft is deleted this long after its last save.
+pub const LIFETIME: Duration = Duration::days(30);
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = drafts)]
+pub struct Draft {
+    pub id: String,
+    pub form_id: String,
+    pub form_version: i32,
+    pub version: i32,
+    pub answers: String,
+    pub page_id: Option<String>,
+    pub updated_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+}
+
+impl Draft {
+    /// The draft `id` if `account_id` owns it. Other people's drafts are not found, whether or
+    /// not they exist.
+    pub fn owned(
+        conn: &mut crate::db::DbConnection,
+        account_id: &str,
+        id: &str,
+    ) -> QueryResult<Option<Self>> {
+        drafts::table
+            .filter(drafts::id.eq(id))
+            .filter(drafts::account_id.eq(account_id))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    fn view(self, state: &AppState) -> Result<DraftView, ApiError> {
+        let answers: Answers = from_json(&self.answers)?;
+        let definition = state.forms.get(&self.form_id);
+        Ok(DraftView {
+            form_title: definition.map_or_else(|| self.form_id.clone(), |f| f.title.clone()),
+            progress: definition.map_or(0, |f| progress(f, &answers)),
+            id: self.id,
+            form_id: self.form_id,
+            form_version: u32::try_from(self.form_version).unwrap_or_default(),
+            version: u32::try_from(self.version).unwrap_or_default(),
+            answers,
+            page_id: self.page_id,
+            updated_at: self.updated_at.and_utc(),
+            expires_at: self.expires_at.and_utc(),
+        })
+    }
+}
+
+pub async fn create(
+    state: &AppState,
+    user: &CurrentUser,
+    request: CreateDraftRequest,
+) -> Result<DraftView, ApiError> {
+    let definition = form(state, &request.form_id)?;
+    check_keys(definition, &request.answers, request.page_id.as_deref())?;
+    let answers = to_json(&request.answers)?;
+    let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
+    let account_id = user.account_id.clone();
+    let draft = state
+        .database
+        .run(move |conn| {
+            let now = timestamp();
+            let id = Uuid::now_v7().to_string();
+            diesel::insert_into(drafts::table)
+                .values((
+                    drafts::id.eq(&id),
+                    drafts::account_id.eq(&account_id),
+                    drafts::form_id.eq(&request.form_id),
+                    drafts::form_version.eq(form_version),
+                    drafts::version.eq(1),
+                    drafts::answers.eq(&answers),
+                    drafts::page_id.eq(&request.page_id),
+                    drafts::created_at.eq(now),
+                    drafts::updated_at.eq(now),
+                    drafts::expires_at.eq(now + LIFETIME),
+                ))
+                .execute(conn)?;
+            Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)
+        })
+        .await?;
+    draft.view(state)
+}
+
+pub async fn get(state: &AppState, user: &CurrentUser, id: String) -> Result<DraftView, ApiError> {
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound))
+        .await?
+        .view(state)
+}
+
+/// Saves the answers if `request.version` is still the draft's version; the new version is
+/// one more, and the draft's 30 days start again (with a new reminder).
+pub async fn update(
+    state: &AppState,
+    user: &CurrentUser,
+    id: String,
+    request: UpdateDraftRequest,
+) -> Result<DraftView, ApiError> {
+    let account_id = user.account_id.clone();
+    let current = {
+        let (account_id, id) = (account_id.clone(), id.clone());
+        state
+            .database
+            .run(move |conn| Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound))
+            .await?
+    };
+    let definition = form(state, &current.form_id)?;
+    check_keys(definition, &request.answers, request.page_id.as_deref())?;
+    let answers = to_json(&request.answers)?;
+    let seen = i32::try_from(request.version).unwrap_or(-1);
+    let draft = state
+        .database
+        .run(move |conn| {
+            let now = timestamp();
+            // The version check and the write are one statement, so two saves racing from the
+            // same version cannot both win.
+            let saved = diesel::update(
+                drafts::table
+                    .filter(drafts::id.eq(&id))
+                    .filter(drafts::account_id.eq(&account_id))
+                    .filter(drafts::version.eq(seen)),
+            )
+            .set((
+                drafts::version.eq(drafts::version + 1),
+                drafts::answers.eq(&answers),
+                drafts::page_id.eq(&request.page_id),
+                drafts::updated_at.eq(now),
+                drafts::expires_at.eq(now + LIFETIME),
+                drafts::reminded_at.eq(None::<NaiveDateTime>),
+            ))
+            .execute(conn)?;
+            let draft = Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)?;
+            if saved == 0 {
+                return Err(ApiError::Conflict {
+                    code: "stale_version",
+                    detail: format!(
+                        "This form was saved again (version {}) after the copy you changed \
+                         (version {seen}). Reload it to see the latest answers.",
+                        draft.version
+                    ),
+                });
+            }
+            Ok(draft)
+        })
+        .await?;
+    draft.view(state)
+}
+
+pub async fn delete(state: &AppState, user: &CurrentUser, id: String) -> Result<(), ApiError> {
+    let account_id = user.account_id.clone();
+    let deleted = state
+        .database
+        .run(move |conn| {
+            diesel::delete(
+                drafts::table
+                    .filter(drafts::id.eq(&id))
+                    .filter(drafts::account_id.eq(&account_id)),
+            )
+            .execute(conn)
+            .map_err(ApiError::from)
+        })
+        .await?;
+    if deleted == 0 {
+        return Err(ApiError::NotFound);
+    }
+    Ok(())
+}
+
+/// The account's drafts, most recently saved first.
+pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    page: PageRequest,
+) -> Result<DraftPage, ApiError> {
+    let account_id = user.account_id.clone();
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let rows = state
+        .database
+        .run(move |conn| {
+            let mut query = drafts::table
+                .filter(drafts::account_id.eq(&account_id))
+                .select(Draft::as_select())
+                .order((drafts::updated_at.desc(), drafts::id.desc()))
+                .limit(limit)
+                .into_boxed();
+            if let Some(Cursor { at, id }) = after {
+                query = query.filter(
+                    drafts::updated_at
+                        .lt(at)
+                        .or(drafts::updated_at.eq(at).and(drafts::id.lt(id))),
+                );
+            }
+            query.load(conn).map_err(ApiError::from)
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |d| Cursor {
+        at: d.updated_at,
+        id: d.id.clone(),
+    });
+    let items = rows
+        .into_iter()
+        .map(|draft| {
+            let view = draft.view(state)?;
+            Ok(DraftSummary {
+                id: view.id,
+                form_id: view.form_id,
+                form_title: view.form_title,
+                version: view.version,
+                progress: view.progress,
+                updated_at: view.updated_at,
+                expires_at: view.expires_at,
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    Ok(DraftPage { items, next })
+}

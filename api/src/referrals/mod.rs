@@ -1,0 +1,71 @@
+//! Referrals and other forms: drafts saved for later, and submissions sent to the council.
+//!
+//! The form engine in `shared` decides what is shown, missing or wrong; these functions store
+//! the answers and never trust the browser's verdicts.
+
+pub mod drafts;
+pub mod reference;
+pub mod reminders;
+pub mod submissions;
+
+use chrono::{NaiveDateTime, SubsecRound, Utc};
+use shared::api::FieldErrors;
+use shared::forms::{Answers, FormDefinition};
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Now, to the microsecond: both backends keep that much, so a cursor made from a stored time
+/// finds the same row again.
+pub fn timestamp() -> NaiveDateTime {
+    Utc::now().naive_utc().trunc_subsecs(6)
+}
+
+/// The published form `form_id`, or a field error naming `form_id`.
+pub fn form<'a>(state: &'a AppState, form_id: &str) -> Result<&'a FormDefinition, ApiError> {
+    state.forms.get(form_id).ok_or_else(|| {
+        ApiError::Validation(FieldErrors::from([(
+            "form_id".to_owned(),
+            vec!["Choose a form that the council publishes".to_owned()],
+        )]))
+    })
+}
+
+/// Refuses answers to questions the form does not ask (a misspelt id would otherwise be kept
+/// and never shown to anyone) and a resume page it does not have.
+pub fn check_keys(
+    form: &FormDefinition,
+    answers: &Answers,
+    page_id: Option<&str>,
+) -> Result<(), ApiError> {
+    let mut errors = FieldErrors::new();
+    for key in answers.keys() {
+        if form.question(key).is_none() {
+            errors.insert(
+                format!("answers.{key}"),
+                vec![format!("{} has no question {key:?}", form.title)],
+            );
+        }
+    }
+    if let Some(page) = page_id
+        && form.page(page).is_none()
+    {
+        errors.insert(
+            "page_id".into(),
+            vec![format!("{} has no page {page:?}", form.title)],
+        );
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+pub(crate) fn to_json(answers: &Answers) -> Result<String, ApiError> {
+    serde_json::to_string(answers).map_err(|e| ApiError::Internal(e.into()))
+}
+
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Internal(e.into()))
+}

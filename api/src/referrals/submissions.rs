@@ -1,0 +1,356 @@
+//! Forms sent to the council. Submitting checks every answer again with the same rules the
+//! browser used, freezes the visible answers and the form's version, gives a reference, and
+//! queues the confirmation email, all in one transaction. The `Idempotency-Key` makes a retry
+//! after a lost answer return the first submission instead of making a second referral.
+
+use chrono::{Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use minijinja::context;
+use sha2::{Digest, Sha256};
+use shared::api::{
+    CreateSubmissionRequest, FieldErrors, SubmissionPage, SubmissionStatus, SubmissionSummary,
+    SubmissionView,
+};
+use shared::forms::{Answers, SummaryRow, exit_page, prune_hidden, summary, validate_all};
+use uuid::Uuid;
+
+use super::{check_keys, form, from_json, reference, timestamp, to_json};
+use crate::accounts::Account;
+use crate::auth::CurrentUser;
+use crate::db::DbConnection;
+use crate::db::schema::{drafts, submissions};
+use crate::email::{self, Template};
+use crate::error::ApiError;
+use crate::pagination::{Cursor, PageRequest};
+use crate::state::AppState;
+
+/// "Forms submitted in the last 30 days".
+pub const LISTED_FOR: Duration = Duration::days(30);
+
+/// The client's name for one attempt to submit: the same key, the same submission.
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey(String);
+
+impl IdempotencyKey {
+    pub fn parse(header: Option<&str>) -> Result<Self, ApiError> {
+        let fail = |message: &str| {
+            ApiError::Validation(FieldErrors::from([(
+                "Idempotency-Key".to_owned(),
+                vec![message.to_owned()],
+            )]))
+        };
+        let key = header.map(str::trim).unwrap_or_default();
+        if key.is_empty() {
+            return Err(fail(
+                "Send an Idempotency-Key header, a new random value (a UUID) for each form",
+            ));
+        }
+        if key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(fail(
+                "The Idempotency-Key must be 1 to 255 visible ASCII characters",
+            ));
+        }
+        Ok(Self(key.to_owned()))
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = submissions)]
+pub struct Submission {
+    pub id: String,
+    pub reference: String,
+    pub form_id: String,
+    pub form_version: i32,
+    pub form_title: String,
+    pub answers: String,
+    pub summary: String,
+    pub status: String,
+    pub submitted_at: NaiveDateTime,
+    pub request_hash: String,
+}
+
+impl Submission {
+    pub fn owned(conn: &mut DbConnection, account_id: &str, id: &str) -> QueryResult<Option<Self>> {
+        submissions::table
+            .filter(submissions::id.eq(id))
+            .filter(submissions::account_id.eq(account_id))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    fn by_key(conn: &mut DbConnection, account_id: &str, key: &str) -> QueryResult<Option<Self>> {
+        submissions::table
+            .filter(submissions::account_id.eq(account_id))
+            .filter(submissions::idempotency_key.eq(key))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    fn status(&self) -> SubmissionStatus {
+        // The column is constrained to the statuses there are.
+        SubmissionStatus::parse(&self.status).unwrap_or(SubmissionStatus::Received)
+    }
+
+    pub fn view(self) -> Result<SubmissionView, ApiError> {
+        let status = self.status();
+        Ok(SubmissionView {
+            answers: from_json(&self.answers)?,
+            summary: from_json(&self.summary)?,
+            status,
+            id: self.id,
+            reference: self.reference,
+            form_id: self.form_id,
+            form_title: self.form_title,
+            form_version: u32::try_from(self.form_version).unwrap_or_default(),
+            submitted_at: self.submitted_at.and_utc(),
+        })
+    }
+
+    fn summary(self) -> SubmissionSummary {
+        SubmissionSummary {
+            status: self.status(),
+            id: self.id,
+            reference: self.reference,
+            form_id: self.form_id,
+            form_title: self.form_title,
+            submitted_at: self.submitted_at.and_utc(),
+        }
+    }
+}
+
+/// What `create` did: a new submission, or the one an earlier try with the same key made.
+pub struct Outcome {
+    pub submission: SubmissionView,
+    pub created: bool,
+}
+
+/// The answers ready to store: checked, with hidden answers dropped and the summary made.
+struct Checked {
+    answers: Answers,
+    summary: Vec<SummaryRow>,
+}
+
+fn check(state: &AppState, request: &CreateSubmissionRequest) -> Result<Checked, ApiError> {
+    let definition = form(state, &request.form_id)?;
+    check_keys(definition, &request.answers, None)?;
+    if let Some(exit) = exit_page(definition, &request.answers) {
+        return Err(ApiError::Validation(FieldErrors::from([(
+            "answers".to_owned(),
+            vec![format!(
+                "These answers end the form at \u{201c}{}\u{201d}, so it cannot be sent",
+                exit.title
+            )],
+        )])));
+    }
+    let today = Utc::now().date_naive();
+    let districts = &state.council.view().postcode_districts;
+    let errors = validate_all(definition, &request.answers, today, districts);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(
+            errors
+                .into_iter()
+                .map(|(field, messages)| (format!("answers.{field}"), messages))
+                .collect(),
+        ));
+    }
+    let answers = prune_hidden(definition, &request.answers);
+    Ok(Checked {
+        summary: summary(definition, &answers),
+        answers,
+    })
+}
+
+fn request_hash(request: &CreateSubmissionRequest) -> Result<String, ApiError> {
+    // Answers are a sorted map, so the same request always serialises to the same bytes.
+    let bytes = serde_json::to_vec(request).map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(format!("{:x}", Sha256::digest(bytes)))
+}
+
+/// The earlier submission made with this key, if the request is the same one.
+fn replay(existing: Submission, hash: &str) -> Result<Outcome, ApiError> {
+    if existing.request_hash != hash {
+        return Err(ApiError::Conflict {
+            code: "idempotency_key_reused",
+            detail: "This Idempotency-Key was already used to send a different form. Use a new \
+                     key for each form."
+                .into(),
+        });
+    }
+    Ok(Outcome {
+        submission: existing.view()?,
+        created: false,
+    })
+}
+
+pub async fn create(
+    state: &AppState,
+    user: &CurrentUser,
+    key: IdempotencyKey,
+    request: CreateSubmissionRequest,
+) -> Result<Outcome, ApiError> {
+    let hash = request_hash(&request)?;
+    let account_id = user.account_id.clone();
+    {
+        let (account_id, key, hash) = (account_id.clone(), key.0.clone(), hash.clone());
+        let earlier = state
+            .database
+            .run(move |conn| Ok::<_, ApiError>(Submission::by_key(conn, &account_id, &key)?))
+            .await?;
+        if let Some(existing) = earlier {
+            return replay(existing, &hash);
+        }
+    }
+    let checked = check(state, &request)?;
+    let definition = form(state, &request.form_id)?;
+    let form_title = definition.title.clone();
+    let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
+    let answers = to_json(&checked.answers)?;
+    let summary =
+        serde_json::to_string(&checked.summary).map_err(|e| ApiError::Internal(e.into()))?;
+    let council = state.council.view().clone();
+    let link_base = state.public_url.clone();
+    let outcome = state
+        .database
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let account = Account::by_id(conn, &account_id)?
+                    .filter(Account::is_active)
+                    .ok_or(ApiError::Unauthorized)?;
+                let now = timestamp();
+                let id = Uuid::now_v7().to_string();
+                let mut attempts = 0;
+                let reference = loop {
+                    let reference = reference::generate();
+                    // A savepoint, so a clash rolls back this insert and not the transaction.
+                    let inserted = conn.transaction(|conn| {
+                        diesel::insert_into(submissions::table)
+                            .values((
+                                submissions::id.eq(&id),
+                                submissions::reference.eq(&reference),
+                                submissions::account_id.eq(&account_id),
+                                submissions::form_id.eq(&request.form_id),
+                                submissions::form_version.eq(form_version),
+                                submissions::form_title.eq(&form_title),
+                                submissions::answers.eq(&answers),
+                                submissions::summary.eq(&summary),
+                                submissions::status.eq(SubmissionStatus::Received.as_str()),
+                                submissions::submitted_at.eq(now),
+                                submissions::status_changed_at.eq(now),
+                                submissions::idempotency_key.eq(&key.0),
+                                submissions::request_hash.eq(&hash),
+                            ))
+                            .execute(conn)
+                    });
+                    match inserted {
+                        Ok(_) => break reference,
+                        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+                            // Either a retry with the same key won the race, or the reference
+                            // was drawn before: answer the first, or draw again.
+                            if let Some(existing) = Submission::by_key(conn, &account_id, &key.0)? {
+                                return replay(existing, &hash);
+                            }
+                            attempts += 1;
+                            if attempts == 5 {
+                                return Err(ApiError::Internal(anyhow::anyhow!(
+                                    "five references in a row were taken"
+                                )));
+                            }
+                        }
+                        Err(error) => return Err(error.into()),
+                    }
+                };
+                if let Some(draft_id) = &request.draft_id {
+                    diesel::delete(
+                        drafts::table
+                            .filter(drafts::id.eq(draft_id))
+                            .filter(drafts::account_id.eq(&account_id)),
+                    )
+                    .execute(conn)?;
+                }
+                let link = link_base
+                    .join(&format!("account/submissions/{id}"))
+                    .map_err(|e| ApiError::Internal(e.into()))?;
+                let message = email::templates::render(
+                    Template::SubmissionReceived,
+                    &account.email,
+                    &council,
+                    context! {
+                        forename => &account.forename,
+                        form_title => &form_title,
+                        reference => &reference,
+                        when => now.format("%-d %B %Y at %H:%M").to_string(),
+                        link => link.as_str(),
+                    },
+                )?;
+                email::enqueue(conn, &message, now)?;
+                let submission = Submission::owned(conn, &account_id, &id)?
+                    .ok_or(ApiError::NotFound)?
+                    .view()?;
+                Ok(Outcome {
+                    submission,
+                    created: true,
+                })
+            })
+        })
+        .await?;
+    if outcome.created {
+        state.outbox.wake();
+    }
+    Ok(outcome)
+}
+
+pub async fn get(
+    state: &AppState,
+    user: &CurrentUser,
+    id: String,
+) -> Result<SubmissionView, ApiError> {
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| Submission::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound))
+        .await?
+        .view()
+}
+
+/// The account's submissions of the last 30 days, newest first.
+pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    page: PageRequest,
+) -> Result<SubmissionPage, ApiError> {
+    let account_id = user.account_id.clone();
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let since = timestamp() - LISTED_FOR;
+    let rows = state
+        .database
+        .run(move |conn| {
+            let mut query = submissions::table
+                .filter(submissions::account_id.eq(&account_id))
+                .filter(submissions::submitted_at.ge(since))
+                .select(Submission::as_select())
+                .order((submissions::submitted_at.desc(), submissions::id.desc()))
+                .limit(limit)
+                .into_boxed();
+            if let Some(Cursor { at, id }) = after {
+                query = query.filter(
+                    submissions::submitted_at
+                        .lt(at)
+                        .or(submissions::submitted_at.eq(at).and(submissions::id.lt(id))),
+                );
+            }
+            Ok::<_, ApiError>(query.load(conn)?)
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |s| Cursor {
+        at: s.submitted_at,
+        id: s.id.clone(),
+    });
+    Ok(SubmissionPage {
+        items: rows.into_iter().map(Submission::summary).collect(),
+        next,
+    })
+}

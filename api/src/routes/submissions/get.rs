@@ -1,0 +1,36 @@
+use actix_web::web;
+use shared::api::SubmissionView;
+
+use crate::auth::CurrentUser;
+use crate::error::ApiError;
+use crate::referrals::submissions;
+use crate::state::AppState;
+
+/// One submitted form, as it was sent.
+#[utoipa::path(
+    get,
+    path = "/api/v1/submissions/{submission_id}",
+    tag = "submissions",
+    operation_id = "get_submission",
+    summary = "Get a form you submitted",
+    description = "The frozen answers, the check-answers rows as they were sent, the form \
+                   version, the reference and the status. Submissions of other accounts \
+                   answer 404.",
+    params(("submission_id" = String, Path, description = "The submission's id.",
+        example = "0193a7d0-11aa-7b3c-8e2f-6a5d4c3b2a10")),
+    responses(
+        (status = 200, description = "The submission.", body = SubmissionView),
+        (status = 401, response = crate::routes::problems::NotSignedIn),
+        (status = 404, response = crate::routes::problems::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn get_submission(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    submission_id: web::Path<String>,
+) -> Result<web::Json<SubmissionView>, ApiError> {
+    Ok(web::Json(
+        submissions::get(&state, &user, submission_id.into_inner()).await?,
+    ))
+}

@@ -1,0 +1,541 @@
+//! Drafts and submissions: what a professional saves for later and sends to the council.
+
+use serde_json::{Value, json};
+use shared::api::{DraftPage, DraftView, Problem, SessionCreated, SubmissionPage, SubmissionView};
+
+use crate::helpers::{TestApp, spawn_app};
+
+const PASSWORD: &str = "Tall-Trees-4-Ever!";
+
+async fn professional(app: &TestApp, email: &str) -> SessionCreated {
+    app.register(email, PASSWORD).await.json().await.unwrap()
+}
+
+/// A support enquiry with every required question answered.
+fn complete_enquiry() -> Value {
+    json!({
+        "urgent": "no", "safeguarding": "no",
+        "referrer_name": "Dr Priya Shah", "referrer_role": "GP", "referrer_organisation": "Marsh Lane Surgery",
+        "referrer_phone": "0113 496 0500", "referrer_email": "priya.shah@nhs.example",
+        "first_name": "Margaret", "last_name": "Okafor",
+        "date_of_birth": {"day": "27", "month": "3", "year": "1941"},
+        "nhs_number": "943 476 5919",
+        "address": {"line1": "12 Marsh Lane", "town": "Bootle", "postcode": "L20 3NJ"},
+        "communication_needs": "no", "aware": "yes", "consents": "yes",
+        "gp_name": "Dr Shah", "gp_practice": "Marsh Lane Surgery",
+        "health_conditions": "Arthritis; two falls this year.",
+        "lives_with": "Alone", "has_carers": "yes",
+        "carers": [{"name": "Ade Okafor", "relationship": "Son", "phone": "07700 900456"}],
+        "current_services": "no",
+        "presenting_needs": "Washing and dressing.", "outcomes": "To stay at home safely."
+    })
+}
+
+struct Client<'a> {
+    app: &'a TestApp,
+    session: &'a SessionCreated,
+}
+
+impl Client<'_> {
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.app
+            .client
+            .request(method, format!("{}{path}", self.app.address))
+            .bearer_auth(&self.session.access_token)
+    }
+
+    async fn create_draft(&self, body: Value) -> reqwest::Response {
+        self.request(reqwest::Method::POST, "/api/v1/drafts")
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn save(&self, id: &str, body: Value) -> reqwest::Response {
+        self.request(reqwest::Method::PUT, &format!("/api/v1/drafts/{id}"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn submit(&self, key: &str, body: Value) -> reqwest::Response {
+        self.request(reqwest::Method::POST, "/api/v1/submissions")
+            .header("Idempotency-Key", key)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn a_professional_saves_a_form_for_later_and_resumes_it() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+
+    let created = me
+        .create_draft(
+            json!({"form_id": "dols-form-1", "answers": {"request_type": "urgent"},
+            "page_id": "relevant-person"}),
+        )
+        .await;
+    assert_eq!(created.status(), 201);
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let draft: DraftView = created.json().await.unwrap();
+    assert_eq!(location, format!("/api/v1/drafts/{}", draft.id));
+    assert_eq!(draft.version, 1);
+    assert_eq!(
+        draft.form_title,
+        "DoLS Form 1: standard request and urgent authorisation"
+    );
+    assert_eq!(
+        (draft.expires_at - draft.updated_at).num_days(),
+        30,
+        "kept 30 days after the last save"
+    );
+
+    let saved = me
+        .save(
+            &draft.id,
+            json!({"version": 1, "page_id": "relevant-person",
+            "answers": {"request_type": "urgent", "full_name": "Margaret Jones"}}),
+        )
+        .await;
+    assert_eq!(saved.status(), 200);
+    let saved: DraftView = saved.json().await.unwrap();
+    assert_eq!(saved.version, 2);
+    assert!(saved.progress > draft.progress);
+
+    let resumed: DraftView = me.get(&location).await.json().await.unwrap();
+    assert_eq!(resumed.answers["full_name"], "Margaret Jones");
+    assert_eq!(resumed.page_id.as_deref(), Some("relevant-person"));
+    assert_eq!(resumed.version, 2);
+
+    let listed: DraftPage = me.get("/api/v1/drafts").await.json().await.unwrap();
+    assert_eq!(listed.items.len(), 1);
+    assert_eq!(listed.items[0].id, draft.id);
+    assert_eq!(listed.items[0].progress, resumed.progress);
+}
+
+#[tokio::test]
+async fn a_save_from_a_stale_copy_is_refused_and_changes_nothing() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let draft: DraftView = me
+        .create_draft(json!({"form_id": "support-enquiry", "answers": {"urgent": "no"}}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    // Another tab saves first.
+    let first = me
+        .save(
+            &draft.id,
+            json!({"version": 1, "answers": {"urgent": "no", "safeguarding": "no"}}),
+        )
+        .await;
+    assert_eq!(first.status(), 200);
+
+    let stale = me
+        .save(
+            &draft.id,
+            json!({"version": 1, "answers": {"urgent": "yes"}}),
+        )
+        .await;
+
+    assert_eq!(stale.status(), 409);
+    let problem: Problem = stale.json().await.unwrap();
+    assert_eq!(problem.code, "stale_version");
+    let kept: DraftView = me
+        .get(&format!("/api/v1/drafts/{}", draft.id))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(kept.version, 2);
+    assert_eq!(kept.answers["urgent"], "no");
+    assert_eq!(kept.answers["safeguarding"], "no");
+}
+
+#[tokio::test]
+async fn drafts_refuse_forms_and_questions_that_do_not_exist() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+
+    let unknown_form = me
+        .create_draft(json!({"form_id": "no-such-form", "answers": {}}))
+        .await;
+    assert_eq!(unknown_form.status(), 422);
+    let problem: Problem = unknown_form.json().await.unwrap();
+    assert!(problem.errors.contains_key("form_id"));
+
+    let misspelt = me
+        .create_draft(
+            json!({"form_id": "support-enquiry", "answers": {"urgnet": "no"},
+            "page_id": "nowhere"}),
+        )
+        .await;
+    assert_eq!(misspelt.status(), 422);
+    let problem: Problem = misspelt.json().await.unwrap();
+    assert!(problem.errors.contains_key("answers.urgnet"), "{problem:?}");
+    assert!(problem.errors.contains_key("page_id"), "{problem:?}");
+    let listed: DraftPage = me.get("/api/v1/drafts").await.json().await.unwrap();
+    assert!(listed.items.is_empty(), "nothing is stored half-way");
+}
+
+#[tokio::test]
+async fn a_complete_form_is_submitted_once_with_a_reference_and_a_confirmation_email() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let draft: DraftView = me
+        .create_draft(json!({"form_id": "support-enquiry", "answers": {"urgent": "no"}}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut answers = complete_enquiry();
+    // Answered, then hidden by a later answer: it must not reach the council.
+    answers["carers"] = json!([{"name": "Ade Okafor", "relationship": "Son"}]);
+    answers["has_carers"] = json!("no");
+    let body = json!({"form_id": "support-enquiry", "answers": answers, "draft_id": draft.id});
+
+    let response = me.submit("retry-me-1", body.clone()).await;
+
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    let submitted: SubmissionView = response.json().await.unwrap();
+    assert!(submitted.reference.starts_with("ASC-"));
+    assert_eq!(submitted.form_version, 1);
+    assert_eq!(submitted.answers["first_name"], "Margaret");
+    assert!(
+        !submitted.answers.contains_key("carers"),
+        "hidden answers are dropped"
+    );
+    assert!(submitted.summary.iter().any(|row| row.answer == "Margaret"));
+    let email = app
+        .mailbox
+        .next_containing("priya@example.org", 0, &submitted.reference)
+        .await;
+    assert!(email.raw.contains("We have received your form"));
+    assert!(
+        !email.raw.contains("Okafor"),
+        "the email repeats nothing about the person"
+    );
+
+    // The answer was lost on the way back; the browser sends the same request again.
+    let retry = me.submit("retry-me-1", body.clone()).await;
+    assert_eq!(retry.status(), 200);
+    let again: SubmissionView = retry.json().await.unwrap();
+    assert_eq!(again.id, submitted.id);
+    assert_eq!(again.reference, submitted.reference);
+
+    let listed: SubmissionPage = me.get("/api/v1/submissions").await.json().await.unwrap();
+    assert_eq!(listed.items.len(), 1, "one referral, not two");
+    assert_eq!(listed.items[0].reference, submitted.reference);
+    assert_eq!(listed.items[0].status.label(), "Received");
+    let drafts: DraftPage = me.get("/api/v1/drafts").await.json().await.unwrap();
+    assert!(
+        drafts.items.is_empty(),
+        "the draft went with the submission"
+    );
+    let confirmations = app
+        .mailbox
+        .to("priya@example.org")
+        .into_iter()
+        .filter(|e| e.raw.contains(&submitted.reference))
+        .count();
+    assert_eq!(confirmations, 1, "the retry sends no second email");
+
+    let reused = me
+        .submit(
+            "retry-me-1",
+            json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
+        )
+        .await;
+    assert_eq!(reused.status(), 409);
+    let problem: Problem = reused.json().await.unwrap();
+    assert_eq!(problem.code, "idempotency_key_reused");
+}
+
+#[tokio::test]
+async fn an_incomplete_or_invalid_form_is_refused_naming_each_question() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let mut answers = complete_enquiry();
+    answers.as_object_mut().unwrap().remove("last_name");
+    answers["nhs_number"] = json!("943 476 5918");
+
+    let response = me
+        .submit(
+            "key-1",
+            json!({"form_id": "support-enquiry", "answers": answers}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    let problem: Problem = response.json().await.unwrap();
+    assert!(
+        problem.errors.contains_key("answers.last_name"),
+        "{problem:?}"
+    );
+    assert!(
+        problem.errors.contains_key("answers.nhs_number"),
+        "{problem:?}"
+    );
+
+    let no_key = me
+        .request(reqwest::Method::POST, "/api/v1/submissions")
+        .json(&json!({"form_id": "support-enquiry", "answers": complete_enquiry()}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_key.status(), 422);
+    let problem: Problem = no_key.json().await.unwrap();
+    assert!(problem.errors.contains_key("Idempotency-Key"));
+
+    let outside = {
+        let mut answers = complete_enquiry();
+        answers["address"]["postcode"] = json!("M1 1AA");
+        me.submit(
+            "key-2",
+            json!({"form_id": "support-enquiry", "answers": answers}),
+        )
+        .await
+    };
+    assert_eq!(outside.status(), 422);
+    let problem: Problem = outside.json().await.unwrap();
+    assert!(
+        problem.errors.contains_key("answers.address"),
+        "{problem:?}"
+    );
+
+    let listed: SubmissionPage = me.get("/api/v1/submissions").await.json().await.unwrap();
+    assert!(listed.items.is_empty(), "nothing refused is stored");
+}
+
+#[tokio::test]
+async fn answers_that_end_at_an_exit_page_cannot_be_submitted() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let mut answers = complete_enquiry();
+    answers["urgent"] = json!("yes");
+
+    let response = me
+        .submit(
+            "key-1",
+            json!({"form_id": "support-enquiry", "answers": answers}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    let problem: Problem = response.json().await.unwrap();
+    assert!(
+        problem.errors["answers"][0].contains("cannot be sent"),
+        "{problem:?}"
+    );
+}
+
+#[tokio::test]
+async fn one_professional_never_sees_anothers_drafts_or_submissions() {
+    let app = spawn_app().await;
+    let priya_session = professional(&app, "priya@example.org").await;
+    let priya = Client {
+        app: &app,
+        session: &priya_session,
+    };
+    let draft: DraftView = priya
+        .create_draft(json!({"form_id": "support-enquiry", "answers": {"urgent": "no"}}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let submitted: SubmissionView = priya
+        .submit(
+            "k",
+            json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let other_session = professional(&app, "other@example.org").await;
+    let other = Client {
+        app: &app,
+        session: &other_session,
+    };
+
+    let draft_path = format!("/api/v1/drafts/{}", draft.id);
+    assert_eq!(other.get(&draft_path).await.status(), 404);
+    assert_eq!(
+        other
+            .save(
+                &draft.id,
+                json!({"version": 1, "answers": {"urgent": "yes"}})
+            )
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        other
+            .request(reqwest::Method::DELETE, &draft_path)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    assert_eq!(
+        other
+            .get(&format!("/api/v1/submissions/{}", submitted.id))
+            .await
+            .status(),
+        404
+    );
+    let their_drafts: DraftPage = other.get("/api/v1/drafts").await.json().await.unwrap();
+    assert!(their_drafts.items.is_empty());
+    let their_submissions: SubmissionPage =
+        other.get("/api/v1/submissions").await.json().await.unwrap();
+    assert!(their_submissions.items.is_empty());
+    // The same key from another account is another submission, not a replay of Priya's.
+    let theirs = other
+        .submit(
+            "k",
+            json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
+        )
+        .await;
+    assert_eq!(theirs.status(), 201);
+
+    let still_there: DraftView = priya.get(&draft_path).await.json().await.unwrap();
+    assert_eq!(still_there.answers["urgent"], "no");
+    for path in ["/api/v1/drafts", "/api/v1/submissions", &draft_path] {
+        assert_eq!(app.get(path).await.status(), 401, "{path} without a token");
+    }
+}
+
+#[tokio::test]
+async fn drafts_are_listed_a_page_at_a_time_without_repeats() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let mut made = Vec::new();
+    for _ in 0..5 {
+        let draft: DraftView = me
+            .create_draft(json!({"form_id": "support-enquiry", "answers": {}}))
+            .await
+            .json()
+            .await
+            .unwrap();
+        made.push(draft.id);
+    }
+
+    let mut seen = Vec::new();
+    let mut path = "/api/v1/drafts?limit=2".to_owned();
+    loop {
+        let page: DraftPage = me.get(&path).await.json().await.unwrap();
+        assert!(page.items.len() <= 2);
+        seen.extend(page.items.into_iter().map(|d| d.id));
+        match page.next {
+            Some(next) => path = format!("/api/v1/drafts?limit=2&after={next}"),
+            None => break,
+        }
+    }
+
+    made.reverse();
+    assert_eq!(seen, made, "newest first, each once");
+    let bad = me.get("/api/v1/drafts?after=nonsense&limit=0").await;
+    assert_eq!(bad.status(), 422);
+}
+
+#[tokio::test]
+async fn a_draft_near_its_expiry_brings_one_reminder_and_then_goes() {
+    use api::db::schema::drafts;
+    use chrono::{Duration, Utc};
+    use diesel::prelude::*;
+
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let draft: DraftView = me
+        .create_draft(json!({"form_id": "dols-form-2", "answers": {}}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut conn = app.database.get().unwrap();
+    let now = Utc::now().naive_utc();
+    diesel::update(drafts::table.find(&draft.id))
+        .set(drafts::expires_at.eq(now + Duration::days(3)))
+        .execute(&mut *conn)
+        .unwrap();
+    let council =
+        api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))
+            .unwrap();
+    let forms =
+        api::forms::FormLibrary::load(&crate::helpers::repository_root().join("shared/forms"))
+            .unwrap();
+    let url = url::Url::parse("http://127.0.0.1:8080").unwrap();
+
+    let reminded =
+        api::referrals::reminders::send_due(&mut conn, now, council.view(), &forms, &url).unwrap();
+    let again =
+        api::referrals::reminders::send_due(&mut conn, now, council.view(), &forms, &url).unwrap();
+
+    assert_eq!(
+        (reminded, again),
+        (1, 0),
+        "one reminder, however often the job runs"
+    );
+    let email = app
+        .mailbox
+        .next_containing("priya@example.org", 0, "Your saved form will be deleted")
+        .await;
+    assert!(email.raw.replace("=\r\n", "").contains("DoLS Form 2"));
+
+    let purged = api::purge::purge(&mut conn, now + Duration::days(4)).unwrap();
+    assert_eq!(purged.drafts, 1);
+    assert_eq!(
+        me.get(&format!("/api/v1/drafts/{}", draft.id))
+            .await
+            .status(),
+        404
+    );
+}
