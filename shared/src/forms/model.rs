@@ -92,8 +92,20 @@ pub struct Question {
     /// The question is hidden (neither required nor kept) unless this holds.
     #[serde(default)]
     pub shown_when: Option<Condition>,
+    /// Filled in from the signed-in account when the form starts (the referrer's details).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill: Option<Prefill>,
     #[serde(flatten)]
     pub kind: QuestionKind,
+}
+
+/// What of the signed-in account a question starts with; the person can still change it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Prefill {
+    /// Forename and surname.
+    AccountName,
+    AccountEmail,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
