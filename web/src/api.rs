@@ -5,7 +5,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{
     AccountView, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest,
-    CodeSent, ConfirmEmailChangeRequest, CouncilView, FieldErrors, FormSummary,
+    CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest, CreateSubmissionRequest,
+    DraftPage, DraftView, FieldErrors, SubmissionPage, SubmissionView,
+    UpdateDraftRequest,
     PasswordResetCompletion, PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest,
     SessionCreated, SignInRequest, VerifyCodeRequest,
 };
@@ -203,12 +205,73 @@ pub async fn confirm_email_change(
     .await
 }
 
-/// The published forms.
-pub async fn forms() -> Result<Vec<FormSummary>, ApiError> {
-    get("/api/v1/forms").await
-}
-
 /// The council's public details: its name, phone numbers and links.
 pub async fn council() -> Result<CouncilView, ApiError> {
     get("/api/v1/council").await
+}
+
+/// One form's whole definition, evaluated in the browser with the server's own rules.
+pub async fn form(form_id: &str) -> Result<shared::forms::FormDefinition, ApiError> {
+    get(&format!("/api/v1/forms/{form_id}")).await
+}
+
+pub async fn create_draft(token: &str, request: &CreateDraftRequest) -> Result<DraftView, ApiError> {
+    read(send(with_token(Request::post("/api/v1/drafts"), token).json(request)).await?).await
+}
+
+pub async fn update_draft(
+    token: &str,
+    draft_id: &str,
+    request: &UpdateDraftRequest,
+) -> Result<DraftView, ApiError> {
+    let path = format!("/api/v1/drafts/{draft_id}");
+    read(send(with_token(Request::put(&path), token).json(request)).await?).await
+}
+
+pub async fn draft(token: &str, draft_id: &str) -> Result<DraftView, ApiError> {
+    let path = format!("/api/v1/drafts/{draft_id}");
+    read(send(with_token(Request::get(&path), token).build()).await?).await
+}
+
+pub async fn delete_draft(token: &str, draft_id: &str) -> Result<(), ApiError> {
+    let path = format!("/api/v1/drafts/{draft_id}");
+    let response = send(with_token(Request::delete(&path), token).build()).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
+}
+
+pub async fn drafts(token: &str, after: Option<&str>) -> Result<DraftPage, ApiError> {
+    let path = match after {
+        Some(cursor) => format!("/api/v1/drafts?after={cursor}"),
+        None => "/api/v1/drafts".to_owned(),
+    };
+    read(send(with_token(Request::get(&path), token).build()).await?).await
+}
+
+/// Submits a form; `key` stays the same for every retry of the same form.
+pub async fn submit_form(
+    token: &str,
+    key: &str,
+    request: &CreateSubmissionRequest,
+) -> Result<SubmissionView, ApiError> {
+    let request = with_token(Request::post("/api/v1/submissions"), token)
+        .header("Idempotency-Key", key)
+        .json(request);
+    read(send(request).await?).await
+}
+
+pub async fn submission(token: &str, submission_id: &str) -> Result<SubmissionView, ApiError> {
+    let path = format!("/api/v1/submissions/{submission_id}");
+    read(send(with_token(Request::get(&path), token).build()).await?).await
+}
+
+pub async fn submissions(token: &str, after: Option<&str>) -> Result<SubmissionPage, ApiError> {
+    let path = match after {
+        Some(cursor) => format!("/api/v1/submissions?after={cursor}"),
+        None => "/api/v1/submissions".to_owned(),
+    };
+    read(send(with_token(Request::get(&path), token).build()).await?).await
 }

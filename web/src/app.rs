@@ -48,7 +48,14 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/") view=pages::home::Home />
                         <Route path=path!("/referrals") view=pages::referrals::ReferralHub />
                         <Route path=path!("/referrals/dols") view=pages::dols::DolsForms />
-                        <Route path=path!("/forms/:form_id") view=pages::form_unavailable::FormUnavailable />
+                        <Route path=path!("/forms/:form_id") view=pages::form::FormStart />
+                        <Route path=path!("/forms/:form_id/page/:page_id") view=pages::form::FormPage />
+                        <Route path=path!("/forms/:form_id/check-answers") view=pages::form::CheckAnswers />
+                        <Route path=path!("/forms/:form_id/exit/:exit_id") view=pages::form::FormExit />
+                        <Route path=path!("/forms/:form_id/save") view=pages::form::SaveForLater />
+                        <Route path=path!("/forms/:form_id/cancel") view=pages::form::CancelForm />
+                        <Route path=path!("/account/drafts/:draft_id") view=pages::form::ResumeDraft />
+                        <Route path=path!("/account/submissions/:submission_id") view=pages::submission::Submission />
                         <Route path=path!("/sign-in") view=pages::sign_in::SignIn />
                         <Route path=path!("/register") view=pages::register::Register />
                         <Route path=path!("/forgotten-password") view=pages::forgotten_password::ForgottenPassword />

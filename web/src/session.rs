@@ -58,6 +58,24 @@ impl Session {
         self.access_token().ok_or_else(api::ApiError::signed_out)
     }
 
+    /// A token that the server will accept now: after a long pause on one page the access
+    /// token may have lapsed while the session (the refresh cookie) lives on.
+    pub async fn fresh_token(&self) -> Result<String, api::ApiError> {
+        let token = self.token()?;
+        let lifetime_ms = self
+            .current
+            .with_untracked(|s| s.as_ref().map_or(0.0, |s| s.expires_in as f64 * 1000.0));
+        // A margin for the request's own journey.
+        if now() - self.refreshed_at.get_untracked() < lifetime_ms * 0.8 {
+            return Ok(token);
+        }
+        if self.refresh().await {
+            self.token()
+        } else {
+            Err(api::ApiError::signed_out())
+        }
+    }
+
     /// Shows a changed account (a new name) without a new session.
     pub fn update_account(&self, account: AccountView) {
         self.current.update(|s| {

@@ -63,6 +63,8 @@ pub fn Account() -> impl IntoView {
                     </dd>
                 </div>
             </dl>
+            <crate::pages::account_forms::SavedForms />
+            <crate::pages::account_forms::SubmittedForms />
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.sign_out()>
                 "Sign out"
             </button>

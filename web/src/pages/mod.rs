@@ -1,11 +1,13 @@
 pub mod account;
+pub mod account_forms;
 pub mod dols;
 pub mod forgotten_password;
-pub mod form_unavailable;
+pub mod form;
 pub mod home;
 pub mod not_found;
 pub mod referrals;
 pub mod register;
 pub mod sign_in;
 pub mod signed_out;
+pub mod submission;
 pub mod unavailable;

@@ -6,6 +6,7 @@ use shared::api::{
 };
 
 use crate::api;
+use crate::pages::form::state::take_return_path;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
@@ -163,7 +164,7 @@ pub fn Register() -> impl IntoView {
                             <h1 class="govuk-panel__title">"Registration completed"</h1>
                             <div class="govuk-panel__body">"You are signed in"</div>
                         </div>
-                        <A href="/" attr:class="govuk-button" attr:role="button">"Continue"</A>
+                        <A href=take_return_path() attr:class="govuk-button" attr:role="button">"Continue"</A>
                     }.into_any(),
                 }}
             </div>

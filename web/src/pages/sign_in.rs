@@ -4,6 +4,7 @@ use leptos_router::hooks::use_navigate;
 use shared::api::{FieldErrors, SignInRequest, VerifyCodeRequest};
 
 use crate::api;
+use crate::pages::form::state::take_return_path;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::title::set_page_title;
@@ -61,7 +62,7 @@ pub fn SignIn() -> impl IntoView {
             async move { api::finish_sign_in(&request).await },
             move |created| {
                 session.start(created);
-                navigate("/account", Default::default());
+                navigate(&take_return_path(), Default::default());
             },
         );
     };

@@ -1,0 +1,173 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use shared::api::{CreateSubmissionRequest, FieldErrors};
+use shared::forms::{
+    FormDefinition, SummaryRow, exit_page, is_complete, summary, validate_all, visible_pages,
+};
+
+use super::state::{Progress, mark_just_submitted, page_path, return_here_after_sign_in, today};
+use super::{as_summary, with_form};
+use crate::api;
+use crate::app::use_council;
+use crate::components::form::ErrorSummary;
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// Check your answers: every visible answer with a Change link; Submit once the form is
+/// complete, and otherwise what is missing, each linked to its question.
+#[component]
+pub fn CheckAnswers() -> impl IntoView {
+    with_form(|form| view! { <Check form=form /> })
+}
+
+#[component]
+fn Check(form: FormDefinition) -> impl IntoView {
+    set_page_title("Check your answers");
+    let session = use_session();
+    let council = use_council();
+    let navigate = use_navigate();
+    let progress = Progress::load_or_new(&form.id);
+    let answers = progress.answers.clone();
+    let rows = summary(&form, &answers);
+    let problems = validate_all(&form, &answers, today(), &council.postcode_districts);
+    let exit = exit_page(&form, &answers).map(|e| e.id.clone());
+    let ready = is_complete(&form, &answers) && problems.is_empty() && exit.is_none();
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let pages: Vec<(String, String)> = visible_pages(&form, &answers)
+        .iter()
+        .map(|p| (p.id.clone(), p.title.clone()))
+        .collect();
+    // Each problem links to its question on its page.
+    let to_fix: Vec<(String, String)> = rows
+        .iter()
+        .filter_map(|row| {
+            let message = problems
+                .get(&row.question_id)
+                .and_then(|m| m.first().cloned())
+                .or_else(|| row.missing.then(|| format!("Answer: {}", row.label)))
+                .or_else(|| {
+                    problems
+                        .iter()
+                        .find(|(key, _)| key.starts_with(&format!("{}.", row.question_id)))
+                        .and_then(|(_, m)| m.first().cloned())
+                })?;
+            Some((
+                format!("{}#{}", page_path(&form, &row.page_id), row.question_id),
+                message,
+            ))
+        })
+        .collect();
+
+    let submit = {
+        let form_id = form.id.clone();
+        let navigate = navigate.clone();
+        move |_| {
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            let progress = Progress::load_or_new(&form_id);
+            let request = CreateSubmissionRequest {
+                form_id: form_id.clone(),
+                answers: progress.answers.clone(),
+                draft_id: progress.draft_id.clone(),
+            };
+            let form_id = form_id.clone();
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                let sent = async {
+                    let token = session.fresh_token().await?;
+                    api::submit_form(&token, &progress.idempotency_key, &request).await
+                }
+                .await;
+                match sent {
+                    Ok(submission) => {
+                        Progress::forget(&form_id);
+                        mark_just_submitted(&submission.id);
+                        navigate(&format!("/account/submissions/{}", submission.id), Default::default());
+                    }
+                    Err(error) => errors.set(as_summary(&error)),
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let sign_in_first = {
+        let form_id = form.id.clone();
+        move || return_here_after_sign_in(&format!("/forms/{form_id}/check-answers"))
+    };
+    let sign_in_first_too = sign_in_first.clone();
+    let back = pages
+        .last()
+        .map(|(id, _)| page_path(&form, id))
+        .unwrap_or_else(|| format!("/forms/{}", form.id));
+
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <A href=back attr:class="govuk-back-link">"Back"</A>
+                <ErrorSummary errors=errors />
+                <span class="govuk-caption-l">{form.title.clone()}</span>
+                <h1 class="govuk-heading-l">"Check your answers"</h1>
+                {exit.map(|exit_id| view! {
+                    <div class="govuk-inset-text">
+                        "Your answers mean this form cannot be sent. "
+                        <A href=format!("/forms/{}/exit/{exit_id}", form.id) attr:class="govuk-link">"See what to do instead"</A>"."
+                    </div>
+                })}
+                {(!to_fix.is_empty()).then(|| view! {
+                    <div class="govuk-inset-text app-missing">
+                        <h2 class="govuk-heading-m">"You have not finished this form"</h2>
+                        <p class="govuk-body">"You can submit the form when you have answered these questions:"</p>
+                        <ul class="govuk-list">
+                            {to_fix.into_iter().map(|(href, message)| view! {
+                                <li><A href=href attr:class="govuk-link">{message}</A></li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })}
+                {pages.into_iter().map(|(page_id, title)| {
+                    let page_rows: Vec<SummaryRow> = rows.iter().filter(|r| r.page_id == page_id).cloned().collect();
+                    let href = page_path(&form, &page_id);
+                    view! {
+                        <h2 class="govuk-heading-m">{title}</h2>
+                        <dl class="govuk-summary-list govuk-!-margin-bottom-9">
+                            {page_rows.into_iter().map(|row| view! {
+                                <div class="govuk-summary-list__row">
+                                    <dt class="govuk-summary-list__key">{row.label.clone()}</dt>
+                                    <dd class="govuk-summary-list__value">{row.answer.clone()}</dd>
+                                    <dd class="govuk-summary-list__actions">
+                                        <A href=format!("{href}#{}", row.question_id) attr:class="govuk-link">
+                                            "Change"<span class="govuk-visually-hidden">{format!(" {}", row.label.to_lowercase())}</span>
+                                        </A>
+                                    </dd>
+                                </div>
+                            }).collect_view()}
+                        </dl>
+                    }
+                }).collect_view()}
+                {ready.then(|| view! {
+                    <h2 class="govuk-heading-m">"Now send your form"</h2>
+                    {move || if session.is_signed_in() {
+                        view! {
+                            <p class="govuk-body">"By submitting this form you confirm that, to the best of your knowledge, the details you are providing are correct."</p>
+                            <button type="button" class="govuk-button" data-module="govuk-button"
+                                disabled=move || busy.get() on:click=submit.clone()>"Submit"</button>
+                        }.into_any()
+                    } else {
+                        let (a, b) = (sign_in_first.clone(), sign_in_first_too.clone());
+                        view! {
+                            <p class="govuk-body">"To submit the form you need to sign in, or register for an account. Your answers are kept in this window while you do."</p>
+                            <div class="govuk-button-group">
+                                <A href="/sign-in" attr:class="govuk-button" attr:role="button" on:click=move |_| a()>"Sign in"</A>
+                                <A href="/register" attr:class="govuk-button govuk-button--secondary" attr:role="button" on:click=move |_| b()>"Register"</A>
+                            </div>
+                        }.into_any()
+                    }}
+                })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shared::forms::{ExitPage, FormDefinition, visible_pages};
+
+use super::start::blocks;
+use super::state::{Progress, page_path};
+use super::with_form;
+use crate::components::title::set_page_title;
+use crate::pages::not_found::NotFound;
+
+/// Where answers end the form early: what to do instead (phone us, contact your own council).
+#[component]
+pub fn FormExit() -> impl IntoView {
+    let params = use_params_map();
+    with_form(move |form| {
+        move || {
+            let exit_id = params.read().get("exit_id").unwrap_or_default();
+            match form.exits.iter().find(|e| e.id == exit_id).cloned() {
+                Some(exit) => view! { <Exit form=form.clone() exit=exit /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
+            }
+        }
+    })
+}
+
+#[component]
+fn Exit(form: FormDefinition, exit: ExitPage) -> impl IntoView {
+    set_page_title(&exit.title);
+    let answers = Progress::load_or_new(&form.id).answers;
+    let back = visible_pages(&form, &answers)
+        .last()
+        .map(|p| page_path(&form, &p.id))
+        .unwrap_or_else(|| format!("/forms/{}", form.id));
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <A href=back.clone() attr:class="govuk-back-link">"Back"</A>
+                <span class="govuk-caption-l">{form.title.clone()}</span>
+                <h1 class="govuk-heading-l">{exit.title.clone()}</h1>
+                {blocks(&exit.body)}
+                <p class="govuk-body">
+                    "If you gave a wrong answer, "<A href=back attr:class="govuk-link">"go back and change it"</A>"."
+                </p>
+            </div>
+        </div>
+    }
+}

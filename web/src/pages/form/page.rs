@@ -1,0 +1,170 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use shared::api::FieldErrors;
+use shared::forms::{FormDefinition, Page, progress, validate_page, visible_pages, visible_questions};
+
+use super::questions::{Slot, question_view};
+use super::state::{Progress, after, before, today};
+use super::{ProgressLine, as_summary, with_form};
+use crate::app::use_council;
+use crate::components::form::ErrorSummary;
+use crate::components::title::set_page_title;
+use crate::pages::not_found::NotFound;
+use crate::session::use_session;
+
+/// One page of questions, with Previous, Next, Print, Save for later and Cancel.
+#[component]
+pub fn FormPage() -> impl IntoView {
+    let params = use_params_map();
+    with_form(move |form| {
+        move || {
+            let page_id = params.read().get("page_id").unwrap_or_default();
+            match form.page(&page_id).cloned() {
+                Some(page) => view! { <QuestionPage form=form.clone() page=page /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
+            }
+        }
+    })
+}
+
+#[component]
+fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
+    let page_id = page.id.clone();
+    let session = use_session();
+    let council = use_council();
+    let navigate = use_navigate();
+    let mut stored = Progress::load_or_new(&form.id);
+    stored.prefill(&form, &session);
+    let answers = RwSignal::new(stored.answers.clone());
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let form = StoredValue::new(form);
+    set_page_title(&page.title);
+    let percent = Signal::derive(move || form.with_value(|f| answers.with(|a| progress(f, a))));
+    // Whether this page is shown for the answers so far; one reached by typing its address
+    // while hidden offers the way back instead.
+    let shown = form.with_value(|f| visible_pages(f, &stored.answers).iter().any(|p| p.id == page_id));
+
+    // Keeps the answers in this window as they are typed, so nothing is lost on the way to
+    // sign in, to an exit page or back.
+    let keep = move || {
+        let mut progress = Progress::load_or_new(&form.with_value(|f| f.id.clone()));
+        progress.answers = answers.get_untracked();
+        form.with_value(|f| progress.store(&f.id));
+        progress
+    };
+
+    let next = {
+        let page_id = page_id.clone();
+        let districts = council.postcode_districts.clone();
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if busy.get_untracked() {
+                return;
+            }
+            let current = answers.get_untracked();
+            let found = form.with_value(|f| validate_page(f, &page_id, &current, today(), &districts));
+            if !found.is_empty() {
+                errors.set(found);
+                return;
+            }
+            let mut progress = keep();
+            let destination = form.with_value(|f| after(f, &page_id, &current));
+            if !session.is_signed_in() {
+                navigate(&destination, Default::default());
+                return;
+            }
+            // Signed in: every Next saves the draft, resuming on the page Next leads to.
+            let resume_on = destination
+                .split("/page/")
+                .nth(1)
+                .map(str::to_owned);
+            let form_id = form.with_value(|f| f.id.clone());
+            let navigate = navigate.clone();
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                match progress.save(&form_id, resume_on, session).await {
+                    Ok(_) => navigate(&destination, Default::default()),
+                    Err(error) => errors.set(as_summary(&error)),
+                }
+                busy.set(false);
+            });
+        }
+    };
+
+    let previous = {
+        let page_id = page_id.clone();
+        let navigate = navigate.clone();
+        move |_| {
+            keep();
+            let path = form.with_value(|f| answers.with_untracked(|a| before(f, &page_id, a)));
+            navigate(&path, Default::default());
+        }
+    };
+    let save_for_later = {
+        let navigate = navigate.clone();
+        let page_id = page_id.clone();
+        move |_| {
+            keep();
+            let form_id = form.with_value(|f| f.id.clone());
+            navigate(&format!("/forms/{form_id}/save?page={page_id}"), Default::default());
+        }
+    };
+    let print = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+
+    let fields = {
+        let page = page.clone();
+        move || {
+            let visible: Vec<_> = answers.with(|a| {
+                visible_questions(&page, a).into_iter().cloned().collect()
+            });
+            form.with_value(|f| {
+                visible
+                    .iter()
+                    .map(|question| {
+                        let slot = Slot { answers, group: None, id: question.id.clone() };
+                        question_view(f, question, slot, errors)
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let title = form.with_value(|f| f.title.clone());
+    let form_id = form.with_value(|f| f.id.clone());
+
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <ErrorSummary errors=errors />
+                <ProgressLine percent=percent />
+                <span class="govuk-caption-l">{title}</span>
+                <h1 class="govuk-heading-l">{page.title.clone()}</h1>
+                {(!shown).then(|| view! {
+                    <div class="govuk-inset-text">
+                        "Your earlier answers mean this page is not needed. "
+                        <A href=format!("/forms/{form_id}") attr:class="govuk-link">"Go back to the start of the form"</A>"."
+                    </div>
+                })}
+                {page.intro.clone().map(|text| view! { <p class="govuk-body">{text}</p> })}
+                <form novalidate on:submit=next>
+                    {fields}
+                    <div class="govuk-button-group">
+                        <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Next"</button>
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=previous>"Previous"</button>
+                    </div>
+                </form>
+                <div class="govuk-button-group app-form-actions">
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=save_for_later>"Save for later"</button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print"</button>
+                    <A href=format!("/forms/{}/cancel", form.with_value(|f| f.id.clone())) attr:class="govuk-link">"Cancel"</A>
+                </div>
+            </div>
+        </div>
+    }
+}

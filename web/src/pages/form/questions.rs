@@ -1,0 +1,538 @@
+//! One question of a form, in the GOV.UK pattern for its type. Each writes its answer into
+//! the page's answers in the shape the form engine reads (see `shared::forms::Answers`), and
+//! the first input of each has the question's key as its id, so the error summary's links
+//! land on it.
+
+use leptos::prelude::*;
+use serde_json::{Map, Value};
+use shared::api::FieldErrors;
+use shared::forms::{Answers, Choice, FormDefinition, Question, QuestionKind, summary};
+
+/// Where one answer lives: a top-level question, or a question of one item of a group.
+#[derive(Clone)]
+pub struct Slot {
+    pub answers: RwSignal<Answers>,
+    pub group: Option<(String, usize)>,
+    pub id: String,
+}
+
+impl Slot {
+    /// The answer's key in error lists, and the id of its first input.
+    pub fn key(&self) -> String {
+        match &self.group {
+            Some((group, index)) => format!("{group}.{index}.{}", self.id),
+            None => self.id.clone(),
+        }
+    }
+
+    pub fn get(&self) -> Option<Value> {
+        self.answers.with(|answers| match &self.group {
+            None => answers.get(&self.id).cloned(),
+            Some((group, index)) => answers
+                .get(group)
+                .and_then(|items| items.get(*index))
+                .and_then(|item| item.get(&self.id))
+                .cloned(),
+        })
+    }
+
+    pub fn set(&self, value: Value) {
+        self.answers.update(|answers| match &self.group {
+            None => {
+                answers.insert(self.id.clone(), value);
+            }
+            Some((group, index)) => {
+                let items = answers
+                    .entry(group.clone())
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Some(item) = items.as_array_mut().and_then(|list| list.get_mut(*index))
+                    && let Some(fields) = item.as_object_mut()
+                {
+                    fields.insert(self.id.clone(), value);
+                }
+            }
+        });
+    }
+
+    fn text(&self) -> String {
+        self.get()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    fn part(&self, name: &str) -> String {
+        self.get()
+            .and_then(|v| v.get(name).and_then(Value::as_str).map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    fn set_part(&self, name: &str, text: String) {
+        let mut fields = self
+            .get()
+            .and_then(|v| v.as_object().cloned())
+            .unwrap_or_else(Map::new);
+        fields.insert(name.to_owned(), Value::String(text));
+        self.set(Value::Object(fields));
+    }
+}
+
+/// The label text with the seed's asterisk for required questions; screen readers hear
+/// "required" instead of "star".
+fn label_text(question: &Question) -> impl IntoView + use<> {
+    let required = question.required;
+    view! {
+        {question.label.clone()}
+        {required.then(|| view! {
+            <span class="app-required" aria-hidden="true">" *"</span>
+            <span class="govuk-visually-hidden">" (required)"</span>
+        })}
+    }
+}
+
+fn error_of(errors: RwSignal<FieldErrors>, key: &str) -> Option<String> {
+    errors.with(|e| e.get(key).and_then(|m| m.first().cloned()))
+}
+
+fn group_class(errors: RwSignal<FieldErrors>, key: String) -> impl Fn() -> &'static str {
+    move || {
+        if error_of(errors, &key).is_some() {
+            "govuk-form-group govuk-form-group--error"
+        } else {
+            "govuk-form-group"
+        }
+    }
+}
+
+fn hint_and_error(
+    question: &Question,
+    key: &str,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView + use<> {
+    let hint = question.hint.clone();
+    let hint_id = format!("{key}-hint");
+    let error_id = format!("{key}-error");
+    let error_key = key.to_owned();
+    view! {
+        {hint.map(|text| view! { <div id=hint_id class="govuk-hint">{text}</div> })}
+        {move || error_of(errors, &error_key).map(|message| view! {
+            <p id=error_id.clone() class="govuk-error-message">
+                <span class="govuk-visually-hidden">"Error: "</span>{message}
+            </p>
+        })}
+    }
+}
+
+fn described_by(question: &Question, key: &str, errors: RwSignal<FieldErrors>) -> impl Fn() -> Option<String> + use<> {
+    let hint = question.hint.is_some().then(|| format!("{key}-hint"));
+    let error_id = format!("{key}-error");
+    let key = key.to_owned();
+    move || {
+        let mut ids: Vec<String> = hint.iter().cloned().collect();
+        if error_of(errors, &key).is_some() {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// Renders `question` answering into `slot`.
+pub fn question_view(
+    form: &FormDefinition,
+    question: &Question,
+    slot: Slot,
+    errors: RwSignal<FieldErrors>,
+) -> AnyView {
+    let key = slot.key();
+    match &question.kind {
+        QuestionKind::Text { .. }
+        | QuestionKind::Email
+        | QuestionKind::Phone
+        | QuestionKind::Postcode { .. }
+        | QuestionKind::NhsNumber
+        | QuestionKind::Number { .. } => {
+            let (kind, autocomplete, width, numeric) = match &question.kind {
+                QuestionKind::Email => ("email", "email", None, false),
+                QuestionKind::Phone => ("tel", "tel", Some("govuk-input--width-20"), false),
+                QuestionKind::Postcode { .. } => ("text", "postal-code", Some("govuk-input--width-10"), false),
+                QuestionKind::NhsNumber => ("text", "off", Some("govuk-input--width-10"), true),
+                QuestionKind::Number { .. } => ("text", "off", Some("govuk-input--width-5"), true),
+                _ => ("text", "off", None, false),
+            };
+            let class = {
+                let key = key.clone();
+                move || {
+                    let mut class = String::from("govuk-input");
+                    if let Some(width) = width {
+                        class.push(' ');
+                        class.push_str(width);
+                    }
+                    if error_of(errors, &key).is_some() {
+                        class.push_str(" govuk-input--error");
+                    }
+                    class
+                }
+            };
+            let (get, set) = (slot.clone(), slot);
+            view! {
+                <div class=group_class(errors, key.clone())>
+                    <label class="govuk-label" for=key.clone()>{label_text(question)}</label>
+                    {hint_and_error(question, &key, errors)}
+                    <input class=class id=key.clone() name=key.clone() type=kind autocomplete=autocomplete
+                        inputmode=numeric.then_some("numeric") spellcheck="false"
+                        aria-describedby=described_by(question, &key, errors)
+                        prop:value=move || get.text()
+                        on:input=move |ev| set.set(Value::String(event_target_value(&ev))) />
+                </div>
+            }
+            .into_any()
+        }
+        QuestionKind::LongText { .. } => {
+            let (get, set) = (slot.clone(), slot);
+            let class = {
+                let key = key.clone();
+                move || {
+                    if error_of(errors, &key).is_some() {
+                        "govuk-textarea govuk-textarea--error"
+                    } else {
+                        "govuk-textarea"
+                    }
+                }
+            };
+            view! {
+                <div class=group_class(errors, key.clone())>
+                    <label class="govuk-label" for=key.clone()>{label_text(question)}</label>
+                    {hint_and_error(question, &key, errors)}
+                    <textarea class=class id=key.clone() name=key.clone() rows="5"
+                        aria-describedby=described_by(question, &key, errors)
+                        prop:value=move || get.text()
+                        on:input=move |ev| set.set(Value::String(event_target_value(&ev)))></textarea>
+                </div>
+            }
+            .into_any()
+        }
+        QuestionKind::Date { .. } => date_view(question, slot, errors),
+        QuestionKind::YesNo => {
+            let options = vec![
+                Choice { value: "yes".into(), label: "Yes".into() },
+                Choice { value: "no".into(), label: "No".into() },
+            ];
+            choices_view(question, &options, slot, errors, "radio", true)
+        }
+        QuestionKind::Radios { options } => choices_view(question, options, slot, errors, "radio", false),
+        QuestionKind::Checkboxes { options } => {
+            choices_view(question, options, slot, errors, "checkbox", false)
+        }
+        QuestionKind::Select { options } => {
+            let (get, set) = (slot.clone(), slot);
+            let options = options.clone();
+            view! {
+                <div class=group_class(errors, key.clone())>
+                    <label class="govuk-label" for=key.clone()>{label_text(question)}</label>
+                    {hint_and_error(question, &key, errors)}
+                    <select class="govuk-select" id=key.clone() name=key.clone()
+                        aria-describedby=described_by(question, &key, errors)
+                        prop:value=move || get.text()
+                        on:change=move |ev| set.set(Value::String(event_target_value(&ev)))>
+                        <option value="">"Choose an answer"</option>
+                        {options.into_iter().map(|o| view! { <option value=o.value>{o.label}</option> }).collect_view()}
+                    </select>
+                </div>
+            }
+            .into_any()
+        }
+        QuestionKind::Address { .. } => address_view(question, slot, errors),
+        QuestionKind::Group { item, questions, max, .. } => {
+            group_view(form, question, item, questions, *max, slot, errors)
+        }
+        QuestionKind::DatePlusDays { .. } => {
+            let answers = slot.answers;
+            let form = form.clone();
+            let id = question.id.clone();
+            view! {
+                <div class="govuk-form-group" id=key>
+                    <h2 class="govuk-heading-s">{question.label.clone()}</h2>
+                    <p class="govuk-body" aria-live="polite">
+                        {move || {
+                            let rows = answers.with(|a| summary(&form, a));
+                            rows.into_iter()
+                                .find(|r| r.question_id == id && !r.answer.is_empty() && r.answer != "Not answered")
+                                .map_or_else(|| "Worked out when you have given the dates above.".to_owned(), |r| r.answer)
+                        }}
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+        QuestionKind::File { .. } => view! {
+            <div class="govuk-form-group" id=key>
+                <h2 class="govuk-heading-s">{question.label.clone()}</h2>
+                <div class="govuk-inset-text">
+                    "Documents cannot be uploaded online yet. If you have this document, we will ask you for it when we contact you about this form."
+                </div>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+fn date_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) -> AnyView {
+    let key = slot.key();
+    let part = |name: &'static str, label: &'static str, width: &'static str, first: bool| {
+        let (get, set) = (slot.clone(), slot.clone());
+        let id = if first { key.clone() } else { format!("{key}-{name}") };
+        let error_key = key.clone();
+        let class = move || {
+            let mut class = format!("govuk-input govuk-date-input__input {width}");
+            if error_of(errors, &error_key).is_some() {
+                class.push_str(" govuk-input--error");
+            }
+            class
+        };
+        view! {
+            <div class="govuk-date-input__item">
+                <div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for=id.clone()>{label}</label>
+                    <input class=class id=id.clone() name=id type="text" inputmode="numeric"
+                        prop:value=move || get.part(name)
+                        on:input=move |ev| set.set_part(name, event_target_value(&ev)) />
+                </div>
+            </div>
+        }
+    };
+    view! {
+        <div class=group_class(errors, key.clone())>
+            <fieldset class="govuk-fieldset" role="group" aria-describedby=described_by(question, &key, errors)>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label_text(question)}</legend>
+                {hint_and_error(question, &key, errors)}
+                <div class="govuk-date-input">
+                    {part("day", "Day", "govuk-input--width-2", true)}
+                    {part("month", "Month", "govuk-input--width-2", false)}
+                    {part("year", "Year", "govuk-input--width-4", false)}
+                </div>
+            </fieldset>
+        </div>
+    }
+    .into_any()
+}
+
+fn address_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) -> AnyView {
+    let key = slot.key();
+    let line = |name: &'static str, label: &'static str, autocomplete: &'static str, width: &'static str, first: bool| {
+        let (get, set) = (slot.clone(), slot.clone());
+        let id = if first { key.clone() } else { format!("{key}-{name}") };
+        view! {
+            <div class="govuk-form-group">
+                <label class="govuk-label" for=id.clone()>{label}</label>
+                <input class=format!("govuk-input {width}") id=id.clone() name=id type="text" autocomplete=autocomplete
+                    prop:value=move || get.part(name)
+                    on:input=move |ev| set.set_part(name, event_target_value(&ev)) />
+            </div>
+        }
+    };
+    view! {
+        <div class=group_class(errors, key.clone())>
+            <fieldset class="govuk-fieldset" aria-describedby=described_by(question, &key, errors)>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label_text(question)}</legend>
+                {hint_and_error(question, &key, errors)}
+                {line("line1", "Address line 1", "address-line1", "", true)}
+                {line("line2", "Address line 2 (optional)", "address-line2", "", false)}
+                {line("town", "Town or city", "address-level2", "govuk-!-width-two-thirds", false)}
+                {line("postcode", "Postcode", "postal-code", "govuk-input--width-10", false)}
+            </fieldset>
+        </div>
+    }
+    .into_any()
+}
+
+fn choices_view(
+    question: &Question,
+    options: &[Choice],
+    slot: Slot,
+    errors: RwSignal<FieldErrors>,
+    kind: &'static str,
+    inline: bool,
+) -> AnyView {
+    let key = slot.key();
+    let (list_class, item_class, input_class, label_class) = if kind == "radio" {
+        (
+            if inline { "govuk-radios govuk-radios--inline" } else { "govuk-radios" },
+            "govuk-radios__item",
+            "govuk-radios__input",
+            "govuk-label govuk-radios__label",
+        )
+    } else {
+        (
+            "govuk-checkboxes",
+            "govuk-checkboxes__item",
+            "govuk-checkboxes__input",
+            "govuk-label govuk-checkboxes__label",
+        )
+    };
+    let items = options
+        .iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let id = if index == 0 { key.clone() } else { format!("{key}-{}", index + 1) };
+            let value = option.value.clone();
+            let (get, set) = (slot.clone(), slot.clone());
+            let checked = {
+                let value = value.clone();
+                move || match get.get() {
+                    Some(Value::String(chosen)) => chosen == value,
+                    Some(Value::Array(chosen)) => chosen.iter().any(|v| v.as_str() == Some(&value)),
+                    _ => false,
+                }
+            };
+            let change = {
+                let value = value.clone();
+                move |ev: leptos::ev::Event| {
+                    if kind == "radio" {
+                        set.set(Value::String(value.clone()));
+                    } else {
+                        let on = event_target_checked(&ev);
+                        let mut chosen: Vec<Value> = set
+                            .get()
+                            .and_then(|v| v.as_array().cloned())
+                            .unwrap_or_default();
+                        chosen.retain(|v| v.as_str() != Some(&value));
+                        if on {
+                            chosen.push(Value::String(value.clone()));
+                        }
+                        set.set(Value::Array(chosen));
+                    }
+                }
+            };
+            view! {
+                <div class=item_class>
+                    <input class=input_class id=id.clone() name=key.clone() type=kind value=value
+                        prop:checked=checked on:change=change />
+                    <label class=label_class for=id>{option.label.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class(errors, key.clone())>
+            <fieldset class="govuk-fieldset" aria-describedby=described_by(question, &key, errors)>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label_text(question)}</legend>
+                {hint_and_error(question, &key, errors)}
+                <div class=list_class>{items}</div>
+            </fieldset>
+        </div>
+    }
+    .into_any()
+}
+
+fn group_view(
+    form: &FormDefinition,
+    question: &Question,
+    item: &str,
+    questions: &[Question],
+    max: usize,
+    slot: Slot,
+    errors: RwSignal<FieldErrors>,
+) -> AnyView {
+    let key = slot.key();
+    let answers = slot.answers;
+    let group_id = question.id.clone();
+    let count = {
+        let group_id = group_id.clone();
+        Signal::derive(move || {
+            answers.with(|a| a.get(&group_id).and_then(Value::as_array).map_or(0, Vec::len))
+        })
+    };
+    let form = form.clone();
+    let questions = questions.to_vec();
+    let item_name = item.to_owned();
+    let items = {
+        let group_id = group_id.clone();
+        let item_name = item_name.clone();
+        move || {
+            (0..count.get())
+                .map(|index| {
+                    let title = format!("{} {}", capitalise(&item_name), index + 1);
+                    let fields = questions
+                        .iter()
+                        .map(|inner| {
+                            let slot = Slot {
+                                answers,
+                                group: Some((group_id.clone(), index)),
+                                id: inner.id.clone(),
+                            };
+                            question_view(&form, inner, slot, errors)
+                        })
+                        .collect_view();
+                    let group_id = group_id.clone();
+                    let remove = move |_| {
+                        answers.update(|a| {
+                            if let Some(list) = a.get_mut(&group_id).and_then(Value::as_array_mut)
+                                && index < list.len()
+                            {
+                                list.remove(index);
+                            }
+                        });
+                    };
+                    view! {
+                        <div class="app-group-item">
+                            <h3 class="govuk-heading-s">{title.clone()}</h3>
+                            {fields}
+                            <button type="button" class="govuk-button govuk-button--secondary" on:click=remove>
+                                "Remove"<span class="govuk-visually-hidden">{format!(" {}", title.to_lowercase())}</span>
+                            </button>
+                        </div>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let add = {
+        let group_id = group_id.clone();
+        move |_| {
+            answers.update(|a| {
+                let list = a.entry(group_id.clone()).or_insert_with(|| Value::Array(Vec::new()));
+                if !list.is_array() {
+                    *list = Value::Array(Vec::new());
+                }
+                if let Some(list) = list.as_array_mut() {
+                    list.push(Value::Object(Map::new()));
+                }
+            });
+        }
+    };
+    let add_label = move || {
+        if count.get() == 0 {
+            format!("Add {}", article(&item_name))
+        } else {
+            format!("Add another {item_name}")
+        }
+    };
+    view! {
+        <div class=group_class(errors, key.clone()) id=key.clone()>
+            <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{label_text(question)}</legend>
+                {hint_and_error(question, &key, errors)}
+                {items}
+                <Show when=move || count.get() < max>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=add.clone()>{add_label.clone()}</button>
+                </Show>
+            </fieldset>
+        </div>
+    }
+    .into_any()
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn article(noun: &str) -> String {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {noun}")
+    } else {
+        format!("a {noun}")
+    }
+}

@@ -1,0 +1,101 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use shared::forms::{Block, FormDefinition, visible_pages};
+
+use super::state::{Progress, page_path};
+use super::with_form;
+use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// "Before you start": what the form is for, what to have ready, and Start now. Someone not
+/// signed in passes the bot check first; their answers then stay in this window until they
+/// save or submit.
+#[component]
+pub fn FormStart() -> impl IntoView {
+    with_form(|form| view! { <Start form=form /> })
+}
+
+#[component]
+fn Start(form: FormDefinition) -> impl IntoView {
+    set_page_title(&form.title);
+    let session = use_session();
+    let navigate = use_navigate();
+    let bot_check = solve_bot_check();
+    let in_progress = Progress::load(&form.id).is_some_and(|p| !p.answers.is_empty());
+    let form_id = form.id.clone();
+    let first_page = form.pages.first().map(|p| p.id.clone()).unwrap_or_default();
+    let ready = move || session.is_signed_in() || bot_check.with(Option::is_some);
+    let start = {
+        let form = form.clone();
+        move |_| {
+            let mut progress = Progress::load_or_new(&form.id);
+            progress.prefill(&form, &session);
+            progress.store(&form.id);
+            let first = visible_pages(&form, &progress.answers)
+                .first()
+                .map(|p| p.id.clone())
+                .unwrap_or_else(|| first_page.clone());
+            navigate(&page_path(&form, &first), Default::default());
+        }
+    };
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <A href="/referrals" attr:class="govuk-back-link">"Back"</A>
+                <span class="govuk-caption-l">{form.title.clone()}</span>
+                <h1 class="govuk-heading-l">"Before you start"</h1>
+                {blocks(&form.before_you_start)}
+                <ul class="govuk-list govuk-list--bullet">
+                    <li>"Questions marked with an asterisk (*) must be answered."</li>
+                    <li>"Forms time out after 20 minutes without activity. Sign in and use Save for later to keep your answers for 30 days."</li>
+                    <li>"The council sees nothing until you submit the form."</li>
+                </ul>
+                {move || (!session.is_signed_in()).then(|| view! { <BotCheckStatus solution=bot_check /> })}
+                <button type="button" class="govuk-button govuk-button--start" data-module="govuk-button"
+                    disabled=move || !ready() on:click=start>
+                    {if in_progress { "Continue" } else { "Start now" }}
+                    <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+                        <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+                    </svg>
+                </button>
+                {in_progress.then(|| view! {
+                    <p class="govuk-body">
+                        "You have answers in progress in this window. "
+                        <A href=format!("/forms/{form_id}/cancel") attr:class="govuk-link">"Start again with an empty form"</A>"."
+                    </p>
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// Content blocks of "Before you start", exit pages and "What happens next".
+pub fn blocks(blocks: &[Block]) -> impl IntoView + use<> {
+    blocks
+        .iter()
+        .map(|block| match block.clone() {
+            Block::Paragraph(text) => view! { <p class="govuk-body">{text}</p> }.into_any(),
+            Block::List(items) => view! {
+                <ul class="govuk-list govuk-list--bullet">
+                    {items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+            Block::Link { text, href } => view! {
+                <p class="govuk-body"><a class="govuk-link" href=href>{text}</a></p>
+            }
+            .into_any(),
+            Block::Warning(text) => view! {
+                <div class="govuk-warning-text">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text">
+                        <span class="govuk-visually-hidden">"Warning"</span>{text}
+                    </strong>
+                </div>
+            }
+            .into_any(),
+        })
+        .collect_view()
+}

@@ -1,0 +1,129 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shared::api::SubmissionView;
+
+use crate::api::{self, ApiError};
+use crate::components::title::set_page_title;
+use crate::pages::form::state::take_just_submitted;
+use crate::session::use_session;
+
+/// A form as it was sent: the reference, where it has got to, and every answer; printable.
+/// Straight after Submit it opens with the confirmation panel and "What happens next".
+#[component]
+pub fn Submission() -> impl IntoView {
+    let session = use_session();
+    let params = use_params_map();
+    let loaded = LocalResource::new(move || {
+        let id = params.read().get("submission_id").unwrap_or_default();
+        let checked = session.checked.get();
+        async move {
+            if !checked {
+                return None;
+            }
+            let token = match session.fresh_token().await {
+                Ok(token) => token,
+                Err(error) => return Some(Err(error)),
+            };
+            Some(api::submission(&token, &id).await)
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading the form"</p> }>
+            {move || loaded.get().flatten().map(|result| match result {
+                Ok(submission) => view! { <Sent submission=submission /> }.into_any(),
+                Err(error) => view! { <NotLoaded error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn NotLoaded(error: ApiError) -> impl IntoView {
+    set_page_title("Form not found");
+    let signed_out = matches!(&error, ApiError::Problem(p) if p.status == 401);
+    view! {
+        <h1 class="govuk-heading-l">{if signed_out { "Sign in to see this form" } else { "Form not found" }}</h1>
+        <p class="govuk-body">
+            {if signed_out {
+                "You need to be signed in to see the forms you sent."
+            } else {
+                "We could not find this form in your account. You can see forms you submitted in the last 30 days in your account."
+            }}
+        </p>
+        <p class="govuk-body"><A href=if signed_out { "/sign-in" } else { "/account" } attr:class="govuk-link">
+            {if signed_out { "Sign in" } else { "Go to your account" }}
+        </A></p>
+    }
+}
+
+#[component]
+fn Sent(submission: SubmissionView) -> impl IntoView {
+    let just_sent = take_just_submitted(&submission.id);
+    set_page_title(if just_sent { "Form submitted" } else { &submission.form_title });
+    let next_steps = LocalResource::new({
+        let form_id = submission.form_id.clone();
+        move || {
+            let form_id = form_id.clone();
+            async move { api::form(&form_id).await.map(|f| f.what_happens_next).unwrap_or_default() }
+        }
+    });
+    let submitted = submission.submitted_at.format("%-d %B %Y at %H:%M").to_string();
+    let print = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                {if just_sent {
+                    view! {
+                        <div class="govuk-panel govuk-panel--confirmation">
+                            <h1 class="govuk-panel__title">"Form submitted"</h1>
+                            <div class="govuk-panel__body">"Your reference number"<br /><strong>{submission.reference.clone()}</strong></div>
+                        </div>
+                        <h2 class="govuk-heading-m">"What happens next"</h2>
+                        <Transition fallback=|| ()>
+                            {move || next_steps.get().map(|blocks| crate::pages::form::blocks(&blocks))}
+                        </Transition>
+                        <h2 class="govuk-heading-m">"What you sent"</h2>
+                    }.into_any()
+                } else {
+                    view! {
+                        <A href="/account" attr:class="govuk-back-link">"Back to your account"</A>
+                        <span class="govuk-caption-l">{submission.reference.clone()}</span>
+                        <h1 class="govuk-heading-l">{submission.form_title.clone()}</h1>
+                    }.into_any()
+                }}
+                <dl class="govuk-summary-list">
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">"Reference"</dt>
+                        <dd class="govuk-summary-list__value">{submission.reference.clone()}</dd>
+                    </div>
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">"Submitted"</dt>
+                        <dd class="govuk-summary-list__value">{format!("{submitted} (UTC)")}</dd>
+                    </div>
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">"Status"</dt>
+                        <dd class="govuk-summary-list__value"><strong class="govuk-tag">{submission.status.label()}</strong></dd>
+                    </div>
+                </dl>
+                <h2 class="govuk-heading-m">"Your answers"</h2>
+                <dl class="govuk-summary-list">
+                    {submission.summary.iter().map(|row| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{row.label.clone()}</dt>
+                            <dd class="govuk-summary-list__value">{row.answer.clone()}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+                <div class="govuk-button-group app-no-print">
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print this form"</button>
+                    <A href="/account" attr:class="govuk-link">"Go to your account"</A>
+                </div>
+            </div>
+        </div>
+    }
+}
