@@ -20,6 +20,7 @@ use crate::routes;
         routes::council::get_coverage,
         routes::forms::list_forms,
         routes::forms::get_form,
+        routes::form_starts::start_form,
         routes::bot_check::get_bot_check,
         routes::registrations::create_registration,
         routes::registrations::verify_registration,
@@ -44,6 +45,7 @@ use crate::routes;
         routes::submissions::list_submissions,
         routes::submissions::create_submission,
         routes::submissions::get_submission,
+        routes::submissions::get_submission_pdf,
     ),
     components(
         schemas(shared::api::Problem),

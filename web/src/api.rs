@@ -6,10 +6,9 @@ use serde::de::DeserializeOwned;
 use shared::api::{
     AccountView, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest,
     CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest, CreateSubmissionRequest,
-    DraftPage, DraftView, FieldErrors, SubmissionPage, SubmissionView,
-    UpdateDraftRequest,
-    PasswordResetCompletion, PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest,
-    SessionCreated, SignInRequest, VerifyCodeRequest,
+    DraftPage, DraftView, FieldErrors, FormStartRequest, FormSummary, PasswordResetCompletion,
+    PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest, SessionCreated,
+    SignInRequest, SubmissionPage, SubmissionView, UpdateDraftRequest, VerifyCodeRequest,
 };
 
 /// Why a call to the API failed, in terms the pages can act on.
@@ -210,12 +209,25 @@ pub async fn council() -> Result<CouncilView, ApiError> {
     get("/api/v1/council").await
 }
 
+/// The published forms.
+pub async fn forms() -> Result<Vec<FormSummary>, ApiError> {
+    get("/api/v1/forms").await
+}
+
 /// One form's whole definition, evaluated in the browser with the server's own rules.
 pub async fn form(form_id: &str) -> Result<shared::forms::FormDefinition, ApiError> {
     get(&format!("/api/v1/forms/{form_id}")).await
 }
 
-pub async fn create_draft(token: &str, request: &CreateDraftRequest) -> Result<DraftView, ApiError> {
+/// Starts a form for someone not signed in, spending their solved bot check.
+pub async fn start_form(request: &FormStartRequest) -> Result<(), ApiError> {
+    post_no_content("/api/v1/form-starts", request).await
+}
+
+pub async fn create_draft(
+    token: &str,
+    request: &CreateDraftRequest,
+) -> Result<DraftView, ApiError> {
     read(send(with_token(Request::post("/api/v1/drafts"), token).json(request)).await?).await
 }
 
@@ -274,4 +286,17 @@ pub async fn submissions(token: &str, after: Option<&str>) -> Result<SubmissionP
         None => "/api/v1/submissions".to_owned(),
     };
     read(send(with_token(Request::get(&path), token).build()).await?).await
+}
+
+/// A submitted form as a PDF.
+pub async fn submission_pdf(token: &str, submission_id: &str) -> Result<Vec<u8>, ApiError> {
+    let path = format!("/api/v1/submissions/{submission_id}/pdf");
+    let response = send(with_token(Request::get(&path), token).build()).await?;
+    if !response.ok() {
+        return read::<Vec<u8>>(response).await;
+    }
+    response
+        .binary()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
 }

@@ -4,6 +4,7 @@ pub mod account;
 pub mod bot_check;
 pub mod council;
 pub mod drafts;
+pub mod form_starts;
 pub mod forms;
 pub mod health;
 pub mod password_resets;
@@ -25,6 +26,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(health::configure)
             .configure(council::configure)
             .configure(forms::configure)
+            .configure(form_starts::configure)
             .configure(bot_check::configure)
             .configure(registrations::configure)
             .configure(sign_in::configure)

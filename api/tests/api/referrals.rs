@@ -539,3 +539,80 @@ async fn a_draft_near_its_expiry_brings_one_reminder_and_then_goes() {
         404
     );
 }
+
+#[tokio::test]
+async fn someone_without_an_account_starts_a_form_once_per_solved_bot_check() {
+    let app = spawn_app().await;
+    let bot_check = app.bot_check().await;
+
+    let started = app
+        .post(
+            "/api/v1/form-starts",
+            &json!({"form_id": "social-care-referral", "bot_check": bot_check}),
+        )
+        .await;
+    let replayed = app
+        .post(
+            "/api/v1/form-starts",
+            &json!({"form_id": "social-care-referral", "bot_check": bot_check}),
+        )
+        .await;
+    let unknown = app
+        .post(
+            "/api/v1/form-starts",
+            &json!({"form_id": "no-such-form", "bot_check": app.bot_check().await}),
+        )
+        .await;
+
+    assert_eq!(started.status(), 204);
+    assert_eq!(replayed.status(), 422, "a solution solves one start only");
+    assert_eq!(unknown.status(), 422);
+    let problem: Problem = unknown.json().await.unwrap();
+    assert!(problem.errors.contains_key("form_id"));
+}
+
+#[tokio::test]
+async fn a_submitted_form_downloads_as_a_pdf_for_its_owner_only() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let submitted: SubmissionView = me
+        .submit(
+            "k",
+            json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let path = format!("/api/v1/submissions/{}/pdf", submitted.id);
+
+    let response = me.get(&path).await;
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition.contains(&format!("{}.pdf", submitted.reference)),
+        "{disposition}"
+    );
+    let bytes = response.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("Margaret"), "the answers are in the PDF");
+    assert!(text.contains(&submitted.reference));
+
+    let other_session = professional(&app, "other@example.org").await;
+    let other = Client {
+        app: &app,
+        session: &other_session,
+    };
+    assert_eq!(other.get(&path).await.status(), 404);
+    assert_eq!(app.get(&path).await.status(), 401);
+}

@@ -23,5 +23,6 @@ pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus};
 pub use problem::{FieldErrors, Problem};
 pub use referrals::{
     CreateDraftRequest, CreateSubmissionRequest, DraftPage, DraftSummary, DraftView,
-    SubmissionPage, SubmissionStatus, SubmissionSummary, SubmissionView, UpdateDraftRequest,
+    FormStartRequest, SubmissionPage, SubmissionStatus, SubmissionSummary, SubmissionView,
+    UpdateDraftRequest,
 };

@@ -232,3 +232,18 @@ pub struct SubmissionPage {
     /// Pass as `after` for the next page; absent on the last page.
     pub next: Option<String>,
 }
+
+/// Starts a form without an account, after the browser's bot check. Nothing of the form is
+/// sent: the answers stay in the browser until the person signs in to save or submit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "form_id": "social-care-referral",
+    "bot_check": "eyJhbGdvcml0aG0iOiJTSEEtMjU2Ii…"
+})))]
+#[serde(deny_unknown_fields)]
+pub struct FormStartRequest {
+    pub form_id: String,
+    /// The solved bot check, base64 JSON (see `GET /api/v1/bot-check`).
+    pub bot_check: String,
+}

@@ -1,4 +1,7 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api;
 
 use crate::components::notices::{SafeguardingNotice, UrgentNotice};
 use crate::components::tiles::{Tile, TileTarget};
@@ -31,6 +34,43 @@ pub fn ReferralHub() -> impl IntoView {
                 target=TileTarget::Page("/referrals/dols")
             />
         </ul>
+        <OtherForms />
         <UrgentNotice />
+    }
+}
+
+/// The seed's tiles cover these; they are not listed again.
+const TILED: [&str; 4] = [
+    "social-care-referral",
+    "occupational-therapy-referral",
+    "dols-form-1",
+    "dols-form-2",
+];
+
+/// Every other published form for professionals, so that a new definition file appears here
+/// without a code change.
+#[component]
+fn OtherForms() -> impl IntoView {
+    let forms = LocalResource::new(api::forms);
+    view! {
+        <Transition fallback=|| ()>
+            {move || forms.get().and_then(Result::ok).map(|all| {
+                let others: Vec<_> = all
+                    .into_iter()
+                    .filter(|f| f.audience == "professional" && !TILED.contains(&f.id.as_str()))
+                    .collect();
+                (!others.is_empty()).then(|| view! {
+                    <h2 class="govuk-heading-m">"Other forms"</h2>
+                    <ul class="govuk-list">
+                        {others.into_iter().map(|form| view! {
+                            <li>
+                                <A href=format!("/forms/{}", form.id) attr:class="govuk-link">{form.title}</A>
+                                <p class="govuk-body-s">{form.summary}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })
+            })}
+        </Transition>
     }
 }

@@ -6,10 +6,10 @@ use shared::api::{
 };
 
 use crate::api;
-use crate::pages::form::state::take_return_path;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
+use crate::pages::form::state::take_return_path;
 use crate::session::use_session;
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -4,10 +4,10 @@ use leptos_router::hooks::use_navigate;
 use shared::api::{FieldErrors, SignInRequest, VerifyCodeRequest};
 
 use crate::api;
-use crate::pages::form::state::take_return_path;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::title::set_page_title;
+use crate::pages::form::state::take_return_path;
 use crate::session::use_session;
 
 /// Sign in, step 1 (email and password) then step 2 (the emailed code); new users register.

@@ -3,7 +3,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::SubmissionView;
 
+use shared::api::FieldErrors;
+
 use crate::api::{self, ApiError};
+use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
 use crate::pages::form::state::take_just_submitted;
 use crate::session::use_session;
@@ -60,15 +63,47 @@ fn NotLoaded(error: ApiError) -> impl IntoView {
 #[component]
 fn Sent(submission: SubmissionView) -> impl IntoView {
     let just_sent = take_just_submitted(&submission.id);
-    set_page_title(if just_sent { "Form submitted" } else { &submission.form_title });
+    set_page_title(if just_sent {
+        "Form submitted"
+    } else {
+        &submission.form_title
+    });
     let next_steps = LocalResource::new({
         let form_id = submission.form_id.clone();
         move || {
             let form_id = form_id.clone();
-            async move { api::form(&form_id).await.map(|f| f.what_happens_next).unwrap_or_default() }
+            async move {
+                api::form(&form_id)
+                    .await
+                    .map(|f| f.what_happens_next)
+                    .unwrap_or_default()
+            }
         }
     });
-    let submitted = submission.submitted_at.format("%-d %B %Y at %H:%M").to_string();
+    let submitted = submission
+        .submitted_at
+        .format("%-d %B %Y at %H:%M")
+        .to_string();
+    let errors = RwSignal::new(FieldErrors::new());
+    let session = use_session();
+    let download = {
+        let id = submission.id.clone();
+        let filename = format!("{}.pdf", submission.reference);
+        move |_| {
+            let (id, filename) = (id.clone(), filename.clone());
+            leptos::task::spawn_local(async move {
+                let fetched = async {
+                    let token = session.fresh_token().await?;
+                    api::submission_pdf(&token, &id).await
+                }
+                .await;
+                match fetched {
+                    Ok(bytes) => save_file(&bytes, &filename, "application/pdf"),
+                    Err(error) => errors.set(error.field_errors()),
+                }
+            });
+        }
+    };
     let print = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -119,11 +154,37 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
                         </div>
                     }).collect_view()}
                 </dl>
+                <ErrorSummary errors=errors />
                 <div class="govuk-button-group app-no-print">
                     <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print this form"</button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=download>"Download as PDF"</button>
                     <A href="/account" attr:class="govuk-link">"Go to your account"</A>
                 </div>
             </div>
         </div>
     }
+}
+
+/// Hands `bytes` to the browser as a download named `filename`.
+fn save_file(bytes: &[u8], filename: &str, kind: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(link) = link {
+        link.set_href(&url);
+        link.set_download(filename);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -1,10 +1,12 @@
 mod create;
 mod get;
 mod list;
+mod pdf;
 
 pub use create::{__path_create_submission, create_submission};
 pub use get::{__path_get_submission, get_submission};
 pub use list::{__path_list_submissions, list_submissions};
+pub use pdf::{__path_get_submission_pdf, get_submission_pdf};
 
 use actix_web::{HttpResponse, web};
 
@@ -22,5 +24,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(super::get_only(
         "/submissions/{submission_id}",
         get_submission,
+    ))
+    .service(super::get_only(
+        "/submissions/{submission_id}/pdf",
+        get_submission_pdf,
     ));
 }

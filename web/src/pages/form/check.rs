@@ -86,7 +86,10 @@ fn Check(form: FormDefinition) -> impl IntoView {
                     Ok(submission) => {
                         Progress::forget(&form_id);
                         mark_just_submitted(&submission.id);
-                        navigate(&format!("/account/submissions/{}", submission.id), Default::default());
+                        navigate(
+                            &format!("/account/submissions/{}", submission.id),
+                            Default::default(),
+                        );
                     }
                     Err(error) => errors.set(as_summary(&error)),
                 }

@@ -78,7 +78,9 @@ fn ProgressLine(percent: Signal<u8>) -> impl IntoView {
     view! {
         <p class="govuk-body-s app-progress">
             <span class="app-progress__bar" aria-hidden="true">
-                <span class="app-progress__done" style=move || format!("width: {}%", percent.get())></span>
+                // Set through the style object, which the content security policy allows; a style
+                // attribute it would refuse.
+                <span class="app-progress__done" style:width=move || format!("{}%", percent.get())></span>
             </span>
             {move || format!("{}% complete", percent.get())}
         </p>

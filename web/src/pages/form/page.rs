@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::FieldErrors;
-use shared::forms::{FormDefinition, Page, progress, validate_page, visible_pages, visible_questions};
+use shared::forms::{
+    FormDefinition, Page, progress, validate_page, visible_pages, visible_questions,
+};
 
 use super::questions::{Slot, question_view};
 use super::state::{Progress, after, before, today};
@@ -44,7 +46,11 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
     let percent = Signal::derive(move || form.with_value(|f| answers.with(|a| progress(f, a))));
     // Whether this page is shown for the answers so far; one reached by typing its address
     // while hidden offers the way back instead.
-    let shown = form.with_value(|f| visible_pages(f, &stored.answers).iter().any(|p| p.id == page_id));
+    let shown = form.with_value(|f| {
+        visible_pages(f, &stored.answers)
+            .iter()
+            .any(|p| p.id == page_id)
+    });
 
     // Keeps the answers in this window as they are typed, so nothing is lost on the way to
     // sign in, to an exit page or back.
@@ -65,7 +71,8 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
                 return;
             }
             let current = answers.get_untracked();
-            let found = form.with_value(|f| validate_page(f, &page_id, &current, today(), &districts));
+            let found =
+                form.with_value(|f| validate_page(f, &page_id, &current, today(), &districts));
             if !found.is_empty() {
                 errors.set(found);
                 return;
@@ -77,10 +84,7 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
                 return;
             }
             // Signed in: every Next saves the draft, resuming on the page Next leads to.
-            let resume_on = destination
-                .split("/page/")
-                .nth(1)
-                .map(str::to_owned);
+            let resume_on = destination.split("/page/").nth(1).map(str::to_owned);
             let form_id = form.with_value(|f| f.id.clone());
             let navigate = navigate.clone();
             busy.set(true);
@@ -109,7 +113,10 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
         move |_| {
             keep();
             let form_id = form.with_value(|f| f.id.clone());
-            navigate(&format!("/forms/{form_id}/save?page={page_id}"), Default::default());
+            navigate(
+                &format!("/forms/{form_id}/save?page={page_id}"),
+                Default::default(),
+            );
         }
     };
     let print = |_| {
@@ -121,14 +128,17 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
     let fields = {
         let page = page.clone();
         move || {
-            let visible: Vec<_> = answers.with(|a| {
-                visible_questions(&page, a).into_iter().cloned().collect()
-            });
+            let visible: Vec<_> =
+                answers.with(|a| visible_questions(&page, a).into_iter().cloned().collect());
             form.with_value(|f| {
                 visible
                     .iter()
                     .map(|question| {
-                        let slot = Slot { answers, group: None, id: question.id.clone() };
+                        let slot = Slot {
+                            answers,
+                            group: None,
+                            id: question.id.clone(),
+                        };
                         question_view(f, question, slot, errors)
                     })
                     .collect_view()

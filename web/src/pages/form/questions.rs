@@ -122,7 +122,11 @@ fn hint_and_error(
     }
 }
 
-fn described_by(question: &Question, key: &str, errors: RwSignal<FieldErrors>) -> impl Fn() -> Option<String> + use<> {
+fn described_by(
+    question: &Question,
+    key: &str,
+    errors: RwSignal<FieldErrors>,
+) -> impl Fn() -> Option<String> + use<> {
     let hint = question.hint.is_some().then(|| format!("{key}-hint"));
     let error_id = format!("{key}-error");
     let key = key.to_owned();
@@ -279,7 +283,11 @@ fn date_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) -> 
     let key = slot.key();
     let part = |name: &'static str, label: &'static str, width: &'static str, first: bool| {
         let (get, set) = (slot.clone(), slot.clone());
-        let id = if first { key.clone() } else { format!("{key}-{name}") };
+        let id = if first {
+            key.clone()
+        } else {
+            format!("{key}-{name}")
+        };
         let error_key = key.clone();
         let class = move || {
             let mut class = format!("govuk-input govuk-date-input__input {width}");
@@ -317,9 +325,17 @@ fn date_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) -> 
 
 fn address_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) -> AnyView {
     let key = slot.key();
-    let line = |name: &'static str, label: &'static str, autocomplete: &'static str, width: &'static str, first: bool| {
+    let line = |name: &'static str,
+                label: &'static str,
+                autocomplete: &'static str,
+                width: &'static str,
+                first: bool| {
         let (get, set) = (slot.clone(), slot.clone());
-        let id = if first { key.clone() } else { format!("{key}-{name}") };
+        let id = if first {
+            key.clone()
+        } else {
+            format!("{key}-{name}")
+        };
         view! {
             <div class="govuk-form-group">
                 <label class="govuk-label" for=id.clone()>{label}</label>
@@ -355,7 +371,11 @@ fn choices_view(
     let key = slot.key();
     let (list_class, item_class, input_class, label_class) = if kind == "radio" {
         (
-            if inline { "govuk-radios govuk-radios--inline" } else { "govuk-radios" },
+            if inline {
+                "govuk-radios govuk-radios--inline"
+            } else {
+                "govuk-radios"
+            },
             "govuk-radios__item",
             "govuk-radios__input",
             "govuk-label govuk-radios__label",
@@ -372,7 +392,11 @@ fn choices_view(
         .iter()
         .enumerate()
         .map(|(index, option)| {
-            let id = if index == 0 { key.clone() } else { format!("{key}-{}", index + 1) };
+            let id = if index == 0 {
+                key.clone()
+            } else {
+                format!("{key}-{}", index + 1)
+            };
             let value = option.value.clone();
             let (get, set) = (slot.clone(), slot.clone());
             let checked = {
@@ -438,7 +462,11 @@ fn group_view(
     let count = {
         let group_id = group_id.clone();
         Signal::derive(move || {
-            answers.with(|a| a.get(&group_id).and_then(Value::as_array).map_or(0, Vec::len))
+            answers.with(|a| {
+                a.get(&group_id)
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len)
+            })
         })
     };
     let form = form.clone();
@@ -489,7 +517,9 @@ fn group_view(
         let group_id = group_id.clone();
         move |_| {
             answers.update(|a| {
-                let list = a.entry(group_id.clone()).or_insert_with(|| Value::Array(Vec::new()));
+                let list = a
+                    .entry(group_id.clone())
+                    .or_insert_with(|| Value::Array(Vec::new()));
                 if !list.is_array() {
                     *list = Value::Array(Vec::new());
                 }

@@ -39,7 +39,9 @@ pub fn ResumeDraft() -> impl IntoView {
         });
     });
     move || match failed.get() {
-        None => view! { <p class="govuk-body" role="status">"Opening your saved form"</p> }.into_any(),
+        None => {
+            view! { <p class="govuk-body" role="status">"Opening your saved form"</p> }.into_any()
+        }
         Some(message) => view! {
             <h1 class="govuk-heading-l">"Your saved form could not be opened"</h1>
             <p class="govuk-body">{message}</p>

@@ -48,7 +48,8 @@ fn Save(form: FormDefinition) -> impl IntoView {
         }
         if !session.is_signed_in() {
             set_page_title("Sign in to save your form");
-            return view! { <SignInToSave form_title=title.clone() here=here.clone() /> }.into_any();
+            return view! { <SignInToSave form_title=title.clone() here=here.clone() /> }
+                .into_any();
         }
         save();
         match outcome.get() {

@@ -3,9 +3,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::forms::{Block, FormDefinition, visible_pages};
 
+use shared::api::{FieldErrors, FormStartRequest};
+
 use super::state::{Progress, page_path};
 use super::with_form;
+use crate::api;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
+use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -27,23 +31,41 @@ fn Start(form: FormDefinition) -> impl IntoView {
     let form_id = form.id.clone();
     let first_page = form.pages.first().map(|p| p.id.clone()).unwrap_or_default();
     let ready = move || session.is_signed_in() || bot_check.with(Option::is_some);
+    let errors = RwSignal::new(FieldErrors::new());
     let start = {
         let form = form.clone();
         move |_| {
-            let mut progress = Progress::load_or_new(&form.id);
-            progress.prefill(&form, &session);
-            progress.store(&form.id);
-            let first = visible_pages(&form, &progress.answers)
-                .first()
-                .map(|p| p.id.clone())
-                .unwrap_or_else(|| first_page.clone());
-            navigate(&page_path(&form, &first), Default::default());
+            let form = form.clone();
+            let first_page = first_page.clone();
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                // Without an account, the server checks the solved bot check first.
+                if !session.is_signed_in() {
+                    let request = FormStartRequest {
+                        form_id: form.id.clone(),
+                        bot_check: bot_check.get_untracked().unwrap_or_default(),
+                    };
+                    if let Err(error) = api::start_form(&request).await {
+                        errors.set(error.field_errors());
+                        return;
+                    }
+                }
+                let mut progress = Progress::load_or_new(&form.id);
+                progress.prefill(&form, &session);
+                progress.store(&form.id);
+                let first = visible_pages(&form, &progress.answers)
+                    .first()
+                    .map(|p| p.id.clone())
+                    .unwrap_or(first_page);
+                navigate(&page_path(&form, &first), Default::default());
+            });
         }
     };
     view! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <A href="/referrals" attr:class="govuk-back-link">"Back"</A>
+                <ErrorSummary errors=errors />
                 <span class="govuk-caption-l">{form.title.clone()}</span>
                 <h1 class="govuk-heading-l">"Before you start"</h1>
                 {blocks(&form.before_you_start)}

@@ -1,0 +1,52 @@
+use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
+use actix_web::{HttpResponse, web};
+
+use crate::auth::CurrentUser;
+use crate::error::ApiError;
+use crate::referrals::{pdf, submissions};
+use crate::state::AppState;
+
+/// The bytes of a PDF file.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct PdfFile(#[allow(dead_code)] Vec<u8>);
+
+/// A submitted form as a PDF, made on the server.
+#[utoipa::path(
+    get,
+    path = "/api/v1/submissions/{submission_id}/pdf",
+    tag = "submissions",
+    operation_id = "get_submission_pdf",
+    summary = "Download a form you submitted as a PDF",
+    description = "The council, the form, its reference, when it was sent, its status and every \
+                   answer as the check-answers page showed it, as an A4 PDF. Submissions of \
+                   other accounts answer 404.",
+    params(("submission_id" = String, Path, description = "The submission's id.",
+        example = "0193a7d0-11aa-7b3c-8e2f-6a5d4c3b2a10")),
+    responses(
+        (status = 200, description = "The PDF, named after the reference.", content_type = "application/pdf", body = PdfFile,
+         headers(("Content-Disposition" = String, description = "`attachment; filename=\"ASC-7K4M-9QX2.pdf\"`"))),
+        (status = 401, response = crate::routes::problems::NotSignedIn),
+        (status = 404, response = crate::routes::problems::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn get_submission_pdf(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    submission_id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let submission = submissions::get(&state, &user, submission_id.into_inner()).await?;
+    let council = state.council.view().clone();
+    let filename = format!("{}.pdf", submission.reference);
+    let bytes = web::block(move || pdf::render(&submission, &council.name, &council.service_name))
+        .await??;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Attachment,
+            parameters: vec![DispositionParam::Filename(filename)],
+        })
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes))
+}

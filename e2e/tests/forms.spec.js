@@ -1,0 +1,226 @@
+// The referral forms: a DoLS request saved midway and finished after signing in again, the
+// social care referral's exits, and axe on every page of every form.
+const { test, expect, expectNoAxeViolations, expectHeading } = require('./support');
+const { codeFrom } = require('./mail');
+const { registerNewAccount, PASSWORD } = require('./register');
+
+/** Today's date as the form's day, month and year fields take it. */
+function today() {
+  const now = new Date();
+  return { day: String(now.getDate()), month: String(now.getMonth() + 1), year: String(now.getFullYear()) };
+}
+
+async function fillDate(page, id, date) {
+  await page.locator(`#${id}`).fill(date.day);
+  await page.locator(`#${id}-month`).fill(date.month);
+  await page.locator(`#${id}-year`).fill(date.year);
+}
+
+async function next(page) {
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+test('a professional saves DoLS Form 1 midway, signs in again, resumes and submits it with an urgent authorisation', async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
+  const email = `dols.${Date.now()}@care-home.example`;
+  await registerNewAccount(page, email);
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.goto('/referrals/dols');
+  await page.getByRole('link', { name: /DoLS Form 1/ }).click();
+  await expectHeading(page, 'Before you start');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Start now' }).click();
+
+  // Next refuses an unanswered page: the summary takes focus and links to the question.
+  await expectHeading(page, 'Type of request');
+  await expect(page.getByText('0% complete')).toBeVisible();
+  await next(page);
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: /What are you requesting/ })).toHaveAttribute('href', '#request_type');
+  await expectNoAxeViolations(page);
+  // The asterisk is seen; "required" is heard.
+  await expect(page.getByRole('group', { name: 'What are you requesting? (required)' })).toBeVisible();
+  await page.getByLabel('A standard authorisation, and I have given an urgent authorisation').check();
+  await next(page);
+
+  await expectHeading(page, 'The relevant person');
+  await page.getByLabel('Full name of the relevant person').fill('Margaret Jones');
+  await page.getByLabel('Female').check();
+  await page.locator('#dob_known').check();
+  await fillDate(page, 'date_of_birth', { day: '27', month: '3', year: '1941' });
+  await page.locator('#lives_elsewhere-2').check();
+  await expectNoAxeViolations(page);
+  await next(page);
+
+  // The referrer's details come from the account.
+  await expectHeading(page, 'The care home or hospital');
+  await expect(page.getByLabel('Name of the person dealing with this request')).toHaveValue('Priya Shah');
+  await expect(page.getByLabel('Their email address')).toHaveValue(email);
+  await page.getByLabel('Name of the care home or hospital').fill('Marsh Lane Care Home');
+  await page.getByLabel('Address line 1').fill('2 Marsh Lane');
+  await page.getByLabel('Town or city').fill('Bootle');
+  await page.getByLabel('Postcode').fill('L20 3NJ');
+  await page.locator('#ma_phone').fill('0151 496 0000');
+  await page.getByLabel('Their phone number').fill('0151 496 0001');
+  await page.getByLabel('The NHS').check();
+  await next(page);
+
+  await expectHeading(page, 'Standard authorisation');
+  await fillDate(page, 'sa_start', today());
+  await page.getByLabel('The care and treatment the person needs').fill('Help with personal care and medication.');
+  await page.getByLabel('Locked or keypad doors').check();
+  await page.getByLabel('Describe the restrictions').fill('The front door has a keypad.');
+  await page.locator('#less_restrictive-2').check();
+  await next(page);
+
+  // Midway: save for later, and sign out.
+  await expectHeading(page, 'Medical information');
+  await page.getByRole('button', { name: 'Save for later' }).click();
+  await expectHeading(page, 'Your form has been saved');
+  await expectNoAxeViolations(page);
+  await page.goto('/account');
+  await expect(page.getByRole('link', { name: 'DoLS Form 1: standard request and urgent authorisation' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  // A new window: the answers come back from the server, not from this browser.
+  await page.evaluate(() => window.sessionStorage.clear());
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await expect(page.getByText('We have checked that you are not a robot.')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Code').fill(await codeFrom(email, 2));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectHeading(page, 'Your account');
+  const saved = page.getByRole('table', { name: 'Forms saved for later' });
+  await expect(saved).toContainText('% complete');
+  await expectNoAxeViolations(page);
+  await saved.getByRole('link', { name: /DoLS Form 1/ }).click();
+
+  await expectHeading(page, 'Medical information');
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await expectHeading(page, 'Standard authorisation');
+  await expect(page.getByLabel('Describe the restrictions')).toHaveValue('The front door has a keypad.');
+  await next(page);
+  await next(page);
+
+  // Add another: an item appears with its own questions, and goes again.
+  await expectHeading(page, 'People to consult');
+  await page.getByRole('button', { name: 'Add a consultee' }).click();
+  await expect(page.getByRole('heading', { name: 'Consultee 1' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Remove consultee 1' }).click();
+  await expect(page.getByRole('heading', { name: 'Consultee 1' })).toHaveCount(0);
+  await page.locator('#imca_needed-2').check();
+  await next(page);
+
+  await expectHeading(page, 'Advance decisions and the Mental Health Act');
+  await page.getByLabel('I am not aware of one').check();
+  await page.locator('#mha_applies-2').check();
+  await next(page);
+
+  // The urgent authorisation section, shown because it was chosen; its expiry is worked out.
+  await expectHeading(page, 'Urgent authorisation');
+  for (const box of await page.locator('input[name="ua_criteria"]').all()) await box.check();
+  const start = today();
+  await fillDate(page, 'ua_start', start);
+  await page.getByLabel('Time it came into force').fill('09:30');
+  await page.getByLabel('How many days is it in force?').fill('7');
+  const expiry = new Date(Number(start.year), Number(start.month) - 1, Number(start.day) + 7);
+  const expected = expiry.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  await expect(page.locator('#ua_expiry')).toContainText(expected);
+  await page.getByLabel('Purpose of the urgent authorisation').fill('To keep her safe while the assessments are done.');
+  await page.locator('#wants_extension-2').check();
+  await expectNoAxeViolations(page);
+  await next(page);
+
+  await expectHeading(page, 'Declaration');
+  await page.locator('#interested_informed').check();
+  await page.getByLabel('Your name').fill('Priya Shah');
+  await page.getByLabel('Your position').fill('Registered manager');
+  await fillDate(page, 'signed_date', today());
+  await next(page);
+
+  await expectHeading(page, 'Check your answers');
+  await expect(page.getByText('Margaret Jones')).toBeVisible();
+  await expect(page.getByText('You have not finished this form')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Submit' }).click();
+
+  await expectHeading(page, 'Form submitted');
+  const reference = (await page.locator('.govuk-panel__body strong').textContent()).trim();
+  expect(reference).toMatch(/^ASC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page.getByRole('heading', { name: 'What happens next' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Go to your account' }).click();
+  await expectHeading(page, 'Your account');
+  const submitted = page.getByRole('table', { name: 'Forms submitted in the last 30 days' });
+  await expect(submitted).toContainText(reference);
+  await expect(submitted).toContainText('Received');
+  await expect(page.getByText('You have no forms saved for later.')).toBeVisible();
+});
+
+test('the social care referral ends at an exit page when the person lives outside the area', async ({ page, consoleErrors }) => {
+  await page.goto('/forms/social-care-referral');
+  await expectHeading(page, 'Before you start');
+  // Not signed in: the bot check runs before the form starts.
+  await expect(page.getByText('We have checked that you are not a robot.')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Start now' }).click();
+
+  await expectHeading(page, 'Before we go on');
+  await page.locator('#is_professional').check();
+  await page.locator('#in_area-2').check();
+  await page.locator('#urgent-2').check();
+  await page.locator('#safeguarding-2').check();
+  await next(page);
+
+  await expectHeading(page, 'You cannot use this form');
+  await expect(page.getByRole('main')).toContainText('council');
+  await expectNoAxeViolations(page);
+
+  // Changing the answer goes on with the form, the answers kept.
+  await page.getByRole('link', { name: 'go back and change it' }).click();
+  await expectHeading(page, 'Before we go on');
+  await expect(page.locator('#in_area-2')).toBeChecked();
+  await page.locator('#in_area').check();
+  await next(page);
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('You cannot use this form');
+
+  // Save for later without an account: the seed's "Login or Register" page.
+  await page.getByRole('button', { name: 'Save for later' }).click();
+  await expectHeading(page, 'Sign in to save your form');
+  await expectNoAxeViolations(page);
+});
+
+test('every page of every form passes axe, empty and with its errors showing', async ({ page, request, consoleErrors }) => {
+  test.setTimeout(240_000);
+  const forms = await (await request.get('/api/v1/forms')).json();
+  expect(forms.length).toBeGreaterThanOrEqual(5);
+  for (const { id } of forms) {
+    const form = await (await request.get(`/api/v1/forms/${id}`)).json();
+    await page.goto(`/forms/${id}`);
+    await expectHeading(page, 'Before you start');
+    await expectNoAxeViolations(page);
+    for (const formPage of form.pages) {
+      await page.goto(`/forms/${id}/page/${formPage.id}`);
+      await expectHeading(page, formPage.title);
+      await next(page);
+      await expectNoAxeViolations(page);
+    }
+    await page.goto(`/forms/${id}/check-answers`);
+    await expectHeading(page, 'Check your answers');
+    await expectNoAxeViolations(page);
+    for (const exit of form.exits) {
+      await page.goto(`/forms/${id}/exit/${exit.id}`);
+      await expectHeading(page, exit.title);
+      await expectNoAxeViolations(page);
+    }
+    await page.goto(`/forms/${id}/cancel`);
+    await expectHeading(page, 'Are you sure you want to cancel this form?');
+    await expectNoAxeViolations(page);
+  }
+});
