@@ -34,7 +34,8 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
 
   // Next refuses an unanswered page: the summary takes focus and links to the question.
   await expectHeading(page, 'Type of request');
-  await expect(page.getByText('0% complete')).toBeVisible();
+  // The referrer's details, filled in from the account, already count.
+  await expect(page.getByText(/^\d+% complete$/)).toBeVisible();
   await next(page);
   const summary = page.locator('.govuk-error-summary');
   await expect(summary).toBeFocused();
@@ -64,7 +65,7 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await page.getByLabel('Postcode').fill('L20 3NJ');
   await page.locator('#ma_phone').fill('0151 496 0000');
   await page.getByLabel('Their phone number').fill('0151 496 0001');
-  await page.getByLabel('The NHS').check();
+  await page.getByLabel('The NHS', { exact: true }).check();
   await next(page);
 
   await expectHeading(page, 'Standard authorisation');
@@ -109,11 +110,12 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
 
   // Add another: an item appears with its own questions, and goes again.
   await expectHeading(page, 'People to consult');
-  await page.getByRole('button', { name: 'Add a consultee' }).click();
-  await expect(page.getByRole('heading', { name: 'Consultee 1' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add a person to consult' }).click();
+  await expect(page.getByRole('heading', { name: 'Person to consult 1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add another person to consult' })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Remove consultee 1' }).click();
-  await expect(page.getByRole('heading', { name: 'Consultee 1' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove person to consult 1' }).click();
+  await expect(page.getByRole('heading', { name: 'Person to consult 1' })).toHaveCount(0);
   await page.locator('#imca_needed-2').check();
   await next(page);
 

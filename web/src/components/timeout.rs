@@ -1,6 +1,7 @@
 //! The session timeout warning (WCAG 2.2.1): two minutes before a session ends for inactivity,
 //! a dialog offers to stay signed in; at the end the user is signed out cleanly. Activity
-//! (a key or a click) extends the session at most once a minute.
+//! (a key or a click) extends the session at most once a minute. When the warning shows on a
+//! page of a form, the form is saved as a draft first (DESIGN: no answer is lost).
 
 use std::time::Duration;
 
@@ -8,9 +9,27 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::session::{now, use_session};
+use crate::pages::form::state::Progress;
+use crate::session::{Session, now, use_session};
+
+/// Saves the draft of the form open at `path` while the session still lives, so that no answer
+/// is lost if the person does not come back in time.
+fn save_open_form(path: &str, session: Session) {
+    let parts: Vec<&str> = path.split('/').collect();
+    let ["", "forms", form_id, "page", page_id] = parts.as_slice() else {
+        return;
+    };
+    let (form_id, page_id) = ((*form_id).to_owned(), (*page_id).to_owned());
+    let Some(mut progress) = Progress::load(&form_id) else {
+        return;
+    };
+    spawn_local(async move {
+        // A failure leaves the answers in this window, which is where they already are.
+        let _ = progress.save(&form_id, Some(page_id), session).await;
+    });
+}
 
 const WARN_BEFORE_SECONDS: f64 = 120.0;
 const EXTEND_AT_MOST_EVERY_SECONDS: f64 = 60.0;
@@ -19,6 +38,7 @@ const EXTEND_AT_MOST_EVERY_SECONDS: f64 = 60.0;
 pub fn TimeoutWarning() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
+    let location = use_location();
     let active_since_refresh = RwSignal::new(false);
     let warning = RwSignal::new(false);
     let seconds_left = RwSignal::new(WARN_BEFORE_SECONDS);
@@ -46,6 +66,9 @@ pub fn TimeoutWarning() -> impl IntoView {
             navigate("/signed-out", Default::default());
         } else if idle >= timeout - WARN_BEFORE_SECONDS {
             seconds_left.set((timeout - idle).max(0.0));
+            if !warning.get_untracked() {
+                save_open_form(&location.pathname.get_untracked(), session);
+            }
             warning.set(true);
         } else if active_since_refresh.get_untracked() && idle >= EXTEND_AT_MOST_EVERY_SECONDS {
             active_since_refresh.set(false);

@@ -61,6 +61,13 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
         progress
     };
 
+    // Every change is kept in this window at once: if the session times out, or the tab is
+    // reloaded, no answer is lost.
+    Effect::new(move |_| {
+        answers.track();
+        keep();
+    });
+
     let next = {
         let page_id = page_id.clone();
         let districts = council.postcode_districts.clone();

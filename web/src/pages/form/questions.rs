@@ -502,7 +502,7 @@ fn group_view(
                     };
                     view! {
                         <div class="app-group-item">
-                            <h3 class="govuk-heading-s">{title.clone()}</h3>
+                            <h2 class="govuk-heading-s">{title.clone()}</h2>
                             {fields}
                             <button type="button" class="govuk-button govuk-button--secondary" on:click=remove>
                                 "Remove"<span class="govuk-visually-hidden">{format!(" {}", title.to_lowercase())}</span>
