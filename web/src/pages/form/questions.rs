@@ -70,7 +70,7 @@ impl Slot {
         let mut fields = self
             .get()
             .and_then(|v| v.as_object().cloned())
-            .unwrap_or_else(Map::new);
+            .unwrap_or_default();
         fields.insert(name.to_owned(), Value::String(text));
         self.set(Value::Object(fields));
     }

@@ -31,7 +31,8 @@ fn storage_key(form_id: &str) -> String {
 }
 
 impl Progress {
-    pub fn new() -> Self {
+    /// An empty form with its own submit key.
+    pub fn fresh() -> Self {
         Self {
             idempotency_key: new_key(),
             ..Self::default()
@@ -45,7 +46,7 @@ impl Progress {
     }
 
     pub fn load_or_new(form_id: &str) -> Self {
-        Self::load(form_id).unwrap_or_else(Self::new)
+        Self::load(form_id).unwrap_or_else(Self::fresh)
     }
 
     pub fn store(&self, form_id: &str) {
