@@ -68,6 +68,8 @@ pub struct ServerSettings {
     pub public_url: Url,
     /// The largest request body accepted, in bytes; uploads get their own limit.
     pub body_limit_bytes: usize,
+    /// The largest file a form may attach, in bytes (a form's own limit may be lower).
+    pub upload_limit_bytes: usize,
     /// How long in-flight requests may take to finish after a stop signal.
     pub shutdown_timeout_seconds: u64,
     /// Whether to take the client's address from `X-Forwarded-For`: only behind a load
@@ -112,6 +114,7 @@ impl Settings {
             .set_default("server.port", 8080)?
             .set_default("server.public_url", "http://127.0.0.1:8080")?
             .set_default("server.body_limit_bytes", 256 * 1024)?
+            .set_default("server.upload_limit_bytes", 10 * 1024 * 1024)?
             .set_default("server.shutdown_timeout_seconds", 30)?
             .set_default("server.trust_forwarded_for", false)?
             .set_default("database.url", "sqlite://var/portal.db")?

@@ -46,6 +46,8 @@ use crate::routes;
         routes::submissions::create_submission,
         routes::submissions::get_submission,
         routes::submissions::get_submission_pdf,
+        routes::uploads::create_upload,
+        routes::uploads::get_upload,
     ),
     components(
         schemas(shared::api::Problem),
@@ -65,6 +67,7 @@ use crate::routes;
         (name = "forms", description = "The published form definitions."),
         (name = "accounts", description = "Registration, sign-in with an emailed code, sessions, password reset."),
         (name = "drafts", description = "Forms saved for later: versioned, kept 30 days after the last save."),
+        (name = "uploads", description = "Files attached to forms: checked, hashed, kept with the submission."),
         (name = "submissions", description = "Forms sent to the council, with their reference and status."),
     )
 )]

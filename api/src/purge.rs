@@ -9,7 +9,7 @@ use chrono::{Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::schema::{
-    accounts, drafts, email_outbox, one_time_codes, sessions, spent_bot_checks, throttles,
+    accounts, drafts, email_outbox, one_time_codes, sessions, spent_bot_checks, throttles, uploads,
 };
 use crate::db::{DbConnection, DbError};
 use crate::referrals::reminders;
@@ -17,6 +17,8 @@ use crate::state::AppState;
 
 /// Sent emails are kept this long, to answer "did you send me…?".
 const KEEP_SENT_EMAILS: Duration = Duration::days(30);
+/// An upload no draft has used for longer than a draft lives is gone with its draft.
+const KEEP_UNUSED_UPLOADS: Duration = Duration::days(31);
 /// A registration whose code never came back is removed after this long.
 const KEEP_UNVERIFIED_ACCOUNTS: Duration = Duration::days(7);
 
@@ -29,6 +31,7 @@ pub struct Purged {
     pub emails: usize,
     pub unverified_accounts: usize,
     pub drafts: usize,
+    pub uploads: usize,
 }
 
 pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Purged, DbError> {
@@ -61,6 +64,14 @@ pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Purged, DbEr
             .execute(conn)?,
             drafts: diesel::delete(drafts::table.filter(drafts::expires_at.le(now)))
                 .execute(conn)?,
+            // A file no submission took, that no living draft has named for longer than a
+            // draft lives.
+            uploads: diesel::delete(
+                uploads::table
+                    .filter(uploads::submission_id.is_null())
+                    .filter(uploads::last_used_at.lt(now - KEEP_UNUSED_UPLOADS)),
+            )
+            .execute(conn)?,
             unverified_accounts: diesel::delete(
                 accounts::table
                     .filter(accounts::email_verified_at.is_null())

@@ -66,6 +66,7 @@ impl Application {
             passwords: PasswordHasher::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )?,
+            upload_limit_bytes: settings.server.upload_limit_bytes,
             public_url: settings.server.public_url.clone(),
             trust_forwarded_for: settings.server.trust_forwarded_for,
         });

@@ -16,6 +16,8 @@ pub struct AppState {
     pub auth: AuthSettings,
     pub outbox: Outbox,
     pub passwords: PasswordHasher,
+    /// The largest file a form may attach, in bytes.
+    pub upload_limit_bytes: usize,
     /// Where people reach the portal, for links in emails.
     pub public_url: url::Url,
     /// Whether `X-Forwarded-For` names the client (only true behind a trusted load balancer).

@@ -142,6 +142,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    uploads (id) {
+        id -> Text,
+        account_id -> Text,
+        submission_id -> Nullable<Text>,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        content -> Binary,
+        created_at -> Timestamp,
+        last_used_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(uploads -> accounts (account_id));
+diesel::joinable!(uploads -> submissions (submission_id));
 diesel::joinable!(drafts -> accounts (account_id));
 diesel::joinable!(submissions -> accounts (account_id));
 diesel::joinable!(message_types -> teams (team_key));
@@ -160,4 +177,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     spent_bot_checks,
     drafts,
     submissions,
+    uploads,
 );

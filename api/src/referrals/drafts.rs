@@ -7,7 +7,7 @@ use shared::api::{CreateDraftRequest, DraftPage, DraftSummary, DraftView, Update
 use shared::forms::{Answers, progress};
 use uuid::Uuid;
 
-use super::{check_keys, form, from_json, timestamp, to_json};
+use super::{check_keys, form, from_json, timestamp, to_json, uploads};
 use crate::auth::CurrentUser;
 use crate::db::schema::drafts;
 use crate::error::ApiError;
@@ -74,11 +74,13 @@ pub async fn create(
     let answers = to_json(&request.answers)?;
     let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
     let account_id = user.account_id.clone();
+    let definition = definition.clone();
     let draft = state
         .database
         .run(move |conn| {
             let now = timestamp();
             let id = Uuid::now_v7().to_string();
+            uploads::touch(conn, &account_id, &definition, &request.answers, now)?;
             diesel::insert_into(drafts::table)
                 .values((
                     drafts::id.eq(&id),
@@ -128,6 +130,7 @@ pub async fn update(
     check_keys(definition, &request.answers, request.page_id.as_deref())?;
     let answers = to_json(&request.answers)?;
     let seen = i32::try_from(request.version).unwrap_or(-1);
+    let definition = definition.clone();
     let draft = state
         .database
         .run(move |conn| {
@@ -150,6 +153,9 @@ pub async fn update(
             ))
             .execute(conn)?;
             let draft = Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)?;
+            if saved > 0 {
+                uploads::touch(conn, &account_id, &definition, &request.answers, now)?;
+            }
             if saved == 0 {
                 return Err(ApiError::Conflict {
                     code: "stale_version",

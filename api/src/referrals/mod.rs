@@ -8,6 +8,7 @@ pub mod pdf;
 pub mod reference;
 pub mod reminders;
 pub mod submissions;
+pub mod uploads;
 
 use chrono::{NaiveDateTime, SubsecRound, Utc};
 use shared::api::FieldErrors;

@@ -15,7 +15,7 @@ use shared::api::{
 use shared::forms::{Answers, SummaryRow, exit_page, prune_hidden, summary, validate_all};
 use uuid::Uuid;
 
-use super::{check_keys, form, from_json, reference, timestamp, to_json};
+use super::{check_keys, form, from_json, reference, timestamp, to_json, uploads};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
@@ -212,6 +212,8 @@ pub async fn create(
         serde_json::to_string(&checked.summary).map_err(|e| ApiError::Internal(e.into()))?;
     let council = state.council.view().clone();
     let link_base = state.public_url.clone();
+    let definition = definition.clone();
+    let checked_answers = checked.answers;
     let outcome = state
         .database
         .run(move |conn| {
@@ -262,6 +264,20 @@ pub async fn create(
                         Err(error) => return Err(error.into()),
                     }
                 };
+                // The files join the submission once it exists; their answers then say what
+                // was stored, not what the browser claimed.
+                let mut attached = checked_answers.clone();
+                uploads::attach(conn, &account_id, &id, &definition, &mut attached)?;
+                if attached != checked_answers {
+                    let rows = shared::forms::summary(&definition, &attached);
+                    diesel::update(submissions::table.find(&id))
+                        .set((
+                            submissions::answers.eq(to_json(&attached)?),
+                            submissions::summary.eq(serde_json::to_string(&rows)
+                                .map_err(|e| ApiError::Internal(e.into()))?),
+                        ))
+                        .execute(conn)?;
+                }
                 if let Some(draft_id) = &request.draft_id {
                     diesel::delete(
                         drafts::table

@@ -14,6 +14,7 @@ pub mod sessions;
 pub mod sign_in;
 pub mod staff_accounts;
 pub mod submissions;
+pub mod uploads;
 
 use actix_web::{HttpResponse, web};
 
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(staff_accounts::configure)
             .configure(drafts::configure)
             .configure(submissions::configure)
+            .configure(uploads::configure)
             .default_service(web::to(unknown_route)),
     );
 }

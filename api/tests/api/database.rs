@@ -286,6 +286,7 @@ fn the_purge_forgets_only_what_has_expired() {
             emails: 1,
             unverified_accounts: 1,
             drafts: 1,
+            uploads: 0,
         }
     );
     let drafts_left: Vec<String> = drafts::table.select(drafts::id).load(&mut *conn).unwrap();

@@ -616,3 +616,162 @@ async fn a_submitted_form_downloads_as_a_pdf_for_its_owner_only() {
     assert_eq!(other.get(&path).await.status(), 404);
     assert_eq!(app.get(&path).await.status(), 401);
 }
+
+/// A DoLS Form 1 asking for a standard authorisation only, every required question answered.
+fn complete_dols_form_1() -> Value {
+    let today = chrono::Utc::now().date_naive();
+    let date = |d: chrono::NaiveDate| {
+        use chrono::Datelike;
+        json!({"day": d.day().to_string(), "month": d.month().to_string(), "year": d.year().to_string()})
+    };
+    json!({
+        "request_type": "standard",
+        "full_name": "Margaret Jones", "sex": "female", "dob_known": "no", "estimated_age": "85",
+        "lives_elsewhere": "no",
+        "ma_name": "Marsh Lane Care Home",
+        "ma_address": {"line1": "2 Marsh Lane", "town": "Bootle", "postcode": "L20 3NJ"},
+        "ma_phone": "0151 496 0000", "contact_name": "Priya Shah", "contact_phone": "0151 496 0001",
+        "contact_email": "priya@example.org", "funding": "nhs",
+        "sa_start": date(today), "purpose_care": "Personal care.", "restrictions": ["locked_door"],
+        "restrictions_details": "Keypad on the front door.", "less_restrictive": "no",
+        "imca_needed": "no",
+        "advance_decision": "none", "mha_applies": "no",
+        "interested_informed": "yes", "signed_name": "Priya Shah", "position": "Manager",
+        "signed_date": date(today)
+    })
+}
+
+/// The smallest file a PDF reader and a content sniffer both take for a PDF.
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+impl Client<'_> {
+    async fn upload(&self, name: &str, content_type: &str, bytes: &[u8]) -> reqwest::Response {
+        self.request(
+            reqwest::Method::POST,
+            &format!("/api/v1/uploads?name={name}"),
+        )
+        .header("Content-Type", content_type)
+        .body(bytes.to_vec())
+        .send()
+        .await
+        .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn a_care_plan_is_uploaded_checked_and_sent_with_the_form() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+
+    let uploaded = me.upload("care-plan.pdf", "application/pdf", PDF).await;
+    assert_eq!(uploaded.status(), 201, "{}", uploaded.text().await.unwrap());
+    let upload: shared::api::UploadView = uploaded.json().await.unwrap();
+    assert_eq!(upload.size, PDF.len() as u64);
+    assert_eq!(upload.sha256.len(), 64);
+    let mut answers = complete_dols_form_1();
+    // The browser's copy of the answer may say anything; the stored file decides.
+    answers["care_plan"] = json!({"id": upload.id, "name": "renamed.pdf", "size": 1});
+    let draft: DraftView = me
+        .create_draft(json!({"form_id": "dols-form-1", "answers": answers}))
+        .await
+        .json()
+        .await
+        .unwrap();
+
+    let response = me
+        .submit(
+            "k",
+            json!({"form_id": "dols-form-1", "answers": answers, "draft_id": draft.id}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    let submitted: SubmissionView = response.json().await.unwrap();
+    assert_eq!(submitted.answers["care_plan"]["name"], "care-plan.pdf");
+    assert_eq!(submitted.answers["care_plan"]["size"], PDF.len());
+    assert!(
+        submitted
+            .summary
+            .iter()
+            .any(|r| r.answer == "care-plan.pdf")
+    );
+    let download = me.get(&format!("/api/v1/uploads/{}", upload.id)).await;
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.headers()["content-type"], "application/pdf");
+    assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
+
+    // Someone else can neither read the file nor send it with their own form.
+    let other_session = professional(&app, "other@example.org").await;
+    let other = Client {
+        app: &app,
+        session: &other_session,
+    };
+    assert_eq!(
+        other
+            .get(&format!("/api/v1/uploads/{}", upload.id))
+            .await
+            .status(),
+        404
+    );
+    let theirs = other
+        .submit("k2", json!({"form_id": "dols-form-1", "answers": answers}))
+        .await;
+    assert_eq!(theirs.status(), 422);
+    let problem: Problem = theirs.json().await.unwrap();
+    assert!(
+        problem.errors.contains_key("answers.care_plan"),
+        "{problem:?}"
+    );
+    let their_list: SubmissionPage = other.get("/api/v1/submissions").await.json().await.unwrap();
+    assert!(their_list.items.is_empty(), "nothing is stored half-way");
+}
+
+#[tokio::test]
+async fn uploads_that_lie_about_their_type_or_are_too_large_are_refused() {
+    let app =
+        crate::helpers::spawn_app_with(|settings| settings.server.upload_limit_bytes = 1024).await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+
+    let program = me
+        .upload(
+            "care-plan.pdf",
+            "application/pdf",
+            b"MZ\x90\x00\x03\x00\x00\x00this is a program",
+        )
+        .await;
+    let spreadsheet = me.upload("figures.csv", "text/csv", b"a,b\n1,2\n").await;
+    let huge = me
+        .upload("big.pdf", "application/pdf", &[PDF, &[b' '; 4096]].concat())
+        .await;
+    let empty = me.upload("empty.pdf", "application/pdf", b"").await;
+
+    for (response, what) in [
+        (program, "a program called PDF"),
+        (spreadsheet, "a CSV"),
+        (empty, "an empty file"),
+    ] {
+        assert_eq!(response.status(), 422, "{what}");
+        let problem: Problem = response.json().await.unwrap();
+        assert!(problem.errors.contains_key("file"), "{what}: {problem:?}");
+    }
+    assert_eq!(huge.status(), 413);
+    assert_eq!(huge.headers()["content-type"], "application/problem+json");
+    let unsigned = app
+        .client
+        .post(format!("{}/api/v1/uploads?name=a.pdf", app.address))
+        .header("Content-Type", "application/pdf")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unsigned.status(), 401);
+}

@@ -24,5 +24,5 @@ pub use problem::{FieldErrors, Problem};
 pub use referrals::{
     CreateDraftRequest, CreateSubmissionRequest, DraftPage, DraftSummary, DraftView,
     FormStartRequest, SubmissionPage, SubmissionStatus, SubmissionSummary, SubmissionView,
-    UpdateDraftRequest,
+    UpdateDraftRequest, UploadView,
 };

@@ -247,3 +247,24 @@ pub struct FormStartRequest {
     /// The solved bot check, base64 JSON (see `GET /api/v1/bot-check`).
     pub bot_check: String,
 }
+
+/// A file attached to a form, as stored: its name, checked type, size and SHA-256. The form's
+/// answer to a file question is `{"id", "name", "content_type", "size"}` of an upload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193a7e1-2b3c-7d4e-8f5a-6b7c8d9e0f12",
+    "name": "care-plan.pdf",
+    "content_type": "application/pdf",
+    "size": 48213,
+    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+})))]
+pub struct UploadView {
+    pub id: String,
+    pub name: String,
+    /// `application/pdf`, `image/jpeg` or `image/png`, checked against the content.
+    pub content_type: String,
+    /// Bytes.
+    pub size: u64,
+    pub sha256: String,
+}

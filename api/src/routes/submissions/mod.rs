@@ -6,7 +6,7 @@ mod pdf;
 pub use create::{__path_create_submission, create_submission};
 pub use get::{__path_get_submission, get_submission};
 pub use list::{__path_list_submissions, list_submissions};
-pub use pdf::{__path_get_submission_pdf, get_submission_pdf};
+pub use pdf::{__path_get_submission_pdf, PdfFile, get_submission_pdf};
 
 use actix_web::{HttpResponse, web};
 

@@ -1,0 +1,255 @@
+//! Files attached to forms. The bytes are checked before they are kept: the type the browser
+//! declares must be one the portal takes and must match what the content is (a renamed
+//! program is not a PDF), and the size must be within the limit. A form's own limits (the
+//! types and size a question accepts) are checked again when the form is submitted, against
+//! the stored file, never against what the answer claims.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use shared::api::{FieldErrors, UploadView};
+use shared::forms::{Answers, FormDefinition, QuestionKind};
+use uuid::Uuid;
+
+use super::timestamp;
+use crate::auth::CurrentUser;
+use crate::db::DbConnection;
+use crate::db::schema::uploads;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The types any form may take; a question may accept fewer.
+pub const ACCEPTED: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = uploads)]
+pub struct Upload {
+    pub id: String,
+    pub submission_id: Option<String>,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+}
+
+impl Upload {
+    pub fn view(&self) -> UploadView {
+        UploadView {
+            id: self.id.clone(),
+            name: self.file_name.clone(),
+            content_type: self.content_type.clone(),
+            size: u64::try_from(self.size_bytes).unwrap_or_default(),
+            sha256: self.sha256.clone(),
+        }
+    }
+
+    /// The answer a file question keeps for this upload.
+    fn answer(&self) -> Value {
+        json!({
+            "id": self.id,
+            "name": self.file_name,
+            "content_type": self.content_type,
+            "size": self.size_bytes,
+        })
+    }
+}
+
+fn refuse(message: impl Into<String>) -> ApiError {
+    ApiError::Validation(FieldErrors::from([(
+        "file".to_owned(),
+        vec![message.into()],
+    )]))
+}
+
+/// A name safe to show and to offer back as a download name: no folders, no control
+/// characters, not too long.
+fn clean_name(name: &str) -> Result<String, ApiError> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() {
+        return Err(refuse("Give the file a name"));
+    }
+    Ok(cleaned.chars().take(120).collect())
+}
+
+/// Checks and keeps a file for the signed-in account.
+pub async fn store(
+    state: &AppState,
+    user: &CurrentUser,
+    file_name: &str,
+    declared: Option<&str>,
+    bytes: Vec<u8>,
+) -> Result<UploadView, ApiError> {
+    let file_name = clean_name(file_name)?;
+    if bytes.is_empty() {
+        return Err(refuse("The selected file is empty"));
+    }
+    let declared = declared
+        .map(|t| {
+            t.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    if !ACCEPTED.contains(&declared.as_str()) {
+        return Err(refuse("The selected file must be a PDF, JPG or PNG"));
+    }
+    let sniffed = infer::get(&bytes).map(|kind| kind.mime_type());
+    if sniffed != Some(declared.as_str()) {
+        return Err(refuse(
+            "The selected file is not what its name says it is. Choose a real PDF, JPG or PNG",
+        ));
+    }
+    let sha256 = format!("{:x}", Sha256::digest(&bytes));
+    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    let account_id = user.account_id.clone();
+    let upload = state
+        .database
+        .run(move |conn| {
+            let now = timestamp();
+            let id = Uuid::now_v7().to_string();
+            diesel::insert_into(uploads::table)
+                .values((
+                    uploads::id.eq(&id),
+                    uploads::account_id.eq(&account_id),
+                    uploads::file_name.eq(&file_name),
+                    uploads::content_type.eq(&declared),
+                    uploads::size_bytes.eq(size),
+                    uploads::sha256.eq(&sha256),
+                    uploads::content.eq(&bytes),
+                    uploads::created_at.eq(now),
+                    uploads::last_used_at.eq(now),
+                ))
+                .execute(conn)?;
+            owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(upload.view())
+}
+
+pub fn owned(conn: &mut DbConnection, account_id: &str, id: &str) -> QueryResult<Option<Upload>> {
+    uploads::table
+        .filter(uploads::id.eq(id))
+        .filter(uploads::account_id.eq(account_id))
+        .select(Upload::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The file `id` with its bytes, if `account_id` sent it.
+pub async fn content(
+    state: &AppState,
+    user: &CurrentUser,
+    id: String,
+) -> Result<(Upload, Vec<u8>), ApiError> {
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            let upload = owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)?;
+            let bytes: Vec<u8> = uploads::table
+                .find(&id)
+                .select(uploads::content)
+                .first(conn)?;
+            Ok((upload, bytes))
+        })
+        .await
+}
+
+/// The upload ids the answers' top-level file questions name, with their questions.
+fn named<'a>(
+    form: &'a FormDefinition,
+    answers: &Answers,
+) -> Vec<(&'a shared::forms::Question, String)> {
+    form.questions()
+        .filter(|q| matches!(q.kind, QuestionKind::File { .. }))
+        .filter_map(|q| {
+            let id = answers.get(&q.id)?.get("id")?.as_str()?.to_owned();
+            Some((q, id))
+        })
+        .collect()
+}
+
+/// Marks the uploads a draft names as still in use, so the purge keeps them while the draft
+/// lives. Ids of other accounts' uploads are ignored.
+pub fn touch(
+    conn: &mut DbConnection,
+    account_id: &str,
+    form: &FormDefinition,
+    answers: &Answers,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let ids: Vec<String> = named(form, answers).into_iter().map(|(_, id)| id).collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    diesel::update(
+        uploads::table
+            .filter(uploads::account_id.eq(account_id))
+            .filter(uploads::id.eq_any(&ids)),
+    )
+    .set(uploads::last_used_at.eq(now))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Gives the submission the files its answers name, after checking each against its
+/// question's limits; answers the file answers as stored. Runs in the submission's
+/// transaction, so a refusal keeps nothing.
+pub fn attach(
+    conn: &mut DbConnection,
+    account_id: &str,
+    submission_id: &str,
+    form: &FormDefinition,
+    answers: &mut Answers,
+) -> Result<(), ApiError> {
+    let mut errors = FieldErrors::new();
+    for (question, id) in named(form, answers) {
+        let key = format!("answers.{}", question.id);
+        let Some(upload) = owned(conn, account_id, &id)?.filter(|u| u.submission_id.is_none())
+        else {
+            errors.insert(
+                key,
+                vec![format!("Upload the file for {} again", question.label)],
+            );
+            continue;
+        };
+        if let QuestionKind::File { accept, max_bytes } = &question.kind {
+            if !accept.iter().any(|t| *t == upload.content_type) {
+                errors.insert(
+                    key,
+                    vec![format!(
+                        "{} must be a {}",
+                        question.label,
+                        accept.join(", ")
+                    )],
+                );
+                continue;
+            }
+            if u64::try_from(upload.size_bytes).unwrap_or(u64::MAX) > *max_bytes {
+                errors.insert(
+                    key,
+                    vec![format!(
+                        "{} must be smaller than {} MB",
+                        question.label,
+                        max_bytes / (1024 * 1024)
+                    )],
+                );
+                continue;
+            }
+        }
+        diesel::update(uploads::table.find(&upload.id))
+            .set(uploads::submission_id.eq(submission_id))
+            .execute(conn)?;
+        answers.insert(question.id.clone(), upload.answer());
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
