@@ -16,6 +16,9 @@ async function fillDate(page, id, date) {
   await page.locator(`#${id}-year`).fill(date.year);
 }
 
+/** The smallest file both a PDF reader and the server's content check take for a PDF. */
+const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
 async function next(page) {
   await page.getByRole('button', { name: 'Next' }).click();
 }
@@ -74,6 +77,15 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await page.getByLabel('Locked or keypad doors').check();
   await page.getByLabel('Describe the restrictions').fill('The front door has a keypad.');
   await page.locator('#less_restrictive-2').check();
+  // A program calling itself a PDF is refused; a real PDF is attached.
+  await page.getByLabel('Care plan').setInputFiles({ name: 'care-plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90 this is a program') });
+  await expect(page.locator('#care_plan-error')).toContainText('not what its name says');
+  const refused = consoleErrors.findIndex((text) => text.includes('422'));
+  expect(refused).toBeGreaterThanOrEqual(0);
+  consoleErrors.splice(refused, 1);
+  await page.getByLabel('Care plan').setInputFiles({ name: 'care-plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+  await expect(page.getByText('care-plan.pdf (1 KB)')).toBeVisible();
+  await expectNoAxeViolations(page);
   await next(page);
 
   // Midway: save for later, and sign out.
@@ -148,6 +160,7 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
 
   await expectHeading(page, 'Check your answers');
   await expect(page.getByText('Margaret Jones')).toBeVisible();
+  await expect(page.getByText('care-plan.pdf', { exact: true })).toBeVisible();
   await expect(page.getByText('You have not finished this form')).toHaveCount(0);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Submit' }).click();

@@ -8,7 +8,8 @@ use shared::api::{
     CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest, CreateSubmissionRequest,
     DraftPage, DraftView, FieldErrors, FormStartRequest, FormSummary, PasswordResetCompletion,
     PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest, SessionCreated,
-    SignInRequest, SubmissionPage, SubmissionView, UpdateDraftRequest, VerifyCodeRequest,
+    SignInRequest, SubmissionPage, SubmissionView, UpdateDraftRequest, UploadView,
+    VerifyCodeRequest,
 };
 
 /// Why a call to the API failed, in terms the pages can act on.
@@ -299,4 +300,16 @@ pub async fn submission_pdf(token: &str, submission_id: &str) -> Result<Vec<u8>,
         .binary()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))
+}
+
+/// Sends a file chosen for a form; the server checks its type against its content.
+pub async fn upload(token: &str, file: &web_sys::File) -> Result<UploadView, ApiError> {
+    let name = String::from(js_sys::encode_uri_component(&file.name()));
+    let request = with_token(
+        Request::post(&format!("/api/v1/uploads?name={name}")),
+        token,
+    )
+    .header("Content-Type", &file.type_())
+    .body(file.clone());
+    read(send(request).await?).await
 }

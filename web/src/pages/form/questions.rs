@@ -4,9 +4,12 @@
 //! land on it.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use serde_json::{Map, Value};
 use shared::api::FieldErrors;
 use shared::forms::{Answers, Choice, FormDefinition, Question, QuestionKind, summary};
+
+use crate::session::use_session;
 
 /// Where one answer lives: a top-level question, or a question of one item of a group.
 #[derive(Clone)]
@@ -126,7 +129,7 @@ fn described_by(
     question: &Question,
     key: &str,
     errors: RwSignal<FieldErrors>,
-) -> impl Fn() -> Option<String> + use<> {
+) -> impl Fn() -> Option<String> + Clone + use<> {
     let hint = question.hint.is_some().then(|| format!("{key}-hint"));
     let error_id = format!("{key}-error");
     let key = key.to_owned();
@@ -157,7 +160,9 @@ pub fn question_view(
             let (kind, autocomplete, width, numeric) = match &question.kind {
                 QuestionKind::Email => ("email", "email", None, false),
                 QuestionKind::Phone => ("tel", "tel", Some("govuk-input--width-20"), false),
-                QuestionKind::Postcode { .. } => ("text", "postal-code", Some("govuk-input--width-10"), false),
+                QuestionKind::Postcode { .. } => {
+                    ("text", "postal-code", Some("govuk-input--width-10"), false)
+                }
                 QuestionKind::NhsNumber => ("text", "off", Some("govuk-input--width-10"), true),
                 QuestionKind::Number { .. } => ("text", "off", Some("govuk-input--width-5"), true),
                 _ => ("text", "off", None, false),
@@ -217,12 +222,20 @@ pub fn question_view(
         QuestionKind::Date { .. } => date_view(question, slot, errors),
         QuestionKind::YesNo => {
             let options = vec![
-                Choice { value: "yes".into(), label: "Yes".into() },
-                Choice { value: "no".into(), label: "No".into() },
+                Choice {
+                    value: "yes".into(),
+                    label: "Yes".into(),
+                },
+                Choice {
+                    value: "no".into(),
+                    label: "No".into(),
+                },
             ];
             choices_view(question, &options, slot, errors, "radio", true)
         }
-        QuestionKind::Radios { options } => choices_view(question, options, slot, errors, "radio", false),
+        QuestionKind::Radios { options } => {
+            choices_view(question, options, slot, errors, "radio", false)
+        }
         QuestionKind::Checkboxes { options } => {
             choices_view(question, options, slot, errors, "checkbox", false)
         }
@@ -245,9 +258,12 @@ pub fn question_view(
             .into_any()
         }
         QuestionKind::Address { .. } => address_view(question, slot, errors),
-        QuestionKind::Group { item, questions, max, .. } => {
-            group_view(form, question, item, questions, *max, slot, errors)
-        }
+        QuestionKind::Group {
+            item,
+            questions,
+            max,
+            ..
+        } => group_view(form, question, item, questions, *max, slot, errors),
         QuestionKind::DatePlusDays { .. } => {
             let answers = slot.answers;
             let form = form.clone();
@@ -267,15 +283,7 @@ pub fn question_view(
             }
             .into_any()
         }
-        QuestionKind::File { .. } => view! {
-            <div class="govuk-form-group" id=key>
-                <h2 class="govuk-heading-s">{question.label.clone()}</h2>
-                <div class="govuk-inset-text">
-                    "Documents cannot be uploaded online yet. If you have this document, we will ask you for it when we contact you about this form."
-                </div>
-            </div>
-        }
-        .into_any(),
+        QuestionKind::File { accept, .. } => file_view(question, accept, slot, errors),
     }
 }
 
@@ -564,5 +572,130 @@ fn article(noun: &str) -> String {
         format!("an {noun}")
     } else {
         format!("a {noun}")
+    }
+}
+
+/// A file question: choose a file and it is sent at once (the server checks it); the answer
+/// keeps what the server stored. Files belong to an account, so someone not signed in is
+/// offered sign-in first, coming back to this page with every answer kept.
+fn file_view(
+    question: &Question,
+    accept: &[String],
+    slot: Slot,
+    errors: RwSignal<FieldErrors>,
+) -> AnyView {
+    let session = use_session();
+    let key = slot.key();
+    let uploading = RwSignal::new(false);
+    let accept = accept.join(",");
+    let chosen = {
+        let slot = slot.clone();
+        move || {
+            slot.get().and_then(|v| {
+                let name = v.get("name")?.as_str()?.to_owned();
+                let size = v.get("size").and_then(Value::as_u64).unwrap_or_default();
+                Some(format!("{name} ({})", readable_size(size)))
+            })
+        }
+    };
+    let change = {
+        let (slot, key) = (slot.clone(), key.clone());
+        move |ev: leptos::ev::Event| {
+            use wasm_bindgen::JsCast;
+            let Some(file) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|input| input.files())
+                .and_then(|files| files.get(0))
+            else {
+                return;
+            };
+            let (slot, key) = (slot.clone(), key.clone());
+            uploading.set(true);
+            leptos::task::spawn_local(async move {
+                let sent = async {
+                    let token = session.fresh_token().await?;
+                    crate::api::upload(&token, &file).await
+                }
+                .await;
+                match sent {
+                    Ok(upload) => {
+                        errors.update(|e| {
+                            e.remove(&key);
+                        });
+                        slot.set(serde_json::json!({
+                            "id": upload.id, "name": upload.name,
+                            "content_type": upload.content_type, "size": upload.size,
+                        }));
+                    }
+                    Err(error) => {
+                        let message = error.field_errors().into_values().flatten().next();
+                        errors.update(|e| {
+                            e.insert(key, message.into_iter().collect());
+                        });
+                    }
+                }
+                uploading.set(false);
+            });
+        }
+    };
+    let remove = {
+        let slot = slot.clone();
+        move |_| slot.set(Value::Null)
+    };
+    let here = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let inner_key = key.clone();
+    let remove_label = format!(" {}", question.label.to_lowercase());
+    let described = described_by(question, &key, errors);
+    let body = move || {
+        let key = inner_key.clone();
+        match (session.is_signed_in(), chosen()) {
+            (false, _) => {
+                let here = here.clone();
+                view! {
+                    <p class="govuk-body" id=key>
+                        <A href="/sign-in" attr:class="govuk-link" on:click=move |_| super::state::return_here_after_sign_in(&here)>
+                            "Sign in to attach a file"
+                        </A>
+                        " (your answers are kept), or leave this for now."
+                    </p>
+                }
+                .into_any()
+            }
+            (true, Some(name)) => view! {
+                <p class="govuk-body" id=key>
+                    <strong>{name}</strong>" "
+                    <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=remove.clone()>
+                        "Remove"<span class="govuk-visually-hidden">{remove_label.clone()}</span>
+                    </button>
+                </p>
+            }
+            .into_any(),
+            (true, None) => view! {
+                <input class="govuk-file-upload" id=key.clone() name=key type="file" accept=accept.clone()
+                    aria-describedby=described.clone()
+                    disabled=move || uploading.get() on:change=change.clone() />
+                {move || uploading.get().then(|| view! { <p class="govuk-body-s" role="status">"Uploading the file"</p> })}
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <div class=group_class(errors, key.clone())>
+            <label class="govuk-label" for=key.clone()>{label_text(question)}</label>
+            {hint_and_error(question, &key, errors)}
+            {body}
+        </div>
+    }
+    .into_any()
+}
+
+fn readable_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
     }
 }
