@@ -8,7 +8,6 @@ use clap::{Parser, Subcommand};
 use crate::configuration::Settings;
 use crate::startup::Application;
 use crate::{accounts, db, demo, openapi, passwords, telemetry};
-use diesel::Connection;
 use shared::api::{CreateStaffRequest, Role, validate_new_password};
 
 #[derive(Debug, Parser)]
@@ -107,7 +106,7 @@ impl Cli {
                 let hash = passwords::hash(&password)?;
                 let account = database
                     .get()?
-                    .transaction(|conn| accounts::staff::insert(conn, &request, &hash))
+                    .write_transaction(|conn| accounts::staff::insert(conn, &request, &hash))
                     .map_err(|e| anyhow::anyhow!("{:?}", e.to_problem()))?;
                 println!("Administrator {} created", account.email);
                 Ok(())

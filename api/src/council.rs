@@ -101,7 +101,7 @@ impl Council {
     /// refer to them; ones gone from the file are marked inactive instead.
     pub fn sync(&self, conn: &mut DbConnection) -> Result<(), DbError> {
         let now = Utc::now().naive_utc();
-        conn.transaction(|conn| {
+        conn.write_transaction(|conn| {
             diesel::update(teams::table)
                 .set(teams::active.eq(false))
                 .execute(conn)?;

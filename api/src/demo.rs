@@ -96,7 +96,7 @@ pub async fn load(database: &Database) -> anyhow::Result<Report> {
     })
     .await??;
     let mut conn = database.get()?;
-    let loaded_now = conn.transaction(|conn| {
+    let loaded_now = conn.write_transaction(|conn| {
         let already = data_loads::table
             .find(LOAD_NAME)
             .count()

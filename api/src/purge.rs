@@ -35,7 +35,7 @@ pub struct Purged {
 }
 
 pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Purged, DbError> {
-    Ok(conn.transaction(|conn| {
+    Ok(conn.write_transaction(|conn| {
         Ok::<_, diesel::result::Error>(Purged {
             codes: diesel::delete(one_time_codes::table.filter(one_time_codes::expires_at.lt(now)))
                 .execute(conn)?,

@@ -50,7 +50,7 @@ pub async fn request(
     state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 if !matches {
                     let refusal = ApiError::field("password", "Your password is not correct");
@@ -99,7 +99,7 @@ pub async fn confirm(
     let account = state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 let account = current(conn, &user)?;
                 let lock_email = account.email.clone();

@@ -30,7 +30,7 @@ pub async fn request(
     state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
                 if let Some(account) = Account::by_email(conn, &to)?.filter(Account::is_active) {
@@ -71,7 +71,7 @@ pub async fn complete(
     state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 let account = Account::by_email(conn, &email)?.filter(Account::is_active);
                 redeem_code(

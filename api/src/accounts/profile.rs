@@ -34,7 +34,7 @@ pub async fn change_name(
     let account = state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 diesel::update(accounts::table.find(&id))
                     .set((
                         accounts::forename.eq(request.forename.trim()),
@@ -92,7 +92,7 @@ pub async fn change_password(
     state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 diesel::update(accounts::table.find(&account.id))
                     .set((

@@ -32,7 +32,7 @@ pub async fn register(
     state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
                 let forename = request.forename.trim();
@@ -105,7 +105,7 @@ pub async fn resend(state: &AppState, email: &str) -> Result<CodeSent, ApiError>
     state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 let Some(account) = Account::by_email(conn, &to)? else {
                     return Ok(());
@@ -148,7 +148,7 @@ pub async fn verify(
     state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 let account = Account::by_email(conn, &email)?
                     .filter(|a| a.email_verified_at.is_none() && a.is_active());

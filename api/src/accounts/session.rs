@@ -1,7 +1,7 @@
 use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::{HttpRequest, HttpResponse};
 use chrono::{Duration, NaiveDateTime};
-use diesel::{Connection, QueryResult};
+use diesel::QueryResult;
 use shared::api::SessionCreated;
 
 use super::{Account, now};
@@ -102,7 +102,7 @@ pub async fn refresh(state: &AppState, req: &HttpRequest) -> Result<HttpResponse
     let started = state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 match sessions::rotate(conn, &key, &token, idle, now)? {
                     Refresh::Rotated {

@@ -25,7 +25,7 @@ pub async fn start(state: &AppState, request: SignInRequest) -> Result<CodeSent,
     let account = state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 throttle::ensure_unlocked(conn, &throttle::email_key(&lookup_email), now)?;
                 bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
@@ -49,7 +49,7 @@ pub async fn start(state: &AppState, request: SignInRequest) -> Result<CodeSent,
     let outcome = state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 match account.filter(|_| matches) {
                     Some(account) => {
@@ -94,7 +94,7 @@ pub async fn finish(
     state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let now = now();
                 let account = Account::by_email(conn, &email)?.filter(Account::is_active);
                 redeem_code(

@@ -66,7 +66,7 @@ pub async fn create(
     let account = state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let account = insert(conn, &request, &password_hash)?;
                 let message = email::templates::render(
                     Template::StaffInvitation,

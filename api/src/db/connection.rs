@@ -121,3 +121,32 @@ mod tests {
         assert!(Target::parse("sqlite://").is_err());
     }
 }
+
+impl DbConnection {
+    /// A transaction that will write. On SQLite it begins `IMMEDIATE`, taking the write lock at
+    /// once: a transaction that read first and wrote later would otherwise fail at once with
+    /// "database is locked" (its snapshot gone stale) whenever another connection wrote in
+    /// between, and the busy timeout cannot help with that. PostgreSQL needs nothing special.
+    pub fn write_transaction<T, E, F>(&mut self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut Self) -> Result<T, E>,
+        E: From<diesel::result::Error>,
+    {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager};
+
+        if !matches!(self, Self::Sqlite(_)) {
+            return self.transaction(work);
+        }
+        if let Self::Sqlite(conn) = self {
+            AnsiTransactionManager::begin_transaction_sql(conn, "BEGIN IMMEDIATE")?;
+        }
+        let outcome = work(self);
+        if let Self::Sqlite(conn) = self {
+            match &outcome {
+                Ok(_) => AnsiTransactionManager::commit_transaction(conn)?,
+                Err(_) => AnsiTransactionManager::rollback_transaction(conn)?,
+            }
+        }
+        outcome
+    }
+}

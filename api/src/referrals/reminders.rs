@@ -44,7 +44,7 @@ pub fn send_due(
     let link = public_url.join("account")?;
     let mut sent = 0;
     for (id, account_id, form_id, expires_at) in due {
-        let queued = conn.transaction(|conn| -> anyhow::Result<bool> {
+        let queued = conn.write_transaction(|conn| -> anyhow::Result<bool> {
             let marked = diesel::update(
                 drafts::table
                     .filter(drafts::id.eq(&id))

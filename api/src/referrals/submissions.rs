@@ -217,7 +217,7 @@ pub async fn create(
     let outcome = state
         .database
         .run(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let account = Account::by_id(conn, &account_id)?
                     .filter(Account::is_active)
                     .ok_or(ApiError::Unauthorized)?;

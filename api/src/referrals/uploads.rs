@@ -219,7 +219,7 @@ pub fn attach(
             continue;
         };
         if let QuestionKind::File { accept, max_bytes } = &question.kind {
-            if !accept.iter().any(|t| *t == upload.content_type) {
+            if !accept.contains(&upload.content_type) {
                 errors.insert(
                     key,
                     vec![format!(

@@ -775,3 +775,74 @@ async fn uploads_that_lie_about_their_type_or_are_too_large_are_refused() {
         .unwrap();
     assert_eq!(unsigned.status(), 401);
 }
+
+#[tokio::test]
+async fn the_server_accepts_exactly_the_answers_the_browsers_engine_accepts() {
+    use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    use shared::forms::{exit_page, validate_all};
+
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let forms =
+        api::forms::FormLibrary::load(&crate::helpers::repository_root().join("shared/forms"))
+            .unwrap();
+    let form = forms.get("support-enquiry").unwrap();
+    let council =
+        api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))
+            .unwrap();
+    let complete = complete_enquiry();
+    let keys: Vec<String> = complete.as_object().unwrap().keys().cloned().collect();
+    // Start from a complete enquiry; leave answers out and spoil others at random.
+    let spoilers = vec![
+        json!(""),
+        json!("yes"),
+        json!("no"),
+        json!("M1 1AA"),
+        json!({"day": "31", "month": "2", "year": "2026"}),
+        json!("<script>alert(1)</script>"),
+        json!(["x"]),
+        json!(7),
+    ];
+    let strategy = proptest::collection::vec((0..keys.len(), 0..spoilers.len() + 1), 0..4);
+    let mut runner = TestRunner::deterministic();
+
+    for case in 0..48 {
+        let changes = strategy.new_tree(&mut runner).unwrap().current();
+        let mut answers = complete.clone();
+        for (key, spoiler) in changes {
+            match spoilers.get(spoiler) {
+                Some(value) => answers[&keys[key]] = value.clone(),
+                None => {
+                    answers.as_object_mut().unwrap().remove(&keys[key]);
+                }
+            }
+        }
+        let parsed: shared::forms::Answers = serde_json::from_value(answers.clone()).unwrap();
+        let today = chrono::Utc::now().date_naive();
+        let engine_accepts = validate_all(form, &parsed, today, &council.view().postcode_districts)
+            .is_empty()
+            && exit_page(form, &parsed).is_none();
+
+        let response = me
+            .submit(
+                &format!("case-{case}"),
+                json!({"form_id": "support-enquiry", "answers": answers}),
+            )
+            .await;
+
+        let status = response.status().as_u16();
+        assert_eq!(
+            status == 201,
+            engine_accepts,
+            "case {case}: the server answered {status} to {answers}: {}",
+            response.text().await.unwrap()
+        );
+        assert!(status == 201 || status == 422, "case {case}: {status}");
+    }
+}

@@ -12,8 +12,13 @@ use super::model::{ExitPage, FormDefinition, Page, Question, QuestionKind};
 pub type Answers = BTreeMap<String, Value>;
 
 /// The pages shown for these answers, in order, stopping at a page whose answers lead to an
-/// exit.
+/// exit. Answers to hidden questions count for nothing (see `prune_hidden`).
 pub fn visible_pages<'a>(form: &'a FormDefinition, answers: &Answers) -> Vec<&'a Page> {
+    shown_pages(form, &prune_hidden(form, answers))
+}
+
+/// The pages these answers show, reading every answer as it stands.
+fn shown_pages<'a>(form: &'a FormDefinition, answers: &Answers) -> Vec<&'a Page> {
     let mut pages = Vec::new();
     for page in &form.pages {
         if page.shown_when.as_ref().is_none_or(|c| c.holds(answers)) {
@@ -26,7 +31,8 @@ pub fn visible_pages<'a>(form: &'a FormDefinition, answers: &Answers) -> Vec<&'a
     pages
 }
 
-/// The questions of `page` shown for these answers.
+/// The questions of `page` shown for these answers. Pass answers already pruned
+/// (`prune_hidden`) when hidden questions may still hold answers.
 pub fn visible_questions<'a>(page: &'a Page, answers: &Answers) -> Vec<&'a Question> {
     page.questions
         .iter()
@@ -36,7 +42,8 @@ pub fn visible_questions<'a>(page: &'a Page, answers: &Answers) -> Vec<&'a Quest
 
 /// The exit page these answers lead to, if any.
 pub fn exit_page<'a>(form: &'a FormDefinition, answers: &Answers) -> Option<&'a ExitPage> {
-    let last = visible_pages(form, answers).pop()?;
+    let answers = &prune_hidden(form, answers);
+    let last = shown_pages(form, answers).pop()?;
     let rule = last.exits.iter().find(|exit| exit.when.holds(answers))?;
     form.exits.iter().find(|e| e.id == rule.to)
 }
@@ -49,9 +56,10 @@ pub fn is_complete(form: &FormDefinition, answers: &Answers) -> bool {
 }
 
 fn count_required(form: &FormDefinition, answers: &Answers) -> (usize, usize) {
+    let answers = &prune_hidden(form, answers);
     let mut answered = 0;
     let mut required = 0;
-    for page in visible_pages(form, answers) {
+    for page in shown_pages(form, answers) {
         for question in visible_questions(page, answers) {
             if question.required && !matches!(question.kind, QuestionKind::DatePlusDays { .. }) {
                 required += 1;
@@ -76,10 +84,23 @@ pub fn progress(form: &FormDefinition, answers: &Answers) -> u8 {
 }
 
 /// The answers to keep on submit: those of visible questions only. An answer given and then
-/// hidden by a later change must not reach the council.
+/// hidden by a later change must not reach the council, nor decide what else is shown: a
+/// question shown only because of a hidden answer is hidden too, so this repeats until
+/// nothing more goes (each round only removes, so it ends).
 pub fn prune_hidden(form: &FormDefinition, answers: &Answers) -> Answers {
+    let mut current = answers.clone();
+    loop {
+        let kept = prune_once(form, &current);
+        if kept == current {
+            return kept;
+        }
+        current = kept;
+    }
+}
+
+fn prune_once(form: &FormDefinition, answers: &Answers) -> Answers {
     let mut kept = Answers::new();
-    for page in visible_pages(form, answers) {
+    for page in shown_pages(form, answers) {
         for question in visible_questions(page, answers) {
             if let Some(value) = answers.get(&question.id) {
                 kept.insert(question.id.clone(), value.clone());
@@ -104,8 +125,9 @@ pub struct SummaryRow {
 
 /// The check-answers page: each visible question with its answer in words.
 pub fn summary(form: &FormDefinition, answers: &Answers) -> Vec<SummaryRow> {
+    let answers = &prune_hidden(form, answers);
     let mut rows = Vec::new();
-    for page in visible_pages(form, answers) {
+    for page in shown_pages(form, answers) {
         for question in visible_questions(page, answers) {
             let value = computed_or_given(question, answers);
             let answered = is_answered(value.as_ref());

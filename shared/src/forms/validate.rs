@@ -2,7 +2,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::Value;
 
 use super::condition::is_answered;
-use super::evaluate::{Answers, visible_pages, visible_questions};
+use super::evaluate::{Answers, prune_hidden, visible_pages, visible_questions};
 use super::model::{DateRule, FormDefinition, Question, QuestionKind};
 use crate::api::FieldErrors;
 use crate::rules::{Postcode, UkPhone, is_email_address, is_nhs_number};
@@ -18,6 +18,8 @@ pub fn validate_page(
     districts: &[String],
 ) -> FieldErrors {
     let mut errors = FieldErrors::new();
+    // Hidden questions' answers neither count nor decide what else is shown.
+    let answers = &prune_hidden(form, answers);
     if let Some(page) = visible_pages(form, answers)
         .into_iter()
         .find(|p| p.id == page_id)

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::FieldErrors;
 use shared::forms::{
-    FormDefinition, Page, progress, validate_page, visible_pages, visible_questions,
+    FormDefinition, Page, progress, prune_hidden, validate_page, visible_pages, visible_questions,
 };
 
 use super::questions::{Slot, question_view};
@@ -135,8 +135,15 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
     let fields = {
         let page = page.clone();
         move || {
-            let visible: Vec<_> =
-                answers.with(|a| visible_questions(&page, a).into_iter().cloned().collect());
+            // Hidden questions' answers decide nothing: the same rule the server applies.
+            let visible: Vec<_> = form.with_value(|f| {
+                answers.with(|a| {
+                    visible_questions(&page, &prune_hidden(f, a))
+                        .into_iter()
+                        .cloned()
+                        .collect()
+                })
+            });
             form.with_value(|f| {
                 visible
                     .iter()
