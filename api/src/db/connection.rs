@@ -101,27 +101,6 @@ impl ManageConnection for Manager {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_scheme_decides_the_backend() {
-        let dir = std::env::temp_dir().join("portal-target-test");
-        let sqlite = format!("sqlite://{}/portal.db", dir.display());
-        assert_eq!(
-            Target::parse(&sqlite).unwrap().backend(),
-            DatabaseBackend::Sqlite
-        );
-        assert_eq!(
-            Target::parse("postgres://u@localhost/p").unwrap().backend(),
-            DatabaseBackend::Postgres
-        );
-        assert!(Target::parse("mysql://u@localhost/p").is_err());
-        assert!(Target::parse("sqlite://").is_err());
-    }
-}
-
 impl DbConnection {
     /// A transaction that will write. On SQLite it begins `IMMEDIATE`, taking the write lock at
     /// once: a transaction that read first and wrote later would otherwise fail at once with
@@ -148,5 +127,26 @@ impl DbConnection {
             }
         }
         outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scheme_decides_the_backend() {
+        let dir = std::env::temp_dir().join("portal-target-test");
+        let sqlite = format!("sqlite://{}/portal.db", dir.display());
+        assert_eq!(
+            Target::parse(&sqlite).unwrap().backend(),
+            DatabaseBackend::Sqlite
+        );
+        assert_eq!(
+            Target::parse("postgres://u@localhost/p").unwrap().backend(),
+            DatabaseBackend::Postgres
+        );
+        assert!(Target::parse("mysql://u@localhost/p").is_err());
+        assert!(Target::parse("sqlite://").is_err());
     }
 }

@@ -799,7 +799,7 @@ async fn the_server_accepts_exactly_the_answers_the_browsers_engine_accepts() {
     let complete = complete_enquiry();
     let keys: Vec<String> = complete.as_object().unwrap().keys().cloned().collect();
     // Start from a complete enquiry; leave answers out and spoil others at random.
-    let spoilers = vec![
+    let spoilers = [
         json!(""),
         json!("yes"),
         json!("no"),
