@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod citizen;
 pub mod cli;
 pub mod configuration;
 pub mod council;

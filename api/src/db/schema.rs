@@ -157,6 +157,120 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    people (id) {
+        id -> Text,
+        forename -> Text,
+        surname -> Text,
+        date_of_birth -> Nullable<Date>,
+        address_line1 -> Nullable<Text>,
+        address_line2 -> Nullable<Text>,
+        town -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        email -> Nullable<Text>,
+        home_phone -> Nullable<Text>,
+        mobile_phone -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    person_links (id) {
+        id -> Text,
+        person_id -> Text,
+        account_id -> Text,
+        relationship -> Text,
+        legal_basis -> Nullable<Text>,
+        ends_on -> Nullable<Date>,
+        created_at -> Timestamp,
+        ended_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    involvements (id) {
+        id -> Text,
+        person_id -> Text,
+        name -> Text,
+        role -> Text,
+        team -> Text,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        since -> Date,
+        ended_on -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    message_threads (id) {
+        id -> Text,
+        person_id -> Text,
+        message_type_key -> Text,
+        team_key -> Text,
+        subject -> Text,
+        started_by -> Text,
+        created_at -> Timestamp,
+        last_message_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    messages (id) {
+        id -> Text,
+        thread_id -> Text,
+        sender -> Text,
+        author_account_id -> Nullable<Text>,
+        author_name -> Text,
+        body -> Text,
+        in_reply_to -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    message_reads (message_id, account_id) {
+        message_id -> Text,
+        account_id -> Text,
+        read_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    documents (id) {
+        id -> Text,
+        person_id -> Text,
+        title -> Text,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        content -> Binary,
+        published_by -> Text,
+        published_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    document_opens (document_id, account_id) {
+        document_id -> Text,
+        account_id -> Text,
+        first_opened_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(person_links -> people (person_id));
+diesel::joinable!(person_links -> accounts (account_id));
+diesel::joinable!(involvements -> people (person_id));
+diesel::joinable!(message_threads -> people (person_id));
+diesel::joinable!(message_threads -> message_types (message_type_key));
+diesel::joinable!(messages -> message_threads (thread_id));
+diesel::joinable!(message_reads -> messages (message_id));
+diesel::joinable!(documents -> people (person_id));
+diesel::joinable!(document_opens -> documents (document_id));
+
 diesel::joinable!(uploads -> accounts (account_id));
 diesel::joinable!(uploads -> submissions (submission_id));
 diesel::joinable!(drafts -> accounts (account_id));
@@ -178,4 +292,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     drafts,
     submissions,
     uploads,
+    people,
+    person_links,
+    involvements,
+    message_threads,
+    messages,
+    message_reads,
+    documents,
+    document_opens,
 );

@@ -17,6 +17,7 @@ pub enum Template {
     EmailChanged,
     SubmissionReceived,
     DraftExpiring,
+    MessageWaiting,
 }
 
 impl Template {
@@ -32,6 +33,7 @@ impl Template {
             Self::EmailChanged => "email_changed",
             Self::SubmissionReceived => "submission_received",
             Self::DraftExpiring => "draft_expiring",
+            Self::MessageWaiting => "message_waiting",
         }
     }
 }
@@ -86,7 +88,8 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "email_change_code",
         "email_changed",
         "submission_received",
-        "draft_expiring"
+        "draft_expiring",
+        "message_waiting"
     );
     Ok(env)
 }

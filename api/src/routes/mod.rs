@@ -8,11 +8,13 @@ pub mod form_starts;
 pub mod forms;
 pub mod health;
 pub mod password_resets;
+pub mod people;
 pub mod problems;
 pub mod registrations;
 pub mod sessions;
 pub mod sign_in;
 pub mod staff_accounts;
+pub mod staff_people;
 pub mod submissions;
 pub mod uploads;
 
@@ -38,6 +40,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(drafts::configure)
             .configure(submissions::configure)
             .configure(uploads::configure)
+            .configure(people::configure)
+            .configure(staff_people::configure)
             .default_service(web::to(unknown_route)),
     );
 }

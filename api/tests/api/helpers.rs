@@ -253,3 +253,24 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         _web_dir: web_dir,
     }
 }
+
+impl TestApp {
+    /// A member of council staff, created as an administrator would, and signed in.
+    pub async fn signed_in_staff(&self, email: &str) -> shared::api::SessionCreated {
+        use diesel::Connection;
+        const STAFF_PASSWORD: &str = "Staff-Pass-2026!";
+        let hash = api::passwords::hash(STAFF_PASSWORD).unwrap();
+        let request = shared::api::CreateStaffRequest {
+            forename: "Sam".into(),
+            surname: "Taylor".into(),
+            email: email.into(),
+            role: shared::api::Role::Staff,
+        };
+        self.database
+            .get()
+            .unwrap()
+            .transaction(|conn| api::accounts::staff::insert(conn, &request, &hash))
+            .unwrap();
+        self.signed_in(email, STAFF_PASSWORD).await
+    }
+}

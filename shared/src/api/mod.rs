@@ -1,6 +1,7 @@
 //! Request and response bodies of the JSON API under `/api/v1`.
 
 mod accounts;
+mod citizen;
 mod council;
 mod forms;
 mod health;
@@ -13,6 +14,11 @@ pub use accounts::{
     PasswordResetCompletion, PasswordResetRequest, RegistrationRequest, ResendCodeRequest, Role,
     SessionCreated, SignInRequest, VerifyCodeRequest, validate_email, validate_names,
     validate_new_password,
+};
+pub use citizen::{
+    AddressView, CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, Dashboard,
+    InvolvementView, LEGAL_BASES, MessagePage, MessageSummary, MessageView, NewMessageRequest,
+    PersonDetails, PersonSummary, ReplyRequest, ThreadView, validate_body,
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,

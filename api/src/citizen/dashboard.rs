@@ -1,0 +1,40 @@
+//! The dashboard: the tiles and their counts, in one request.
+
+use diesel::prelude::*;
+use shared::api::Dashboard;
+
+use super::{Access, messages, today};
+use crate::auth::CurrentUser;
+use crate::db::schema::involvements;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub async fn get(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+) -> Result<Dashboard, ApiError> {
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            let access = Access::check(conn, &account_id, &person_id)?;
+            let unread = messages::unread_count(conn, &account_id, &person_id)?;
+            let involved: i64 = involvements::table
+                .filter(involvements::person_id.eq(&person_id))
+                .filter(
+                    involvements::ended_on
+                        .is_null()
+                        .or(involvements::ended_on.ge(today())),
+                )
+                .count()
+                .get_result(conn)?;
+            let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+            Ok(Dashboard {
+                person: access.person,
+                unread_messages: count(unread),
+                involvements: count(involved),
+            })
+        })
+        .await
+}

@@ -1,0 +1,120 @@
+//! The professionals working with a person now.
+
+use diesel::prelude::*;
+use shared::api::{CreateInvolvementRequest, InvolvementView};
+use uuid::Uuid;
+
+use super::Access;
+use super::person::Person;
+use crate::auth::CurrentUser;
+use crate::db::schema::involvements;
+use crate::error::ApiError;
+use crate::referrals::timestamp;
+use crate::state::AppState;
+
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    chrono::NaiveDate,
+);
+
+fn view(row: Row) -> InvolvementView {
+    let (id, name, role, team, phone, email, since) = row;
+    InvolvementView {
+        id,
+        name,
+        role,
+        team,
+        phone,
+        email,
+        since,
+    }
+}
+
+/// The involvements that have not ended, longest-standing first. A person has a handful, so
+/// the list is whole.
+pub async fn current(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+) -> Result<Vec<InvolvementView>, ApiError> {
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            let rows: Vec<Row> = involvements::table
+                .filter(involvements::person_id.eq(&person_id))
+                .filter(
+                    involvements::ended_on
+                        .is_null()
+                        .or(involvements::ended_on.ge(super::today())),
+                )
+                .order((involvements::since, involvements::id))
+                .select((
+                    involvements::id,
+                    involvements::name,
+                    involvements::role,
+                    involvements::team,
+                    involvements::phone,
+                    involvements::email,
+                    involvements::since,
+                ))
+                .load(conn)?;
+            Ok(rows.into_iter().map(view).collect())
+        })
+        .await
+}
+
+/// Staff record a professional working with a person.
+pub async fn create(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    request: CreateInvolvementRequest,
+) -> Result<InvolvementView, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let tidy = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let request = CreateInvolvementRequest {
+        phone: tidy(request.phone),
+        email: tidy(request.email),
+        ..request
+    };
+    let errors = request.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    state
+        .database
+        .run(move |conn| {
+            Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            let id = Uuid::now_v7().to_string();
+            diesel::insert_into(involvements::table)
+                .values((
+                    involvements::id.eq(&id),
+                    involvements::person_id.eq(&person_id),
+                    involvements::name.eq(request.name.trim()),
+                    involvements::role.eq(request.role.trim()),
+                    involvements::team.eq(request.team.trim()),
+                    involvements::phone.eq(&request.phone),
+                    involvements::email.eq(&request.email),
+                    involvements::since.eq(request.since),
+                    involvements::created_at.eq(timestamp()),
+                ))
+                .execute(conn)?;
+            Ok(InvolvementView {
+                id,
+                name: request.name.trim().to_owned(),
+                role: request.role.trim().to_owned(),
+                team: request.team.trim().to_owned(),
+                phone: request.phone,
+                email: request.email,
+                since: request.since,
+            })
+        })
+        .await
+}

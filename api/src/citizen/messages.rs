@@ -1,0 +1,554 @@
+//! Messages about a person. A thread has a type from the council's list, which decides the
+//! team that receives it; the inbox holds the council's messages and sent items the person's
+//! side's, each unread until this reader opens its thread. When the council writes, every
+//! account linked to the person is emailed that a message is waiting, never what it says.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use minijinja::context;
+use shared::api::{
+    FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, ReplyRequest,
+    ThreadView, validate_body,
+};
+use uuid::Uuid;
+
+use super::{Access, live_links, today};
+use crate::accounts::Account;
+use crate::auth::CurrentUser;
+use crate::db::DbConnection;
+use crate::db::schema::{
+    accounts, message_reads, message_threads, message_types, messages, person_links, teams,
+};
+use crate::email::{self, Template};
+use crate::error::ApiError;
+use crate::pagination::{Cursor, PageRequest};
+use crate::referrals::timestamp;
+use crate::state::AppState;
+
+/// Which messages a list holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Box {
+    /// From the council.
+    Inbox,
+    /// From the person or their proxy.
+    Sent,
+}
+
+impl Box {
+    pub fn parse(text: Option<&str>) -> Result<Self, ApiError> {
+        match text.unwrap_or("inbox") {
+            "inbox" => Ok(Self::Inbox),
+            "sent" => Ok(Self::Sent),
+            _ => Err(ApiError::Validation(FieldErrors::from([(
+                "box".to_owned(),
+                vec!["Choose inbox or sent".to_owned()],
+            )]))),
+        }
+    }
+
+    fn sender(self) -> &'static str {
+        match self {
+            Self::Inbox => "staff",
+            Self::Sent => "citizen",
+        }
+    }
+}
+
+type SummaryRow = (
+    String,
+    String,
+    String,
+    String,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+);
+
+/// One page of the inbox or sent items, newest first.
+pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    which: Box,
+    page: PageRequest,
+) -> Result<MessagePage, ApiError> {
+    let account_id = user.account_id.clone();
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let rows: Vec<SummaryRow> = state
+        .database
+        .run(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            let mut query = messages::table
+                .inner_join(message_threads::table)
+                .left_join(
+                    message_reads::table.on(message_reads::message_id
+                        .eq(messages::id)
+                        .and(message_reads::account_id.eq(account_id.clone()))),
+                )
+                .filter(message_threads::person_id.eq(&person_id))
+                .filter(messages::sender.eq(which.sender()))
+                .order((messages::created_at.desc(), messages::id.desc()))
+                .limit(limit)
+                .select((
+                    messages::id,
+                    messages::thread_id,
+                    message_threads::subject,
+                    messages::author_name,
+                    messages::created_at,
+                    message_reads::read_at.nullable(),
+                ))
+                .into_boxed();
+            if let Some(Cursor { at, id }) = after {
+                query = query.filter(
+                    messages::created_at
+                        .lt(at)
+                        .or(messages::created_at.eq(at).and(messages::id.lt(id))),
+                );
+            }
+            Ok::<_, ApiError>(query.load(conn)?)
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |row| Cursor {
+        at: row.4,
+        id: row.0.clone(),
+    });
+    Ok(MessagePage {
+        items: rows
+            .into_iter()
+            .map(
+                |(id, thread_id, subject, from, sent_at, read_at)| MessageSummary {
+                    id,
+                    thread_id,
+                    subject,
+                    from,
+                    sent_at: sent_at.and_utc(),
+                    // Your own side's messages are never unread to you.
+                    unread: which == Box::Inbox && read_at.is_none(),
+                },
+            )
+            .collect(),
+        next,
+    })
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = messages)]
+struct Message {
+    id: String,
+    sender: String,
+    author_name: String,
+    body: String,
+    in_reply_to: Option<String>,
+    created_at: NaiveDateTime,
+}
+
+impl Message {
+    fn view(self) -> MessageView {
+        MessageView {
+            id: self.id,
+            sender: self.sender,
+            from: self.author_name,
+            body: self.body,
+            in_reply_to: self.in_reply_to,
+            sent_at: self.created_at.and_utc(),
+        }
+    }
+}
+
+/// The thread `thread_id` of the person, or not found.
+fn thread_of(
+    conn: &mut DbConnection,
+    person_id: &str,
+    thread_id: &str,
+) -> Result<(String, String, String), ApiError> {
+    message_threads::table
+        .inner_join(message_types::table)
+        .filter(message_threads::id.eq(thread_id))
+        .filter(message_threads::person_id.eq(person_id))
+        .select((
+            message_threads::subject,
+            message_threads::message_type_key,
+            message_types::label,
+        ))
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::NotFound)
+}
+
+fn load_thread(
+    conn: &mut DbConnection,
+    person_id: &str,
+    thread_id: &str,
+) -> Result<ThreadView, ApiError> {
+    let (subject, message_type, message_type_label) = thread_of(conn, person_id, thread_id)?;
+    let all: Vec<Message> = messages::table
+        .filter(messages::thread_id.eq(thread_id))
+        .order((messages::created_at, messages::id))
+        .select(Message::as_select())
+        .load(conn)?;
+    Ok(ThreadView {
+        id: thread_id.to_owned(),
+        subject,
+        message_type,
+        message_type_label,
+        messages: all.into_iter().map(Message::view).collect(),
+    })
+}
+
+/// A thread, oldest message first; opening it marks the council's messages in it read for
+/// this reader (and only this reader).
+pub async fn open(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    thread_id: String,
+) -> Result<ThreadView, ApiError> {
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                Access::check(conn, &account_id, &person_id)?;
+                let thread = load_thread(conn, &person_id, &thread_id)?;
+                let now = timestamp();
+                let already: Vec<String> = message_reads::table
+                    .inner_join(messages::table)
+                    .filter(messages::thread_id.eq(&thread_id))
+                    .filter(message_reads::account_id.eq(&account_id))
+                    .select(message_reads::message_id)
+                    .load(conn)?;
+                for message in thread
+                    .messages
+                    .iter()
+                    .filter(|m| m.sender == "staff" && !already.contains(&m.id))
+                {
+                    // A savepoint: the same reader opening the thread twice at once on
+                    // PostgreSQL must not fail the second.
+                    let marked = conn.transaction(|conn| {
+                        diesel::insert_into(message_reads::table)
+                            .values((
+                                message_reads::message_id.eq(&message.id),
+                                message_reads::account_id.eq(&account_id),
+                                message_reads::read_at.eq(now),
+                            ))
+                            .execute(conn)
+                    });
+                    match marked {
+                        Ok(_)
+                        | Err(diesel::result::Error::DatabaseError(
+                            diesel::result::DatabaseErrorKind::UniqueViolation,
+                            _,
+                        )) => {}
+                        Err(error) => return Err(error.into()),
+                    }
+                }
+                Ok(thread)
+            })
+        })
+        .await
+}
+
+/// The active message type `key` and the team it goes to.
+fn message_type(conn: &mut DbConnection, key: &str) -> Result<(String, String), ApiError> {
+    message_types::table
+        .inner_join(teams::table)
+        .filter(message_types::key.eq(key))
+        .filter(message_types::active.eq(true))
+        .select((message_types::team_key, teams::name))
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| {
+            ApiError::Validation(FieldErrors::from([(
+                "message_type".to_owned(),
+                vec!["Select a message type from the list".to_owned()],
+            )]))
+        })
+}
+
+struct NewMessage<'a> {
+    thread_id: &'a str,
+    sender: &'a str,
+    author_account_id: Option<&'a str>,
+    author_name: &'a str,
+    body: &'a str,
+    in_reply_to: Option<&'a str>,
+    now: NaiveDateTime,
+}
+
+fn insert_message(conn: &mut DbConnection, message: NewMessage<'_>) -> QueryResult<String> {
+    let id = Uuid::now_v7().to_string();
+    diesel::insert_into(messages::table)
+        .values((
+            messages::id.eq(&id),
+            messages::thread_id.eq(message.thread_id),
+            messages::sender.eq(message.sender),
+            messages::author_account_id.eq(message.author_account_id),
+            messages::author_name.eq(message.author_name),
+            messages::body.eq(message.body.trim()),
+            messages::in_reply_to.eq(message.in_reply_to),
+            messages::created_at.eq(message.now),
+        ))
+        .execute(conn)?;
+    diesel::update(message_threads::table.find(message.thread_id))
+        .set(message_threads::last_message_at.eq(message.now))
+        .execute(conn)?;
+    Ok(id)
+}
+
+fn new_thread(
+    conn: &mut DbConnection,
+    person_id: &str,
+    request: &NewMessageRequest,
+    started_by: &str,
+    now: NaiveDateTime,
+) -> Result<(String, String), ApiError> {
+    let (team_key, team_name) = message_type(conn, request.message_type.trim())?;
+    let id = Uuid::now_v7().to_string();
+    diesel::insert_into(message_threads::table)
+        .values((
+            message_threads::id.eq(&id),
+            message_threads::person_id.eq(person_id),
+            message_threads::message_type_key.eq(request.message_type.trim()),
+            message_threads::team_key.eq(&team_key),
+            message_threads::subject.eq(request.subject.trim()),
+            message_threads::started_by.eq(started_by),
+            message_threads::created_at.eq(now),
+            message_threads::last_message_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok((id, team_name))
+}
+
+fn validated<T>(errors: FieldErrors, value: T) -> Result<T, ApiError> {
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// The person or their proxy writes to the council.
+pub async fn start(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    request: NewMessageRequest,
+) -> Result<ThreadView, ApiError> {
+    let request = validated(request.validate(), request)?;
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                Access::check(conn, &account_id, &person_id)?;
+                let author = Account::by_id(conn, &account_id)?.ok_or(ApiError::Unauthorized)?;
+                let now = timestamp();
+                let (thread_id, _) = new_thread(conn, &person_id, &request, "citizen", now)?;
+                insert_message(
+                    conn,
+                    NewMessage {
+                        thread_id: &thread_id,
+                        sender: "citizen",
+                        author_account_id: Some(&account_id),
+                        author_name: &format!("{} {}", author.forename, author.surname),
+                        body: &request.body,
+                        in_reply_to: None,
+                        now,
+                    },
+                )?;
+                load_thread(conn, &person_id, &thread_id)
+            })
+        })
+        .await
+}
+
+fn check_reply_target(
+    conn: &mut DbConnection,
+    thread_id: &str,
+    in_reply_to: &str,
+) -> Result<(), ApiError> {
+    let found: i64 = messages::table
+        .filter(messages::id.eq(in_reply_to))
+        .filter(messages::thread_id.eq(thread_id))
+        .count()
+        .get_result(conn)?;
+    if found == 0 {
+        return Err(ApiError::Validation(FieldErrors::from([(
+            "in_reply_to".to_owned(),
+            vec!["Reply to a message of this conversation".to_owned()],
+        )])));
+    }
+    Ok(())
+}
+
+/// The person or their proxy replies in a thread.
+pub async fn reply(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    thread_id: String,
+    request: ReplyRequest,
+) -> Result<ThreadView, ApiError> {
+    let request = validated(validate_body(&request.body), request)?;
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                Access::check(conn, &account_id, &person_id)?;
+                thread_of(conn, &person_id, &thread_id)?;
+                check_reply_target(conn, &thread_id, &request.in_reply_to)?;
+                let author = Account::by_id(conn, &account_id)?.ok_or(ApiError::Unauthorized)?;
+                insert_message(
+                    conn,
+                    NewMessage {
+                        thread_id: &thread_id,
+                        sender: "citizen",
+                        author_account_id: Some(&account_id),
+                        author_name: &format!("{} {}", author.forename, author.surname),
+                        body: &request.body,
+                        in_reply_to: Some(&request.in_reply_to),
+                        now: timestamp(),
+                    },
+                )?;
+                load_thread(conn, &person_id, &thread_id)
+            })
+        })
+        .await
+}
+
+/// Tells every account linked to the person that a message is waiting, in the caller's
+/// transaction. The email never holds the message.
+fn notify(
+    conn: &mut DbConnection,
+    state_council: &shared::api::CouncilView,
+    link: &url::Url,
+    person_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let readers: Vec<(String, String)> = person_links::table
+        .inner_join(accounts::table)
+        .filter(person_links::person_id.eq(person_id))
+        .filter(live_links!(today()))
+        .filter(accounts::disabled_at.is_null())
+        .select((accounts::email, accounts::forename))
+        .load(conn)?;
+    for (address, forename) in readers {
+        let message = email::templates::render(
+            Template::MessageWaiting,
+            &address,
+            state_council,
+            context! { forename => forename, link => link.as_str() },
+        )?;
+        email::enqueue(conn, &message, now)?;
+    }
+    Ok(())
+}
+
+/// A team writes to a person (a new conversation).
+pub async fn staff_start(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    request: NewMessageRequest,
+) -> Result<ThreadView, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let request = validated(request.validate(), request)?;
+    let account_id = user.account_id.clone();
+    let council = state.council.view().clone();
+    let link = state
+        .public_url
+        .join("account")
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let thread = state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                super::person::Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let now = timestamp();
+                let (thread_id, team_name) = new_thread(conn, &person_id, &request, "staff", now)?;
+                insert_message(
+                    conn,
+                    NewMessage {
+                        thread_id: &thread_id,
+                        sender: "staff",
+                        author_account_id: Some(&account_id),
+                        author_name: &team_name,
+                        body: &request.body,
+                        in_reply_to: None,
+                        now,
+                    },
+                )?;
+                notify(conn, &council, &link, &person_id, now)?;
+                load_thread(conn, &person_id, &thread_id)
+            })
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(thread)
+}
+
+/// A team replies in a thread, as the team that the thread's type names.
+pub async fn staff_reply(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    thread_id: String,
+    request: ReplyRequest,
+) -> Result<ThreadView, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let request = validated(validate_body(&request.body), request)?;
+    let account_id = user.account_id.clone();
+    let council = state.council.view().clone();
+    let link = state
+        .public_url
+        .join("account")
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let thread = state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let (_, type_key, _) = thread_of(conn, &person_id, &thread_id)?;
+                check_reply_target(conn, &thread_id, &request.in_reply_to)?;
+                let (_, team_name) = message_type(conn, &type_key)?;
+                let now = timestamp();
+                insert_message(
+                    conn,
+                    NewMessage {
+                        thread_id: &thread_id,
+                        sender: "staff",
+                        author_account_id: Some(&account_id),
+                        author_name: &team_name,
+                        body: &request.body,
+                        in_reply_to: Some(&request.in_reply_to),
+                        now,
+                    },
+                )?;
+                notify(conn, &council, &link, &person_id, now)?;
+                load_thread(conn, &person_id, &thread_id)
+            })
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(thread)
+}
+
+/// Messages from the council in this person's threads that this reader has not opened.
+pub fn unread_count(
+    conn: &mut DbConnection,
+    account_id: &str,
+    person_id: &str,
+) -> QueryResult<i64> {
+    messages::table
+        .inner_join(message_threads::table)
+        .left_join(
+            message_reads::table.on(message_reads::message_id
+                .eq(messages::id)
+                .and(message_reads::account_id.eq(account_id.to_owned()))),
+        )
+        .filter(message_threads::person_id.eq(person_id))
+        .filter(messages::sender.eq("staff"))
+        .filter(message_reads::read_at.nullable().is_null())
+        .count()
+        .get_result(conn)
+}

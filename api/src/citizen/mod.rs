@@ -1,0 +1,86 @@
+//! The citizen record: people (care records kept by staff), the accounts that may see them,
+//! the professionals involved, and messages about them.
+//!
+//! Every citizen route starts with `Access::check`: a user sees only the people they are
+//! linked to by a link that has not ended, and anything else is "not found", so ids are never
+//! confirmed to people who may not see them.
+
+pub mod dashboard;
+pub mod involvements;
+pub mod messages;
+pub mod person;
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use shared::api::PersonSummary;
+
+use crate::db::DbConnection;
+use crate::db::schema::{people, person_links};
+use crate::error::ApiError;
+
+/// Today in the council's terms, for link end dates.
+pub fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// A live link between an account and a person: who may see whose record, and how.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = person_links)]
+pub struct Link {
+    pub person_id: String,
+    pub relationship: String,
+    pub legal_basis: Option<String>,
+    pub ends_on: Option<NaiveDate>,
+}
+
+/// Proof that the account may see the person, carrying what pages show of the link.
+#[derive(Debug, Clone)]
+pub struct Access {
+    pub account_id: String,
+    pub person: PersonSummary,
+}
+
+/// The filter for links that still work on `today`.
+macro_rules! live_links {
+    ($today:expr) => {
+        person_links::ended_at.is_null().and(
+            person_links::ends_on
+                .is_null()
+                .or(person_links::ends_on.ge($today)),
+        )
+    };
+}
+pub(crate) use live_links;
+
+impl Access {
+    /// The account's access to `person_id`, or not found.
+    pub fn check(
+        conn: &mut DbConnection,
+        account_id: &str,
+        person_id: &str,
+    ) -> Result<Self, ApiError> {
+        let found: Option<(Link, String, String)> = person_links::table
+            .inner_join(people::table)
+            .filter(person_links::account_id.eq(account_id))
+            .filter(person_links::person_id.eq(person_id))
+            .filter(live_links!(today()))
+            .select((Link::as_select(), people::forename, people::surname))
+            .first(conn)
+            .optional()?;
+        let (link, forename, surname) = found.ok_or(ApiError::NotFound)?;
+        Ok(Self {
+            account_id: account_id.to_owned(),
+            person: summary(link, &forename, &surname),
+        })
+    }
+}
+
+pub fn summary(link: Link, forename: &str, surname: &str) -> PersonSummary {
+    PersonSummary {
+        id: link.person_id,
+        name: format!("{forename} {surname}"),
+        relationship: link.relationship,
+        legal_basis: link.legal_basis,
+        access_ends_on: link.ends_on,
+    }
+}

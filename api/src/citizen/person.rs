@@ -1,0 +1,223 @@
+//! People: staff create records and link accounts to them; account holders list the people
+//! they may see and read the details the council holds.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use shared::api::{
+    AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, PersonDetails, PersonSummary,
+};
+use shared::rules::normalise_email;
+use uuid::Uuid;
+
+use super::{Access, Link, live_links, summary, today};
+use crate::accounts::Account;
+use crate::auth::CurrentUser;
+use crate::db::DbConnection;
+use crate::db::schema::{people, person_links};
+use crate::error::ApiError;
+use crate::referrals::timestamp;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = people)]
+pub struct Person {
+    pub id: String,
+    pub forename: String,
+    pub surname: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub town: Option<String>,
+    pub postcode: Option<String>,
+    pub email: Option<String>,
+    pub home_phone: Option<String>,
+    pub mobile_phone: Option<String>,
+}
+
+impl Person {
+    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Self>> {
+        people::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn details(self) -> PersonDetails {
+        let address = match (self.address_line1, self.town, self.postcode) {
+            (Some(line1), Some(town), Some(postcode)) => Some(AddressView {
+                line1,
+                line2: self.address_line2,
+                town,
+                postcode,
+            }),
+            _ => None,
+        };
+        PersonDetails {
+            id: self.id,
+            forename: self.forename,
+            surname: self.surname,
+            date_of_birth: self.date_of_birth,
+            address,
+            email: self.email,
+            home_phone: self.home_phone,
+            mobile_phone: self.mobile_phone,
+        }
+    }
+}
+
+/// The people the account may see now, by name.
+pub async fn mine(state: &AppState, user: &CurrentUser) -> Result<Vec<PersonSummary>, ApiError> {
+    let account_id = user.account_id.clone();
+    let rows: Vec<(Link, String, String)> = state
+        .database
+        .run(move |conn| {
+            person_links::table
+                .inner_join(people::table)
+                .filter(person_links::account_id.eq(&account_id))
+                .filter(live_links!(today()))
+                .order((people::surname, people::forename, people::id))
+                .select((Link::as_select(), people::forename, people::surname))
+                .load(conn)
+                .map_err(ApiError::from)
+        })
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(link, forename, surname)| summary(link, &forename, &surname))
+        .collect())
+}
+
+/// The Details tile.
+pub async fn details(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+) -> Result<PersonDetails, ApiError> {
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            Ok(Person::find(conn, &person_id)?
+                .ok_or(ApiError::NotFound)?
+                .details())
+        })
+        .await
+}
+
+fn blank_to_none(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Staff create a person's record.
+pub async fn create(
+    state: &AppState,
+    user: &CurrentUser,
+    request: CreatePersonRequest,
+) -> Result<PersonDetails, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let request = CreatePersonRequest {
+        email: blank_to_none(request.email),
+        home_phone: blank_to_none(request.home_phone),
+        mobile_phone: blank_to_none(request.mobile_phone),
+        ..request
+    };
+    let errors = request.validate(today());
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    state
+        .database
+        .run(move |conn| {
+            let now = timestamp();
+            let id = Uuid::now_v7().to_string();
+            let address = request.address.as_ref();
+            let postcode = address
+                .and_then(|a| shared::rules::Postcode::parse(&a.postcode).ok())
+                .map(|p| p.to_string());
+            diesel::insert_into(people::table)
+                .values((
+                    people::id.eq(&id),
+                    people::forename.eq(request.forename.trim()),
+                    people::surname.eq(request.surname.trim()),
+                    people::date_of_birth.eq(request.date_of_birth),
+                    people::address_line1.eq(address.map(|a| a.line1.trim().to_owned())),
+                    people::address_line2.eq(address.and_then(|a| blank_to_none(a.line2.clone()))),
+                    people::town.eq(address.map(|a| a.town.trim().to_owned())),
+                    people::postcode.eq(postcode),
+                    people::email.eq(&request.email),
+                    people::home_phone.eq(&request.home_phone),
+                    people::mobile_phone.eq(&request.mobile_phone),
+                    people::created_at.eq(now),
+                    people::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            Ok(Person::find(conn, &id)?
+                .ok_or(ApiError::NotFound)?
+                .details())
+        })
+        .await
+}
+
+/// Staff give an existing account access to a person's record, as the person or as a proxy.
+/// An account already linked to the person gets its link replaced.
+pub async fn link(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    request: CreateLinkRequest,
+) -> Result<PersonSummary, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let errors = request.validate(today());
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let email = normalise_email(&request.email);
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let account = Account::by_email(conn, &email)?
+                    .filter(|a| a.is_active() && a.role() == shared::api::Role::Public)
+                    .ok_or_else(|| {
+                        ApiError::Validation(FieldErrors::from([(
+                            "email".to_owned(),
+                            vec![
+                                "No portal account for the public has this email address"
+                                    .to_owned(),
+                            ],
+                        )]))
+                    })?;
+                let now = timestamp();
+                diesel::update(
+                    person_links::table
+                        .filter(person_links::person_id.eq(&person.id))
+                        .filter(person_links::account_id.eq(&account.id))
+                        .filter(person_links::ended_at.is_null()),
+                )
+                .set(person_links::ended_at.eq(Some(now)))
+                .execute(conn)?;
+                diesel::insert_into(person_links::table)
+                    .values((
+                        person_links::id.eq(Uuid::now_v7().to_string()),
+                        person_links::person_id.eq(&person.id),
+                        person_links::account_id.eq(&account.id),
+                        person_links::relationship.eq(&request.relationship),
+                        person_links::legal_basis.eq(&request.legal_basis),
+                        person_links::ends_on.eq(request.ends_on),
+                        person_links::created_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                Ok(PersonSummary {
+                    id: person.id,
+                    name: format!("{} {}", person.forename, person.surname),
+                    relationship: request.relationship,
+                    legal_basis: request.legal_basis,
+                    access_ends_on: request.ends_on,
+                })
+            })
+        })
+        .await
+}

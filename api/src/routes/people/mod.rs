@@ -1,0 +1,54 @@
+//! The citizen's side of a person's record. Every route checks the account is linked to the
+//! person; anything else is 404.
+
+mod dashboard;
+mod details;
+mod involvements;
+mod list;
+mod messages;
+mod reply;
+mod start_message;
+mod thread;
+
+pub use dashboard::{__path_get_dashboard, get_dashboard};
+pub use details::{__path_get_person, get_person};
+pub use involvements::{__path_list_involvements, list_involvements};
+pub use list::{__path_list_people, list_people};
+pub use messages::{__path_list_messages, list_messages};
+pub use reply::{__path_reply_to_thread, reply_to_thread};
+pub use start_message::{__path_send_message, send_message};
+pub use thread::{__path_get_thread, get_thread};
+
+use actix_web::{HttpResponse, web};
+
+use crate::error::ApiError;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(super::get_only("/people", list_people))
+        .service(super::get_only("/people/{person_id}", get_person))
+        .service(super::get_only(
+            "/people/{person_id}/dashboard",
+            get_dashboard,
+        ))
+        .service(super::get_only(
+            "/people/{person_id}/involvements",
+            list_involvements,
+        ))
+        .service(
+            web::resource("/people/{person_id}/messages")
+                .route(web::get().to(list_messages))
+                .route(web::post().to(send_message))
+                .default_service(web::to(|| async {
+                    Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET, POST" })
+                })),
+        )
+        .service(super::get_only(
+            "/people/{person_id}/threads/{thread_id}",
+            get_thread,
+        ))
+        .service(super::only(
+            "POST",
+            "/people/{person_id}/threads/{thread_id}/replies",
+            web::post().to(reply_to_thread),
+        ));
+}

@@ -1,0 +1,540 @@
+//! The citizen record: people and who may see them, details, the dashboard, involvements and
+//! messages. Staff publish through the staff routes, as the staff pages will.
+
+use chrono::{Duration, Utc};
+use serde_json::{Value, json};
+use shared::api::{
+    Dashboard, InvolvementView, MessagePage, PersonDetails, PersonSummary, Problem, SessionCreated,
+    ThreadView,
+};
+
+use crate::helpers::{TestApp, spawn_app};
+
+const PASSWORD: &str = "Tall-Trees-4-Ever!";
+
+struct As<'a> {
+    app: &'a TestApp,
+    session: &'a SessionCreated,
+}
+
+impl As<'_> {
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.app
+            .client
+            .get(format!("{}{path}", self.app.address))
+            .bearer_auth(&self.session.access_token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn post(&self, path: &str, body: Value) -> reqwest::Response {
+        self.app
+            .client
+            .post(format!("{}{path}", self.app.address))
+            .bearer_auth(&self.session.access_token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+/// Margaret's record, and Ade (her son) with his own record and a lasting power of attorney
+/// for hers.
+struct Family {
+    app: TestApp,
+    staff: SessionCreated,
+    ade: SessionCreated,
+    margaret_id: String,
+    ade_id: String,
+}
+
+async fn family() -> Family {
+    let app = spawn_app().await;
+    let staff = app.signed_in_staff("sam.taylor@council.example").await;
+    let ade: SessionCreated = app
+        .register("ade@example.org", PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let (margaret_id, ade_id) = {
+        let council = As {
+            app: &app,
+            session: &staff,
+        };
+        let created = council
+            .post(
+                "/api/v1/staff/people",
+                json!({"forename": "Margaret", "surname": "Okafor", "date_of_birth": "1941-03-27",
+                    "address": {"line1": "12 Marsh Lane", "town": "Bootle", "postcode": "l20 3nj"},
+                    "home_phone": "0151 496 0123"}),
+            )
+            .await;
+        assert_eq!(created.status(), 201, "{}", created.text().await.unwrap());
+        let margaret: PersonDetails = created.json().await.unwrap();
+        let ade_record: PersonDetails = council
+            .post(
+                "/api/v1/staff/people",
+                json!({"forename": "Ade", "surname": "Okafor"}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let proxy = council
+            .post(
+                &format!("/api/v1/staff/people/{}/links", margaret.id),
+                json!({"email": "Ade@Example.org", "relationship": "proxy",
+                    "legal_basis": "lasting_power_of_attorney"}),
+            )
+            .await;
+        assert_eq!(proxy.status(), 201, "{}", proxy.text().await.unwrap());
+        let own = council
+            .post(
+                &format!("/api/v1/staff/people/{}/links", ade_record.id),
+                json!({"email": "ade@example.org", "relationship": "self"}),
+            )
+            .await;
+        assert_eq!(own.status(), 201);
+        (margaret.id, ade_record.id)
+    };
+    Family {
+        app,
+        staff,
+        ade,
+        margaret_id,
+        ade_id,
+    }
+}
+
+#[tokio::test]
+async fn a_proxy_sees_their_own_record_and_the_one_they_look_after() {
+    let f = family().await;
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+
+    let people: Vec<PersonSummary> = ade.get("/api/v1/people").await.json().await.unwrap();
+
+    let names: Vec<(&str, &str)> = people
+        .iter()
+        .map(|p| (p.name.as_str(), p.relationship.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("Ade Okafor", "self"), ("Margaret Okafor", "proxy")]
+    );
+    assert_eq!(
+        people[1].legal_basis.as_deref(),
+        Some("lasting_power_of_attorney")
+    );
+    let details: PersonDetails = ade
+        .get(&format!("/api/v1/people/{}", f.margaret_id))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let address = details.address.unwrap();
+    assert_eq!(
+        address.postcode, "L20 3NJ",
+        "stored the way the council writes it"
+    );
+    assert_eq!(details.home_phone.as_deref(), Some("0151 496 0123"));
+    let dashboard: Dashboard = ade
+        .get(&format!("/api/v1/people/{}/dashboard", f.margaret_id))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        dashboard.person.name, "Margaret Okafor",
+        "every page says whose record it is"
+    );
+    assert_eq!((dashboard.unread_messages, dashboard.involvements), (0, 0));
+}
+
+#[tokio::test]
+async fn a_proxy_link_past_its_end_date_no_longer_works() {
+    use api::db::schema::person_links;
+    use diesel::prelude::*;
+
+    let f = family().await;
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let path = format!("/api/v1/people/{}/dashboard", f.margaret_id);
+    assert_eq!(ade.get(&path).await.status(), 200);
+
+    let yesterday = Utc::now().date_naive() - Duration::days(1);
+    diesel::update(person_links::table.filter(person_links::person_id.eq(&f.margaret_id)))
+        .set(person_links::ends_on.eq(Some(yesterday)))
+        .execute(&mut *f.app.database.get().unwrap())
+        .unwrap();
+
+    assert_eq!(ade.get(&path).await.status(), 404);
+    let people: Vec<PersonSummary> = ade.get("/api/v1/people").await.json().await.unwrap();
+    assert_eq!(people.len(), 1, "only Ade's own record is left");
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    let past = council
+        .post(
+            &format!("/api/v1/staff/people/{}/links", f.margaret_id),
+            json!({"email": "ade@example.org", "relationship": "proxy", "legal_basis": "consent",
+                "ends_on": yesterday}),
+        )
+        .await;
+    assert_eq!(past.status(), 422, "a link cannot start already ended");
+}
+
+#[tokio::test]
+async fn the_professionals_working_with_a_person_are_listed() {
+    let f = family().await;
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    let path = format!("/api/v1/staff/people/{}/involvements", f.margaret_id);
+    let nothing_to_reach = council
+        .post(&path, json!({"name": "Jo Bright", "role": "Social worker", "team": "Bootle", "since": "2026-10-01"}))
+        .await;
+    assert_eq!(nothing_to_reach.status(), 422);
+    let recorded = council
+        .post(
+            &path,
+            json!({"name": "Jo Bright", "role": "Social worker", "team": "Bootle locality team",
+            "phone": "0151 496 0456", "since": "2026-10-01"}),
+        )
+        .await;
+    assert_eq!(recorded.status(), 201);
+
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let listed: Vec<InvolvementView> = ade
+        .get(&format!("/api/v1/people/{}/involvements", f.margaret_id))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        (listed[0].name.as_str(), listed[0].role.as_str()),
+        ("Jo Bright", "Social worker")
+    );
+    let dashboard: Dashboard = ade
+        .get(&format!("/api/v1/people/{}/dashboard", f.margaret_id))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(dashboard.involvements, 1);
+}
+
+#[tokio::test]
+async fn a_worker_writes_the_proxy_reads_and_replies_and_unread_is_per_reader() {
+    let f = family().await;
+    // Margaret has her own account too.
+    let margaret_session: SessionCreated = f
+        .app
+        .register("margaret@example.org", PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    council
+        .post(
+            &format!("/api/v1/staff/people/{}/links", f.margaret_id),
+            json!({"email": "margaret@example.org", "relationship": "self"}),
+        )
+        .await;
+    let sent = council
+        .post(
+            &format!("/api/v1/staff/people/{}/messages", f.margaret_id),
+            json!({"message_type": "general", "subject": "Your care assessment",
+                "body": "We will visit on Tuesday at 10am."}),
+        )
+        .await;
+    assert_eq!(sent.status(), 201, "{}", sent.text().await.unwrap());
+    let thread: ThreadView = sent.json().await.unwrap();
+    assert_eq!(thread.messages[0].from, "Adult Social Care Contact Centre");
+
+    // Both account holders are told a message is waiting, and not what it says.
+    for address in ["ade@example.org", "margaret@example.org"] {
+        let email = f
+            .app
+            .mailbox
+            .next_containing(address, 0, "You have a new message")
+            .await;
+        assert!(
+            !email.raw.contains("Tuesday"),
+            "the email never holds the message"
+        );
+    }
+
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let inbox_path = format!("/api/v1/people/{}/messages?box=inbox", f.margaret_id);
+    let inbox: MessagePage = ade.get(&inbox_path).await.json().await.unwrap();
+    assert_eq!(inbox.items.len(), 1);
+    assert!(inbox.items[0].unread, "unread shows in bold");
+    let thread_path = format!("/api/v1/people/{}/threads/{}", f.margaret_id, thread.id);
+    let opened: ThreadView = ade.get(&thread_path).await.json().await.unwrap();
+    assert_eq!(opened.messages.len(), 1);
+    let inbox: MessagePage = ade.get(&inbox_path).await.json().await.unwrap();
+    assert!(!inbox.items[0].unread, "opened by Ade");
+    let margaret = As {
+        app: &f.app,
+        session: &margaret_session,
+    };
+    let hers: Dashboard = margaret
+        .get(&format!("/api/v1/people/{}/dashboard", f.margaret_id))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(hers.unread_messages, 1, "still unread for Margaret");
+
+    let reply = ade
+        .post(
+            &format!("{thread_path}/replies"),
+            json!({"in_reply_to": thread.messages[0].id, "body": "Tuesday is fine."}),
+        )
+        .await;
+    assert_eq!(reply.status(), 201);
+    let replied: ThreadView = reply.json().await.unwrap();
+    assert_eq!(replied.messages.len(), 2);
+    assert_eq!(
+        replied.messages[1].in_reply_to.as_ref(),
+        Some(&thread.messages[0].id)
+    );
+    assert_eq!(
+        replied.messages[1].from, "Priya Shah",
+        "signed by the account holder"
+    );
+    let sent_items: MessagePage = ade
+        .get(&format!(
+            "/api/v1/people/{}/messages?box=sent",
+            f.margaret_id
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(sent_items.items.len(), 1);
+    assert!(!sent_items.items[0].unread);
+    let wrong_target = ade
+        .post(
+            &format!("{thread_path}/replies"),
+            json!({"in_reply_to": "nope", "body": "Hello"}),
+        )
+        .await;
+    assert_eq!(wrong_target.status(), 422);
+}
+
+#[tokio::test]
+async fn a_new_message_goes_to_the_team_its_type_names() {
+    let f = family().await;
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let path = format!("/api/v1/people/{}/messages", f.margaret_id);
+
+    let unknown = ade
+        .post(
+            &path,
+            json!({"message_type": "nonsense", "subject": "Hello", "body": "Hi"}),
+        )
+        .await;
+    let empty = ade
+        .post(
+            &path,
+            json!({"message_type": "", "subject": "", "body": " "}),
+        )
+        .await;
+    let sent = ade
+        .post(
+            &path,
+            json!({"message_type": "details_wrong", "subject": "New phone number",
+            "body": "Her new number is 0151 496 0999."}),
+        )
+        .await;
+
+    assert_eq!(unknown.status(), 422);
+    let problem: Problem = empty.json().await.unwrap();
+    assert!(
+        ["message_type", "subject", "body"]
+            .iter()
+            .all(|f| problem.errors.contains_key(*f))
+    );
+    assert_eq!(sent.status(), 201);
+    let thread: ThreadView = sent.json().await.unwrap();
+    assert_eq!(thread.message_type_label, "My details are wrong");
+    let team: String = {
+        use api::db::schema::message_threads;
+        use diesel::prelude::*;
+        message_threads::table
+            .find(&thread.id)
+            .select(message_threads::team_key)
+            .first(&mut *f.app.database.get().unwrap())
+            .unwrap()
+    };
+    assert_eq!(team, "contact_centre");
+}
+
+#[tokio::test]
+async fn a_message_list_stays_correct_across_pages() {
+    let f = family().await;
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    for n in 1..=5 {
+        council
+            .post(
+                &format!("/api/v1/staff/people/{}/messages", f.margaret_id),
+                json!({"message_type": "general", "subject": format!("Letter {n}"), "body": "See the letter."}),
+            )
+            .await;
+    }
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+
+    let mut subjects = Vec::new();
+    let mut path = format!("/api/v1/people/{}/messages?limit=2", f.margaret_id);
+    loop {
+        let page: MessagePage = ade.get(&path).await.json().await.unwrap();
+        assert!(page.items.len() <= 2);
+        subjects.extend(page.items.into_iter().map(|m| m.subject));
+        match page.next {
+            Some(next) => {
+                path = format!(
+                    "/api/v1/people/{}/messages?limit=2&after={next}",
+                    f.margaret_id
+                )
+            }
+            None => break,
+        }
+    }
+
+    assert_eq!(
+        subjects,
+        ["Letter 5", "Letter 4", "Letter 3", "Letter 2", "Letter 1"]
+    );
+}
+
+#[tokio::test]
+async fn every_citizen_route_answers_404_for_other_peoples_records() {
+    let f = family().await;
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    let thread: ThreadView = council
+        .post(
+            &format!("/api/v1/staff/people/{}/messages", f.margaret_id),
+            json!({"message_type": "general", "subject": "Private", "body": "Private."}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let stranger_session: SessionCreated = f
+        .app
+        .register("stranger@example.org", PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let stranger = As {
+        app: &f.app,
+        session: &stranger_session,
+    };
+    let person = &f.margaret_id;
+    let thread_path = format!("/api/v1/people/{person}/threads/{}", thread.id);
+
+    for path in [
+        format!("/api/v1/people/{person}"),
+        format!("/api/v1/people/{person}/dashboard"),
+        format!("/api/v1/people/{person}/involvements"),
+        format!("/api/v1/people/{person}/messages"),
+        thread_path.clone(),
+    ] {
+        assert_eq!(stranger.get(&path).await.status(), 404, "GET {path}");
+    }
+    let new_message = stranger
+        .post(
+            &format!("/api/v1/people/{person}/messages"),
+            json!({"message_type": "general", "subject": "Hi", "body": "Hi"}),
+        )
+        .await;
+    assert_eq!(new_message.status(), 404);
+    let reply = stranger
+        .post(
+            &format!("{thread_path}/replies"),
+            json!({"in_reply_to": thread.messages[0].id, "body": "Hi"}),
+        )
+        .await;
+    assert_eq!(reply.status(), 404);
+    // Ade's own record's id does not open Margaret's thread either.
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let crossed = ade
+        .get(&format!(
+            "/api/v1/people/{}/threads/{}",
+            f.ade_id, thread.id
+        ))
+        .await;
+    assert_eq!(crossed.status(), 404);
+}
+
+#[tokio::test]
+async fn citizens_and_professionals_cannot_use_the_staff_routes() {
+    let f = family().await;
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let person = &f.margaret_id;
+    for (path, body) in [
+        (
+            "/api/v1/staff/people".to_owned(),
+            json!({"forename": "A", "surname": "B"}),
+        ),
+        (
+            format!("/api/v1/staff/people/{person}/links"),
+            json!({"email": "ade@example.org", "relationship": "self"}),
+        ),
+        (
+            format!("/api/v1/staff/people/{person}/involvements"),
+            json!({"name": "A", "role": "B", "team": "C", "phone": "0151 496 0000", "since": "2026-01-01"}),
+        ),
+        (
+            format!("/api/v1/staff/people/{person}/messages"),
+            json!({"message_type": "general", "subject": "S", "body": "B"}),
+        ),
+        (
+            format!("/api/v1/staff/people/{person}/threads/x/replies"),
+            json!({"in_reply_to": "x", "body": "B"}),
+        ),
+    ] {
+        assert_eq!(ade.post(&path, body).await.status(), 403, "POST {path}");
+    }
+}

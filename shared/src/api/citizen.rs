@@ -1,0 +1,403 @@
+//! The citizen record: the people an account may see, their details as the council holds
+//! them, the professionals working with them, and messages about them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::FieldErrors;
+use crate::rules::{Postcode, UkPhone, is_email_address};
+
+/// A person whose record the signed-in account may see, and on what footing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b001-0000-7000-8000-000000000001", "name": "Margaret Okafor",
+    "relationship": "proxy", "legal_basis": "lasting_power_of_attorney", "access_ends_on": null
+})))]
+pub struct PersonSummary {
+    pub id: String,
+    pub name: String,
+    /// `self` (their own record) or `proxy` (someone they look after).
+    pub relationship: String,
+    /// For a proxy: `consent`, `lasting_power_of_attorney` or `deputyship`.
+    pub legal_basis: Option<String>,
+    /// The last day the proxy link works, if it ends.
+    pub access_ends_on: Option<NaiveDate>,
+}
+
+/// A postal address as the council holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AddressView {
+    pub line1: String,
+    pub line2: Option<String>,
+    pub town: String,
+    pub postcode: String,
+}
+
+/// The Details tile: what the council holds, read only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b001-0000-7000-8000-000000000001", "forename": "Margaret", "surname": "Okafor",
+    "date_of_birth": "1941-03-27",
+    "address": {"line1": "12 Marsh Lane", "line2": null, "town": "Bootle", "postcode": "L20 3NJ"},
+    "email": "margaret.okafor@example.org", "home_phone": "0151 496 0123", "mobile_phone": null
+})))]
+pub struct PersonDetails {
+    pub id: String,
+    pub forename: String,
+    pub surname: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub address: Option<AddressView>,
+    pub email: Option<String>,
+    pub home_phone: Option<String>,
+    pub mobile_phone: Option<String>,
+}
+
+/// The dashboard's tiles and their counts, from one request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "person": {"id": "0193b001-0000-7000-8000-000000000001", "name": "Margaret Okafor",
+        "relationship": "self", "legal_basis": null, "access_ends_on": null},
+    "unread_messages": 2, "involvements": 1
+})))]
+pub struct Dashboard {
+    pub person: PersonSummary,
+    /// Messages from the council this reader has not opened.
+    pub unread_messages: u32,
+    /// Professionals working with the person now.
+    pub involvements: u32,
+}
+
+/// A professional working with the person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b002-0000-7000-8000-000000000002", "name": "Jo Bright", "role": "Social worker",
+    "team": "Bootle locality team", "phone": "0151 496 0456", "email": null, "since": "2026-10-01"
+})))]
+pub struct InvolvementView {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub team: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub since: NaiveDate,
+}
+
+/// Staff record a professional working with a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "name": "Jo Bright", "role": "Social worker", "team": "Bootle locality team",
+    "phone": "0151 496 0456", "since": "2026-10-01"
+})))]
+#[serde(deny_unknown_fields)]
+pub struct CreateInvolvementRequest {
+    pub name: String,
+    pub role: String,
+    pub team: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub since: NaiveDate,
+}
+
+impl CreateInvolvementRequest {
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        for (field, value, label) in [
+            ("name", &self.name, "their name"),
+            ("role", &self.role, "their role"),
+            ("team", &self.team, "their team"),
+        ] {
+            if value.trim().is_empty() {
+                errors.insert(field.into(), vec![format!("Enter {label}")]);
+            } else if value.chars().count() > 200 {
+                errors.insert(
+                    field.into(),
+                    vec![format!("Enter {label} in 200 characters or fewer")],
+                );
+            }
+        }
+        check_contact(&mut errors, self.phone.as_deref(), self.email.as_deref());
+        if self.phone.is_none() && self.email.is_none() {
+            errors.insert(
+                "phone".into(),
+                vec!["Enter a phone number or an email address".into()],
+            );
+        }
+        errors
+    }
+}
+
+fn check_contact(errors: &mut FieldErrors, phone: Option<&str>, email: Option<&str>) {
+    if let Some(phone) = phone
+        && UkPhone::parse(phone).is_err()
+    {
+        errors.insert(
+            "phone".into(),
+            vec!["Enter a UK phone number, like 0151 496 0000 or 07700 900 982".into()],
+        );
+    }
+    if let Some(email) = email
+        && !is_email_address(email)
+    {
+        errors.insert(
+            "email".into(),
+            vec!["Enter an email address in the correct format, like name@example.com".into()],
+        );
+    }
+}
+
+/// Staff create a person's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "forename": "Margaret", "surname": "Okafor", "date_of_birth": "1941-03-27",
+    "address": {"line1": "12 Marsh Lane", "line2": null, "town": "Bootle", "postcode": "L20 3NJ"},
+    "email": "margaret.okafor@example.org", "home_phone": "0151 496 0123"
+})))]
+#[serde(deny_unknown_fields)]
+pub struct CreatePersonRequest {
+    pub forename: String,
+    pub surname: String,
+    #[serde(default)]
+    pub date_of_birth: Option<NaiveDate>,
+    #[serde(default)]
+    pub address: Option<AddressView>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub home_phone: Option<String>,
+    #[serde(default)]
+    pub mobile_phone: Option<String>,
+}
+
+impl CreatePersonRequest {
+    pub fn validate(&self, today: NaiveDate) -> FieldErrors {
+        let mut errors = super::validate_names(&self.forename, &self.surname);
+        if self.date_of_birth.is_some_and(|d| d > today) {
+            errors.insert(
+                "date_of_birth".into(),
+                vec!["Date of birth must be in the past".into()],
+            );
+        }
+        if let Some(address) = &self.address {
+            if address.line1.trim().is_empty() {
+                errors.insert(
+                    "address.line1".into(),
+                    vec!["Enter the first line of the address".into()],
+                );
+            }
+            if address.town.trim().is_empty() {
+                errors.insert("address.town".into(), vec!["Enter the town or city".into()]);
+            }
+            if Postcode::parse(&address.postcode).is_err() {
+                errors.insert(
+                    "address.postcode".into(),
+                    vec!["Enter a real postcode, like L20 3NJ".into()],
+                );
+            }
+        }
+        check_contact(
+            &mut errors,
+            self.home_phone.as_deref(),
+            self.email.as_deref(),
+        );
+        if let Some(mobile) = &self.mobile_phone
+            && UkPhone::parse(mobile).is_err()
+        {
+            errors.insert(
+                "mobile_phone".into(),
+                vec!["Enter a UK phone number, like 07700 900 982".into()],
+            );
+        }
+        errors
+    }
+}
+
+/// Staff give an account access to a person's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "email": "ade.okafor@example.org", "relationship": "proxy",
+    "legal_basis": "lasting_power_of_attorney", "ends_on": null
+})))]
+#[serde(deny_unknown_fields)]
+pub struct CreateLinkRequest {
+    /// The email address of the portal account.
+    pub email: String,
+    /// `self` or `proxy`.
+    pub relationship: String,
+    /// For a proxy: `consent`, `lasting_power_of_attorney` or `deputyship`.
+    #[serde(default)]
+    pub legal_basis: Option<String>,
+    /// The last day a proxy link works; none for no end.
+    #[serde(default)]
+    pub ends_on: Option<NaiveDate>,
+}
+
+pub const LEGAL_BASES: [&str; 3] = ["consent", "lasting_power_of_attorney", "deputyship"];
+
+impl CreateLinkRequest {
+    pub fn validate(&self, today: NaiveDate) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        if !is_email_address(&self.email) {
+            errors.insert(
+                "email".into(),
+                vec!["Enter an email address in the correct format, like name@example.com".into()],
+            );
+        }
+        match (self.relationship.as_str(), self.legal_basis.as_deref()) {
+            ("self", None) => {}
+            ("self", Some(_)) => {
+                errors.insert(
+                    "legal_basis".into(),
+                    vec!["A person's own access has no legal basis".into()],
+                );
+            }
+            ("proxy", Some(basis)) if LEGAL_BASES.contains(&basis) => {}
+            ("proxy", _) => {
+                errors.insert(
+                    "legal_basis".into(),
+                    vec!["Choose consent, lasting power of attorney or deputyship".into()],
+                );
+            }
+            _ => {
+                errors.insert("relationship".into(), vec!["Choose self or proxy".into()]);
+            }
+        }
+        if self.ends_on.is_some_and(|d| d < today) {
+            errors.insert(
+                "ends_on".into(),
+                vec!["The end date must be today or later".into()],
+            );
+        }
+        errors
+    }
+}
+
+/// A message in a list: the inbox (from the council) or sent items (from the person's side).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b010-0000-7000-8000-000000000010", "thread_id": "0193b00f-0000-7000-8000-00000000000f",
+    "subject": "Your care assessment", "from": "Adult social care contact team",
+    "sent_at": "2026-11-23T09:30:00Z", "unread": true
+})))]
+pub struct MessageSummary {
+    pub id: String,
+    pub thread_id: String,
+    pub subject: String,
+    /// Who sent it: the team, or the name of the account holder.
+    pub from: String,
+    pub sent_at: DateTime<Utc>,
+    /// Not yet opened by this reader (shown in bold).
+    pub unread: bool,
+}
+
+/// One page of messages, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessagePage {
+    pub items: Vec<MessageSummary>,
+    pub next: Option<String>,
+}
+
+/// One message of a thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessageView {
+    pub id: String,
+    /// `citizen` (the person or their proxy) or `staff` (the team).
+    pub sender: String,
+    pub from: String,
+    pub body: String,
+    /// The earlier message this one answers, quoted beneath it.
+    pub in_reply_to: Option<String>,
+    pub sent_at: DateTime<Utc>,
+}
+
+/// A conversation about one person, oldest message first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b00f-0000-7000-8000-00000000000f", "subject": "Your care assessment",
+    "message_type": "care_assessment", "message_type_label": "My care assessment",
+    "messages": [{"id": "0193b010-0000-7000-8000-000000000010", "sender": "staff",
+        "from": "Adult social care contact team", "body": "We will visit on Tuesday.",
+        "in_reply_to": null, "sent_at": "2026-11-23T09:30:00Z"}]
+})))]
+pub struct ThreadView {
+    pub id: String,
+    pub subject: String,
+    pub message_type: String,
+    pub message_type_label: String,
+    pub messages: Vec<MessageView>,
+}
+
+/// A new message: its type decides the team that receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "message_type": "appointments", "subject": "Doctor's appointment",
+    "body": "Margaret has a hospital appointment on 2 December at 10am."
+})))]
+#[serde(deny_unknown_fields)]
+pub struct NewMessageRequest {
+    pub message_type: String,
+    pub subject: String,
+    pub body: String,
+}
+
+pub const MAX_SUBJECT: usize = 150;
+pub const MAX_BODY: usize = 5000;
+
+impl NewMessageRequest {
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        if self.message_type.trim().is_empty() {
+            errors.insert("message_type".into(), vec!["Select a message type".into()]);
+        }
+        if self.subject.trim().is_empty() {
+            errors.insert("subject".into(), vec!["Enter a subject".into()]);
+        } else if self.subject.chars().count() > MAX_SUBJECT {
+            errors.insert(
+                "subject".into(),
+                vec![format!("Subject must be {MAX_SUBJECT} characters or fewer")],
+            );
+        }
+        errors.extend(validate_body(&self.body));
+        errors
+    }
+}
+
+/// A reply to a message of a thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "in_reply_to": "0193b010-0000-7000-8000-000000000010", "body": "Tuesday is fine, thank you."
+})))]
+#[serde(deny_unknown_fields)]
+pub struct ReplyRequest {
+    pub in_reply_to: String,
+    pub body: String,
+}
+
+pub fn validate_body(body: &str) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    if body.trim().is_empty() {
+        errors.insert("body".into(), vec!["Enter your message".into()]);
+    } else if body.chars().count() > MAX_BODY {
+        errors.insert(
+            "body".into(),
+            vec![format!("Message must be {MAX_BODY} characters or fewer")],
+        );
+    }
+    errors
+}
