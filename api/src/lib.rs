@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod email;
 pub mod error;
+pub mod files;
 pub mod forms;
 pub mod openapi;
 pub mod pagination;

@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use shared::api::Dashboard;
 
-use super::{Access, messages, today};
+use super::{Access, documents, messages, today};
 use crate::auth::CurrentUser;
 use crate::db::schema::involvements;
 use crate::error::ApiError;
@@ -20,6 +20,7 @@ pub async fn get(
         .run(move |conn| {
             let access = Access::check(conn, &account_id, &person_id)?;
             let unread = messages::unread_count(conn, &account_id, &person_id)?;
+            let unopened = documents::unopened_count(conn, &account_id, &person_id)?;
             let involved: i64 = involvements::table
                 .filter(involvements::person_id.eq(&person_id))
                 .filter(
@@ -34,6 +35,7 @@ pub async fn get(
                 person: access.person,
                 unread_messages: count(unread),
                 involvements: count(involved),
+                unopened_documents: count(unopened),
             })
         })
         .await

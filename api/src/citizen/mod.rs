@@ -6,6 +6,7 @@
 //! confirmed to people who may not see them.
 
 pub mod dashboard;
+pub mod documents;
 pub mod involvements;
 pub mod messages;
 pub mod person;

@@ -7,7 +7,6 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 use shared::api::{FieldErrors, UploadView};
 use shared::forms::{Answers, FormDefinition, QuestionKind};
 use uuid::Uuid;
@@ -17,10 +16,8 @@ use crate::auth::CurrentUser;
 use crate::db::DbConnection;
 use crate::db::schema::uploads;
 use crate::error::ApiError;
+use crate::files;
 use crate::state::AppState;
-
-/// The types any form may take; a question may accept fewer.
-pub const ACCEPTED: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = uploads)]
@@ -55,25 +52,6 @@ impl Upload {
     }
 }
 
-fn refuse(message: impl Into<String>) -> ApiError {
-    ApiError::Validation(FieldErrors::from([(
-        "file".to_owned(),
-        vec![message.into()],
-    )]))
-}
-
-/// A name safe to show and to offer back as a download name: no folders, no control
-/// characters, not too long.
-fn clean_name(name: &str) -> Result<String, ApiError> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base.chars().filter(|c| !c.is_control()).collect();
-    let cleaned = cleaned.trim();
-    if cleaned.is_empty() {
-        return Err(refuse("Give the file a name"));
-    }
-    Ok(cleaned.chars().take(120).collect())
-}
-
 /// Checks and keeps a file for the signed-in account.
 pub async fn store(
     state: &AppState,
@@ -82,30 +60,7 @@ pub async fn store(
     declared: Option<&str>,
     bytes: Vec<u8>,
 ) -> Result<UploadView, ApiError> {
-    let file_name = clean_name(file_name)?;
-    if bytes.is_empty() {
-        return Err(refuse("The selected file is empty"));
-    }
-    let declared = declared
-        .map(|t| {
-            t.split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase()
-        })
-        .unwrap_or_default();
-    if !ACCEPTED.contains(&declared.as_str()) {
-        return Err(refuse("The selected file must be a PDF, JPG or PNG"));
-    }
-    let sniffed = infer::get(&bytes).map(|kind| kind.mime_type());
-    if sniffed != Some(declared.as_str()) {
-        return Err(refuse(
-            "The selected file is not what its name says it is. Choose a real PDF, JPG or PNG",
-        ));
-    }
-    let sha256 = format!("{:x}", Sha256::digest(&bytes));
-    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    let file = files::check(file_name, declared, bytes)?;
     let account_id = user.account_id.clone();
     let upload = state
         .database
@@ -116,11 +71,11 @@ pub async fn store(
                 .values((
                     uploads::id.eq(&id),
                     uploads::account_id.eq(&account_id),
-                    uploads::file_name.eq(&file_name),
-                    uploads::content_type.eq(&declared),
-                    uploads::size_bytes.eq(size),
-                    uploads::sha256.eq(&sha256),
-                    uploads::content.eq(&bytes),
+                    uploads::file_name.eq(&file.name),
+                    uploads::content_type.eq(&file.content_type),
+                    uploads::size_bytes.eq(file.size),
+                    uploads::sha256.eq(&file.sha256),
+                    uploads::content.eq(&file.bytes),
                     uploads::created_at.eq(now),
                     uploads::last_used_at.eq(now),
                 ))

@@ -538,3 +538,131 @@ async fn citizens_and_professionals_cannot_use_the_staff_routes() {
         assert_eq!(ade.post(&path, body).await.status(), 403, "POST {path}");
     }
 }
+
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+impl As<'_> {
+    async fn publish(
+        &self,
+        person: &str,
+        title: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> reqwest::Response {
+        self.app
+            .client
+            .post(format!(
+                "{}/api/v1/staff/people/{person}/documents?title={title}&name=plan.pdf",
+                self.app.address
+            ))
+            .bearer_auth(&self.session.access_token)
+            .header("Content-Type", content_type)
+            .body(bytes.to_vec())
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn a_published_document_is_new_until_opened_and_stays_available() {
+    use shared::api::{DocumentPage, DocumentSummary};
+
+    let f = family().await;
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    let disguised = council
+        .publish(
+            &f.margaret_id,
+            "Plan",
+            "application/pdf",
+            b"MZ\x90\x00 a program",
+        )
+        .await;
+    assert_eq!(disguised.status(), 422);
+    let published = council
+        .publish(&f.margaret_id, "Your care plan", "application/pdf", PDF)
+        .await;
+    assert_eq!(
+        published.status(),
+        201,
+        "{}",
+        published.text().await.unwrap()
+    );
+    let document: DocumentSummary = published.json().await.unwrap();
+
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let list_path = format!("/api/v1/people/{}/documents", f.margaret_id);
+    let listed: DocumentPage = ade.get(&list_path).await.json().await.unwrap();
+    assert_eq!(listed.items.len(), 1);
+    assert!(!listed.items[0].opened, "unopened shows in bold");
+    let dashboard_path = format!("/api/v1/people/{}/dashboard", f.margaret_id);
+    let before: Dashboard = ade.get(&dashboard_path).await.json().await.unwrap();
+    assert_eq!(before.unopened_documents, 1);
+
+    let opened = ade
+        .get(&format!(
+            "/api/v1/people/{}/documents/{}",
+            f.margaret_id, document.id
+        ))
+        .await;
+    assert_eq!(opened.status(), 200);
+    assert_eq!(opened.headers()["content-type"], "application/pdf");
+    assert!(
+        opened.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("inline")
+    );
+    assert_eq!(opened.bytes().await.unwrap().as_ref(), PDF);
+
+    let listed: DocumentPage = ade.get(&list_path).await.json().await.unwrap();
+    assert!(listed.items[0].opened);
+    let after: Dashboard = ade.get(&dashboard_path).await.json().await.unwrap();
+    assert_eq!(after.unopened_documents, 0);
+    let again = ade
+        .get(&format!(
+            "/api/v1/people/{}/documents/{}?download=true",
+            f.margaret_id, document.id
+        ))
+        .await;
+    assert!(
+        again.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+
+    let stranger_session: SessionCreated = f
+        .app
+        .register("stranger@example.org", PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let stranger = As {
+        app: &f.app,
+        session: &stranger_session,
+    };
+    assert_eq!(stranger.get(&list_path).await.status(), 404);
+    assert_eq!(
+        stranger
+            .get(&format!(
+                "/api/v1/people/{}/documents/{}",
+                f.margaret_id, document.id
+            ))
+            .await
+            .status(),
+        404
+    );
+    let as_citizen = ade
+        .publish(&f.margaret_id, "Plan", "application/pdf", PDF)
+        .await;
+    assert_eq!(as_citizen.status(), 403);
+}

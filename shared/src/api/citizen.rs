@@ -61,7 +61,7 @@ pub struct PersonDetails {
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "person": {"id": "0193b001-0000-7000-8000-000000000001", "name": "Margaret Okafor",
         "relationship": "self", "legal_basis": null, "access_ends_on": null},
-    "unread_messages": 2, "involvements": 1
+    "unread_messages": 2, "involvements": 1, "unopened_documents": 1
 })))]
 pub struct Dashboard {
     pub person: PersonSummary,
@@ -69,6 +69,8 @@ pub struct Dashboard {
     pub unread_messages: u32,
     /// Professionals working with the person now.
     pub involvements: u32,
+    /// Documents published to the person that this reader has not opened.
+    pub unopened_documents: u32,
 }
 
 /// A professional working with the person.
@@ -400,4 +402,31 @@ pub fn validate_body(body: &str) -> FieldErrors {
         );
     }
     errors
+}
+
+/// A document published to a person (Items to view).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b020-0000-7000-8000-000000000020", "title": "Your care and support plan",
+    "file_name": "care-plan.pdf", "content_type": "application/pdf", "size": 48213,
+    "published_at": "2026-11-23T09:00:00Z", "opened": false
+})))]
+pub struct DocumentSummary {
+    pub id: String,
+    pub title: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: u64,
+    pub published_at: DateTime<Utc>,
+    /// Whether this reader has opened it (unopened ones show in bold).
+    pub opened: bool,
+}
+
+/// One page of documents, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentPage {
+    pub items: Vec<DocumentSummary>,
+    pub next: Option<String>,
 }

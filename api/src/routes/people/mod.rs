@@ -3,6 +3,8 @@
 
 mod dashboard;
 mod details;
+mod document;
+mod documents;
 mod involvements;
 mod list;
 mod messages;
@@ -12,6 +14,8 @@ mod thread;
 
 pub use dashboard::{__path_get_dashboard, get_dashboard};
 pub use details::{__path_get_person, get_person};
+pub use document::{__path_get_document, get_document};
+pub use documents::{__path_list_documents, list_documents};
 pub use involvements::{__path_list_involvements, list_involvements};
 pub use list::{__path_list_people, list_people};
 pub use messages::{__path_list_messages, list_messages};
@@ -42,6 +46,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET, POST" })
                 })),
         )
+        .service(super::get_only(
+            "/people/{person_id}/documents",
+            list_documents,
+        ))
+        .service(super::get_only(
+            "/people/{person_id}/documents/{document_id}",
+            get_document,
+        ))
         .service(super::get_only(
             "/people/{person_id}/threads/{thread_id}",
             get_thread,

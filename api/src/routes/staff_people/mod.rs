@@ -2,12 +2,14 @@
 //! Every route needs a staff token; others get 403.
 
 mod create;
+mod document;
 mod involvement;
 mod link;
 mod message;
 mod reply;
 
 pub use create::{__path_create_person, create_person};
+pub use document::{__path_publish_document, publish_document};
 pub use involvement::{__path_create_involvement, create_involvement};
 pub use link::{__path_link_account, link_account};
 pub use message::{__path_send_staff_message, send_staff_message};
@@ -30,6 +32,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "POST",
         "/staff/people/{person_id}/involvements",
         web::post().to(create_involvement),
+    ))
+    .service(super::only(
+        "POST",
+        "/staff/people/{person_id}/documents",
+        web::post().to(publish_document),
     ))
     .service(super::only(
         "POST",

@@ -1,0 +1,235 @@
+//! Items to view: documents staff publish to a person. Each stays available; opening one
+//! records, per reader, when it was first opened, and unopened ones show in bold.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use shared::api::{DocumentSummary, FieldErrors};
+use uuid::Uuid;
+
+use super::Access;
+use super::person::Person;
+use crate::auth::CurrentUser;
+use crate::db::DbConnection;
+use crate::db::schema::{document_opens, documents};
+use crate::error::ApiError;
+use crate::files;
+use crate::pagination::{Cursor, PageRequest};
+use crate::referrals::timestamp;
+use crate::state::AppState;
+
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    i64,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+);
+
+fn summary(row: Row) -> DocumentSummary {
+    let (id, title, file_name, content_type, size, published_at, opened_at) = row;
+    DocumentSummary {
+        id,
+        title,
+        file_name,
+        content_type,
+        size: u64::try_from(size).unwrap_or_default(),
+        published_at: published_at.and_utc(),
+        opened: opened_at.is_some(),
+    }
+}
+
+/// One page of the person's documents, newest first.
+pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    page: PageRequest,
+) -> Result<(Vec<DocumentSummary>, Option<String>), ApiError> {
+    let account_id = user.account_id.clone();
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let rows: Vec<Row> = state
+        .database
+        .run(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            let mut query = documents::table
+                .left_join(
+                    document_opens::table.on(document_opens::document_id
+                        .eq(documents::id)
+                        .and(document_opens::account_id.eq(account_id.clone()))),
+                )
+                .filter(documents::person_id.eq(&person_id))
+                .filter(documents::withdrawn_at.is_null())
+                .order((documents::published_at.desc(), documents::id.desc()))
+                .limit(limit)
+                .select((
+                    documents::id,
+                    documents::title,
+                    documents::file_name,
+                    documents::content_type,
+                    documents::size_bytes,
+                    documents::published_at,
+                    document_opens::first_opened_at.nullable(),
+                ))
+                .into_boxed();
+            if let Some(Cursor { at, id }) = after {
+                query = query.filter(
+                    documents::published_at
+                        .lt(at)
+                        .or(documents::published_at.eq(at).and(documents::id.lt(id))),
+                );
+            }
+            Ok::<_, ApiError>(query.load(conn)?)
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |row| Cursor {
+        at: row.5,
+        id: row.0.clone(),
+    });
+    Ok((rows.into_iter().map(summary).collect(), next))
+}
+
+/// A document with its bytes; the first time this reader opens it is recorded.
+pub async fn open(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    document_id: String,
+) -> Result<(DocumentSummary, Vec<u8>), ApiError> {
+    let account_id = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                Access::check(conn, &account_id, &person_id)?;
+                let found: Option<(Row, Vec<u8>)> = documents::table
+                    .left_join(
+                        document_opens::table.on(document_opens::document_id
+                            .eq(documents::id)
+                            .and(document_opens::account_id.eq(account_id.clone()))),
+                    )
+                    .filter(documents::id.eq(&document_id))
+                    .filter(documents::person_id.eq(&person_id))
+                    .filter(documents::withdrawn_at.is_null())
+                    .select((
+                        (
+                            documents::id,
+                            documents::title,
+                            documents::file_name,
+                            documents::content_type,
+                            documents::size_bytes,
+                            documents::published_at,
+                            document_opens::first_opened_at.nullable(),
+                        ),
+                        documents::content,
+                    ))
+                    .first(conn)
+                    .optional()?;
+                let (row, bytes) = found.ok_or(ApiError::NotFound)?;
+                if row.6.is_none() {
+                    record_open(conn, &document_id, &account_id)?;
+                }
+                Ok((summary(row), bytes))
+            })
+        })
+        .await
+}
+
+fn record_open(
+    conn: &mut DbConnection,
+    document_id: &str,
+    account_id: &str,
+) -> Result<(), ApiError> {
+    // A savepoint: the same reader opening it twice at once must not fail the second.
+    let recorded = conn.transaction(|conn| {
+        diesel::insert_into(document_opens::table)
+            .values((
+                document_opens::document_id.eq(document_id),
+                document_opens::account_id.eq(account_id),
+                document_opens::first_opened_at.eq(timestamp()),
+            ))
+            .execute(conn)
+    });
+    match recorded {
+        Ok(_)
+        | Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(()),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Staff publish a PDF or image to a person's Items to view.
+pub async fn publish(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    title: &str,
+    file_name: &str,
+    declared: Option<&str>,
+    bytes: Vec<u8>,
+) -> Result<DocumentSummary, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let title = title.trim().to_owned();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(ApiError::Validation(FieldErrors::from([(
+            "title".to_owned(),
+            vec!["Give the document a title of 200 characters or fewer".to_owned()],
+        )])));
+    }
+    let file = files::check(file_name, declared, bytes)?;
+    let publisher = user.account_id.clone();
+    state
+        .database
+        .run(move |conn| {
+            Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            let id = Uuid::now_v7().to_string();
+            let now = timestamp();
+            diesel::insert_into(documents::table)
+                .values((
+                    documents::id.eq(&id),
+                    documents::person_id.eq(&person_id),
+                    documents::title.eq(&title),
+                    documents::file_name.eq(&file.name),
+                    documents::content_type.eq(&file.content_type),
+                    documents::size_bytes.eq(file.size),
+                    documents::sha256.eq(&file.sha256),
+                    documents::content.eq(&file.bytes),
+                    documents::published_by.eq(&publisher),
+                    documents::published_at.eq(now),
+                ))
+                .execute(conn)?;
+            Ok(DocumentSummary {
+                id,
+                title,
+                file_name: file.name,
+                content_type: file.content_type,
+                size: u64::try_from(file.size).unwrap_or_default(),
+                published_at: now.and_utc(),
+                opened: false,
+            })
+        })
+        .await
+}
+
+/// Documents published to the person that this reader has not opened.
+pub fn unopened_count(
+    conn: &mut DbConnection,
+    account_id: &str,
+    person_id: &str,
+) -> QueryResult<i64> {
+    documents::table
+        .left_join(
+            document_opens::table.on(document_opens::document_id
+                .eq(documents::id)
+                .and(document_opens::account_id.eq(account_id.to_owned()))),
+        )
+        .filter(documents::person_id.eq(person_id))
+        .filter(documents::withdrawn_at.is_null())
+        .filter(document_opens::first_opened_at.nullable().is_null())
+        .count()
+        .get_result(conn)
+}

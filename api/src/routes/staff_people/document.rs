@@ -1,0 +1,80 @@
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+use shared::api::DocumentSummary;
+use utoipa::IntoParams;
+
+use crate::auth::CurrentUser;
+use crate::citizen::documents;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct PublishQuery {
+    /// What the person sees in their list.
+    #[param(example = "Your care and support plan")]
+    pub title: String,
+    /// The file's name.
+    #[param(example = "care-plan.pdf")]
+    pub name: String,
+}
+
+/// Staff publish a document to a person's Items to view.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/people/{person_id}/documents",
+    tag = "staff",
+    operation_id = "publish_document",
+    summary = "Publish a document to a person",
+    description = "For council staff. The body is the file (PDF, JPG or PNG, declared in \
+                   `Content-Type` and checked against the content, at most 10 MB); it is kept \
+                   with its SHA-256 and appears, unopened, in the person's Items to view.",
+    params(("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001"), PublishQuery),
+    request_body(content = inline(crate::routes::submissions::PdfFile), content_type = "application/pdf",
+        description = "The file's bytes; `image/jpeg` and `image/png` are taken too."),
+    responses(
+        (status = 201, description = "Published.", body = DocumentSummary),
+        (status = 401, response = crate::routes::problems::NotSignedIn),
+        (status = 403, response = crate::routes::problems::Forbidden),
+        (status = 404, response = crate::routes::problems::NotFound),
+        (status = 413, description = "The file is larger than the limit.", body = shared::api::Problem,
+         content_type = "application/problem+json",
+         example = json!({"type": "about:blank", "title": "The request body is too large", "status": 413,
+            "detail": "Send a body of at most 10485760 bytes.", "code": "payload_too_large"})),
+        (status = 422, response = crate::routes::problems::ValidationFailed),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn publish_document(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    request: HttpRequest,
+    person_id: web::Path<String>,
+    query: web::Query<PublishQuery>,
+    body: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let limit = state.upload_limit_bytes;
+    let bytes = body
+        .to_bytes_limited(limit)
+        .await
+        .map_err(|_| ApiError::PayloadTooLarge { limit })?
+        .map_err(|e| ApiError::MalformedBody(e.to_string()))?;
+    let declared = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    let published = documents::publish(
+        &state,
+        &user,
+        person_id.into_inner(),
+        &query.title,
+        &query.name,
+        declared,
+        bytes.to_vec(),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(published))
+}
