@@ -6,6 +6,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use crate::configuration::Settings;
+use crate::council::Council;
 use crate::startup::Application;
 use crate::{accounts, db, demo, openapi, passwords, telemetry};
 use shared::api::{CreateStaffRequest, Role, validate_new_password};
@@ -115,6 +116,8 @@ impl Cli {
                 let settings = Settings::load(self.config.as_deref())?;
                 telemetry::init(&settings.log);
                 let database = db::Database::connect(&settings.database)?;
+                // The demonstration message needs the council's teams and message types.
+                Council::load(&settings.council_file)?.sync(&mut *database.get()?)?;
                 let report = demo::load(&database).await?;
                 print!("{report}");
                 Ok(())

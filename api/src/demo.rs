@@ -3,13 +3,17 @@
 use std::fmt;
 
 use anyhow::ensure;
-use chrono::Utc;
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use sha2::Digest;
 use shared::rules::unmet_password_rules;
 use uuid::Uuid;
 
-use crate::db::Database;
-use crate::db::schema::{accounts, data_loads};
+use crate::db::schema::{
+    accounts, data_loads, documents, involvements, message_threads, message_types, messages,
+    people, person_links, teams,
+};
+use crate::db::{Database, DbConnection};
 use crate::passwords;
 
 const LOAD_NAME: &str = "demo_accounts";
@@ -95,6 +99,15 @@ pub async fn load(database: &Database) -> anyhow::Result<Report> {
             .collect::<anyhow::Result<Vec<_>>>()
     })
     .await??;
+    let letter = crate::referrals::pdf::letter(
+        "Demonstration council",
+        "Adult Social Care Online",
+        "Your care and support plan",
+        &[
+            "This is a demonstration document, published to Margaret Okafor's record.",
+            "It shows how letters, plans and assessments reach people through their account.",
+        ],
+    )?;
     let mut conn = database.get()?;
     let loaded_now = conn.write_transaction(|conn| {
         let already = data_loads::table
@@ -128,7 +141,115 @@ pub async fn load(database: &Database) -> anyhow::Result<Report> {
                 data_loads::loaded_at.eq(now),
             ))
             .execute(conn)?;
+        records(conn, &letter, now)?;
         Ok(true)
     })?;
     Ok(Report { loaded_now })
+}
+
+/// Margaret's care record (hers to see) and her husband Joseph's (she is his proxy, by
+/// consent), with a worker involved, a message from the council and a published letter.
+fn records(conn: &mut DbConnection, letter: &[u8], now: NaiveDateTime) -> anyhow::Result<()> {
+    let account = |conn: &mut DbConnection, email: &str| -> anyhow::Result<String> {
+        Ok(accounts::table
+            .filter(accounts::email.eq(email))
+            .select(accounts::id)
+            .first(conn)?)
+    };
+    let margaret_account = account(conn, DEMO_ACCOUNTS[0].email)?;
+    let staff_account = account(conn, DEMO_ACCOUNTS[2].email)?;
+    let person =
+        |conn: &mut DbConnection, forename: &str, dob: (i32, u32, u32)| -> anyhow::Result<String> {
+            let id = Uuid::now_v7().to_string();
+            diesel::insert_into(people::table)
+                .values((
+                    people::id.eq(&id),
+                    people::forename.eq(forename),
+                    people::surname.eq("Okafor"),
+                    people::date_of_birth.eq(NaiveDate::from_ymd_opt(dob.0, dob.1, dob.2)),
+                    people::address_line1.eq(Some("12 Marsh Lane")),
+                    people::town.eq(Some("Bootle")),
+                    people::postcode.eq(Some("L20 3NJ")),
+                    people::home_phone.eq(Some("0151 496 0123")),
+                    people::created_at.eq(now),
+                    people::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            Ok(id)
+        };
+    let margaret = person(conn, "Margaret", (1941, 3, 27))?;
+    let joseph = person(conn, "Joseph", (1938, 7, 2))?;
+    for (person_id, relationship, basis) in [
+        (&margaret, "self", None),
+        (&joseph, "proxy", Some("consent")),
+    ] {
+        diesel::insert_into(person_links::table)
+            .values((
+                person_links::id.eq(Uuid::now_v7().to_string()),
+                person_links::person_id.eq(person_id),
+                person_links::account_id.eq(&margaret_account),
+                person_links::relationship.eq(relationship),
+                person_links::legal_basis.eq(basis),
+                person_links::created_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    diesel::insert_into(involvements::table)
+        .values((
+            involvements::id.eq(Uuid::now_v7().to_string()),
+            involvements::person_id.eq(&margaret),
+            involvements::name.eq("Jo Bright"),
+            involvements::role.eq("Social worker"),
+            involvements::team.eq("Bootle locality team"),
+            involvements::phone.eq(Some("0151 496 0456")),
+            involvements::since.eq(now.date() - chrono::Duration::days(30)),
+            involvements::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    // The council's first message type, whichever council this is.
+    let (type_key, team_key, team_name): (String, String, String) = message_types::table
+        .inner_join(teams::table)
+        .filter(message_types::active.eq(true))
+        .order(message_types::position)
+        .select((message_types::key, teams::key, teams::name))
+        .first(conn)?;
+    let thread = Uuid::now_v7().to_string();
+    diesel::insert_into(message_threads::table)
+        .values((
+            message_threads::id.eq(&thread),
+            message_threads::person_id.eq(&margaret),
+            message_threads::message_type_key.eq(&type_key),
+            message_threads::team_key.eq(&team_key),
+            message_threads::subject.eq("Your care assessment"),
+            message_threads::started_by.eq("staff"),
+            message_threads::created_at.eq(now),
+            message_threads::last_message_at.eq(now),
+        ))
+        .execute(conn)?;
+    diesel::insert_into(messages::table)
+        .values((
+            messages::id.eq(Uuid::now_v7().to_string()),
+            messages::thread_id.eq(&thread),
+            messages::sender.eq("staff"),
+            messages::author_account_id.eq(Some(&staff_account)),
+            messages::author_name.eq(&team_name),
+            messages::body.eq("Jo Bright will visit you on Tuesday at 10am for your care assessment. Reply if that time does not suit you."),
+            messages::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    diesel::insert_into(documents::table)
+        .values((
+            documents::id.eq(Uuid::now_v7().to_string()),
+            documents::person_id.eq(&margaret),
+            documents::title.eq("Your care and support plan"),
+            documents::file_name.eq("care-and-support-plan.pdf"),
+            documents::content_type.eq("application/pdf"),
+            documents::size_bytes.eq(i64::try_from(letter.len())?),
+            documents::sha256.eq(format!("{:x}", sha2::Sha256::digest(letter))),
+            documents::content.eq(letter),
+            documents::published_by.eq(&staff_account),
+            documents::published_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
 }

@@ -150,14 +150,46 @@ pub fn render(
         layout.gap(6.0);
     }
 
+    write(
+        layout,
+        &format!("{} {}", submission.form_title, submission.reference),
+        service,
+        &submission.reference,
+    )
+}
+
+/// A letter: the council's heading, a title and paragraphs (for demonstration documents and
+/// anything staff generate).
+pub fn letter(
+    council: &str,
+    service: &str,
+    title: &str,
+    paragraphs: &[&str],
+) -> anyhow::Result<Vec<u8>> {
+    let mut layout = Layout::new();
+    layout.paragraph(
+        BuiltinFont::Helvetica,
+        10.0,
+        &format!("{council}, {service}"),
+        false,
+    );
+    layout.gap(8.0);
+    layout.paragraph(BuiltinFont::Helvetica_Bold, 16.0, title, false);
+    layout.gap(8.0);
+    for text in paragraphs {
+        layout.paragraph(BuiltinFont::Helvetica, SIZE, text, false);
+        layout.gap(6.0);
+    }
+    write(layout, title, service, council)
+}
+
+/// Writes the laid-out pages, each footed with `footer` and its page number.
+fn write(layout: Layout, title: &str, producer: &str, footer: &str) -> anyhow::Result<Vec<u8>> {
     // pdf-canvas writes to a file; an anonymous temporary one never touches a path.
     let mut file = tempfile::tempfile()?;
     let mut pdf = Pdf::new(file.try_clone()?)?;
-    pdf.set_title(&format!(
-        "{} {}",
-        submission.form_title, submission.reference
-    ));
-    pdf.set_producer(service);
+    pdf.set_title(title);
+    pdf.set_producer(producer);
     let count = layout.pages.len();
     for (index, lines) in layout.pages.into_iter().enumerate() {
         pdf.render_page(PAGE_WIDTH, PAGE_HEIGHT, |canvas| {
@@ -169,7 +201,7 @@ pub fn render(
                 MARGIN / 2.0,
                 BuiltinFont::Helvetica,
                 9.0,
-                &format!("{} - page {} of {count}", submission.reference, index + 1),
+                &format!("{footer} - page {} of {count}", index + 1),
             )
         })?;
     }
