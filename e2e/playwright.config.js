@@ -5,6 +5,7 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.E2E_PORT || 18080);
 const dataDir = path.join(root, 'var', 'e2e');
+const { serverEnv } = require('./server-env');
 
 module.exports = defineConfig({
   testDir: './tests',
@@ -40,15 +41,6 @@ module.exports = defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: {
-      PORTAL_SERVER__PORT: String(port),
-      PORTAL_DATABASE__URL: `sqlite://${path.join(dataDir, 'portal.db')}`,
-      PORTAL_WEB_DIR: path.join(root, 'web', 'dist'),
-      PORTAL_COUNCIL_FILE: path.join(root, 'config', 'council.toml'),
-      // No SMTP server here: the real file transport writes each email as an .eml file.
-      PORTAL_EMAIL__FILE_DIR: path.join(dataDir, 'mail'),
-      PORTAL_AUTH__BOT_CHECK_MAX_NUMBER: '20000',
-      RUST_LOG: 'warn',
-    },
+    env: serverEnv,
   },
 });

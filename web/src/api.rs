@@ -6,10 +6,11 @@ use serde::de::DeserializeOwned;
 use shared::api::{
     AccountView, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest,
     CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest, CreateSubmissionRequest,
-    DraftPage, DraftView, FieldErrors, FormStartRequest, FormSummary, PasswordResetCompletion,
-    PasswordResetRequest, Problem, RegistrationRequest, ResendCodeRequest, SessionCreated,
-    SignInRequest, SubmissionPage, SubmissionView, UpdateDraftRequest, UploadView,
-    VerifyCodeRequest,
+    Dashboard, DocumentPage, DraftPage, DraftView, FieldErrors, FormStartRequest, FormSummary,
+    InvolvementView, MessagePage, NewMessageRequest, PasswordResetCompletion, PasswordResetRequest,
+    PersonDetails, PersonSummary, Problem, RegistrationRequest, ReplyRequest, ResendCodeRequest,
+    SessionCreated, SignInRequest, SubmissionPage, SubmissionView, ThreadView, UpdateDraftRequest,
+    UploadView, VerifyCodeRequest,
 };
 
 /// Why a call to the API failed, in terms the pages can act on.
@@ -312,4 +313,101 @@ pub async fn upload(token: &str, file: &web_sys::File) -> Result<UploadView, Api
     .header("Content-Type", &file.type_())
     .body(file.clone());
     read(send(request).await?).await
+}
+
+async fn get_with(token: &str, path: &str) -> Result<Response, ApiError> {
+    send(with_token(Request::get(path), token).build()).await
+}
+
+async fn post_with<B: Serialize, T: DeserializeOwned>(
+    token: &str,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    read(send(with_token(Request::post(path), token).json(body)).await?).await
+}
+
+/// The people whose records the account may see.
+pub async fn people(token: &str) -> Result<Vec<PersonSummary>, ApiError> {
+    read(get_with(token, "/api/v1/people").await?).await
+}
+
+pub async fn dashboard(token: &str, person: &str) -> Result<Dashboard, ApiError> {
+    read(get_with(token, &format!("/api/v1/people/{person}/dashboard")).await?).await
+}
+
+pub async fn person_details(token: &str, person: &str) -> Result<PersonDetails, ApiError> {
+    read(get_with(token, &format!("/api/v1/people/{person}")).await?).await
+}
+
+pub async fn involvements(token: &str, person: &str) -> Result<Vec<InvolvementView>, ApiError> {
+    read(get_with(token, &format!("/api/v1/people/{person}/involvements")).await?).await
+}
+
+/// `which` is `inbox` or `sent`.
+pub async fn messages(
+    token: &str,
+    person: &str,
+    which: &str,
+    after: Option<&str>,
+) -> Result<MessagePage, ApiError> {
+    let mut path = format!("/api/v1/people/{person}/messages?box={which}");
+    if let Some(cursor) = after {
+        path.push_str(&format!("&after={cursor}"));
+    }
+    read(get_with(token, &path).await?).await
+}
+
+pub async fn thread(token: &str, person: &str, thread: &str) -> Result<ThreadView, ApiError> {
+    read(get_with(token, &format!("/api/v1/people/{person}/threads/{thread}")).await?).await
+}
+
+pub async fn send_message(
+    token: &str,
+    person: &str,
+    request: &NewMessageRequest,
+) -> Result<ThreadView, ApiError> {
+    post_with(token, &format!("/api/v1/people/{person}/messages"), request).await
+}
+
+pub async fn reply(
+    token: &str,
+    person: &str,
+    thread: &str,
+    request: &ReplyRequest,
+) -> Result<ThreadView, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/people/{person}/threads/{thread}/replies"),
+        request,
+    )
+    .await
+}
+
+pub async fn documents(
+    token: &str,
+    person: &str,
+    after: Option<&str>,
+) -> Result<DocumentPage, ApiError> {
+    let mut path = format!("/api/v1/people/{person}/documents");
+    if let Some(cursor) = after {
+        path.push_str(&format!("?after={cursor}"));
+    }
+    read(get_with(token, &path).await?).await
+}
+
+/// A document's bytes; fetching it records that this reader opened it.
+pub async fn document(token: &str, person: &str, document: &str) -> Result<Vec<u8>, ApiError> {
+    let response = get_with(
+        token,
+        &format!("/api/v1/people/{person}/documents/{document}"),
+    )
+    .await?;
+    if !response.ok() {
+        return read::<Vec<u8>>(response).await;
+    }
+    response
+        .binary()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
 }

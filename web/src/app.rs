@@ -64,6 +64,14 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/account/password") view=pages::account::ChangePassword />
                         <Route path=path!("/account/email") view=pages::account::ChangeEmail />
                         <Route path=path!("/signed-out") view=pages::signed_out::SignedOut />
+                        <Route path=path!("/record") view=pages::record::Records />
+                        <Route path=path!("/record/:person_id") view=pages::record::RecordDashboard />
+                        <Route path=path!("/record/:person_id/details") view=pages::record::RecordDetails />
+                        <Route path=path!("/record/:person_id/involvements") view=pages::record::RecordInvolvements />
+                        <Route path=path!("/record/:person_id/messages") view=pages::record::RecordMessages />
+                        <Route path=path!("/record/:person_id/messages/new") view=pages::record::NewMessage />
+                        <Route path=path!("/record/:person_id/threads/:thread_id") view=pages::record::Thread />
+                        <Route path=path!("/record/:person_id/documents") view=pages::record::RecordDocuments />
                     </Routes>
                 </main>
             </div>

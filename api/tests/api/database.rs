@@ -101,7 +101,7 @@ async fn demonstration_accounts_load_once() {
     let database = Database::connect(&test_db.settings).unwrap();
     api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))
         .unwrap()
-        .sync(&mut *database.get().unwrap())
+        .sync(&mut database.get().unwrap())
         .unwrap();
 
     let first = demo::load(&database).await.unwrap();

@@ -5,6 +5,8 @@ use leptos_router::components::A;
 #[derive(Clone)]
 pub enum TileTarget {
     Page(&'static str),
+    /// A page of this app whose path is made at run time.
+    Route(String),
     External(String),
 }
 
@@ -13,6 +15,12 @@ pub enum TileTarget {
 pub fn Tile(heading: &'static str, description: String, target: TileTarget) -> impl IntoView {
     let link = match target {
         TileTarget::Page(href) => view! {
+            <A href=href attr:class="govuk-link govuk-link--no-visited-state app-tile__link">
+                {heading}
+            </A>
+        }
+        .into_any(),
+        TileTarget::Route(href) => view! {
             <A href=href attr:class="govuk-link govuk-link--no-visited-state app-tile__link">
                 {heading}
             </A>

@@ -12,7 +12,7 @@ use crate::components::title::set_page_title;
 use crate::session::{Session, use_session};
 
 /// Renders `signed_in` for a signed-in user, and sends anyone else to sign in.
-fn signed_in_only<V: IntoView + 'static>(
+pub(crate) fn signed_in_only<V: IntoView + 'static>(
     session: Session,
     signed_in: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -63,6 +63,9 @@ pub fn Account() -> impl IntoView {
                     </dd>
                 </div>
             </dl>
+            <h2 class="govuk-heading-m">"Care records"</h2>
+            <p class="govuk-body"><A href="/record" attr:class="govuk-link">"Your care records"</A>
+                ": details, messages, involvements and documents, yours and those of people you look after."</p>
             <crate::pages::account_forms::SavedForms />
             <crate::pages::account_forms::SubmittedForms />
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.sign_out()>

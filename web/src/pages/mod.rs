@@ -5,6 +5,7 @@ pub mod forgotten_password;
 pub mod form;
 pub mod home;
 pub mod not_found;
+pub mod record;
 pub mod referrals;
 pub mod register;
 pub mod sign_in;

@@ -166,7 +166,7 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
 }
 
 /// Hands `bytes` to the browser as a download named `filename`.
-fn save_file(bytes: &[u8], filename: &str, kind: &str) {
+pub(crate) fn save_file(bytes: &[u8], filename: &str, kind: &str) {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();

@@ -1,0 +1,97 @@
+// The citizen record, with the demonstration data the server's own command loads: Margaret
+// sees her record and her husband Joseph's (she is his proxy), opens a document, reads and
+// answers a worker's message, and sends a new one.
+const { execFileSync } = require('node:child_process');
+const { test, expect, expectNoAxeViolations, expectHeading } = require('./support');
+const { codeFrom } = require('./mail');
+const { serverEnv, portal } = require('../server-env');
+
+const EMAIL = 'margaret.okafor@example.org';
+const PASSWORD = 'Demo-Portal-2026!';
+
+test('a citizen who is also a proxy reads her record, opens a document and messages her team', async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  execFileSync(portal, ['demo-data'], { env: { ...process.env, ...serverEnv }, stdio: 'ignore' });
+
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await expect(page.getByText('We have checked that you are not a robot.')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Code').fill(await codeFrom(EMAIL, 1));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectHeading(page, 'Your account');
+  await page.getByRole('link', { name: 'Your care records' }).click();
+
+  // Two records: her own, and her husband's, which she may see as his proxy.
+  await expectHeading(page, 'Your care records');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Joseph Okafor', exact: true }).click();
+  await expectHeading(page, 'Dashboard');
+  await expect(page.locator('.govuk-caption-l')).toHaveText("Joseph Okafor's record");
+  await expect(page.getByText('You look after them, with their consent')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Your care records' }).click();
+  await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
+  await expect(page.locator('.govuk-caption-l')).toHaveText("Margaret Okafor's record");
+  await expect(page.getByText('1 new message')).toBeVisible();
+  await expect(page.getByText('1 new document')).toBeVisible();
+  await expect(page.getByText('1 professional working with you')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Items to view: the new document is bold until it is opened, and stays.
+  await page.getByRole('link', { name: 'Items to view' }).click();
+  await expectHeading(page, 'Items to view');
+  const item = page.locator('.app-document', { hasText: 'Your care and support plan' });
+  await expect(item).toHaveClass(/app-unread/);
+  await expectNoAxeViolations(page);
+  const popup = page.context().waitForEvent('page');
+  await item.getByRole('button', { name: /^Your care and support plan/ }).click();
+  await (await popup).close();
+  await expect(item).not.toHaveClass(/app-unread/);
+  await expect(item).toContainText('(opened)');
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Details' }).click();
+  await expectHeading(page, 'Details');
+  await expect(page.getByText('12 Marsh Lane, Bootle, L20 3NJ')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Involvements' }).click();
+  await expect(page.getByRole('cell', { name: 'Jo Bright' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A worker's message: bold until read, answered with the earlier message quoted beneath.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Messages' }).click();
+  await expectHeading(page, 'Messages');
+  await expect(page.getByText('Do not use messages for urgent matters')).toBeVisible();
+  const row = page.locator('tr', { hasText: 'Your care assessment' });
+  await expect(row).toHaveClass(/app-unread/);
+  await expectNoAxeViolations(page);
+  await row.getByRole('link', { name: 'Your care assessment' }).click();
+  await expectHeading(page, 'Your care assessment');
+  await expect(page.locator('.app-quoted')).toContainText('Jo Bright will visit you on Tuesday');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Reply').fill('Tuesday at 10am suits me, thank you.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.locator('.app-message')).toHaveCount(2);
+  await page.getByRole('link', { name: 'Messages' }).click();
+  await expect(page.locator('tr', { hasText: 'Your care assessment' })).not.toHaveClass(/app-unread/);
+
+  // A new message of a chosen type.
+  await page.getByRole('button', { name: 'New message' }).click();
+  await expectHeading(page, 'New message');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Message type').selectOption({ label: 'My details are wrong' });
+  await page.getByLabel('Subject').fill('New mobile number');
+  await page.getByLabel('Message', { exact: true }).fill('My new mobile number is 07700 900 982.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expectHeading(page, 'Sent messages');
+  await expect(page.getByRole('link', { name: 'New mobile number' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

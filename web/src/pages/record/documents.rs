@@ -1,0 +1,111 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::api::FieldErrors;
+
+use super::{Failed, Whose, load, whose};
+use crate::api;
+use crate::components::form::ErrorSummary;
+use crate::components::title::set_page_title;
+use crate::pages::submission::save_file;
+use crate::session::use_session;
+
+/// Items to view: unopened documents in bold; each can be viewed, printed or saved, and stays.
+#[component]
+pub fn RecordDocuments() -> impl IntoView {
+    let version = RwSignal::new(0u32);
+    let loaded = load(move |token, person| {
+        let _ = version.get();
+        async move {
+            let who = whose(&token, &person).await?;
+            Ok((who, api::documents(&token, &person, None).await?))
+        }
+    });
+    let session = use_session();
+    let errors = RwSignal::new(FieldErrors::new());
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || loaded.get().flatten().map(|loaded| match loaded {
+                Ok((person, page)) => {
+                    set_page_title("Items to view");
+                    view! {
+                        <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
+                        <ErrorSummary errors=errors />
+                        <Whose person=person.clone() />
+                        <h1 class="govuk-heading-l">"Items to view"</h1>
+                        <p class="govuk-body">"Documents we have sent you. New ones are in bold. They stay here: you can come back to them at any time, and save them to your device."</p>
+                        {if page.items.is_empty() {
+                            view! { <p class="govuk-body">"We have not sent you any documents."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="govuk-list app-documents">
+                                    {page.items.into_iter().map(|d| {
+                                        // Fetching the document records that this reader opened it.
+                                        let fetch_then = move |person: String, id: String, then: std::rc::Rc<dyn Fn(Vec<u8>)>| {
+                                            leptos::task::spawn_local(async move {
+                                                let fetched = async {
+                                                    let token = session.fresh_token().await?;
+                                                    api::document(&token, &person, &id).await
+                                                }.await;
+                                                match fetched {
+                                                    Ok(bytes) => {
+                                                        then(bytes);
+                                                        version.update(|v| *v += 1);
+                                                    }
+                                                    Err(error) => errors.set(error.field_errors()),
+                                                }
+                                            });
+                                        };
+                                        let open = {
+                                            let (person, id, kind) = (person.id.clone(), d.id.clone(), d.content_type.clone());
+                                            move |_| {
+                                                let kind = kind.clone();
+                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| open_file(&bytes, &kind)));
+                                            }
+                                        };
+                                        let save = {
+                                            let (person, id, name, kind) = (person.id.clone(), d.id.clone(), d.file_name.clone(), d.content_type.clone());
+                                            move |_| {
+                                                let (name, kind) = (name.clone(), kind.clone());
+                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| save_file(&bytes, &name, &kind)));
+                                            }
+                                        };
+                                        let class = if d.opened { "app-document" } else { "app-document app-unread" };
+                                        view! {
+                                            <li class=class>
+                                                <button type="button" class="app-link-button govuk-link" on:click=open>
+                                                    {d.title.clone()}
+                                                    <span class="govuk-visually-hidden">{if d.opened { " (opened)" } else { " (new)" }}</span>
+                                                </button>
+                                                <span class="govuk-body-s">{format!(" {} — {} ", d.file_name, d.published_at.format("%-d %B %Y"))}</span>
+                                                <button type="button" class="app-link-button govuk-link govuk-body-s" on:click=save>
+                                                    "Save a copy"<span class="govuk-visually-hidden">{format!(" of {}", d.title)}</span>
+                                                </button>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    }.into_any()
+                }
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// Shows a document in a new tab, where the browser's viewer prints and saves it.
+fn open_file(bytes: &[u8], kind: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    if let (Ok(url), Some(window)) = (
+        web_sys::Url::create_object_url_with_blob(&blob),
+        web_sys::window(),
+    ) {
+        let _ = window.open_with_url_and_target(&url, "_blank");
+    }
+}

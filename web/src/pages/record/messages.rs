@@ -1,0 +1,258 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use shared::api::{FieldErrors, NewMessageRequest, ReplyRequest};
+
+use super::{Failed, Whose, load, whose};
+use crate::api;
+use crate::app::use_council;
+use crate::components::form::{ErrorSummary, TextInput, submit};
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// Messaging is not for urgent matters: the seed's warning, with the number to call.
+#[component]
+fn NotUrgent() -> impl IntoView {
+    let urgent = use_council().phone_numbers.urgent;
+    view! {
+        <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">"Warning"</span>
+                "Do not use messages for urgent matters. In urgent cases call your worker or "
+                <a class="govuk-link" href=urgent.uri>{urgent.display}</a>"."
+            </strong>
+        </div>
+    }
+}
+
+/// The inbox or sent items; unread messages in bold.
+#[component]
+pub fn RecordMessages() -> impl IntoView {
+    let query = use_query_map();
+    let which = move || {
+        if query.read().get("box").as_deref() == Some("sent") {
+            "sent"
+        } else {
+            "inbox"
+        }
+    };
+    let loaded = load(move |token, person| {
+        let which = which();
+        async move {
+            let who = whose(&token, &person).await?;
+            Ok((who, api::messages(&token, &person, which, None).await?))
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || loaded.get().flatten().map(|loaded| match loaded {
+                Ok((person, page)) => {
+                    let sent = which() == "sent";
+                    set_page_title(if sent { "Sent messages" } else { "Messages" });
+                    let base = format!("/record/{}", person.id);
+                    view! {
+                        <A href=base.clone() attr:class="govuk-back-link">"Dashboard"</A>
+                        <Whose person=person.clone() />
+                        <h1 class="govuk-heading-l">{if sent { "Sent messages" } else { "Messages" }}</h1>
+                        <NotUrgent />
+                        <p class="govuk-body">
+                            <A href=format!("{base}/messages/new") attr:class="govuk-button" attr:role="button">"New message"</A>
+                        </p>
+                        <nav aria-label="Message folders">
+                            <ul class="govuk-list app-inline-list">
+                                <li><A href=format!("{base}/messages") attr:class="govuk-link" attr:aria-current=(!sent).then_some("page")>"Inbox"</A></li>
+                                <li><A href=format!("{base}/messages?box=sent") attr:class="govuk-link" attr:aria-current=sent.then_some("page")>"Sent"</A></li>
+                            </ul>
+                        </nav>
+                        {if page.items.is_empty() {
+                            view! { <p class="govuk-body">{if sent { "You have not sent any messages." } else { "You have no messages." }}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table class="govuk-table">
+                                    <caption class="govuk-table__caption govuk-visually-hidden">{if sent { "Sent messages" } else { "Messages received" }}</caption>
+                                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                        <th scope="col" class="govuk-table__header">"Subject"</th>
+                                        <th scope="col" class="govuk-table__header">"From"</th>
+                                        <th scope="col" class="govuk-table__header">"Date"</th>
+                                    </tr></thead>
+                                    <tbody class="govuk-table__body">
+                                        {page.items.into_iter().map(|m| {
+                                            let class = if m.unread { "govuk-table__row app-unread" } else { "govuk-table__row" };
+                                            view! {
+                                                <tr class=class>
+                                                    <td class="govuk-table__cell">
+                                                        <A href=format!("{base}/threads/{}", m.thread_id) attr:class="govuk-link">{m.subject}</A>
+                                                        {m.unread.then(|| view! { <span class="govuk-visually-hidden">" (unread)"</span> })}
+                                                    </td>
+                                                    <td class="govuk-table__cell">{m.from}</td>
+                                                    <td class="govuk-table__cell">{m.sent_at.format("%-d %B %Y %H:%M").to_string()}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }}
+                    }.into_any()
+                }
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// A conversation, and the reply box with the earlier message quoted beneath a dotted line.
+#[component]
+pub fn Thread() -> impl IntoView {
+    let params = use_params_map();
+    let version = RwSignal::new(0u32);
+    let loaded = load(move |token, person| {
+        let thread = params.read_untracked().get("thread_id").unwrap_or_default();
+        let _ = version.get();
+        async move {
+            let who = whose(&token, &person).await?;
+            Ok((who, api::thread(&token, &person, &thread).await?))
+        }
+    });
+    let session = use_session();
+    let body = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || loaded.get().flatten().map(|loaded| match loaded {
+                Ok((person, thread)) => {
+                    set_page_title(&thread.subject);
+                    let last = thread.messages.last().cloned();
+                    let person_id = person.id.clone();
+                    let thread_id = thread.id.clone();
+                    let send = move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        let Some(last) = last.clone() else { return };
+                        let request = ReplyRequest { in_reply_to: last.id.clone(), body: body.get() };
+                        let found = shared::api::validate_body(&request.body);
+                        let (person_id, thread_id) = (person_id.clone(), thread_id.clone());
+                        let send = async move {
+                            let token = session.fresh_token().await?;
+                            api::reply(&token, &person_id, &thread_id, &request).await
+                        };
+                        submit(errors, busy, found, send, move |_| {
+                            body.set(String::new());
+                            version.update(|v| *v += 1);
+                        });
+                    };
+                    let quoted = thread.messages.last().map(|m| format!("{} wrote on {}:\n{}", m.from, m.sent_at.format("%-d %B %Y"), m.body));
+                    view! {
+                        <A href=format!("/record/{}/messages", person.id) attr:class="govuk-back-link">"Messages"</A>
+                        <Whose person=person.clone() />
+                        <h1 class="govuk-heading-l">{thread.subject.clone()}</h1>
+                        <p class="govuk-body-s">{format!("Message type: {}", thread.message_type_label)}</p>
+                        {thread.messages.iter().map(|m| view! {
+                            <div class="app-message">
+                                <h2 class="govuk-heading-s">{format!("{} — {}", m.from, m.sent_at.format("%-d %B %Y %H:%M"))}</h2>
+                                <p class="govuk-body app-message__body">{m.body.clone()}</p>
+                            </div>
+                        }).collect_view()}
+                        <ErrorSummary errors=errors />
+                        <form novalidate on:submit=send>
+                            <div class=move || if errors.with(|e| e.contains_key("body")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                                <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="body">"Reply"</label></h2>
+                                <div id="body-hint" class="govuk-hint">"Type your reply above the dotted line. The message you are replying to is shown below it."</div>
+                                {move || errors.with(|e| e.get("body").and_then(|m| m.first().cloned())).map(|message| view! {
+                                    <p id="body-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                                })}
+                                <textarea class="govuk-textarea" id="body" name="body" rows="5" aria-describedby="body-hint"
+                                    prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                                {quoted.map(|text| view! { <div class="app-quoted">{text}</div> })}
+                            </div>
+                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Send reply"</button>
+                        </form>
+                    }.into_any()
+                }
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// New message: the type decides who receives it.
+#[component]
+pub fn NewMessage() -> impl IntoView {
+    set_page_title("New message");
+    let council = use_council();
+    let params = use_params_map();
+    let query = use_query_map();
+    let session = use_session();
+    let navigate = use_navigate();
+    let person = load(|token, person| async move { whose(&token, &person).await });
+    let message_type = RwSignal::new(query.read_untracked().get("type").unwrap_or_default());
+    let subject = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let person_id = params.read_untracked().get("person_id").unwrap_or_default();
+        let request = NewMessageRequest {
+            message_type: message_type.get(),
+            subject: subject.get(),
+            body: body.get(),
+        };
+        let found = request.validate();
+        let navigate = navigate.clone();
+        let target = person_id.clone();
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::send_message(&token, &person_id, &request).await
+        };
+        submit(errors, busy, found, send, move |_| {
+            navigate(
+                &format!("/record/{target}/messages?box=sent"),
+                Default::default(),
+            );
+        });
+    };
+    let types = council.message_types.clone();
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || person.get().flatten().map(|loaded| match loaded {
+                Ok(person) => {
+                    let types = types.clone();
+                    view! {
+                        <A href=format!("/record/{}/messages", person.id) attr:class="govuk-back-link">"Messages"</A>
+                        <ErrorSummary errors=errors />
+                        <Whose person=person.clone() />
+                        <h1 class="govuk-heading-l">"New message"</h1>
+                        <NotUrgent />
+                        <form novalidate on:submit=send.clone()>
+                            <div class=move || if errors.with(|e| e.contains_key("message_type")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                                <label class="govuk-label" for="message_type">"Message type"</label>
+                                <div id="message_type-hint" class="govuk-hint">"This decides who receives your message first."</div>
+                                {move || errors.with(|e| e.get("message_type").and_then(|m| m.first().cloned())).map(|message| view! {
+                                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                                })}
+                                <select class="govuk-select" id="message_type" name="message_type" aria-describedby="message_type-hint"
+                                    prop:value=move || message_type.get() on:change=move |ev| message_type.set(event_target_value(&ev))>
+                                    <option value="">"Choose a message type"</option>
+                                    {types.into_iter().map(|t| view! { <option value=t.key>{t.label}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <TextInput name="subject" label="Subject" value=subject errors=errors />
+                            <div class=move || if errors.with(|e| e.contains_key("body")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                                <label class="govuk-label" for="body">"Message"</label>
+                                {move || errors.with(|e| e.get("body").and_then(|m| m.first().cloned())).map(|message| view! {
+                                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                                })}
+                                <textarea class="govuk-textarea" id="body" name="body" rows="8"
+                                    prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                            </div>
+                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Send"</button>
+                        </form>
+                    }.into_any()
+                }
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,109 @@
+//! The citizen record: whose records the account may see, and for each the dashboard, the
+//! details the council holds, involvements, messages and items to view. Every page says whose
+//! record it is.
+
+mod documents;
+mod messages;
+mod pages;
+
+pub use documents::RecordDocuments;
+pub use messages::{NewMessage, RecordMessages, Thread};
+pub use pages::{RecordDashboard, RecordDetails, RecordInvolvements, Records};
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use shared::api::PersonSummary;
+
+use crate::api::ApiError;
+use crate::session::use_session;
+
+/// Loads `fetch(token, person_id)` once the session is known; `None` while loading.
+fn load<T, F, Fut>(fetch: F) -> LocalResource<Option<Result<T, ApiError>>>
+where
+    T: 'static,
+    F: Fn(String, String) -> Fut + Clone + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let session = use_session();
+    let params = use_params_map();
+    LocalResource::new(move || {
+        let checked = session.checked.get();
+        let person = params.read().get("person_id").unwrap_or_default();
+        let fetch = fetch.clone();
+        async move {
+            if !checked {
+                return None;
+            }
+            let token = match session.fresh_token().await {
+                Ok(token) => token,
+                Err(error) => return Some(Err(error)),
+            };
+            Some(fetch(token, person).await)
+        }
+    })
+}
+
+/// The person `person_id` as the account may see them, or the API's "not found".
+async fn whose(token: &str, person_id: &str) -> Result<PersonSummary, ApiError> {
+    crate::api::people(token)
+        .await?
+        .into_iter()
+        .find(|p| p.id == person_id)
+        .ok_or_else(|| {
+            ApiError::Problem(Box::new(shared::api::Problem {
+                kind: "about:blank".into(),
+                title: "Page not found".into(),
+                status: 404,
+                detail: None,
+                code: "not_found".into(),
+                errors: Default::default(),
+            }))
+        })
+}
+
+/// "Margaret Okafor's record" above every page of a record, with the footing of the access.
+#[component]
+fn Whose(person: PersonSummary) -> impl IntoView {
+    let footing = match (person.relationship.as_str(), person.legal_basis.as_deref()) {
+        ("self", _) => "Your own record".to_owned(),
+        (_, Some("lasting_power_of_attorney")) => {
+            "You look after them: lasting power of attorney".to_owned()
+        }
+        (_, Some("deputyship")) => "You look after them: deputyship".to_owned(),
+        _ => "You look after them, with their consent".to_owned(),
+    };
+    view! {
+        <span class="govuk-caption-l">{format!("{}'s record", person.name)}</span>
+        <p class="govuk-body-s app-whose">{footing}</p>
+    }
+}
+
+/// What a page shows when its load failed: sign in, not found, or try again.
+#[component]
+fn Failed(error: ApiError) -> impl IntoView {
+    let status = match &error {
+        ApiError::Problem(problem) => problem.status,
+        _ => 0,
+    };
+    let (title, body) = match status {
+        401 => (
+            "Sign in to see this record",
+            "Your session has ended. Sign in again.",
+        ),
+        404 => (
+            "Page not found",
+            "This record is not one you can see, or it no longer exists.",
+        ),
+        _ => (
+            "Sorry, there is a problem with the service",
+            "Try again later.",
+        ),
+    };
+    view! {
+        <h1 class="govuk-heading-l">{title}</h1>
+        <p class="govuk-body">{body}</p>
+        <p class="govuk-body"><a class="govuk-link" href="/record">"Go to your records"</a></p>
+    }
+}

@@ -1,0 +1,182 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::api::PersonSummary;
+
+use super::{Failed, Whose, load, whose};
+use crate::api;
+use crate::app::use_council;
+use crate::components::tiles::{Tile, TileTarget};
+use crate::components::title::set_page_title;
+use crate::pages::account::signed_in_only;
+use crate::session::use_session;
+
+/// Whose records the account may see: their own, and the people they look after.
+#[component]
+pub fn Records() -> impl IntoView {
+    set_page_title("Your care records");
+    let people = load(|token, _| async move { api::people(&token).await });
+    signed_in_only(use_session(), move || {
+        view! {
+            <h1 class="govuk-heading-l">"Your care records"</h1>
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || people.get().flatten().map(|loaded| match loaded {
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="govuk-body">"There are no care records linked to your account yet. When the council links a record to your account, it will appear here."</p>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <p class="govuk-body">"Choose whose record to look at."</p>
+                        <ul class="govuk-list">
+                            {list.into_iter().map(|person| view! {
+                                <li>
+                                    <A href=format!("/record/{}", person.id) attr:class="govuk-link govuk-!-font-weight-bold">{person.name.clone()}</A>
+                                    <span class="govuk-body-s">{if person.relationship == "self" { " (your own record)" } else { " (someone you look after)" }}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+/// The dashboard: the tiles, each with its count.
+#[component]
+pub fn RecordDashboard() -> impl IntoView {
+    let dashboard = load(|token, person| async move { api::dashboard(&token, &person).await });
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || dashboard.get().flatten().map(|loaded| match loaded {
+                Ok(dashboard) => {
+                    let person: PersonSummary = dashboard.person.clone();
+                    set_page_title(&format!("{}'s record", person.name));
+                    let base = format!("/record/{}", person.id);
+                    let plural = |n: u32, one: &str, many: &str| {
+                        format!("{n} {}", if n == 1 { one } else { many })
+                    };
+                    view! {
+                        <A href="/record" attr:class="govuk-back-link">"Your care records"</A>
+                        <Whose person=person.clone() />
+                        <h1 class="govuk-heading-l">"Dashboard"</h1>
+                        <ul class="app-tiles">
+                            <Tile heading="Details" description="Name, address, email and phone numbers, as we hold them.".into()
+                                target=TileTarget::Route(format!("{base}/details")) />
+                            <Tile heading="Messages" description=plural(dashboard.unread_messages, "new message", "new messages")
+                                target=TileTarget::Route(format!("{base}/messages")) />
+                            <Tile heading="Involvements" description=plural(dashboard.involvements, "professional working with you", "professionals working with you")
+                                target=TileTarget::Route(format!("{base}/involvements")) />
+                            <Tile heading="Items to view" description=plural(dashboard.unopened_documents, "new document", "new documents")
+                                target=TileTarget::Route(format!("{base}/documents")) />
+                        </ul>
+                    }.into_any()
+                }
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// The Details tile: read only, with how to tell the council when something is wrong.
+#[component]
+pub fn RecordDetails() -> impl IntoView {
+    let council = use_council();
+    let loaded = load(|token, person| async move {
+        let who = whose(&token, &person).await?;
+        Ok((who, api::person_details(&token, &person).await?))
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || loaded.get().flatten().map(|loaded| match loaded {
+                Ok((person, details)) => {
+                    set_page_title("Details");
+                    let row = |key: &'static str, value: Option<String>| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{key}</dt>
+                            <dd class="govuk-summary-list__value">{value.unwrap_or_else(|| "Not held".into())}</dd>
+                        </div>
+                    };
+                    let address = details.address.map(|a| {
+                        [Some(a.line1), a.line2, Some(a.town), Some(a.postcode)]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    });
+                    let records = council.phone_numbers.records.clone();
+                    view! {
+                        <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
+                        <Whose person=person.clone() />
+                        <h1 class="govuk-heading-l">"Details"</h1>
+                        <dl class="govuk-summary-list">
+                            {row("Name", Some(format!("{} {}", details.forename, details.surname)))}
+                            {row("Date of birth", details.date_of_birth.map(|d| d.format("%-d %B %Y").to_string()))}
+                            {row("Address", address)}
+                            {row("Email", details.email)}
+                            {row("Home phone", details.home_phone)}
+                            {row("Mobile phone", details.mobile_phone)}
+                        </dl>
+                        <h2 class="govuk-heading-m">"If something is wrong"</h2>
+                        <p class="govuk-body">
+                            <A href=format!("/record/{}/messages/new?type=details_wrong", person.id) attr:class="govuk-link">"Send us a message to tell us"</A>
+                            " or call "<a class="govuk-link" href=records.uri>{records.display}</a>"."
+                        </p>
+                        <p class="govuk-body">"To change your own email address, name or password, go to "
+                            <A href="/account" attr:class="govuk-link">"your account"</A>"."</p>
+                    }.into_any()
+                }
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// The Involvements tile.
+#[component]
+pub fn RecordInvolvements() -> impl IntoView {
+    let loaded = load(|token, person| async move {
+        let who = whose(&token, &person).await?;
+        Ok((who, api::involvements(&token, &person).await?))
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || loaded.get().flatten().map(|loaded| match loaded {
+                Ok((person, involved)) => {
+                    set_page_title("Involvements");
+                    view! {
+                        <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
+                        <Whose person=person.clone() />
+                        <h1 class="govuk-heading-l">"Involvements"</h1>
+                        <p class="govuk-body">"The professionals working with you now."</p>
+                        {if involved.is_empty() {
+                            view! { <p class="govuk-body">"No professionals are working with you at the moment."</p> }.into_any()
+                        } else {
+                            view! {
+                                <table class="govuk-table">
+                                    <caption class="govuk-table__caption govuk-visually-hidden">"Professionals working with you"</caption>
+                                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                        <th scope="col" class="govuk-table__header">"Name"</th>
+                                        <th scope="col" class="govuk-table__header">"Role and team"</th>
+                                        <th scope="col" class="govuk-table__header">"Contact"</th>
+                                        <th scope="col" class="govuk-table__header">"Since"</th>
+                                    </tr></thead>
+                                    <tbody class="govuk-table__body">
+                                        {involved.into_iter().map(|i| view! {
+                                            <tr class="govuk-table__row">
+                                                <td class="govuk-table__cell">{i.name}</td>
+                                                <td class="govuk-table__cell">{format!("{}, {}", i.role, i.team)}</td>
+                                                <td class="govuk-table__cell">{i.phone.or(i.email).unwrap_or_default()}</td>
+                                                <td class="govuk-table__cell">{i.since.format("%-d %B %Y").to_string()}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }}
+                    }.into_any()
+                }
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
