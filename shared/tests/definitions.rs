@@ -121,3 +121,34 @@ fn dols_form_1_shows_the_urgent_and_extension_sections_only_when_chosen() {
         .unwrap();
     assert_eq!(expiry.answer, "27 November 2026");
 }
+
+#[test]
+fn with_an_urgent_authorisation_the_standard_one_must_start_within_seven_days() {
+    use serde_json::json;
+    use shared::forms::{Answers, validate_page};
+
+    let (_, form) = definitions()
+        .into_iter()
+        .find(|(_, f)| f.id == "dols-form-1")
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let errors_for = |request_type: &str, day: &str, month: &str| {
+        let answers: Answers = serde_json::from_value(json!({
+            "request_type": request_type,
+            "sa_start": {"day": day, "month": month, "year": "2026"},
+        }))
+        .unwrap();
+        validate_page(&form, "standard", &answers, today, &[])
+            .remove("sa_start")
+            .unwrap_or_default()
+    };
+
+    // 3 December is 10 days ahead: fine for a standard request alone (28 days)…
+    assert!(errors_for("standard", "3", "12").is_empty());
+    // …but not when an urgent authorisation was given.
+    assert_eq!(
+        errors_for("urgent", "3", "12"),
+        ["Date the authorisation is needed from must be no more than 7 days from today"]
+    );
+    assert!(errors_for("urgent", "28", "11").is_empty());
+}

@@ -89,6 +89,11 @@ fn check_question(question: &Question, known: &HashSet<&str>, problems: &mut Vec
         }
         check_condition(condition, known, &name, problems);
     }
+    if let QuestionKind::Date { rules_when, .. } = &question.kind {
+        for conditional in rules_when {
+            check_condition(&conditional.when, known, &name, problems);
+        }
+    }
     match &question.kind {
         QuestionKind::Radios { options }
         | QuestionKind::Checkboxes { options }

@@ -16,6 +16,6 @@ pub use evaluate::{
 };
 pub use model::{
     Audience, Block, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition, Page,
-    Prefill, Question, QuestionKind,
+    Prefill, Question, QuestionKind, RulesWhen,
 };
 pub use validate::{validate_all, validate_page};

@@ -132,6 +132,10 @@ pub enum QuestionKind {
     Date {
         #[serde(default)]
         rules: Vec<DateRule>,
+        /// Rules that apply only when other answers match: a DoLS standard authorisation
+        /// must start within 7 days when an urgent authorisation has been given.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        rules_when: Vec<RulesWhen>,
     },
     /// Answered "yes" or "no".
     YesNo,
@@ -196,6 +200,14 @@ pub struct Choice {
     pub value: String,
     /// Shown to people.
     pub label: String,
+}
+
+/// Date rules that hold only when `when` does (read against the form's top-level answers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesWhen {
+    pub when: Condition,
+    pub rules: Vec<DateRule>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

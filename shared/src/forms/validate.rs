@@ -33,6 +33,7 @@ pub fn validate_page(
                 &question.id,
                 &mut errors,
             );
+            check_rules_when(question, answers, today, &mut errors);
         }
     }
     errors
@@ -114,7 +115,7 @@ fn check(
             }
             _ => fail(format!("{} must be a number", question.label)),
         },
-        QuestionKind::Date { rules } => match parse_date(value) {
+        QuestionKind::Date { rules, .. } => match parse_date(value) {
             Err(message) => fail(format!("{} {message}", question.label)),
             Ok(date) => {
                 for rule in rules {
@@ -301,6 +302,34 @@ fn break_of(rule: DateRule, date: NaiveDate, today: NaiveDate) -> Option<String>
             }
         }
         _ => None,
+    }
+}
+
+/// The date rules that hold only for some answers, once the date itself is valid.
+fn check_rules_when(
+    question: &Question,
+    answers: &Answers,
+    today: NaiveDate,
+    errors: &mut FieldErrors,
+) {
+    let QuestionKind::Date { rules_when, .. } = &question.kind else {
+        return;
+    };
+    if errors.contains_key(&question.id) {
+        return;
+    }
+    let Some(Ok(date)) = answers.get(&question.id).map(parse_date) else {
+        return;
+    };
+    for conditional in rules_when.iter().filter(|c| c.when.holds(answers)) {
+        for rule in &conditional.rules {
+            if let Some(message) = break_of(*rule, date, today) {
+                errors
+                    .entry(question.id.clone())
+                    .or_default()
+                    .push(format!("{} {message}", question.label));
+            }
+        }
     }
 }
 
