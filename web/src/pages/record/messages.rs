@@ -26,9 +26,28 @@ fn NotUrgent() -> impl IntoView {
     }
 }
 
+fn message_row(base: &str, m: shared::api::MessageSummary) -> impl IntoView + use<> {
+    let class = if m.unread {
+        "govuk-table__row app-unread"
+    } else {
+        "govuk-table__row"
+    };
+    view! {
+        <tr class=class>
+            <td class="govuk-table__cell">
+                <A href=format!("{base}/threads/{}", m.thread_id) attr:class="govuk-link">{m.subject}</A>
+                {m.unread.then(|| view! { <span class="govuk-visually-hidden">" (unread)"</span> })}
+            </td>
+            <td class="govuk-table__cell">{m.from}</td>
+            <td class="govuk-table__cell">{m.sent_at.format("%-d %B %Y %H:%M").to_string()}</td>
+        </tr>
+    }
+}
+
 /// The inbox or sent items; unread messages in bold.
 #[component]
 pub fn RecordMessages() -> impl IntoView {
+    let session = use_session();
     let query = use_query_map();
     let which = move || {
         if query.read().get("box").as_deref() == Some("sent") {
@@ -51,6 +70,11 @@ pub fn RecordMessages() -> impl IntoView {
                     let sent = which() == "sent";
                     set_page_title(if sent { "Sent messages" } else { "Messages" });
                     let base = format!("/record/{}", person.id);
+                    // Later pages are added below the first, a page at a time.
+                    let empty = page.items.is_empty();
+                    let shown = RwSignal::new(page.items);
+                    let next = RwSignal::new(page.next);
+                    let person_id = person.id.clone();
                     view! {
                         <A href=base.clone() attr:class="govuk-back-link">"Dashboard"</A>
                         <Whose person=person.clone() />
@@ -65,7 +89,7 @@ pub fn RecordMessages() -> impl IntoView {
                                 <li><A href=format!("{base}/messages?box=sent") attr:class="govuk-link" attr:aria-current=sent.then_some("page")>"Sent"</A></li>
                             </ul>
                         </nav>
-                        {if page.items.is_empty() {
+                        {if empty {
                             view! { <p class="govuk-body">{if sent { "You have not sent any messages." } else { "You have no messages." }}</p> }.into_any()
                         } else {
                             view! {
@@ -77,21 +101,30 @@ pub fn RecordMessages() -> impl IntoView {
                                         <th scope="col" class="govuk-table__header">"Date"</th>
                                     </tr></thead>
                                     <tbody class="govuk-table__body">
-                                        {page.items.into_iter().map(|m| {
-                                            let class = if m.unread { "govuk-table__row app-unread" } else { "govuk-table__row" };
-                                            view! {
-                                                <tr class=class>
-                                                    <td class="govuk-table__cell">
-                                                        <A href=format!("{base}/threads/{}", m.thread_id) attr:class="govuk-link">{m.subject}</A>
-                                                        {m.unread.then(|| view! { <span class="govuk-visually-hidden">" (unread)"</span> })}
-                                                    </td>
-                                                    <td class="govuk-table__cell">{m.from}</td>
-                                                    <td class="govuk-table__cell">{m.sent_at.format("%-d %B %Y %H:%M").to_string()}</td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
+                                        {
+                                            let base = base.clone();
+                                            move || shown.get().into_iter().map(|m| message_row(&base, m)).collect_view()
+                                        }
                                     </tbody>
                                 </table>
+                                {move || next.get().map(|cursor| {
+                                    let (person, which) = (person_id.clone(), if sent { "sent" } else { "inbox" });
+                                    view! {
+                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                            let (person, cursor) = (person.clone(), cursor.clone());
+                                            leptos::task::spawn_local(async move {
+                                                let more = async {
+                                                    let token = session.fresh_token().await?;
+                                                    api::messages(&token, &person, which, Some(&cursor)).await
+                                                }.await;
+                                                if let Ok(page) = more {
+                                                    shown.update(|all| all.extend(page.items));
+                                                    next.set(page.next);
+                                                }
+                                            });
+                                        }>"Show more messages"</button>
+                                    }
+                                })}
                             }.into_any()
                         }}
                     }.into_any()
