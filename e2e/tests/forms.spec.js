@@ -136,6 +136,11 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await page.locator('#mha_applies-2').check();
   await next(page);
 
+  // Equality information is asked and every answer is optional.
+  await expectHeading(page, 'Equality information');
+  await page.getByLabel("The person's ethnic group").selectOption({ label: 'Not stated' });
+  await next(page);
+
   // The urgent authorisation section, shown because it was chosen; its expiry is worked out.
   await expectHeading(page, 'Urgent authorisation');
   for (const box of await page.locator('input[name="ua_criteria"]').all()) await box.check();
