@@ -50,6 +50,8 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await next(page);
 
   await expectHeading(page, 'The relevant person');
+  // The new page's heading takes focus, so screen readers announce the change of page.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.getByLabel('Full name of the relevant person').fill('Margaret Jones');
   await page.getByLabel('Female').check();
   await page.locator('#dob_known').check();

@@ -61,6 +61,15 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
         progress
     };
 
+    // A new page of the form takes focus at its heading, so screen reader users hear that the
+    // page changed (a client-side route change is otherwise silent).
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(element) = heading.get() {
+            let _ = element.focus();
+        }
+    });
+
     // Every change is kept in this window at once: if the session times out, or the tab is
     // reloaded, no answer is lost.
     Effect::new(move |_| {
@@ -168,7 +177,7 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
                 <ErrorSummary errors=errors />
                 <ProgressLine percent=percent />
                 <span class="govuk-caption-l">{title}</span>
-                <h1 class="govuk-heading-l">{page.title.clone()}</h1>
+                <h1 class="govuk-heading-l app-focus-target" tabindex="-1" node_ref=heading>{page.title.clone()}</h1>
                 {(!shown).then(|| view! {
                     <div class="govuk-inset-text">
                         "Your earlier answers mean this page is not needed. "
