@@ -39,6 +39,25 @@ fn clean_name(name: &str) -> Result<String, ApiError> {
     Ok(cleaned.chars().take(120).collect())
 }
 
+/// Reads a raw file body of at most `limit` bytes and the type its `Content-Type` declares.
+pub async fn read_body(
+    request: &actix_web::HttpRequest,
+    body: actix_web::web::Payload,
+    limit: usize,
+) -> Result<(Vec<u8>, Option<String>), ApiError> {
+    let bytes = body
+        .to_bytes_limited(limit)
+        .await
+        .map_err(|_| ApiError::PayloadTooLarge { limit })?
+        .map_err(|e| ApiError::MalformedBody(e.to_string()))?;
+    let declared = request
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    Ok((bytes.to_vec(), declared))
+}
+
 /// Checks `bytes`, named `name` and declared as `declared` (a Content-Type header).
 pub fn check(name: &str, declared: Option<&str>, bytes: Vec<u8>) -> Result<CheckedFile, ApiError> {
     let name = clean_name(name)?;

@@ -137,13 +137,8 @@ pub async fn open(
         .await
 }
 
-fn record_open(
-    conn: &mut DbConnection,
-    document_id: &str,
-    account_id: &str,
-) -> Result<(), ApiError> {
-    // A savepoint: the same reader opening it twice at once must not fail the second.
-    let recorded = conn.transaction(|conn| {
+fn record_open(conn: &mut DbConnection, document_id: &str, account_id: &str) -> QueryResult<()> {
+    conn.insert_once(|conn| {
         diesel::insert_into(document_opens::table)
             .values((
                 document_opens::document_id.eq(document_id),
@@ -151,15 +146,7 @@ fn record_open(
                 document_opens::first_opened_at.eq(timestamp()),
             ))
             .execute(conn)
-    });
-    match recorded {
-        Ok(_)
-        | Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => Ok(()),
-        Err(error) => Err(error.into()),
-    }
+    })
 }
 
 /// Staff publish a PDF or image to a person's Items to view.

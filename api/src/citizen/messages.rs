@@ -222,9 +222,7 @@ pub async fn open(
                     .iter()
                     .filter(|m| m.sender == "staff" && !already.contains(&m.id))
                 {
-                    // A savepoint: the same reader opening the thread twice at once on
-                    // PostgreSQL must not fail the second.
-                    let marked = conn.transaction(|conn| {
+                    conn.insert_once(|conn| {
                         diesel::insert_into(message_reads::table)
                             .values((
                                 message_reads::message_id.eq(&message.id),
@@ -232,15 +230,7 @@ pub async fn open(
                                 message_reads::read_at.eq(now),
                             ))
                             .execute(conn)
-                    });
-                    match marked {
-                        Ok(_)
-                        | Err(diesel::result::Error::DatabaseError(
-                            diesel::result::DatabaseErrorKind::UniqueViolation,
-                            _,
-                        )) => {}
-                        Err(error) => return Err(error.into()),
-                    }
+                    })?;
                 }
                 Ok(thread)
             })

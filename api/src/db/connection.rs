@@ -102,6 +102,22 @@ impl ManageConnection for Manager {
 }
 
 impl DbConnection {
+    /// Runs an insert in a savepoint and treats "already there" (a unique violation) as done:
+    /// two requests recording the same first opening at once must not fail the second.
+    pub fn insert_once(
+        &mut self,
+        insert: impl FnOnce(&mut Self) -> QueryResult<usize>,
+    ) -> QueryResult<()> {
+        match self.transaction(insert) {
+            Ok(_)
+            | Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => Ok(()),
+            Err(error) => Err(error),
+        }
+    }
+
     /// A transaction that will write. On SQLite it begins `IMMEDIATE`, taking the write lock at
     /// once: a transaction that read first and wrote later would otherwise fail at once with
     /// "database is locked" (its snapshot gone stale) whenever another connection wrote in

@@ -165,16 +165,19 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
     }
 }
 
-/// Hands `bytes` to the browser as a download named `filename`.
-pub(crate) fn save_file(bytes: &[u8], filename: &str, kind: &str) {
-    use wasm_bindgen::JsCast;
+/// An object URL for `bytes` of type `kind`, for the browser to show or save.
+pub(crate) fn blob_url(bytes: &[u8], kind: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(kind);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Hands `bytes` to the browser as a download named `filename`.
+pub(crate) fn save_file(bytes: &[u8], filename: &str, kind: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(url) = blob_url(bytes, kind) else {
         return;
     };
     let link = web_sys::window()

@@ -1,4 +1,3 @@
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use shared::api::DocumentSummary;
@@ -7,6 +6,7 @@ use utoipa::IntoParams;
 use crate::auth::CurrentUser;
 use crate::citizen::documents;
 use crate::error::ApiError;
+use crate::files;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -56,24 +56,15 @@ pub async fn publish_document(
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     user.require(shared::api::Role::Staff)?;
-    let limit = state.upload_limit_bytes;
-    let bytes = body
-        .to_bytes_limited(limit)
-        .await
-        .map_err(|_| ApiError::PayloadTooLarge { limit })?
-        .map_err(|e| ApiError::MalformedBody(e.to_string()))?;
-    let declared = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok());
+    let (bytes, declared) = files::read_body(&request, body, state.upload_limit_bytes).await?;
     let published = documents::publish(
         &state,
         &user,
         person_id.into_inner(),
         &query.title,
         &query.name,
-        declared,
-        bytes.to_vec(),
+        declared.as_deref(),
+        bytes,
     )
     .await?;
     Ok(HttpResponse::Created().json(published))

@@ -6,6 +6,7 @@ use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::files;
 use crate::referrals::uploads;
 use crate::state::AppState;
 
@@ -58,17 +59,8 @@ pub async fn create_upload(
     query: web::Query<UploadQuery>,
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let limit = state.upload_limit_bytes;
-    let bytes = body
-        .to_bytes_limited(limit)
-        .await
-        .map_err(|_| ApiError::PayloadTooLarge { limit })?
-        .map_err(|e| ApiError::MalformedBody(e.to_string()))?;
-    let declared = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok());
-    let upload = uploads::store(&state, &user, &query.name, declared, bytes.to_vec()).await?;
+    let (bytes, declared) = files::read_body(&request, body, state.upload_limit_bytes).await?;
+    let upload = uploads::store(&state, &user, &query.name, declared.as_deref(), bytes).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/uploads/{}", upload.id)))
         .json(upload))

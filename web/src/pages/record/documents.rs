@@ -6,7 +6,7 @@ use super::{Failed, Whose, load, whose};
 use crate::api;
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
-use crate::pages::submission::save_file;
+use crate::pages::submission::{blob_url, save_file};
 use crate::session::use_session;
 
 /// Items to view: unopened documents in bold; each can be viewed, printed or saved, and stays.
@@ -96,16 +96,7 @@ pub fn RecordDocuments() -> impl IntoView {
 
 /// Shows a document in a new tab, where the browser's viewer prints and saves it.
 fn open_file(bytes: &[u8], kind: &str) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(kind);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    if let (Ok(url), Some(window)) = (
-        web_sys::Url::create_object_url_with_blob(&blob),
-        web_sys::window(),
-    ) {
+    if let (Some(url), Some(window)) = (blob_url(bytes, kind), web_sys::window()) {
         let _ = window.open_with_url_and_target(&url, "_blank");
     }
 }
