@@ -10,8 +10,8 @@ use shared::rules::unmet_password_rules;
 use uuid::Uuid;
 
 use crate::db::schema::{
-    accounts, data_loads, documents, involvements, message_threads, message_types, messages,
-    people, person_links, teams,
+    accounts, data_loads, documents, form_requests, involvements, message_threads, message_types,
+    messages, people, person_links, teams,
 };
 use crate::db::{Database, DbConnection};
 use crate::passwords;
@@ -148,7 +148,8 @@ pub async fn load(database: &Database) -> anyhow::Result<Report> {
 }
 
 /// Margaret's care record (hers to see) and her husband Joseph's (she is his proxy, by
-/// consent), with a worker involved, a message from the council and a published letter.
+/// consent), with a worker involved, a message from the council, a published letter and a
+/// form to complete.
 fn records(conn: &mut DbConnection, letter: &[u8], now: NaiveDateTime) -> anyhow::Result<()> {
     let account = |conn: &mut DbConnection, email: &str| -> anyhow::Result<String> {
         Ok(accounts::table
@@ -249,6 +250,30 @@ fn records(conn: &mut DbConnection, letter: &[u8], now: NaiveDateTime) -> anyhow
             documents::content.eq(letter),
             documents::published_by.eq(&staff_account),
             documents::published_at.eq(now),
+        ))
+        .execute(conn)?;
+    // A form to complete, from the finance team where the council has one.
+    let finance: Option<String> = teams::table
+        .filter(teams::key.eq("finance"))
+        .filter(teams::active.eq(true))
+        .select(teams::key)
+        .first(conn)
+        .optional()?;
+    diesel::insert_into(form_requests::table)
+        .values((
+            form_requests::id.eq(Uuid::now_v7().to_string()),
+            form_requests::person_id.eq(&margaret),
+            form_requests::form_id.eq("financial-assessment"),
+            form_requests::team_key.eq(finance.unwrap_or(team_key)),
+            form_requests::note.eq(Some(
+                "Please fill this in before Jo Bright's visit, so we can tell you what, if \
+                 anything, you would pay towards your care.",
+            )),
+            form_requests::due_on.eq(now.date() + chrono::Duration::days(14)),
+            form_requests::sent_by.eq(&staff_account),
+            form_requests::sent_at.eq(now),
+            form_requests::version.eq(1),
+            form_requests::answers.eq("{}"),
         ))
         .execute(conn)?;
     Ok(())

@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use shared::api::Dashboard;
 
-use super::{Access, documents, messages, today};
+use super::{Access, documents, items, messages, today};
 use crate::auth::CurrentUser;
 use crate::db::schema::involvements;
 use crate::error::ApiError;
@@ -21,6 +21,7 @@ pub async fn get(
             let access = Access::check(conn, &account_id, &person_id)?;
             let unread = messages::unread_count(conn, &account_id, &person_id)?;
             let unopened = documents::unopened_count(conn, &account_id, &person_id)?;
+            let waiting = items::waiting_count(conn, &person_id)?;
             let involved: i64 = involvements::table
                 .filter(involvements::person_id.eq(&person_id))
                 .filter(
@@ -36,6 +37,7 @@ pub async fn get(
                 unread_messages: count(unread),
                 involvements: count(involved),
                 unopened_documents: count(unopened),
+                items_to_complete: count(waiting),
             })
         })
         .await

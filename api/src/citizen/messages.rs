@@ -5,21 +5,18 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use minijinja::context;
 use shared::api::{
     FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, ReplyRequest,
     ThreadView, validate_body,
 };
 use uuid::Uuid;
 
-use super::{Access, live_links, today};
+use super::{Access, notify_linked};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
-use crate::db::schema::{
-    accounts, message_reads, message_threads, message_types, messages, person_links, teams,
-};
-use crate::email::{self, Template};
+use crate::db::schema::{message_reads, message_threads, message_types, messages, teams};
+use crate::email::Template;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
 use crate::referrals::timestamp;
@@ -407,34 +404,6 @@ pub async fn reply(
         .await
 }
 
-/// Tells every account linked to the person that a message is waiting, in the caller's
-/// transaction. The email never holds the message.
-fn notify(
-    conn: &mut DbConnection,
-    state_council: &shared::api::CouncilView,
-    link: &url::Url,
-    person_id: &str,
-    now: NaiveDateTime,
-) -> Result<(), ApiError> {
-    let readers: Vec<(String, String)> = person_links::table
-        .inner_join(accounts::table)
-        .filter(person_links::person_id.eq(person_id))
-        .filter(live_links!(today()))
-        .filter(accounts::disabled_at.is_null())
-        .select((accounts::email, accounts::forename))
-        .load(conn)?;
-    for (address, forename) in readers {
-        let message = email::templates::render(
-            Template::MessageWaiting,
-            &address,
-            state_council,
-            context! { forename => forename, link => link.as_str() },
-        )?;
-        email::enqueue(conn, &message, now)?;
-    }
-    Ok(())
-}
-
 /// A team writes to a person (a new conversation).
 pub async fn staff_start(
     state: &AppState,
@@ -469,7 +438,14 @@ pub async fn staff_start(
                         now,
                     },
                 )?;
-                notify(conn, &council, &link, &person_id, now)?;
+                notify_linked(
+                    conn,
+                    &council,
+                    &link,
+                    &person_id,
+                    Template::MessageWaiting,
+                    now,
+                )?;
                 load_thread(conn, &person_id, &thread_id)
             })
         })
@@ -514,7 +490,14 @@ pub async fn staff_reply(
                         now,
                     },
                 )?;
-                notify(conn, &council, &link, &person_id, now)?;
+                notify_linked(
+                    conn,
+                    &council,
+                    &link,
+                    &person_id,
+                    Template::MessageWaiting,
+                    now,
+                )?;
                 load_thread(conn, &person_id, &thread_id)
             })
         })

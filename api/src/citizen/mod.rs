@@ -8,15 +8,18 @@
 pub mod dashboard;
 pub mod documents;
 pub mod involvements;
+pub mod items;
 pub mod messages;
 pub mod person;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use shared::api::PersonSummary;
+use minijinja::context;
+use shared::api::{CouncilView, PersonSummary};
 
 use crate::db::DbConnection;
-use crate::db::schema::{people, person_links};
+use crate::db::schema::{accounts, people, person_links};
+use crate::email::{self, Template};
 use crate::error::ApiError;
 
 /// Today in the council's terms, for link end dates.
@@ -84,4 +87,33 @@ pub fn summary(link: Link, forename: &str, surname: &str) -> PersonSummary {
         legal_basis: link.legal_basis,
         access_ends_on: link.ends_on,
     }
+}
+
+/// Tells every account linked to the person that something is waiting for them, in the
+/// caller's transaction. The email says only what kind of thing, never what it holds.
+pub fn notify_linked(
+    conn: &mut DbConnection,
+    council: &CouncilView,
+    link: &url::Url,
+    person_id: &str,
+    template: Template,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let readers: Vec<(String, String)> = person_links::table
+        .inner_join(accounts::table)
+        .filter(person_links::person_id.eq(person_id))
+        .filter(live_links!(today()))
+        .filter(accounts::disabled_at.is_null())
+        .select((accounts::email, accounts::forename))
+        .load(conn)?;
+    for (address, forename) in readers {
+        let message = email::templates::render(
+            template,
+            &address,
+            council,
+            context! { forename => forename, link => link.as_str() },
+        )?;
+        email::enqueue(conn, &message, now)?;
+    }
+    Ok(())
 }

@@ -139,6 +139,28 @@ diesel::table! {
         status_changed_at -> Timestamp,
         idempotency_key -> Text,
         request_hash -> Text,
+        person_id -> Nullable<Text>,
+        team_key -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    form_requests (id) {
+        id -> Text,
+        person_id -> Text,
+        form_id -> Text,
+        team_key -> Text,
+        note -> Nullable<Text>,
+        due_on -> Date,
+        sent_by -> Text,
+        sent_at -> Timestamp,
+        version -> Integer,
+        answers -> Text,
+        page_id -> Nullable<Text>,
+        saved_at -> Nullable<Timestamp>,
+        saved_by -> Nullable<Text>,
+        submission_id -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
     }
 }
 
@@ -269,6 +291,9 @@ diesel::joinable!(message_threads -> message_types (message_type_key));
 diesel::joinable!(messages -> message_threads (thread_id));
 diesel::joinable!(message_reads -> messages (message_id));
 diesel::joinable!(documents -> people (person_id));
+diesel::joinable!(form_requests -> people (person_id));
+diesel::joinable!(form_requests -> teams (team_key));
+diesel::joinable!(form_requests -> submissions (submission_id));
 diesel::joinable!(document_opens -> documents (document_id));
 
 diesel::joinable!(uploads -> accounts (account_id));
@@ -300,4 +325,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     message_reads,
     documents,
     document_opens,
+    form_requests,
 );

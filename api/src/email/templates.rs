@@ -18,6 +18,7 @@ pub enum Template {
     SubmissionReceived,
     DraftExpiring,
     MessageWaiting,
+    ItemToComplete,
 }
 
 impl Template {
@@ -34,6 +35,7 @@ impl Template {
             Self::SubmissionReceived => "submission_received",
             Self::DraftExpiring => "draft_expiring",
             Self::MessageWaiting => "message_waiting",
+            Self::ItemToComplete => "item_to_complete",
         }
     }
 }
@@ -89,7 +91,8 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "email_changed",
         "submission_received",
         "draft_expiring",
-        "message_waiting"
+        "message_waiting",
+        "item_to_complete"
     );
     Ok(env)
 }
@@ -157,12 +160,14 @@ mod tests {
             Template::StaffInvitation,
             Template::EmailChangeCode,
             Template::EmailChanged,
+            Template::MessageWaiting,
+            Template::ItemToComplete,
         ] {
             let email = render(
                 template,
                 "sam@example.org",
                 &council(),
-                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org" },
+                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account" },
             )
             .unwrap();
             assert!(!email.subject.is_empty());

@@ -4,10 +4,10 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use shared::api::{CreateDraftRequest, DraftPage, DraftSummary, DraftView, UpdateDraftRequest};
-use shared::forms::{Answers, progress};
+use shared::forms::{Answers, Audience, progress};
 use uuid::Uuid;
 
-use super::{check_keys, form, from_json, timestamp, to_json, uploads};
+use super::{check_keys, form, form_for, from_json, timestamp, to_json, uploads};
 use crate::auth::CurrentUser;
 use crate::db::schema::drafts;
 use crate::error::ApiError;
@@ -69,7 +69,7 @@ pub async fn create(
     user: &CurrentUser,
     request: CreateDraftRequest,
 ) -> Result<DraftView, ApiError> {
-    let definition = form(state, &request.form_id)?;
+    let definition = form_for(state, &request.form_id, Audience::Professional)?;
     check_keys(definition, &request.answers, request.page_id.as_deref())?;
     let answers = to_json(&request.answers)?;
     let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);

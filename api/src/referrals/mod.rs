@@ -12,7 +12,7 @@ pub mod uploads;
 
 use chrono::{NaiveDateTime, SubsecRound, Utc};
 use shared::api::FieldErrors;
-use shared::forms::{Answers, FormDefinition};
+use shared::forms::{Answers, Audience, FormDefinition};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -31,6 +31,31 @@ pub fn form<'a>(state: &'a AppState, form_id: &str) -> Result<&'a FormDefinition
             vec!["Choose a form that the council publishes".to_owned()],
         )]))
     })
+}
+
+/// The published form `form_id` if it is for `audience`. Professionals' forms are started by
+/// anyone and saved as drafts; citizens' forms are only filled in as items staff send a person,
+/// so each kind is refused on the other's routes.
+pub fn form_for<'a>(
+    state: &'a AppState,
+    form_id: &str,
+    audience: Audience,
+) -> Result<&'a FormDefinition, ApiError> {
+    let definition = form(state, form_id)?;
+    if definition.audience != audience {
+        let message = match audience {
+            Audience::Professional => {
+                "This form is sent by the council to complete from a person's record; it cannot \
+                 be started here"
+            }
+            Audience::Citizen => "Choose a form that the council sends people to complete",
+        };
+        return Err(ApiError::Validation(FieldErrors::from([(
+            "form_id".to_owned(),
+            vec![message.to_owned()],
+        )])));
+    }
+    Ok(definition)
 }
 
 /// Refuses answers to questions the form does not ask (a misspelt id would otherwise be kept

@@ -12,12 +12,15 @@ use shared::api::{
     CreateSubmissionRequest, FieldErrors, SubmissionPage, SubmissionStatus, SubmissionSummary,
     SubmissionView,
 };
-use shared::forms::{Answers, SummaryRow, exit_page, prune_hidden, summary, validate_all};
+use shared::forms::{
+    Answers, Audience, SummaryRow, exit_page, prune_hidden, summary, validate_all,
+};
 use uuid::Uuid;
 
-use super::{check_keys, form, from_json, reference, timestamp, to_json, uploads};
+use super::{check_keys, form, form_for, from_json, reference, timestamp, to_json, uploads};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
+use crate::citizen::items;
 use crate::db::DbConnection;
 use crate::db::schema::{drafts, submissions};
 use crate::email::{self, Template};
@@ -121,6 +124,13 @@ impl Submission {
     }
 }
 
+/// An item to complete that a submission answers: it goes to the team that sent the item.
+#[derive(Debug, Clone)]
+pub struct ItemTarget {
+    pub person_id: String,
+    pub item_id: String,
+}
+
 /// What `create` did: a new submission, or the one an earlier try with the same key made.
 pub struct Outcome {
     pub submission: SubmissionView,
@@ -133,8 +143,16 @@ struct Checked {
     summary: Vec<SummaryRow>,
 }
 
-fn check(state: &AppState, request: &CreateSubmissionRequest) -> Result<Checked, ApiError> {
-    let definition = form(state, &request.form_id)?;
+fn check(
+    state: &AppState,
+    request: &CreateSubmissionRequest,
+    item: Option<&ItemTarget>,
+) -> Result<Checked, ApiError> {
+    let audience = match item {
+        None => Audience::Professional,
+        Some(_) => Audience::Citizen,
+    };
+    let definition = form_for(state, &request.form_id, audience)?;
     check_keys(definition, &request.answers, None)?;
     if let Some(exit) = exit_page(definition, &request.answers) {
         return Err(ApiError::Validation(FieldErrors::from([(
@@ -190,6 +208,7 @@ pub async fn create(
     user: &CurrentUser,
     key: IdempotencyKey,
     request: CreateSubmissionRequest,
+    item: Option<ItemTarget>,
 ) -> Result<Outcome, ApiError> {
     let hash = request_hash(&request)?;
     let account_id = user.account_id.clone();
@@ -203,7 +222,7 @@ pub async fn create(
             return replay(existing, &hash);
         }
     }
-    let checked = check(state, &request)?;
+    let checked = check(state, &request, item.as_ref())?;
     let definition = form(state, &request.form_id)?;
     let form_title = definition.title.clone();
     let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
@@ -221,6 +240,12 @@ pub async fn create(
                 let account = Account::by_id(conn, &account_id)?
                     .filter(Account::is_active)
                     .ok_or(ApiError::Unauthorized)?;
+                // An item is checked in the transaction that marks it sent, so two people linked
+                // to the person cannot both send it.
+                let team_key = match &item {
+                    Some(target) => Some(items::open_for_submission(conn, &account_id, target)?),
+                    None => None,
+                };
                 let now = timestamp();
                 let id = Uuid::now_v7().to_string();
                 let mut attempts = 0;
@@ -243,6 +268,8 @@ pub async fn create(
                                 submissions::status_changed_at.eq(now),
                                 submissions::idempotency_key.eq(&key.0),
                                 submissions::request_hash.eq(&hash),
+                                submissions::person_id.eq(item.as_ref().map(|t| &t.person_id)),
+                                submissions::team_key.eq(&team_key),
                             ))
                             .execute(conn)
                     });
@@ -286,8 +313,15 @@ pub async fn create(
                     )
                     .execute(conn)?;
                 }
+                let page = match &item {
+                    Some(target) => {
+                        items::mark_submitted(conn, target, &id, &attached, &account_id, now)?;
+                        format!("record/{}/items/{}", target.person_id, target.item_id)
+                    }
+                    None => format!("account/submissions/{id}"),
+                };
                 let link = link_base
-                    .join(&format!("account/submissions/{id}"))
+                    .join(&page)
                     .map_err(|e| ApiError::Internal(e.into()))?;
                 let message = email::templates::render(
                     Template::SubmissionReceived,

@@ -4,8 +4,8 @@
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 use shared::api::{
-    Dashboard, InvolvementView, MessagePage, PersonDetails, PersonSummary, Problem, SessionCreated,
-    ThreadView,
+    Dashboard, InvolvementView, ItemPage, ItemStatus, ItemView, MessagePage, PersonDetails,
+    PersonSummary, Problem, SessionCreated, SubmissionView, ThreadView,
 };
 
 use crate::helpers::{TestApp, spawn_app};
@@ -23,6 +23,29 @@ impl As<'_> {
             .client
             .get(format!("{}{path}", self.app.address))
             .bearer_auth(&self.session.access_token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn put(&self, path: &str, body: Value) -> reqwest::Response {
+        self.app
+            .client
+            .put(format!("{}{path}", self.app.address))
+            .bearer_auth(&self.session.access_token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn submit(&self, path: &str, key: &str, body: Value) -> reqwest::Response {
+        self.app
+            .client
+            .post(format!("{}{path}", self.app.address))
+            .bearer_auth(&self.session.access_token)
+            .header("Idempotency-Key", key)
+            .json(&body)
             .send()
             .await
             .unwrap()
@@ -467,16 +490,33 @@ async fn every_citizen_route_answers_404_for_other_peoples_records() {
     };
     let person = &f.margaret_id;
     let thread_path = format!("/api/v1/people/{person}/threads/{}", thread.id);
+    let item = send_financial_assessment(&council, person).await;
+    let item_path = format!("/api/v1/people/{person}/items/{}", item.item.id);
 
     for path in [
         format!("/api/v1/people/{person}"),
         format!("/api/v1/people/{person}/dashboard"),
         format!("/api/v1/people/{person}/involvements"),
         format!("/api/v1/people/{person}/messages"),
+        format!("/api/v1/people/{person}/documents"),
+        format!("/api/v1/people/{person}/items"),
+        item_path.clone(),
         thread_path.clone(),
     ] {
         assert_eq!(stranger.get(&path).await.status(), 404, "GET {path}");
     }
+    let save = stranger
+        .put(&item_path, json!({"version": 1, "answers": {}}))
+        .await;
+    assert_eq!(save.status(), 404);
+    let submit = stranger
+        .submit(
+            &format!("{item_path}/submission"),
+            "k-1",
+            json!({"answers": {}}),
+        )
+        .await;
+    assert_eq!(submit.status(), 404);
     let new_message = stranger
         .post(
             &format!("/api/v1/people/{person}/messages"),
@@ -503,6 +543,13 @@ async fn every_citizen_route_answers_404_for_other_peoples_records() {
         ))
         .await;
     assert_eq!(crossed.status(), 404);
+    let crossed_item = ade
+        .get(&format!(
+            "/api/v1/people/{}/items/{}",
+            f.ade_id, item.item.id
+        ))
+        .await;
+    assert_eq!(crossed_item.status(), 404);
 }
 
 #[tokio::test]
@@ -533,6 +580,10 @@ async fn citizens_and_professionals_cannot_use_the_staff_routes() {
         (
             format!("/api/v1/staff/people/{person}/threads/x/replies"),
             json!({"in_reply_to": "x", "body": "B"}),
+        ),
+        (
+            format!("/api/v1/staff/people/{person}/items"),
+            json!({"form_id": "financial-assessment", "team": "finance", "due_on": "2099-01-01"}),
         ),
     ] {
         assert_eq!(ade.post(&path, body).await.status(), 403, "POST {path}");
@@ -665,4 +716,293 @@ async fn a_published_document_is_new_until_opened_and_stays_available() {
         .publish(&f.margaret_id, "Plan", "application/pdf", PDF)
         .await;
     assert_eq!(as_citizen.status(), 403);
+}
+
+/// The finance team sends Margaret the financial assessment, due in two weeks.
+async fn send_financial_assessment(council: &As<'_>, person: &str) -> ItemView {
+    let due = (Utc::now() + Duration::days(14)).date_naive();
+    let sent = council
+        .post(
+            &format!("/api/v1/staff/people/{person}/items"),
+            json!({"form_id": "financial-assessment", "team": "finance", "due_on": due,
+                "note": "Please fill this in before the visit."}),
+        )
+        .await;
+    assert_eq!(sent.status(), 201, "{}", sent.text().await.unwrap());
+    sent.json().await.unwrap()
+}
+
+fn complete_financial_answers() -> Value {
+    json!({
+        "lives_with_partner": "no", "home": "own_home",
+        "benefits": ["state_pension", "attendance_allowance"], "private_pension": "no",
+        "savings_band": "under_lower", "other_property": "no", "extra_costs": "no",
+        "declaration": ["confirmed"]
+    })
+}
+
+#[tokio::test]
+async fn a_proxy_completes_a_form_the_council_sent_and_it_goes_back_to_the_team() {
+    let f = family().await;
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let person = &f.margaret_id;
+
+    let sent = send_financial_assessment(&council, person).await;
+    assert_eq!(sent.item.team, "Financial Assessments");
+    assert_eq!(sent.item.status, ItemStatus::NotStarted);
+    let path = format!("/api/v1/people/{person}/items/{}", sent.item.id);
+
+    // Ade is told something is waiting, and nothing about it.
+    let email = f
+        .app
+        .mailbox
+        .next_containing("ade@example.org", 0, "form to complete")
+        .await;
+    let text = email.raw.replace("=\r\n", "");
+    assert!(text.contains(&format!("/record/{person}/items/{}", sent.item.id)));
+    assert!(
+        !text.contains("Financial assessment"),
+        "the email never says what"
+    );
+    assert!(!text.contains("Please fill this in"));
+
+    let dashboard: Dashboard = ade
+        .get(&format!("/api/v1/people/{person}/dashboard"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(dashboard.items_to_complete, 1);
+    let listed: ItemPage = ade
+        .get(&format!("/api/v1/people/{person}/items"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed.items, [sent.item.clone()]);
+
+    // Part way through, saved; a save from the older copy is refused.
+    let saved = ade
+        .put(
+            &path,
+            json!({"version": 1, "answers": {"lives_with_partner": "no", "home": "own_home"},
+                "page_id": "benefits"}),
+        )
+        .await;
+    assert_eq!(saved.status(), 200, "{}", saved.text().await.unwrap());
+    let saved: ItemView = saved.json().await.unwrap();
+    assert_eq!(
+        (saved.version, saved.item.status, saved.page_id.as_deref()),
+        (2, ItemStatus::InProgress, Some("benefits"))
+    );
+    assert!(saved.item.progress > 0 && saved.item.progress < 100);
+    let stale = ade.put(&path, json!({"version": 1, "answers": {}})).await;
+    assert_eq!(stale.status(), 409);
+    let problem: Problem = stale.json().await.unwrap();
+    assert_eq!(problem.code, "stale_version");
+    let misspelt = ade
+        .put(&path, json!({"version": 2, "answers": {"savings": "lots"}}))
+        .await;
+    assert_eq!(misspelt.status(), 422);
+    let problem: Problem = misspelt.json().await.unwrap();
+    assert!(problem.errors.contains_key("answers.savings"));
+
+    // Not finished: each missing answer is named, and nothing is sent.
+    let incomplete = ade
+        .submit(
+            &format!("{path}/submission"),
+            "key-1",
+            json!({"answers": {"lives_with_partner": "no", "home": "own_home"}}),
+        )
+        .await;
+    assert_eq!(incomplete.status(), 422);
+    let problem: Problem = incomplete.json().await.unwrap();
+    assert!(problem.errors.contains_key("answers.savings_band"));
+
+    let submitted = ade
+        .submit(
+            &format!("{path}/submission"),
+            "key-2",
+            json!({"answers": complete_financial_answers()}),
+        )
+        .await;
+    assert_eq!(
+        submitted.status(),
+        201,
+        "{}",
+        submitted.text().await.unwrap()
+    );
+    let submission: SubmissionView = submitted.json().await.unwrap();
+    let retried = ade
+        .submit(
+            &format!("{path}/submission"),
+            "key-2",
+            json!({"answers": complete_financial_answers()}),
+        )
+        .await;
+    assert_eq!(retried.status(), 200);
+    let retried: SubmissionView = retried.json().await.unwrap();
+    assert_eq!(retried.id, submission.id);
+
+    // The item now shows what was sent, by whom, and can no longer change.
+    let item: ItemView = ade.get(&path).await.json().await.unwrap();
+    assert_eq!(item.item.status, ItemStatus::Submitted);
+    let sent_back = item.submission.unwrap();
+    assert_eq!(sent_back.reference, submission.reference);
+    // The account holder who pressed Submit (the helper registers everyone as Priya Shah).
+    assert_eq!(sent_back.submitted_by, "Priya Shah");
+    assert!(
+        sent_back
+            .summary
+            .iter()
+            .any(|row| row.question_id == "benefits" && row.answer.contains("Attendance Allowance"))
+    );
+    let dashboard: Dashboard = ade
+        .get(&format!("/api/v1/people/{person}/dashboard"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(dashboard.items_to_complete, 0);
+    let changed = ade
+        .put(&path, json!({"version": item.version, "answers": {}}))
+        .await;
+    assert_eq!(changed.status(), 409);
+    let again = ade
+        .submit(
+            &format!("{path}/submission"),
+            "key-3",
+            json!({"answers": complete_financial_answers()}),
+        )
+        .await;
+    assert_eq!(again.status(), 409);
+    let problem: Problem = again.json().await.unwrap();
+    assert_eq!(problem.code, "already_submitted");
+
+    // The submission is Margaret's, for the team that sent the form.
+    use api::db::schema::submissions;
+    use diesel::prelude::*;
+    let mut conn = f.app.database.get().unwrap();
+    let (person_id, team): (Option<String>, Option<String>) = submissions::table
+        .find(&submission.id)
+        .select((submissions::person_id, submissions::team_key))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(person_id.as_deref(), Some(person.as_str()));
+    assert_eq!(team.as_deref(), Some("finance"));
+}
+
+#[tokio::test]
+async fn citizen_forms_come_only_from_the_council_and_referral_forms_only_go_to_it() {
+    let f = family().await;
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let person = &f.margaret_id;
+
+    // A citizen form cannot be started or sent as a referral.
+    let draft = ade
+        .post(
+            "/api/v1/drafts",
+            json!({"form_id": "financial-assessment", "answers": {}}),
+        )
+        .await;
+    assert_eq!(draft.status(), 422);
+    let problem: Problem = draft.json().await.unwrap();
+    assert!(problem.errors.contains_key("form_id"));
+    let submission = ade
+        .submit(
+            "/api/v1/submissions",
+            "key-1",
+            json!({"form_id": "financial-assessment", "answers": complete_financial_answers()}),
+        )
+        .await;
+    assert_eq!(submission.status(), 422);
+
+    // Staff send only citizen forms, from a real team, due today or later.
+    let refused = council
+        .post(
+            &format!("/api/v1/staff/people/{person}/items"),
+            json!({"form_id": "support-enquiry", "team": "nobody", "due_on": "2020-01-01"}),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let problem: Problem = refused.json().await.unwrap();
+    for field in ["form_id", "due_on"] {
+        assert!(problem.errors.contains_key(field), "{field}: {problem:?}");
+    }
+    let no_team = council
+        .post(
+            &format!("/api/v1/staff/people/{person}/items"),
+            json!({"form_id": "financial-assessment", "team": "nobody", "due_on": "2099-01-01"}),
+        )
+        .await;
+    assert_eq!(no_team.status(), 422);
+    let problem: Problem = no_team.json().await.unwrap();
+    assert!(problem.errors.contains_key("team"));
+    let nobody = council
+        .post(
+            "/api/v1/staff/people/no-such-person/items",
+            json!({"form_id": "financial-assessment", "team": "finance", "due_on": "2099-01-01"}),
+        )
+        .await;
+    assert_eq!(nobody.status(), 404);
+    let items: ItemPage = ade
+        .get(&format!("/api/v1/people/{person}/items"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(items.items.is_empty());
+}
+
+#[tokio::test]
+async fn the_items_list_pages_newest_first_without_repeats() {
+    let f = family().await;
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    let ade = As {
+        app: &f.app,
+        session: &f.ade,
+    };
+    let person = &f.margaret_id;
+    let mut sent = Vec::new();
+    for _ in 0..5 {
+        sent.push(send_financial_assessment(&council, person).await.item.id);
+    }
+
+    let mut seen = Vec::new();
+    let mut after = String::new();
+    loop {
+        let page: ItemPage = ade
+            .get(&format!(
+                "/api/v1/people/{person}/items?limit=2&after={after}"
+            ))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(page.items.len() <= 2);
+        seen.extend(page.items.into_iter().map(|i| i.id));
+        match page.next {
+            Some(next) => after = next,
+            None => break,
+        }
+    }
+    sent.reverse();
+    assert_eq!(seen, sent);
 }

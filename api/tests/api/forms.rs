@@ -15,16 +15,20 @@ async fn every_published_form_is_listed() {
         [
             "dols-form-1",
             "dols-form-2",
+            "financial-assessment",
             "occupational-therapy-referral",
             "social-care-referral",
             "support-enquiry"
         ]
     );
-    assert!(
-        forms
-            .iter()
-            .all(|f| f.version >= 1 && f.audience == "professional")
-    );
+    assert!(forms.iter().all(|f| f.version >= 1));
+    // Referrals are for professionals; the council sends citizens' forms to complete.
+    let audiences: Vec<_> = forms
+        .iter()
+        .map(|f| (f.id.as_str(), f.audience.as_str()))
+        .filter(|(_, audience)| *audience == "citizen")
+        .collect();
+    assert_eq!(audiences, [("financial-assessment", "citizen")]);
 }
 
 #[tokio::test]

@@ -61,7 +61,7 @@ pub struct PersonDetails {
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "person": {"id": "0193b001-0000-7000-8000-000000000001", "name": "Margaret Okafor",
         "relationship": "self", "legal_basis": null, "access_ends_on": null},
-    "unread_messages": 2, "involvements": 1, "unopened_documents": 1
+    "unread_messages": 2, "involvements": 1, "unopened_documents": 1, "items_to_complete": 1
 })))]
 pub struct Dashboard {
     pub person: PersonSummary,
@@ -71,6 +71,8 @@ pub struct Dashboard {
     pub involvements: u32,
     /// Documents published to the person that this reader has not opened.
     pub unopened_documents: u32,
+    /// Forms the council sent the person that are not yet submitted.
+    pub items_to_complete: u32,
 }
 
 /// A professional working with the person.

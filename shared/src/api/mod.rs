@@ -5,6 +5,7 @@ mod citizen;
 mod council;
 mod forms;
 mod health;
+mod items;
 mod problem;
 mod referrals;
 
@@ -27,6 +28,10 @@ pub use council::{
 };
 pub use forms::FormSummary;
 pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus};
+pub use items::{
+    ItemPage, ItemStatus, ItemSubmission, ItemSummary, ItemView, SaveItemRequest, SendItemRequest,
+    SubmitItemRequest,
+};
 pub use problem::{FieldErrors, Problem};
 pub use referrals::{
     CreateDraftRequest, CreateSubmissionRequest, DraftPage, DraftSummary, DraftView,

@@ -6,10 +6,14 @@ mod details;
 mod document;
 mod documents;
 mod involvements;
+mod item;
+mod items;
 mod list;
 mod messages;
 mod reply;
+mod save_item;
 mod start_message;
+mod submit_item;
 mod thread;
 
 pub use dashboard::{__path_get_dashboard, get_dashboard};
@@ -17,10 +21,14 @@ pub use details::{__path_get_person, get_person};
 pub use document::{__path_get_document, get_document};
 pub use documents::{__path_list_documents, list_documents};
 pub use involvements::{__path_list_involvements, list_involvements};
+pub use item::{__path_get_item, get_item};
+pub use items::{__path_list_items, list_items};
 pub use list::{__path_list_people, list_people};
 pub use messages::{__path_list_messages, list_messages};
 pub use reply::{__path_reply_to_thread, reply_to_thread};
+pub use save_item::{__path_save_item, save_item};
 pub use start_message::{__path_send_message, send_message};
+pub use submit_item::{__path_submit_item, submit_item};
 pub use thread::{__path_get_thread, get_thread};
 
 use actix_web::{HttpResponse, web};
@@ -57,6 +65,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(super::get_only(
             "/people/{person_id}/threads/{thread_id}",
             get_thread,
+        ))
+        .service(super::get_only("/people/{person_id}/items", list_items))
+        .service(
+            web::resource("/people/{person_id}/items/{item_id}")
+                .route(web::get().to(get_item))
+                .route(web::put().to(save_item))
+                .default_service(web::to(|| async {
+                    Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET, PUT" })
+                })),
+        )
+        .service(super::only(
+            "POST",
+            "/people/{person_id}/items/{item_id}/submission",
+            web::post().to(submit_item),
         ))
         .service(super::only(
             "POST",

@@ -4,6 +4,7 @@
 mod create;
 mod document;
 mod involvement;
+mod item;
 mod link;
 mod message;
 mod reply;
@@ -11,6 +12,7 @@ mod reply;
 pub use create::{__path_create_person, create_person};
 pub use document::{__path_publish_document, publish_document};
 pub use involvement::{__path_create_involvement, create_involvement};
+pub use item::{__path_send_item, send_item};
 pub use link::{__path_link_account, link_account};
 pub use message::{__path_send_staff_message, send_staff_message};
 pub use reply::{__path_reply_as_team, reply_as_team};
@@ -37,6 +39,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "POST",
         "/staff/people/{person_id}/documents",
         web::post().to(publish_document),
+    ))
+    .service(super::only(
+        "POST",
+        "/staff/people/{person_id}/items",
+        web::post().to(send_item),
     ))
     .service(super::only(
         "POST",

@@ -56,7 +56,7 @@ pub async fn create_submission(
             .get("Idempotency-Key")
             .and_then(|v| v.to_str().ok()),
     )?;
-    let outcome = submissions::create(&state, &user, key, body.into_inner()).await?;
+    let outcome = submissions::create(&state, &user, key, body.into_inner(), None).await?;
     let submission: SubmissionView = outcome.submission;
     if outcome.created {
         Ok(HttpResponse::Created()

@@ -1,0 +1,448 @@
+//! Items to complete: forms staff send a person. They are filled in with the same engine,
+//! pages and checks as a referral, but the answers so far live on the item, so the person and
+//! each of their proxies see (and carry on) the same copy. Sending one makes a submission for
+//! the team that asked for it, and the item can no longer change.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use shared::api::{
+    CreateSubmissionRequest, FieldErrors, ItemStatus, ItemSubmission, ItemSummary, ItemView,
+    SaveItemRequest, SendItemRequest, SubmitItemRequest,
+};
+use shared::forms::{Answers, Audience, SummaryRow};
+use uuid::Uuid;
+
+use super::person::Person;
+use super::{Access, notify_linked, today};
+use crate::auth::CurrentUser;
+use crate::db::DbConnection;
+use crate::db::schema::{accounts, form_requests, submissions, teams};
+use crate::email::Template;
+use crate::error::ApiError;
+use crate::pagination::{Cursor, PageRequest};
+use crate::referrals::submissions::{IdempotencyKey, ItemTarget, Outcome};
+use crate::referrals::{check_keys, form, form_for, from_json, submissions as sent, timestamp};
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = form_requests)]
+struct Item {
+    id: String,
+    form_id: String,
+    team_key: String,
+    note: Option<String>,
+    due_on: NaiveDate,
+    sent_at: NaiveDateTime,
+    version: i32,
+    answers: String,
+    page_id: Option<String>,
+    saved_at: Option<NaiveDateTime>,
+    submission_id: Option<String>,
+}
+
+/// An item with the name of the team that sent it and, once sent back, when.
+type Row = (Item, String, Option<NaiveDateTime>);
+
+impl Item {
+    /// The item `item_id` of `person_id`, unless withdrawn.
+    fn find(
+        conn: &mut DbConnection,
+        person_id: &str,
+        item_id: &str,
+    ) -> Result<Option<Row>, ApiError> {
+        Ok(form_requests::table
+            .inner_join(teams::table)
+            .left_join(submissions::table)
+            .filter(form_requests::id.eq(item_id))
+            .filter(form_requests::person_id.eq(person_id))
+            .filter(form_requests::withdrawn_at.is_null())
+            .select((
+                Item::as_select(),
+                teams::name,
+                submissions::submitted_at.nullable(),
+            ))
+            .first(conn)
+            .optional()?)
+    }
+
+    fn status(&self) -> ItemStatus {
+        if self.submission_id.is_some() {
+            ItemStatus::Submitted
+        } else if self.saved_at.is_some() {
+            ItemStatus::InProgress
+        } else {
+            ItemStatus::NotStarted
+        }
+    }
+}
+
+fn summary(state: &AppState, (item, team, submitted_at): Row) -> Result<ItemSummary, ApiError> {
+    let answers: Answers = from_json(&item.answers)?;
+    let definition = state.forms.get(&item.form_id);
+    Ok(ItemSummary {
+        status: item.status(),
+        form_title: definition.map_or_else(|| item.form_id.clone(), |f| f.title.clone()),
+        progress: definition.map_or(0, |f| shared::forms::progress(f, &answers)),
+        id: item.id,
+        form_id: item.form_id,
+        team,
+        sent_at: item.sent_at.and_utc(),
+        due_on: item.due_on,
+        submitted_at: submitted_at.map(|t| t.and_utc()),
+    })
+}
+
+fn view(
+    state: &AppState,
+    row: Row,
+    submission: Option<ItemSubmission>,
+) -> Result<ItemView, ApiError> {
+    let (item, ..) = &row;
+    let (note, version, answers, page_id, saved_at) = (
+        item.note.clone(),
+        u32::try_from(item.version).unwrap_or_default(),
+        from_json(&item.answers)?,
+        item.page_id.clone(),
+        item.saved_at.map(|t| t.and_utc()),
+    );
+    Ok(ItemView {
+        item: summary(state, row)?,
+        note,
+        version,
+        answers,
+        page_id,
+        saved_at,
+        submission,
+    })
+}
+
+/// What was sent back for the item, as it was sent.
+fn submission(conn: &mut DbConnection, id: &str) -> Result<ItemSubmission, ApiError> {
+    let (reference, submitted_at, rows, forename, surname): (
+        String,
+        NaiveDateTime,
+        String,
+        String,
+        String,
+    ) = submissions::table
+        .inner_join(accounts::table)
+        .filter(submissions::id.eq(id))
+        .select((
+            submissions::reference,
+            submissions::submitted_at,
+            submissions::summary,
+            accounts::forename,
+            accounts::surname,
+        ))
+        .first(conn)?;
+    let summary: Vec<SummaryRow> = from_json(&rows)?;
+    Ok(ItemSubmission {
+        id: id.to_owned(),
+        reference,
+        submitted_at: submitted_at.and_utc(),
+        submitted_by: format!("{forename} {surname}"),
+        summary,
+    })
+}
+
+/// The item with what was sent for it, if it was.
+type Loaded = (Row, Option<ItemSubmission>);
+
+/// The item with its answers, or with what was sent.
+fn load(conn: &mut DbConnection, person_id: &str, item_id: &str) -> Result<Loaded, ApiError> {
+    let row = Item::find(conn, person_id, item_id)?.ok_or(ApiError::NotFound)?;
+    let sent = match &row.0.submission_id {
+        Some(id) => Some(submission(conn, id)?),
+        None => None,
+    };
+    Ok((row, sent))
+}
+
+/// Items sent to the person and not yet submitted: the dashboard's count.
+pub fn waiting_count(conn: &mut DbConnection, person_id: &str) -> QueryResult<i64> {
+    form_requests::table
+        .filter(form_requests::person_id.eq(person_id))
+        .filter(form_requests::withdrawn_at.is_null())
+        .filter(form_requests::submission_id.is_null())
+        .count()
+        .get_result(conn)
+}
+
+/// One page of the person's items, newest first.
+pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    page: PageRequest,
+) -> Result<(Vec<ItemSummary>, Option<String>), ApiError> {
+    let account_id = user.account_id.clone();
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let rows: Vec<Row> = state
+        .database
+        .run(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            let mut query = form_requests::table
+                .inner_join(teams::table)
+                .left_join(submissions::table)
+                .filter(form_requests::person_id.eq(&person_id))
+                .filter(form_requests::withdrawn_at.is_null())
+                .order((form_requests::sent_at.desc(), form_requests::id.desc()))
+                .limit(limit)
+                .select((
+                    Item::as_select(),
+                    teams::name,
+                    submissions::submitted_at.nullable(),
+                ))
+                .into_boxed();
+            if let Some(Cursor { at, id }) = after {
+                query = query.filter(
+                    form_requests::sent_at
+                        .lt(at)
+                        .or(form_requests::sent_at.eq(at).and(form_requests::id.lt(id))),
+                );
+            }
+            Ok::<_, ApiError>(query.load(conn)?)
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |row| Cursor {
+        at: row.0.sent_at,
+        id: row.0.id.clone(),
+    });
+    let items = rows
+        .into_iter()
+        .map(|row| summary(state, row))
+        .collect::<Result<_, _>>()?;
+    Ok((items, next))
+}
+
+pub async fn get(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    item_id: String,
+) -> Result<ItemView, ApiError> {
+    let account_id = user.account_id.clone();
+    let (row, sent) = state
+        .database
+        .run(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            load(conn, &person_id, &item_id)
+        })
+        .await?;
+    view(state, row, sent)
+}
+
+fn already_submitted() -> ApiError {
+    ApiError::Conflict {
+        code: "already_submitted",
+        detail: "This form has already been sent to the council, so it cannot be changed. \
+                 Send a message if something in it was wrong."
+            .into(),
+    }
+}
+
+/// Saves the answers so far if `request.version` is still the item's version.
+pub async fn save(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    item_id: String,
+    request: SaveItemRequest,
+) -> Result<ItemView, ApiError> {
+    let current = get(state, user, person_id.clone(), item_id.clone()).await?;
+    if current.submission.is_some() {
+        return Err(already_submitted());
+    }
+    check_keys(
+        form(state, &current.item.form_id)?,
+        &request.answers,
+        request.page_id.as_deref(),
+    )?;
+    let answers = crate::referrals::to_json(&request.answers)?;
+    let seen = i32::try_from(request.version).unwrap_or(-1);
+    let account_id = user.account_id.clone();
+    let (row, sent) = state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                Access::check(conn, &account_id, &person_id)?;
+                // The version check and the write are one statement, so two saves racing from
+                // the same version cannot both win.
+                let saved = diesel::update(
+                    form_requests::table
+                        .filter(form_requests::id.eq(&item_id))
+                        .filter(form_requests::person_id.eq(&person_id))
+                        .filter(form_requests::withdrawn_at.is_null())
+                        .filter(form_requests::submission_id.is_null())
+                        .filter(form_requests::version.eq(seen)),
+                )
+                .set((
+                    form_requests::version.eq(form_requests::version + 1),
+                    form_requests::answers.eq(&answers),
+                    form_requests::page_id.eq(&request.page_id),
+                    form_requests::saved_at.eq(timestamp()),
+                    form_requests::saved_by.eq(&account_id),
+                ))
+                .execute(conn)?;
+                let (row, sent) = load(conn, &person_id, &item_id)?;
+                if saved == 0 {
+                    if sent.is_some() {
+                        return Err(already_submitted());
+                    }
+                    return Err(ApiError::Conflict {
+                        code: "stale_version",
+                        detail: format!(
+                            "This form was saved again (version {}) after the copy you changed \
+                             (version {seen}), perhaps by someone else who can see this record. \
+                             Reload it to see the latest answers.",
+                            row.0.version
+                        ),
+                    });
+                }
+                Ok((row, sent))
+            })
+        })
+        .await?;
+    view(state, row, sent)
+}
+
+/// Sends the item back to the team that asked for it, checked like any submission.
+pub async fn submit(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    item_id: String,
+    key: IdempotencyKey,
+    request: SubmitItemRequest,
+) -> Result<Outcome, ApiError> {
+    let current = get(state, user, person_id.clone(), item_id.clone()).await?;
+    let request = CreateSubmissionRequest {
+        form_id: current.item.form_id,
+        answers: request.answers,
+        draft_id: None,
+    };
+    let target = ItemTarget { person_id, item_id };
+    sent::create(state, user, key, request, Some(target)).await
+}
+
+/// In the submitting transaction: the item may still be sent by this account. Gives the team
+/// that the submission goes to.
+pub fn open_for_submission(
+    conn: &mut DbConnection,
+    account_id: &str,
+    target: &ItemTarget,
+) -> Result<String, ApiError> {
+    Access::check(conn, account_id, &target.person_id)?;
+    let (item, ..) =
+        Item::find(conn, &target.person_id, &target.item_id)?.ok_or(ApiError::NotFound)?;
+    if item.submission_id.is_some() {
+        return Err(already_submitted());
+    }
+    Ok(item.team_key)
+}
+
+/// In the submitting transaction: the item now holds what was sent and cannot change.
+pub fn mark_submitted(
+    conn: &mut DbConnection,
+    target: &ItemTarget,
+    submission_id: &str,
+    answers: &Answers,
+    account_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let marked = diesel::update(
+        form_requests::table
+            .filter(form_requests::id.eq(&target.item_id))
+            .filter(form_requests::submission_id.is_null()),
+    )
+    .set((
+        form_requests::submission_id.eq(submission_id),
+        form_requests::answers.eq(crate::referrals::to_json(answers)?),
+        form_requests::version.eq(form_requests::version + 1),
+        form_requests::saved_at.eq(now),
+        form_requests::saved_by.eq(account_id),
+    ))
+    .execute(conn)?;
+    // Another account linked to the person sent it first.
+    if marked == 0 {
+        return Err(already_submitted());
+    }
+    Ok(())
+}
+
+/// Staff send a citizen form to a person, to complete by `due_on`; everyone linked to the
+/// person is told by email that something is waiting.
+pub async fn send(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    request: SendItemRequest,
+) -> Result<ItemView, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let mut errors = request.validate(today());
+    if let Err(ApiError::Validation(found)) = form_for(state, &request.form_id, Audience::Citizen) {
+        errors.extend(found);
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let staff_id = user.account_id.clone();
+    let council = state.council.view().clone();
+    let public_url = state.public_url.clone();
+    let (row, sent) = state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let team_is_open: bool = diesel::select(diesel::dsl::exists(
+                    teams::table
+                        .filter(teams::key.eq(&request.team))
+                        .filter(teams::active.eq(true)),
+                ))
+                .get_result(conn)?;
+                if !team_is_open {
+                    return Err(ApiError::Validation(FieldErrors::from([(
+                        "team".to_owned(),
+                        vec!["Choose one of the council's teams".to_owned()],
+                    )])));
+                }
+                let id = Uuid::now_v7().to_string();
+                let now = timestamp();
+                let note = request
+                    .note
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty());
+                diesel::insert_into(form_requests::table)
+                    .values((
+                        form_requests::id.eq(&id),
+                        form_requests::person_id.eq(&person_id),
+                        form_requests::form_id.eq(&request.form_id),
+                        form_requests::team_key.eq(&request.team),
+                        form_requests::note.eq(note),
+                        form_requests::due_on.eq(request.due_on),
+                        form_requests::sent_by.eq(&staff_id),
+                        form_requests::sent_at.eq(now),
+                        form_requests::version.eq(1),
+                        form_requests::answers.eq("{}"),
+                    ))
+                    .execute(conn)?;
+                let link = public_url
+                    .join(&format!("record/{person_id}/items/{id}"))
+                    .map_err(|e| ApiError::Internal(e.into()))?;
+                notify_linked(
+                    conn,
+                    &council,
+                    &link,
+                    &person_id,
+                    Template::ItemToComplete,
+                    now,
+                )?;
+                load(conn, &person_id, &id)
+            })
+        })
+        .await?;
+    state.outbox.wake();
+    view(state, row, sent)
+}
