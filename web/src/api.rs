@@ -7,10 +7,11 @@ use shared::api::{
     AccountView, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest,
     CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest, CreateSubmissionRequest,
     Dashboard, DocumentPage, DraftPage, DraftView, FieldErrors, FormStartRequest, FormSummary,
-    InvolvementView, MessagePage, NewMessageRequest, PasswordResetCompletion, PasswordResetRequest,
-    PersonDetails, PersonSummary, Problem, RegistrationRequest, ReplyRequest, ResendCodeRequest,
-    SessionCreated, SignInRequest, SubmissionPage, SubmissionView, ThreadView, UpdateDraftRequest,
-    UploadView, VerifyCodeRequest,
+    InvolvementView, ItemPage, ItemView, MessagePage, NewMessageRequest, PasswordResetCompletion,
+    PasswordResetRequest, PersonDetails, PersonSummary, Problem, RegistrationRequest, ReplyRequest,
+    ResendCodeRequest, SaveItemRequest, SessionCreated, SignInRequest, SubmissionPage,
+    SubmissionView, SubmitItemRequest, ThreadView, UpdateDraftRequest, UploadView,
+    VerifyCodeRequest,
 };
 
 /// Why a call to the API failed, in terms the pages can act on.
@@ -410,4 +411,41 @@ pub async fn document(token: &str, person: &str, document: &str) -> Result<Vec<u
         .binary()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))
+}
+
+pub async fn items(token: &str, person: &str, after: Option<&str>) -> Result<ItemPage, ApiError> {
+    let mut path = format!("/api/v1/people/{person}/items");
+    if let Some(cursor) = after {
+        path.push_str(&format!("?after={cursor}"));
+    }
+    read(get_with(token, &path).await?).await
+}
+
+pub async fn item(token: &str, person: &str, item: &str) -> Result<ItemView, ApiError> {
+    read(get_with(token, &format!("/api/v1/people/{person}/items/{item}")).await?).await
+}
+
+pub async fn save_item(
+    token: &str,
+    person: &str,
+    item: &str,
+    request: &SaveItemRequest,
+) -> Result<ItemView, ApiError> {
+    let path = format!("/api/v1/people/{person}/items/{item}");
+    read(send(with_token(Request::put(&path), token).json(request)).await?).await
+}
+
+/// Sends a completed item back; `key` stays the same for every retry of it.
+pub async fn submit_item(
+    token: &str,
+    key: &str,
+    person: &str,
+    item: &str,
+    request: &SubmitItemRequest,
+) -> Result<SubmissionView, ApiError> {
+    let path = format!("/api/v1/people/{person}/items/{item}/submission");
+    let request = with_token(Request::post(&path), token)
+        .header("Idempotency-Key", key)
+        .json(request);
+    read(send(request).await?).await
 }

@@ -72,6 +72,12 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/record/:person_id/messages/new") view=pages::record::NewMessage />
                         <Route path=path!("/record/:person_id/threads/:thread_id") view=pages::record::Thread />
                         <Route path=path!("/record/:person_id/documents") view=pages::record::RecordDocuments />
+                        <Route path=path!("/record/:person_id/items") view=pages::record::RecordItems />
+                        <Route path=path!("/record/:person_id/items/:item_id") view=pages::record::RecordItem />
+                        <Route path=path!("/record/:person_id/items/:item_id/page/:page_id") view=pages::form::FormPage />
+                        <Route path=path!("/record/:person_id/items/:item_id/check-answers") view=pages::form::CheckAnswers />
+                        <Route path=path!("/record/:person_id/items/:item_id/exit/:exit_id") view=pages::form::FormExit />
+                        <Route path=path!("/record/:person_id/items/:item_id/save") view=pages::form::SaveForLater />
                     </Routes>
                 </main>
             </div>

@@ -11,23 +11,36 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::pages::form::state::Progress;
+use crate::pages::form::state::{Filling, Progress};
 use crate::session::{Session, now, use_session};
 
 /// Saves the draft of the form open at `path` while the session still lives, so that no answer
 /// is lost if the person does not come back in time.
 fn save_open_form(path: &str, session: Session) {
     let parts: Vec<&str> = path.split('/').collect();
-    let ["", "forms", form_id, "page", page_id] = parts.as_slice() else {
-        return;
+    let (filling, page_id) = match parts.as_slice() {
+        ["", "forms", form_id, "page", page_id] => (
+            Filling::Referral {
+                form_id: (*form_id).to_owned(),
+            },
+            *page_id,
+        ),
+        ["", "record", person_id, "items", item_id, "page", page_id] => (
+            Filling::Item {
+                person_id: (*person_id).to_owned(),
+                item_id: (*item_id).to_owned(),
+            },
+            *page_id,
+        ),
+        _ => return,
     };
-    let (form_id, page_id) = ((*form_id).to_owned(), (*page_id).to_owned());
-    let Some(mut progress) = Progress::load(&form_id) else {
+    let page_id = page_id.to_owned();
+    let Some(mut progress) = Progress::load(&filling) else {
         return;
     };
     spawn_local(async move {
         // A failure leaves the answers in this window, which is where they already are.
-        let _ = progress.save(&form_id, Some(page_id), session).await;
+        let _ = progress.save(&filling, Some(page_id), session).await;
     });
 }
 

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_navigate;
 use shared::api::FieldErrors;
 use shared::forms::FormDefinition;
 
-use super::state::Progress;
+use super::state::{Filling, Progress};
 use super::{as_summary, with_form};
 use crate::api;
 use crate::components::form::ErrorSummary;
@@ -14,19 +14,19 @@ use crate::session::use_session;
 /// Cancel: after a confirmation, the answers in this window and any saved draft go.
 #[component]
 pub fn CancelForm() -> impl IntoView {
-    with_form(|form| view! { <Cancel form=form /> })
+    with_form(|form, filling| view! { <Cancel form=form filling=filling /> })
 }
 
 #[component]
-fn Cancel(form: FormDefinition) -> impl IntoView {
+fn Cancel(form: FormDefinition, filling: Filling) -> impl IntoView {
     set_page_title("Cancel this form");
     let session = use_session();
     let navigate = use_navigate();
     let errors = RwSignal::new(FieldErrors::new());
-    let form_id = form.id.clone();
+    let base = filling.base();
     let confirm = move |_| {
-        let progress = Progress::load(&form_id);
-        let form_id = form_id.clone();
+        let progress = Progress::load(&filling);
+        let filling = filling.clone();
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             if let Some(draft_id) = progress.and_then(|p| p.draft_id) {
@@ -43,8 +43,8 @@ fn Cancel(form: FormDefinition) -> impl IntoView {
                     return;
                 }
             }
-            Progress::forget(&form_id);
-            navigate(&format!("/forms/{form_id}"), Default::default());
+            Progress::forget(&filling);
+            navigate(&filling.base(), Default::default());
         });
     };
     view! {
@@ -64,7 +64,7 @@ fn Cancel(form: FormDefinition) -> impl IntoView {
                     <button type="button" class="govuk-button govuk-button--warning" data-module="govuk-button" on:click=confirm>
                         "Yes, cancel and delete my answers"
                     </button>
-                    <A href=format!("/forms/{}", form.id) attr:class="govuk-link">"No, go back to the form"</A>
+                    <A href=base attr:class="govuk-link">"No, go back to the form"</A>
                 </div>
             </div>
         </div>

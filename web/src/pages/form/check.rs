@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use shared::api::{CreateSubmissionRequest, FieldErrors};
+use shared::api::{CreateSubmissionRequest, FieldErrors, SubmitItemRequest};
 use shared::forms::{
     FormDefinition, SummaryRow, exit_page, is_complete, summary, validate_all, visible_pages,
 };
 
-use super::state::{Progress, mark_just_submitted, page_path, return_here_after_sign_in, today};
+use super::state::{Filling, Progress, mark_just_submitted, return_here_after_sign_in, today};
 use super::{as_summary, with_form};
 use crate::api;
 use crate::app::use_council;
@@ -18,16 +18,16 @@ use crate::session::use_session;
 /// complete, and otherwise what is missing, each linked to its question.
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
-    with_form(|form| view! { <Check form=form /> })
+    with_form(|form, filling| view! { <Check form=form filling=filling /> })
 }
 
 #[component]
-fn Check(form: FormDefinition) -> impl IntoView {
+fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
     set_page_title("Check your answers");
     let session = use_session();
     let council = use_council();
     let navigate = use_navigate();
-    let progress = Progress::load_or_new(&form.id);
+    let progress = Progress::load_or_new(&filling);
     let answers = progress.answers.clone();
     let rows = summary(&form, &answers);
     let problems = validate_all(&form, &answers, today(), &council.postcode_districts);
@@ -54,42 +54,57 @@ fn Check(form: FormDefinition) -> impl IntoView {
                         .and_then(|(_, m)| m.first().cloned())
                 })?;
             Some((
-                format!("{}#{}", page_path(&form, &row.page_id), row.question_id),
+                format!("{}#{}", filling.page(&row.page_id), row.question_id),
                 message,
             ))
         })
         .collect();
 
     let submit = {
-        let form_id = form.id.clone();
+        let filling = filling.clone();
         let navigate = navigate.clone();
         move |_| {
             if busy.get_untracked() {
                 return;
             }
             busy.set(true);
-            let progress = Progress::load_or_new(&form_id);
-            let request = CreateSubmissionRequest {
-                form_id: form_id.clone(),
-                answers: progress.answers.clone(),
-                draft_id: progress.draft_id.clone(),
-            };
-            let form_id = form_id.clone();
+            let progress = Progress::load_or_new(&filling);
+            let filling = filling.clone();
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
                 let sent = async {
                     let token = session.fresh_token().await?;
-                    api::submit_form(&token, &progress.idempotency_key, &request).await
+                    let key = &progress.idempotency_key;
+                    match &filling {
+                        Filling::Referral { form_id } => {
+                            let request = CreateSubmissionRequest {
+                                form_id: form_id.clone(),
+                                answers: progress.answers.clone(),
+                                draft_id: progress.draft_id.clone(),
+                            };
+                            api::submit_form(&token, key, &request).await
+                        }
+                        Filling::Item { person_id, item_id } => {
+                            let request = SubmitItemRequest {
+                                answers: progress.answers.clone(),
+                            };
+                            api::submit_item(&token, key, person_id, item_id, &request).await
+                        }
+                    }
                 }
                 .await;
                 match sent {
                     Ok(submission) => {
-                        Progress::forget(&form_id);
+                        Progress::forget(&filling);
                         mark_just_submitted(&submission.id);
-                        navigate(
-                            &format!("/account/submissions/{}", submission.id),
-                            Default::default(),
-                        );
+                        // A referral's confirmation is in the account; an item's on its page.
+                        let confirmation = match &filling {
+                            Filling::Referral { .. } => {
+                                format!("/account/submissions/{}", submission.id)
+                            }
+                            Filling::Item { .. } => filling.base(),
+                        };
+                        navigate(&confirmation, Default::default());
                     }
                     Err(error) => errors.set(as_summary(&error)),
                 }
@@ -98,14 +113,14 @@ fn Check(form: FormDefinition) -> impl IntoView {
         }
     };
     let sign_in_first = {
-        let form_id = form.id.clone();
-        move || return_here_after_sign_in(&format!("/forms/{form_id}/check-answers"))
+        let here = filling.check_answers();
+        move || return_here_after_sign_in(&here)
     };
     let sign_in_first_too = sign_in_first.clone();
     let back = pages
         .last()
-        .map(|(id, _)| page_path(&form, id))
-        .unwrap_or_else(|| format!("/forms/{}", form.id));
+        .map(|(id, _)| filling.page(id))
+        .unwrap_or_else(|| filling.base());
 
     view! {
         <div class="govuk-grid-row">
@@ -117,7 +132,7 @@ fn Check(form: FormDefinition) -> impl IntoView {
                 {exit.map(|exit_id| view! {
                     <div class="govuk-inset-text">
                         "Your answers mean this form cannot be sent. "
-                        <A href=format!("/forms/{}/exit/{exit_id}", form.id) attr:class="govuk-link">"See what to do instead"</A>"."
+                        <A href=filling.exit(&exit_id) attr:class="govuk-link">"See what to do instead"</A>"."
                     </div>
                 })}
                 {(!to_fix.is_empty()).then(|| view! {
@@ -133,7 +148,7 @@ fn Check(form: FormDefinition) -> impl IntoView {
                 })}
                 {pages.into_iter().map(|(page_id, title)| {
                     let page_rows: Vec<SummaryRow> = rows.iter().filter(|r| r.page_id == page_id).cloned().collect();
-                    let href = page_path(&form, &page_id);
+                    let href = filling.page(&page_id);
                     view! {
                         <h2 class="govuk-heading-m">{title}</h2>
                         <dl class="govuk-summary-list govuk-!-margin-bottom-9">

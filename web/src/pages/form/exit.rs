@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 use shared::forms::{ExitPage, FormDefinition, visible_pages};
 
 use super::start::blocks;
-use super::state::{Progress, page_path};
+use super::state::{Filling, Progress};
 use super::with_form;
 use crate::components::title::set_page_title;
 use crate::pages::not_found::NotFound;
@@ -13,11 +13,14 @@ use crate::pages::not_found::NotFound;
 #[component]
 pub fn FormExit() -> impl IntoView {
     let params = use_params_map();
-    with_form(move |form| {
+    with_form(move |form, filling| {
         move || {
             let exit_id = params.read().get("exit_id").unwrap_or_default();
             match form.exits.iter().find(|e| e.id == exit_id).cloned() {
-                Some(exit) => view! { <Exit form=form.clone() exit=exit /> }.into_any(),
+                Some(exit) => {
+                    view! { <Exit form=form.clone() exit=exit filling=filling.clone() /> }
+                        .into_any()
+                }
                 None => view! { <NotFound /> }.into_any(),
             }
         }
@@ -25,13 +28,13 @@ pub fn FormExit() -> impl IntoView {
 }
 
 #[component]
-fn Exit(form: FormDefinition, exit: ExitPage) -> impl IntoView {
+fn Exit(form: FormDefinition, exit: ExitPage, filling: Filling) -> impl IntoView {
     set_page_title(&exit.title);
-    let answers = Progress::load_or_new(&form.id).answers;
+    let answers = Progress::load_or_new(&filling).answers;
     let back = visible_pages(&form, &answers)
         .last()
-        .map(|p| page_path(&form, &p.id))
-        .unwrap_or_else(|| format!("/forms/{}", form.id));
+        .map(|p| filling.page(&p.id))
+        .unwrap_or_else(|| filling.base());
     view! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">

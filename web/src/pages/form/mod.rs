@@ -21,28 +21,71 @@ pub use save::SaveForLater;
 pub use start::{FormStart, blocks};
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::FieldErrors;
 use shared::forms::FormDefinition;
 
+use self::state::{Filling, Progress};
 use crate::api::{self, ApiError};
 use crate::pages::not_found::NotFound;
+use crate::session::use_session;
 
-/// Loads the form named in the path and renders `render` with it; an unknown form is "Page
-/// not found", a failed load says so.
+/// What the wizard's pages open with.
+#[derive(Clone)]
+enum Opened {
+    Ready(FormDefinition, Filling),
+    /// An item already sent back: its own page shows what was sent.
+    AlreadySent(Filling),
+}
+
+/// Loads the form the path names (for an item, the item first, then its form) and renders
+/// `render` with it; an unknown form is "Page not found", a failed load says so.
 fn with_form<V: IntoView + 'static>(
-    render: impl Fn(FormDefinition) -> V + Send + Sync + 'static,
+    render: impl Fn(FormDefinition, Filling) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let params = use_params_map();
-    let definition = LocalResource::new(move || {
-        let form_id = params.read().get("form_id").unwrap_or_default();
-        async move { api::form(&form_id).await }
+    let session = use_session();
+    let opened = LocalResource::new(move || {
+        let filling = Filling::from_params(&params.read());
+        // Only an item needs the session, so only an item waits for it.
+        let checked = filling.is_item() && session.checked.get();
+        async move {
+            match &filling {
+                Filling::Referral { form_id } => Some(
+                    api::form(form_id)
+                        .await
+                        .map(|form| Opened::Ready(form, filling.clone())),
+                ),
+                Filling::Item { person_id, item_id } => {
+                    if !checked {
+                        return None;
+                    }
+                    let loaded = async {
+                        let token = session.fresh_token().await?;
+                        let item = api::item(&token, person_id, item_id).await?;
+                        if item.submission.is_some() {
+                            return Ok(Opened::AlreadySent(filling.clone()));
+                        }
+                        Progress::sync_item(&item, &filling);
+                        let form = api::form(&item.item.form_id).await?;
+                        Ok(Opened::Ready(form, filling.clone()))
+                    };
+                    Some(loaded.await)
+                }
+            }
+        }
     });
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading the form"</p> }>
             {move || {
-                definition.get().map(|loaded| match loaded {
-                    Ok(form) => render(form).into_any(),
+                opened.get().flatten().map(|loaded| match loaded {
+                    Ok(Opened::Ready(form, filling)) => render(form, filling).into_any(),
+                    Ok(Opened::AlreadySent(filling)) => view! {
+                        <h1 class="govuk-heading-l">"This form has been sent"</h1>
+                        <p class="govuk-body">"It can no longer be changed. "
+                            <A href=filling.base() attr:class="govuk-link">"See what was sent"</A>"."</p>
+                    }.into_any(),
                     Err(ApiError::Problem(problem)) if problem.status == 404 => view! { <NotFound /> }.into_any(),
                     Err(error) => view! { <LoadFailed error=error /> }.into_any(),
                 })

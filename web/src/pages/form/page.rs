@@ -7,7 +7,7 @@ use shared::forms::{
 };
 
 use super::questions::{Slot, question_view};
-use super::state::{Progress, after, before, today};
+use super::state::{Filling, Progress, after, before, today};
 use super::{ProgressLine, as_summary, with_form};
 use crate::app::use_council;
 use crate::components::form::ErrorSummary;
@@ -19,11 +19,14 @@ use crate::session::use_session;
 #[component]
 pub fn FormPage() -> impl IntoView {
     let params = use_params_map();
-    with_form(move |form| {
+    with_form(move |form, filling| {
         move || {
             let page_id = params.read().get("page_id").unwrap_or_default();
             match form.page(&page_id).cloned() {
-                Some(page) => view! { <QuestionPage form=form.clone() page=page /> }.into_any(),
+                Some(page) => {
+                    view! { <QuestionPage form=form.clone() page=page filling=filling.clone() /> }
+                        .into_any()
+                }
                 None => view! { <NotFound /> }.into_any(),
             }
         }
@@ -31,12 +34,14 @@ pub fn FormPage() -> impl IntoView {
 }
 
 #[component]
-fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
+fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl IntoView {
     let page_id = page.id.clone();
     let session = use_session();
     let council = use_council();
     let navigate = use_navigate();
-    let mut stored = Progress::load_or_new(&form.id);
+    let mut stored = Progress::load_or_new(&filling);
+    let is_item = filling.is_item();
+    let filling = StoredValue::new(filling);
     stored.prefill(&form, &session);
     let answers = RwSignal::new(stored.answers.clone());
     let errors = RwSignal::new(FieldErrors::new());
@@ -55,9 +60,9 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
     // Keeps the answers in this window as they are typed, so nothing is lost on the way to
     // sign in, to an exit page or back.
     let keep = move || {
-        let mut progress = Progress::load_or_new(&form.with_value(|f| f.id.clone()));
+        let mut progress = filling.with_value(Progress::load_or_new);
         progress.answers = answers.get_untracked();
-        form.with_value(|f| progress.store(&f.id));
+        filling.with_value(|f| progress.store(f));
         progress
     };
 
@@ -94,18 +99,19 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
                 return;
             }
             let mut progress = keep();
-            let destination = form.with_value(|f| after(f, &page_id, &current));
+            let destination =
+                filling.with_value(|to| form.with_value(|f| after(to, f, &page_id, &current)));
             if !session.is_signed_in() {
                 navigate(&destination, Default::default());
                 return;
             }
             // Signed in: every Next saves the draft, resuming on the page Next leads to.
             let resume_on = destination.split("/page/").nth(1).map(str::to_owned);
-            let form_id = form.with_value(|f| f.id.clone());
+            let to = filling.get_value();
             let navigate = navigate.clone();
             busy.set(true);
             leptos::task::spawn_local(async move {
-                match progress.save(&form_id, resume_on, session).await {
+                match progress.save(&to, resume_on, session).await {
                     Ok(_) => navigate(&destination, Default::default()),
                     Err(error) => errors.set(as_summary(&error)),
                 }
@@ -119,7 +125,9 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
         let navigate = navigate.clone();
         move |_| {
             keep();
-            let path = form.with_value(|f| answers.with_untracked(|a| before(f, &page_id, a)));
+            let path = filling.with_value(|to| {
+                form.with_value(|f| answers.with_untracked(|a| before(to, f, &page_id, a)))
+            });
             navigate(&path, Default::default());
         }
     };
@@ -128,11 +136,8 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
         let page_id = page_id.clone();
         move |_| {
             keep();
-            let form_id = form.with_value(|f| f.id.clone());
-            navigate(
-                &format!("/forms/{form_id}/save?page={page_id}"),
-                Default::default(),
-            );
+            let base = filling.with_value(Filling::base);
+            navigate(&format!("{base}/save?page={page_id}"), Default::default());
         }
     };
     let print = |_| {
@@ -169,7 +174,7 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
         }
     };
     let title = form.with_value(|f| f.title.clone());
-    let form_id = form.with_value(|f| f.id.clone());
+    let base = filling.with_value(Filling::base);
 
     view! {
         <div class="govuk-grid-row">
@@ -181,7 +186,7 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
                 {(!shown).then(|| view! {
                     <div class="govuk-inset-text">
                         "Your earlier answers mean this page is not needed. "
-                        <A href=format!("/forms/{form_id}") attr:class="govuk-link">"Go back to the start of the form"</A>"."
+                        <A href=base.clone() attr:class="govuk-link">"Go back to the start of the form"</A>"."
                     </div>
                 })}
                 {page.intro.clone().map(|text| view! { <p class="govuk-body">{text}</p> })}
@@ -193,9 +198,14 @@ fn QuestionPage(form: FormDefinition, page: Page) -> impl IntoView {
                     </div>
                 </form>
                 <div class="govuk-button-group app-form-actions">
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=save_for_later>"Save for later"</button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=save_for_later>
+                        {if is_item { "Save" } else { "Save for later" }}
+                    </button>
                     <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print"</button>
-                    <A href=format!("/forms/{}/cancel", form.with_value(|f| f.id.clone())) attr:class="govuk-link">"Cancel"</A>
+                    // A council's request cannot be thrown away; a referral not yet sent can.
+                    {(!is_item).then(|| view! {
+                        <A href=format!("{base}/cancel") attr:class="govuk-link">"Cancel"</A>
+                    })}
                 </div>
             </div>
         </div>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::state::{Progress, resume_path};
+use super::state::{Filling, Progress, resume_path};
 use crate::api;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
@@ -29,9 +29,11 @@ pub fn ResumeDraft() -> impl IntoView {
             .await;
             match loaded {
                 Ok(draft) => {
-                    let path = resume_path(&draft.form_id, draft.page_id.as_deref());
-                    let form_id = draft.form_id.clone();
-                    Progress::from_draft(draft).store(&form_id);
+                    let filling = Filling::Referral {
+                        form_id: draft.form_id.clone(),
+                    };
+                    let path = resume_path(&filling, draft.page_id.as_deref());
+                    Progress::from_draft(draft).store(&filling);
                     navigate(&path, Default::default());
                 }
                 Err(error) => failed.set(error.field_errors().into_values().flatten().next()),

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use shared::api::DraftView;
+use shared::api::ItemView;
 use shared::forms::FormDefinition;
 
-use super::state::{Progress, resume_path, return_here_after_sign_in};
+use super::state::{Filling, Progress, Saved, resume_path, return_here_after_sign_in};
 use super::with_form;
 use crate::api::ApiError;
 use crate::components::title::set_page_title;
@@ -14,32 +14,34 @@ use crate::session::use_session;
 /// in, the seed's "Login or Register" page first, which comes back here afterwards.
 #[component]
 pub fn SaveForLater() -> impl IntoView {
-    with_form(|form| view! { <Save form=form /> })
+    with_form(|form, filling| view! { <Save form=form filling=filling /> })
 }
 
 #[component]
-fn Save(form: FormDefinition) -> impl IntoView {
+fn Save(form: FormDefinition, filling: Filling) -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     let page = query.read_untracked().get("page");
     let here = match &page {
-        Some(page) => format!("/forms/{}/save?page={page}", form.id),
-        None => format!("/forms/{}/save", form.id),
+        Some(page) => format!("{}/save?page={page}", filling.base()),
+        None => format!("{}/save", filling.base()),
     };
-    let outcome: RwSignal<Option<Result<DraftView, ApiError>>> = RwSignal::new(None);
+    let outcome: RwSignal<Option<Result<Saved, ApiError>>> = RwSignal::new(None);
     let started = StoredValue::new(false);
-    let form_id = form.id.clone();
-    let save = move || {
-        if started.get_value() {
-            return;
+    let save = {
+        let filling = filling.clone();
+        move || {
+            if started.get_value() {
+                return;
+            }
+            started.set_value(true);
+            let filling = filling.clone();
+            let page = page.clone();
+            leptos::task::spawn_local(async move {
+                let mut progress = Progress::load_or_new(&filling);
+                outcome.set(Some(progress.save(&filling, page, session).await));
+            });
         }
-        started.set_value(true);
-        let form_id = form_id.clone();
-        let page = page.clone();
-        leptos::task::spawn_local(async move {
-            let mut progress = Progress::load_or_new(&form_id);
-            outcome.set(Some(progress.save(&form_id, page, session).await));
-        });
     };
     let title = form.title.clone();
     move || {
@@ -54,7 +56,11 @@ fn Save(form: FormDefinition) -> impl IntoView {
         save();
         match outcome.get() {
             None => view! { <p class="govuk-body" role="status">"Saving your form"</p> }.into_any(),
-            Some(Ok(draft)) => {
+            Some(Ok(Saved::Item(item))) => {
+                set_page_title("Your answers have been saved");
+                view! { <ItemSaved item=*item filling=filling.clone() /> }.into_any()
+            }
+            Some(Ok(Saved::Draft(draft))) => {
                 set_page_title("Your form has been saved");
                 let expires = draft.expires_at.format("%-d %B %Y").to_string();
                 view! {
@@ -68,7 +74,7 @@ fn Save(form: FormDefinition) -> impl IntoView {
                             <p class="govuk-body">"The council has not received this form. Nothing is sent until you submit it."</p>
                             <p class="govuk-body">"To carry on, go to your account and choose the form under \u{201c}Saved forms\u{201d}."</p>
                             <div class="govuk-button-group">
-                                <A href=resume_path(&draft.form_id, draft.page_id.as_deref()) attr:class="govuk-button" attr:role="button">"Continue the form now"</A>
+                                <A href=resume_path(&filling, draft.page_id.as_deref()) attr:class="govuk-button" attr:role="button">"Continue the form now"</A>
                                 <A href="/account" attr:class="govuk-link">"Go to your account"</A>
                             </div>
                         </div>
@@ -110,6 +116,32 @@ fn SignInToSave(form_title: String, here: String) -> impl IntoView {
                 <div class="govuk-button-group">
                     <A href="/sign-in" attr:class="govuk-button" attr:role="button" on:click=move |_| return_here_after_sign_in(&a)>"Sign in"</A>
                     <A href="/register" attr:class="govuk-button govuk-button--secondary" attr:role="button" on:click=move |_| return_here_after_sign_in(&b)>"Register"</A>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// An item's answers saved on the item, for the person and anyone else linked to them.
+#[component]
+fn ItemSaved(item: ItemView, filling: Filling) -> impl IntoView {
+    let items = match &filling {
+        Filling::Item { person_id, .. } => format!("/record/{person_id}/items"),
+        Filling::Referral { .. } => "/account".to_owned(),
+    };
+    let due = item.item.due_on.format("%-d %B %Y").to_string();
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <div class="govuk-panel govuk-panel--confirmation">
+                    <h1 class="govuk-panel__title">"Your answers have been saved"</h1>
+                    <div class="govuk-panel__body">{item.item.form_title.clone()}</div>
+                </div>
+                <p class="govuk-body">{format!("The council has not received this form yet. Nothing is sent until you submit it. Please submit it by {due}.")}</p>
+                <p class="govuk-body">"Anyone else who can see this record online sees the same answers and can carry on from here."</p>
+                <div class="govuk-button-group">
+                    <A href=resume_path(&filling, item.page_id.as_deref()) attr:class="govuk-button" attr:role="button">"Continue the form now"</A>
+                    <A href=items attr:class="govuk-link">"Back to items to complete"</A>
                 </div>
             </div>
         </div>

@@ -5,7 +5,7 @@ use shared::forms::{Block, FormDefinition, visible_pages};
 
 use shared::api::{FieldErrors, FormStartRequest};
 
-use super::state::{Progress, page_path};
+use super::state::{Filling, Progress};
 use super::with_form;
 use crate::api;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
@@ -18,17 +18,17 @@ use crate::session::use_session;
 /// save or submit.
 #[component]
 pub fn FormStart() -> impl IntoView {
-    with_form(|form| view! { <Start form=form /> })
+    with_form(|form, filling| view! { <Start form=form filling=filling /> })
 }
 
 #[component]
-fn Start(form: FormDefinition) -> impl IntoView {
+fn Start(form: FormDefinition, filling: Filling) -> impl IntoView {
     set_page_title(&form.title);
     let session = use_session();
     let navigate = use_navigate();
     let bot_check = solve_bot_check();
-    let in_progress = Progress::load(&form.id).is_some_and(|p| !p.answers.is_empty());
-    let form_id = form.id.clone();
+    let in_progress = Progress::load(&filling).is_some_and(|p| !p.answers.is_empty());
+    let base = filling.base();
     let first_page = form.pages.first().map(|p| p.id.clone()).unwrap_or_default();
     let ready = move || session.is_signed_in() || bot_check.with(Option::is_some);
     let errors = RwSignal::new(FieldErrors::new());
@@ -36,6 +36,7 @@ fn Start(form: FormDefinition) -> impl IntoView {
         let form = form.clone();
         move |_| {
             let form = form.clone();
+            let filling = filling.clone();
             let first_page = first_page.clone();
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
@@ -50,14 +51,14 @@ fn Start(form: FormDefinition) -> impl IntoView {
                         return;
                     }
                 }
-                let mut progress = Progress::load_or_new(&form.id);
+                let mut progress = Progress::load_or_new(&filling);
                 progress.prefill(&form, &session);
-                progress.store(&form.id);
+                progress.store(&filling);
                 let first = visible_pages(&form, &progress.answers)
                     .first()
                     .map(|p| p.id.clone())
                     .unwrap_or(first_page);
-                navigate(&page_path(&form, &first), Default::default());
+                navigate(&filling.page(&first), Default::default());
             });
         }
     };
@@ -85,7 +86,7 @@ fn Start(form: FormDefinition) -> impl IntoView {
                 {in_progress.then(|| view! {
                     <p class="govuk-body">
                         "You have answers in progress in this window. "
-                        <A href=format!("/forms/{form_id}/cancel") attr:class="govuk-link">"Start again with an empty form"</A>"."
+                        <A href=format!("{base}/cancel") attr:class="govuk-link">"Start again with an empty form"</A>"."
                     </p>
                 })}
             </div>

@@ -4,12 +4,75 @@
 //! or even the server, until the person saves or submits).
 
 use chrono::NaiveDate;
+use leptos_router::params::ParamsMap;
 use serde::{Deserialize, Serialize};
-use shared::api::{CreateDraftRequest, DraftView, UpdateDraftRequest};
+use shared::api::{CreateDraftRequest, DraftView, ItemView, SaveItemRequest, UpdateDraftRequest};
 use shared::forms::{Answers, FormDefinition, Prefill, exit_page, visible_pages};
 
 use crate::api::{self, ApiError};
 use crate::session::Session;
+
+/// Whose form is being filled, which decides its addresses, where it is saved and where it
+/// goes. The wizard's pages are the same for both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filling {
+    /// A referral anyone may start from the list of forms: saved as the account's own draft,
+    /// submitted to the council.
+    Referral { form_id: String },
+    /// A form the council sent a person: saved on the item, which the person and their
+    /// proxies share, and sent back to the team that asked for it.
+    Item { person_id: String, item_id: String },
+}
+
+impl Filling {
+    /// Read from the page's address: `/record/:person_id/items/:item_id/…` or `/forms/:form_id/…`.
+    pub fn from_params(params: &ParamsMap) -> Self {
+        match (params.get("person_id"), params.get("item_id")) {
+            (Some(person_id), Some(item_id)) => Self::Item { person_id, item_id },
+            _ => Self::Referral {
+                form_id: params.get("form_id").unwrap_or_default(),
+            },
+        }
+    }
+
+    /// The form's first address: "Before you start", or the item's own page.
+    pub fn base(&self) -> String {
+        match self {
+            Self::Referral { form_id } => format!("/forms/{form_id}"),
+            Self::Item { person_id, item_id } => format!("/record/{person_id}/items/{item_id}"),
+        }
+    }
+
+    pub fn page(&self, page_id: &str) -> String {
+        format!("{}/page/{page_id}", self.base())
+    }
+
+    pub fn check_answers(&self) -> String {
+        format!("{}/check-answers", self.base())
+    }
+
+    pub fn exit(&self, exit_id: &str) -> String {
+        format!("{}/exit/{exit_id}", self.base())
+    }
+
+    pub fn is_item(&self) -> bool {
+        matches!(self, Self::Item { .. })
+    }
+
+    fn storage_key(&self) -> String {
+        match self {
+            Self::Referral { form_id } => format!("portal_form:{form_id}"),
+            Self::Item { item_id, .. } => format!("portal_item:{item_id}"),
+        }
+    }
+}
+
+/// What a save kept on the server.
+#[derive(Debug, Clone)]
+pub enum Saved {
+    Draft(DraftView),
+    Item(Box<ItemView>),
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
@@ -26,10 +89,6 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
-fn storage_key(form_id: &str) -> String {
-    format!("portal_form:{form_id}")
-}
-
 impl Progress {
     /// An empty form with its own submit key.
     pub fn fresh() -> Self {
@@ -40,25 +99,43 @@ impl Progress {
     }
 
     /// The form in progress in this tab, if any.
-    pub fn load(form_id: &str) -> Option<Self> {
-        let text = storage()?.get_item(&storage_key(form_id)).ok().flatten()?;
+    pub fn load(filling: &Filling) -> Option<Self> {
+        let text = storage()?.get_item(&filling.storage_key()).ok().flatten()?;
         serde_json::from_str(&text).ok()
     }
 
-    pub fn load_or_new(form_id: &str) -> Self {
-        Self::load(form_id).unwrap_or_else(Self::fresh)
+    pub fn load_or_new(filling: &Filling) -> Self {
+        Self::load(filling).unwrap_or_else(Self::fresh)
     }
 
-    pub fn store(&self, form_id: &str) {
+    pub fn store(&self, filling: &Filling) {
         if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(self)) {
             // Storage can be full or forbidden; the answers are still on the page.
-            let _ = storage.set_item(&storage_key(form_id), &text);
+            let _ = storage.set_item(&filling.storage_key(), &text);
         }
     }
 
-    pub fn forget(form_id: &str) {
+    pub fn forget(filling: &Filling) {
         if let Some(storage) = storage() {
-            let _ = storage.remove_item(&storage_key(form_id));
+            let _ = storage.remove_item(&filling.storage_key());
+        }
+    }
+
+    /// Starts from the copy of an item the server holds, unless this tab holds a copy at least
+    /// as new (answers typed since the last save).
+    pub fn sync_item(item: &ItemView, filling: &Filling) -> Self {
+        match Self::load(filling) {
+            Some(held) if held.version >= item.version => held,
+            _ => {
+                let progress = Self {
+                    answers: item.answers.clone(),
+                    draft_id: None,
+                    version: item.version,
+                    idempotency_key: new_key(),
+                };
+                progress.store(filling);
+                progress
+            }
         }
     }
 
@@ -90,15 +167,29 @@ impl Progress {
         }
     }
 
-    /// Saves the answers as a draft (creating it the first time). `page_id` is where the
-    /// person will resume.
+    /// Saves the answers: a referral as the account's draft (created the first time), an item
+    /// on the item. `page_id` is where the person will resume.
     pub async fn save(
         &mut self,
-        form_id: &str,
+        filling: &Filling,
         page_id: Option<String>,
         session: Session,
-    ) -> Result<DraftView, ApiError> {
+    ) -> Result<Saved, ApiError> {
         let token = session.fresh_token().await?;
+        let form_id = match filling {
+            Filling::Referral { form_id } => form_id,
+            Filling::Item { person_id, item_id } => {
+                let request = SaveItemRequest {
+                    version: self.version,
+                    answers: self.answers.clone(),
+                    page_id,
+                };
+                let saved = api::save_item(&token, person_id, item_id, &request).await?;
+                self.version = saved.version;
+                self.store(filling);
+                return Ok(Saved::Item(Box::new(saved)));
+            }
+        };
         let saved = match &self.draft_id {
             None => {
                 api::create_draft(
@@ -126,8 +217,8 @@ impl Progress {
         };
         self.draft_id = Some(saved.id.clone());
         self.version = saved.version;
-        self.store(form_id);
-        Ok(saved)
+        self.store(filling);
+        Ok(Saved::Draft(saved))
     }
 }
 
@@ -150,37 +241,38 @@ pub fn today() -> NaiveDate {
 }
 
 /// Where Next goes from `page_id`: an exit page, the next page shown, or check answers.
-pub fn after(form: &FormDefinition, page_id: &str, answers: &Answers) -> String {
+pub fn after(filling: &Filling, form: &FormDefinition, page_id: &str, answers: &Answers) -> String {
     if let Some(exit) = exit_page(form, answers) {
-        return format!("/forms/{}/exit/{}", form.id, exit.id);
+        return filling.exit(&exit.id);
     }
     let pages = visible_pages(form, answers);
     let position = pages.iter().position(|p| p.id == page_id);
     match position.and_then(|i| pages.get(i + 1)) {
-        Some(next) => page_path(form, &next.id),
-        None => format!("/forms/{}/check-answers", form.id),
+        Some(next) => filling.page(&next.id),
+        None => filling.check_answers(),
     }
 }
 
-/// Where Previous goes from `page_id`: the page shown before it, or "Before you start".
-pub fn before(form: &FormDefinition, page_id: &str, answers: &Answers) -> String {
+/// Where Previous goes from `page_id`: the page shown before it, or the form's first page.
+pub fn before(
+    filling: &Filling,
+    form: &FormDefinition,
+    page_id: &str,
+    answers: &Answers,
+) -> String {
     let pages = visible_pages(form, answers);
     let position = pages.iter().position(|p| p.id == page_id).unwrap_or(0);
     match position.checked_sub(1).and_then(|i| pages.get(i)) {
-        Some(previous) => page_path(form, &previous.id),
-        None => format!("/forms/{}", form.id),
+        Some(previous) => filling.page(&previous.id),
+        None => filling.base(),
     }
 }
 
-pub fn page_path(form: &FormDefinition, page_id: &str) -> String {
-    format!("/forms/{}/page/{page_id}", form.id)
-}
-
-/// Where a person resuming goes: the page they saved on, else the first page.
-pub fn resume_path(form_id: &str, page_id: Option<&str>) -> String {
+/// Where a person resuming goes: the page they saved on, else check answers.
+pub fn resume_path(filling: &Filling, page_id: Option<&str>) -> String {
     match page_id {
-        Some(page) => format!("/forms/{form_id}/page/{page}"),
-        None => format!("/forms/{form_id}/check-answers"),
+        Some(page) => filling.page(page),
+        None => filling.check_answers(),
     }
 }
 

@@ -1,12 +1,15 @@
 //! The citizen record: whose records the account may see, and for each the dashboard, the
-//! details the council holds, involvements, messages and items to view. Every page says whose
+//! details the council holds, involvements, messages, items to view and items to complete.
+//! Every page says whose
 //! record it is.
 
 mod documents;
+mod items;
 mod messages;
 mod pages;
 
 pub use documents::RecordDocuments;
+pub use items::{RecordItem, RecordItems};
 pub use messages::{NewMessage, RecordMessages, Thread};
 pub use pages::{RecordDashboard, RecordDetails, RecordInvolvements, Records};
 

@@ -68,6 +68,8 @@ pub fn RecordDashboard() -> impl IntoView {
                                 target=TileTarget::Route(format!("{base}/involvements")) />
                             <Tile heading="Items to view" description=plural(dashboard.unopened_documents, "new document", "new documents")
                                 target=TileTarget::Route(format!("{base}/documents")) />
+                            <Tile heading="Items to complete" description=plural(dashboard.items_to_complete, "form to complete", "forms to complete")
+                                target=TileTarget::Route(format!("{base}/items")) />
                         </ul>
                     }.into_any()
                 }

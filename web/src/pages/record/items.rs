@@ -1,0 +1,265 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use shared::api::{ItemStatus, ItemSummary, ItemView, PersonSummary};
+use shared::forms::{FormDefinition, visible_pages};
+
+use super::{Failed, Whose, load, whose};
+use crate::api;
+use crate::components::title::set_page_title;
+use crate::pages::form::blocks;
+use crate::pages::form::state::{Filling, Progress, resume_path, take_just_submitted};
+use crate::session::use_session;
+
+fn tag(status: ItemStatus) -> impl IntoView {
+    let class = match status {
+        ItemStatus::NotStarted => "govuk-tag govuk-tag--blue",
+        ItemStatus::InProgress => "govuk-tag govuk-tag--light-blue",
+        ItemStatus::Submitted => "govuk-tag govuk-tag--green",
+    };
+    view! { <strong class=class>{status.label()}</strong> }
+}
+
+fn item_row(person_id: &str, item: ItemSummary) -> impl IntoView + use<> {
+    let href = format!("/record/{person_id}/items/{}", item.id);
+    let waiting = item.status != ItemStatus::Submitted;
+    view! {
+        <tr class="govuk-table__row">
+            <td class="govuk-table__cell">
+                <A href=href attr:class=if waiting { "govuk-link govuk-!-font-weight-bold" } else { "govuk-link" }>{item.form_title.clone()}</A>
+                {(item.status == ItemStatus::InProgress).then(|| view! {
+                    <span class="govuk-body-s">{format!(" {}% complete", item.progress)}</span>
+                })}
+            </td>
+            <td class="govuk-table__cell">{item.team.clone()}</td>
+            <td class="govuk-table__cell">{item.due_on.format("%-d %B %Y").to_string()}</td>
+            <td class="govuk-table__cell">{tag(item.status)}</td>
+        </tr>
+    }
+}
+
+/// Items to complete: the forms the council sent, newest first, a page at a time.
+#[component]
+pub fn RecordItems() -> impl IntoView {
+    let session = use_session();
+    let loaded = load(|token, person| async move {
+        let who = whose(&token, &person).await?;
+        Ok((who, api::items(&token, &person, None).await?))
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || loaded.get().flatten().map(|loaded| match loaded {
+                Ok((person, page)) => {
+                    set_page_title("Items to complete");
+                    let empty = page.items.is_empty();
+                    let shown = RwSignal::new(page.items);
+                    let next = RwSignal::new(page.next);
+                    let person_id = person.id.clone();
+                    view! {
+                        <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
+                        <Whose person=person.clone() />
+                        <h1 class="govuk-heading-l">"Items to complete"</h1>
+                        <p class="govuk-body">"Forms we have sent you to fill in. Select one to open it. You can save your answers with the Save button at the bottom of every page and come back later, and send it to us with Submit."</p>
+                        {if empty {
+                            view! { <p class="govuk-body">"We have not sent you any forms to complete."</p> }.into_any()
+                        } else {
+                            let rows_person = person_id.clone();
+                            view! {
+                                <table class="govuk-table">
+                                    <caption class="govuk-table__caption govuk-visually-hidden">"Forms to complete"</caption>
+                                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                        <th scope="col" class="govuk-table__header">"Form"</th>
+                                        <th scope="col" class="govuk-table__header">"From"</th>
+                                        <th scope="col" class="govuk-table__header">"Complete by"</th>
+                                        <th scope="col" class="govuk-table__header">"Status"</th>
+                                    </tr></thead>
+                                    <tbody class="govuk-table__body">
+                                        {move || shown.get().into_iter().map(|item| item_row(&rows_person, item)).collect_view()}
+                                    </tbody>
+                                </table>
+                                {move || next.get().map(|cursor| {
+                                    let person = person_id.clone();
+                                    view! {
+                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                            let (person, cursor) = (person.clone(), cursor.clone());
+                                            leptos::task::spawn_local(async move {
+                                                let more = async {
+                                                    let token = session.fresh_token().await?;
+                                                    api::items(&token, &person, Some(&cursor)).await
+                                                }.await;
+                                                if let Ok(page) = more {
+                                                    shown.update(|all| all.extend(page.items));
+                                                    next.set(page.next);
+                                                }
+                                            });
+                                        }>"Show more forms"</button>
+                                    }
+                                })}
+                            }.into_any()
+                        }}
+                    }.into_any()
+                }
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// One item: who sent it and when it is due, then either "Before you start" and Start, or
+/// (once sent) the reference and the answers as sent.
+#[component]
+pub fn RecordItem() -> impl IntoView {
+    let params = use_params_map();
+    let loaded = load(move |token, person| {
+        let item_id = params.read_untracked().get("item_id").unwrap_or_default();
+        async move {
+            let who = whose(&token, &person).await?;
+            let item = api::item(&token, &person, &item_id).await?;
+            let form = api::form(&item.item.form_id).await?;
+            Ok((who, item, form))
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || loaded.get().flatten().map(|loaded| match loaded {
+                Ok((person, item, form)) => view! { <Item person=person item=item form=form /> }.into_any(),
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl IntoView {
+    let filling = Filling::Item {
+        person_id: person.id.clone(),
+        item_id: item.item.id.clone(),
+    };
+    let just_sent = item
+        .submission
+        .as_ref()
+        .is_some_and(|s| take_just_submitted(&s.id));
+    set_page_title(if just_sent {
+        "Form submitted"
+    } else {
+        &item.item.form_title
+    });
+    let facts = view! {
+        <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"From"</dt>
+                <dd class="govuk-summary-list__value">{item.item.team.clone()}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Sent"</dt>
+                <dd class="govuk-summary-list__value">{item.item.sent_at.format("%-d %B %Y").to_string()}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Complete by"</dt>
+                <dd class="govuk-summary-list__value">{item.item.due_on.format("%-d %B %Y").to_string()}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Status"</dt>
+                <dd class="govuk-summary-list__value">{tag(item.item.status)}</dd>
+            </div>
+        </dl>
+    };
+    let note = item.note.clone().map(|note| {
+        view! {
+            <div class="govuk-inset-text">
+                <p class="govuk-body govuk-!-font-weight-bold">{format!("From {}:", item.item.team)}</p>
+                <p class="govuk-body app-message__body">{note}</p>
+            </div>
+        }
+    });
+    let items_path = format!("/record/{}/items", person.id);
+    let body = match item.submission.clone() {
+        Some(sent) => {
+            let submitted = sent.submitted_at.format("%-d %B %Y at %H:%M").to_string();
+            let print = |_| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            };
+            view! {
+                {just_sent.then(|| view! {
+                    <h2 class="govuk-heading-m">"What happens next"</h2>
+                    {blocks(&form.what_happens_next)}
+                })}
+                <p class="govuk-body">{format!("Submitted on {submitted} (UTC) by {}. Reference {}.", sent.submitted_by, sent.reference)}</p>
+                <h2 class="govuk-heading-m">"What was sent"</h2>
+                <dl class="govuk-summary-list">
+                    {sent.summary.into_iter().map(|row| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{row.label}</dt>
+                            <dd class="govuk-summary-list__value">{row.answer}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+                <div class="govuk-button-group app-no-print">
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print this form"</button>
+                    <A href=items_path.clone() attr:class="govuk-link">"Back to items to complete"</A>
+                </div>
+            }
+            .into_any()
+        }
+        None => view! { <Begin item=item.clone() form=form.clone() filling=filling.clone() /> }
+            .into_any(),
+    };
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                {if just_sent {
+                    let reference = item.submission.as_ref().map(|s| s.reference.clone()).unwrap_or_default();
+                    view! {
+                        <div class="govuk-panel govuk-panel--confirmation">
+                            <h1 class="govuk-panel__title">"Form submitted"</h1>
+                            <div class="govuk-panel__body">"Your reference number"<br /><strong>{reference}</strong></div>
+                        </div>
+                        <Whose person=person.clone() />
+                    }.into_any()
+                } else {
+                    view! {
+                        <A href=items_path attr:class="govuk-back-link">"Items to complete"</A>
+                        <Whose person=person.clone() />
+                        <h1 class="govuk-heading-l">{item.item.form_title.clone()}</h1>
+                    }.into_any()
+                }}
+                {facts}
+                {note}
+                {body}
+            </div>
+        </div>
+    }
+}
+
+/// "Before you start", then Start now (or Continue, on the page last saved).
+#[component]
+fn Begin(item: ItemView, form: FormDefinition, filling: Filling) -> impl IntoView {
+    let navigate = use_navigate();
+    let started = item.item.status == ItemStatus::InProgress;
+    let intro = blocks(&form.before_you_start);
+    let start = move |_| {
+        let progress = Progress::sync_item(&item, &filling);
+        let first = visible_pages(&form, &progress.answers)
+            .first()
+            .map(|p| p.id.clone());
+        let page = item.page_id.clone().or(first);
+        navigate(&resume_path(&filling, page.as_deref()), Default::default());
+    };
+    view! {
+        <h2 class="govuk-heading-m">"Before you start"</h2>
+        {intro}
+        <ul class="govuk-list govuk-list--bullet">
+            <li>"Questions marked with an asterisk (*) must be answered."</li>
+            <li>"Use the Save button at the bottom of any page to keep your answers and come back later."</li>
+            <li>"The council sees nothing until you submit the form."</li>
+        </ul>
+        <button type="button" class="govuk-button govuk-button--start" data-module="govuk-button" on:click=start>
+            {if started { "Continue" } else { "Start now" }}
+            <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+            </svg>
+        </button>
+    }
+}
