@@ -1,6 +1,6 @@
 // The citizen record, with the demonstration data the server's own command loads: Margaret
 // sees her record and her husband Joseph's (she is his proxy), opens a document, reads and
-// answers a worker's message, and sends a new one.
+// answers a worker's message, sends a new one, and completes the form the council sent her.
 const { execFileSync } = require('node:child_process');
 const { test, expect, expectNoAxeViolations, expectHeading } = require('./support');
 const { codeFrom } = require('./mail');
@@ -10,7 +10,7 @@ const EMAIL = 'margaret.okafor@example.org';
 const PASSWORD = 'Demo-Portal-2026!';
 
 test('a citizen who is also a proxy reads her record, opens a document and messages her team', async ({ page, consoleErrors }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   execFileSync(portal, ['demo-data'], { env: { ...process.env, ...serverEnv }, stdio: 'ignore' });
 
   await page.goto('/sign-in');
@@ -37,6 +37,7 @@ test('a citizen who is also a proxy reads her record, opens a document and messa
   await expect(page.getByText('1 new message')).toBeVisible();
   await expect(page.getByText('1 new document')).toBeVisible();
   await expect(page.getByText('1 professional working with you')).toBeVisible();
+  await expect(page.getByText('1 form to complete')).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Items to view: the new document is bold until it is opened, and stays.
@@ -94,4 +95,62 @@ test('a citizen who is also a proxy reads her record, opens a document and messa
   await expectHeading(page, 'Sent messages');
   await expect(page.getByRole('link', { name: 'New mobile number' })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Items to complete: the form the finance team sent, saved part way and then submitted.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Items to complete' }).click();
+  await expectHeading(page, 'Items to complete');
+  const waiting = page.locator('tr', { hasText: 'Financial assessment' });
+  await expect(waiting.locator('.govuk-tag')).toHaveText('Not started');
+  await expectNoAxeViolations(page);
+  await waiting.getByRole('link', { name: 'Financial assessment' }).click();
+  await expectHeading(page, 'Financial assessment');
+  await expect(page.getByText("Please fill this in before Jo Bright's visit")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Start now' }).click();
+
+  await expectHeading(page, 'Your household');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.locator('#lives_with_partner-2').check();
+  await page.getByLabel('In a home I own, or own with someone else').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expectHeading(page, 'Benefits and pensions');
+  await page.getByLabel('State Pension').check();
+  await page.getByLabel('Attendance Allowance').check();
+  // Save is at the bottom of every page: the answers are kept on the item for everyone linked.
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectHeading(page, 'Your answers have been saved');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Back to items to complete' }).click();
+  await expect(page.locator('tr', { hasText: 'Financial assessment' }).locator('.govuk-tag')).toHaveText('In progress');
+  await page.getByRole('link', { name: 'Financial assessment' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectHeading(page, 'Benefits and pensions');
+  await expect(page.getByLabel('Attendance Allowance')).toBeChecked();
+  await page.locator('#private_pension').check();
+  await page.getByLabel('How much do you get from it each month, in pounds?').fill('212.50');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expectHeading(page, 'Savings and property');
+  await page.getByLabel('Less than £14,250').check();
+  await page.locator('#other_property-2').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expectHeading(page, 'Disability-related costs');
+  await page.locator('#extra_costs-2').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expectHeading(page, 'Declaration');
+  await page.getByLabel(/The information I have given is true/).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expectHeading(page, 'Check your answers');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Submit' }).click();
+
+  await expectHeading(page, 'Form submitted');
+  await expect(page.locator('.govuk-panel__body')).toContainText(/ASC-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  await expect(page.getByText('Your answers have gone to the team that sent you this form.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Back to items to complete' }).click();
+  await expect(page.locator('tr', { hasText: 'Financial assessment' }).locator('.govuk-tag')).toHaveText('Submitted');
 });
