@@ -27,18 +27,25 @@ pub fn RecordDocuments() -> impl IntoView {
             {move || loaded.get().flatten().map(|loaded| match loaded {
                 Ok((person, page)) => {
                     set_page_title("Items to view");
+                    // Later pages are added below the first, a page at a time.
+                    let empty = page.items.is_empty();
+                    let shown = RwSignal::new(page.items);
+                    let next = RwSignal::new(page.next);
+                    let rows_person = person.clone();
+                    let more_person = person.id.clone();
                     view! {
                         <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
                         <ErrorSummary errors=errors />
                         <Whose person=person.clone() />
                         <h1 class="govuk-heading-l">"Items to view"</h1>
                         <p class="govuk-body">"Documents we have sent you. New ones are in bold. They stay here: you can come back to them at any time, and save them to your device."</p>
-                        {if page.items.is_empty() {
+                        {if empty {
                             view! { <p class="govuk-body">"We have not sent you any documents."</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="govuk-list app-documents">
-                                    {page.items.into_iter().map(|d| {
+                                    {move || shown.get().into_iter().map(|d| {
+                                        let person = rows_person.clone();
                                         // Fetching the document records that this reader opened it.
                                         let fetch_then = move |person: String, id: String, then: std::rc::Rc<dyn Fn(Vec<u8>)>| {
                                             leptos::task::spawn_local(async move {
@@ -84,6 +91,27 @@ pub fn RecordDocuments() -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </ul>
+                                {move || next.get().map(|cursor| {
+                                    let person = more_person.clone();
+                                    view! {
+                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                            let (person, cursor) = (person.clone(), cursor.clone());
+                                            leptos::task::spawn_local(async move {
+                                                let more = async {
+                                                    let token = session.fresh_token().await?;
+                                                    api::documents(&token, &person, Some(&cursor)).await
+                                                }.await;
+                                                match more {
+                                                    Ok(page) => {
+                                                        shown.update(|all| all.extend(page.items));
+                                                        next.set(page.next);
+                                                    }
+                                                    Err(error) => errors.set(error.field_errors()),
+                                                }
+                                            });
+                                        }>"Show more documents"</button>
+                                    }
+                                })}
                             }.into_any()
                         }}
                     }.into_any()
