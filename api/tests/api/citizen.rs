@@ -786,7 +786,7 @@ async fn a_proxy_completes_a_form_the_council_sent_and_it_goes_back_to_the_team(
         .json()
         .await
         .unwrap();
-    assert_eq!(listed.items, [sent.item.clone()]);
+    assert_eq!(listed.items, std::slice::from_ref(&sent.item));
 
     // Part way through, saved; a save from the older copy is refused.
     let saved = ade
