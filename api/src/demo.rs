@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::db::schema::{
     accounts, data_loads, documents, form_requests, involvements, message_threads, message_types,
-    messages, people, person_links, teams,
+    messages, people, person_links, team_members, teams,
 };
 use crate::db::{Database, DbConnection};
 use crate::passwords;
@@ -159,6 +159,23 @@ fn records(conn: &mut DbConnection, letter: &[u8], now: NaiveDateTime) -> anyhow
     };
     let margaret_account = account(conn, DEMO_ACCOUNTS[0].email)?;
     let staff_account = account(conn, DEMO_ACCOUNTS[2].email)?;
+    let admin_account = account(conn, DEMO_ACCOUNTS[3].email)?;
+    // The demonstration staff work in every team, so any referral can be given to them.
+    let team_keys: Vec<String> = teams::table
+        .filter(teams::active.eq(true))
+        .select(teams::key)
+        .load(conn)?;
+    for member in [&staff_account, &admin_account] {
+        for team in &team_keys {
+            diesel::insert_into(team_members::table)
+                .values((
+                    team_members::team_key.eq(team),
+                    team_members::account_id.eq(member),
+                    team_members::added_at.eq(now),
+                ))
+                .execute(conn)?;
+        }
+    }
     let person =
         |conn: &mut DbConnection, forename: &str, dob: (i32, u32, u32)| -> anyhow::Result<String> {
             let id = Uuid::now_v7().to_string();

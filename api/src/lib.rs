@@ -1,7 +1,9 @@
 //! The portal's server: the JSON API under `/api`, and the browser app served from the same origin.
 
 pub mod accounts;
+pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod citizen;
 pub mod cli;
 pub mod configuration;
@@ -19,7 +21,9 @@ pub mod purge;
 pub mod referrals;
 pub mod routes;
 pub mod security_headers;
+pub mod staff;
 pub mod startup;
 pub mod state;
 pub mod static_files;
 pub mod telemetry;
+pub mod triage;

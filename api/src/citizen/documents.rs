@@ -169,34 +169,47 @@ pub async fn publish(
     }
     let file = files::check(file_name, declared, bytes)?;
     let publisher = user.account_id.clone();
+    let actor = user.clone();
     state
         .database
         .run(move |conn| {
-            Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-            let id = Uuid::now_v7().to_string();
-            let now = timestamp();
-            diesel::insert_into(documents::table)
-                .values((
-                    documents::id.eq(&id),
-                    documents::person_id.eq(&person_id),
-                    documents::title.eq(&title),
-                    documents::file_name.eq(&file.name),
-                    documents::content_type.eq(&file.content_type),
-                    documents::size_bytes.eq(file.size),
-                    documents::sha256.eq(&file.sha256),
-                    documents::content.eq(&file.bytes),
-                    documents::published_by.eq(&publisher),
-                    documents::published_at.eq(now),
-                ))
-                .execute(conn)?;
-            Ok(DocumentSummary {
-                id,
-                title,
-                file_name: file.name,
-                content_type: file.content_type,
-                size: u64::try_from(file.size).unwrap_or_default(),
-                published_at: now.and_utc(),
-                opened: false,
+            conn.write_transaction(|conn| {
+                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let id = Uuid::now_v7().to_string();
+                let now = timestamp();
+                diesel::insert_into(documents::table)
+                    .values((
+                        documents::id.eq(&id),
+                        documents::person_id.eq(&person_id),
+                        documents::title.eq(&title),
+                        documents::file_name.eq(&file.name),
+                        documents::content_type.eq(&file.content_type),
+                        documents::size_bytes.eq(file.size),
+                        documents::sha256.eq(&file.sha256),
+                        documents::content.eq(&file.bytes),
+                        documents::published_by.eq(&publisher),
+                        documents::published_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                crate::audit::record(
+                    conn,
+                    &actor,
+                    crate::audit::Event {
+                        action: "publish",
+                        subject_type: "document",
+                        subject_id: &id,
+                        person_id: Some(&person_id),
+                    },
+                )?;
+                Ok(DocumentSummary {
+                    id,
+                    title,
+                    file_name: file.name,
+                    content_type: file.content_type,
+                    size: u64::try_from(file.size).unwrap_or_default(),
+                    published_at: now.and_utc(),
+                    opened: false,
+                })
             })
         })
         .await

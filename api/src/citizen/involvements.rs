@@ -35,8 +35,34 @@ fn view(row: Row) -> InvolvementView {
     }
 }
 
-/// The involvements that have not ended, longest-standing first. A person has a handful, so
-/// the list is whole.
+/// The involvements that have not ended, longest-standing first, in the caller's connection.
+/// A person has a handful, so the list is whole.
+pub fn current_for(
+    conn: &mut crate::db::DbConnection,
+    person_id: &str,
+) -> QueryResult<Vec<InvolvementView>> {
+    let rows: Vec<Row> = involvements::table
+        .filter(involvements::person_id.eq(person_id))
+        .filter(
+            involvements::ended_on
+                .is_null()
+                .or(involvements::ended_on.ge(super::today())),
+        )
+        .order((involvements::since, involvements::id))
+        .select((
+            involvements::id,
+            involvements::name,
+            involvements::role,
+            involvements::team,
+            involvements::phone,
+            involvements::email,
+            involvements::since,
+        ))
+        .load(conn)?;
+    Ok(rows.into_iter().map(view).collect())
+}
+
+/// The involvements of a person the account may see.
 pub async fn current(
     state: &AppState,
     user: &CurrentUser,
@@ -47,25 +73,7 @@ pub async fn current(
         .database
         .run(move |conn| {
             Access::check(conn, &account_id, &person_id)?;
-            let rows: Vec<Row> = involvements::table
-                .filter(involvements::person_id.eq(&person_id))
-                .filter(
-                    involvements::ended_on
-                        .is_null()
-                        .or(involvements::ended_on.ge(super::today())),
-                )
-                .order((involvements::since, involvements::id))
-                .select((
-                    involvements::id,
-                    involvements::name,
-                    involvements::role,
-                    involvements::team,
-                    involvements::phone,
-                    involvements::email,
-                    involvements::since,
-                ))
-                .load(conn)?;
-            Ok(rows.into_iter().map(view).collect())
+            Ok(current_for(conn, &person_id)?)
         })
         .await
 }
@@ -88,32 +96,45 @@ pub async fn create(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    let actor = user.clone();
     state
         .database
         .run(move |conn| {
-            Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-            let id = Uuid::now_v7().to_string();
-            diesel::insert_into(involvements::table)
-                .values((
-                    involvements::id.eq(&id),
-                    involvements::person_id.eq(&person_id),
-                    involvements::name.eq(request.name.trim()),
-                    involvements::role.eq(request.role.trim()),
-                    involvements::team.eq(request.team.trim()),
-                    involvements::phone.eq(&request.phone),
-                    involvements::email.eq(&request.email),
-                    involvements::since.eq(request.since),
-                    involvements::created_at.eq(timestamp()),
-                ))
-                .execute(conn)?;
-            Ok(InvolvementView {
-                id,
-                name: request.name.trim().to_owned(),
-                role: request.role.trim().to_owned(),
-                team: request.team.trim().to_owned(),
-                phone: request.phone,
-                email: request.email,
-                since: request.since,
+            conn.write_transaction(|conn| {
+                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let id = Uuid::now_v7().to_string();
+                diesel::insert_into(involvements::table)
+                    .values((
+                        involvements::id.eq(&id),
+                        involvements::person_id.eq(&person_id),
+                        involvements::name.eq(request.name.trim()),
+                        involvements::role.eq(request.role.trim()),
+                        involvements::team.eq(request.team.trim()),
+                        involvements::phone.eq(&request.phone),
+                        involvements::email.eq(&request.email),
+                        involvements::since.eq(request.since),
+                        involvements::created_at.eq(timestamp()),
+                    ))
+                    .execute(conn)?;
+                crate::audit::record(
+                    conn,
+                    &actor,
+                    crate::audit::Event {
+                        action: "create",
+                        subject_type: "involvement",
+                        subject_id: &id,
+                        person_id: Some(&person_id),
+                    },
+                )?;
+                Ok(InvolvementView {
+                    id,
+                    name: request.name.trim().to_owned(),
+                    role: request.role.trim().to_owned(),
+                    team: request.team.trim().to_owned(),
+                    phone: request.phone,
+                    email: request.email,
+                    since: request.since,
+                })
             })
         })
         .await

@@ -26,7 +26,7 @@ use crate::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = form_requests)]
-struct Item {
+pub struct Item {
     id: String,
     form_id: String,
     team_key: String,
@@ -41,7 +41,7 @@ struct Item {
 }
 
 /// An item with the name of the team that sent it and, once sent back, when.
-type Row = (Item, String, Option<NaiveDateTime>);
+pub type Row = (Item, String, Option<NaiveDateTime>);
 
 impl Item {
     /// The item `item_id` of `person_id`, unless withdrawn.
@@ -166,6 +166,28 @@ pub fn waiting_count(conn: &mut DbConnection, person_id: &str) -> QueryResult<i6
         .filter(form_requests::submission_id.is_null())
         .count()
         .get_result(conn)
+}
+
+/// The `n` latest items sent to the person, newest first, for the staff record page.
+pub fn latest(conn: &mut DbConnection, person_id: &str, n: i64) -> QueryResult<Vec<Row>> {
+    form_requests::table
+        .inner_join(teams::table)
+        .left_join(submissions::table)
+        .filter(form_requests::person_id.eq(person_id))
+        .filter(form_requests::withdrawn_at.is_null())
+        .order((form_requests::sent_at.desc(), form_requests::id.desc()))
+        .limit(n)
+        .select((
+            Item::as_select(),
+            teams::name,
+            submissions::submitted_at.nullable(),
+        ))
+        .load(conn)
+}
+
+/// Rows as the list shows them.
+pub fn summaries(state: &AppState, rows: Vec<Row>) -> Result<Vec<ItemSummary>, ApiError> {
+    rows.into_iter().map(|row| summary(state, row)).collect()
 }
 
 /// One page of the person's items, newest first.
@@ -388,6 +410,7 @@ pub async fn send(
         return Err(ApiError::Validation(errors));
     }
     let staff_id = user.account_id.clone();
+    let actor = user.clone();
     let council = state.council.view().clone();
     let public_url = state.public_url.clone();
     let (row, sent) = state
@@ -438,6 +461,16 @@ pub async fn send(
                     &person_id,
                     Template::ItemToComplete,
                     now,
+                )?;
+                crate::audit::record(
+                    conn,
+                    &actor,
+                    crate::audit::Event {
+                        action: "send",
+                        subject_type: "item",
+                        subject_id: &id,
+                        person_id: Some(&person_id),
+                    },
                 )?;
                 load(conn, &person_id, &id)
             })

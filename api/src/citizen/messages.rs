@@ -172,7 +172,7 @@ fn thread_of(
         .ok_or(ApiError::NotFound)
 }
 
-fn load_thread(
+pub(crate) fn load_thread(
     conn: &mut DbConnection,
     person_id: &str,
     thread_id: &str,
@@ -414,6 +414,7 @@ pub async fn staff_start(
     user.require(shared::api::Role::Staff)?;
     let request = validated(request.validate(), request)?;
     let account_id = user.account_id.clone();
+    let actor = user.clone();
     let council = state.council.view().clone();
     let link = state
         .public_url
@@ -426,6 +427,16 @@ pub async fn staff_start(
                 super::person::Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
                 let now = timestamp();
                 let (thread_id, team_name) = new_thread(conn, &person_id, &request, "staff", now)?;
+                crate::audit::record(
+                    conn,
+                    &actor,
+                    crate::audit::Event {
+                        action: "send",
+                        subject_type: "thread",
+                        subject_id: &thread_id,
+                        person_id: Some(&person_id),
+                    },
+                )?;
                 insert_message(
                     conn,
                     NewMessage {
@@ -465,6 +476,7 @@ pub async fn staff_reply(
     user.require(shared::api::Role::Staff)?;
     let request = validated(validate_body(&request.body), request)?;
     let account_id = user.account_id.clone();
+    let actor = user.clone();
     let council = state.council.view().clone();
     let link = state
         .public_url
@@ -478,6 +490,25 @@ pub async fn staff_reply(
                 check_reply_target(conn, &thread_id, &request.in_reply_to)?;
                 let (_, team_name) = message_type(conn, &type_key)?;
                 let now = timestamp();
+                // Answering the person's messages is reading them, for the team.
+                diesel::update(
+                    messages::table
+                        .filter(messages::thread_id.eq(&thread_id))
+                        .filter(messages::sender.eq("citizen"))
+                        .filter(messages::team_read_at.is_null()),
+                )
+                .set(messages::team_read_at.eq(now))
+                .execute(conn)?;
+                crate::audit::record(
+                    conn,
+                    &actor,
+                    crate::audit::Event {
+                        action: "reply",
+                        subject_type: "thread",
+                        subject_id: &thread_id,
+                        person_id: Some(&person_id),
+                    },
+                )?;
                 insert_message(
                     conn,
                     NewMessage {

@@ -22,9 +22,9 @@ use crate::db::schema::{accounts, people, person_links};
 use crate::email::{self, Template};
 use crate::error::ApiError;
 
-/// Today in the council's terms, for link end dates.
+/// Today in the council's terms (England), for link end dates.
 pub fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    crate::calendar::today()
 }
 
 /// A live link between an account and a person: who may see whose record, and how.

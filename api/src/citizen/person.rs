@@ -106,7 +106,7 @@ pub async fn details(
         .await
 }
 
-fn blank_to_none(value: Option<String>) -> Option<String> {
+pub(crate) fn blank_to_none(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
@@ -127,35 +127,49 @@ pub async fn create(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    let actor = user.clone();
     state
         .database
         .run(move |conn| {
-            let now = timestamp();
-            let id = Uuid::now_v7().to_string();
-            let address = request.address.as_ref();
-            let postcode = address
-                .and_then(|a| shared::rules::Postcode::parse(&a.postcode).ok())
-                .map(|p| p.to_string());
-            diesel::insert_into(people::table)
-                .values((
-                    people::id.eq(&id),
-                    people::forename.eq(request.forename.trim()),
-                    people::surname.eq(request.surname.trim()),
-                    people::date_of_birth.eq(request.date_of_birth),
-                    people::address_line1.eq(address.map(|a| a.line1.trim().to_owned())),
-                    people::address_line2.eq(address.and_then(|a| blank_to_none(a.line2.clone()))),
-                    people::town.eq(address.map(|a| a.town.trim().to_owned())),
-                    people::postcode.eq(postcode),
-                    people::email.eq(&request.email),
-                    people::home_phone.eq(&request.home_phone),
-                    people::mobile_phone.eq(&request.mobile_phone),
-                    people::created_at.eq(now),
-                    people::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            Ok(Person::find(conn, &id)?
-                .ok_or(ApiError::NotFound)?
-                .details())
+            conn.write_transaction(|conn| {
+                let now = timestamp();
+                let id = Uuid::now_v7().to_string();
+                let address = request.address.as_ref();
+                let postcode = address
+                    .and_then(|a| shared::rules::Postcode::parse(&a.postcode).ok())
+                    .map(|p| p.to_string());
+                diesel::insert_into(people::table)
+                    .values((
+                        people::id.eq(&id),
+                        people::forename.eq(request.forename.trim()),
+                        people::surname.eq(request.surname.trim()),
+                        people::date_of_birth.eq(request.date_of_birth),
+                        people::address_line1.eq(address.map(|a| a.line1.trim().to_owned())),
+                        people::address_line2
+                            .eq(address.and_then(|a| blank_to_none(a.line2.clone()))),
+                        people::town.eq(address.map(|a| a.town.trim().to_owned())),
+                        people::postcode.eq(postcode),
+                        people::email.eq(&request.email),
+                        people::home_phone.eq(&request.home_phone),
+                        people::mobile_phone.eq(&request.mobile_phone),
+                        people::created_at.eq(now),
+                        people::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                crate::audit::record(
+                    conn,
+                    &actor,
+                    crate::audit::Event {
+                        action: "create",
+                        subject_type: "person",
+                        subject_id: &id,
+                        person_id: Some(&id),
+                    },
+                )?;
+                Ok(Person::find(conn, &id)?
+                    .ok_or(ApiError::NotFound)?
+                    .details())
+            })
         })
         .await
 }
@@ -174,6 +188,7 @@ pub async fn link(
         return Err(ApiError::Validation(errors));
     }
     let email = normalise_email(&request.email);
+    let actor = user.clone();
     state
         .database
         .run(move |conn| {
@@ -210,6 +225,16 @@ pub async fn link(
                         person_links::created_at.eq(now),
                     ))
                     .execute(conn)?;
+                crate::audit::record(
+                    conn,
+                    &actor,
+                    crate::audit::Event {
+                        action: "link",
+                        subject_type: "link",
+                        subject_id: &account.id,
+                        person_id: Some(&person.id),
+                    },
+                )?;
                 Ok(PersonSummary {
                     id: person.id,
                     name: format!("{} {}", person.forename, person.surname),

@@ -141,6 +141,41 @@ diesel::table! {
         request_hash -> Text,
         person_id -> Nullable<Text>,
         team_key -> Nullable<Text>,
+        due_on -> Nullable<Date>,
+        assigned_to -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    team_members (team_key, account_id) {
+        team_key -> Text,
+        account_id -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    submission_events (id) {
+        id -> Text,
+        submission_id -> Text,
+        actor_id -> Text,
+        status -> Nullable<Text>,
+        team_key -> Nullable<Text>,
+        assigned_to -> Nullable<Text>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        actor_id -> Text,
+        action -> Text,
+        subject_type -> Text,
+        subject_id -> Text,
+        person_id -> Nullable<Text>,
+        at -> Timestamp,
     }
 }
 
@@ -248,6 +283,7 @@ diesel::table! {
         body -> Text,
         in_reply_to -> Nullable<Text>,
         created_at -> Timestamp,
+        team_read_at -> Nullable<Timestamp>,
     }
 }
 
@@ -292,6 +328,11 @@ diesel::joinable!(messages -> message_threads (thread_id));
 diesel::joinable!(message_reads -> messages (message_id));
 diesel::joinable!(documents -> people (person_id));
 diesel::joinable!(form_requests -> people (person_id));
+diesel::joinable!(team_members -> teams (team_key));
+diesel::joinable!(team_members -> accounts (account_id));
+diesel::joinable!(submission_events -> submissions (submission_id));
+diesel::joinable!(audit_events -> accounts (actor_id));
+diesel::joinable!(message_threads -> teams (team_key));
 diesel::joinable!(form_requests -> teams (team_key));
 diesel::joinable!(form_requests -> submissions (submission_id));
 diesel::joinable!(document_opens -> documents (document_id));
@@ -326,4 +367,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     documents,
     document_opens,
     form_requests,
+    team_members,
+    submission_events,
+    audit_events,
 );

@@ -19,6 +19,7 @@ pub enum Template {
     DraftExpiring,
     MessageWaiting,
     ItemToComplete,
+    StatusChanged,
 }
 
 impl Template {
@@ -36,6 +37,7 @@ impl Template {
             Self::DraftExpiring => "draft_expiring",
             Self::MessageWaiting => "message_waiting",
             Self::ItemToComplete => "item_to_complete",
+            Self::StatusChanged => "status_changed",
         }
     }
 }
@@ -92,7 +94,8 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "submission_received",
         "draft_expiring",
         "message_waiting",
-        "item_to_complete"
+        "item_to_complete",
+        "status_changed"
     );
     Ok(env)
 }
@@ -162,12 +165,13 @@ mod tests {
             Template::EmailChanged,
             Template::MessageWaiting,
             Template::ItemToComplete,
+            Template::StatusChanged,
         ] {
             let email = render(
                 template,
                 "sam@example.org",
                 &council(),
-                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account" },
+                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account", form_title => "Support enquiry", reference => "ASC-7K4M-9QX2", status => "Accepted" },
             )
             .unwrap();
             assert!(!email.subject.is_empty());

@@ -3,7 +3,7 @@
 //! queues the confirmation email, all in one transaction. The `Idempotency-Key` makes a retry
 //! after a lost answer return the first submission instead of making a second referral.
 
-use chrono::{Duration, NaiveDateTime, Utc};
+use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use minijinja::context;
@@ -163,7 +163,7 @@ fn check(
             )],
         )])));
     }
-    let today = Utc::now().date_naive();
+    let today = crate::calendar::today();
     let districts = &state.council.view().postcode_districts;
     let errors = validate_all(definition, &request.answers, today, districts);
     if !errors.is_empty() {
@@ -270,6 +270,9 @@ pub async fn create(
                                 submissions::request_hash.eq(&hash),
                                 submissions::person_id.eq(item.as_ref().map(|t| &t.person_id)),
                                 submissions::team_key.eq(&team_key),
+                                submissions::due_on.eq(crate::triage::working_days::due_on(
+                                    crate::calendar::london_date(now),
+                                )),
                             ))
                             .execute(conn)
                     });

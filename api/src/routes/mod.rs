@@ -1,6 +1,7 @@
 //! The JSON API: one module a resource, one file an endpoint.
 
 pub mod account;
+pub mod audit;
 pub mod bot_check;
 pub mod council;
 pub mod drafts;
@@ -15,6 +16,8 @@ pub mod sessions;
 pub mod sign_in;
 pub mod staff_accounts;
 pub mod staff_people;
+pub mod staff_submissions;
+pub mod staff_teams;
 pub mod submissions;
 pub mod uploads;
 
@@ -42,6 +45,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(uploads::configure)
             .configure(people::configure)
             .configure(staff_people::configure)
+            .configure(staff_submissions::configure)
+            .configure(staff_teams::configure)
+            .configure(audit::configure)
             .default_service(web::to(unknown_route)),
     );
 }

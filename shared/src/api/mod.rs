@@ -8,6 +8,7 @@ mod health;
 mod items;
 mod problem;
 mod referrals;
+mod staff;
 
 pub use accounts::{
     AccountView, BotCheckChallenge, BotCheckSolution, ChangeEmailRequest, ChangeNameRequest,
@@ -37,4 +38,10 @@ pub use referrals::{
     CreateDraftRequest, CreateSubmissionRequest, DraftPage, DraftSummary, DraftView,
     FormStartRequest, SubmissionPage, SubmissionStatus, SubmissionSummary, SubmissionView,
     UpdateDraftRequest, UploadView,
+};
+pub use staff::{
+    AuditEntry, AuditPage, LinkView, PersonMatch, PersonMatchPage, QueueEntry, QueuePage,
+    RecordView, RecordViewPage, SetTeamsRequest, StaffDocument, StaffMember, StaffPersonView,
+    StaffRef, StaffSubmissionView, StaffThreadView, SubmissionChangeRequest, SubmissionEvent,
+    TeamQueueSummary, TeamRef, TeamThreadPage, TeamThreadSummary,
 };

@@ -10,6 +10,7 @@ mod item;
 mod items;
 mod list;
 mod messages;
+mod record_views;
 mod reply;
 mod save_item;
 mod start_message;
@@ -25,6 +26,7 @@ pub use item::{__path_get_item, get_item};
 pub use items::{__path_list_items, list_items};
 pub use list::{__path_list_people, list_people};
 pub use messages::{__path_list_messages, list_messages};
+pub use record_views::{__path_list_record_views, list_record_views};
 pub use reply::{__path_reply_to_thread, reply_to_thread};
 pub use save_item::{__path_save_item, save_item};
 pub use start_message::{__path_send_message, send_message};
@@ -67,6 +69,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             get_thread,
         ))
         .service(super::get_only("/people/{person_id}/items", list_items))
+        .service(super::get_only(
+            "/people/{person_id}/record-views",
+            list_record_views,
+        ))
         .service(
             web::resource("/people/{person_id}/items/{item_id}")
                 .route(web::get().to(get_item))

@@ -1,29 +1,63 @@
-//! What council staff publish to a person's record, until the staff pages (#6) build on it.
-//! Every route needs a staff token; others get 403.
+//! People's records as council staff keep them: find, open, correct, link accounts, record
+//! involvements, publish and withdraw documents, send forms and messages. Every route needs a
+//! staff token; others get 403.
 
 mod create;
 mod document;
+mod end_link;
 mod involvement;
 mod item;
 mod link;
 mod message;
+mod record;
 mod reply;
+mod search;
+mod update;
+mod withdraw_document;
 
 pub use create::{__path_create_person, create_person};
 pub use document::{__path_publish_document, publish_document};
+pub use end_link::{__path_end_link, end_link};
 pub use involvement::{__path_create_involvement, create_involvement};
 pub use item::{__path_send_item, send_item};
 pub use link::{__path_link_account, link_account};
 pub use message::{__path_send_staff_message, send_staff_message};
+pub use record::{__path_get_staff_person, get_staff_person};
 pub use reply::{__path_reply_as_team, reply_as_team};
+pub use search::{__path_search_people, search_people};
+pub use update::{__path_update_person, update_person};
+pub use withdraw_document::{__path_withdraw_document, withdraw_document};
 
-use actix_web::web;
+use actix_web::{HttpResponse, web};
+
+use crate::error::ApiError;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(super::only(
-        "POST",
-        "/staff/people",
-        web::post().to(create_person),
+    cfg.service(
+        web::resource("/staff/people")
+            .route(web::get().to(search_people))
+            .route(web::post().to(create_person))
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET, POST" })
+            })),
+    )
+    .service(
+        web::resource("/staff/people/{person_id}")
+            .route(web::get().to(get_staff_person))
+            .route(web::put().to(update_person))
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET, PUT" })
+            })),
+    )
+    .service(super::only(
+        "DELETE",
+        "/staff/people/{person_id}/links/{link_id}",
+        web::delete().to(end_link),
+    ))
+    .service(super::only(
+        "DELETE",
+        "/staff/people/{person_id}/documents/{document_id}",
+        web::delete().to(withdraw_document),
     ))
     .service(super::only(
         "POST",

@@ -1,0 +1,56 @@
+use actix_web::web;
+use serde::Deserialize;
+use shared::api::PersonMatchPage;
+use utoipa::IntoParams;
+
+use crate::auth::CurrentUser;
+use crate::error::ApiError;
+use crate::pagination::{PageQuery, PageRequest};
+use crate::staff::people;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct SearchQuery {
+    /// The first letters of the surname.
+    #[param(example = "Oka")]
+    pub surname: String,
+    /// The `next` cursor of the previous page.
+    pub after: Option<String>,
+    /// How many, 1 to 100; 20 when left out.
+    pub limit: Option<i64>,
+}
+
+/// Finds people by surname.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/people",
+    tag = "staff",
+    operation_id = "search_people",
+    summary = "Find people by surname",
+    description = "For council staff: people whose surname starts with the letters given, in \
+                   name order. Keyset-paginated: pass `next` as `after`.",
+    params(SearchQuery),
+    responses(
+        (status = 200, description = "One page of people.", body = PersonMatchPage),
+        (status = 400, response = crate::routes::problems::MalformedBody),
+        (status = 401, response = crate::routes::problems::NotSignedIn),
+        (status = 403, response = crate::routes::problems::Forbidden),
+        (status = 422, response = crate::routes::problems::ValidationFailed),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn search_people(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    query: web::Query<SearchQuery>,
+) -> Result<web::Json<PersonMatchPage>, ApiError> {
+    let query = query.into_inner();
+    let page = PageRequest::try_from(PageQuery {
+        after: query.after,
+        limit: query.limit,
+    })?;
+    let (items, next) = people::search(&state, &user, query.surname, page).await?;
+    Ok(web::Json(PersonMatchPage { items, next }))
+}

@@ -1,0 +1,40 @@
+use actix_web::web;
+use shared::api::{CreatePersonRequest, PersonDetails};
+
+use crate::auth::CurrentUser;
+use crate::error::ApiError;
+use crate::staff::people;
+use crate::state::AppState;
+
+/// Corrects a person's details.
+#[utoipa::path(
+    put,
+    path = "/api/v1/staff/people/{person_id}",
+    tag = "staff",
+    operation_id = "update_person",
+    summary = "Correct a person's details",
+    description = "For council staff: replaces the person's name, date of birth, address, email \
+                   and phone numbers; fields left out are cleared. Checked as when the record \
+                   was made, and written to the audit log.",
+    params(("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001")),
+    request_body = CreatePersonRequest,
+    responses(
+        (status = 200, description = "The details as they are now.", body = PersonDetails),
+        (status = 400, response = crate::routes::problems::MalformedBody),
+        (status = 401, response = crate::routes::problems::NotSignedIn),
+        (status = 403, response = crate::routes::problems::Forbidden),
+        (status = 404, response = crate::routes::problems::NotFound),
+        (status = 422, response = crate::routes::problems::ValidationFailed),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn update_person(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    person_id: web::Path<String>,
+    body: web::Json<CreatePersonRequest>,
+) -> Result<web::Json<PersonDetails>, ApiError> {
+    Ok(web::Json(
+        people::update(&state, &user, person_id.into_inner(), body.into_inner()).await?,
+    ))
+}

@@ -1,0 +1,398 @@
+//! People as staff keep them: find a record, open it (details, who can see it, who works with
+//! them, documents, forms and conversations), correct it, end a link, withdraw a document.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use shared::api::{
+    CreatePersonRequest, FieldErrors, LinkView, PersonDetails, PersonMatch, Role, StaffDocument,
+    StaffPersonView, TeamThreadSummary,
+};
+
+use crate::audit::{self, Event};
+use crate::auth::CurrentUser;
+use crate::citizen::person::{Person, blank_to_none};
+use crate::citizen::{involvements, items, live_links, today};
+use crate::db::DbConnection;
+use crate::db::schema::{
+    accounts, document_opens, documents, message_threads, messages, people, person_links,
+};
+use crate::error::ApiError;
+use crate::pagination::{Cursor, PageRequest};
+use crate::referrals::timestamp;
+use crate::state::AppState;
+
+/// How many of each kind the record page shows.
+const LATEST: i64 = 20;
+
+/// People whose surname starts with `surname` (any case), in name order, a page at a time.
+pub async fn search(
+    state: &AppState,
+    user: &CurrentUser,
+    surname: String,
+    page: PageRequest,
+) -> Result<(Vec<PersonMatch>, Option<String>), ApiError> {
+    user.require(Role::Staff)?;
+    let surname = surname.trim().to_owned();
+    if surname.is_empty() {
+        return Err(ApiError::Validation(FieldErrors::from([(
+            "surname".to_owned(),
+            vec!["Enter the first letters of the person's surname".to_owned()],
+        )])));
+    }
+    // Surnames are stored as typed; a prefix range on the index finds them without a scan,
+    // trying the capitalised and the typed spelling.
+    let mut capitalised = surname.to_lowercase();
+    if let Some(first) = capitalised.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let rows: Vec<Person> = state
+        .database
+        .run(move |conn| {
+            let mut select = people::table
+                .filter(
+                    people::surname
+                        .like(format!("{}%", escape_like(&capitalised)))
+                        .escape('\\')
+                        .or(people::surname
+                            .like(format!("{}%", escape_like(&surname)))
+                            .escape('\\')),
+                )
+                .order((people::surname, people::forename, people::id))
+                .limit(limit)
+                .select(Person::as_select())
+                .into_boxed();
+            // The cursor's time is unused here; its id is "surname\u{1f}forename\u{1f}id".
+            if let Some(Cursor { id, .. }) = after {
+                let mut parts = id.splitn(3, '\u{1f}');
+                let (s, f, i) = (
+                    parts.next().unwrap_or_default().to_owned(),
+                    parts.next().unwrap_or_default().to_owned(),
+                    parts.next().unwrap_or_default().to_owned(),
+                );
+                select = select.filter(
+                    people::surname
+                        .gt(s.clone())
+                        .or(people::surname.eq(s.clone()).and(
+                            people::forename
+                                .gt(f.clone())
+                                .or(people::forename.eq(f).and(people::id.gt(i))),
+                        )),
+                );
+            }
+            Ok::<_, ApiError>(select.load(conn)?)
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |p| Cursor {
+        at: NaiveDateTime::default(),
+        id: format!("{}\u{1f}{}\u{1f}{}", p.surname, p.forename, p.id),
+    });
+    Ok((
+        rows.into_iter()
+            .map(|p| PersonMatch {
+                name: format!("{} {}", p.forename, p.surname),
+                id: p.id,
+                date_of_birth: p.date_of_birth,
+                postcode: p.postcode,
+            })
+            .collect(),
+        next,
+    ))
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+fn links(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<LinkView>> {
+    let rows: Vec<(
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<chrono::NaiveDate>,
+    )> = person_links::table
+        .inner_join(accounts::table)
+        .filter(person_links::person_id.eq(person_id))
+        .filter(live_links!(today()))
+        .order(person_links::created_at)
+        .select((
+            person_links::id,
+            accounts::forename,
+            accounts::surname,
+            accounts::email,
+            person_links::relationship,
+            person_links::legal_basis,
+            person_links::ends_on,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, forename, surname, email, relationship, legal_basis, ends_on)| LinkView {
+                id,
+                account_name: format!("{forename} {surname}"),
+                email,
+                relationship,
+                legal_basis,
+                ends_on,
+            },
+        )
+        .collect())
+}
+
+fn latest_documents(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<StaffDocument>> {
+    let rows: Vec<(String, String, String, NaiveDateTime)> = documents::table
+        .filter(documents::person_id.eq(person_id))
+        .filter(documents::withdrawn_at.is_null())
+        .order((documents::published_at.desc(), documents::id.desc()))
+        .limit(LATEST)
+        .select((
+            documents::id,
+            documents::title,
+            documents::file_name,
+            documents::published_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let opened: Vec<(String, Option<NaiveDateTime>)> = document_opens::table
+        .filter(document_opens::document_id.eq_any(ids))
+        .group_by(document_opens::document_id)
+        .select((
+            document_opens::document_id,
+            diesel::dsl::min(document_opens::first_opened_at),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, file_name, published_at)| StaffDocument {
+            first_opened_at: opened
+                .iter()
+                .find(|(d, _)| *d == id)
+                .and_then(|(_, at)| at.map(|t| t.and_utc())),
+            id,
+            title,
+            file_name,
+            published_at: published_at.and_utc(),
+        })
+        .collect())
+}
+
+fn latest_threads(conn: &mut DbConnection, person: &Person) -> QueryResult<Vec<TeamThreadSummary>> {
+    let rows: Vec<(String, String, NaiveDateTime)> = message_threads::table
+        .filter(message_threads::person_id.eq(&person.id))
+        .order((
+            message_threads::last_message_at.desc(),
+            message_threads::id.desc(),
+        ))
+        .limit(LATEST)
+        .select((
+            message_threads::id,
+            message_threads::subject,
+            message_threads::last_message_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let unread: Vec<String> = messages::table
+        .filter(messages::thread_id.eq_any(ids))
+        .filter(messages::sender.eq("citizen"))
+        .filter(messages::team_read_at.is_null())
+        .select(messages::thread_id)
+        .distinct()
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, subject, last)| TeamThreadSummary {
+            unread: unread.contains(&id),
+            id,
+            person_id: person.id.clone(),
+            person_name: format!("{} {}", person.forename, person.surname),
+            subject,
+            last_message_at: last.and_utc(),
+        })
+        .collect())
+}
+
+/// A person's record for staff; the reading is in the audit log.
+pub async fn record(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+) -> Result<StaffPersonView, ApiError> {
+    user.require(Role::Staff)?;
+    let user_for_log = user.clone();
+    let (person, links, involved, documents, item_rows, threads) = state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let links = links(conn, &person_id)?;
+                let involved = involvements::current_for(conn, &person_id)?;
+                let documents = latest_documents(conn, &person_id)?;
+                let item_rows = items::latest(conn, &person_id, LATEST)?;
+                let threads = latest_threads(conn, &person)?;
+                audit::record(
+                    conn,
+                    &user_for_log,
+                    Event::read("person", &person_id, Some(&person_id)),
+                )?;
+                Ok::<_, ApiError>((person, links, involved, documents, item_rows, threads))
+            })
+        })
+        .await?;
+    Ok(StaffPersonView {
+        details: person.details(),
+        links,
+        involvements: involved,
+        documents,
+        items: items::summaries(state, item_rows)?,
+        threads,
+    })
+}
+
+/// Corrects a person's details; what is left out is cleared, as on a paper form.
+pub async fn update(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    request: CreatePersonRequest,
+) -> Result<PersonDetails, ApiError> {
+    user.require(Role::Staff)?;
+    let request = CreatePersonRequest {
+        email: blank_to_none(request.email),
+        home_phone: blank_to_none(request.home_phone),
+        mobile_phone: blank_to_none(request.mobile_phone),
+        ..request
+    };
+    let errors = request.validate(today());
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let address = request.address.as_ref();
+                let postcode = address
+                    .and_then(|a| shared::rules::Postcode::parse(&a.postcode).ok())
+                    .map(|p| p.to_string());
+                diesel::update(people::table.find(&person_id))
+                    .set((
+                        people::forename.eq(request.forename.trim()),
+                        people::surname.eq(request.surname.trim()),
+                        people::date_of_birth.eq(request.date_of_birth),
+                        people::address_line1.eq(address.map(|a| a.line1.trim().to_owned())),
+                        people::address_line2
+                            .eq(address.and_then(|a| blank_to_none(a.line2.clone()))),
+                        people::town.eq(address.map(|a| a.town.trim().to_owned())),
+                        people::postcode.eq(postcode),
+                        people::email.eq(&request.email),
+                        people::home_phone.eq(&request.home_phone),
+                        people::mobile_phone.eq(&request.mobile_phone),
+                        people::updated_at.eq(timestamp()),
+                    ))
+                    .execute(conn)?;
+                audit::record(
+                    conn,
+                    &user,
+                    Event {
+                        action: "update",
+                        subject_type: "person",
+                        subject_id: &person_id,
+                        person_id: Some(&person_id),
+                    },
+                )?;
+                Ok(Person::find(conn, &person_id)?
+                    .ok_or(ApiError::NotFound)?
+                    .details())
+            })
+        })
+        .await
+}
+
+/// Ends an account's access to a person's record from now.
+pub async fn end_link(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    link_id: String,
+) -> Result<(), ApiError> {
+    user.require(Role::Staff)?;
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let ended = diesel::update(
+                    person_links::table
+                        .filter(person_links::id.eq(&link_id))
+                        .filter(person_links::person_id.eq(&person_id))
+                        .filter(person_links::ended_at.is_null()),
+                )
+                .set(person_links::ended_at.eq(Some(timestamp())))
+                .execute(conn)?;
+                if ended == 0 {
+                    return Err(ApiError::NotFound);
+                }
+                audit::record(
+                    conn,
+                    &user,
+                    Event {
+                        action: "end",
+                        subject_type: "link",
+                        subject_id: &link_id,
+                        person_id: Some(&person_id),
+                    },
+                )?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// Takes a document out of the person's Items to view (it is kept, for the record).
+pub async fn withdraw_document(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    document_id: String,
+) -> Result<(), ApiError> {
+    user.require(Role::Staff)?;
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let withdrawn = diesel::update(
+                    documents::table
+                        .filter(documents::id.eq(&document_id))
+                        .filter(documents::person_id.eq(&person_id))
+                        .filter(documents::withdrawn_at.is_null()),
+                )
+                .set(documents::withdrawn_at.eq(Some(timestamp())))
+                .execute(conn)?;
+                if withdrawn == 0 {
+                    return Err(ApiError::NotFound);
+                }
+                audit::record(
+                    conn,
+                    &user,
+                    Event {
+                        action: "withdraw",
+                        subject_type: "document",
+                        subject_id: &document_id,
+                        person_id: Some(&person_id),
+                    },
+                )?;
+                Ok(())
+            })
+        })
+        .await
+}

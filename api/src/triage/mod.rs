@@ -1,0 +1,491 @@
+//! The council's referral queue: every submission (referrals, DoLS forms and completed items),
+//! due 10 working days after it arrived, with a status, a team and a worker. Each change is
+//! recorded with who made it and when, and a change of status emails the sender.
+
+pub mod working_days;
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use minijinja::context;
+use serde::Deserialize;
+use shared::api::{
+    FieldErrors, QueueEntry, Role, StaffRef, StaffSubmissionView, SubmissionChangeRequest,
+    SubmissionEvent, SubmissionStatus, TeamRef,
+};
+use shared::forms::SummaryRow;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use crate::audit::{self, Event};
+use crate::auth::CurrentUser;
+use crate::calendar;
+use crate::db::DbConnection;
+use crate::db::schema::{accounts, submission_events, submissions, team_members, teams};
+use crate::email::{self, Template};
+use crate::error::ApiError;
+use crate::pagination::{Cursor, PageQuery, PageRequest};
+use crate::referrals::{from_json, timestamp};
+use crate::state::AppState;
+
+/// The statuses that still need the council to act.
+const OPEN: [&str; 3] = ["received", "in_review", "more_information_needed"];
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = submissions)]
+struct Queued {
+    id: String,
+    reference: String,
+    account_id: String,
+    form_id: String,
+    form_title: String,
+    status: String,
+    submitted_at: NaiveDateTime,
+    due_on: Option<NaiveDate>,
+    team_key: Option<String>,
+    assigned_to: Option<String>,
+}
+
+impl Queued {
+    fn status(&self) -> SubmissionStatus {
+        // The column is constrained to the statuses there are.
+        SubmissionStatus::parse(&self.status).unwrap_or(SubmissionStatus::Received)
+    }
+
+    fn due_on(&self) -> NaiveDate {
+        self.due_on
+            .unwrap_or_else(|| working_days::due_on(calendar::london_date(self.submitted_at)))
+    }
+}
+
+/// Names of teams and accounts, looked up once for a page of rows.
+struct Names {
+    teams: HashMap<String, String>,
+    accounts: HashMap<String, (String, String)>,
+}
+
+impl Names {
+    fn load<'a>(
+        conn: &mut DbConnection,
+        team_keys: impl IntoIterator<Item = &'a String>,
+        account_ids: impl IntoIterator<Item = &'a String>,
+    ) -> QueryResult<Self> {
+        let team_keys: Vec<&String> = team_keys.into_iter().collect();
+        let account_ids: Vec<&String> = account_ids.into_iter().collect();
+        let teams = teams::table
+            .filter(teams::key.eq_any(team_keys))
+            .select((teams::key, teams::name))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .collect();
+        let accounts = accounts::table
+            .filter(accounts::id.eq_any(account_ids))
+            .select((
+                accounts::id,
+                accounts::forename,
+                accounts::surname,
+                accounts::email,
+            ))
+            .load::<(String, String, String, String)>(conn)?
+            .into_iter()
+            .map(|(id, forename, surname, email)| (id, (format!("{forename} {surname}"), email)))
+            .collect();
+        Ok(Self { teams, accounts })
+    }
+
+    fn team(&self, key: Option<&String>) -> Option<TeamRef> {
+        key.map(|key| TeamRef {
+            key: key.clone(),
+            name: self.teams.get(key).cloned().unwrap_or_else(|| key.clone()),
+        })
+    }
+
+    fn person(&self, id: Option<&String>) -> Option<StaffRef> {
+        id.map(|id| StaffRef {
+            id: id.clone(),
+            name: self.name(id),
+        })
+    }
+
+    fn name(&self, id: &str) -> String {
+        self.accounts
+            .get(id)
+            .map_or_else(|| "A former member of staff".to_owned(), |(n, _)| n.clone())
+    }
+
+    fn email(&self, id: &str) -> String {
+        self.accounts
+            .get(id)
+            .map(|(_, e)| e.clone())
+            .unwrap_or_default()
+    }
+
+    fn entry(&self, row: &Queued, today: NaiveDate) -> QueueEntry {
+        let status = row.status();
+        let due_on = row.due_on();
+        QueueEntry {
+            id: row.id.clone(),
+            reference: row.reference.clone(),
+            form_id: row.form_id.clone(),
+            form_title: row.form_title.clone(),
+            status,
+            submitted_at: row.submitted_at.and_utc(),
+            due_on,
+            overdue: due_on < today && OPEN.contains(&status.as_str()),
+            submitted_by: self.name(&row.account_id),
+            team: self.team(row.team_key.as_ref()),
+            assigned_to: self.person(row.assigned_to.as_ref()),
+        }
+    }
+}
+
+/// Narrows the queue; all of them together.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct QueueQuery {
+    /// Only this form (its id).
+    #[param(example = "social-care-referral")]
+    pub form: Option<String>,
+    /// Only this status.
+    pub status: Option<SubmissionStatus>,
+    /// Only this team's (its key).
+    #[param(example = "contact_centre")]
+    pub team: Option<String>,
+    /// Only those past their due date and still open.
+    pub overdue: Option<bool>,
+    /// Only those given to me.
+    pub mine: Option<bool>,
+    /// The `next` cursor of the previous page.
+    pub after: Option<String>,
+    /// How many, 1 to 100; 20 when left out.
+    pub limit: Option<i64>,
+}
+
+/// One page of the queue, soonest due first.
+pub async fn queue(
+    state: &AppState,
+    user: &CurrentUser,
+    query: QueueQuery,
+) -> Result<(Vec<QueueEntry>, Option<String>), ApiError> {
+    user.require(Role::Staff)?;
+    let page = PageRequest::try_from(PageQuery {
+        after: query.after.clone(),
+        limit: query.limit,
+    })?;
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let today = calendar::today();
+    let me = user.account_id.clone();
+    let (rows, names) = state
+        .database
+        .run(move |conn| {
+            let mut select = submissions::table
+                .select(Queued::as_select())
+                .order((submissions::due_on.asc(), submissions::id.asc()))
+                .limit(limit)
+                .into_boxed();
+            if let Some(form) = query.form {
+                select = select.filter(submissions::form_id.eq(form));
+            }
+            if let Some(status) = query.status {
+                select = select.filter(submissions::status.eq(status.as_str()));
+            }
+            if let Some(team) = query.team {
+                select = select.filter(submissions::team_key.eq(team));
+            }
+            if query.overdue == Some(true) {
+                select = select
+                    .filter(submissions::due_on.lt(today))
+                    .filter(submissions::status.eq_any(OPEN));
+            }
+            if query.mine == Some(true) {
+                select = select.filter(submissions::assigned_to.eq(me));
+            }
+            if let Some(Cursor { at, id }) = after {
+                let due = at.date();
+                select = select.filter(
+                    submissions::due_on
+                        .gt(due)
+                        .or(submissions::due_on.eq(due).and(submissions::id.gt(id))),
+                );
+            }
+            let rows: Vec<Queued> = select.load(conn)?;
+            let names = Names::load(
+                conn,
+                rows.iter().filter_map(|r| r.team_key.as_ref()),
+                rows.iter()
+                    .flat_map(|r| std::iter::once(&r.account_id).chain(r.assigned_to.as_ref())),
+            )?;
+            Ok::<_, ApiError>((rows, names))
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |row| Cursor {
+        at: row.due_on().and_time(chrono::NaiveTime::MIN),
+        id: row.id.clone(),
+    });
+    Ok((rows.iter().map(|r| names.entry(r, today)).collect(), next))
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = submission_events)]
+struct EventRow {
+    id: String,
+    actor_id: String,
+    status: Option<String>,
+    team_key: Option<String>,
+    assigned_to: Option<String>,
+    note: Option<String>,
+    created_at: NaiveDateTime,
+}
+
+/// The submission with its answers and history, read in the caller's transaction.
+fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiError> {
+    let (row, form_version, summary, person_id): (Queued, i32, String, Option<String>) =
+        submissions::table
+            .find(id)
+            .select((
+                Queued::as_select(),
+                submissions::form_version,
+                submissions::summary,
+                submissions::person_id,
+            ))
+            .first(conn)
+            .optional()?
+            .ok_or(ApiError::NotFound)?;
+    let events: Vec<EventRow> = submission_events::table
+        .filter(submission_events::submission_id.eq(id))
+        .order((
+            submission_events::created_at.asc(),
+            submission_events::id.asc(),
+        ))
+        .select(EventRow::as_select())
+        .load(conn)?;
+    let names = Names::load(
+        conn,
+        row.team_key
+            .iter()
+            .chain(events.iter().filter_map(|e| e.team_key.as_ref())),
+        std::iter::once(&row.account_id)
+            .chain(row.assigned_to.as_ref())
+            .chain(events.iter().map(|e| &e.actor_id))
+            .chain(events.iter().filter_map(|e| e.assigned_to.as_ref())),
+    )?;
+    let summary: Vec<SummaryRow> = from_json(&summary)?;
+    let history = events
+        .iter()
+        .map(|e| SubmissionEvent {
+            id: e.id.clone(),
+            at: e.created_at.and_utc(),
+            by: names.name(&e.actor_id),
+            status: e.status.as_deref().and_then(SubmissionStatus::parse),
+            team: names.team(e.team_key.as_ref()),
+            assigned_to: names.person(e.assigned_to.as_ref()),
+            note: e.note.clone(),
+        })
+        .collect();
+    Ok(StaffSubmissionView {
+        entry: names.entry(&row, calendar::today()),
+        form_version: u32::try_from(form_version).unwrap_or_default(),
+        submitted_by_email: names.email(&row.account_id),
+        person_id,
+        summary,
+        history,
+    })
+}
+
+/// A submission for staff; the reading is in the audit log.
+pub async fn get(
+    state: &AppState,
+    user: &CurrentUser,
+    id: String,
+) -> Result<StaffSubmissionView, ApiError> {
+    user.require(Role::Staff)?;
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let view = load(conn, &id)?;
+                audit::record(
+                    conn,
+                    &user,
+                    Event::read("submission", &id, view.person_id.as_deref()),
+                )?;
+                Ok(view)
+            })
+        })
+        .await
+}
+
+fn invalid(field: &str, message: &str) -> ApiError {
+    ApiError::Validation(FieldErrors::from([(
+        field.to_owned(),
+        vec![message.to_owned()],
+    )]))
+}
+
+/// Changes the status, team or worker of a submission, or adds a note, recording who and when.
+pub async fn change(
+    state: &AppState,
+    user: &CurrentUser,
+    id: String,
+    request: SubmissionChangeRequest,
+) -> Result<StaffSubmissionView, ApiError> {
+    user.require(Role::Staff)?;
+    let errors = request.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let user = user.clone();
+    let council = state.council.view().clone();
+    let public_url = state.public_url.clone();
+    let (view, emailed) = state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let before = load(conn, &id)?;
+                let team = match &request.team {
+                    Some(key) => {
+                        let open: bool = diesel::select(diesel::dsl::exists(
+                            teams::table
+                                .filter(teams::key.eq(key))
+                                .filter(teams::active.eq(true)),
+                        ))
+                        .get_result(conn)?;
+                        if !open {
+                            return Err(invalid("team", "Choose one of the council's teams"));
+                        }
+                        Some(key.clone())
+                    }
+                    None => before.entry.team.as_ref().map(|t| t.key.clone()),
+                };
+                if let Some(worker) = &request.assigned_to {
+                    let is_staff: bool = diesel::select(diesel::dsl::exists(
+                        accounts::table
+                            .filter(accounts::id.eq(worker))
+                            .filter(accounts::role.eq_any(["staff", "administrator"]))
+                            .filter(accounts::disabled_at.is_null()),
+                    ))
+                    .get_result(conn)?;
+                    if !is_staff {
+                        return Err(invalid(
+                            "assigned_to",
+                            "Choose a member of staff whose account is switched on",
+                        ));
+                    }
+                    if let Some(team) = &team {
+                        let in_team: bool = diesel::select(diesel::dsl::exists(
+                            team_members::table
+                                .filter(team_members::team_key.eq(team))
+                                .filter(team_members::account_id.eq(worker)),
+                        ))
+                        .get_result(conn)?;
+                        if !in_team {
+                            return Err(invalid(
+                                "assigned_to",
+                                "Choose a member of the team the referral is with",
+                            ));
+                        }
+                    }
+                }
+                let now = timestamp();
+                let new_status = request
+                    .status
+                    .filter(|s| *s != before.entry.status)
+                    .map(SubmissionStatus::as_str);
+                let note = request
+                    .note
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty());
+                if let Some(status) = new_status {
+                    diesel::update(submissions::table.find(&id))
+                        .set((
+                            submissions::status.eq(status),
+                            submissions::status_changed_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                }
+                if request.team.is_some() {
+                    diesel::update(submissions::table.find(&id))
+                        .set(submissions::team_key.eq(&team))
+                        .execute(conn)?;
+                }
+                if request.assigned_to.is_some() {
+                    diesel::update(submissions::table.find(&id))
+                        .set(submissions::assigned_to.eq(&request.assigned_to))
+                        .execute(conn)?;
+                }
+                diesel::insert_into(submission_events::table)
+                    .values((
+                        submission_events::id.eq(Uuid::now_v7().to_string()),
+                        submission_events::submission_id.eq(&id),
+                        submission_events::actor_id.eq(&user.account_id),
+                        submission_events::status.eq(new_status),
+                        submission_events::team_key.eq(&request.team),
+                        submission_events::assigned_to.eq(&request.assigned_to),
+                        submission_events::note.eq(note),
+                        submission_events::created_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                audit::record(
+                    conn,
+                    &user,
+                    Event {
+                        action: "update",
+                        subject_type: "submission",
+                        subject_id: &id,
+                        person_id: before.person_id.as_deref(),
+                    },
+                )?;
+                let after = load(conn, &id)?;
+                // The sender hears of a new status, never of notes or who has it.
+                let emailed = new_status.is_some();
+                if emailed {
+                    let (forename, address): (String, String) = accounts::table
+                        .inner_join(submissions::table)
+                        .filter(submissions::id.eq(&id))
+                        .select((accounts::forename, accounts::email))
+                        .first(conn)?;
+                    let page = match &before.person_id {
+                        Some(person) => {
+                            let item: Option<String> = crate::db::schema::form_requests::table
+                                .filter(crate::db::schema::form_requests::submission_id.eq(&id))
+                                .select(crate::db::schema::form_requests::id)
+                                .first(conn)
+                                .optional()?;
+                            match item {
+                                Some(item) => format!("record/{person}/items/{item}"),
+                                None => format!("account/submissions/{id}"),
+                            }
+                        }
+                        None => format!("account/submissions/{id}"),
+                    };
+                    let link = public_url
+                        .join(&page)
+                        .map_err(|e| ApiError::Internal(e.into()))?;
+                    let message = email::templates::render(
+                        Template::StatusChanged,
+                        &address,
+                        &council,
+                        context! {
+                            forename => forename,
+                            form_title => &after.entry.form_title,
+                            reference => &after.entry.reference,
+                            status => after.entry.status.label(),
+                            link => link.as_str(),
+                        },
+                    )?;
+                    email::enqueue(conn, &message, now)?;
+                }
+                Ok((after, emailed))
+            })
+        })
+        .await?;
+    if emailed {
+        state.outbox.wake();
+    }
+    Ok(view)
+}

@@ -1,0 +1,133 @@
+//! Working days in England and Wales: Monday to Friday, except bank holidays. The holidays come
+//! from `config/bank-holidays.json`, in the shape GOV.UK publishes (`/bank-holidays.json`), so a
+//! council extends it by pasting a newer copy of GOV.UK's `england-and-wales` division.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Deserialize;
+
+/// How many working days the council has to answer a referral.
+pub const TRIAGE_WORKING_DAYS: u32 = 10;
+
+#[derive(Deserialize)]
+struct File {
+    #[serde(rename = "england-and-wales")]
+    england_and_wales: Division,
+}
+
+#[derive(Deserialize)]
+struct Division {
+    events: Vec<Event>,
+}
+
+#[derive(Deserialize)]
+struct Event {
+    date: NaiveDate,
+}
+
+/// The bank holidays, read once. The file is part of the build, and a test reads it, so a
+/// broken file fails the build's tests rather than a request.
+pub fn bank_holidays() -> &'static BTreeSet<NaiveDate> {
+    static HOLIDAYS: OnceLock<BTreeSet<NaiveDate>> = OnceLock::new();
+    HOLIDAYS.get_or_init(|| {
+        serde_json::from_str::<File>(include_str!("../../../config/bank-holidays.json"))
+            .map(|file| {
+                file.england_and_wales
+                    .events
+                    .into_iter()
+                    .map(|e| e.date)
+                    .collect()
+            })
+            .unwrap_or_else(|error| {
+                tracing::error!(%error, "config/bank-holidays.json could not be read");
+                BTreeSet::new()
+            })
+    })
+}
+
+pub fn is_working_day(day: NaiveDate, holidays: &BTreeSet<NaiveDate>) -> bool {
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !holidays.contains(&day)
+}
+
+/// The `n`th working day after `from` (the day something arrived does not count, whatever
+/// day it is).
+pub fn add_working_days(from: NaiveDate, n: u32, holidays: &BTreeSet<NaiveDate>) -> NaiveDate {
+    let mut day = from;
+    let mut counted = 0;
+    while counted < n {
+        day = day.checked_add_days(Days::new(1)).unwrap_or(day);
+        if is_working_day(day, holidays) {
+            counted += 1;
+        }
+    }
+    day
+}
+
+/// When the council must have answered something received on `received`.
+pub fn due_on(received: NaiveDate) -> NaiveDate {
+    add_working_days(received, TRIAGE_WORKING_DAYS, bank_holidays())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn due(received: &str) -> String {
+        due_on(date(received)).to_string()
+    }
+
+    #[test]
+    fn the_file_covers_2025_to_2028_with_eight_holidays_a_year() {
+        let holidays = bank_holidays();
+        for year in 2025..=2028 {
+            let count = holidays.iter().filter(|d| d.year() == year).count();
+            assert_eq!(count, 8, "{year}");
+        }
+        assert!(
+            holidays
+                .iter()
+                .all(|d| d.weekday().num_days_from_monday() < 5)
+        );
+    }
+
+    #[test]
+    fn ten_working_days_from_a_monday_is_the_monday_two_weeks_on() {
+        assert_eq!(due("2026-11-23"), "2026-12-07");
+    }
+
+    #[test]
+    fn something_arriving_at_a_weekend_counts_from_the_monday() {
+        // Saturday and Sunday: the first working day is Monday, the tenth the Friday after next.
+        assert_eq!(due("2026-11-21"), "2026-12-04");
+        assert_eq!(due("2026-11-22"), "2026-12-04");
+        assert_eq!(due("2026-11-20"), "2026-12-04");
+    }
+
+    #[test]
+    fn bank_holidays_do_not_count() {
+        // Easter 2026: Good Friday 3 April and Easter Monday 6 April.
+        assert_eq!(due("2026-04-01"), "2026-04-17");
+        // Spring bank holiday, 25 May 2026.
+        assert_eq!(due("2026-05-22"), "2026-06-08");
+    }
+
+    #[test]
+    fn christmas_and_the_new_year_carry_across_the_year_end() {
+        // 25 and 28 December 2026 (Boxing Day's substitute), 1 January 2027.
+        assert_eq!(due("2026-12-18"), "2027-01-06");
+        // 2027: Christmas and Boxing Day fall at the weekend, so 27 and 28 December are off,
+        // and 1 January 2028 is a Saturday, so 3 January is.
+        assert_eq!(due("2027-12-24"), "2028-01-12");
+    }
+
+    #[test]
+    fn a_bank_holiday_arrival_counts_from_the_next_working_day() {
+        assert_eq!(due("2026-08-31"), "2026-09-14");
+    }
+}

@@ -1,0 +1,10 @@
+DROP INDEX people_surname;
+DROP TABLE audit_events;
+DROP INDEX messages_team_unread;
+ALTER TABLE messages DROP COLUMN team_read_at;
+DROP TABLE submission_events;
+DROP INDEX submissions_status_due;
+DROP INDEX submissions_due;
+ALTER TABLE submissions DROP COLUMN assigned_to;
+ALTER TABLE submissions DROP COLUMN due_on;
+DROP TABLE team_members;

@@ -1,0 +1,334 @@
+//! The council's side: the referral queue and its changes, team message queues, people as
+//! staff see them, and the audit log.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{FieldErrors, SubmissionStatus};
+use crate::forms::SummaryRow;
+
+/// A team, as staff pick it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamRef {
+    pub key: String,
+    pub name: String,
+}
+
+/// A member of staff, as staff pick them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// A member of staff with the teams they work in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b030-0000-7000-8000-000000000030", "name": "Sam Taylor",
+    "email": "sam.taylor@council.example", "role": "staff",
+    "teams": [{"key": "contact_centre", "name": "Adult Social Care Contact Centre"}],
+    "active": true
+})))]
+pub struct StaffMember {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub teams: Vec<TeamRef>,
+    /// False once an administrator has switched the account off.
+    pub active: bool,
+}
+
+/// Puts a member of staff in exactly these teams.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"teams": ["contact_centre", "dols"]})))]
+#[serde(deny_unknown_fields)]
+pub struct SetTeamsRequest {
+    pub teams: Vec<String>,
+}
+
+/// A submission in the staff queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193a7d0-11aa-7b3c-8e2f-6a5d4c3b2a10", "reference": "ASC-7K4M-9QX2",
+    "form_id": "social-care-referral", "form_title": "Social care referral",
+    "status": "in_review", "submitted_at": "2026-11-23T10:20:00Z", "due_on": "2026-12-07",
+    "overdue": false, "submitted_by": "Priya Shah",
+    "team": {"key": "contact_centre", "name": "Adult Social Care Contact Centre"},
+    "assigned_to": {"id": "0193b030-0000-7000-8000-000000000030", "name": "Sam Taylor"}
+})))]
+pub struct QueueEntry {
+    pub id: String,
+    pub reference: String,
+    pub form_id: String,
+    pub form_title: String,
+    pub status: SubmissionStatus,
+    pub submitted_at: DateTime<Utc>,
+    /// 10 working days after it arrived (weekends and England and Wales bank holidays skipped).
+    pub due_on: NaiveDate,
+    /// Past its due date and not yet accepted or declined.
+    pub overdue: bool,
+    /// The account holder who sent it.
+    pub submitted_by: String,
+    pub team: Option<TeamRef>,
+    pub assigned_to: Option<StaffRef>,
+}
+
+/// One page of the queue, soonest due first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueuePage {
+    pub items: Vec<QueueEntry>,
+    /// Pass as `after` for the next page; absent on the last page.
+    pub next: Option<String>,
+}
+
+/// One change to a submission: its status, its team or worker, or a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubmissionEvent {
+    pub id: String,
+    pub at: DateTime<Utc>,
+    /// Who made the change.
+    pub by: String,
+    pub status: Option<SubmissionStatus>,
+    pub team: Option<TeamRef>,
+    pub assigned_to: Option<StaffRef>,
+    pub note: Option<String>,
+}
+
+/// A submission as staff see it: the answers, its place in the queue and its history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffSubmissionView {
+    #[serde(flatten)]
+    pub entry: QueueEntry,
+    pub form_version: u32,
+    /// The email address of the account that sent it, to contact them.
+    pub submitted_by_email: String,
+    /// The person a completed item is about.
+    pub person_id: Option<String>,
+    /// Each answered question in words, as the sender saw it.
+    pub summary: Vec<SummaryRow>,
+    /// Every change, oldest first.
+    pub history: Vec<SubmissionEvent>,
+}
+
+/// Changes a submission. Send at least one of the fields; each change is recorded with who
+/// made it and when, and a change of status emails the sender.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "status": "accepted", "team": "contact_centre",
+    "assigned_to": "0193b030-0000-7000-8000-000000000030",
+    "note": "Needs an assessment this week: carer is in hospital."
+})))]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionChangeRequest {
+    #[serde(default)]
+    pub status: Option<SubmissionStatus>,
+    /// The key of the team to take it.
+    #[serde(default)]
+    pub team: Option<String>,
+    /// The id of the worker to take it (a member of the team).
+    #[serde(default)]
+    pub assigned_to: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl SubmissionChangeRequest {
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        let note = self.note.as_deref().map(str::trim).unwrap_or_default();
+        if self.status.is_none()
+            && self.team.is_none()
+            && self.assigned_to.is_none()
+            && note.is_empty()
+        {
+            errors.insert(
+                "status".into(),
+                vec!["Choose a new status, a team or a worker, or write a note".into()],
+            );
+        }
+        if note.chars().count() > 2000 {
+            errors.insert(
+                "note".into(),
+                vec!["The note must be 2000 characters or fewer".into()],
+            );
+        }
+        errors
+    }
+}
+
+/// A team's conversations with people, most recent first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "key": "contact_centre", "name": "Adult Social Care Contact Centre", "unread": 3
+})))]
+pub struct TeamQueueSummary {
+    pub key: String,
+    pub name: String,
+    /// Messages from people that nobody in the team has opened.
+    pub unread: u32,
+}
+
+/// A conversation in a team's queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b00f-0000-7000-8000-00000000000f", "person_id": "0193b001-0000-7000-8000-000000000001",
+    "person_name": "Margaret Okafor", "subject": "New mobile number",
+    "last_message_at": "2026-11-23T09:30:00Z", "unread": true
+})))]
+pub struct TeamThreadSummary {
+    pub id: String,
+    pub person_id: String,
+    pub person_name: String,
+    pub subject: String,
+    pub last_message_at: DateTime<Utc>,
+    /// Has a message from the person that nobody in the team has opened.
+    pub unread: bool,
+}
+
+/// One page of a team's conversations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamThreadPage {
+    pub items: Vec<TeamThreadSummary>,
+    pub next: Option<String>,
+}
+
+/// A person found by a staff search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b001-0000-7000-8000-000000000001", "name": "Margaret Okafor",
+    "date_of_birth": "1941-03-27", "postcode": "L20 3NJ"
+})))]
+pub struct PersonMatch {
+    pub id: String,
+    pub name: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub postcode: Option<String>,
+}
+
+/// One page of people found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonMatchPage {
+    pub items: Vec<PersonMatch>,
+    pub next: Option<String>,
+}
+
+/// One entry of the audit log: who did what to which record, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b040-0000-7000-8000-000000000040", "at": "2026-11-23T10:30:00Z",
+    "actor": {"id": "0193b030-0000-7000-8000-000000000030", "name": "Sam Taylor"},
+    "action": "read", "subject_type": "person", "subject_id": "0193b001-0000-7000-8000-000000000001",
+    "person_id": "0193b001-0000-7000-8000-000000000001"
+})))]
+pub struct AuditEntry {
+    pub id: String,
+    pub at: DateTime<Utc>,
+    pub actor: StaffRef,
+    /// `read`, `create`, `update`, `withdraw`, `reply`, `send`, `link`…
+    pub action: String,
+    /// `person`, `submission`, `thread`, `document`, `item`, `involvement`, `link`, `account`.
+    pub subject_type: String,
+    pub subject_id: String,
+    /// The person whose record it touches, if any.
+    pub person_id: Option<String>,
+}
+
+/// One page of the audit log, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditPage {
+    pub items: Vec<AuditEntry>,
+    pub next: Option<String>,
+}
+
+/// A time someone at the council opened a person's record, as the person sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "at": "2026-11-23T10:30:00Z", "by": "Sam Taylor", "what": "person"
+})))]
+pub struct RecordView {
+    pub at: DateTime<Utc>,
+    /// The member of staff.
+    pub by: String,
+    /// What they opened: `person`, `thread`, `document`, `item` or `submission`.
+    pub what: String,
+}
+
+/// One page of record views, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecordViewPage {
+    pub items: Vec<RecordView>,
+    pub next: Option<String>,
+}
+
+/// An account linked to a person, as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkView {
+    pub id: String,
+    pub account_name: String,
+    pub email: String,
+    /// `self` or `proxy`.
+    pub relationship: String,
+    pub legal_basis: Option<String>,
+    pub ends_on: Option<NaiveDate>,
+}
+
+/// A document published to a person, as staff see it: whether anyone has opened it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffDocument {
+    pub id: String,
+    pub title: String,
+    pub file_name: String,
+    pub published_at: DateTime<Utc>,
+    /// The first time anyone linked to the person opened it.
+    pub first_opened_at: Option<DateTime<Utc>>,
+}
+
+/// A person's record as staff see it: details, who can see it, who works with them, and the
+/// latest documents, forms and conversations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffPersonView {
+    pub details: super::PersonDetails,
+    /// Accounts whose link works today.
+    pub links: Vec<LinkView>,
+    pub involvements: Vec<super::InvolvementView>,
+    /// The 20 latest, newest first.
+    pub documents: Vec<StaffDocument>,
+    /// The 20 latest forms sent to complete, newest first.
+    pub items: Vec<super::ItemSummary>,
+    /// The 20 latest conversations, most recent first.
+    pub threads: Vec<TeamThreadSummary>,
+}
+
+/// A conversation as its team sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffThreadView {
+    pub person_id: String,
+    pub person_name: String,
+    /// The team that answers it.
+    pub team: TeamRef,
+    #[serde(flatten)]
+    pub thread: super::ThreadView,
+}
