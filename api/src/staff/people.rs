@@ -107,16 +107,19 @@ fn escape_like(text: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// A live link with its account's name and address.
+type LinkRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<chrono::NaiveDate>,
+);
+
 fn links(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<LinkView>> {
-    let rows: Vec<(
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<chrono::NaiveDate>,
-    )> = person_links::table
+    let rows: Vec<LinkRow> = person_links::table
         .inner_join(accounts::table)
         .filter(person_links::person_id.eq(person_id))
         .filter(live_links!(today()))

@@ -257,6 +257,20 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
 impl TestApp {
     /// A member of council staff, created as an administrator would, and signed in.
     pub async fn signed_in_staff(&self, email: &str) -> shared::api::SessionCreated {
+        self.signed_in_as(email, shared::api::Role::Staff).await
+    }
+
+    /// An administrator, created as `portal create-admin` would, and signed in.
+    pub async fn signed_in_admin(&self, email: &str) -> shared::api::SessionCreated {
+        self.signed_in_as(email, shared::api::Role::Administrator)
+            .await
+    }
+
+    async fn signed_in_as(
+        &self,
+        email: &str,
+        role: shared::api::Role,
+    ) -> shared::api::SessionCreated {
         use diesel::Connection;
         const STAFF_PASSWORD: &str = "Staff-Pass-2026!";
         let hash = api::passwords::hash(STAFF_PASSWORD).unwrap();
@@ -264,7 +278,7 @@ impl TestApp {
             forename: "Sam".into(),
             surname: "Taylor".into(),
             email: email.into(),
-            role: shared::api::Role::Staff,
+            role,
         };
         self.database
             .get()
@@ -272,5 +286,79 @@ impl TestApp {
             .transaction(|conn| api::accounts::staff::insert(conn, &request, &hash))
             .unwrap();
         self.signed_in(email, STAFF_PASSWORD).await
+    }
+
+    /// Calls the API with `session`'s access token.
+    pub fn caller<'a>(&'a self, session: &shared::api::SessionCreated) -> Caller<'a> {
+        Caller {
+            app: self,
+            token: session.access_token.clone(),
+        }
+    }
+}
+
+/// Someone signed in, calling the API.
+pub struct Caller<'a> {
+    pub app: &'a TestApp,
+    pub token: String,
+}
+
+impl Caller<'_> {
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.app
+            .client
+            .request(method, format!("{}{path}", self.app.address))
+            .bearer_auth(&self.token)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.request(reqwest::Method::POST, path)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn put(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.request(reqwest::Method::PUT, path)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn delete(&self, path: &str) -> reqwest::Response {
+        self.request(reqwest::Method::DELETE, path)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Sends a form with an `Idempotency-Key`.
+    pub async fn submit(&self, path: &str, key: &str, body: &Value) -> reqwest::Response {
+        self.request(reqwest::Method::POST, path)
+            .header("Idempotency-Key", key)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A GET that must succeed, read as `T`.
+    pub async fn read<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
+        let response = self.get(path).await;
+        assert!(
+            response.status().is_success(),
+            "GET {path}: {}",
+            response.status()
+        );
+        response.json().await.unwrap()
     }
 }

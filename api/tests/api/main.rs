@@ -15,4 +15,5 @@ mod openapi;
 mod profile;
 mod referrals;
 mod security_headers;
+mod staff;
 mod static_app;

@@ -12,7 +12,7 @@ async fn professional(app: &TestApp, email: &str) -> SessionCreated {
 }
 
 /// A support enquiry with every required question answered.
-fn complete_enquiry() -> Value {
+pub(crate) fn complete_enquiry() -> Value {
     json!({
         "urgent": "no", "safeguarding": "no",
         "referrer_name": "Dr Priya Shah", "referrer_role": "GP", "referrer_organisation": "Marsh Lane Surgery",
