@@ -4,14 +4,16 @@ use gloo_net::http::{Request, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{
-    AccountView, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest,
-    CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest, CreateSubmissionRequest,
-    Dashboard, DocumentPage, DraftPage, DraftView, FieldErrors, FormStartRequest, FormSummary,
-    InvolvementView, ItemPage, ItemView, MessagePage, NewMessageRequest, PasswordResetCompletion,
-    PasswordResetRequest, PersonDetails, PersonSummary, Problem, RegistrationRequest, ReplyRequest,
-    ResendCodeRequest, SaveItemRequest, SessionCreated, SignInRequest, SubmissionPage,
-    SubmissionView, SubmitItemRequest, ThreadView, UpdateDraftRequest, UploadView,
-    VerifyCodeRequest,
+    AccountView, AuditPage, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest,
+    ChangePasswordRequest, CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest,
+    CreateSubmissionRequest, Dashboard, DocumentPage, DocumentSummary, DraftPage, DraftView,
+    FieldErrors, FormStartRequest, FormSummary, InvolvementView, ItemPage, ItemView, MessagePage,
+    NewMessageRequest, PasswordResetCompletion, PasswordResetRequest, PersonDetails,
+    PersonMatchPage, PersonSummary, Problem, QueuePage, RecordViewPage, RegistrationRequest,
+    ReplyRequest, ResendCodeRequest, SaveItemRequest, SessionCreated, SignInRequest, StaffMember,
+    StaffPersonView, StaffSubmissionView, StaffThreadView, SubmissionChangeRequest, SubmissionPage,
+    SubmissionView, SubmitItemRequest, TeamQueueSummary, TeamThreadPage, ThreadView,
+    UpdateDraftRequest, UploadView, VerifyCodeRequest,
 };
 
 /// Why a call to the API failed, in terms the pages can act on.
@@ -448,4 +450,140 @@ pub async fn submit_item(
         .header("Idempotency-Key", key)
         .json(request);
     read(send(request).await?).await
+}
+
+/// Who at the council opened a record.
+pub async fn record_views(
+    token: &str,
+    person: &str,
+    after: Option<&str>,
+) -> Result<RecordViewPage, ApiError> {
+    let mut path = format!("/api/v1/people/{person}/record-views");
+    if let Some(cursor) = after {
+        path.push_str(&format!("?after={cursor}"));
+    }
+    read(get_with(token, &path).await?).await
+}
+
+/// The referral queue; `query` is the filter part of the address (`form=…&status=…`).
+pub async fn queue(token: &str, query: &str, after: Option<&str>) -> Result<QueuePage, ApiError> {
+    let mut path = format!("/api/v1/staff/submissions?{query}");
+    if let Some(cursor) = after {
+        path.push_str(&format!("&after={cursor}"));
+    }
+    read(get_with(token, &path).await?).await
+}
+
+pub async fn staff_submission(token: &str, id: &str) -> Result<StaffSubmissionView, ApiError> {
+    read(get_with(token, &format!("/api/v1/staff/submissions/{id}")).await?).await
+}
+
+pub async fn change_submission(
+    token: &str,
+    id: &str,
+    request: &SubmissionChangeRequest,
+) -> Result<StaffSubmissionView, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/staff/submissions/{id}/changes"),
+        request,
+    )
+    .await
+}
+
+pub async fn staff_members(token: &str) -> Result<Vec<StaffMember>, ApiError> {
+    read(get_with(token, "/api/v1/staff-accounts").await?).await
+}
+
+pub async fn team_queues(token: &str) -> Result<Vec<TeamQueueSummary>, ApiError> {
+    read(get_with(token, "/api/v1/staff/teams").await?).await
+}
+
+pub async fn team_threads(
+    token: &str,
+    team: &str,
+    after: Option<&str>,
+) -> Result<TeamThreadPage, ApiError> {
+    let mut path = format!("/api/v1/staff/teams/{team}/threads");
+    if let Some(cursor) = after {
+        path.push_str(&format!("?after={cursor}"));
+    }
+    read(get_with(token, &path).await?).await
+}
+
+pub async fn team_thread(token: &str, thread: &str) -> Result<StaffThreadView, ApiError> {
+    read(get_with(token, &format!("/api/v1/staff/threads/{thread}")).await?).await
+}
+
+pub async fn reply_as_team(
+    token: &str,
+    person: &str,
+    thread: &str,
+    request: &ReplyRequest,
+) -> Result<ThreadView, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/staff/people/{person}/threads/{thread}/replies"),
+        request,
+    )
+    .await
+}
+
+pub async fn find_people(
+    token: &str,
+    surname: &str,
+    after: Option<&str>,
+) -> Result<PersonMatchPage, ApiError> {
+    let surname = String::from(js_sys::encode_uri_component(surname));
+    let mut path = format!("/api/v1/staff/people?surname={surname}");
+    if let Some(cursor) = after {
+        path.push_str(&format!("&after={cursor}"));
+    }
+    read(get_with(token, &path).await?).await
+}
+
+pub async fn staff_person(token: &str, person: &str) -> Result<StaffPersonView, ApiError> {
+    read(get_with(token, &format!("/api/v1/staff/people/{person}")).await?).await
+}
+
+/// Publishes a file to a person's Items to view; the server checks its type against its content.
+pub async fn publish_document(
+    token: &str,
+    person: &str,
+    title: &str,
+    file: &web_sys::File,
+) -> Result<DocumentSummary, ApiError> {
+    let title = String::from(js_sys::encode_uri_component(title));
+    let name = String::from(js_sys::encode_uri_component(&file.name()));
+    let request = with_token(
+        Request::post(&format!(
+            "/api/v1/staff/people/{person}/documents?title={title}&name={name}"
+        )),
+        token,
+    )
+    .header("Content-Type", &file.type_())
+    .body(file.clone());
+    read(send(request).await?).await
+}
+
+pub async fn withdraw_document(token: &str, person: &str, document: &str) -> Result<(), ApiError> {
+    let path = format!("/api/v1/staff/people/{person}/documents/{document}");
+    let response = send(with_token(Request::delete(&path), token).build()).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
+}
+
+pub async fn audit_log(
+    token: &str,
+    query: &str,
+    after: Option<&str>,
+) -> Result<AuditPage, ApiError> {
+    let mut path = format!("/api/v1/audit?{query}");
+    if let Some(cursor) = after {
+        path.push_str(&format!("&after={cursor}"));
+    }
+    read(get_with(token, &path).await?).await
 }

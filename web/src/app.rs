@@ -64,6 +64,15 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/account/password") view=pages::account::ChangePassword />
                         <Route path=path!("/account/email") view=pages::account::ChangeEmail />
                         <Route path=path!("/signed-out") view=pages::signed_out::SignedOut />
+                        <Route path=path!("/staff") view=pages::staff::StaffHome />
+                        <Route path=path!("/staff/referrals") view=pages::staff::ReferralQueue />
+                        <Route path=path!("/staff/referrals/:submission_id") view=pages::staff::Referral />
+                        <Route path=path!("/staff/messages") view=pages::staff::TeamQueues />
+                        <Route path=path!("/staff/messages/:team") view=pages::staff::TeamThreads />
+                        <Route path=path!("/staff/threads/:thread_id") view=pages::staff::StaffThread />
+                        <Route path=path!("/staff/people") view=pages::staff::FindPerson />
+                        <Route path=path!("/staff/people/:person_id") view=pages::staff::StaffPerson />
+                        <Route path=path!("/staff/audit") view=pages::staff::AuditLog />
                         <Route path=path!("/record") view=pages::record::Records />
                         <Route path=path!("/record/:person_id") view=pages::record::RecordDashboard />
                         <Route path=path!("/record/:person_id/details") view=pages::record::RecordDetails />
@@ -72,6 +81,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/record/:person_id/messages/new") view=pages::record::NewMessage />
                         <Route path=path!("/record/:person_id/threads/:thread_id") view=pages::record::Thread />
                         <Route path=path!("/record/:person_id/documents") view=pages::record::RecordDocuments />
+                        <Route path=path!("/record/:person_id/record-views") view=pages::record::RecordViews />
                         <Route path=path!("/record/:person_id/items") view=pages::record::RecordItems />
                         <Route path=path!("/record/:person_id/items/:item_id") view=pages::record::RecordItem />
                         <Route path=path!("/record/:person_id/items/:item_id/page/:page_id") view=pages::form::FormPage />

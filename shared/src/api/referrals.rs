@@ -139,6 +139,15 @@ pub enum SubmissionStatus {
 }
 
 impl SubmissionStatus {
+    /// Every status, in the order a submission usually moves through them.
+    pub const ALL: [Self; 5] = [
+        Self::Received,
+        Self::InReview,
+        Self::MoreInformationNeeded,
+        Self::Accepted,
+        Self::Declined,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Received => "received",

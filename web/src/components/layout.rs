@@ -63,6 +63,11 @@ pub fn Header() -> impl IntoView {
                                         "Make a referral"
                                     </A>
                                 </li>
+                                {move || crate::pages::staff::is_staff(session).then(|| view! {
+                                    <li class="govuk-service-navigation__item">
+                                        <A href="/staff" attr:class="govuk-service-navigation__link">"Council work"</A>
+                                    </li>
+                                })}
                                 <li class="govuk-service-navigation__item app-account-item">
                                     {move || match session.account() {
                                         Some(account) => view! {

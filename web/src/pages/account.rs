@@ -63,6 +63,11 @@ pub fn Account() -> impl IntoView {
                     </dd>
                 </div>
             </dl>
+            {crate::pages::staff::is_staff(session).then(|| view! {
+                <h2 class="govuk-heading-m">"Council work"</h2>
+                <p class="govuk-body"><A href="/staff" attr:class="govuk-link">"Council work"</A>
+                    ": the referral queue, team messages and people's records."</p>
+            })}
             <h2 class="govuk-heading-m">"Care records"</h2>
             <p class="govuk-body"><A href="/record" attr:class="govuk-link">"Your care records"</A>
                 ": details, messages, involvements and documents, yours and those of people you look after."</p>

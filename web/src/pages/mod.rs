@@ -10,5 +10,6 @@ pub mod referrals;
 pub mod register;
 pub mod sign_in;
 pub mod signed_out;
+pub mod staff;
 pub mod submission;
 pub mod unavailable;

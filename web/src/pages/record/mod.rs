@@ -7,11 +7,13 @@ mod documents;
 mod items;
 mod messages;
 mod pages;
+mod views;
 
 pub use documents::RecordDocuments;
 pub use items::{RecordItem, RecordItems};
 pub use messages::{NewMessage, RecordMessages, Thread};
 pub use pages::{RecordDashboard, RecordDetails, RecordInvolvements, Records};
+pub use views::RecordViews;
 
 use std::future::Future;
 

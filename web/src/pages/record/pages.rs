@@ -125,6 +125,10 @@ pub fn RecordDetails() -> impl IntoView {
                         </p>
                         <p class="govuk-body">"To change your own email address, name or password, go to "
                             <A href="/account" attr:class="govuk-link">"your account"</A>"."</p>
+                        <h2 class="govuk-heading-m">"Who has looked at this record"</h2>
+                        <p class="govuk-body">
+                            <A href=format!("/record/{}/record-views", person.id) attr:class="govuk-link">"See who at the council has opened this record"</A>"."
+                        </p>
                     }.into_any()
                 }
                 Err(error) => view! { <Failed error=error /> }.into_any(),

@@ -1,0 +1,120 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use shared::api::{AuditEntry, FieldErrors};
+
+use super::{Failed, load, staff_only};
+use crate::api;
+use crate::components::form::TextInput;
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+fn entry_row(e: AuditEntry) -> impl IntoView {
+    view! {
+        <tr class="govuk-table__row">
+            <td class="govuk-table__cell">{e.at.format("%-d %b %Y %H:%M:%S").to_string()}</td>
+            <td class="govuk-table__cell">{e.actor.name}</td>
+            <td class="govuk-table__cell">{e.action}</td>
+            <td class="govuk-table__cell">{format!("{} {}", e.subject_type, e.subject_id)}</td>
+            <td class="govuk-table__cell">{e.person_id.map(|p| view! {
+                <A href=format!("/staff/people/{p}") attr:class="govuk-link">"Record"</A>
+            })}</td>
+        </tr>
+    }
+}
+
+/// The audit log for administrators, newest first, narrowed by person or record.
+#[component]
+pub fn AuditLog() -> impl IntoView {
+    set_page_title("Audit log");
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let session = use_session();
+    let filters = move || {
+        let q = query.read();
+        ["person", "subject", "actor"]
+            .iter()
+            .filter_map(|k| {
+                q.get(k)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| format!("{k}={}", js_sys::encode_uri_component(&v)))
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    let loaded = load(move |token| {
+        let filters = filters();
+        async move { api::audit_log(&token, &filters, None).await }
+    });
+    let person = RwSignal::new(query.read_untracked().get("person").unwrap_or_default());
+    let subject = RwSignal::new(query.read_untracked().get("subject").unwrap_or_default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut parts = Vec::new();
+        for (key, value) in [("person", person.get()), ("subject", subject.get())] {
+            if !value.trim().is_empty() {
+                parts.push(format!(
+                    "{key}={}",
+                    js_sys::encode_uri_component(value.trim())
+                ));
+            }
+        }
+        navigate(
+            &format!("/staff/audit?{}", parts.join("&")),
+            Default::default(),
+        );
+    };
+    staff_only(move || {
+        let search = search.clone();
+        view! {
+            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <h1 class="govuk-heading-l">"Audit log"</h1>
+            <form novalidate on:submit=search>
+                <TextInput name="person" label="Person's id (optional)" value=person errors=errors width_class="govuk-input--width-30" />
+                <TextInput name="subject" label="Record id (optional)" value=subject errors=errors
+                    hint="A referral, conversation, document or form id" width_class="govuk-input--width-30" />
+                <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">"Search"</button>
+            </form>
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok(page) => {
+                        let shown = RwSignal::new(page.items);
+                        let next = RwSignal::new(page.next);
+                        view! {
+                            <table class="govuk-table">
+                                <caption class="govuk-table__caption govuk-table__caption--m">"Newest first"</caption>
+                                <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                    <th scope="col" class="govuk-table__header">"When"</th>
+                                    <th scope="col" class="govuk-table__header">"Who"</th>
+                                    <th scope="col" class="govuk-table__header">"Did"</th>
+                                    <th scope="col" class="govuk-table__header">"To"</th>
+                                    <th scope="col" class="govuk-table__header">"Person"</th>
+                                </tr></thead>
+                                <tbody class="govuk-table__body">
+                                    {move || shown.get().into_iter().map(entry_row).collect_view()}
+                                </tbody>
+                            </table>
+                            {move || next.get().map(|cursor| view! {
+                                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                    let (cursor, filters) = (cursor.clone(), filters());
+                                    leptos::task::spawn_local(async move {
+                                        let more = async {
+                                            let token = session.fresh_token().await?;
+                                            api::audit_log(&token, &filters, Some(&cursor)).await
+                                        }.await;
+                                        if let Ok(page) = more {
+                                            shown.update(|all| all.extend(page.items));
+                                            next.set(page.next);
+                                        }
+                                    });
+                                }>"Show more"</button>
+                            })}
+                        }.into_any()
+                    }
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}

@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+use shared::api::Role;
+
+use super::staff_only;
+use crate::components::tiles::{Tile, TileTarget};
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// Council work: where staff start.
+#[component]
+pub fn StaffHome() -> impl IntoView {
+    set_page_title("Council work");
+    let session = use_session();
+    staff_only(move || {
+        let admin = session
+            .account()
+            .is_some_and(|a| a.role == Role::Administrator);
+        view! {
+            <h1 class="govuk-heading-l">"Council work"</h1>
+            <ul class="app-tiles">
+                <Tile heading="Referral queue" description="Referrals, DoLS requests and completed forms, soonest due first.".into()
+                    target=TileTarget::Route("/staff/referrals".into()) />
+                <Tile heading="Team messages" description="Messages from people, by the team that answers them.".into()
+                    target=TileTarget::Route("/staff/messages".into()) />
+                <Tile heading="Find a person" description="Open a person's record: details, access, documents and forms.".into()
+                    target=TileTarget::Route("/staff/people".into()) />
+                {admin.then(|| view! {
+                    <Tile heading="Audit log" description="Who read or changed which record, and when.".into()
+                        target=TileTarget::Route("/staff/audit".into()) />
+                })}
+            </ul>
+        }
+    })
+}

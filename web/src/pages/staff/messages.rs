@@ -1,0 +1,215 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shared::api::{FieldErrors, ReplyRequest, TeamThreadSummary};
+
+use super::{Failed, load, staff_only};
+use crate::api;
+use crate::components::form::{ErrorSummary, submit};
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// The teams, each with its unread count.
+#[component]
+pub fn TeamQueues() -> impl IntoView {
+    set_page_title("Team messages");
+    let loaded = load(|token| async move { api::team_queues(&token).await });
+    staff_only(move || {
+        view! {
+            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <h1 class="govuk-heading-l">"Team messages"</h1>
+            <p class="govuk-body">"Messages from people go to the team their message type names. Anyone in the team can read and answer them, as the team."</p>
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok(teams) => view! {
+                        <table class="govuk-table">
+                            <caption class="govuk-table__caption govuk-visually-hidden">"Teams"</caption>
+                            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Team"</th>
+                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Unread"</th>
+                            </tr></thead>
+                            <tbody class="govuk-table__body">
+                                {teams.into_iter().map(|t| {
+                                    let class = if t.unread > 0 { "govuk-link govuk-!-font-weight-bold" } else { "govuk-link" };
+                                    view! {
+                                    <tr class="govuk-table__row">
+                                        <td class="govuk-table__cell">
+                                            <A href=format!("/staff/messages/{}", t.key) attr:class=class>{t.name.clone()}</A>
+                                        </td>
+                                        <td class="govuk-table__cell govuk-table__cell--numeric">{t.unread}</td>
+                                    </tr>
+                                }}).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+fn thread_row(t: TeamThreadSummary) -> impl IntoView {
+    let class = if t.unread {
+        "govuk-table__row app-unread"
+    } else {
+        "govuk-table__row"
+    };
+    view! {
+        <tr class=class>
+            <td class="govuk-table__cell">
+                <A href=format!("/staff/threads/{}", t.id) attr:class="govuk-link">{t.subject.clone()}</A>
+                {t.unread.then(|| view! { <span class="govuk-visually-hidden">" (unread)"</span> })}
+            </td>
+            <td class="govuk-table__cell">{t.person_name.clone()}</td>
+            <td class="govuk-table__cell">{t.last_message_at.format("%-d %B %Y %H:%M").to_string()}</td>
+        </tr>
+    }
+}
+
+/// One team's conversations, most recent first; unread ones in bold.
+#[component]
+pub fn TeamThreads() -> impl IntoView {
+    let params = use_params_map();
+    let session = use_session();
+    let team = move || params.read().get("team").unwrap_or_default();
+    let loaded = load(move |token| {
+        let team = team();
+        async move {
+            let teams = api::team_queues(&token).await?;
+            let page = api::team_threads(&token, &team, None).await?;
+            let name = teams
+                .into_iter()
+                .find(|t| t.key == team)
+                .map(|t| t.name)
+                .unwrap_or(team);
+            Ok((name, page))
+        }
+    });
+    staff_only(move || {
+        view! {
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok((name, page)) => {
+                        set_page_title(&format!("{name}: messages"));
+                        let empty = page.items.is_empty();
+                        let shown = RwSignal::new(page.items);
+                        let next = RwSignal::new(page.next);
+                        view! {
+                            <A href="/staff/messages" attr:class="govuk-back-link">"Team messages"</A>
+                            <span class="govuk-caption-l">{name.clone()}</span>
+                            <h1 class="govuk-heading-l">"Messages"</h1>
+                            {if empty {
+                                view! { <p class="govuk-body">"This team has no messages."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <table class="govuk-table">
+                                        <caption class="govuk-table__caption govuk-visually-hidden">{format!("Messages for {name}")}</caption>
+                                        <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                            <th scope="col" class="govuk-table__header">"Subject"</th>
+                                            <th scope="col" class="govuk-table__header">"About"</th>
+                                            <th scope="col" class="govuk-table__header">"Last message"</th>
+                                        </tr></thead>
+                                        <tbody class="govuk-table__body">
+                                            {move || shown.get().into_iter().map(thread_row).collect_view()}
+                                        </tbody>
+                                    </table>
+                                    {move || next.get().map(|cursor| view! {
+                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                            let (team, cursor) = (team(), cursor.clone());
+                                            leptos::task::spawn_local(async move {
+                                                let more = async {
+                                                    let token = session.fresh_token().await?;
+                                                    api::team_threads(&token, &team, Some(&cursor)).await
+                                                }.await;
+                                                if let Ok(page) = more {
+                                                    shown.update(|all| all.extend(page.items));
+                                                    next.set(page.next);
+                                                }
+                                            });
+                                        }>"Show more messages"</button>
+                                    })}
+                                }.into_any()
+                            }}
+                        }.into_any()
+                    }
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+/// A conversation, answered as the team.
+#[component]
+pub fn StaffThread() -> impl IntoView {
+    let params = use_params_map();
+    let version = RwSignal::new(0u32);
+    let loaded = load(move |token| {
+        let thread = params.read().get("thread_id").unwrap_or_default();
+        let _ = version.get();
+        async move { api::team_thread(&token, &thread).await }
+    });
+    let session = use_session();
+    let body = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    staff_only(move || {
+        view! {
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok(view) => {
+                        set_page_title(&view.thread.subject);
+                        let last = view.thread.messages.last().cloned();
+                        let (person_id, thread_id) = (view.person_id.clone(), view.thread.id.clone());
+                        let send = move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            let Some(last) = last.clone() else { return };
+                            let request = ReplyRequest { in_reply_to: last.id.clone(), body: body.get() };
+                            let found = shared::api::validate_body(&request.body);
+                            let (person_id, thread_id) = (person_id.clone(), thread_id.clone());
+                            let send = async move {
+                                let token = session.fresh_token().await?;
+                                api::reply_as_team(&token, &person_id, &thread_id, &request).await
+                            };
+                            submit(errors, busy, found, send, move |_| {
+                                body.set(String::new());
+                                version.update(|v| *v += 1);
+                            });
+                        };
+                        let reply_label = format!("Reply as {}", view.team.name);
+                        let quoted = view.thread.messages.last().map(|m| format!("{} wrote on {}:\n{}", m.from, m.sent_at.format("%-d %B %Y"), m.body));
+                        view! {
+                            <A href=format!("/staff/messages/{}", view.team.key) attr:class="govuk-back-link">{view.team.name.clone()}</A>
+                            <ErrorSummary errors=errors />
+                            <span class="govuk-caption-l">
+                                "About "<A href=format!("/staff/people/{}", view.person_id) attr:class="govuk-link">{view.person_name.clone()}</A>
+                            </span>
+                            <h1 class="govuk-heading-l">{view.thread.subject.clone()}</h1>
+                            <p class="govuk-body-s">{format!("Message type: {}", view.thread.message_type_label)}</p>
+                            {view.thread.messages.iter().map(|m| view! {
+                                <div class="app-message">
+                                    <h2 class="govuk-heading-s">{format!("{} — {}", m.from, m.sent_at.format("%-d %B %Y %H:%M"))}</h2>
+                                    <p class="govuk-body app-message__body">{m.body.clone()}</p>
+                                </div>
+                            }).collect_view()}
+                            <form novalidate on:submit=send>
+                                <div class=move || if errors.with(|e| e.contains_key("body")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                                    <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="body">{reply_label}</label></h2>
+                                    {move || errors.with(|e| e.get("body").and_then(|m| m.first().cloned())).map(|message| view! {
+                                        <p id="body-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                                    })}
+                                    <textarea class="govuk-textarea" id="body" name="body" rows="5"
+                                        prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                                    {quoted.map(|text| view! { <div class="app-quoted">{text}</div> })}
+                                </div>
+                                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Send reply"</button>
+                            </form>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}

@@ -1,0 +1,126 @@
+//! The council's side, under /staff: the referral queue, the teams' messages, people's records
+//! and (for administrators) the audit log. Every page needs a staff account; the server checks
+//! it again on every call.
+
+mod audit;
+mod home;
+mod messages;
+mod people;
+mod queue;
+
+pub use audit::AuditLog;
+pub use home::StaffHome;
+pub use messages::{StaffThread, TeamQueues, TeamThreads};
+pub use people::{FindPerson, StaffPerson};
+pub use queue::{Referral, ReferralQueue};
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos_router::components::{A, Redirect};
+use shared::api::Role;
+
+use crate::api::ApiError;
+use crate::session::{Session, use_session};
+
+/// Whether the signed-in account works for the council.
+pub fn is_staff(session: Session) -> bool {
+    session
+        .account()
+        .is_some_and(|a| matches!(a.role, Role::Staff | Role::Administrator))
+}
+
+/// Renders `page` for staff; sends anyone signed out to sign in, and tells anyone else the page
+/// is for council staff.
+fn staff_only<V: IntoView + 'static>(
+    page: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let session = use_session();
+    move || {
+        if !session.checked.get() {
+            view! { <p class="govuk-body">"Loading"</p> }.into_any()
+        } else if !session.is_signed_in() {
+            view! { <Redirect path="/sign-in" /> }.into_any()
+        } else if !is_staff(session) {
+            view! {
+                <h1 class="govuk-heading-l">"This page is for council staff"</h1>
+                <p class="govuk-body">"Your account cannot see it. "
+                    <A href="/account" attr:class="govuk-link">"Go to your account"</A>"."</p>
+            }
+            .into_any()
+        } else {
+            page().into_any()
+        }
+    }
+}
+
+/// Loads `fetch(token)` once the session is known; `None` while loading. Reads of signals
+/// inside `fetch` (the path, the query) load again when they change.
+fn load<T, F, Fut>(fetch: F) -> LocalResource<Option<Result<T, ApiError>>>
+where
+    T: 'static,
+    F: Fn(String) -> Fut + Clone + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let session = use_session();
+    LocalResource::new(move || {
+        let checked = session.checked.get();
+        let fetch = fetch.clone();
+        async move {
+            if !checked {
+                return None;
+            }
+            let token = match session.fresh_token().await {
+                Ok(token) => token,
+                Err(error) => return Some(Err(error)),
+            };
+            Some(fetch(token).await)
+        }
+    })
+}
+
+/// What a page shows when its load failed.
+#[component]
+fn Failed(error: ApiError) -> impl IntoView {
+    let status = match &error {
+        ApiError::Problem(problem) => problem.status,
+        _ => 0,
+    };
+    let (title, body) = match status {
+        401 => ("Sign in again", "Your session has ended."),
+        403 => (
+            "This page is for council staff",
+            "Your account cannot see it.",
+        ),
+        404 => (
+            "Page not found",
+            "It may have been removed, or the address is wrong.",
+        ),
+        _ => (
+            "Sorry, there is a problem with the service",
+            "Try again later.",
+        ),
+    };
+    view! {
+        <h1 class="govuk-heading-l">{title}</h1>
+        <p class="govuk-body">{body}</p>
+        <p class="govuk-body"><A href="/staff" attr:class="govuk-link">"Go to council work"</A></p>
+    }
+}
+
+/// A status as a coloured tag.
+fn status_tag(status: shared::api::SubmissionStatus) -> impl IntoView {
+    use shared::api::SubmissionStatus::*;
+    let colour = match status {
+        Received => "govuk-tag--blue",
+        InReview => "govuk-tag--light-blue",
+        Accepted => "govuk-tag--green",
+        Declined => "govuk-tag--grey",
+        MoreInformationNeeded => "govuk-tag--yellow",
+    };
+    view! { <strong class=format!("govuk-tag {colour}")>{status.label()}</strong> }
+}
+
+fn day(date: chrono::NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}

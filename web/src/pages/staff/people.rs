@@ -1,0 +1,337 @@
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use shared::api::{FieldErrors, StaffPersonView};
+
+use super::{Failed, day, load, staff_only};
+use crate::api;
+use crate::components::form::{ErrorSummary, TextInput, submit};
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// Find a person by the first letters of their surname.
+#[component]
+pub fn FindPerson() -> impl IntoView {
+    set_page_title("Find a person");
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let searched = move || query.read().get("surname").unwrap_or_default();
+    let surname = RwSignal::new(searched());
+    let errors = RwSignal::new(FieldErrors::new());
+    let found = load(move |token| {
+        let surname = searched();
+        async move {
+            if surname.trim().is_empty() {
+                return Ok(None);
+            }
+            api::find_people(&token, &surname, None).await.map(Some)
+        }
+    });
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = surname.get();
+        if text.trim().is_empty() {
+            errors.set(FieldErrors::from([(
+                "surname".to_owned(),
+                vec!["Enter the first letters of the person's surname".to_owned()],
+            )]));
+            return;
+        }
+        errors.set(FieldErrors::new());
+        navigate(
+            &format!(
+                "/staff/people?surname={}",
+                js_sys::encode_uri_component(text.trim())
+            ),
+            Default::default(),
+        );
+    };
+    staff_only(move || {
+        let search = search.clone();
+        view! {
+            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <ErrorSummary errors=errors />
+            <h1 class="govuk-heading-l">"Find a person"</h1>
+            <form novalidate on:submit=search>
+                <TextInput name="surname" label="Surname" value=surname errors=errors
+                    hint="The first letters are enough, like Oka" width_class="govuk-input--width-20" />
+                <button type="submit" class="govuk-button" data-module="govuk-button">"Search"</button>
+            </form>
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || found.get().flatten().map(|loaded| match loaded {
+                    Ok(None) => ().into_any(),
+                    Ok(Some(page)) if page.items.is_empty() => view! {
+                        <p class="govuk-body" role="status">"Nobody's surname starts with those letters."</p>
+                    }.into_any(),
+                    Ok(Some(page)) => view! {
+                        <table class="govuk-table">
+                            <caption class="govuk-table__caption govuk-table__caption--m">"People found"</caption>
+                            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Name"</th>
+                                <th scope="col" class="govuk-table__header">"Date of birth"</th>
+                                <th scope="col" class="govuk-table__header">"Postcode"</th>
+                            </tr></thead>
+                            <tbody class="govuk-table__body">
+                                {page.items.into_iter().map(|p| view! {
+                                    <tr class="govuk-table__row">
+                                        <td class="govuk-table__cell"><A href=format!("/staff/people/{}", p.id) attr:class="govuk-link">{p.name.clone()}</A></td>
+                                        <td class="govuk-table__cell">{p.date_of_birth.map(day).unwrap_or_default()}</td>
+                                        <td class="govuk-table__cell">{p.postcode.clone().unwrap_or_default()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        {page.next.is_some().then(|| view! {
+                            <p class="govuk-body">"More people match: type more of the surname."</p>
+                        })}
+                    }.into_any(),
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+/// A person's record as staff see it, where documents are published and withdrawn.
+#[component]
+pub fn StaffPerson() -> impl IntoView {
+    let params = use_params_map();
+    let version = RwSignal::new(0u32);
+    let loaded = load(move |token| {
+        let person = params.read().get("person_id").unwrap_or_default();
+        let _ = version.get();
+        async move { api::staff_person(&token, &person).await }
+    });
+    staff_only(move || {
+        view! {
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok(record) => view! { <Record record=record version=version /> }.into_any(),
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+#[component]
+fn Record(record: StaffPersonView, version: RwSignal<u32>) -> impl IntoView {
+    let details = record.details.clone();
+    let name = format!("{} {}", details.forename, details.surname);
+    set_page_title(&name);
+    let session = use_session();
+    let person_id = details.id.clone();
+    let title = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let published = RwSignal::new(None::<String>);
+    let file = NodeRef::<html::Input>::new();
+    let publish = {
+        let person_id = person_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let chosen = file
+                .get()
+                .and_then(|input| input.files())
+                .and_then(|files| files.get(0));
+            let mut found = FieldErrors::new();
+            if title.get().trim().is_empty() {
+                found.insert(
+                    "title".into(),
+                    vec!["Enter a title for the document".into()],
+                );
+            }
+            if chosen.is_none() {
+                found.insert("file".into(), vec!["Choose a PDF, JPG or PNG file".into()]);
+            }
+            let person_id = person_id.clone();
+            let title_text = title.get();
+            let send = async move {
+                let token = session.fresh_token().await?;
+                match chosen {
+                    Some(chosen) => {
+                        api::publish_document(&token, &person_id, &title_text, &chosen).await
+                    }
+                    None => Err(api::ApiError::Unexpected("no file".into())),
+                }
+            };
+            submit(errors, busy, found, send, move |document| {
+                published.set(Some(document.title));
+                title.set(String::new());
+                version.update(|v| *v += 1);
+            });
+        }
+    };
+    let withdraw = move |document: String| {
+        let person_id = person_id.clone();
+        leptos::task::spawn_local(async move {
+            let done = async {
+                let token = session.fresh_token().await?;
+                api::withdraw_document(&token, &person_id, &document).await
+            }
+            .await;
+            match done {
+                Ok(()) => version.update(|v| *v += 1),
+                Err(error) => errors.set(error.field_errors()),
+            }
+        });
+    };
+    let address = details.address.as_ref().map(|a| {
+        [
+            Some(a.line1.clone()),
+            a.line2.clone(),
+            Some(a.town.clone()),
+            Some(a.postcode.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+    });
+    let basis = |b: Option<String>| match b.as_deref() {
+        Some("lasting_power_of_attorney") => "lasting power of attorney",
+        Some("deputyship") => "deputyship",
+        Some("consent") => "consent",
+        _ => "",
+    };
+    view! {
+        <A href="/staff/people" attr:class="govuk-back-link">"Find a person"</A>
+        <ErrorSummary errors=errors />
+        {move || published.get().map(|title| view! {
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="published-title">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="published-title">"Success"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{format!("\u{201c}{title}\u{201d} is in their Items to view.")}</p>
+                </div>
+            </div>
+        })}
+        <span class="govuk-caption-l">"Person's record"</span>
+        <h1 class="govuk-heading-l">{name.clone()}</h1>
+        <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Date of birth"</dt>
+                <dd class="govuk-summary-list__value">{details.date_of_birth.map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_else(|| "Not known".into())}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Address"</dt>
+                <dd class="govuk-summary-list__value">{address.unwrap_or_else(|| "Not known".into())}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Phone"</dt>
+                <dd class="govuk-summary-list__value">{[details.home_phone.clone(), details.mobile_phone.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ")}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Email"</dt>
+                <dd class="govuk-summary-list__value">{details.email.clone().unwrap_or_default()}</dd>
+            </div>
+        </dl>
+
+        <h2 class="govuk-heading-m">"Who can see this record online"</h2>
+        {if record.links.is_empty() {
+            view! { <p class="govuk-body">"Nobody yet."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="govuk-list">
+                    {record.links.into_iter().map(|l| {
+                        let footing = if l.relationship == "self" { "their own account".to_owned() } else { format!("proxy, {}", basis(l.legal_basis)) };
+                        view! { <li>{format!("{} ({}) — {footing}", l.account_name, l.email)}</li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+
+        <h2 class="govuk-heading-m">"Involvements"</h2>
+        {if record.involvements.is_empty() {
+            view! { <p class="govuk-body">"No professionals recorded."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="govuk-list">
+                    {record.involvements.into_iter().map(|i| view! {
+                        <li>{format!("{}, {} ({}), since {}", i.name, i.role, i.team, i.since.format("%-d %B %Y"))}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+
+        <h2 class="govuk-heading-m">"Items to view"</h2>
+        {if record.documents.is_empty() {
+            view! { <p class="govuk-body">"No documents published."</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Documents published"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Title"</th>
+                        <th scope="col" class="govuk-table__header">"Published"</th>
+                        <th scope="col" class="govuk-table__header">"First opened"</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {record.documents.into_iter().map(|d| {
+                            let withdraw = withdraw.clone();
+                            let id = d.id.clone();
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{d.title.clone()}</td>
+                                    <td class="govuk-table__cell">{d.published_at.format("%-d %b %Y").to_string()}</td>
+                                    <td class="govuk-table__cell">{d.first_opened_at.map(|t| t.format("%-d %b %Y %H:%M").to_string()).unwrap_or_else(|| "Not yet".into())}</td>
+                                    <td class="govuk-table__cell">
+                                        <button type="button" class="app-link-button govuk-link" on:click=move |_| withdraw(id.clone())>
+                                            "Withdraw"<span class="govuk-visually-hidden">{format!(" {}", d.title)}</span>
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        <h3 class="govuk-heading-s">"Publish a document"</h3>
+        <form novalidate on:submit=publish>
+            <TextInput name="title" label="Title" value=title errors=errors hint="What the person will see, like Your care and support plan" />
+            <div class=move || if errors.with(|e| e.contains_key("file")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <label class="govuk-label" for="file">"File"</label>
+                <div id="file-hint" class="govuk-hint">"A PDF, JPG or PNG, up to 10 MB"</div>
+                {move || errors.with(|e| e.get("file").and_then(|m| m.first().cloned())).map(|message| view! {
+                    <p id="file-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                })}
+                <input class="govuk-file-upload" id="file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                    aria-describedby="file-hint" node_ref=file />
+            </div>
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get()>"Publish"</button>
+        </form>
+
+        <h2 class="govuk-heading-m">"Forms to complete"</h2>
+        {if record.items.is_empty() {
+            view! { <p class="govuk-body">"No forms sent."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="govuk-list">
+                    {record.items.into_iter().map(|i| view! {
+                        <li>{format!("{} from {}, due {} — {} ({}% complete)", i.form_title, i.team, i.due_on.format("%-d %B %Y"), i.status.label(), i.progress)}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+
+        <h2 class="govuk-heading-m">"Conversations"</h2>
+        {if record.threads.is_empty() {
+            view! { <p class="govuk-body">"No messages."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="govuk-list">
+                    {record.threads.into_iter().map(|t| view! {
+                        <li class=if t.unread { "app-unread" } else { "" }>
+                            <A href=format!("/staff/threads/{}", t.id) attr:class="govuk-link">{t.subject.clone()}</A>
+                            {format!(" — {}", t.last_message_at.format("%-d %B %Y"))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}

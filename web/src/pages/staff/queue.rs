@@ -1,0 +1,410 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use shared::api::{
+    FieldErrors, QueueEntry, StaffMember, StaffSubmissionView, SubmissionChangeRequest,
+    SubmissionStatus, TeamQueueSummary,
+};
+
+use super::{Failed, day, load, staff_only, status_tag};
+use crate::api;
+use crate::components::form::{ErrorSummary, submit};
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// The filters in the address, as the API takes them.
+fn filter_query(query: &leptos_router::params::ParamsMap) -> String {
+    ["form", "status", "team", "overdue", "mine"]
+        .iter()
+        .filter_map(|key| {
+            query
+                .get(key)
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{key}={}", js_sys::encode_uri_component(&v)))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn queue_row(entry: QueueEntry) -> impl IntoView {
+    view! {
+        <tr class="govuk-table__row">
+            <td class="govuk-table__cell">
+                <A href=format!("/staff/referrals/{}", entry.id) attr:class="govuk-link">{entry.reference.clone()}</A>
+            </td>
+            <td class="govuk-table__cell">{entry.form_title.clone()}</td>
+            <td class="govuk-table__cell">{entry.submitted_at.format("%-d %b %Y").to_string()}</td>
+            <td class="govuk-table__cell">
+                {day(entry.due_on)}
+                {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}
+            </td>
+            <td class="govuk-table__cell">{entry.team.map(|t| t.name).unwrap_or_else(|| "None yet".into())}</td>
+            <td class="govuk-table__cell">{entry.assigned_to.map(|p| p.name).unwrap_or_else(|| "Nobody".into())}</td>
+            <td class="govuk-table__cell">{status_tag(entry.status)}</td>
+        </tr>
+    }
+}
+
+/// The referral queue, soonest due first, with its filters.
+#[component]
+pub fn ReferralQueue() -> impl IntoView {
+    set_page_title("Referral queue");
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let session = use_session();
+    let filters = move || filter_query(&query.read());
+    let loaded = load(move |token| {
+        let filters = filters();
+        async move {
+            let forms = api::forms().await?;
+            let teams = api::team_queues(&token).await?;
+            let page = api::queue(&token, &filters, None).await?;
+            Ok((forms, teams, page))
+        }
+    });
+    let picked = move |key: &str| query.read_untracked().get(key).unwrap_or_default();
+    let form = RwSignal::new(picked("form"));
+    let status = RwSignal::new(picked("status"));
+    let team = RwSignal::new(picked("team"));
+    let overdue = RwSignal::new(picked("overdue") == "true");
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut parts = Vec::new();
+        for (key, value) in [
+            ("form", form.get()),
+            ("status", status.get()),
+            ("team", team.get()),
+        ] {
+            if !value.is_empty() {
+                parts.push(format!("{key}={value}"));
+            }
+        }
+        if overdue.get() {
+            parts.push("overdue=true".into());
+        }
+        navigate(
+            &format!("/staff/referrals?{}", parts.join("&")),
+            Default::default(),
+        );
+    };
+    staff_only(move || {
+        let apply = apply.clone();
+        view! {
+            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <h1 class="govuk-heading-l">"Referral queue"</h1>
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok((forms, teams, page)) => {
+                        let apply = apply.clone();
+                        let empty = page.items.is_empty();
+                        let shown = RwSignal::new(page.items);
+                        let next = RwSignal::new(page.next);
+                        view! {
+                            <form class="app-filters" novalidate on:submit=apply>
+                                <div class="govuk-form-group app-filter">
+                                    <label class="govuk-label" for="filter-form">"Form"</label>
+                                    <select class="govuk-select" id="filter-form" on:change=move |ev| form.set(event_target_value(&ev))>
+                                        <option value="" selected=move || form.get().is_empty()>"Any form"</option>
+                                        {forms.into_iter().map(|f| {
+                                            let id = f.id.clone();
+                                            view! { <option value=f.id.clone() selected=move || form.get() == id>{f.title}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="govuk-form-group app-filter">
+                                    <label class="govuk-label" for="filter-status">"Status"</label>
+                                    <select class="govuk-select" id="filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
+                                        <option value="" selected=move || status.get().is_empty()>"Any status"</option>
+                                        {SubmissionStatus::ALL.into_iter().map(|s| view! {
+                                            <option value=s.as_str() selected=move || status.get() == s.as_str()>{s.label()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="govuk-form-group app-filter">
+                                    <label class="govuk-label" for="filter-team">"Team"</label>
+                                    <select class="govuk-select" id="filter-team" on:change=move |ev| team.set(event_target_value(&ev))>
+                                        <option value="" selected=move || team.get().is_empty()>"Any team"</option>
+                                        {teams.into_iter().map(|t: TeamQueueSummary| {
+                                            let key = t.key.clone();
+                                            view! { <option value=t.key.clone() selected=move || team.get() == key>{t.name}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="govuk-checkboxes govuk-checkboxes--small app-filter" data-module="govuk-checkboxes">
+                                    <div class="govuk-checkboxes__item">
+                                        <input class="govuk-checkboxes__input" id="filter-overdue" type="checkbox"
+                                            prop:checked=move || overdue.get() on:change=move |ev| overdue.set(event_target_checked(&ev)) />
+                                        <label class="govuk-label govuk-checkboxes__label" for="filter-overdue">"Overdue only"</label>
+                                    </div>
+                                </div>
+                                <button type="submit" class="govuk-button govuk-button--secondary app-filter" data-module="govuk-button">"Apply filters"</button>
+                            </form>
+                            {if empty {
+                                view! { <p class="govuk-body">"Nothing in the queue matches these filters."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <table class="govuk-table">
+                                        <caption class="govuk-table__caption govuk-table__caption--m">"Soonest due first"</caption>
+                                        <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                            <th scope="col" class="govuk-table__header">"Reference"</th>
+                                            <th scope="col" class="govuk-table__header">"Form"</th>
+                                            <th scope="col" class="govuk-table__header">"Received"</th>
+                                            <th scope="col" class="govuk-table__header">"Due"</th>
+                                            <th scope="col" class="govuk-table__header">"Team"</th>
+                                            <th scope="col" class="govuk-table__header">"Worker"</th>
+                                            <th scope="col" class="govuk-table__header">"Status"</th>
+                                        </tr></thead>
+                                        <tbody class="govuk-table__body">
+                                            {move || shown.get().into_iter().map(queue_row).collect_view()}
+                                        </tbody>
+                                    </table>
+                                    {move || next.get().map(|cursor| view! {
+                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                            let cursor = cursor.clone();
+                                            let filters = filters();
+                                            leptos::task::spawn_local(async move {
+                                                let more = async {
+                                                    let token = session.fresh_token().await?;
+                                                    api::queue(&token, &filters, Some(&cursor)).await
+                                                }.await;
+                                                if let Ok(page) = more {
+                                                    shown.update(|all| all.extend(page.items));
+                                                    next.set(page.next);
+                                                }
+                                            });
+                                        }>"Show more"</button>
+                                    })}
+                                }.into_any()
+                            }}
+                        }.into_any()
+                    }
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+/// One referral: its answers and history, and the form that changes it.
+#[component]
+pub fn Referral() -> impl IntoView {
+    let params = use_params_map();
+    let version = RwSignal::new(0u32);
+    let loaded = load(move |token| {
+        let id = params.read().get("submission_id").unwrap_or_default();
+        let _ = version.get();
+        async move {
+            let submission = api::staff_submission(&token, &id).await?;
+            let teams = api::team_queues(&token).await?;
+            let staff = api::staff_members(&token).await?;
+            Ok((submission, teams, staff))
+        }
+    });
+    staff_only(move || {
+        view! {
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok((submission, teams, staff)) => view! {
+                        <ReferralPage submission=submission teams=teams staff=staff version=version />
+                    }.into_any(),
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+#[component]
+fn ReferralPage(
+    submission: StaffSubmissionView,
+    teams: Vec<TeamQueueSummary>,
+    staff: Vec<StaffMember>,
+    version: RwSignal<u32>,
+) -> impl IntoView {
+    set_page_title(&format!(
+        "{} {}",
+        submission.entry.reference, submission.entry.form_title
+    ));
+    let session = use_session();
+    let entry = submission.entry.clone();
+    let current_team = entry
+        .team
+        .as_ref()
+        .map(|t| t.key.clone())
+        .unwrap_or_default();
+    let current_worker = entry
+        .assigned_to
+        .as_ref()
+        .map(|p| p.id.clone())
+        .unwrap_or_default();
+    let status = RwSignal::new(entry.status.as_str().to_owned());
+    let team = RwSignal::new(current_team.clone());
+    let worker = RwSignal::new(current_worker.clone());
+    let note = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let id = entry.id.clone();
+    let before_status = entry.status;
+    let save = {
+        let (current_team, current_worker) = (current_team.clone(), current_worker.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let request = SubmissionChangeRequest {
+                status: SubmissionStatus::parse(&status.get()).filter(|s| *s != before_status),
+                team: Some(team.get()).filter(|t| !t.is_empty() && *t != current_team),
+                assigned_to: Some(worker.get()).filter(|w| !w.is_empty() && *w != current_worker),
+                note: Some(note.get()).filter(|n| !n.trim().is_empty()),
+            };
+            let found = request.validate();
+            let id = id.clone();
+            let send = async move {
+                let token = session.fresh_token().await?;
+                api::change_submission(&token, &id, &request).await
+            };
+            submit(errors, busy, found, send, move |_| {
+                saved.set(true);
+                version.update(|v| *v += 1);
+            });
+        }
+    };
+    let workers = move || {
+        let chosen = team.get();
+        staff
+            .iter()
+            .filter(|m| m.active && (chosen.is_empty() || m.teams.iter().any(|t| t.key == chosen)))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let received = entry.submitted_at.format("%-d %B %Y at %H:%M").to_string();
+    view! {
+        <A href="/staff/referrals" attr:class="govuk-back-link">"Referral queue"</A>
+        <ErrorSummary errors=errors />
+        {move || saved.get().then(|| view! {
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="saved-title">"Success"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">"The change has been saved."</p>
+                </div>
+            </div>
+        })}
+        <span class="govuk-caption-l">{entry.reference.clone()}</span>
+        <h1 class="govuk-heading-l">{entry.form_title.clone()}</h1>
+        <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Received"</dt>
+                <dd class="govuk-summary-list__value">{format!("{received} (UTC)")}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Due"</dt>
+                <dd class="govuk-summary-list__value">
+                    {entry.due_on.format("%-d %B %Y").to_string()}
+                    {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}
+                </dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Sent by"</dt>
+                <dd class="govuk-summary-list__value">{format!("{} ({})", entry.submitted_by, submission.submitted_by_email)}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Status"</dt>
+                <dd class="govuk-summary-list__value">{status_tag(entry.status)}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Team"</dt>
+                <dd class="govuk-summary-list__value">{entry.team.clone().map(|t| t.name).unwrap_or_else(|| "None yet".into())}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Worker"</dt>
+                <dd class="govuk-summary-list__value">{entry.assigned_to.clone().map(|p| p.name).unwrap_or_else(|| "Nobody".into())}</dd>
+            </div>
+        </dl>
+
+        <h2 class="govuk-heading-m">"Change"</h2>
+        <form novalidate on:submit=save>
+            <div class=move || if errors.with(|e| e.contains_key("status")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <label class="govuk-label" for="status">"Status"</label>
+                {move || errors.with(|e| e.get("status").and_then(|m| m.first().cloned())).map(|message| view! {
+                    <p id="status-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                })}
+                <select class="govuk-select" id="status" on:change=move |ev| status.set(event_target_value(&ev))>
+                    {SubmissionStatus::ALL.into_iter().map(|s| view! {
+                        <option value=s.as_str() selected=move || status.get() == s.as_str()>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class=move || if errors.with(|e| e.contains_key("team")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <label class="govuk-label" for="team">"Team"</label>
+                {move || errors.with(|e| e.get("team").and_then(|m| m.first().cloned())).map(|message| view! {
+                    <p id="team-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                })}
+                <select class="govuk-select" id="team" on:change=move |ev| { team.set(event_target_value(&ev)); worker.set(String::new()); }>
+                    <option value="" selected=move || team.get().is_empty()>"Choose a team"</option>
+                    {teams.into_iter().map(|t| {
+                        let key = t.key.clone();
+                        view! { <option value=t.key.clone() selected=move || team.get() == key>{t.name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class=move || if errors.with(|e| e.contains_key("assigned_to")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <label class="govuk-label" for="assigned_to">"Worker"</label>
+                <div id="assigned_to-hint" class="govuk-hint">"Members of the team chosen above."</div>
+                {move || errors.with(|e| e.get("assigned_to").and_then(|m| m.first().cloned())).map(|message| view! {
+                    <p id="assigned_to-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                })}
+                <select class="govuk-select" id="assigned_to" aria-describedby="assigned_to-hint" on:change=move |ev| worker.set(event_target_value(&ev))>
+                    <option value="" selected=move || worker.get().is_empty()>"Nobody"</option>
+                    {move || workers().into_iter().map(|m| {
+                        let id = m.id.clone();
+                        view! { <option value=m.id.clone() selected=move || worker.get() == id>{m.name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class=move || if errors.with(|e| e.contains_key("note")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <label class="govuk-label" for="note">"Note (optional)"</label>
+                <div id="note-hint" class="govuk-hint">"For the council only: the sender never sees notes."</div>
+                {move || errors.with(|e| e.get("note").and_then(|m| m.first().cloned())).map(|message| view! {
+                    <p id="note-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                })}
+                <textarea class="govuk-textarea" id="note" rows="3" aria-describedby="note-hint"
+                    prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            </div>
+            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Save change"</button>
+        </form>
+
+        <h2 class="govuk-heading-m">"History"</h2>
+        {if submission.history.is_empty() {
+            view! { <p class="govuk-body">"No changes yet."</p> }.into_any()
+        } else {
+            view! {
+                <ol class="govuk-list app-history">
+                    {submission.history.into_iter().map(|e| {
+                        let mut what = Vec::new();
+                        if let Some(s) = e.status { what.push(format!("status: {}", s.label())); }
+                        if let Some(t) = &e.team { what.push(format!("team: {}", t.name)); }
+                        if let Some(p) = &e.assigned_to { what.push(format!("worker: {}", p.name)); }
+                        view! {
+                            <li>
+                                <p class="govuk-body govuk-!-margin-bottom-1"><strong>{format!("{} — {}", e.at.format("%-d %B %Y %H:%M"), e.by)}</strong></p>
+                                {(!what.is_empty()).then(|| view! { <p class="govuk-body govuk-!-margin-bottom-1">{what.join(", ")}</p> })}
+                                {e.note.map(|n| view! { <p class="govuk-body app-message__body">{n}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
+
+        <h2 class="govuk-heading-m">"Answers"</h2>
+        <dl class="govuk-summary-list">
+            {submission.summary.into_iter().map(|row| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{row.label}</dt>
+                    <dd class="govuk-summary-list__value">{row.answer}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
