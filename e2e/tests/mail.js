@@ -29,4 +29,19 @@ async function codeFrom(address, n) {
   throw new Error(`no email number ${n} to ${address}`);
 }
 
-module.exports = { codeFrom };
+/** How many emails `address` has been sent so far. */
+function emailCount(address) {
+  return emailsTo(address).length;
+}
+
+/** Waits for the first email to `address` containing `needle` after the first `skip`. */
+async function emailContaining(address, skip, needle) {
+  for (let i = 0; i < 100; i += 1) {
+    const found = emailsTo(address).slice(skip).find((email) => email.raw.includes(needle));
+    if (found) return found.raw;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no email to ${address} containing ${needle}`);
+}
+
+module.exports = { codeFrom, emailCount, emailContaining };

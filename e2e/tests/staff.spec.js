@@ -1,0 +1,226 @@
+// The council's side, with the demonstration accounts: a GP's referral is triaged by staff and
+// the GP sees its new status; a citizen's message is answered by the team; a document staff
+// publish is opened by the citizen. axe checks every staff page.
+const { execFileSync } = require('node:child_process');
+const { test, expect, expectNoAxeViolations, expectHeading } = require('./support');
+const { codeFrom, emailCount, emailContaining } = require('./mail');
+const { serverEnv, portal } = require('../server-env');
+
+const PASSWORD = 'Demo-Portal-2026!';
+const GP = 'dr.priya.shah@example.org';
+const STAFF = 'sam.taylor@example.org';
+const CITIZEN = 'margaret.okafor@example.org';
+const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+test.beforeAll(() => {
+  execFileSync(portal, ['demo-data'], { env: { ...process.env, ...serverEnv }, stdio: 'ignore' });
+});
+
+/** Signs in with the password and the code emailed for this sign-in. */
+async function signIn(page, email, landing) {
+  const before = emailCount(email);
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await expect(page.getByText('We have checked that you are not a robot.')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Code').fill(await codeFrom(email, before + 1));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectHeading(page, landing);
+}
+
+async function signOut(page) {
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/signed-out|sign-in|\/$/);
+}
+
+async function next(page) {
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+test('a GP refers someone, staff triage it with its due date, and the GP sees it accepted', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, GP, 'Your account');
+
+  // The GP sends a support enquiry.
+  await page.goto('/forms/support-enquiry');
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expectHeading(page, 'Before we go on');
+  await page.locator('#urgent-2').check();
+  await page.locator('#safeguarding-2').check();
+  await next(page);
+  await expectHeading(page, 'Your details');
+  await page.getByLabel('Your role').fill('GP');
+  await page.getByLabel('Your organisation').fill('Marsh Lane Surgery');
+  await page.getByLabel('Your phone number').fill('0151 496 0500');
+  await next(page);
+  await expectHeading(page, 'Who is the assessment for');
+  await page.getByLabel('First name').fill('Edna');
+  await page.getByLabel('Last name').fill('Marsh');
+  await page.locator('#date_of_birth').fill('14');
+  await page.locator('#date_of_birth-month').fill('2');
+  await page.locator('#date_of_birth-year').fill('1938');
+  await page.getByLabel('Address line 1').fill('4 Marsh Lane');
+  await page.getByLabel('Town or city').fill('Bootle');
+  await page.getByLabel('Postcode').fill('L20 3NJ');
+  await page.locator('#communication_needs-2').check();
+  await next(page);
+  await expectHeading(page, 'Consent');
+  await page.locator('#aware').check();
+  await page.locator('#consents').check();
+  await next(page);
+  await expectHeading(page, 'GP and health');
+  await page.getByLabel("GP's name").fill('Dr Shah');
+  await page.locator('#gp_practice').fill('Marsh Lane Surgery');
+  await page.getByLabel('Health conditions').fill('Arthritis; two falls this year.');
+  await next(page);
+  await expectHeading(page, 'Living and support arrangements');
+  await page.getByLabel('Who does the person live with?').fill('Alone');
+  await page.locator('#has_carers-2').check();
+  await page.locator('#current_services-2').check();
+  await next(page);
+  await expectHeading(page, 'Needs and risks');
+  await page.getByLabel('What does the person need help with?').fill('Washing and dressing.');
+  await page.getByLabel('What would the person like to achieve?').fill('To stay at home safely.');
+  await next(page);
+  await expectHeading(page, 'Check your answers');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expectHeading(page, 'Form submitted');
+  const reference = (await page.locator('.govuk-panel__body strong').textContent()).trim();
+  await signOut(page);
+
+  // Staff find it in the queue with its due date, give it to the team and a worker, accept it.
+  await signIn(page, STAFF, 'Your account');
+  await page.getByRole('link', { name: 'Council work' }).first().click();
+  await expectHeading(page, 'Council work');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Referral queue' }).click();
+  await expectHeading(page, 'Referral queue');
+  const row = page.locator('tr', { hasText: reference });
+  await expect(row).toContainText('Support enquiry');
+  await expect(row).toContainText('Received');
+  await expect(row.locator('td').nth(3)).toHaveText(/\d{1,2} \w{3} \d{4}/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Status').selectOption({ label: 'Received' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/status=received/);
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support enquiry');
+  await expect(page.getByText('Edna')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Save change' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Team').selectOption({ label: 'Adult Social Care Contact Centre' });
+  await page.getByLabel('Worker').selectOption({ label: 'Sam Taylor' });
+  await page.getByLabel('Status').selectOption({ label: 'Accepted' });
+  await page.getByLabel('Note (optional)').fill('Assessment booked for next week.');
+  await page.getByRole('button', { name: 'Save change' }).click();
+  await expect(page.getByText('The change has been saved.')).toBeVisible();
+  const history = page.locator('.app-history');
+  await expect(history).toContainText('status: Accepted');
+  await expect(history).toContainText('worker: Sam Taylor');
+  await expect(history).toContainText('Assessment booked for next week.');
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // The GP is told, and sees the new status in their account.
+  await emailContaining(GP, 0, reference);
+  await signIn(page, GP, 'Your account');
+  const submitted = page.getByRole('table', { name: 'Forms submitted in the last 30 days' });
+  await expect(submitted.locator('tr', { hasText: reference })).toContainText('Accepted');
+});
+
+test('a citizen writes, the team answers as the team, and the citizen reads the reply', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, CITIZEN, 'Your account');
+  await page.getByRole('link', { name: 'Your care records' }).click();
+  await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
+  await page.getByRole('link', { name: 'Messages' }).click();
+  await page.getByRole('button', { name: 'New message' }).click();
+  await page.getByLabel('Message type').selectOption({ label: 'General enquiry' });
+  await page.getByLabel('Subject').fill('Bathroom grab rail');
+  await page.getByLabel('Message', { exact: true }).fill('The grab rail in the bathroom is loose.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expectHeading(page, 'Sent messages');
+  await signOut(page);
+
+  await signIn(page, STAFF, 'Your account');
+  await page.goto('/staff/messages');
+  await expectHeading(page, 'Team messages');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Adult Social Care Contact Centre' }).click();
+  const thread = page.locator('tr', { hasText: 'Bathroom grab rail' });
+  await expect(thread).toHaveClass(/app-unread/);
+  await expectNoAxeViolations(page);
+  await thread.getByRole('link', { name: 'Bathroom grab rail' }).click();
+  await expectHeading(page, 'Bathroom grab rail');
+  await expect(page.locator('.app-message__body', { hasText: 'The grab rail in the bathroom is loose.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Reply as Adult Social Care Contact Centre').fill('An occupational therapist will visit on Thursday to fix it.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.locator('.app-message')).toHaveCount(2);
+  await signOut(page);
+
+  await signIn(page, CITIZEN, 'Your account');
+  await page.getByRole('link', { name: 'Your care records' }).click();
+  await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
+  await page.getByRole('link', { name: 'Messages' }).click();
+  const reply = page.locator('tr', { hasText: 'Bathroom grab rail' });
+  await expect(reply).toHaveClass(/app-unread/);
+  await reply.getByRole('link', { name: 'Bathroom grab rail' }).click();
+  await expect(page.locator('.app-message__body', { hasText: 'An occupational therapist will visit on Thursday' })).toBeVisible();
+});
+
+test('staff publish a document to a record and the citizen opens it; the citizen sees who looked', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, STAFF, 'Your account');
+  await page.goto('/staff/people');
+  await expectHeading(page, 'Find a person');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Surname').fill('oka');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Margaret Okafor' }).click();
+  await expectHeading(page, 'Margaret Okafor');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Title').fill('Occupational therapy visit');
+  await page.getByLabel('File').setInputFiles({ name: 'ot-visit.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('“Occupational therapy visit” is in their Items to view.')).toBeVisible();
+  const published = page.locator('tr', { hasText: 'Occupational therapy visit' });
+  await expect(published).toContainText('Not yet');
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  await signIn(page, CITIZEN, 'Your account');
+  await page.getByRole('link', { name: 'Your care records' }).click();
+  await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
+  await page.getByRole('link', { name: 'Items to view' }).click();
+  const item = page.locator('.app-document', { hasText: 'Occupational therapy visit' });
+  await expect(item).toHaveClass(/app-unread/);
+  const popup = page.context().waitForEvent('page');
+  await item.getByRole('button', { name: /^Occupational therapy visit/ }).click();
+  await (await popup).close();
+  await expect(item).not.toHaveClass(/app-unread/);
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Details' }).click();
+  await page.getByRole('link', { name: 'See who at the council has opened this record' }).click();
+  await expectHeading(page, 'Who has looked at this record');
+  await expect(page.locator('tr', { hasText: 'Sam Taylor' }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the audit log shows administrators what staff did', async ({ page }) => {
+  await signIn(page, 'alex.morgan@example.org', 'Your account');
+  await page.goto('/staff/audit');
+  await expectHeading(page, 'Audit log');
+  await expect(page.locator('tr', { hasText: 'Sam Taylor' }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
