@@ -224,3 +224,69 @@ test('the audit log shows administrators what staff did', async ({ page }) => {
   await expect(page.locator('tr', { hasText: 'Sam Taylor' }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('staff create a record, invite someone to it, send a form and record a worker; every page passes axe', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'alex.morgan@example.org', 'Your account');
+  await page.goto('/staff/people');
+  await page.getByRole('link', { name: 'Create a record' }).click();
+  await expectHeading(page, 'Create a record');
+  await page.getByRole('button', { name: 'Create record' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('First name').fill('Edna');
+  await page.getByLabel('Last name').fill('Marsh');
+  await page.getByRole('button', { name: 'Create record' }).click();
+  await expectHeading(page, 'Edna Marsh');
+
+  await page.getByRole('link', { name: 'Give someone access' }).click();
+  await expectHeading(page, 'Give someone access');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Their email address').fill('edna.marsh@example.org');
+  await page.getByLabel('Someone who looks after them (a proxy)').check();
+  await page.getByLabel('On what basis').selectOption({ label: 'Deputyship' });
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expectHeading(page, 'Edna Marsh');
+  await expect(page.getByText('edna.marsh@example.org — proxy, deputyship — waiting')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Send a form to complete' }).click();
+  await expectHeading(page, 'Send a form to complete');
+  await page.getByRole('button', { name: 'Send form' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Form', { exact: true }).selectOption({ label: 'Financial assessment' });
+  await page.getByLabel('From').selectOption({ label: 'Financial Assessments' });
+  const due = new Date(Date.now() + 14 * 24 * 3600 * 1000);
+  await page.locator('#due_on').fill(String(due.getDate()));
+  await page.locator('#due_on-month').fill(String(due.getMonth() + 1));
+  await page.locator('#due_on-year').fill(String(due.getFullYear()));
+  await page.getByRole('button', { name: 'Send form' }).click();
+  await expectHeading(page, 'Edna Marsh');
+  await expect(page.getByText(/Financial assessment from Financial Assessments, due .* Not started/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Record a professional working with them' }).click();
+  await expectHeading(page, 'Record a professional working with them');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Name').fill('Jo Bright');
+  await page.getByLabel('Role').fill('Social worker');
+  await page.getByLabel('Team', { exact: true }).fill('Bootle locality team');
+  await page.getByLabel('Phone number').fill('0151 496 0456');
+  await page.locator('#since').fill('2');
+  await page.locator('#since-month').fill('11');
+  await page.locator('#since-year').fill('2026');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await expectHeading(page, 'Edna Marsh');
+  await expect(page.getByText(/Jo Bright, Social worker/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto('/staff/accounts');
+  await expectHeading(page, 'Staff accounts');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Sam Taylor' }).click();
+  await expectHeading(page, 'Sam Taylor');
+  await expectNoAxeViolations(page);
+});

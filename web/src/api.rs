@@ -6,14 +6,16 @@ use serde::de::DeserializeOwned;
 use shared::api::{
     AccountView, AuditPage, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest,
     ChangePasswordRequest, CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest,
-    CreateSubmissionRequest, Dashboard, DocumentPage, DocumentSummary, DraftPage, DraftView,
-    FieldErrors, FormStartRequest, FormSummary, InvolvementView, ItemPage, ItemView, MessagePage,
+    CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, CreateSubmissionRequest,
+    Dashboard, DocumentPage, DocumentSummary, DraftPage, DraftView, FieldErrors, FormStartRequest,
+    FormSummary, InvitationView, InvolvementView, ItemPage, ItemView, MessagePage,
     NewMessageRequest, PasswordResetCompletion, PasswordResetRequest, PersonDetails,
     PersonMatchPage, PersonSummary, Problem, QueuePage, RecordViewPage, RegistrationRequest,
-    ReplyRequest, ResendCodeRequest, SaveItemRequest, SessionCreated, SignInRequest, StaffMember,
-    StaffPersonView, StaffSubmissionView, StaffThreadView, SubmissionChangeRequest, SubmissionPage,
-    SubmissionView, SubmitItemRequest, TeamQueueSummary, TeamThreadPage, ThreadView,
-    UpdateDraftRequest, UploadView, VerifyCodeRequest,
+    ReplyRequest, ResendCodeRequest, SaveItemRequest, SendItemRequest, SessionCreated,
+    SetTeamsRequest, SignInRequest, StaffInvitation, StaffMember, StaffPersonView,
+    StaffSubmissionView, StaffThreadView, SubmissionChangeRequest, SubmissionPage, SubmissionView,
+    SubmitItemRequest, TeamQueueSummary, TeamThreadPage, ThreadView, UpdateDraftRequest,
+    UploadView, VerifyCodeRequest,
 };
 
 /// Why a call to the API failed, in terms the pages can act on.
@@ -586,4 +588,101 @@ pub async fn audit_log(
         path.push_str(&format!("&after={cursor}"));
     }
     read(get_with(token, &path).await?).await
+}
+
+pub async fn invitations(token: &str) -> Result<Vec<InvitationView>, ApiError> {
+    read(get_with(token, "/api/v1/invitations").await?).await
+}
+
+pub async fn accept_invitation(token: &str, id: &str) -> Result<PersonSummary, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/invitations/{id}/acceptance"),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
+pub async fn decline_invitation(token: &str, id: &str) -> Result<(), ApiError> {
+    let path = format!("/api/v1/invitations/{id}/decline");
+    let response = send(with_token(Request::post(&path), token).build()).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
+}
+
+pub async fn invite(
+    token: &str,
+    person: &str,
+    request: &CreateLinkRequest,
+) -> Result<StaffInvitation, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/staff/people/{person}/invitations"),
+        request,
+    )
+    .await
+}
+
+pub async fn end_link(token: &str, person: &str, link: &str) -> Result<(), ApiError> {
+    let path = format!("/api/v1/staff/people/{person}/links/{link}");
+    let response = send(with_token(Request::delete(&path), token).build()).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
+}
+
+pub async fn send_item(
+    token: &str,
+    person: &str,
+    request: &SendItemRequest,
+) -> Result<ItemView, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/staff/people/{person}/items"),
+        request,
+    )
+    .await
+}
+
+pub async fn create_person(
+    token: &str,
+    request: &CreatePersonRequest,
+) -> Result<PersonDetails, ApiError> {
+    post_with(token, "/api/v1/staff/people", request).await
+}
+
+pub async fn create_involvement(
+    token: &str,
+    person: &str,
+    request: &CreateInvolvementRequest,
+) -> Result<InvolvementView, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/staff/people/{person}/involvements"),
+        request,
+    )
+    .await
+}
+
+pub async fn set_staff_teams(
+    token: &str,
+    account: &str,
+    request: &SetTeamsRequest,
+) -> Result<StaffMember, ApiError> {
+    let path = format!("/api/v1/staff-accounts/{account}/teams");
+    read(send(with_token(Request::put(&path), token).json(request)).await?).await
+}
+
+pub async fn switch_off_staff(token: &str, account: &str) -> Result<StaffMember, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/staff-accounts/{account}/switch-off"),
+        &serde_json::json!({}),
+    )
+    .await
 }

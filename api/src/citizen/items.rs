@@ -89,6 +89,7 @@ fn summary(state: &AppState, (item, team, submitted_at): Row) -> Result<ItemSumm
         sent_at: item.sent_at.and_utc(),
         due_on: item.due_on,
         submitted_at: submitted_at.map(|t| t.and_utc()),
+        submission_id: item.submission_id,
     })
 }
 

@@ -174,8 +174,42 @@ pub async fn create(
         .await
 }
 
-/// Staff give an existing account access to a person's record, as the person or as a proxy.
-/// An account already linked to the person gets its link replaced.
+/// Links an account to a person in the caller's transaction, ending any earlier link between
+/// them (a new footing replaces the old one).
+pub fn link_account(
+    conn: &mut DbConnection,
+    person_id: &str,
+    account_id: &str,
+    relationship: &str,
+    legal_basis: Option<&str>,
+    ends_on: Option<NaiveDate>,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(
+        person_links::table
+            .filter(person_links::person_id.eq(person_id))
+            .filter(person_links::account_id.eq(account_id))
+            .filter(person_links::ended_at.is_null()),
+    )
+    .set(person_links::ended_at.eq(Some(now)))
+    .execute(conn)?;
+    diesel::insert_into(person_links::table)
+        .values((
+            person_links::id.eq(Uuid::now_v7().to_string()),
+            person_links::person_id.eq(person_id),
+            person_links::account_id.eq(account_id),
+            person_links::relationship.eq(relationship),
+            person_links::legal_basis.eq(legal_basis),
+            person_links::ends_on.eq(ends_on),
+            person_links::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Staff give an existing account access to a person's record directly, as the person or as a
+/// proxy, once they have checked the account holder's identity another way (the staff pages
+/// invite instead). An account already linked to the person gets its link replaced.
 pub async fn link(
     state: &AppState,
     user: &CurrentUser,
@@ -205,26 +239,15 @@ pub async fn link(
                             ],
                         )]))
                     })?;
-                let now = timestamp();
-                diesel::update(
-                    person_links::table
-                        .filter(person_links::person_id.eq(&person.id))
-                        .filter(person_links::account_id.eq(&account.id))
-                        .filter(person_links::ended_at.is_null()),
-                )
-                .set(person_links::ended_at.eq(Some(now)))
-                .execute(conn)?;
-                diesel::insert_into(person_links::table)
-                    .values((
-                        person_links::id.eq(Uuid::now_v7().to_string()),
-                        person_links::person_id.eq(&person.id),
-                        person_links::account_id.eq(&account.id),
-                        person_links::relationship.eq(&request.relationship),
-                        person_links::legal_basis.eq(&request.legal_basis),
-                        person_links::ends_on.eq(request.ends_on),
-                        person_links::created_at.eq(now),
-                    ))
-                    .execute(conn)?;
+                link_account(
+                    conn,
+                    &person.id,
+                    &account.id,
+                    &request.relationship,
+                    request.legal_basis.as_deref(),
+                    request.ends_on,
+                    timestamp(),
+                )?;
                 crate::audit::record(
                     conn,
                     &actor,

@@ -168,6 +168,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    link_invitations (id) {
+        id -> Text,
+        person_id -> Text,
+        email -> Text,
+        relationship -> Text,
+        legal_basis -> Nullable<Text>,
+        ends_on -> Nullable<Date>,
+        invited_by -> Text,
+        invited_at -> Timestamp,
+        expires_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+        accepted -> Nullable<Bool>,
+    }
+}
+
+diesel::table! {
     audit_events (id) {
         id -> Text,
         actor_id -> Text,
@@ -332,6 +348,7 @@ diesel::joinable!(team_members -> teams (team_key));
 diesel::joinable!(team_members -> accounts (account_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
 diesel::joinable!(audit_events -> accounts (actor_id));
+diesel::joinable!(link_invitations -> people (person_id));
 diesel::joinable!(message_threads -> teams (team_key));
 diesel::joinable!(form_requests -> teams (team_key));
 diesel::joinable!(form_requests -> submissions (submission_id));
@@ -370,4 +387,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     team_members,
     submission_events,
     audit_events,
+    link_invitations,
 );

@@ -20,6 +20,7 @@ pub enum Template {
     MessageWaiting,
     ItemToComplete,
     StatusChanged,
+    LinkInvitation,
 }
 
 impl Template {
@@ -38,6 +39,7 @@ impl Template {
             Self::MessageWaiting => "message_waiting",
             Self::ItemToComplete => "item_to_complete",
             Self::StatusChanged => "status_changed",
+            Self::LinkInvitation => "link_invitation",
         }
     }
 }
@@ -95,7 +97,8 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "draft_expiring",
         "message_waiting",
         "item_to_complete",
-        "status_changed"
+        "status_changed",
+        "link_invitation"
     );
     Ok(env)
 }
@@ -171,7 +174,7 @@ mod tests {
                 template,
                 "sam@example.org",
                 &council(),
-                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account", form_title => "Support enquiry", reference => "ASC-7K4M-9QX2", status => "Accepted" },
+                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account", form_title => "Support enquiry", reference => "ASC-7K4M-9QX2", status => "Accepted", expires => "23 December 2026" },
             )
             .unwrap();
             assert!(!email.subject.is_empty());
@@ -183,6 +186,21 @@ mod tests {
             );
             assert!(email.text.contains("0113 496 0000"), "{}", template.name());
         }
+    }
+
+    #[test]
+    fn an_invitation_names_neither_the_person_nor_the_invitee() {
+        // The address may have no account yet, so there is no name to greet.
+        let email = render(
+            Template::LinkInvitation,
+            "ade@example.org",
+            &council(),
+            context! { link => "https://portal.example/account", expires => "23 December 2026" },
+        )
+        .unwrap();
+        assert!(email.text.starts_with("Hello,"), "{}", email.text);
+        assert!(email.text.contains("23 December 2026"));
+        assert!(email.html.contains("Eastmoor Borough Council"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use shared::api::{
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
 use crate::citizen::person::{Person, blank_to_none};
-use crate::citizen::{involvements, items, live_links, today};
+use crate::citizen::{invitations, involvements, items, live_links, today};
 use crate::db::DbConnection;
 use crate::db::schema::{
     accounts, document_opens, documents, message_threads, messages, people, person_links,
@@ -229,7 +229,7 @@ pub async fn record(
 ) -> Result<StaffPersonView, ApiError> {
     user.require(Role::Staff)?;
     let user_for_log = user.clone();
-    let (person, links, involved, documents, item_rows, threads) = state
+    let (person, links, involved, documents, item_rows, threads, invitations) = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
@@ -239,12 +239,21 @@ pub async fn record(
                 let documents = latest_documents(conn, &person_id)?;
                 let item_rows = items::latest(conn, &person_id, LATEST)?;
                 let threads = latest_threads(conn, &person)?;
+                let invitations = invitations::of_person(conn, &person_id, LATEST)?;
                 audit::record(
                     conn,
                     &user_for_log,
                     Event::read("person", &person_id, Some(&person_id)),
                 )?;
-                Ok::<_, ApiError>((person, links, involved, documents, item_rows, threads))
+                Ok::<_, ApiError>((
+                    person,
+                    links,
+                    involved,
+                    documents,
+                    item_rows,
+                    threads,
+                    invitations,
+                ))
             })
         })
         .await?;
@@ -255,6 +264,7 @@ pub async fn record(
         documents,
         items: items::summaries(state, item_rows)?,
         threads,
+        invitations,
     })
 }
 

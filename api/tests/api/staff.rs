@@ -3,9 +3,10 @@
 
 use serde_json::{Value, json};
 use shared::api::{
-    AuditPage, PersonDetails, PersonMatchPage, Problem, QueuePage, RecordViewPage, SessionCreated,
-    StaffMember, StaffPersonView, StaffSubmissionView, StaffThreadView, SubmissionPage,
-    SubmissionStatus, TeamQueueSummary, TeamThreadPage, ThreadView,
+    AuditPage, InvitationView, PersonDetails, PersonMatchPage, PersonSummary, Problem, QueuePage,
+    RecordViewPage, SessionCreated, StaffInvitation, StaffMember, StaffPersonView,
+    StaffSubmissionView, StaffThreadView, SubmissionPage, SubmissionStatus, TeamQueueSummary,
+    TeamThreadPage, ThreadView,
 };
 
 use crate::helpers::{TestApp, spawn_app};
@@ -586,4 +587,132 @@ async fn citizens_and_professionals_get_403_on_every_staff_route() {
     ] {
         assert_eq!(someone.delete(&path).await.status(), 403, "DELETE {path}");
     }
+}
+
+#[tokio::test]
+async fn an_invitation_links_an_account_only_when_its_holder_accepts_it() {
+    let c = council().await;
+    let staff = c.app.caller(&c.staff);
+    // Ade has an account already (the invitation would also reach an address without one).
+    let ade_session = registered(&c.app, "ade@example.org").await;
+    let ade = c.app.caller(&ade_session);
+    let person: PersonDetails = staff
+        .post(
+            "/api/v1/staff/people",
+            &json!({"forename": "Margaret", "surname": "Okafor"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let invited = staff
+        .post(
+            &format!("/api/v1/staff/people/{}/invitations", person.id),
+            &json!({"email": "Ade@Example.org", "relationship": "proxy",
+                "legal_basis": "lasting_power_of_attorney"}),
+        )
+        .await;
+    assert_eq!(invited.status(), 201, "{}", invited.text().await.unwrap());
+    let invitation: StaffInvitation = invited.json().await.unwrap();
+    assert_eq!(
+        (invitation.email.as_str(), invitation.state.as_str()),
+        ("ade@example.org", "waiting")
+    );
+    // The email says nothing of whose record it is.
+    let email = c
+        .app
+        .mailbox
+        .next_containing("ade@example.org", 1, "invited you to see a care record")
+        .await;
+    assert!(!email.raw.contains("Okafor"));
+
+    // Ade sees the invitation, and nothing is linked yet.
+    let waiting: Vec<InvitationView> = ade.read("/api/v1/invitations").await;
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].person_name, "Margaret Okafor");
+    let people: Vec<PersonSummary> = ade.read("/api/v1/people").await;
+    assert!(people.is_empty());
+
+    // Someone else cannot see or accept it.
+    let other_session = registered(&c.app, "other@example.org").await;
+    let other = c.app.caller(&other_session);
+    let theirs: Vec<InvitationView> = other.read("/api/v1/invitations").await;
+    assert!(theirs.is_empty());
+    let stolen = other
+        .post(
+            &format!("/api/v1/invitations/{}/acceptance", invitation.id),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(stolen.status(), 404);
+
+    let accepted = ade
+        .post(
+            &format!("/api/v1/invitations/{}/acceptance", invitation.id),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(accepted.status(), 201);
+    let people: Vec<PersonSummary> = ade.read("/api/v1/people").await;
+    assert_eq!(
+        (
+            people[0].name.as_str(),
+            people[0].relationship.as_str(),
+            people[0].legal_basis.as_deref()
+        ),
+        (
+            "Margaret Okafor",
+            "proxy",
+            Some("lasting_power_of_attorney")
+        )
+    );
+    let again = ade
+        .post(
+            &format!("/api/v1/invitations/{}/acceptance", invitation.id),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(again.status(), 404);
+
+    // A second invitation, declined, links nothing; the record shows both.
+    let second: StaffInvitation = staff
+        .post(
+            &format!("/api/v1/staff/people/{}/invitations", person.id),
+            &json!({"email": "other@example.org", "relationship": "proxy", "legal_basis": "consent"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let declined = other
+        .post(
+            &format!("/api/v1/invitations/{}/decline", second.id),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(declined.status(), 204);
+    assert!(
+        other
+            .read::<Vec<PersonSummary>>("/api/v1/people")
+            .await
+            .is_empty()
+    );
+    let record: StaffPersonView = staff
+        .read(&format!("/api/v1/staff/people/{}", person.id))
+        .await;
+    let states: Vec<&str> = record
+        .invitations
+        .iter()
+        .map(|i| i.state.as_str())
+        .collect();
+    assert_eq!(states, ["declined", "accepted"]);
+    assert_eq!(record.links.len(), 1);
+    let refused = staff
+        .post(
+            &format!("/api/v1/staff/people/{}/invitations", person.id),
+            &json!({"email": "not an address", "relationship": "proxy"}),
+        )
+        .await;
+    let problem = problem(refused, 422).await;
+    assert!(problem.errors.contains_key("email") && problem.errors.contains_key("legal_basis"));
 }

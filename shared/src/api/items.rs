@@ -39,7 +39,7 @@ impl ItemStatus {
     "id": "0193b020-0000-7000-8000-000000000020", "form_id": "financial-assessment",
     "form_title": "Financial assessment", "team": "Financial Assessments",
     "sent_at": "2026-11-20T09:00:00Z", "due_on": "2026-12-04", "status": "in_progress",
-    "progress": 40, "submitted_at": null
+    "progress": 40, "submitted_at": null, "submission_id": null
 })))]
 pub struct ItemSummary {
     pub id: String,
@@ -54,6 +54,8 @@ pub struct ItemSummary {
     /// Share of the visible required questions answered, as a whole percentage.
     pub progress: u8,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// What was sent, once submitted (staff open it in the queue).
+    pub submission_id: Option<String>,
 }
 
 /// One page of items, newest first.
@@ -86,7 +88,7 @@ pub struct ItemSubmission {
     "id": "0193b020-0000-7000-8000-000000000020", "form_id": "financial-assessment",
     "form_title": "Financial assessment", "team": "Financial Assessments",
     "sent_at": "2026-11-20T09:00:00Z", "due_on": "2026-12-04", "status": "in_progress",
-    "progress": 40, "submitted_at": null,
+    "progress": 40, "submitted_at": null, "submission_id": null,
     "note": "Please fill this in before your assessment visit on 8 December.",
     "version": 2, "answers": {"lives_with_partner": "no"}, "page_id": "benefits",
     "saved_at": "2026-11-21T18:02:00Z", "submission": null

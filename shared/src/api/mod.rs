@@ -40,8 +40,9 @@ pub use referrals::{
     UpdateDraftRequest, UploadView,
 };
 pub use staff::{
-    AuditEntry, AuditPage, LinkView, PersonMatch, PersonMatchPage, QueueEntry, QueuePage,
-    RecordView, RecordViewPage, SetTeamsRequest, StaffDocument, StaffMember, StaffPersonView,
-    StaffRef, StaffSubmissionView, StaffThreadView, SubmissionChangeRequest, SubmissionEvent,
-    TeamQueueSummary, TeamRef, TeamThreadPage, TeamThreadSummary,
+    AuditEntry, AuditPage, InvitationView, LinkView, PersonMatch, PersonMatchPage, QueueEntry,
+    QueuePage, RecordView, RecordViewPage, SetTeamsRequest, StaffDocument, StaffInvitation,
+    StaffMember, StaffPersonView, StaffRef, StaffSubmissionView, StaffThreadView,
+    SubmissionChangeRequest, SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage,
+    TeamThreadSummary,
 };

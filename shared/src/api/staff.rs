@@ -319,6 +319,8 @@ pub struct StaffPersonView {
     pub items: Vec<super::ItemSummary>,
     /// The 20 latest conversations, most recent first.
     pub threads: Vec<TeamThreadSummary>,
+    /// The 20 latest invitations to see the record, newest first.
+    pub invitations: Vec<StaffInvitation>,
 }
 
 /// A conversation as its team sees it.
@@ -331,4 +333,45 @@ pub struct StaffThreadView {
     pub team: TeamRef,
     #[serde(flatten)]
     pub thread: super::ThreadView,
+}
+
+/// An invitation to see a person's record, as the invited account holder sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b050-0000-7000-8000-000000000050", "person_name": "Margaret Okafor",
+    "relationship": "proxy", "legal_basis": "lasting_power_of_attorney", "ends_on": null,
+    "expires_at": "2026-12-23T10:00:00Z"
+})))]
+pub struct InvitationView {
+    pub id: String,
+    /// Whose record it is.
+    pub person_name: String,
+    /// `self` or `proxy`.
+    pub relationship: String,
+    pub legal_basis: Option<String>,
+    /// The last day the access would work, if it ends.
+    pub ends_on: Option<NaiveDate>,
+    /// Accept before then.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// An invitation as staff see it on the person's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b050-0000-7000-8000-000000000050", "email": "ade.okafor@example.org",
+    "relationship": "proxy", "legal_basis": "lasting_power_of_attorney",
+    "invited_at": "2026-11-23T10:00:00Z", "expires_at": "2026-12-23T10:00:00Z",
+    "state": "waiting"
+})))]
+pub struct StaffInvitation {
+    pub id: String,
+    pub email: String,
+    pub relationship: String,
+    pub legal_basis: Option<String>,
+    pub invited_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// `waiting`, `accepted`, `declined` or `expired`.
+    pub state: String,
 }

@@ -63,6 +63,7 @@ pub fn Account() -> impl IntoView {
                     </dd>
                 </div>
             </dl>
+            <crate::pages::invitations::Invitations />
             {crate::pages::staff::is_staff(session).then(|| view! {
                 <h2 class="govuk-heading-m">"Council work"</h2>
                 <p class="govuk-body"><A href="/staff" attr:class="govuk-link">"Council work"</A>

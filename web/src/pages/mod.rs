@@ -4,6 +4,7 @@ pub mod dols;
 pub mod forgotten_password;
 pub mod form;
 pub mod home;
+pub mod invitations;
 pub mod not_found;
 pub mod record;
 pub mod referrals;

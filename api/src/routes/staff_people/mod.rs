@@ -5,6 +5,7 @@
 mod create;
 mod document;
 mod end_link;
+mod invite;
 mod involvement;
 mod item;
 mod link;
@@ -18,6 +19,7 @@ mod withdraw_document;
 pub use create::{__path_create_person, create_person};
 pub use document::{__path_publish_document, publish_document};
 pub use end_link::{__path_end_link, end_link};
+pub use invite::{__path_invite_to_record, invite_to_record};
 pub use involvement::{__path_create_involvement, create_involvement};
 pub use item::{__path_send_item, send_item};
 pub use link::{__path_link_account, link_account};
@@ -49,6 +51,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET, PUT" })
             })),
     )
+    .service(super::only(
+        "POST",
+        "/staff/people/{person_id}/invitations",
+        web::post().to(invite_to_record),
+    ))
     .service(super::only(
         "DELETE",
         "/staff/people/{person_id}/links/{link_id}",

@@ -18,6 +18,7 @@ pub fn Records() -> impl IntoView {
     signed_in_only(use_session(), move || {
         view! {
             <h1 class="govuk-heading-l">"Your care records"</h1>
+            <crate::pages::invitations::Invitations />
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || people.get().flatten().map(|loaded| match loaded {
                     Ok(list) if list.is_empty() => view! {

@@ -27,6 +27,8 @@ pub fn StaffHome() -> impl IntoView {
                 {admin.then(|| view! {
                     <Tile heading="Audit log" description="Who read or changed which record, and when.".into()
                         target=TileTarget::Route("/staff/audit".into()) />
+                    <Tile heading="Staff accounts" description="Who works in which team, and switching accounts off.".into()
+                        target=TileTarget::Route("/staff/accounts".into()) />
                 })}
             </ul>
         }

@@ -2,12 +2,16 @@
 //! and (for administrators) the audit log. Every page needs a staff account; the server checks
 //! it again on every call.
 
+mod accounts;
+mod actions;
 mod audit;
 mod home;
 mod messages;
 mod people;
 mod queue;
 
+pub use accounts::{StaffAccount, StaffAccounts};
+pub use actions::{GiveAccess, NewPerson, RecordInvolvement, SendForm};
 pub use audit::AuditLog;
 pub use home::StaffHome;
 pub use messages::{StaffThread, TeamQueues, TeamThreads};

@@ -53,6 +53,7 @@ pub fn FindPerson() -> impl IntoView {
             <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
             <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Find a person"</h1>
+            <p class="govuk-body"><A href="/staff/people/new" attr:class="govuk-link">"Create a record"</A>" for someone new to the council."</p>
             <form novalidate on:submit=search>
                 <TextInput name="surname" label="Surname" value=surname errors=errors
                     hint="The first letters are enough, like Oka" width_class="govuk-input--width-20" />
@@ -233,15 +234,25 @@ fn Record(record: StaffPersonView, version: RwSignal<u32>) -> impl IntoView {
         {if record.links.is_empty() {
             view! { <p class="govuk-body">"Nobody yet."</p> }.into_any()
         } else {
+            let person_id = details.id.clone();
             view! {
                 <ul class="govuk-list">
-                    {record.links.into_iter().map(|l| {
-                        let footing = if l.relationship == "self" { "their own account".to_owned() } else { format!("proxy, {}", basis(l.legal_basis)) };
-                        view! { <li>{format!("{} ({}) — {footing}", l.account_name, l.email)}</li> }
+                    {record.links.into_iter().map(|l| view! {
+                        <super::actions::AccessRow person_id=person_id.clone() link=l version=version />
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
+        {(!record.invitations.is_empty()).then(|| view! {
+            <h3 class="govuk-heading-s">"Invitations"</h3>
+            <ul class="govuk-list">
+                {record.invitations.into_iter().map(|i| {
+                    let footing = if i.relationship == "self" { "their own account".to_owned() } else { format!("proxy, {}", basis(i.legal_basis)) };
+                    view! { <li>{format!("{} — {footing} — {} on {}", i.email, i.state, i.invited_at.format("%-d %B %Y"))}</li> }
+                }).collect_view()}
+            </ul>
+        })}
+        <p class="govuk-body"><A href=format!("/staff/people/{}/access", details.id) attr:class="govuk-link">"Give someone access"</A></p>
 
         <h2 class="govuk-heading-m">"Involvements"</h2>
         {if record.involvements.is_empty() {
@@ -255,6 +266,7 @@ fn Record(record: StaffPersonView, version: RwSignal<u32>) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        <p class="govuk-body"><A href=format!("/staff/people/{}/involvements/new", details.id) attr:class="govuk-link">"Record a professional working with them"</A></p>
 
         <h2 class="govuk-heading-m">"Items to view"</h2>
         {if record.documents.is_empty() {
@@ -312,11 +324,18 @@ fn Record(record: StaffPersonView, version: RwSignal<u32>) -> impl IntoView {
             view! {
                 <ul class="govuk-list">
                     {record.items.into_iter().map(|i| view! {
-                        <li>{format!("{} from {}, due {} — {} ({}% complete)", i.form_title, i.team, i.due_on.format("%-d %B %Y"), i.status.label(), i.progress)}</li>
+                        <li>
+                            {format!("{} from {}, due {} — {} ({}% complete) ", i.form_title, i.team, i.due_on.format("%-d %B %Y"), i.status.label(), i.progress)}
+                            {i.submission_id.clone().map(|id| view! {
+                                <A href=format!("/staff/referrals/{id}") attr:class="govuk-link">"See what was sent"</A>
+                            })}
+                        </li>
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
+
+        <p class="govuk-body"><A href=format!("/staff/people/{}/send-form", details.id) attr:class="govuk-link">"Send a form to complete"</A></p>
 
         <h2 class="govuk-heading-m">"Conversations"</h2>
         {if record.threads.is_empty() {

@@ -1,0 +1,90 @@
+//! Invitations to see care records, shown in the account until they are answered.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use shared::api::{FieldErrors, InvitationView};
+
+use crate::api;
+use crate::components::form::ErrorSummary;
+use crate::session::use_session;
+
+fn footing(invitation: &InvitationView) -> String {
+    match (
+        invitation.relationship.as_str(),
+        invitation.legal_basis.as_deref(),
+    ) {
+        ("self", _) => "as your own record".to_owned(),
+        (_, Some("lasting_power_of_attorney")) => {
+            "as someone you look after, with a lasting power of attorney".to_owned()
+        }
+        (_, Some("deputyship")) => "as someone you look after, as their deputy".to_owned(),
+        _ => "as someone you look after, with their consent".to_owned(),
+    }
+}
+
+/// The open invitations, each with Accept and Decline; nothing when there are none.
+#[component]
+pub fn Invitations() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let version = RwSignal::new(0u32);
+    let errors = RwSignal::new(FieldErrors::new());
+    let loaded = LocalResource::new(move || {
+        let _ = version.get();
+        async move {
+            let token = session.fresh_token().await.ok()?;
+            api::invitations(&token).await.ok()
+        }
+    });
+    let answer = move |id: String, accept: bool| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let done = async {
+                let token = session.fresh_token().await?;
+                if accept {
+                    api::accept_invitation(&token, &id).await.map(Some)
+                } else {
+                    api::decline_invitation(&token, &id).await.map(|()| None)
+                }
+            }
+            .await;
+            match done {
+                Ok(Some(person)) => navigate(&format!("/record/{}", person.id), Default::default()),
+                Ok(None) => version.update(|v| *v += 1),
+                Err(error) => errors.set(error.field_errors()),
+            }
+        });
+    };
+    view! {
+        <Transition fallback=|| ()>
+            {move || loaded.get().flatten().filter(|list| !list.is_empty()).map(|list| {
+                let answer = answer.clone();
+                view! {
+                    <ErrorSummary errors=errors />
+                    <h2 class="govuk-heading-m">"Invitations"</h2>
+                    {list.into_iter().map(|invitation| {
+                        let (yes, no) = (answer.clone(), answer.clone());
+                        let (id_yes, id_no) = (invitation.id.clone(), invitation.id.clone());
+                        view! {
+                            <div class="govuk-inset-text">
+                                <p class="govuk-body">{format!(
+                                    "The council has invited you to see {}'s care record, {}.",
+                                    invitation.person_name, footing(&invitation)
+                                )}</p>
+                                <p class="govuk-body-s">{format!("Answer by {}.", invitation.expires_at.format("%-d %B %Y"))}</p>
+                                <div class="govuk-button-group">
+                                    <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| yes(id_yes.clone(), true)>
+                                        "Accept"<span class="govuk-visually-hidden">{format!(" the invitation to {}'s record", invitation.person_name)}</span>
+                                    </button>
+                                    <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" on:click=move |_| no(id_no.clone(), false)>
+                                        "Decline"
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    }).collect_view()}
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,180 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use shared::api::{FieldErrors, Role, SetTeamsRequest, StaffMember, TeamQueueSummary};
+
+use super::{Failed, load, staff_only};
+use crate::api;
+use crate::components::form::{ErrorSummary, submit};
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// Administrators see every staff account, its teams, and whether it is switched on.
+#[component]
+pub fn StaffAccounts() -> impl IntoView {
+    set_page_title("Staff accounts");
+    let loaded = load(|token| async move { api::staff_members(&token).await });
+    staff_only(move || {
+        view! {
+            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <h1 class="govuk-heading-l">"Staff accounts"</h1>
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok(members) => view! {
+                        <table class="govuk-table">
+                            <caption class="govuk-table__caption govuk-visually-hidden">"Staff accounts"</caption>
+                            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Name"</th>
+                                <th scope="col" class="govuk-table__header">"Email"</th>
+                                <th scope="col" class="govuk-table__header">"Teams"</th>
+                                <th scope="col" class="govuk-table__header">"Account"</th>
+                            </tr></thead>
+                            <tbody class="govuk-table__body">
+                                {members.into_iter().map(|m| view! {
+                                    <tr class="govuk-table__row">
+                                        <td class="govuk-table__cell"><A href=format!("/staff/accounts/{}", m.id) attr:class="govuk-link">{m.name.clone()}</A></td>
+                                        <td class="govuk-table__cell">{m.email.clone()}</td>
+                                        <td class="govuk-table__cell">{m.teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", ")}</td>
+                                        <td class="govuk-table__cell">{if m.active { "On" } else { "Switched off" }}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+/// One member of staff: their teams, and switching the account off.
+#[component]
+pub fn StaffAccount() -> impl IntoView {
+    let params = use_params_map();
+    let loaded = load(move |token| {
+        let id = params.read().get("account_id").unwrap_or_default();
+        async move {
+            let members = api::staff_members(&token).await?;
+            let teams = api::team_queues(&token).await?;
+            let member = members.into_iter().find(|m| m.id == id).ok_or_else(|| {
+                api::ApiError::Problem(Box::new(shared::api::Problem {
+                    kind: "about:blank".into(),
+                    title: "Page not found".into(),
+                    status: 404,
+                    detail: None,
+                    code: "not_found".into(),
+                    errors: Default::default(),
+                }))
+            })?;
+            Ok((member, teams))
+        }
+    });
+    staff_only(move || {
+        view! {
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok((member, teams)) => view! { <Member member=member teams=teams /> }.into_any(),
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+#[component]
+fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
+    set_page_title(&member.name);
+    let session = use_session();
+    let navigate = use_navigate();
+    let admin = session
+        .account()
+        .is_some_and(|a| a.role == Role::Administrator);
+    let chosen = RwSignal::new(
+        member
+            .teams
+            .iter()
+            .map(|t| t.key.clone())
+            .collect::<Vec<_>>(),
+    );
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let id = member.id.clone();
+    let save = {
+        let (id, navigate) = (id.clone(), navigate.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let request = SetTeamsRequest {
+                teams: chosen.get(),
+            };
+            let (id, navigate) = (id.clone(), navigate.clone());
+            let send = async move {
+                let token = session.fresh_token().await?;
+                api::set_staff_teams(&token, &id, &request).await
+            };
+            submit(errors, busy, FieldErrors::new(), send, move |_| {
+                navigate("/staff/accounts", Default::default());
+            });
+        }
+    };
+    let switch_off = move |_| {
+        let (id, navigate) = (id.clone(), navigate.clone());
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::switch_off_staff(&token, &id).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, move |_| {
+            navigate("/staff/accounts", Default::default());
+        });
+    };
+    view! {
+        <A href="/staff/accounts" attr:class="govuk-back-link">"Staff accounts"</A>
+        <ErrorSummary errors=errors />
+        <span class="govuk-caption-l">{member.email.clone()}</span>
+        <h1 class="govuk-heading-l">{member.name.clone()}</h1>
+        {(!member.active).then(|| view! { <p class="govuk-body"><strong class="govuk-tag govuk-tag--grey">"Switched off"</strong></p> })}
+        {if admin {
+            view! {
+                <form novalidate on:submit=save>
+                    <div class="govuk-form-group">
+                        <fieldset class="govuk-fieldset" aria-describedby="teams-hint">
+                            <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">"Teams"</legend>
+                            <div id="teams-hint" class="govuk-hint">"Referrals given to a team can be given to its members."</div>
+                            <div class="govuk-checkboxes" data-module="govuk-checkboxes">
+                                {teams.into_iter().enumerate().map(|(i, t)| {
+                                    let key = t.key.clone();
+                                    let toggle = key.clone();
+                                    let input_id = if i == 0 { "teams".to_owned() } else { format!("teams-{}", i + 1) };
+                                    view! {
+                                        <div class="govuk-checkboxes__item">
+                                            <input class="govuk-checkboxes__input" id=input_id.clone() type="checkbox" value=t.key.clone()
+                                                prop:checked=move || chosen.with(|c| c.contains(&key))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    chosen.update(|c| {
+                                                        c.retain(|k| *k != toggle);
+                                                        if on { c.push(toggle.clone()); }
+                                                    });
+                                                } />
+                                            <label class="govuk-label govuk-checkboxes__label" for=input_id>{t.name}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        </fieldset>
+                    </div>
+                    <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Save teams"</button>
+                </form>
+                {member.active.then(|| view! {
+                    <h2 class="govuk-heading-m">"Switch the account off"</h2>
+                    <p class="govuk-body">"When someone leaves. They can no longer sign in, and their sessions end now. Their past work keeps their name."</p>
+                    <button type="button" class="govuk-button govuk-button--warning" data-module="govuk-button" on:click=switch_off.clone() disabled=move || busy.get()>"Switch off"</button>
+                })}
+            }.into_any()
+        } else {
+            view! {
+                <p class="govuk-body">{format!("Teams: {}", member.teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", "))}</p>
+            }.into_any()
+        }}
+    }
+}
