@@ -39,7 +39,7 @@ async function next(page) {
   await page.getByRole('button', { name: 'Next' }).click();
 }
 
-test('a GP refers someone, staff triage it with its due date, and the GP sees it accepted', async ({ page }) => {
+test('a GP refers someone, staff triage it with its due date, and the GP sees it accepted', async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
   await signIn(page, GP, 'Your account');
 
@@ -132,7 +132,7 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   await expect(submitted.locator('tr', { hasText: reference })).toContainText('Accepted');
 });
 
-test('a citizen writes, the team answers as the team, and the citizen reads the reply', async ({ page }) => {
+test('a citizen writes, the team answers as the team, and the citizen reads the reply', async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
   await signIn(page, CITIZEN, 'Your account');
   await page.getByRole('link', { name: 'Your care records' }).click();
@@ -175,7 +175,7 @@ test('a citizen writes, the team answers as the team, and the citizen reads the 
   await expect(page.locator('.app-message__body', { hasText: 'An occupational therapist will visit on Thursday' })).toBeVisible();
 });
 
-test('staff publish a document to a record and the citizen opens it; the citizen sees who looked', async ({ page }) => {
+test('staff publish a document to a record and the citizen opens it; the citizen sees who looked', async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
   await signIn(page, STAFF, 'Your account');
   await page.goto('/staff/people');
@@ -217,7 +217,7 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   await expectNoAxeViolations(page);
 });
 
-test('the audit log shows administrators what staff did', async ({ page }) => {
+test('the audit log shows administrators what staff did', async ({ page, consoleErrors }) => {
   await signIn(page, 'alex.morgan@example.org', 'Your account');
   await page.goto('/staff/audit');
   await expectHeading(page, 'Audit log');
@@ -225,7 +225,7 @@ test('the audit log shows administrators what staff did', async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test('staff create a record, invite someone to it, send a form and record a worker; every page passes axe', async ({ page }) => {
+test('staff create a record, invite someone to it, send a form and record a worker; every page passes axe', async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
   await signIn(page, 'alex.morgan@example.org', 'Your account');
   await page.goto('/staff/people');

@@ -112,7 +112,7 @@ pub fn GiveAccess() -> impl IntoView {
                 .filter(|b| !b.is_empty() && relationship.get() == "proxy"),
             ends_on: None,
         };
-        let found = request.validate(chrono::Utc::now().date_naive());
+        let found = request.validate(crate::pages::form::state::today());
         let person_id = person_id.clone();
         let send = async move {
             let token = session.fresh_token().await?;
@@ -252,7 +252,7 @@ pub fn SendForm() -> impl IntoView {
             note: Some(note.get()).filter(|n| !n.trim().is_empty()),
         };
         if found.is_empty() {
-            found = request.validate(chrono::Utc::now().date_naive());
+            found = request.validate(crate::pages::form::state::today());
         }
         let person_id = person_id.clone();
         let send = async move {
@@ -422,7 +422,7 @@ pub fn NewPerson() -> impl IntoView {
             home_phone: typed(home_phone),
             mobile_phone: typed(mobile_phone),
         };
-        found.extend(request.validate(chrono::Utc::now().date_naive()));
+        found.extend(request.validate(crate::pages::form::state::today()));
         let navigate = navigate.clone();
         let send = async move {
             let token = session.fresh_token().await?;

@@ -99,6 +99,8 @@ pub fn FindPerson() -> impl IntoView {
 pub fn StaffPerson() -> impl IntoView {
     let params = use_params_map();
     let version = RwSignal::new(0u32);
+    // Outlives the reload that follows publishing, so the banner stays.
+    let published = RwSignal::new(None::<String>);
     let loaded = load(move |token| {
         let person = params.read().get("person_id").unwrap_or_default();
         let _ = version.get();
@@ -108,7 +110,7 @@ pub fn StaffPerson() -> impl IntoView {
         view! {
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
-                    Ok(record) => view! { <Record record=record version=version /> }.into_any(),
+                    Ok(record) => view! { <Record record=record version=version published=published /> }.into_any(),
                     Err(error) => view! { <Failed error=error /> }.into_any(),
                 })}
             </Transition>
@@ -117,7 +119,11 @@ pub fn StaffPerson() -> impl IntoView {
 }
 
 #[component]
-fn Record(record: StaffPersonView, version: RwSignal<u32>) -> impl IntoView {
+fn Record(
+    record: StaffPersonView,
+    version: RwSignal<u32>,
+    published: RwSignal<Option<String>>,
+) -> impl IntoView {
     let details = record.details.clone();
     let name = format!("{} {}", details.forename, details.surname);
     set_page_title(&name);
@@ -126,7 +132,6 @@ fn Record(record: StaffPersonView, version: RwSignal<u32>) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
-    let published = RwSignal::new(None::<String>);
     let file = NodeRef::<html::Input>::new();
     let publish = {
         let person_id = person_id.clone();

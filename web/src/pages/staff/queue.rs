@@ -190,6 +190,8 @@ pub fn ReferralQueue() -> impl IntoView {
 pub fn Referral() -> impl IntoView {
     let params = use_params_map();
     let version = RwSignal::new(0u32);
+    // Outlives the reload that follows a change, so the banner stays.
+    let saved = RwSignal::new(false);
     let loaded = load(move |token| {
         let id = params.read().get("submission_id").unwrap_or_default();
         let _ = version.get();
@@ -205,7 +207,7 @@ pub fn Referral() -> impl IntoView {
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok((submission, teams, staff)) => view! {
-                        <ReferralPage submission=submission teams=teams staff=staff version=version />
+                        <ReferralPage submission=submission teams=teams staff=staff version=version saved=saved />
                     }.into_any(),
                     Err(error) => view! { <Failed error=error /> }.into_any(),
                 })}
@@ -220,6 +222,7 @@ fn ReferralPage(
     teams: Vec<TeamQueueSummary>,
     staff: Vec<StaffMember>,
     version: RwSignal<u32>,
+    saved: RwSignal<bool>,
 ) -> impl IntoView {
     set_page_title(&format!(
         "{} {}",
@@ -243,7 +246,6 @@ fn ReferralPage(
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
-    let saved = RwSignal::new(false);
     let id = entry.id.clone();
     let before_status = entry.status;
     let save = {
