@@ -283,9 +283,31 @@ test('staff create a record, invite someone to it, send a form and record a work
   await expect(page.getByText(/Jo Bright, Social worker/)).toBeVisible();
   await expectNoAxeViolations(page);
 
+  await page.getByRole('link', { name: 'Change details' }).click();
+  await expectHeading(page, 'Change details');
+  await expect(page.getByLabel('First name')).toHaveValue('Edna');
+  await page.getByLabel('Mobile phone (optional)').fill('07700 900 123');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expectHeading(page, 'Edna Marsh');
+  await expect(page.getByText('07700 900 123')).toBeVisible();
+
   await page.goto('/staff/accounts');
   await expectHeading(page, 'Staff accounts');
   await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Add a member of staff' }).click();
+  await page.getByRole('button', { name: 'Add' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('First name').fill('Kim');
+  await page.getByLabel('Last name').fill('Lee');
+  await page.getByLabel('Work email address').fill('kim.lee@example.org');
+  await page.getByRole('button', { name: 'Add' }).click();
+  await expectHeading(page, 'Kim Lee');
+  await page.getByLabel('Occupational Therapy').check();
+  await page.getByRole('button', { name: 'Save teams' }).click();
+  await expectHeading(page, 'Staff accounts');
+  await expect(page.locator('tr', { hasText: 'Kim Lee' })).toContainText('Occupational Therapy');
   await page.getByRole('link', { name: 'Sam Taylor' }).click();
   await expectHeading(page, 'Sam Taylor');
   await expectNoAxeViolations(page);

@@ -686,3 +686,19 @@ pub async fn switch_off_staff(token: &str, account: &str) -> Result<StaffMember,
     )
     .await
 }
+
+pub async fn update_person(
+    token: &str,
+    person: &str,
+    request: &CreatePersonRequest,
+) -> Result<PersonDetails, ApiError> {
+    let path = format!("/api/v1/staff/people/{person}");
+    read(send(with_token(Request::put(&path), token).json(request)).await?).await
+}
+
+pub async fn create_staff_account(
+    token: &str,
+    request: &shared::api::CreateStaffRequest,
+) -> Result<AccountView, ApiError> {
+    post_with(token, "/api/v1/staff-accounts", request).await
+}

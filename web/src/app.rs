@@ -73,10 +73,12 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/staff/people") view=pages::staff::FindPerson />
                         <Route path=path!("/staff/people/new") view=pages::staff::NewPerson />
                         <Route path=path!("/staff/people/:person_id") view=pages::staff::StaffPerson />
+                        <Route path=path!("/staff/people/:person_id/edit") view=pages::staff::EditPerson />
                         <Route path=path!("/staff/people/:person_id/access") view=pages::staff::GiveAccess />
                         <Route path=path!("/staff/people/:person_id/send-form") view=pages::staff::SendForm />
                         <Route path=path!("/staff/people/:person_id/involvements/new") view=pages::staff::RecordInvolvement />
                         <Route path=path!("/staff/accounts") view=pages::staff::StaffAccounts />
+                        <Route path=path!("/staff/accounts/new") view=pages::staff::NewStaffAccount />
                         <Route path=path!("/staff/accounts/:account_id") view=pages::staff::StaffAccount />
                         <Route path=path!("/staff/audit") view=pages::staff::AuditLog />
                         <Route path=path!("/record") view=pages::record::Records />

@@ -18,6 +18,7 @@ pub fn StaffAccounts() -> impl IntoView {
         view! {
             <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
             <h1 class="govuk-heading-l">"Staff accounts"</h1>
+            <p class="govuk-body"><A href="/staff/accounts/new" attr:class="govuk-link">"Add a member of staff"</A></p>
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok(members) => view! {
@@ -177,4 +178,66 @@ fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
             }.into_any()
         }}
     }
+}
+
+/// Administrators add a member of staff, who sets a password through "Forgotten password?".
+#[component]
+pub fn NewStaffAccount() -> impl IntoView {
+    set_page_title("Add a member of staff");
+    let session = use_session();
+    let navigate = use_navigate();
+    let forename = RwSignal::new(String::new());
+    let surname = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let administrator = RwSignal::new(false);
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = shared::api::CreateStaffRequest {
+            forename: forename.get(),
+            surname: surname.get(),
+            email: email.get().trim().to_owned(),
+            role: if administrator.get() {
+                Role::Administrator
+            } else {
+                Role::Staff
+            },
+        };
+        let found = request.validate();
+        let navigate = navigate.clone();
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::create_staff_account(&token, &request).await
+        };
+        submit(errors, busy, found, send, move |account| {
+            navigate(
+                &format!("/staff/accounts/{}", account.id),
+                Default::default(),
+            );
+        });
+    };
+    staff_only(move || {
+        view! {
+            <A href="/staff/accounts" attr:class="govuk-back-link">"Staff accounts"</A>
+            <ErrorSummary errors=errors />
+            <h1 class="govuk-heading-l">"Add a member of staff"</h1>
+            <p class="govuk-body">"We email them to set a password. Put them in their teams next."</p>
+            <form novalidate on:submit=add.clone()>
+                <crate::components::form::TextInput name="forename" label="First name" value=forename errors=errors />
+                <crate::components::form::TextInput name="surname" label="Last name" value=surname errors=errors />
+                <crate::components::form::TextInput name="email" label="Work email address" value=email errors=errors kind="email" />
+                <div class="govuk-form-group">
+                    <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                        <div class="govuk-checkboxes__item">
+                            <input class="govuk-checkboxes__input" id="role" type="checkbox"
+                                prop:checked=move || administrator.get() on:change=move |ev| administrator.set(event_target_checked(&ev)) />
+                            <label class="govuk-label govuk-checkboxes__label" for="role">"An administrator (manages staff accounts and reads the audit log)"</label>
+                        </div>
+                    </div>
+                </div>
+                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Add"</button>
+            </form>
+        }
+    })
 }

@@ -379,13 +379,56 @@ pub fn RecordInvolvement() -> impl IntoView {
 #[component]
 pub fn NewPerson() -> impl IntoView {
     set_page_title("Create a record");
+    staff_only(|| view! { <PersonForm existing=None /> })
+}
+
+/// Corrects a person's details as the council holds them.
+#[component]
+pub fn EditPerson() -> impl IntoView {
+    set_page_title("Change details");
+    let person_id = person_in_path();
+    let loaded = super::load(move |token| {
+        let person_id = person_id.clone();
+        async move { api::staff_person(&token, &person_id).await }
+    });
+    staff_only(move || {
+        view! {
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok(record) => view! { <PersonForm existing=Some(record.details) /> }.into_any(),
+                    Err(error) => view! { <super::Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+/// A person's details: empty to create a record, filled in to correct one.
+#[component]
+fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    let field = || RwSignal::new(String::new());
-    let (forename, surname, line1, line2, town, postcode) =
-        (field(), field(), field(), field(), field(), field());
-    let (email, home_phone, mobile_phone) = (field(), field(), field());
-    let (day, month, year) = (field(), field(), field());
+    let start = |value: Option<String>| RwSignal::new(value.unwrap_or_default());
+    let address = existing.as_ref().and_then(|p| p.address.clone());
+    let forename = start(existing.as_ref().map(|p| p.forename.clone()));
+    let surname = start(existing.as_ref().map(|p| p.surname.clone()));
+    let line1 = start(address.as_ref().map(|a| a.line1.clone()));
+    let line2 = start(address.as_ref().and_then(|a| a.line2.clone()));
+    let town = start(address.as_ref().map(|a| a.town.clone()));
+    let postcode = start(address.as_ref().map(|a| a.postcode.clone()));
+    let email = start(existing.as_ref().and_then(|p| p.email.clone()));
+    let home_phone = start(existing.as_ref().and_then(|p| p.home_phone.clone()));
+    let mobile_phone = start(existing.as_ref().and_then(|p| p.mobile_phone.clone()));
+    let born = existing.as_ref().and_then(|p| p.date_of_birth);
+    let day = start(born.map(|d| d.format("%-d").to_string()));
+    let month = start(born.map(|d| d.format("%-m").to_string()));
+    let year = start(born.map(|d| d.format("%Y").to_string()));
+    let existing_id = existing.as_ref().map(|p| p.id.clone());
+    let back = existing_id.as_ref().map_or_else(
+        || "/staff/people".to_owned(),
+        |id| format!("/staff/people/{id}"),
+    );
+    let creating = existing_id.is_none();
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -424,20 +467,24 @@ pub fn NewPerson() -> impl IntoView {
         };
         found.extend(request.validate(crate::pages::form::state::today()));
         let navigate = navigate.clone();
+        let existing_id = existing_id.clone();
         let send = async move {
             let token = session.fresh_token().await?;
-            api::create_person(&token, &request).await
+            match existing_id {
+                Some(id) => api::update_person(&token, &id, &request).await,
+                None => api::create_person(&token, &request).await,
+            }
         };
         submit(errors, busy, found, send, move |person| {
             navigate(&format!("/staff/people/{}", person.id), Default::default());
         });
     };
-    staff_only(move || {
+    {
         view! {
-            <A href="/staff/people" attr:class="govuk-back-link">"Find a person"</A>
+            <A href=back attr:class="govuk-back-link">"Back"</A>
             <ErrorSummary errors=errors />
-            <h1 class="govuk-heading-l">"Create a record"</h1>
-            <form novalidate on:submit=create.clone()>
+            <h1 class="govuk-heading-l">{if creating { "Create a record" } else { "Change details" }}</h1>
+            <form novalidate on:submit=create>
                 <TextInput name="forename" label="First name" value=forename errors=errors autocomplete="off" />
                 <TextInput name="surname" label="Last name" value=surname errors=errors autocomplete="off" />
                 <DateFields name="date_of_birth" legend="Date of birth (optional)" hint="For example, 27 3 1941" day=day month=month year=year errors=errors />
@@ -448,8 +495,10 @@ pub fn NewPerson() -> impl IntoView {
                 <TextInput name="email" label="Email address (optional)" value=email errors=errors kind="email" />
                 <TextInput name="phone" label="Home phone (optional)" value=home_phone errors=errors kind="tel" width_class="govuk-input--width-20" />
                 <TextInput name="mobile_phone" label="Mobile phone (optional)" value=mobile_phone errors=errors kind="tel" width_class="govuk-input--width-20" />
-                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Create record"</button>
+                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>
+                    {if creating { "Create record" } else { "Save details" }}
+                </button>
             </form>
         }
-    })
+    }
 }

@@ -10,8 +10,8 @@ mod messages;
 mod people;
 mod queue;
 
-pub use accounts::{StaffAccount, StaffAccounts};
-pub use actions::{GiveAccess, NewPerson, RecordInvolvement, SendForm};
+pub use accounts::{NewStaffAccount, StaffAccount, StaffAccounts};
+pub use actions::{EditPerson, GiveAccess, NewPerson, RecordInvolvement, SendForm};
 pub use audit::AuditLog;
 pub use home::StaffHome;
 pub use messages::{StaffThread, TeamQueues, TeamThreads};

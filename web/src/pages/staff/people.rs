@@ -235,6 +235,8 @@ fn Record(
             </div>
         </dl>
 
+        <p class="govuk-body"><A href=format!("/staff/people/{}/edit", details.id) attr:class="govuk-link">"Change details"</A></p>
+
         <h2 class="govuk-heading-m">"Who can see this record online"</h2>
         {if record.links.is_empty() {
             view! { <p class="govuk-body">"Nobody yet."</p> }.into_any()
