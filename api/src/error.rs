@@ -27,6 +27,9 @@ pub enum ApiError {
     /// The email address and password do not match an account (never saying which is wrong).
     #[error("invalid credentials")]
     InvalidCredentials,
+    /// A machine client's id and secret do not match a client that is still allowed in.
+    #[error("invalid client")]
+    InvalidClient,
     /// Signed in, but this route is for another role (staff or administrators).
     #[error("forbidden")]
     Forbidden,
@@ -67,6 +70,7 @@ impl ApiError {
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::Unauthorized => "not_signed_in",
             Self::InvalidCredentials => "invalid_credentials",
+            Self::InvalidClient => "invalid_client",
             Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",
@@ -85,6 +89,7 @@ impl ApiError {
             Self::UnsupportedMediaType => "The request body must be JSON",
             Self::Unauthorized => "You need to sign in",
             Self::InvalidCredentials => "Enter a correct email address and password",
+            Self::InvalidClient => "The client id and secret do not match",
             Self::TooManyAttempts { .. } => "Too many attempts",
             Self::Forbidden => "You do not have access to this",
             Self::NotFound => "Page not found",
@@ -106,6 +111,10 @@ impl ApiError {
             Self::UnsupportedMediaType => Some("Send Content-Type: application/json.".into()),
             Self::Unauthorized => Some("Sign in, or sign in again if your session ended.".into()),
             Self::InvalidCredentials => None,
+            Self::InvalidClient => Some(
+                "Check the client id and secret; an administrator may have rotated or revoked them."
+                    .into(),
+            ),
             Self::Forbidden => Some("This is for council staff with the right role.".into()),
             Self::TooManyAttempts { until } => Some(format!(
                 "For your security, wait until {} UTC and try again.",
@@ -144,7 +153,9 @@ impl ResponseError for ApiError {
             Self::MalformedBody(_) => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::Unauthorized | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::InvalidCredentials | Self::InvalidClient => {
+                StatusCode::UNAUTHORIZED
+            }
             Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,

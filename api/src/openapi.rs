@@ -76,6 +76,12 @@ use crate::routes;
         routes::staff_teams::list_team_threads,
         routes::staff_teams::open_team_thread,
         routes::audit::search_audit_log,
+        routes::integrations::issue_client_token,
+        routes::integrations::read_submission_feed,
+        routes::integrations::create_api_client,
+        routes::integrations::list_api_clients,
+        routes::integrations::rotate_api_client_secret,
+        routes::integrations::revoke_api_client,
         routes::staff_people::create_person,
         routes::staff_people::link_account,
         routes::staff_people::create_involvement,
@@ -112,6 +118,7 @@ use crate::routes;
         (name = "staff", description = "The council's side: the referral queue, team message queues, people's records and the audit log."),
         (name = "uploads", description = "Files attached to forms: checked, hashed, kept with the submission."),
         (name = "submissions", description = "Forms sent to the council, with their reference and status."),
+        (name = "integrations", description = "For other systems: machine clients, their tokens, and the submissions feed."),
     )
 )]
 pub struct ApiDoc;

@@ -42,7 +42,49 @@ impl FromRequest for CurrentUser {
     }
 }
 
-fn authenticate(req: &HttpRequest) -> Result<CurrentUser, ApiError> {
+/// Who calls a route that machine clients may use too: council staff, or a client with the
+/// route's scope.
+#[derive(Debug, Clone)]
+pub enum ApiCaller {
+    Staff(CurrentUser),
+    Client { id: String, scopes: Vec<String> },
+}
+
+impl ApiCaller {
+    /// Refuses anyone but staff and clients holding `scope`.
+    pub fn require(&self, scope: &str) -> Result<(), ApiError> {
+        match self {
+            Self::Staff(user) => user.require(Role::Staff),
+            Self::Client { scopes, .. } if scopes.iter().any(|s| s == scope) => Ok(()),
+            Self::Client { .. } => Err(ApiError::Forbidden),
+        }
+    }
+}
+
+impl FromRequest for ApiCaller {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        ready(bearer_claims(req).and_then(|claims| {
+            if claims.role == tokens::CLIENT_ROLE {
+                Ok(Self::Client {
+                    id: claims.sub,
+                    scopes: claims
+                        .scope
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .map(str::to_owned)
+                        .collect(),
+                })
+            } else {
+                authenticate(req).map(Self::Staff)
+            }
+        }))
+    }
+}
+
+fn bearer_claims(req: &HttpRequest) -> Result<tokens::Claims, ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
@@ -52,7 +94,15 @@ fn authenticate(req: &HttpRequest) -> Result<CurrentUser, ApiError> {
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
         .ok_or(ApiError::Unauthorized)?;
-    let claims = tokens::verify(&state.keys, token).ok_or(ApiError::Unauthorized)?;
+    tokens::verify(&state.keys, token).ok_or(ApiError::Unauthorized)
+}
+
+fn authenticate(req: &HttpRequest) -> Result<CurrentUser, ApiError> {
+    let claims = bearer_claims(req)?;
+    // A machine client may call only the routes that take `ApiCaller` and its scope.
+    if claims.role == tokens::CLIENT_ROLE {
+        return Err(ApiError::Forbidden);
+    }
     Ok(CurrentUser {
         account_id: claims.sub,
         session_id: claims.sid,

@@ -8,5 +8,5 @@ pub mod sessions;
 pub mod throttle;
 pub mod tokens;
 
-pub use current_user::CurrentUser;
+pub use current_user::{ApiCaller, CurrentUser};
 pub use keys::Keys;

@@ -143,6 +143,20 @@ diesel::table! {
         team_key -> Nullable<Text>,
         due_on -> Nullable<Date>,
         assigned_to -> Nullable<Text>,
+        feed_position -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    api_clients (id) {
+        id -> Text,
+        name -> Text,
+        scopes -> Text,
+        secret_hash -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        secret_set_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
     }
 }
 
@@ -388,4 +402,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     submission_events,
     audit_events,
     link_invitations,
+    api_clients,
 );

@@ -248,6 +248,7 @@ pub async fn create(
                 };
                 let now = timestamp();
                 let id = Uuid::now_v7().to_string();
+                let feed_position = crate::integrations::feed::next_position(conn)?;
                 let mut attempts = 0;
                 let reference = loop {
                     let reference = reference::generate();
@@ -270,6 +271,7 @@ pub async fn create(
                                 submissions::request_hash.eq(&hash),
                                 submissions::person_id.eq(item.as_ref().map(|t| &t.person_id)),
                                 submissions::team_key.eq(&team_key),
+                                submissions::feed_position.eq(feed_position),
                                 submissions::due_on.eq(crate::triage::working_days::due_on(
                                     crate::calendar::london_date(now),
                                 )),

@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod form_starts;
 pub mod forms;
 pub mod health;
+pub mod integrations;
 pub mod invitations;
 pub mod password_resets;
 pub mod people;
@@ -50,6 +51,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(staff_teams::configure)
             .configure(audit::configure)
             .configure(invitations::configure)
+            .configure(integrations::configure)
             .default_service(web::to(unknown_route)),
     );
 }

@@ -5,6 +5,7 @@ mod citizen;
 mod council;
 mod forms;
 mod health;
+mod integrations;
 mod items;
 mod problem;
 mod referrals;
@@ -29,6 +30,10 @@ pub use council::{
 };
 pub use forms::FormSummary;
 pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus};
+pub use integrations::{
+    ApiClientView, ClientWithSecret, CreateClientRequest, FeedEntry, FeedPage, KNOWN_SCOPES,
+    TokenResponse,
+};
 pub use items::{
     ItemPage, ItemStatus, ItemSubmission, ItemSummary, ItemView, SaveItemRequest, SendItemRequest,
     SubmitItemRequest,

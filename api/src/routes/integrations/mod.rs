@@ -1,0 +1,60 @@
+//! For other systems: the token endpoint for machine clients, the submissions feed, and the
+//! administrators' management of clients.
+
+mod clients;
+mod feed;
+mod token;
+
+pub use clients::{
+    __path_create_api_client, __path_list_api_clients, __path_revoke_api_client,
+    __path_rotate_api_client_secret, create_api_client, list_api_clients, revoke_api_client,
+    rotate_api_client_secret,
+};
+pub use feed::{__path_read_submission_feed, read_submission_feed};
+pub use token::{__path_issue_client_token, issue_client_token};
+
+use actix_web::{HttpResponse, web};
+
+use crate::error::ApiError;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/oauth/token")
+            .app_data(
+                web::FormConfig::default()
+                    .limit(4096)
+                    .error_handler(|error, _| {
+                        ApiError::MalformedBody(format!(
+                            "send grant_type, client_id and client_secret as a form: {error}"
+                        ))
+                        .into()
+                    }),
+            )
+            .route(web::post().to(issue_client_token))
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "POST" })
+            })),
+    )
+    .service(super::get_only(
+        "/integrations/submissions",
+        read_submission_feed,
+    ))
+    .service(
+        web::resource("/api-clients")
+            .route(web::get().to(list_api_clients))
+            .route(web::post().to(create_api_client))
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET, POST" })
+            })),
+    )
+    .service(super::only(
+        "POST",
+        "/api-clients/{client_id}/secret",
+        web::post().to(rotate_api_client_secret),
+    ))
+    .service(super::only(
+        "DELETE",
+        "/api-clients/{client_id}",
+        web::delete().to(revoke_api_client),
+    ));
+}

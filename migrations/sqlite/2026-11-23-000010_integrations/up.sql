@@ -1,0 +1,19 @@
+-- Machine clients (a council's case-management system, its data team): a name, the scopes they
+-- may use, and a secret kept only as a keyed hash. Revoked clients stay, for the record.
+CREATE TABLE api_clients (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    secret_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT NOT NULL REFERENCES accounts (id),
+    created_at TIMESTAMP NOT NULL,
+    secret_set_at TIMESTAMP NOT NULL,
+    revoked_at TIMESTAMP
+);
+
+-- The submissions feed's order: a position given as each submission commits, so a reader who
+-- keeps the last position it saw never misses or repeats one (see referrals::submissions).
+-- Submissions made before this change are numbered in the order they were made.
+ALTER TABLE submissions ADD COLUMN feed_position BIGINT;
+UPDATE submissions SET feed_position = (SELECT COUNT(*) FROM submissions AS earlier WHERE earlier.submitted_at < submissions.submitted_at OR (earlier.submitted_at = submissions.submitted_at AND earlier.id <= submissions.id));
+CREATE UNIQUE INDEX submissions_feed_position ON submissions (feed_position);
