@@ -56,6 +56,8 @@ impl Application {
         let port = listener.local_addr()?.port();
         let outbox = Outbox::new();
         outbox.spawn(database.clone(), Mailer::from_settings(&settings.email)?);
+        let webhooks = crate::integrations::webhooks::Dispatcher::new();
+        webhooks.spawn(database.clone());
         let state = web::Data::new(AppState {
             database,
             council,
@@ -63,6 +65,7 @@ impl Application {
             keys: Keys::derive(&settings.auth.secret)?,
             auth: settings.auth.clone(),
             outbox,
+            webhooks,
             passwords: PasswordHasher::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )?,

@@ -15,6 +15,8 @@ pub struct AppState {
     pub keys: Keys,
     pub auth: AuthSettings,
     pub outbox: Outbox,
+    /// Sends webhook deliveries; wake it after committing one.
+    pub webhooks: crate::integrations::webhooks::Dispatcher,
     pub passwords: PasswordHasher,
     /// The largest file a form may attach, in bytes.
     pub upload_limit_bytes: usize,

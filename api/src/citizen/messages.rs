@@ -323,7 +323,7 @@ pub async fn start(
 ) -> Result<ThreadView, ApiError> {
     let request = validated(request.validate(), request)?;
     let account_id = user.account_id.clone();
-    state
+    let thread = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
@@ -343,10 +343,32 @@ pub async fn start(
                         now,
                     },
                 )?;
+                message_received(conn, &person_id, &thread_id, now)?;
                 load_thread(conn, &person_id, &thread_id)
             })
         })
-        .await
+        .await?;
+    state.webhooks.wake();
+    Ok(thread)
+}
+
+/// Tells other systems that a person's message arrived (never what it says).
+fn message_received(
+    conn: &mut DbConnection,
+    person_id: &str,
+    thread_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let team: String = message_threads::table
+        .find(thread_id)
+        .select(message_threads::team_key)
+        .first(conn)?;
+    crate::integrations::webhooks::enqueue(
+        conn,
+        "message.received",
+        serde_json::json!({"thread_id": thread_id, "person_id": person_id, "team": team}),
+        now,
+    )
 }
 
 fn check_reply_target(
@@ -378,7 +400,7 @@ pub async fn reply(
 ) -> Result<ThreadView, ApiError> {
     let request = validated(validate_body(&request.body), request)?;
     let account_id = user.account_id.clone();
-    state
+    let thread = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
@@ -398,10 +420,13 @@ pub async fn reply(
                         now: timestamp(),
                     },
                 )?;
+                message_received(conn, &person_id, &thread_id, timestamp())?;
                 load_thread(conn, &person_id, &thread_id)
             })
         })
-        .await
+        .await?;
+    state.webhooks.wake();
+    Ok(thread)
 }
 
 /// A team writes to a person (a new conversation).

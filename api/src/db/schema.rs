@@ -148,6 +148,34 @@ diesel::table! {
 }
 
 diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        url -> Text,
+        events -> Text,
+        secret -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        disabled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        event_type -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        last_attempt_at -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        last_response -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     api_clients (id) {
         id -> Text,
         name -> Text,
@@ -363,6 +391,7 @@ diesel::joinable!(team_members -> accounts (account_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
 diesel::joinable!(audit_events -> accounts (actor_id));
 diesel::joinable!(link_invitations -> people (person_id));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 diesel::joinable!(message_threads -> teams (team_key));
 diesel::joinable!(form_requests -> teams (team_key));
 diesel::joinable!(form_requests -> submissions (submission_id));
@@ -403,4 +432,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_events,
     link_invitations,
     api_clients,
+    webhooks,
+    webhook_deliveries,
 );

@@ -3,3 +3,4 @@
 
 pub mod clients;
 pub mod feed;
+pub mod webhooks;

@@ -341,6 +341,17 @@ pub async fn create(
                     },
                 )?;
                 email::enqueue(conn, &message, now)?;
+                crate::integrations::webhooks::enqueue(
+                    conn,
+                    "submission.received",
+                    serde_json::json!({
+                        "id": &id, "reference": &reference, "form_id": &request.form_id,
+                        "feed_position": feed_position,
+                        "person_id": item.as_ref().map(|t| &t.person_id),
+                        "team": &team_key,
+                    }),
+                    now,
+                )?;
                 let submission = Submission::owned(conn, &account_id, &id)?
                     .ok_or(ApiError::NotFound)?
                     .view()?;
@@ -353,6 +364,7 @@ pub async fn create(
         .await?;
     if outcome.created {
         state.outbox.wake();
+        state.webhooks.wake();
     }
     Ok(outcome)
 }

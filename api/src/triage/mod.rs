@@ -443,6 +443,16 @@ pub async fn change(
                 let after = load(conn, &id)?;
                 // The sender hears of a new status, never of notes or who has it.
                 let emailed = new_status.is_some();
+                if let Some(status) = new_status {
+                    crate::integrations::webhooks::enqueue(
+                        conn,
+                        "submission.status_changed",
+                        serde_json::json!({
+                            "id": &id, "reference": &after.entry.reference, "status": status,
+                        }),
+                        now,
+                    )?;
+                }
                 if emailed {
                     let (forename, address): (String, String) = accounts::table
                         .inner_join(submissions::table)
@@ -486,6 +496,7 @@ pub async fn change(
         .await?;
     if emailed {
         state.outbox.wake();
+        state.webhooks.wake();
     }
     Ok(view)
 }

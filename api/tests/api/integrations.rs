@@ -253,3 +253,179 @@ async fn the_feed_never_repeats_or_skips_while_submissions_arrive_concurrently()
         "positions only go up"
     );
 }
+
+/// A webhook receiver on 127.0.0.1 that keeps what it is sent and answers `status`.
+struct Receiver {
+    url: String,
+    received: std::sync::Arc<std::sync::Mutex<Vec<(actix_web::http::header::HeaderMap, String)>>>,
+}
+
+fn receiver(status: u16) -> Receiver {
+    use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+    let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = received.clone();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = HttpServer::new(move || {
+        let kept = kept.clone();
+        App::new().default_service(web::to(move |req: HttpRequest, body: String| {
+            let kept = kept.clone();
+            async move {
+                kept.lock().unwrap().push((req.headers().clone(), body));
+                HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap()).body(
+                    if status < 300 {
+                        "thanks"
+                    } else {
+                        "down for maintenance"
+                    },
+                )
+            }
+        }))
+    })
+    .workers(1)
+    .listen(listener)
+    .unwrap()
+    .run();
+    tokio::spawn(server);
+    Receiver {
+        url: format!("http://127.0.0.1:{port}/hook"),
+        received,
+    }
+}
+
+async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if done() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[tokio::test]
+async fn webhooks_are_signed_retried_while_failing_and_replayed() {
+    use shared::api::{DeliveryPage, WebhookWithSecret};
+    let app = spawn_app().await;
+    let admin_session = app.signed_in_admin("alex@council.example").await;
+    let admin = app.caller(&admin_session);
+    let good = receiver(200);
+    let bad = receiver(503);
+    let mut hooks = Vec::new();
+    for target in [&good, &bad] {
+        let created = admin
+            .post(
+                "/api/v1/webhooks",
+                &json!({"url": target.url, "events": ["submission.received"]}),
+            )
+            .await;
+        assert_eq!(created.status(), 201, "{}", created.text().await.unwrap());
+        let hook: WebhookWithSecret = created.json().await.unwrap();
+        hooks.push(hook);
+    }
+    let insecure = admin
+        .post(
+            "/api/v1/webhooks",
+            &json!({"url": "http://cms.example.org/hook", "events": ["submission.received"]}),
+        )
+        .await;
+    assert_eq!(insecure.status(), 422);
+
+    let gp: SessionCreated = app
+        .register("gp@example.org", "Tall-Trees-4-Ever!")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let submission = submit_enquiry(&app.caller(&gp), "k1").await;
+
+    // The good receiver gets one signed delivery naming the submission.
+    wait_for("the delivery", || good.received.lock().unwrap().len() == 1).await;
+    let (headers, body) = good.received.lock().unwrap()[0].clone();
+    let header = |name: &str| headers.get(name).unwrap().to_str().unwrap().to_owned();
+    let id = header("webhook-id");
+    let sent_at: i64 = header("webhook-timestamp").parse().unwrap();
+    assert!((chrono::Utc::now().timestamp() - sent_at).abs() < 60);
+    let expected = hmac_signature(&hooks[0].secret, &id, sent_at, &body);
+    assert_eq!(header("webhook-signature"), expected);
+    let event: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(event["type"], "submission.received");
+    assert_eq!(event["data"]["id"], submission.as_str());
+
+    // The failing receiver is tried again, and its last answer is kept.
+    wait_for("a retry", || bad.received.lock().unwrap().len() >= 2).await;
+    let mut failing = DeliveryPage {
+        items: Vec::new(),
+        next: None,
+    };
+    for _ in 0..50 {
+        failing = admin
+            .read(&format!(
+                "/api/v1/webhooks/{}/deliveries",
+                hooks[1].webhook.id
+            ))
+            .await;
+        if failing.items[0].attempts >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let delivery = &failing.items[0];
+    assert_eq!(
+        (delivery.status.as_str(), delivery.last_status),
+        ("pending", Some(503))
+    );
+    assert!(delivery.attempts >= 2);
+    assert_eq!(
+        delivery.last_response.as_deref(),
+        Some("down for maintenance")
+    );
+
+    // A replay sends the same event again under a new id.
+    let delivered: DeliveryPage = admin
+        .read(&format!(
+            "/api/v1/webhooks/{}/deliveries",
+            hooks[0].webhook.id
+        ))
+        .await;
+    assert_eq!(delivered.items[0].status, "delivered");
+    assert_eq!(delivered.items[0].id, id);
+    let replayed = admin
+        .post(
+            &format!("/api/v1/webhook-deliveries/{id}/replay"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(replayed.status(), 201);
+    wait_for("the replay", || good.received.lock().unwrap().len() == 2).await;
+    let (again_headers, again_body) = good.received.lock().unwrap()[1].clone();
+    assert_ne!(
+        again_headers.get("webhook-id").unwrap().to_str().unwrap(),
+        id
+    );
+    let again: Value = serde_json::from_str(&again_body).unwrap();
+    assert_eq!(again["data"]["id"], submission.as_str());
+
+    // Only administrators manage webhooks.
+    let staff_session = app.signed_in_staff("sam@council.example").await;
+    assert_eq!(
+        app.caller(&staff_session)
+            .get("/api/v1/webhooks")
+            .await
+            .status(),
+        403
+    );
+}
+
+/// The Standard Webhooks signature, computed here independently of the server's code.
+fn hmac_signature(secret: &str, id: &str, timestamp: i64, body: &str) -> String {
+    use base64::Engine;
+    use hmac::{Hmac, Mac};
+    let engine = base64::engine::general_purpose::STANDARD;
+    let key = engine
+        .decode(secret.strip_prefix("whsec_").unwrap())
+        .unwrap();
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&key).unwrap();
+    mac.update(format!("{id}.{timestamp}.{body}").as_bytes());
+    format!("v1,{}", engine.encode(mac.finalize().into_bytes()))
+}

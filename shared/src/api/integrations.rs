@@ -140,3 +140,121 @@ pub struct FeedPage {
     /// `after` you sent when nothing new has arrived, so it is always safe to store.
     pub next: String,
 }
+
+/// The events a webhook may ask for.
+pub const WEBHOOK_EVENTS: [&str; 3] = [
+    "submission.received",
+    "submission.status_changed",
+    "message.received",
+];
+
+/// An administrator registers an endpoint for events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "url": "https://cms.council.example/portal-events",
+    "events": ["submission.received", "submission.status_changed"]
+})))]
+#[serde(deny_unknown_fields)]
+pub struct CreateWebhookRequest {
+    /// HTTPS; plain HTTP only to this machine (127.0.0.1, ::1, localhost) for development.
+    pub url: String,
+    pub events: Vec<String>,
+}
+
+impl CreateWebhookRequest {
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        let url = self.url.trim();
+        let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+            .iter()
+            .any(|prefix| {
+                url.strip_prefix(prefix)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+            });
+        let https = url
+            .strip_prefix("https://")
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
+        if !(https || loopback) || url.len() > 2000 {
+            errors.insert(
+                "url".into(),
+                vec!["Enter an https:// address (http:// only for 127.0.0.1 or localhost)".into()],
+            );
+        }
+        if self.events.is_empty()
+            || self
+                .events
+                .iter()
+                .any(|e| !WEBHOOK_EVENTS.contains(&e.as_str()))
+        {
+            errors.insert(
+                "events".into(),
+                vec![format!("Choose events from: {}", WEBHOOK_EVENTS.join(", "))],
+            );
+        }
+        errors
+    }
+}
+
+/// A registered endpoint, without its secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b070-0000-7000-8000-000000000070", "url": "https://cms.council.example/portal-events",
+    "events": ["submission.received"], "created_at": "2026-11-23T10:00:00Z", "disabled": false
+})))]
+pub struct WebhookView {
+    pub id: String,
+    pub url: String,
+    pub events: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub disabled: bool,
+}
+
+/// A new endpoint with its signing secret, shown this once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b070-0000-7000-8000-000000000070", "url": "https://cms.council.example/portal-events",
+    "events": ["submission.received"], "created_at": "2026-11-23T10:00:00Z", "disabled": false,
+    "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+})))]
+pub struct WebhookWithSecret {
+    #[serde(flatten)]
+    pub webhook: WebhookView,
+    /// `whsec_` and the base64 key that signs deliveries (Standard Webhooks).
+    pub secret: String,
+}
+
+/// One delivery of an event to an endpoint, with its last answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "msg_0193b071-0000-7000-8000-000000000071", "event_type": "submission.received",
+    "status": "pending", "attempts": 2, "next_attempt_at": "2026-11-23T10:35:00Z",
+    "last_attempt_at": "2026-11-23T10:05:00Z", "last_status": 503,
+    "last_response": "Service Unavailable", "created_at": "2026-11-23T10:00:00Z"
+})))]
+pub struct DeliveryView {
+    /// The `webhook-id` header: the same on every retry, so receivers can drop repeats.
+    pub id: String,
+    pub event_type: String,
+    /// `pending`, `delivered` or `failed` (given up after a day).
+    pub status: String,
+    pub attempts: u32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_attempt_at: Option<DateTime<Utc>>,
+    /// The HTTP status of the last answer; none when it could not be reached.
+    pub last_status: Option<u16>,
+    /// The start of the last answer's body, or why there was none.
+    pub last_response: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One page of an endpoint's deliveries, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeliveryPage {
+    pub items: Vec<DeliveryView>,
+    pub next: Option<String>,
+}

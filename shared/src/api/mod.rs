@@ -31,8 +31,9 @@ pub use council::{
 pub use forms::FormSummary;
 pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus};
 pub use integrations::{
-    ApiClientView, ClientWithSecret, CreateClientRequest, FeedEntry, FeedPage, KNOWN_SCOPES,
-    TokenResponse,
+    ApiClientView, ClientWithSecret, CreateClientRequest, CreateWebhookRequest, DeliveryPage,
+    DeliveryView, FeedEntry, FeedPage, KNOWN_SCOPES, TokenResponse, WEBHOOK_EVENTS, WebhookView,
+    WebhookWithSecret,
 };
 pub use items::{
     ItemPage, ItemStatus, ItemSubmission, ItemSummary, ItemView, SaveItemRequest, SendItemRequest,

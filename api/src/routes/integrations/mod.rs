@@ -4,6 +4,7 @@
 mod clients;
 mod feed;
 mod token;
+mod webhooks;
 
 pub use clients::{
     __path_create_api_client, __path_list_api_clients, __path_revoke_api_client,
@@ -12,6 +13,11 @@ pub use clients::{
 };
 pub use feed::{__path_read_submission_feed, read_submission_feed};
 pub use token::{__path_issue_client_token, issue_client_token};
+pub use webhooks::{
+    __path_disable_webhook, __path_list_webhook_deliveries, __path_list_webhooks,
+    __path_register_webhook, __path_replay_webhook_delivery, disable_webhook,
+    list_webhook_deliveries, list_webhooks, register_webhook, replay_webhook_delivery,
+};
 
 use actix_web::{HttpResponse, web};
 
@@ -56,5 +62,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "DELETE",
         "/api-clients/{client_id}",
         web::delete().to(revoke_api_client),
+    ))
+    .service(
+        web::resource("/webhooks")
+            .route(web::get().to(list_webhooks))
+            .route(web::post().to(register_webhook))
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET, POST" })
+            })),
+    )
+    .service(super::only(
+        "DELETE",
+        "/webhooks/{webhook_id}",
+        web::delete().to(disable_webhook),
+    ))
+    .service(super::get_only(
+        "/webhooks/{webhook_id}/deliveries",
+        list_webhook_deliveries,
+    ))
+    .service(super::only(
+        "POST",
+        "/webhook-deliveries/{delivery_id}/replay",
+        web::post().to(replay_webhook_delivery),
     ));
 }

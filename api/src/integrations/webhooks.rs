@@ -1,0 +1,516 @@
+//! Webhooks: other systems are told of events (a submission received, a status changed, a
+//! message received) by a signed POST, as Standard Webhooks describes: headers `webhook-id`,
+//! `webhook-timestamp` and `webhook-signature` (`v1,` and base64 HMAC-SHA256 of
+//! `id.timestamp.body` under the endpoint's secret). Deliveries are written in the transaction
+//! of the change they report, sent by a worker on every node, retried with growing pauses for a
+//! day, kept with their last answer, and can be sent again.
+
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use serde_json::{Value, json};
+use sha2::Sha256;
+use shared::api::{CreateWebhookRequest, DeliveryView, Role, WebhookView, WebhookWithSecret};
+use tokio::sync::Notify;
+use uuid::Uuid;
+
+use crate::audit::{self, Event};
+use crate::auth::CurrentUser;
+use crate::db::schema::{webhook_deliveries, webhooks};
+use crate::db::{Database, DbConnection};
+use crate::error::ApiError;
+use crate::pagination::{Cursor, PageRequest};
+use crate::referrals::timestamp;
+use crate::state::AppState;
+
+/// Deliveries are retried for this long, then marked failed.
+const GIVE_UP_AFTER: Duration = Duration::hours(24);
+/// How long one node holds a delivery it is sending before another may take it over.
+const CLAIM_FOR: Duration = Duration::minutes(2);
+/// The pause before each retry, growing to an hour.
+const BACKOFF_SECONDS: [i64; 6] = [5, 30, 120, 600, 1800, 3600];
+const BATCH: i64 = 20;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = webhooks)]
+struct Webhook {
+    id: String,
+    url: String,
+    events: String,
+    created_at: NaiveDateTime,
+    disabled_at: Option<NaiveDateTime>,
+}
+
+impl Webhook {
+    fn view(&self) -> WebhookView {
+        WebhookView {
+            id: self.id.clone(),
+            url: self.url.clone(),
+            events: self.events.split_whitespace().map(str::to_owned).collect(),
+            created_at: self.created_at.and_utc(),
+            disabled: self.disabled_at.is_some(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = webhook_deliveries)]
+struct Delivery {
+    id: String,
+    webhook_id: String,
+    event_type: String,
+    payload: String,
+    status: String,
+    attempts: i32,
+    next_attempt_at: NaiveDateTime,
+    last_attempt_at: Option<NaiveDateTime>,
+    last_status: Option<i32>,
+    last_response: Option<String>,
+    created_at: NaiveDateTime,
+}
+
+impl Delivery {
+    fn view(self) -> DeliveryView {
+        DeliveryView {
+            id: self.id,
+            event_type: self.event_type,
+            status: self.status,
+            attempts: u32::try_from(self.attempts).unwrap_or_default(),
+            next_attempt_at: self.next_attempt_at.and_utc(),
+            last_attempt_at: self.last_attempt_at.map(|t| t.and_utc()),
+            last_status: self.last_status.and_then(|s| u16::try_from(s).ok()),
+            last_response: self.last_response,
+            created_at: self.created_at.and_utc(),
+        }
+    }
+}
+
+/// Queues `data` as an `event_type` event for every endpoint that asked for it, in the caller's
+/// transaction: it goes only if the change commits, and is not lost if the server stops.
+pub fn enqueue(
+    conn: &mut DbConnection,
+    event_type: &str,
+    data: Value,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let endpoints: Vec<(String, String)> = webhooks::table
+        .filter(webhooks::disabled_at.is_null())
+        .select((webhooks::id, webhooks::events))
+        .load(conn)?;
+    let payload = json!({
+        "type": event_type,
+        "timestamp": now.and_utc().to_rfc3339(),
+        "data": data,
+    })
+    .to_string();
+    let mut queued = 0;
+    for (webhook_id, events) in endpoints {
+        if !events.split_whitespace().any(|e| e == event_type) {
+            continue;
+        }
+        insert(conn, &webhook_id, event_type, &payload, now)?;
+        queued += 1;
+    }
+    Ok(queued)
+}
+
+fn insert(
+    conn: &mut DbConnection,
+    webhook_id: &str,
+    event_type: &str,
+    payload: &str,
+    now: NaiveDateTime,
+) -> QueryResult<String> {
+    let id = format!("msg_{}", Uuid::now_v7());
+    diesel::insert_into(webhook_deliveries::table)
+        .values((
+            webhook_deliveries::id.eq(&id),
+            webhook_deliveries::webhook_id.eq(webhook_id),
+            webhook_deliveries::event_type.eq(event_type),
+            webhook_deliveries::payload.eq(payload),
+            webhook_deliveries::status.eq("pending"),
+            webhook_deliveries::attempts.eq(0),
+            webhook_deliveries::next_attempt_at.eq(now),
+            webhook_deliveries::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// The `webhook-signature` header for a message, as Standard Webhooks defines it.
+pub fn signature(secret: &str, id: &str, timestamp: i64, body: &str) -> Option<String> {
+    let key = STANDARD
+        .decode(secret.strip_prefix("whsec_").unwrap_or(secret))
+        .ok()?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key).ok()?;
+    mac.update(format!("{id}.{timestamp}.{body}").as_bytes());
+    Some(format!(
+        "v1,{}",
+        STANDARD.encode(mac.finalize().into_bytes())
+    ))
+}
+
+fn audit_webhook(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    action: &str,
+    id: &str,
+) -> QueryResult<()> {
+    audit::record(
+        conn,
+        user,
+        Event {
+            action,
+            subject_type: "webhook",
+            subject_id: id,
+            person_id: None,
+        },
+    )
+}
+
+pub async fn register(
+    state: &AppState,
+    user: &CurrentUser,
+    request: CreateWebhookRequest,
+) -> Result<WebhookWithSecret, ApiError> {
+    user.require(Role::Administrator)?;
+    let errors = request.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let mut key = [0u8; 24];
+    rand::rngs::OsRng.fill_bytes(&mut key);
+    let secret = format!("whsec_{}", STANDARD.encode(key));
+    let user = user.clone();
+    let stored = secret.clone();
+    let webhook = state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let id = Uuid::now_v7().to_string();
+                diesel::insert_into(webhooks::table)
+                    .values((
+                        webhooks::id.eq(&id),
+                        webhooks::url.eq(request.url.trim()),
+                        webhooks::events.eq(request.events.join(" ")),
+                        webhooks::secret.eq(&stored),
+                        webhooks::created_by.eq(&user.account_id),
+                        webhooks::created_at.eq(timestamp()),
+                    ))
+                    .execute(conn)?;
+                audit_webhook(conn, &user, "create", &id)?;
+                Ok::<_, ApiError>(
+                    webhooks::table
+                        .find(&id)
+                        .select(Webhook::as_select())
+                        .first(conn)?,
+                )
+            })
+        })
+        .await?;
+    Ok(WebhookWithSecret {
+        webhook: webhook.view(),
+        secret,
+    })
+}
+
+pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<WebhookView>, ApiError> {
+    user.require(Role::Administrator)?;
+    state
+        .database
+        .run(|conn| {
+            // A council has a handful of endpoints, so the list is whole.
+            let all: Vec<Webhook> = webhooks::table
+                .order((webhooks::created_at, webhooks::id))
+                .select(Webhook::as_select())
+                .load(conn)?;
+            Ok(all.iter().map(Webhook::view).collect())
+        })
+        .await
+}
+
+/// Stops sending to an endpoint; its deliveries are kept.
+pub async fn disable(state: &AppState, user: &CurrentUser, id: String) -> Result<(), ApiError> {
+    user.require(Role::Administrator)?;
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let changed = diesel::update(
+                    webhooks::table
+                        .find(&id)
+                        .filter(webhooks::disabled_at.is_null()),
+                )
+                .set(webhooks::disabled_at.eq(Some(timestamp())))
+                .execute(conn)?;
+                if changed == 0 {
+                    return Err(ApiError::NotFound);
+                }
+                audit_webhook(conn, &user, "disable", &id)?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// An endpoint's deliveries, newest first.
+pub async fn deliveries(
+    state: &AppState,
+    user: &CurrentUser,
+    webhook_id: String,
+    page: PageRequest,
+) -> Result<(Vec<DeliveryView>, Option<String>), ApiError> {
+    user.require(Role::Administrator)?;
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let rows: Vec<Delivery> = state
+        .database
+        .run(move |conn| {
+            let exists: bool =
+                diesel::select(diesel::dsl::exists(webhooks::table.find(&webhook_id)))
+                    .get_result(conn)?;
+            if !exists {
+                return Err(ApiError::NotFound);
+            }
+            let mut select = webhook_deliveries::table
+                .filter(webhook_deliveries::webhook_id.eq(&webhook_id))
+                .order((
+                    webhook_deliveries::created_at.desc(),
+                    webhook_deliveries::id.desc(),
+                ))
+                .limit(limit)
+                .select(Delivery::as_select())
+                .into_boxed();
+            if let Some(Cursor { at, id }) = after {
+                select = select.filter(
+                    webhook_deliveries::created_at
+                        .lt(at)
+                        .or(webhook_deliveries::created_at
+                            .eq(at)
+                            .and(webhook_deliveries::id.lt(id))),
+                );
+            }
+            Ok(select.load(conn)?)
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |d| Cursor {
+        at: d.created_at,
+        id: d.id.clone(),
+    });
+    Ok((rows.into_iter().map(Delivery::view).collect(), next))
+}
+
+/// Sends a delivery's event again, as a new delivery with its own id.
+pub async fn replay(
+    state: &AppState,
+    user: &CurrentUser,
+    delivery_id: String,
+) -> Result<DeliveryView, ApiError> {
+    user.require(Role::Administrator)?;
+    let user = user.clone();
+    let delivery = state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let earlier: Delivery = webhook_deliveries::table
+                    .find(&delivery_id)
+                    .select(Delivery::as_select())
+                    .first(conn)
+                    .optional()?
+                    .ok_or(ApiError::NotFound)?;
+                let id = insert(
+                    conn,
+                    &earlier.webhook_id,
+                    &earlier.event_type,
+                    &earlier.payload,
+                    timestamp(),
+                )?;
+                audit_webhook(conn, &user, "replay", &delivery_id)?;
+                Ok::<_, ApiError>(
+                    webhook_deliveries::table
+                        .find(&id)
+                        .select(Delivery::as_select())
+                        .first(conn)?,
+                )
+            })
+        })
+        .await?;
+    state.webhooks.wake();
+    Ok(delivery.view())
+}
+
+/// The sending side; `wake` after committing a queued delivery.
+#[derive(Clone)]
+pub struct Dispatcher {
+    notify: Arc<Notify>,
+}
+
+impl Default for Dispatcher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Dispatcher {
+    pub fn new() -> Self {
+        Self {
+            notify: Arc::new(Notify::new()),
+        }
+    }
+
+    pub fn wake(&self) {
+        self.notify.notify_one();
+    }
+
+    /// Sends due deliveries until the runtime stops: at once when woken, else every two seconds
+    /// (which picks up retries and deliveries queued by other nodes).
+    pub fn spawn(&self, database: Database) {
+        let notify = self.notify.clone();
+        tokio::spawn(async move {
+            let client = match reqwest::Client::builder()
+                .timeout(StdDuration::from_secs(10))
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+            {
+                Ok(client) => client,
+                Err(error) => {
+                    tracing::error!(%error, "webhook client could not be built");
+                    return;
+                }
+            };
+            loop {
+                if let Err(error) = send_due(&database, &client).await {
+                    tracing::warn!(%error, "sending webhooks failed; trying again shortly");
+                }
+                tokio::select! {
+                    () = notify.notified() => {}
+                    () = tokio::time::sleep(StdDuration::from_secs(2)) => {}
+                }
+            }
+        });
+    }
+}
+
+/// Claims due deliveries one by one (the conditional update lets exactly one node win each),
+/// sends them and records the answer.
+async fn send_due(database: &Database, client: &reqwest::Client) -> anyhow::Result<()> {
+    let due: Vec<(Delivery, String, String)> = {
+        let database = database.clone();
+        tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+            let mut conn = database.get()?;
+            let now = timestamp();
+            let candidates: Vec<(Delivery, String, String)> = webhook_deliveries::table
+                .inner_join(webhooks::table)
+                .filter(webhook_deliveries::status.eq("pending"))
+                .filter(webhook_deliveries::next_attempt_at.le(now))
+                .order(webhook_deliveries::next_attempt_at)
+                .limit(BATCH)
+                .select((Delivery::as_select(), webhooks::url, webhooks::secret))
+                .load(&mut conn)?;
+            let mut mine = Vec::new();
+            for (delivery, url, secret) in candidates {
+                let claimed = diesel::update(
+                    webhook_deliveries::table
+                        .find(&delivery.id)
+                        .filter(webhook_deliveries::next_attempt_at.eq(delivery.next_attempt_at)),
+                )
+                .set(webhook_deliveries::next_attempt_at.eq(now + CLAIM_FOR))
+                .execute(&mut conn)?;
+                if claimed == 1 {
+                    mine.push((delivery, url, secret));
+                }
+            }
+            Ok(mine)
+        })
+        .await??
+    };
+    for (delivery, url, secret) in due {
+        let sent_at = chrono::Utc::now().timestamp();
+        let signed =
+            signature(&secret, &delivery.id, sent_at, &delivery.payload).ok_or_else(|| {
+                anyhow::anyhow!("webhook {} has an unreadable secret", delivery.webhook_id)
+            })?;
+        let answer = client
+            .post(&url)
+            .header("content-type", "application/json")
+            .header("webhook-id", &delivery.id)
+            .header("webhook-timestamp", sent_at.to_string())
+            .header("webhook-signature", signed)
+            .body(delivery.payload.clone())
+            .send()
+            .await;
+        let (status, text) = match answer {
+            Ok(response) => {
+                let status = i32::from(response.status().as_u16());
+                let text = response.text().await.unwrap_or_default();
+                (Some(status), text)
+            }
+            Err(error) => (None, format!("could not be reached: {error}")),
+        };
+        let database = database.clone();
+        tokio::task::spawn_blocking(move || record(&database, &delivery, status, &text)).await??;
+    }
+    Ok(())
+}
+
+fn record(
+    database: &Database,
+    delivery: &Delivery,
+    status: Option<i32>,
+    text: &str,
+) -> anyhow::Result<()> {
+    let mut conn = database.get()?;
+    let now = timestamp();
+    let attempts = delivery.attempts + 1;
+    let delivered = status.is_some_and(|s| (200..300).contains(&s));
+    let pause = BACKOFF_SECONDS[usize::try_from(attempts - 1)
+        .unwrap_or(0)
+        .min(BACKOFF_SECONDS.len() - 1)];
+    let next = now + Duration::seconds(pause);
+    let outcome = if delivered {
+        "delivered"
+    } else if next - delivery.created_at > GIVE_UP_AFTER {
+        "failed"
+    } else {
+        "pending"
+    };
+    let excerpt: String = text.chars().take(500).collect();
+    diesel::update(webhook_deliveries::table.find(&delivery.id))
+        .set((
+            webhook_deliveries::status.eq(outcome),
+            webhook_deliveries::attempts.eq(attempts),
+            webhook_deliveries::last_attempt_at.eq(Some(now)),
+            webhook_deliveries::last_status.eq(status),
+            webhook_deliveries::last_response.eq(Some(excerpt)),
+            webhook_deliveries::next_attempt_at.eq(next),
+        ))
+        .execute(&mut conn)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_signature_matches_the_standard_webhooks_example() {
+        // The example in the Standard Webhooks specification.
+        let signed = signature(
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            1_614_265_330,
+            r#"{"test": 2432232314}"#,
+        );
+        assert_eq!(
+            signed.as_deref(),
+            Some("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+        );
+    }
+}
