@@ -49,6 +49,73 @@ type Row = (
     String,
 );
 
+fn entry(row: Row) -> Result<FeedEntry, ApiError> {
+    let (
+        position,
+        id,
+        reference,
+        form_id,
+        form_title,
+        version,
+        status,
+        at,
+        person,
+        team,
+        answers,
+        summary,
+    ) = row;
+    Ok(FeedEntry {
+        position: position.unwrap_or_default(),
+        id,
+        reference,
+        form_id,
+        form_title,
+        form_version: u32::try_from(version).unwrap_or_default(),
+        status: SubmissionStatus::parse(&status).unwrap_or(SubmissionStatus::Received),
+        submitted_at: at.and_utc(),
+        person_id: person,
+        team,
+        answers: from_json(&answers)?,
+        summary: from_json(&summary)?,
+    })
+}
+
+macro_rules! feed_columns {
+    () => {
+        (
+            submissions::feed_position,
+            submissions::id,
+            submissions::reference,
+            submissions::form_id,
+            submissions::form_title,
+            submissions::form_version,
+            submissions::status,
+            submissions::submitted_at,
+            submissions::person_id,
+            submissions::team_key,
+            submissions::answers,
+            submissions::summary,
+        )
+    };
+}
+
+/// One submission as the feed gives it.
+pub async fn one(state: &AppState, caller: &ApiCaller, id: String) -> Result<FeedEntry, ApiError> {
+    caller.require(SCOPE)?;
+    let row: Row = state
+        .database
+        .run(move |conn| {
+            submissions::table
+                .find(&id)
+                .select(feed_columns!())
+                .first(conn)
+                .optional()?
+                .ok_or(ApiError::NotFound)
+        })
+        .await?;
+    entry(row)
+}
+
 /// The submissions after `after`, oldest first, at most `limit`.
 pub async fn read(
     state: &AppState,
@@ -86,20 +153,7 @@ pub async fn read(
                     .filter(submissions::feed_position.gt(after_position))
                     .order(submissions::feed_position)
                     .limit(limit)
-                    .select((
-                        submissions::feed_position,
-                        submissions::id,
-                        submissions::reference,
-                        submissions::form_id,
-                        submissions::form_title,
-                        submissions::form_version,
-                        submissions::status,
-                        submissions::submitted_at,
-                        submissions::person_id,
-                        submissions::team_key,
-                        submissions::answers,
-                        submissions::summary,
-                    ))
+                    .select(feed_columns!())
                     .load(conn)?,
             )
         })
@@ -111,37 +165,7 @@ pub async fn read(
         .to_string();
     let entries = rows
         .into_iter()
-        .map(
-            |(
-                position,
-                id,
-                reference,
-                form_id,
-                form_title,
-                version,
-                status,
-                at,
-                person,
-                team,
-                answers,
-                summary,
-            )| {
-                Ok(FeedEntry {
-                    position: position.unwrap_or_default(),
-                    id,
-                    reference,
-                    form_id,
-                    form_title,
-                    form_version: u32::try_from(version).unwrap_or_default(),
-                    status: SubmissionStatus::parse(&status).unwrap_or(SubmissionStatus::Received),
-                    submitted_at: at.and_utc(),
-                    person_id: person,
-                    team,
-                    answers: from_json(&answers)?,
-                    summary: from_json(&summary)?,
-                })
-            },
-        )
+        .map(entry)
         .collect::<Result<Vec<_>, ApiError>>()?;
     Ok((entries, next))
 }

@@ -3,4 +3,5 @@
 
 pub mod clients;
 pub mod feed;
+pub mod fhir;
 pub mod webhooks;

@@ -429,3 +429,209 @@ fn hmac_signature(secret: &str, id: &str, timestamp: i64, body: &str) -> String 
     mac.update(format!("{id}.{timestamp}.{body}").as_bytes());
     format!("v1,{}", engine.encode(mac.finalize().into_bytes()))
 }
+
+/// The FHIR R4 rules for the Questionnaire fields we use: each item's type is one R4 defines,
+/// link ids are unique, groups hold items, choices alone carry options, and every `enableWhen`
+/// names an earlier question with exactly one answer value.
+fn check_questionnaire(q: &Value) -> std::collections::HashMap<String, String> {
+    const TYPES: [&str; 16] = [
+        "group",
+        "display",
+        "boolean",
+        "decimal",
+        "integer",
+        "date",
+        "dateTime",
+        "time",
+        "string",
+        "text",
+        "url",
+        "choice",
+        "open-choice",
+        "attachment",
+        "reference",
+        "quantity",
+    ];
+    assert_eq!(q["resourceType"], "Questionnaire");
+    assert!(["draft", "active", "retired", "unknown"].contains(&q["status"].as_str().unwrap()));
+    assert!(q["url"].as_str().unwrap().starts_with("http"));
+    let mut types = std::collections::HashMap::new();
+    fn walk(items: &Value, types: &mut std::collections::HashMap<String, String>) {
+        for item in items.as_array().unwrap() {
+            let link = item["linkId"].as_str().unwrap().to_owned();
+            let kind = item["type"].as_str().unwrap();
+            assert!(TYPES.contains(&kind), "{link}: type {kind}");
+            assert!(
+                types.insert(link.clone(), kind.to_owned()).is_none(),
+                "{link} is not unique"
+            );
+            if kind == "group" {
+                assert!(
+                    !item["item"].as_array().unwrap().is_empty(),
+                    "{link}: empty group"
+                );
+                walk(&item["item"], types);
+            }
+            if item.get("answerOption").is_some() {
+                assert!(["choice", "open-choice"].contains(&kind), "{link}: options");
+                for option in item["answerOption"].as_array().unwrap() {
+                    assert!(option["valueCoding"]["code"].is_string());
+                }
+            }
+            for when in item
+                .get("enableWhen")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let named = when["question"].as_str().unwrap();
+                assert!(
+                    types.contains_key(named),
+                    "{link}: enableWhen names {named}"
+                );
+                assert!(
+                    ["exists", "=", "!=", ">", "<", ">=", "<="]
+                        .contains(&when["operator"].as_str().unwrap())
+                );
+                let values = when
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .filter(|k| k.starts_with("answer"))
+                    .count();
+                assert_eq!(values, 1, "{link}: enableWhen answer");
+            }
+        }
+    }
+    walk(&q["item"], &mut types);
+    types
+}
+
+/// The QuestionnaireResponse rules for what we send: its status is an R4 one, items name the
+/// Questionnaire's link ids, no item has both answers and items, and each answer is one value of
+/// the type its question asks for.
+fn check_response(r: &Value, types: &std::collections::HashMap<String, String>, status: &str) {
+    assert_eq!(r["resourceType"], "QuestionnaireResponse");
+    assert_eq!(r["status"], status);
+    assert!(
+        r["questionnaire"]
+            .as_str()
+            .unwrap()
+            .contains("/fhir/Questionnaire/")
+    );
+    chrono::DateTime::parse_from_rfc3339(r["authored"].as_str().unwrap()).unwrap();
+    fn walk(items: &Value, types: &std::collections::HashMap<String, String>) -> usize {
+        let mut answered = 0;
+        for item in items.as_array().unwrap() {
+            let link = item["linkId"].as_str().unwrap();
+            let kind = types
+                .get(link)
+                .unwrap_or_else(|| panic!("{link} is not in the Questionnaire"));
+            assert!(
+                !(item.get("answer").is_some() && item.get("item").is_some()),
+                "{link}: answer and item"
+            );
+            if let Some(nested) = item.get("item") {
+                answered += walk(nested, types);
+            }
+            for answer in item
+                .get("answer")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let keys: Vec<&String> = answer.as_object().unwrap().keys().collect();
+                assert_eq!(keys.len(), 1, "{link}: one value");
+                let expected = match kind.as_str() {
+                    "boolean" => "valueBoolean",
+                    "choice" => "valueCoding",
+                    "string" | "text" => "valueString",
+                    "date" => "valueDate",
+                    "integer" => "valueInteger",
+                    "decimal" => "valueDecimal",
+                    "attachment" => "valueAttachment",
+                    other => panic!("{link}: no answers expected for {other}"),
+                };
+                assert_eq!(keys[0], expected, "{link}");
+                if expected == "valueDate" {
+                    chrono::NaiveDate::parse_from_str(
+                        answer[expected].as_str().unwrap(),
+                        "%Y-%m-%d",
+                    )
+                    .unwrap();
+                }
+                answered += 1;
+            }
+        }
+        answered
+    }
+    assert!(walk(&r["item"], types) > 0);
+}
+
+#[tokio::test]
+async fn forms_and_submissions_read_as_fhir_r4_questionnaires_and_responses() {
+    let app = spawn_app().await;
+    let forms: Vec<shared::api::FormSummary> = app.get("/api/v1/forms").await.json().await.unwrap();
+    let mut enquiry_types = Default::default();
+    for form in &forms {
+        let response = app.get(&format!("/api/v1/forms/{}/fhir", form.id)).await;
+        assert_eq!(
+            response.headers()["content-type"].to_str().unwrap(),
+            "application/fhir+json"
+        );
+        let questionnaire: Value = response.json().await.unwrap();
+        assert_eq!(questionnaire["version"], form.version.to_string());
+        let types = check_questionnaire(&questionnaire);
+        if form.id == "support-enquiry" {
+            enquiry_types = types;
+        }
+    }
+
+    let staff = app.signed_in_staff("sam@council.example").await;
+    let gp: SessionCreated = app
+        .register("gp@example.org", "Tall-Trees-4-Ever!")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = submit_enquiry(&app.caller(&gp), "k1").await;
+    let response: Value = app
+        .caller(&staff)
+        .read(&format!("/api/v1/integrations/submissions/{id}/fhir"))
+        .await;
+    check_response(&response, &enquiry_types, "completed");
+    assert_eq!(response["identifier"]["value"].as_str().unwrap().len(), 13);
+    // The carers group answers once per carer, with its own items.
+    let carers: Vec<&Value> = response["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|page| page["item"].as_array().unwrap())
+        .filter(|item| item["linkId"] == "carers")
+        .collect();
+    assert_eq!(carers.len(), 1);
+    assert!(carers[0]["item"].as_array().unwrap().len() >= 2);
+
+    let draft: Value = app
+        .caller(&gp)
+        .post(
+            "/api/v1/drafts",
+            &json!({"form_id": "support-enquiry", "answers": {"urgent": "no", "first_name": "Edna"}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let in_progress: Value = app
+        .caller(&gp)
+        .read(&format!(
+            "/api/v1/drafts/{}/fhir",
+            draft["id"].as_str().unwrap()
+        ))
+        .await;
+    check_response(&in_progress, &enquiry_types, "in-progress");
+    assert_eq!(
+        app.get("/api/v1/forms/no-such-form/fhir").await.status(),
+        404
+    );
+}

@@ -18,4 +18,4 @@ pub use model::{
     Audience, Block, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition, Page,
     Prefill, Question, QuestionKind, RulesWhen,
 };
-pub use validate::{validate_all, validate_page};
+pub use validate::{parse_date, validate_all, validate_page};

@@ -1,11 +1,13 @@
 mod create;
 mod delete;
+mod fhir;
 mod get;
 mod list;
 mod update;
 
 pub use create::{__path_create_draft, create_draft};
 pub use delete::{__path_delete_draft, delete_draft};
+pub use fhir::{__path_get_draft_response, get_draft_response};
 pub use get::{__path_get_draft, get_draft};
 pub use list::{__path_list_drafts, list_drafts};
 pub use update::{__path_update_draft, update_draft};
@@ -33,5 +35,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     allow: "GET, PUT, DELETE",
                 })
             })),
-    );
+    )
+    .service(super::get_only(
+        "/drafts/{draft_id}/fhir",
+        get_draft_response,
+    ));
 }

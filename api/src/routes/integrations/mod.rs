@@ -3,6 +3,7 @@
 
 mod clients;
 mod feed;
+mod fhir;
 mod token;
 mod webhooks;
 
@@ -12,6 +13,7 @@ pub use clients::{
     rotate_api_client_secret,
 };
 pub use feed::{__path_read_submission_feed, read_submission_feed};
+pub use fhir::{__path_get_submission_response, get_submission_response};
 pub use token::{__path_issue_client_token, issue_client_token};
 pub use webhooks::{
     __path_disable_webhook, __path_list_webhook_deliveries, __path_list_webhooks,
@@ -44,6 +46,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(super::get_only(
         "/integrations/submissions",
         read_submission_feed,
+    ))
+    .service(super::get_only(
+        "/integrations/submissions/{submission_id}/fhir",
+        get_submission_response,
     ))
     .service(
         web::resource("/api-clients")

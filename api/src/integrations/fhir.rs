@@ -1,0 +1,280 @@
+//! The same forms in FHIR R4, so health systems read them without learning our format: each
+//! form definition as a `Questionnaire`, each submission as a `QuestionnaireResponse` (status
+//! `completed`) and each draft as one `in-progress`. Pages become groups; conditions that are a
+//! single "equals" become `enableWhen` (the others are left out, so every question shows).
+
+use serde_json::{Map, Value, json};
+use shared::forms::{Answers, Condition, FormDefinition, Question, QuestionKind, parse_date};
+
+/// The canonical address of a form's Questionnaire on this server.
+pub fn questionnaire_url(base: &url::Url, form_id: &str) -> String {
+    format!(
+        "{}fhir/Questionnaire/{form_id}",
+        base.as_str().trim_end_matches('/').to_owned() + "/"
+    )
+}
+
+fn item_type(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Text { .. }
+        | QuestionKind::Email
+        | QuestionKind::Phone
+        | QuestionKind::Postcode { .. }
+        | QuestionKind::Address { .. }
+        | QuestionKind::NhsNumber => "string",
+        QuestionKind::LongText { .. } => "text",
+        QuestionKind::Number { whole: true, .. } => "integer",
+        QuestionKind::Number { .. } => "decimal",
+        QuestionKind::Date { .. } | QuestionKind::DatePlusDays { .. } => "date",
+        QuestionKind::YesNo => "boolean",
+        QuestionKind::Radios { .. }
+        | QuestionKind::Select { .. }
+        | QuestionKind::Checkboxes { .. } => "choice",
+        QuestionKind::File { .. } => "attachment",
+        QuestionKind::Group { .. } => "group",
+    }
+}
+
+fn enable_when(condition: Option<&Condition>) -> Option<Value> {
+    let Some(Condition::Equals { question, value }) = condition else {
+        return None;
+    };
+    let answer = match value.as_str() {
+        Some("yes") => json!({"question": question, "operator": "=", "answerBoolean": true}),
+        Some("no") => json!({"question": question, "operator": "=", "answerBoolean": false}),
+        Some(code) => {
+            json!({"question": question, "operator": "=", "answerCoding": {"code": code}})
+        }
+        None => return None,
+    };
+    Some(json!([answer]))
+}
+
+/// A question's link id: its id, or `group.id` inside a repeating group, since FHIR wants link
+/// ids unique in the whole Questionnaire and ours are unique only within their group.
+fn link_id(prefix: Option<&str>, id: &str) -> String {
+    match prefix {
+        Some(group) => format!("{group}.{id}"),
+        None => id.to_owned(),
+    }
+}
+
+/// A page's link id, apart from the questions' (a page and a question may share an id).
+fn page_link_id(page_id: &str) -> String {
+    format!("page-{page_id}")
+}
+
+fn question_item(prefix: Option<&str>, question: &Question) -> Value {
+    let mut item = Map::new();
+    let link = link_id(prefix, &question.id);
+    item.insert("linkId".into(), json!(link));
+    item.insert("text".into(), json!(question.label));
+    item.insert("type".into(), json!(item_type(&question.kind)));
+    if question.required {
+        item.insert("required".into(), json!(true));
+    }
+    if let Some(when) = enable_when(question.shown_when.as_ref()) {
+        item.insert("enableWhen".into(), when);
+    }
+    match &question.kind {
+        QuestionKind::Radios { options }
+        | QuestionKind::Select { options }
+        | QuestionKind::Checkboxes { options } => {
+            let coded: Vec<Value> = options
+                .iter()
+                .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label}}))
+                .collect();
+            item.insert("answerOption".into(), json!(coded));
+            if matches!(question.kind, QuestionKind::Checkboxes { .. }) {
+                item.insert("repeats".into(), json!(true));
+            }
+        }
+        QuestionKind::Group { questions, .. } => {
+            item.insert("repeats".into(), json!(true));
+            item.insert(
+                "item".into(),
+                json!(
+                    questions
+                        .iter()
+                        .map(|q| question_item(Some(&link), q))
+                        .collect::<Vec<_>>()
+                ),
+            );
+        }
+        QuestionKind::DatePlusDays { .. } => {
+            item.insert("readOnly".into(), json!(true));
+        }
+        _ => {}
+    }
+    Value::Object(item)
+}
+
+/// The form as a FHIR R4 Questionnaire.
+pub fn questionnaire(form: &FormDefinition, base: &url::Url) -> Value {
+    json!({
+        "resourceType": "Questionnaire",
+        "id": form.id,
+        "url": questionnaire_url(base, &form.id),
+        "version": form.version.to_string(),
+        "title": form.title,
+        "status": "active",
+        "description": form.summary,
+        "item": form.pages.iter().map(|page| {
+            let mut group = json!({
+                "linkId": page_link_id(&page.id),
+                "text": page.title,
+                "type": "group",
+                "item": page.questions.iter().map(|q| question_item(None, q)).collect::<Vec<_>>(),
+            });
+            if let Some(when) = enable_when(page.shown_when.as_ref()) {
+                group["enableWhen"] = when;
+            }
+            group
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// The FHIR answers of one question, or none when it has no answer FHIR can carry.
+fn answers_of(question: &Question, value: &Value) -> Vec<Value> {
+    let text = value.as_str().map(str::trim).unwrap_or_default();
+    match &question.kind {
+        QuestionKind::YesNo => match text {
+            "yes" => vec![json!({"valueBoolean": true})],
+            "no" => vec![json!({"valueBoolean": false})],
+            _ => Vec::new(),
+        },
+        QuestionKind::Radios { options } | QuestionKind::Select { options } => options
+            .iter()
+            .filter(|o| o.value == text)
+            .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label}}))
+            .collect(),
+        QuestionKind::Checkboxes { options } => options
+            .iter()
+            .filter(|o| {
+                value
+                    .as_array()
+                    .is_some_and(|chosen| chosen.iter().any(|c| c.as_str() == Some(&o.value)))
+            })
+            .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label}}))
+            .collect(),
+        QuestionKind::Date { .. } => parse_date(value)
+            .map(|d| vec![json!({"valueDate": d.format("%Y-%m-%d").to_string()})])
+            .unwrap_or_default(),
+        QuestionKind::Number { whole, .. } => {
+            let number = value.as_f64().or_else(|| text.parse::<f64>().ok());
+            match number {
+                Some(n) if *whole && n.fract() == 0.0 => {
+                    #[allow(clippy::cast_possible_truncation)]
+                    let whole_number = n as i64;
+                    vec![json!({"valueInteger": whole_number})]
+                }
+                Some(n) => vec![json!({"valueDecimal": n})],
+                None => Vec::new(),
+            }
+        }
+        QuestionKind::Address { .. } => {
+            let line: Vec<&str> = ["line1", "line2", "town", "postcode"]
+                .iter()
+                .filter_map(|k| value.get(k).and_then(Value::as_str))
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect();
+            if line.is_empty() {
+                Vec::new()
+            } else {
+                vec![json!({"valueString": line.join(", ")})]
+            }
+        }
+        QuestionKind::File { .. } => vec![json!({"valueAttachment": {
+            "contentType": value.get("content_type"),
+            "title": value.get("name"),
+            "size": value.get("size"),
+        }})],
+        QuestionKind::Group { .. } | QuestionKind::DatePlusDays { .. } => Vec::new(),
+        _ if text.is_empty() => Vec::new(),
+        _ => vec![json!({"valueString": text})],
+    }
+}
+
+fn answered_items(
+    prefix: Option<&str>,
+    questions: &[Question],
+    answers: &Map<String, Value>,
+) -> Vec<Value> {
+    let mut items = Vec::new();
+    for question in questions {
+        let Some(value) = answers.get(&question.id) else {
+            continue;
+        };
+        let link = link_id(prefix, &question.id);
+        if let QuestionKind::Group {
+            questions: inner, ..
+        } = &question.kind
+        {
+            // A repeating group answers once per entry, each with its own items.
+            for entry in value.as_array().into_iter().flatten() {
+                if let Some(entry) = entry.as_object() {
+                    items.push(json!({
+                        "linkId": link,
+                        "text": question.label,
+                        "item": answered_items(Some(&link), inner, entry),
+                    }));
+                }
+            }
+            continue;
+        }
+        let answer = answers_of(question, value);
+        if !answer.is_empty() {
+            items.push(json!({"linkId": link, "text": question.label, "answer": answer}));
+        }
+    }
+    items
+}
+
+/// Answers to a form, as a submission or a draft holds them.
+pub struct Answered<'a> {
+    pub id: &'a str,
+    /// `completed` for a submission, `in-progress` for a draft.
+    pub status: &'a str,
+    pub form_version: u32,
+    pub authored: chrono::DateTime<chrono::Utc>,
+    /// A submission's reference.
+    pub reference: Option<&'a str>,
+    pub answers: &'a Answers,
+}
+
+/// Answers as a FHIR R4 QuestionnaireResponse.
+pub fn questionnaire_response(
+    form: &FormDefinition,
+    base: &url::Url,
+    given: &Answered<'_>,
+) -> Value {
+    let Answered {
+        id,
+        status,
+        form_version,
+        authored,
+        reference,
+        answers,
+    } = *given;
+    let answers: Map<String, Value> = answers.clone().into_iter().collect();
+    let mut response = json!({
+        "resourceType": "QuestionnaireResponse",
+        "id": id,
+        "questionnaire": format!("{}|{form_version}", questionnaire_url(base, &form.id)),
+        "status": status,
+        "authored": authored.to_rfc3339(),
+        "item": form.pages.iter().filter_map(|page| {
+            let items = answered_items(None, &page.questions, &answers);
+            (!items.is_empty())
+                .then(|| json!({"linkId": page_link_id(&page.id), "text": page.title, "item": items}))
+        }).collect::<Vec<_>>(),
+    });
+    if let Some(reference) = reference {
+        response["identifier"] = json!({
+            "system": format!("{}reference", base.as_str().trim_end_matches('/').to_owned() + "/"),
+            "value": reference,
+        });
+    }
+    response
+}
