@@ -26,6 +26,7 @@ build: build-web
 test: lint build-web
     cargo build -p api
     scripts/test-backends.sh
+    just openapi-check
     just e2e
 
 # Formatting and clippy (warnings are errors), for the server and for the wasm app.
@@ -41,6 +42,12 @@ e2e:
     cd e2e && npm ci --no-audit --no-fund --loglevel=error
     test -x target/debug/portal || cargo build -p api
     cd e2e && npx playwright test
+
+# Check the OpenAPI document as integrators use it: Redocly's lint, and a TypeScript client generated with openapi-typescript that must type-check.
+openapi-check:
+    cd openapi/check && npm ci --no-audit --no-fund --loglevel=error
+    cd openapi/check && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint ../openapi.json --format=stylish
+    cd openapi/check && npm run --silent client
 
 # Rewrite openapi/openapi.json from the code (the drift test fails until you do).
 openapi:

@@ -14,6 +14,7 @@ use crate::routes;
                        answer them. JSON under `/api/v1`; errors are `application/problem+json` \
                        (RFC 9457) with a stable `code`; lists are keyset-paginated.",
     ),
+    servers((url = "/", description = "The server this document was fetched from")),
     paths(
         routes::health::get_health,
         routes::council::get_council,

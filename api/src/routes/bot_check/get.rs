@@ -18,7 +18,8 @@ use crate::state::AppState;
                    `{algorithm, challenge, number, salt, signature}` as `bot_check` to \
                    registration, sign-in or password reset. Each solution works once, within 20 \
                    minutes. Needs no authentication.",
-    responses((status = 200, description = "A challenge.", body = BotCheckChallenge))
+    responses((status = 200, description = "A challenge.", body = BotCheckChallenge)),
+    security(())
 )]
 pub async fn get_bot_check(
     state: web::Data<AppState>,

@@ -32,7 +32,8 @@ pub struct CoverageQuery {
          example = json!({"type": "about:blank", "title": "Some answers need correcting", "status": 422,
              "detail": "Check the fields listed in errors.", "code": "validation_failed",
              "errors": {"postcode": ["Enter a real postcode, like L20 3NJ"]}})),
-    )
+    ),
+    security(())
 )]
 pub async fn get_coverage(
     state: web::Data<AppState>,

@@ -15,7 +15,8 @@ use crate::state::AppState;
                    its header and notices from this. Needs no authentication.",
     responses(
         (status = 200, description = "The council's details.", body = CouncilView),
-    )
+    ),
+    security(())
 )]
 pub async fn get_council(state: web::Data<AppState>) -> web::Json<CouncilView> {
     web::Json(state.council.view().clone())

@@ -23,7 +23,8 @@ use crate::state::AppState;
         (status = 204, description = "The form may start."),
         (status = 400, response = crate::routes::problems::MalformedBody),
         (status = 422, response = crate::routes::problems::ValidationFailed),
-    )
+    ),
+    security(())
 )]
 pub async fn start_form(
     state: web::Data<AppState>,

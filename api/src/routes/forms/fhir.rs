@@ -25,7 +25,8 @@ use crate::state::AppState;
                 "item": [{"linkId": "urgent", "text": "Does the person need a response within 48 hours?",
                     "type": "boolean", "required": true}]}]})),
         (status = 404, response = crate::routes::problems::NotFound),
-    )
+    ),
+    security(())
 )]
 pub async fn get_form_questionnaire(
     state: web::Data<AppState>,

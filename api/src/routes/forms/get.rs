@@ -28,7 +28,8 @@ use crate::state::AppState;
         (status = 404, description = "No form has this id.", body = shared::api::Problem,
          content_type = "application/problem+json",
          example = json!({"type": "about:blank", "title": "Page not found", "status": 404, "code": "not_found"})),
-    )
+    ),
+    security(())
 )]
 pub async fn get_form(
     state: web::Data<AppState>,

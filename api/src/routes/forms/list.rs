@@ -17,7 +17,8 @@ use crate::state::AppState;
     responses((status = 200, description = "The forms.", body = Vec<FormSummary>,
         example = json!([{"id": "dols-form-1", "version": 1,
             "title": "DoLS Form 1: standard request and urgent authorisation", "audience": "professional",
-            "summary": "A managing authority asks the supervisory body for a standard authorisation."}])))
+            "summary": "A managing authority asks the supervisory body for a standard authorisation."}]))),
+    security(())
 )]
 pub async fn list_forms(state: web::Data<AppState>) -> web::Json<Vec<FormSummary>> {
     web::Json(state.forms.all().map(FormSummary::from).collect())

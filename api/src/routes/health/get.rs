@@ -18,7 +18,8 @@ use crate::state::AppState;
         (status = 200, description = "The node and its database answer.", body = Health),
         (status = 503, description = "The database does not answer; try another node or later.", body = Health,
          example = json!({"status": "unavailable", "version": "0.1.0", "database": {"backend": "postgres", "answers": false}})),
-    )
+    ),
+    security(())
 )]
 pub async fn get_health(state: web::Data<AppState>) -> HttpResponse {
     let answers = state

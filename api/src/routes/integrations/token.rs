@@ -40,7 +40,8 @@ pub struct TokenRequest {
             "detail": "Check the client id and secret; an administrator may have rotated or revoked them.",
             "code": "invalid_client"})),
         (status = 422, response = crate::routes::problems::ValidationFailed),
-    )
+    ),
+    security(())
 )]
 pub async fn issue_client_token(
     state: web::Data<AppState>,

@@ -23,7 +23,8 @@ use crate::state::AppState;
         (status = 400, response = crate::routes::problems::MalformedBody),
         (status = 422, response = crate::routes::problems::ValidationFailed),
         (status = 429, response = crate::routes::problems::TooManyAttempts),
-    )
+    ),
+    security(())
 )]
 pub async fn create_registration(
     state: web::Data<AppState>,

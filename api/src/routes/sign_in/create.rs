@@ -29,7 +29,8 @@ use crate::state::AppState;
                         "password": ["Enter a correct email address and password"]}})),
         (status = 422, response = crate::routes::problems::ValidationFailed),
         (status = 429, response = crate::routes::problems::TooManyAttempts),
-    )
+    ),
+    security(())
 )]
 pub async fn start_sign_in(
     state: web::Data<AppState>,

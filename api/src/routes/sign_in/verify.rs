@@ -21,7 +21,8 @@ use crate::state::AppState;
         (status = 400, response = crate::routes::problems::MalformedBody),
         (status = 422, response = crate::routes::problems::ValidationFailed),
         (status = 429, response = crate::routes::problems::TooManyAttempts),
-    )
+    ),
+    security(())
 )]
 pub async fn finish_sign_in(
     state: web::Data<AppState>,
