@@ -80,10 +80,12 @@ impl ManageConnection for Manager {
                 let mut conn = SqliteConnection::establish(path)
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 // WAL lets readers work while one writer writes; the busy timeout makes a second
-                // writer wait instead of failing; SQLite leaves foreign keys off unless asked.
+                // writer wait instead of failing, and comes first because switching a new file to
+                // WAL takes a lock that the pool's other new connections would otherwise fail on;
+                // SQLite leaves foreign keys off unless asked.
                 conn.batch_execute(&format!(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA busy_timeout = {}; PRAGMA foreign_keys = ON;",
+                    "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
                     self.sqlite_busy_timeout_ms
                 ))
                 .map_err(diesel::r2d2::Error::QueryError)?;
