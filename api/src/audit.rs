@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::auth::CurrentUser;
 use crate::citizen::Access;
 use crate::db::DbConnection;
-use crate::db::schema::{accounts, audit_events};
+use crate::db::schema::{accounts, api_clients, audit_events};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageQuery, PageRequest};
 use crate::referrals::timestamp;
@@ -39,6 +39,36 @@ impl<'a> Event<'a> {
     }
 }
 
+/// Writes `event` by whoever called: a member of staff, or a machine client (under its name,
+/// answered for by the administrator who created it).
+pub fn record_caller(
+    conn: &mut DbConnection,
+    caller: &crate::auth::ApiCaller,
+    event: Event<'_>,
+) -> QueryResult<()> {
+    let client_id = match caller {
+        crate::auth::ApiCaller::Staff(user) => return record(conn, user, event),
+        crate::auth::ApiCaller::Client { id, .. } => id,
+    };
+    let creator: String = api_clients::table
+        .find(client_id)
+        .select(api_clients::created_by)
+        .first(conn)?;
+    diesel::insert_into(audit_events::table)
+        .values((
+            audit_events::id.eq(Uuid::now_v7().to_string()),
+            audit_events::actor_id.eq(&creator),
+            audit_events::client_id.eq(Some(client_id)),
+            audit_events::action.eq(event.action),
+            audit_events::subject_type.eq(event.subject_type),
+            audit_events::subject_id.eq(event.subject_id),
+            audit_events::person_id.eq(event.person_id),
+            audit_events::at.eq(timestamp()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
 /// Writes `event` by `actor` in the caller's transaction.
 pub fn record(conn: &mut DbConnection, actor: &CurrentUser, event: Event<'_>) -> QueryResult<()> {
     diesel::insert_into(audit_events::table)
@@ -55,7 +85,7 @@ pub fn record(conn: &mut DbConnection, actor: &CurrentUser, event: Event<'_>) ->
         .map(|_| ())
 }
 
-/// An entry with its actor's name.
+/// An entry with its actor's name, and its client's when a machine client made the call.
 type Row = (
     String,
     NaiveDateTime,
@@ -66,6 +96,8 @@ type Row = (
     Option<String>,
     String,
     String,
+    Option<String>,
+    Option<String>,
 );
 
 /// Narrows an audit search; all of them together.
@@ -103,6 +135,7 @@ pub async fn search(
         .run(move |conn| {
             let mut select = audit_events::table
                 .inner_join(accounts::table)
+                .left_join(api_clients::table)
                 .order((audit_events::at.desc(), audit_events::id.desc()))
                 .limit(limit)
                 .select((
@@ -115,6 +148,8 @@ pub async fn search(
                     audit_events::person_id,
                     accounts::forename,
                     accounts::surname,
+                    audit_events::client_id,
+                    api_clients::name.nullable(),
                 ))
                 .into_boxed();
             if let Some(actor) = query.actor {
@@ -143,13 +178,31 @@ pub async fn search(
     let entries = rows
         .into_iter()
         .map(
-            |(id, at, actor_id, action, subject_type, subject_id, person_id, forename, surname)| {
+            |(
+                id,
+                at,
+                actor_id,
+                action,
+                subject_type,
+                subject_id,
+                person_id,
+                forename,
+                surname,
+                client_id,
+                client_name,
+            )| {
                 AuditEntry {
                     id,
                     at: at.and_utc(),
-                    actor: StaffRef {
-                        id: actor_id,
-                        name: format!("{forename} {surname}"),
+                    actor: match (client_id, client_name) {
+                        (Some(client), Some(name)) => StaffRef {
+                            id: client,
+                            name: format!("{name} (API client)"),
+                        },
+                        _ => StaffRef {
+                            id: actor_id,
+                            name: format!("{forename} {surname}"),
+                        },
                     },
                     action,
                     subject_type,

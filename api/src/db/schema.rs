@@ -234,6 +234,7 @@ diesel::table! {
         subject_id -> Text,
         person_id -> Nullable<Text>,
         at -> Timestamp,
+        client_id -> Nullable<Text>,
     }
 }
 
@@ -390,6 +391,7 @@ diesel::joinable!(team_members -> teams (team_key));
 diesel::joinable!(team_members -> accounts (account_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
 diesel::joinable!(audit_events -> accounts (actor_id));
+diesel::joinable!(audit_events -> api_clients (client_id));
 diesel::joinable!(link_invitations -> people (person_id));
 diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 diesel::joinable!(message_threads -> teams (team_key));

@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{FeedEntry, FieldErrors, SubmissionStatus};
 
+use crate::audit;
 use crate::auth::ApiCaller;
 use crate::db::DbConnection;
 use crate::db::schema::submissions;
@@ -102,15 +103,24 @@ macro_rules! feed_columns {
 /// One submission as the feed gives it.
 pub async fn one(state: &AppState, caller: &ApiCaller, id: String) -> Result<FeedEntry, ApiError> {
     caller.require(SCOPE)?;
+    let caller = caller.clone();
     let row: Row = state
         .database
         .run(move |conn| {
-            submissions::table
-                .find(&id)
-                .select(feed_columns!())
-                .first(conn)
-                .optional()?
-                .ok_or(ApiError::NotFound)
+            conn.write_transaction(|conn| {
+                let row: Row = submissions::table
+                    .find(&id)
+                    .select(feed_columns!())
+                    .first(conn)
+                    .optional()?
+                    .ok_or(ApiError::NotFound)?;
+                audit::record_caller(
+                    conn,
+                    &caller,
+                    audit::Event::read("submission", &id, row.8.as_deref()),
+                )?;
+                Ok::<_, ApiError>(row)
+            })
         })
         .await?;
     entry(row)
@@ -145,17 +155,25 @@ pub async fn read(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    let caller = caller.clone();
     let rows: Vec<Row> = state
         .database
         .run(move |conn| {
-            Ok::<_, ApiError>(
-                submissions::table
+            conn.write_transaction(|conn| {
+                let rows: Vec<Row> = submissions::table
                     .filter(submissions::feed_position.gt(after_position))
                     .order(submissions::feed_position)
                     .limit(limit)
                     .select(feed_columns!())
-                    .load(conn)?,
-            )
+                    .load(conn)?;
+                // One entry for the page: what was read is the feed after this position.
+                audit::record_caller(
+                    conn,
+                    &caller,
+                    audit::Event::read("feed", &after_position.to_string(), None),
+                )?;
+                Ok::<_, ApiError>(rows)
+            })
         })
         .await?;
     let next = rows

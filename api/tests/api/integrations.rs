@@ -109,6 +109,15 @@ async fn a_client_with_only_submissions_read_reads_the_feed_and_nothing_else() {
         .await;
     assert!(after.items.is_empty());
     assert_eq!(after.next, page.next, "an empty page keeps the cursor");
+    // Each call is in the audit log under the client's name.
+    let log: shared::api::AuditPage = admin.read("/api/v1/audit").await;
+    let by_client: Vec<(&str, &str)> = log
+        .items
+        .iter()
+        .filter(|e| e.actor.name == "Case management system (API client)")
+        .map(|e| (e.action.as_str(), e.subject_type.as_str()))
+        .collect();
+    assert_eq!(by_client, [("read", "feed"), ("read", "feed")]);
 
     // Nothing else: staff routes, citizen routes and the account all refuse the client.
     for path in [

@@ -562,6 +562,10 @@ async fn citizens_and_professionals_get_403_on_every_staff_route() {
             "/api/v1/staff-accounts".to_owned(),
             json!({"forename": "A", "surname": "B", "email": "a@example.org", "role": "staff"}),
         ),
+        (
+            format!("/api/v1/staff/people/{id}/invitations"),
+            json!({"email": "a@example.org", "relationship": "self"}),
+        ),
     ] {
         assert_eq!(
             someone.post(&path, &body).await.status(),
