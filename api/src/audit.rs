@@ -54,27 +54,25 @@ pub fn record_caller(
         .find(client_id)
         .select(api_clients::created_by)
         .first(conn)?;
-    diesel::insert_into(audit_events::table)
-        .values((
-            audit_events::id.eq(Uuid::now_v7().to_string()),
-            audit_events::actor_id.eq(&creator),
-            audit_events::client_id.eq(Some(client_id)),
-            audit_events::action.eq(event.action),
-            audit_events::subject_type.eq(event.subject_type),
-            audit_events::subject_id.eq(event.subject_id),
-            audit_events::person_id.eq(event.person_id),
-            audit_events::at.eq(timestamp()),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    insert(conn, &creator, Some(client_id), event)
 }
 
 /// Writes `event` by `actor` in the caller's transaction.
 pub fn record(conn: &mut DbConnection, actor: &CurrentUser, event: Event<'_>) -> QueryResult<()> {
+    insert(conn, &actor.account_id, None, event)
+}
+
+fn insert(
+    conn: &mut DbConnection,
+    actor_id: &str,
+    client_id: Option<&str>,
+    event: Event<'_>,
+) -> QueryResult<()> {
     diesel::insert_into(audit_events::table)
         .values((
             audit_events::id.eq(Uuid::now_v7().to_string()),
-            audit_events::actor_id.eq(&actor.account_id),
+            audit_events::actor_id.eq(actor_id),
+            audit_events::client_id.eq(client_id),
             audit_events::action.eq(event.action),
             audit_events::subject_type.eq(event.subject_type),
             audit_events::subject_id.eq(event.subject_id),

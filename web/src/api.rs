@@ -253,13 +253,11 @@ pub async fn draft(token: &str, draft_id: &str) -> Result<DraftView, ApiError> {
 }
 
 pub async fn delete_draft(token: &str, draft_id: &str) -> Result<(), ApiError> {
-    let path = format!("/api/v1/drafts/{draft_id}");
-    let response = send(with_token(Request::delete(&path), token).build()).await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        read::<()>(response).await
-    }
+    no_content(with_token(
+        Request::delete(&format!("/api/v1/drafts/{draft_id}")),
+        token,
+    ))
+    .await
 }
 
 pub async fn drafts(token: &str, after: Option<&str>) -> Result<DraftPage, ApiError> {
@@ -318,6 +316,16 @@ pub async fn upload(token: &str, file: &web_sys::File) -> Result<UploadView, Api
     .header("Content-Type", &file.type_())
     .body(file.clone());
     read(send(request).await?).await
+}
+
+/// A call without a body that answers 204 No Content.
+async fn no_content(request: gloo_net::http::RequestBuilder) -> Result<(), ApiError> {
+    let response = send(request.build()).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
 }
 
 async fn get_with(token: &str, path: &str) -> Result<Response, ApiError> {
@@ -569,13 +577,13 @@ pub async fn publish_document(
 }
 
 pub async fn withdraw_document(token: &str, person: &str, document: &str) -> Result<(), ApiError> {
-    let path = format!("/api/v1/staff/people/{person}/documents/{document}");
-    let response = send(with_token(Request::delete(&path), token).build()).await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        read::<()>(response).await
-    }
+    no_content(with_token(
+        Request::delete(&format!(
+            "/api/v1/staff/people/{person}/documents/{document}"
+        )),
+        token,
+    ))
+    .await
 }
 
 pub async fn audit_log(
@@ -604,13 +612,11 @@ pub async fn accept_invitation(token: &str, id: &str) -> Result<PersonSummary, A
 }
 
 pub async fn decline_invitation(token: &str, id: &str) -> Result<(), ApiError> {
-    let path = format!("/api/v1/invitations/{id}/decline");
-    let response = send(with_token(Request::post(&path), token).build()).await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        read::<()>(response).await
-    }
+    no_content(with_token(
+        Request::post(&format!("/api/v1/invitations/{id}/decline")),
+        token,
+    ))
+    .await
 }
 
 pub async fn invite(
@@ -627,13 +633,11 @@ pub async fn invite(
 }
 
 pub async fn end_link(token: &str, person: &str, link: &str) -> Result<(), ApiError> {
-    let path = format!("/api/v1/staff/people/{person}/links/{link}");
-    let response = send(with_token(Request::delete(&path), token).build()).await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        read::<()>(response).await
-    }
+    no_content(with_token(
+        Request::delete(&format!("/api/v1/staff/people/{person}/links/{link}")),
+        token,
+    ))
+    .await
 }
 
 pub async fn send_item(

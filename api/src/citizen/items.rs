@@ -419,13 +419,7 @@ pub async fn send(
         .run(move |conn| {
             conn.write_transaction(|conn| {
                 Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                let team_is_open: bool = diesel::select(diesel::dsl::exists(
-                    teams::table
-                        .filter(teams::key.eq(&request.team))
-                        .filter(teams::active.eq(true)),
-                ))
-                .get_result(conn)?;
-                if !team_is_open {
+                if !crate::staff::teams::is_open(conn, &request.team)? {
                     return Err(ApiError::Validation(FieldErrors::from([(
                         "team".to_owned(),
                         vec!["Choose one of the council's teams".to_owned()],

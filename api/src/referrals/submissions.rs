@@ -36,6 +36,16 @@ pub const LISTED_FOR: Duration = Duration::days(30);
 pub struct IdempotencyKey(String);
 
 impl IdempotencyKey {
+    /// The key of a request's `Idempotency-Key` header.
+    pub fn of(request: &actix_web::HttpRequest) -> Result<Self, ApiError> {
+        Self::parse(
+            request
+                .headers()
+                .get("Idempotency-Key")
+                .and_then(|v| v.to_str().ok()),
+        )
+    }
+
     pub fn parse(header: Option<&str>) -> Result<Self, ApiError> {
         let fail = |message: &str| {
             ApiError::Validation(FieldErrors::from([(
@@ -135,6 +145,22 @@ pub struct ItemTarget {
 pub struct Outcome {
     pub submission: SubmissionView,
     pub created: bool,
+}
+
+impl Outcome {
+    /// 201 with the submission's address for a new one; 200 for a retry's earlier one.
+    pub fn response(self) -> actix_web::HttpResponse {
+        if self.created {
+            actix_web::HttpResponse::Created()
+                .insert_header((
+                    actix_web::http::header::LOCATION,
+                    format!("/api/v1/submissions/{}", self.submission.id),
+                ))
+                .json(self.submission)
+        } else {
+            actix_web::HttpResponse::Ok().json(self.submission)
+        }
+    }
 }
 
 /// The answers ready to store: checked, with hidden answers dropped and the summary made.

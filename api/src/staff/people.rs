@@ -14,7 +14,7 @@ use crate::citizen::person::{Person, blank_to_none};
 use crate::citizen::{invitations, involvements, items, live_links, today};
 use crate::db::DbConnection;
 use crate::db::schema::{
-    accounts, document_opens, documents, message_threads, messages, people, person_links,
+    accounts, document_opens, documents, message_threads, people, person_links,
 };
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
@@ -201,13 +201,7 @@ fn latest_threads(conn: &mut DbConnection, person: &Person) -> QueryResult<Vec<T
         ))
         .load(conn)?;
     let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
-    let unread: Vec<String> = messages::table
-        .filter(messages::thread_id.eq_any(ids))
-        .filter(messages::sender.eq("citizen"))
-        .filter(messages::team_read_at.is_null())
-        .select(messages::thread_id)
-        .distinct()
-        .load(conn)?;
+    let unread = super::teams::unread_among(conn, &ids)?;
     Ok(rows
         .into_iter()
         .map(|(id, subject, last)| TeamThreadSummary {

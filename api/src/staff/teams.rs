@@ -9,6 +9,7 @@ use shared::api::{Role, StaffThreadView, TeamQueueSummary, TeamRef, TeamThreadSu
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
 use crate::citizen::messages::load_thread;
+use crate::db::DbConnection;
 use crate::db::schema::{message_threads, messages, people, teams};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
@@ -56,6 +57,27 @@ pub async fn queues(
 
 type Row = (String, String, String, String, String, NaiveDateTime);
 
+/// Of `threads`, those with a message from the person that nobody in the team has opened.
+pub fn unread_among(conn: &mut DbConnection, threads: &[&String]) -> QueryResult<Vec<String>> {
+    messages::table
+        .filter(messages::thread_id.eq_any(threads))
+        .filter(messages::sender.eq("citizen"))
+        .filter(messages::team_read_at.is_null())
+        .select(messages::thread_id)
+        .distinct()
+        .load(conn)
+}
+
+/// Whether `key` names one of the council's teams still in use.
+pub fn is_open(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        teams::table
+            .filter(teams::key.eq(key))
+            .filter(teams::active.eq(true)),
+    ))
+    .get_result(conn)
+}
+
 /// One page of a team's conversations, most recent first.
 pub async fn threads(
     state: &AppState,
@@ -102,13 +124,7 @@ pub async fn threads(
             }
             let rows: Vec<Row> = select.load(conn)?;
             let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
-            let unread: Vec<String> = messages::table
-                .filter(messages::thread_id.eq_any(ids))
-                .filter(messages::sender.eq("citizen"))
-                .filter(messages::team_read_at.is_null())
-                .select(messages::thread_id)
-                .distinct()
-                .load(conn)?;
+            let unread = unread_among(conn, &ids)?;
             Ok((rows, unread))
         })
         .await?;

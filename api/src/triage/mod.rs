@@ -319,6 +319,22 @@ pub async fn get(
         .await
 }
 
+/// The columns a change sets; `None` leaves a column as it is.
+#[derive(AsChangeset)]
+#[diesel(table_name = submissions)]
+struct Changed<'a> {
+    status: Option<&'a str>,
+    status_changed_at: Option<NaiveDateTime>,
+    team_key: Option<Option<&'a str>>,
+    assigned_to: Option<Option<&'a str>>,
+}
+
+impl Changed<'_> {
+    fn any(&self) -> bool {
+        self.status.is_some() || self.team_key.is_some() || self.assigned_to.is_some()
+    }
+}
+
 fn invalid(field: &str, message: &str) -> ApiError {
     ApiError::Validation(FieldErrors::from([(
         field.to_owned(),
@@ -348,13 +364,7 @@ pub async fn change(
                 let before = load(conn, &id)?;
                 let team = match &request.team {
                     Some(key) => {
-                        let open: bool = diesel::select(diesel::dsl::exists(
-                            teams::table
-                                .filter(teams::key.eq(key))
-                                .filter(teams::active.eq(true)),
-                        ))
-                        .get_result(conn)?;
-                        if !open {
+                        if !crate::staff::teams::is_open(conn, key)? {
                             return Err(invalid("team", "Choose one of the council's teams"));
                         }
                         Some(key.clone())
@@ -400,22 +410,16 @@ pub async fn change(
                     .as_deref()
                     .map(str::trim)
                     .filter(|n| !n.is_empty());
-                if let Some(status) = new_status {
+                // One statement for whatever changed; a note alone changes no column.
+                let changed = Changed {
+                    status: new_status,
+                    status_changed_at: new_status.map(|_| now),
+                    team_key: request.team.as_ref().map(|_| team.as_deref()),
+                    assigned_to: request.assigned_to.as_deref().map(Some),
+                };
+                if changed.any() {
                     diesel::update(submissions::table.find(&id))
-                        .set((
-                            submissions::status.eq(status),
-                            submissions::status_changed_at.eq(now),
-                        ))
-                        .execute(conn)?;
-                }
-                if request.team.is_some() {
-                    diesel::update(submissions::table.find(&id))
-                        .set(submissions::team_key.eq(&team))
-                        .execute(conn)?;
-                }
-                if request.assigned_to.is_some() {
-                    diesel::update(submissions::table.find(&id))
-                        .set(submissions::assigned_to.eq(&request.assigned_to))
+                        .set(&changed)
                         .execute(conn)?;
                 }
                 diesel::insert_into(submission_events::table)

@@ -1,4 +1,4 @@
-use actix_web::{HttpRequest, HttpResponse, http::header, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{SubmissionView, SubmitItemRequest};
 
 use crate::auth::CurrentUser;
@@ -57,23 +57,8 @@ pub async fn submit_item(
     path: web::Path<(String, String)>,
     body: web::Json<SubmitItemRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let key = IdempotencyKey::parse(
-        request
-            .headers()
-            .get("Idempotency-Key")
-            .and_then(|v| v.to_str().ok()),
-    )?;
+    let key = IdempotencyKey::of(&request)?;
     let (person_id, item_id) = path.into_inner();
     let outcome = items::submit(&state, &user, person_id, item_id, key, body.into_inner()).await?;
-    let submission: SubmissionView = outcome.submission;
-    if outcome.created {
-        Ok(HttpResponse::Created()
-            .insert_header((
-                header::LOCATION,
-                format!("/api/v1/submissions/{}", submission.id),
-            ))
-            .json(submission))
-    } else {
-        Ok(HttpResponse::Ok().json(submission))
-    }
+    Ok(outcome.response())
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpRequest, HttpResponse, http::header, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{CreateSubmissionRequest, SubmissionView};
 
 use crate::auth::CurrentUser;
@@ -50,22 +50,7 @@ pub async fn create_submission(
     request: HttpRequest,
     body: web::Json<CreateSubmissionRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let key = IdempotencyKey::parse(
-        request
-            .headers()
-            .get("Idempotency-Key")
-            .and_then(|v| v.to_str().ok()),
-    )?;
+    let key = IdempotencyKey::of(&request)?;
     let outcome = submissions::create(&state, &user, key, body.into_inner(), None).await?;
-    let submission: SubmissionView = outcome.submission;
-    if outcome.created {
-        Ok(HttpResponse::Created()
-            .insert_header((
-                header::LOCATION,
-                format!("/api/v1/submissions/{}", submission.id),
-            ))
-            .json(submission))
-    } else {
-        Ok(HttpResponse::Ok().json(submission))
-    }
+    Ok(outcome.response())
 }
