@@ -43,7 +43,12 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   test.setTimeout(120_000);
   await signIn(page, GP, 'Your account');
 
-  // The GP sends a support enquiry.
+  // The GP sends a support enquiry. The form is loaded for its start page and for the wizard,
+  // not again on every Next (that rebuilt the page under someone already typing).
+  const formLoads = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/v1/forms/support-enquiry')) formLoads.push(request.url());
+  });
   await page.goto('/forms/support-enquiry');
   await page.getByRole('button', { name: 'Start now' }).click();
   await expectHeading(page, 'Before we go on');
@@ -85,6 +90,7 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   await page.getByLabel('What would the person like to achieve?').fill('To stay at home safely.');
   await next(page);
   await expectHeading(page, 'Check your answers');
+  expect(formLoads.length, 'loads of the form definition across seven pages').toBeLessThanOrEqual(3);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expectHeading(page, 'Form submitted');
   const reference = (await page.locator('.govuk-panel__body strong').textContent()).trim();

@@ -26,7 +26,15 @@ async function expectNoAxeViolations(page) {
 
 /** Waits until the app has loaded the council and rendered the page's heading. */
 async function expectHeading(page, text) {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);
+  try {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);
+  } catch (error) {
+    // A page that did not move on usually says why in its error summary: CI prints only this.
+    const summary = page.locator('.govuk-error-summary');
+    const why = (await summary.count()) ? (await summary.first().innerText()).replace(/\s+/g, ' ') : 'no error summary';
+    error.message += `\n\nOn ${page.url()}, ${why}`;
+    throw error;
+  }
 }
 
 module.exports = { test, expect, expectNoAxeViolations, expectHeading };

@@ -46,8 +46,12 @@ fn with_form<V: IntoView + 'static>(
 ) -> impl IntoView {
     let params = use_params_map();
     let session = use_session();
+    // Only the form (or item) being filled decides what is loaded: moving from page to page
+    // changes the address but must not fetch the form again and rebuild the page under
+    // someone who has started typing (which also stole their focus back to the heading).
+    let filling = Memo::new(move |_| Filling::from_params(&params.read()));
     let opened = LocalResource::new(move || {
-        let filling = Filling::from_params(&params.read());
+        let filling = filling.get();
         // Only an item needs the session, so only an item waits for it.
         let checked = filling.is_item() && session.checked.get();
         async move {
