@@ -39,27 +39,10 @@ impl<'a> Event<'a> {
     }
 }
 
-/// Writes `event` by whoever called: a member of staff, or a machine client (under its name,
-/// answered for by the administrator who created it).
-pub fn record_caller(
-    conn: &mut DbConnection,
-    caller: &crate::auth::ApiCaller,
-    event: Event<'_>,
-) -> QueryResult<()> {
-    let client_id = match caller {
-        crate::auth::ApiCaller::Staff(user) => return record(conn, user, event),
-        crate::auth::ApiCaller::Client { id, .. } => id,
-    };
-    let creator: String = api_clients::table
-        .find(client_id)
-        .select(api_clients::created_by)
-        .first(conn)?;
-    insert(conn, &creator, Some(client_id), event)
-}
-
-/// Writes `event` by `actor` in the caller's transaction.
+/// Writes `event` by `actor` in the caller's transaction: a member of staff, or a machine
+/// client (under its name, answered for by the administrator who created it).
 pub fn record(conn: &mut DbConnection, actor: &CurrentUser, event: Event<'_>) -> QueryResult<()> {
-    insert(conn, &actor.account_id, None, event)
+    insert(conn, &actor.account_id, actor.client_id.as_deref(), event)
 }
 
 fn insert(

@@ -19,8 +19,17 @@ pub enum ApiError {
     MalformedBody(String),
     #[error("request body over {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// The body is not of the type this route takes, named in `expected`.
     #[error("unsupported content type")]
-    UnsupportedMediaType,
+    UnsupportedMediaType { expected: &'static str },
+    /// An import with rows that break the rules: `errors` names each as `rows[N].column`, N
+    /// being the line of the file (the header is line 1). Nothing was stored.
+    #[error("import rejected: {rejected} of {rows} rows")]
+    ImportRejected {
+        rows: usize,
+        rejected: usize,
+        errors: FieldErrors,
+    },
     /// No valid access token: sign in first.
     #[error("not signed in")]
     Unauthorized,
@@ -67,7 +76,8 @@ impl ApiError {
             Self::Validation(_) => "validation_failed",
             Self::MalformedBody(_) => "malformed_body",
             Self::PayloadTooLarge { .. } => "payload_too_large",
-            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::UnsupportedMediaType { .. } => "unsupported_media_type",
+            Self::ImportRejected { .. } => "import_rejected",
             Self::Unauthorized => "not_signed_in",
             Self::InvalidCredentials => "invalid_credentials",
             Self::InvalidClient => "invalid_client",
@@ -86,7 +96,8 @@ impl ApiError {
             Self::Validation(_) => "Some answers need correcting",
             Self::MalformedBody(_) => "The request body could not be read",
             Self::PayloadTooLarge { .. } => "The request body is too large",
-            Self::UnsupportedMediaType => "The request body must be JSON",
+            Self::UnsupportedMediaType { .. } => "The request body is not of the right type",
+            Self::ImportRejected { .. } => "Some rows need correcting",
             Self::Unauthorized => "You need to sign in",
             Self::InvalidCredentials => "Enter a correct email address and password",
             Self::InvalidClient => "The client id and secret do not match",
@@ -108,7 +119,10 @@ impl ApiError {
             Self::PayloadTooLarge { limit } => {
                 Some(format!("Send a body of at most {limit} bytes."))
             }
-            Self::UnsupportedMediaType => Some("Send Content-Type: application/json.".into()),
+            Self::UnsupportedMediaType { expected } => Some(format!("Send Content-Type: {expected}.")),
+            Self::ImportRejected { rows, rejected, .. } => Some(format!(
+                "{rejected} of {rows} rows need correcting, listed in errors; nothing was imported."
+            )),
             Self::Unauthorized => Some("Sign in, or sign in again if your session ended.".into()),
             Self::InvalidCredentials => None,
             Self::InvalidClient => Some(
@@ -135,7 +149,7 @@ impl ApiError {
             detail: self.detail(),
             code: self.code().into(),
             errors: match self {
-                Self::Validation(errors) => errors.clone(),
+                Self::Validation(errors) | Self::ImportRejected { errors, .. } => errors.clone(),
                 Self::InvalidCredentials => FieldErrors::from([
                     ("email".to_owned(), vec![self.title().to_owned()]),
                     ("password".to_owned(), vec![self.title().to_owned()]),
@@ -149,10 +163,10 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Validation(_) | Self::ImportRejected { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::MalformedBody(_) => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unauthorized | Self::InvalidCredentials | Self::InvalidClient => {
                 StatusCode::UNAUTHORIZED
             }

@@ -14,6 +14,7 @@ pub mod email;
 pub mod error;
 pub mod files;
 pub mod forms;
+pub mod imports;
 pub mod integrations;
 pub mod openapi;
 pub mod pagination;

@@ -1,6 +1,10 @@
 //! The OpenAPI document integrators build on, generated from the route annotations.
 
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use shared::api::scopes;
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes,
+    SecurityScheme,
+};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes;
@@ -104,6 +108,8 @@ use crate::routes;
         routes::staff_people::send_item,
         routes::staff_people::send_staff_message,
         routes::staff_people::reply_as_team,
+        routes::staff_imports::import_people,
+        routes::staff_imports::import_involvements,
     ),
     components(
         schemas(shared::api::Problem),
@@ -114,6 +120,9 @@ use crate::routes;
             routes::problems::NotSignedIn,
             routes::problems::Forbidden,
             routes::problems::NotFound,
+            routes::problems::TooLarge,
+            routes::problems::NotCsv,
+            routes::problems::ImportRejected,
         )
     ),
     modifiers(&SecuritySchemes),
@@ -150,6 +159,17 @@ impl Modify for SecuritySchemes {
                     ))
                     .build(),
             ),
+        );
+        components.add_security_scheme(
+            "client",
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(ClientCredentials::new(
+                    "/api/v1/oauth/token",
+                    Scopes::from_iter(scopes::KNOWN),
+                ))],
+                "A machine client's token: its id and secret exchanged at the token URL. Send \
+                 it as `Authorization: Bearer`; each route names the scope it needs.",
+            )),
         );
         components.add_security_scheme(
             "refresh_cookie",

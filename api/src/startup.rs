@@ -141,7 +141,9 @@ fn json_error(error: JsonPayloadError, limit: usize) -> ApiError {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::PayloadTooLarge { limit }
         }
-        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType {
+            expected: "application/json",
+        },
         JsonPayloadError::Deserialize(e) => ApiError::MalformedBody(e.to_string()),
         other => ApiError::MalformedBody(other.to_string()),
     }

@@ -19,6 +19,9 @@ pub struct Claims {
     /// A machine client's scopes, space-separated; absent for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// For a machine client, the administrator who created it and answers for what it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
 }
 
 /// The role claim of a machine client's token.
@@ -39,6 +42,7 @@ pub fn issue(
         iat: now.timestamp(),
         exp: (now + lifetime).timestamp(),
         scope: None,
+        owner: None,
     };
     Ok(jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),
@@ -51,6 +55,7 @@ pub fn issue(
 pub fn issue_for_client(
     keys: &Keys,
     client_id: &str,
+    owner: &str,
     scopes: &str,
     lifetime: Duration,
 ) -> anyhow::Result<String> {
@@ -62,6 +67,7 @@ pub fn issue_for_client(
         iat: now.timestamp(),
         exp: (now + lifetime).timestamp(),
         scope: Some(scopes.to_owned()),
+        owner: Some(owner.to_owned()),
     };
     Ok(jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),

@@ -1,12 +1,13 @@
 //! The professionals working with a person now.
 
 use diesel::prelude::*;
-use shared::api::{CreateInvolvementRequest, InvolvementView};
+use shared::api::{CreateInvolvementRequest, FieldErrors, InvolvementView};
 use uuid::Uuid;
 
 use super::Access;
 use super::person::Person;
 use crate::auth::CurrentUser;
+use crate::db::DbConnection;
 use crate::db::schema::involvements;
 use crate::error::ApiError;
 use crate::referrals::timestamp;
@@ -78,6 +79,65 @@ pub async fn current(
         .await
 }
 
+/// A new involvement as it will be stored: blanks are absent, and the rules checked.
+pub fn prepare(request: CreateInvolvementRequest) -> Result<CreateInvolvementRequest, FieldErrors> {
+    let tidy = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let request = CreateInvolvementRequest {
+        phone: tidy(request.phone),
+        email: tidy(request.email),
+        ..request
+    };
+    let errors = request.validate();
+    if errors.is_empty() {
+        Ok(request)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Stores a prepared involvement of an existing person, and writes the audit entry, in the
+/// caller's transaction.
+pub fn insert(
+    conn: &mut DbConnection,
+    actor: &CurrentUser,
+    person_id: &str,
+    request: &CreateInvolvementRequest,
+) -> QueryResult<InvolvementView> {
+    let id = Uuid::now_v7().to_string();
+    diesel::insert_into(involvements::table)
+        .values((
+            involvements::id.eq(&id),
+            involvements::person_id.eq(person_id),
+            involvements::name.eq(request.name.trim()),
+            involvements::role.eq(request.role.trim()),
+            involvements::team.eq(request.team.trim()),
+            involvements::phone.eq(&request.phone),
+            involvements::email.eq(&request.email),
+            involvements::since.eq(request.since),
+            involvements::created_at.eq(timestamp()),
+        ))
+        .execute(conn)?;
+    crate::audit::record(
+        conn,
+        actor,
+        crate::audit::Event {
+            action: "create",
+            subject_type: "involvement",
+            subject_id: &id,
+            person_id: Some(person_id),
+        },
+    )?;
+    Ok(InvolvementView {
+        id,
+        name: request.name.trim().to_owned(),
+        role: request.role.trim().to_owned(),
+        team: request.team.trim().to_owned(),
+        phone: request.phone.clone(),
+        email: request.email.clone(),
+        since: request.since,
+    })
+}
+
 /// Staff record a professional working with a person.
 pub async fn create(
     state: &AppState,
@@ -86,55 +146,14 @@ pub async fn create(
     request: CreateInvolvementRequest,
 ) -> Result<InvolvementView, ApiError> {
     user.require(shared::api::Role::Staff)?;
-    let tidy = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-    let request = CreateInvolvementRequest {
-        phone: tidy(request.phone),
-        email: tidy(request.email),
-        ..request
-    };
-    let errors = request.validate();
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    let request = prepare(request).map_err(ApiError::Validation)?;
     let actor = user.clone();
     state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
                 Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                let id = Uuid::now_v7().to_string();
-                diesel::insert_into(involvements::table)
-                    .values((
-                        involvements::id.eq(&id),
-                        involvements::person_id.eq(&person_id),
-                        involvements::name.eq(request.name.trim()),
-                        involvements::role.eq(request.role.trim()),
-                        involvements::team.eq(request.team.trim()),
-                        involvements::phone.eq(&request.phone),
-                        involvements::email.eq(&request.email),
-                        involvements::since.eq(request.since),
-                        involvements::created_at.eq(timestamp()),
-                    ))
-                    .execute(conn)?;
-                crate::audit::record(
-                    conn,
-                    &actor,
-                    crate::audit::Event {
-                        action: "create",
-                        subject_type: "involvement",
-                        subject_id: &id,
-                        person_id: Some(&person_id),
-                    },
-                )?;
-                Ok(InvolvementView {
-                    id,
-                    name: request.name.trim().to_owned(),
-                    role: request.role.trim().to_owned(),
-                    team: request.team.trim().to_owned(),
-                    phone: request.phone,
-                    email: request.email,
-                    since: request.since,
-                })
+                Ok(insert(conn, &actor, &person_id, &request)?)
             })
         })
         .await

@@ -110,13 +110,8 @@ pub(crate) fn blank_to_none(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
-/// Staff create a person's record.
-pub async fn create(
-    state: &AppState,
-    user: &CurrentUser,
-    request: CreatePersonRequest,
-) -> Result<PersonDetails, ApiError> {
-    user.require(shared::api::Role::Staff)?;
+/// A new record's fields as they will be stored: blanks are absent, and the rules checked.
+pub fn prepare(request: CreatePersonRequest) -> Result<CreatePersonRequest, FieldErrors> {
     let request = CreatePersonRequest {
         email: blank_to_none(request.email),
         home_phone: blank_to_none(request.home_phone),
@@ -124,48 +119,72 @@ pub async fn create(
         ..request
     };
     let errors = request.validate(today());
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+    if errors.is_empty() {
+        Ok(request)
+    } else {
+        Err(errors)
     }
+}
+
+/// Stores a prepared record, with the council's own reference for it if it has one, and
+/// writes the audit entry, in the caller's transaction.
+pub fn insert(
+    conn: &mut DbConnection,
+    actor: &CurrentUser,
+    request: &CreatePersonRequest,
+    council_reference: Option<&str>,
+) -> QueryResult<String> {
+    let now = timestamp();
+    let id = Uuid::now_v7().to_string();
+    let address = request.address.as_ref();
+    let postcode = address
+        .and_then(|a| shared::rules::Postcode::parse(&a.postcode).ok())
+        .map(|p| p.to_string());
+    diesel::insert_into(people::table)
+        .values((
+            people::id.eq(&id),
+            people::forename.eq(request.forename.trim()),
+            people::surname.eq(request.surname.trim()),
+            people::date_of_birth.eq(request.date_of_birth),
+            people::address_line1.eq(address.map(|a| a.line1.trim().to_owned())),
+            people::address_line2.eq(address.and_then(|a| blank_to_none(a.line2.clone()))),
+            people::town.eq(address.map(|a| a.town.trim().to_owned())),
+            people::postcode.eq(postcode),
+            people::email.eq(&request.email),
+            people::home_phone.eq(&request.home_phone),
+            people::mobile_phone.eq(&request.mobile_phone),
+            people::council_reference.eq(council_reference),
+            people::created_at.eq(now),
+            people::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    crate::audit::record(
+        conn,
+        actor,
+        crate::audit::Event {
+            action: "create",
+            subject_type: "person",
+            subject_id: &id,
+            person_id: Some(&id),
+        },
+    )?;
+    Ok(id)
+}
+
+/// Staff create a person's record.
+pub async fn create(
+    state: &AppState,
+    user: &CurrentUser,
+    request: CreatePersonRequest,
+) -> Result<PersonDetails, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let request = prepare(request).map_err(ApiError::Validation)?;
     let actor = user.clone();
     state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
-                let now = timestamp();
-                let id = Uuid::now_v7().to_string();
-                let address = request.address.as_ref();
-                let postcode = address
-                    .and_then(|a| shared::rules::Postcode::parse(&a.postcode).ok())
-                    .map(|p| p.to_string());
-                diesel::insert_into(people::table)
-                    .values((
-                        people::id.eq(&id),
-                        people::forename.eq(request.forename.trim()),
-                        people::surname.eq(request.surname.trim()),
-                        people::date_of_birth.eq(request.date_of_birth),
-                        people::address_line1.eq(address.map(|a| a.line1.trim().to_owned())),
-                        people::address_line2
-                            .eq(address.and_then(|a| blank_to_none(a.line2.clone()))),
-                        people::town.eq(address.map(|a| a.town.trim().to_owned())),
-                        people::postcode.eq(postcode),
-                        people::email.eq(&request.email),
-                        people::home_phone.eq(&request.home_phone),
-                        people::mobile_phone.eq(&request.mobile_phone),
-                        people::created_at.eq(now),
-                        people::updated_at.eq(now),
-                    ))
-                    .execute(conn)?;
-                crate::audit::record(
-                    conn,
-                    &actor,
-                    crate::audit::Event {
-                        action: "create",
-                        subject_type: "person",
-                        subject_id: &id,
-                        person_id: Some(&id),
-                    },
-                )?;
+                let id = insert(conn, &actor, &request, None)?;
                 Ok(Person::find(conn, &id)?
                     .ok_or(ApiError::NotFound)?
                     .details())

@@ -288,6 +288,7 @@ diesel::table! {
         mobile_phone -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        council_reference -> Nullable<Text>,
     }
 }
 

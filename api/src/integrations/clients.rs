@@ -29,6 +29,8 @@ struct Client {
     name: String,
     scopes: String,
     secret_hash: String,
+    /// The administrator who created it; the client acts as them, with staff rights.
+    created_by: String,
     created_at: NaiveDateTime,
     secret_set_at: NaiveDateTime,
     revoked_at: Option<NaiveDateTime>,
@@ -218,6 +220,7 @@ pub async fn token(
     let access_token = tokens::issue_for_client(
         &state.keys,
         &client.id,
+        &client.created_by,
         &client.scopes,
         chrono::Duration::seconds(i64::from(TOKEN_LIFETIME_SECONDS)),
     )

@@ -19,7 +19,7 @@ use crate::referrals::from_json;
 use crate::state::AppState;
 
 /// The scope that reads the feed.
-pub const SCOPE: &str = "submissions:read";
+pub const SCOPE: &str = shared::api::scopes::SUBMISSIONS_READ;
 
 /// A key for PostgreSQL's advisory lock, held from giving a position until commit.
 const FEED_LOCK: i64 = 7_265_001;
@@ -102,8 +102,7 @@ macro_rules! feed_columns {
 
 /// One submission as the feed gives it.
 pub async fn one(state: &AppState, caller: &ApiCaller, id: String) -> Result<FeedEntry, ApiError> {
-    caller.require(SCOPE)?;
-    let caller = caller.clone();
+    let caller = caller.require(SCOPE)?.clone();
     let row: Row = state
         .database
         .run(move |conn| {
@@ -114,7 +113,7 @@ pub async fn one(state: &AppState, caller: &ApiCaller, id: String) -> Result<Fee
                     .first(conn)
                     .optional()?
                     .ok_or(ApiError::NotFound)?;
-                audit::record_caller(
+                audit::record(
                     conn,
                     &caller,
                     audit::Event::read("submission", &id, row.8.as_deref()),
@@ -133,7 +132,7 @@ pub async fn read(
     after: Option<String>,
     limit: Option<i64>,
 ) -> Result<(Vec<FeedEntry>, String), ApiError> {
-    caller.require(SCOPE)?;
+    let caller = caller.require(SCOPE)?.clone();
     let mut errors = FieldErrors::new();
     let after_position = match after.as_deref() {
         None | Some("") => 0,
@@ -155,7 +154,6 @@ pub async fn read(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let caller = caller.clone();
     let rows: Vec<Row> = state
         .database
         .run(move |conn| {
@@ -167,7 +165,7 @@ pub async fn read(
                     .select(feed_columns!())
                     .load(conn)?;
                 // One entry for the page: what was read is the feed after this position.
-                audit::record_caller(
+                audit::record(
                     conn,
                     &caller,
                     audit::Event::read("feed", &after_position.to_string(), None),

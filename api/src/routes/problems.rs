@@ -64,3 +64,42 @@ pub struct Forbidden(#[allow(dead_code)] Problem);
     example = json!({"type": "about:blank", "title": "Page not found", "status": 404, "code": "not_found"})
 )]
 pub struct NotFound(#[allow(dead_code)] Problem);
+
+/// The body is over the size limit.
+#[derive(ToResponse)]
+#[response(
+    description = "The body is over the size limit, which `detail` gives.",
+    content_type = "application/problem+json",
+    example = json!({"type": "about:blank", "title": "The request body is too large", "status": 413,
+        "detail": "Send a body of at most 10485760 bytes.", "code": "payload_too_large"})
+)]
+pub struct TooLarge(#[allow(dead_code)] Problem);
+
+/// An import sent without `Content-Type: text/csv`.
+#[derive(ToResponse)]
+#[response(
+    description = "The body must be sent as `Content-Type: text/csv`.",
+    content_type = "application/problem+json",
+    example = json!({"type": "about:blank", "title": "The request body is not of the right type",
+        "status": 415, "detail": "Send Content-Type: text/csv.", "code": "unsupported_media_type"})
+)]
+pub struct NotCsv(#[allow(dead_code)] Problem);
+
+/// An import with rows that break the rules: nothing was stored.
+#[derive(ToResponse)]
+#[response(
+    description = "Nothing was stored. With code `import_rejected`, some rows break a rule: \
+                   `errors` names each as `rows[N].column`, N being its line in the file (the \
+                   header is line 1). With code `validation_failed`, the file as a whole is \
+                   wrong: `errors.columns` (a required column missing, or one not known) or \
+                   `errors.rows` (no rows, or too many).",
+    content_type = "application/problem+json",
+    example = json!({"type": "about:blank", "title": "Some rows need correcting", "status": 422,
+        "detail": "2 of 120 rows need correcting, listed in errors; nothing was imported.",
+        "code": "import_rejected",
+        "errors": {
+            "rows[4].date_of_birth": ["Write the date like 2026-11-23 or 23/11/2026, not 31/02/1938"],
+            "rows[9].council_reference": ["A record with reference MOS-104233 is already in the portal"]
+        }})
+)]
+pub struct ImportRejected(#[allow(dead_code)] Problem);

@@ -341,6 +341,21 @@ impl Caller<'_> {
             .unwrap()
     }
 
+    /// A POST of a body that is not JSON (a file, a CSV import).
+    pub async fn post_bytes(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
+        self.request(reqwest::Method::POST, path)
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Sends a form with an `Idempotency-Key`.
     pub async fn submit(&self, path: &str, key: &str, body: &Value) -> reqwest::Response {
         self.request(reqwest::Method::POST, path)

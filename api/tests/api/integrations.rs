@@ -644,3 +644,193 @@ async fn forms_and_submissions_read_as_fhir_r4_questionnaires_and_responses() {
         404
     );
 }
+
+/// An administrator's client with `scopes`, signed in with its own token.
+async fn machine<'a>(
+    app: &'a TestApp,
+    admin: &Caller<'_>,
+    name: &str,
+    scopes: &[&str],
+) -> Caller<'a> {
+    let client: ClientWithSecret = admin
+        .post(
+            "/api/v1/api-clients",
+            &json!({"name": name, "scopes": scopes}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token: TokenResponse = client_token(app, &client.client.id, &client.client_secret)
+        .await
+        .json()
+        .await
+        .unwrap();
+    Caller {
+        app,
+        token: token.access_token,
+    }
+}
+
+#[tokio::test]
+async fn clients_keep_people_documents_and_messages_each_within_its_scope_and_are_audited_by_name()
+{
+    let app = spawn_app().await;
+    let admin_session = app.signed_in_admin("alex@council.example").await;
+    let admin = app.caller(&admin_session);
+    let records = machine(
+        &app,
+        &admin,
+        "Records sync",
+        &["people:read", "people:write"],
+    )
+    .await;
+    let letters = machine(
+        &app,
+        &admin,
+        "Letters",
+        &["documents:write", "messages:write"],
+    )
+    .await;
+
+    // The records client creates, finds, corrects and adds to a person's record.
+    let created = records
+        .post(
+            "/api/v1/staff/people",
+            &json!({"forename": "Edna", "surname": "Marsh", "date_of_birth": "1938-02-14"}),
+        )
+        .await;
+    assert_eq!(created.status(), 201);
+    let person: Value = created.json().await.unwrap();
+    let person = person["id"].as_str().unwrap().to_owned();
+    let found: shared::api::PersonMatchPage =
+        records.read("/api/v1/staff/people?surname=mar").await;
+    assert_eq!(found.items.len(), 1);
+    let corrected = records
+        .put(
+            &format!("/api/v1/staff/people/{person}"),
+            &json!({"forename": "Edna", "surname": "Marsh", "date_of_birth": "1938-02-14",
+                    "home_phone": "0151 496 0000"}),
+        )
+        .await;
+    assert_eq!(
+        corrected.status(),
+        200,
+        "{}",
+        corrected.text().await.unwrap()
+    );
+    let involvement = records
+        .post(
+            &format!("/api/v1/staff/people/{person}/involvements"),
+            &json!({"name": "Jo Patel", "role": "Social worker", "team": "Older people",
+                    "phone": "0151 934 2000", "since": "2026-10-01"}),
+        )
+        .await;
+    assert_eq!(involvement.status(), 201);
+    let record: shared::api::StaffPersonView = records
+        .read(&format!("/api/v1/staff/people/{person}"))
+        .await;
+    assert_eq!(
+        (
+            record.details.home_phone.as_deref(),
+            record.involvements.len()
+        ),
+        (Some("0151 496 0000"), 1)
+    );
+
+    // The letters client publishes a document and writes to the person.
+    let published = letters
+        .post_bytes(
+            &format!("/api/v1/staff/people/{person}/documents?title=Care%20plan&name=plan.pdf"),
+            "application/pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .to_vec(),
+        )
+        .await;
+    assert_eq!(published.status(), 201);
+    let written = letters
+        .post(
+            &format!("/api/v1/staff/people/{person}/messages"),
+            &json!({"message_type": "general", "subject": "Your care plan",
+                    "body": "Your care plan is in Items to view."}),
+        )
+        .await;
+    assert_eq!(written.status(), 201, "{}", written.text().await.unwrap());
+
+    // Neither may do what its scopes do not name, nor what stays with people.
+    let document_path = format!("/api/v1/staff/people/{person}/documents?title=X&name=x.pdf");
+    assert_eq!(
+        records
+            .post_bytes(&document_path, "application/pdf", b"%PDF-1.4\n".to_vec())
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        letters
+            .get(&format!("/api/v1/staff/people/{person}"))
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        letters
+            .post(
+                "/api/v1/staff/people",
+                &json!({"forename": "A", "surname": "B"})
+            )
+            .await
+            .status(),
+        403
+    );
+    for machine in [&records, &letters] {
+        assert_eq!(
+            machine
+                .get("/api/v1/integrations/submissions")
+                .await
+                .status(),
+            403
+        );
+        assert_eq!(
+            machine
+                .post(
+                    &format!("/api/v1/staff/people/{person}/invitations"),
+                    &json!({"email": "edna@example.org", "relationship": "self"}),
+                )
+                .await
+                .status(),
+            403
+        );
+        assert_eq!(machine.get("/api/v1/staff-accounts").await.status(), 403);
+        assert_eq!(machine.get("/api/v1/audit").await.status(), 403);
+    }
+
+    // Each change is in the audit log under the client that made it.
+    let log: shared::api::AuditPage = admin.read("/api/v1/audit").await;
+    let mut by: Vec<(String, String, String)> = log
+        .items
+        .iter()
+        .filter(|e| e.actor.name.ends_with("(API client)"))
+        .map(|e| {
+            (
+                e.actor.name.clone(),
+                e.action.clone(),
+                e.subject_type.clone(),
+            )
+        })
+        .collect();
+    by.sort();
+    let expected: Vec<(String, String, String)> = [
+        ("Letters (API client)", "publish", "document"),
+        ("Letters (API client)", "send", "thread"),
+        ("Records sync (API client)", "create", "involvement"),
+        ("Records sync (API client)", "create", "person"),
+        ("Records sync (API client)", "read", "person"),
+        ("Records sync (API client)", "update", "person"),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    .collect();
+    let distinct: std::collections::BTreeSet<_> = by.into_iter().collect();
+    assert_eq!(distinct.into_iter().collect::<Vec<_>>(), expected);
+}

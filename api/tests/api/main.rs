@@ -10,6 +10,7 @@ mod errors;
 mod forms;
 mod health;
 mod helpers;
+mod imports;
 mod integrations;
 mod mailbox;
 mod openapi;

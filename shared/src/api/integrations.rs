@@ -6,8 +6,48 @@ use serde::{Deserialize, Serialize};
 use super::{FieldErrors, SubmissionStatus};
 use crate::forms::{Answers, SummaryRow};
 
-/// The scopes a machine client may be given. Each grants only what it names.
-pub const KNOWN_SCOPES: [&str; 1] = ["submissions:read"];
+/// What a machine client may be allowed to do. Each scope grants only what it names; linking
+/// portal accounts to records and everything administrators do stay with people.
+pub mod scopes {
+    /// Reads the submissions feed and each submission as FHIR.
+    pub const SUBMISSIONS_READ: &str = "submissions:read";
+    /// Finds people and reads their records as staff see them.
+    pub const PEOPLE_READ: &str = "people:read";
+    /// Creates and corrects people's records, records involvements, sends forms to complete,
+    /// and imports people and involvements.
+    pub const PEOPLE_WRITE: &str = "people:write";
+    /// Publishes documents to a person's Items to view and withdraws them.
+    pub const DOCUMENTS_WRITE: &str = "documents:write";
+    /// Writes to people and replies as a team.
+    pub const MESSAGES_WRITE: &str = "messages:write";
+
+    /// Every scope, with what it grants in words (the OpenAPI document shows these).
+    pub const KNOWN: [(&str, &str); 5] = [
+        (
+            SUBMISSIONS_READ,
+            "Read the submissions feed and each submission as FHIR.",
+        ),
+        (
+            PEOPLE_READ,
+            "Find people and read their records as council staff see them.",
+        ),
+        (
+            PEOPLE_WRITE,
+            "Create and correct people's records, record involvements, send forms to complete, \
+             import people and involvements.",
+        ),
+        (
+            DOCUMENTS_WRITE,
+            "Publish documents to a person's Items to view, and withdraw them.",
+        ),
+        (MESSAGES_WRITE, "Write to people and reply as a team."),
+    ];
+
+    /// Whether `scope` is one a client may be given.
+    pub fn is_known(scope: &str) -> bool {
+        KNOWN.iter().any(|(known, _)| *known == scope)
+    }
+}
 
 /// An administrator creates a machine client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,14 +76,14 @@ impl CreateClientRequest {
             .scopes
             .iter()
             .map(String::as_str)
-            .filter(|s| !KNOWN_SCOPES.contains(s))
+            .filter(|s| !scopes::is_known(s))
             .collect();
         if self.scopes.is_empty() || !unknown.is_empty() {
             errors.insert(
                 "scopes".into(),
                 vec![format!(
                     "Choose scopes from: {} (not {})",
-                    KNOWN_SCOPES.join(", "),
+                    scopes::KNOWN.map(|(scope, _)| scope).join(", "),
                     if unknown.is_empty() {
                         "none".to_owned()
                     } else {

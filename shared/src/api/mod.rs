@@ -32,8 +32,8 @@ pub use forms::FormSummary;
 pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus};
 pub use integrations::{
     ApiClientView, ClientWithSecret, CreateClientRequest, CreateWebhookRequest, DeliveryPage,
-    DeliveryView, FeedEntry, FeedPage, KNOWN_SCOPES, TokenResponse, WEBHOOK_EVENTS, WebhookView,
-    WebhookWithSecret,
+    DeliveryView, FeedEntry, FeedPage, TokenResponse, WEBHOOK_EVENTS, WebhookView,
+    WebhookWithSecret, scopes,
 };
 pub use items::{
     ItemPage, ItemStatus, ItemSubmission, ItemSummary, ItemView, SaveItemRequest, SendItemRequest,
@@ -46,9 +46,9 @@ pub use referrals::{
     UpdateDraftRequest, UploadView,
 };
 pub use staff::{
-    AuditEntry, AuditPage, InvitationView, LinkView, PersonMatch, PersonMatchPage, QueueEntry,
-    QueuePage, RecordView, RecordViewPage, SetTeamsRequest, StaffDocument, StaffInvitation,
-    StaffMember, StaffPersonView, StaffRef, StaffSubmissionView, StaffThreadView,
-    SubmissionChangeRequest, SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage,
-    TeamThreadSummary,
+    AuditEntry, AuditPage, ImportReport, ImportedRow, InvitationView, LinkView, PersonMatch,
+    PersonMatchPage, QueueEntry, QueuePage, RecordView, RecordViewPage, SetTeamsRequest,
+    StaffDocument, StaffInvitation, StaffMember, StaffPersonView, StaffRef, StaffSubmissionView,
+    StaffThreadView, SubmissionChangeRequest, SubmissionEvent, TeamQueueSummary, TeamRef,
+    TeamThreadPage, TeamThreadSummary,
 };

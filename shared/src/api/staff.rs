@@ -375,3 +375,31 @@ pub struct StaffInvitation {
     /// `waiting`, `accepted`, `declined` or `expired`.
     pub state: String,
 }
+
+/// One row an import stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportedRow {
+    /// The row's line in the file; the header is line 1.
+    pub row: usize,
+    /// The new record's id: the person's, or the involvement's.
+    pub id: String,
+    /// The person the row is about.
+    pub person_id: String,
+}
+
+/// What an import stored: every row of the file, in order, or (when any row broke a rule)
+/// nothing at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "imported": 2,
+    "rows": [
+        {"row": 2, "id": "0193b001-0000-7000-8000-000000000001", "person_id": "0193b001-0000-7000-8000-000000000001"},
+        {"row": 3, "id": "0193b001-0000-7000-8000-000000000002", "person_id": "0193b001-0000-7000-8000-000000000002"}
+    ]
+})))]
+pub struct ImportReport {
+    pub imported: usize,
+    pub rows: Vec<ImportedRow>,
+}

@@ -40,7 +40,7 @@ pub struct FeedQuery {
         (status = 403, response = crate::routes::problems::Forbidden),
         (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["submissions:read"]))
 )]
 pub async fn read_submission_feed(
     state: web::Data<AppState>,

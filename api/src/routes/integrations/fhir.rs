@@ -31,7 +31,7 @@ use crate::state::AppState;
         (status = 403, response = crate::routes::problems::Forbidden),
         (status = 404, response = crate::routes::problems::NotFound),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["submissions:read"]))
 )]
 pub async fn get_submission_response(
     state: web::Data<AppState>,

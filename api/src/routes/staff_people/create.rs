@@ -1,10 +1,11 @@
 use actix_web::{HttpResponse, http::header, web};
 use shared::api::{CreatePersonRequest, PersonDetails};
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::citizen::person;
 use crate::error::ApiError;
 use crate::state::AppState;
+use shared::api::scopes;
 
 /// Staff create a person's record.
 #[utoipa::path(
@@ -13,7 +14,7 @@ use crate::state::AppState;
     tag = "staff",
     operation_id = "create_person",
     summary = "Create a person's record",
-    description = "For council staff. A care record: name, and as known the date of birth, \
+    description = "For council staff, and machine clients with `people:write`. A care record: name, and as known the date of birth, \
                    address, email and phone numbers. Citizens and professionals get 403.",
     request_body = CreatePersonRequest,
     responses(
@@ -24,14 +25,15 @@ use crate::state::AppState;
         (status = 403, response = crate::routes::problems::Forbidden),
         (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["people:write"]))
 )]
 pub async fn create_person(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     body: web::Json<CreatePersonRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let created = person::create(&state, &user, body.into_inner()).await?;
+    let user = caller.require(scopes::PEOPLE_WRITE)?;
+    let created = person::create(&state, user, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/people/{}", created.id)))
         .json(created))

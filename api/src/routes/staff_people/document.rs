@@ -3,11 +3,12 @@ use serde::Deserialize;
 use shared::api::DocumentSummary;
 use utoipa::IntoParams;
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::citizen::documents;
 use crate::error::ApiError;
 use crate::files;
 use crate::state::AppState;
+use shared::api::scopes;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -28,7 +29,7 @@ pub struct PublishQuery {
     tag = "staff",
     operation_id = "publish_document",
     summary = "Publish a document to a person",
-    description = "For council staff. The body is the file (PDF, JPG or PNG, declared in \
+    description = "For council staff, and machine clients with `documents:write`. The body is the file (PDF, JPG or PNG, declared in \
                    `Content-Type` and checked against the content, at most 10 MB); it is kept \
                    with its SHA-256 and appears, unopened, in the person's Items to view.",
     params(("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001"), PublishQuery),
@@ -45,21 +46,21 @@ pub struct PublishQuery {
             "detail": "Send a body of at most 10485760 bytes.", "code": "payload_too_large"})),
         (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["documents:write"]))
 )]
 pub async fn publish_document(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     request: HttpRequest,
     person_id: web::Path<String>,
     query: web::Query<PublishQuery>,
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(shared::api::Role::Staff)?;
+    let user = caller.require(scopes::DOCUMENTS_WRITE)?;
     let (bytes, declared) = files::read_body(&request, body, state.upload_limit_bytes).await?;
     let published = documents::publish(
         &state,
-        &user,
+        user,
         person_id.into_inner(),
         &query.title,
         &query.name,

@@ -1,10 +1,11 @@
 use actix_web::{HttpResponse, web};
 use shared::api::{CreateInvolvementRequest, InvolvementView};
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::citizen::involvements;
 use crate::error::ApiError;
 use crate::state::AppState;
+use shared::api::scopes;
 
 /// Staff record a professional working with a person.
 #[utoipa::path(
@@ -13,7 +14,7 @@ use crate::state::AppState;
     tag = "staff",
     operation_id = "create_involvement",
     summary = "Record a professional working with a person",
-    description = "For council staff: name, role, team, a phone number or email address, and \
+    description = "For council staff, and machine clients with `people:write`: name, role, team, a phone number or email address, and \
                    since when. The person and their proxies see it under Involvements.",
     params(("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001")),
     request_body = CreateInvolvementRequest,
@@ -25,15 +26,16 @@ use crate::state::AppState;
         (status = 404, response = crate::routes::problems::NotFound),
         (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["people:write"]))
 )]
 pub async fn create_involvement(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     person_id: web::Path<String>,
     body: web::Json<CreateInvolvementRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let user = caller.require(scopes::PEOPLE_WRITE)?;
     let created =
-        involvements::create(&state, &user, person_id.into_inner(), body.into_inner()).await?;
+        involvements::create(&state, user, person_id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(created))
 }

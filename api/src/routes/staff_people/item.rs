@@ -1,10 +1,11 @@
 use actix_web::{HttpResponse, web};
 use shared::api::{ItemView, SendItemRequest};
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::citizen::items;
 use crate::error::ApiError;
 use crate::state::AppState;
+use shared::api::scopes;
 
 /// Staff send a form to a person to complete.
 #[utoipa::path(
@@ -13,7 +14,7 @@ use crate::state::AppState;
     tag = "staff",
     operation_id = "send_item",
     summary = "Send a form to a person to complete",
-    description = "For council staff: puts a citizen form (a definition whose audience is \
+    description = "For council staff, and machine clients with `people:write`: puts a citizen form (a definition whose audience is \
                    `citizen`) in the person's Items to complete, due by `due_on`, from `team`, \
                    which receives the submission. Every account linked to the person is emailed \
                    that something is waiting (never what).",
@@ -27,14 +28,15 @@ use crate::state::AppState;
         (status = 404, response = crate::routes::problems::NotFound),
         (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["people:write"]))
 )]
 pub async fn send_item(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     person_id: web::Path<String>,
     body: web::Json<SendItemRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let item = items::send(&state, &user, person_id.into_inner(), body.into_inner()).await?;
+    let user = caller.require(scopes::PEOPLE_WRITE)?;
+    let item = items::send(&state, user, person_id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(item))
 }

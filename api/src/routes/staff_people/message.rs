@@ -1,10 +1,11 @@
 use actix_web::{HttpResponse, web};
 use shared::api::{NewMessageRequest, ThreadView};
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::citizen::messages;
 use crate::error::ApiError;
 use crate::state::AppState;
+use shared::api::scopes;
 
 /// A team writes to a person.
 #[utoipa::path(
@@ -13,7 +14,7 @@ use crate::state::AppState;
     tag = "staff",
     operation_id = "send_staff_message",
     summary = "Write to a person",
-    description = "For council staff: starts a conversation signed by the team the message type \
+    description = "For council staff, and machine clients with `messages:write`: starts a conversation signed by the team the message type \
                    names. Every account linked to the person is emailed that a message is \
                    waiting (never what it says).",
     params(("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001")),
@@ -26,15 +27,16 @@ use crate::state::AppState;
         (status = 404, response = crate::routes::problems::NotFound),
         (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["messages:write"]))
 )]
 pub async fn send_staff_message(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     person_id: web::Path<String>,
     body: web::Json<NewMessageRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let user = caller.require(scopes::MESSAGES_WRITE)?;
     let thread =
-        messages::staff_start(&state, &user, person_id.into_inner(), body.into_inner()).await?;
+        messages::staff_start(&state, user, person_id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(thread))
 }

@@ -1,10 +1,11 @@
 use actix_web::web;
 use shared::api::StaffPersonView;
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::error::ApiError;
 use crate::staff::people;
 use crate::state::AppState;
+use shared::api::scopes;
 
 /// A person's record for staff.
 #[utoipa::path(
@@ -13,7 +14,7 @@ use crate::state::AppState;
     tag = "staff",
     operation_id = "get_staff_person",
     summary = "Open a person's record",
-    description = "For council staff: the details the council holds, the accounts that can \
+    description = "For council staff, and machine clients with `people:read`: the details the council holds, the accounts that can \
                    see the record, the professionals involved, and the latest documents, forms \
                    to complete (with their progress) and conversations. The reading is written \
                    to the audit log, which the person can see.",
@@ -24,14 +25,15 @@ use crate::state::AppState;
         (status = 403, response = crate::routes::problems::Forbidden),
         (status = 404, response = crate::routes::problems::NotFound),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["people:read"]))
 )]
 pub async fn get_staff_person(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     person_id: web::Path<String>,
 ) -> Result<web::Json<StaffPersonView>, ApiError> {
+    let user = caller.require(scopes::PEOPLE_READ)?;
     Ok(web::Json(
-        people::record(&state, &user, person_id.into_inner()).await?,
+        people::record(&state, user, person_id.into_inner()).await?,
     ))
 }

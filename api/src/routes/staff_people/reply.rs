@@ -1,10 +1,11 @@
 use actix_web::{HttpResponse, web};
 use shared::api::{ReplyRequest, ThreadView};
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::citizen::messages;
 use crate::error::ApiError;
 use crate::state::AppState;
+use shared::api::scopes;
 
 /// A team replies in a conversation.
 #[utoipa::path(
@@ -13,7 +14,7 @@ use crate::state::AppState;
     tag = "staff",
     operation_id = "reply_as_team",
     summary = "Reply to a person as the team",
-    description = "For council staff: a reply signed by the team the thread's type names; every \
+    description = "For council staff, and machine clients with `messages:write`: a reply signed by the team the thread's type names; every \
                    account linked to the person is emailed that a message is waiting.",
     params(
         ("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001"),
@@ -28,16 +29,17 @@ use crate::state::AppState;
         (status = 404, response = crate::routes::problems::NotFound),
         (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["messages:write"]))
 )]
 pub async fn reply_as_team(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     path: web::Path<(String, String)>,
     body: web::Json<ReplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let user = caller.require(scopes::MESSAGES_WRITE)?;
     let (person_id, thread_id) = path.into_inner();
     let thread =
-        messages::staff_reply(&state, &user, person_id, thread_id, body.into_inner()).await?;
+        messages::staff_reply(&state, user, person_id, thread_id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(thread))
 }

@@ -3,11 +3,12 @@ use serde::Deserialize;
 use shared::api::PersonMatchPage;
 use utoipa::IntoParams;
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
 use crate::staff::people;
 use crate::state::AppState;
+use shared::api::scopes;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -29,7 +30,7 @@ pub struct SearchQuery {
     tag = "staff",
     operation_id = "search_people",
     summary = "Find people by surname",
-    description = "For council staff: people whose surname starts with the letters given, in \
+    description = "For council staff, and machine clients with `people:read`: people whose surname starts with the letters given, in \
                    name order. Keyset-paginated: pass `next` as `after`.",
     params(SearchQuery),
     responses(
@@ -39,18 +40,19 @@ pub struct SearchQuery {
         (status = 403, response = crate::routes::problems::Forbidden),
         (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["people:read"]))
 )]
 pub async fn search_people(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     query: web::Query<SearchQuery>,
 ) -> Result<web::Json<PersonMatchPage>, ApiError> {
+    let user = caller.require(scopes::PEOPLE_READ)?;
     let query = query.into_inner();
     let page = PageRequest::try_from(PageQuery {
         after: query.after,
         limit: query.limit,
     })?;
-    let (items, next) = people::search(&state, &user, query.surname, page).await?;
+    let (items, next) = people::search(&state, user, query.surname, page).await?;
     Ok(web::Json(PersonMatchPage { items, next }))
 }

@@ -1,10 +1,11 @@
 use actix_web::web;
 use shared::api::{CreatePersonRequest, PersonDetails};
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::error::ApiError;
 use crate::staff::people;
 use crate::state::AppState;
+use shared::api::scopes;
 
 /// Corrects a person's details.
 #[utoipa::path(
@@ -13,7 +14,7 @@ use crate::state::AppState;
     tag = "staff",
     operation_id = "update_person",
     summary = "Correct a person's details",
-    description = "For council staff: replaces the person's name, date of birth, address, email \
+    description = "For council staff, and machine clients with `people:write`: replaces the person's name, date of birth, address, email \
                    and phone numbers; fields left out are cleared. Checked as when the record \
                    was made, and written to the audit log.",
     params(("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001")),
@@ -26,15 +27,16 @@ use crate::state::AppState;
         (status = 404, response = crate::routes::problems::NotFound),
         (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["people:write"]))
 )]
 pub async fn update_person(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     person_id: web::Path<String>,
     body: web::Json<CreatePersonRequest>,
 ) -> Result<web::Json<PersonDetails>, ApiError> {
+    let user = caller.require(scopes::PEOPLE_WRITE)?;
     Ok(web::Json(
-        people::update(&state, &user, person_id.into_inner(), body.into_inner()).await?,
+        people::update(&state, user, person_id.into_inner(), body.into_inner()).await?,
     ))
 }

@@ -1,9 +1,10 @@
 use actix_web::{HttpResponse, web};
 
-use crate::auth::CurrentUser;
+use crate::auth::ApiCaller;
 use crate::error::ApiError;
 use crate::staff::people;
 use crate::state::AppState;
+use shared::api::scopes;
 
 /// Withdraws a document from a person's Items to view.
 #[utoipa::path(
@@ -12,7 +13,7 @@ use crate::state::AppState;
     tag = "staff",
     operation_id = "withdraw_document",
     summary = "Withdraw a document",
-    description = "For council staff: the document leaves the person's Items to view (it is \
+    description = "For council staff, and machine clients with `documents:write`: the document leaves the person's Items to view (it is \
                    kept, withdrawn, for the record); the change is written to the audit log.",
     params(
         ("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001"),
@@ -24,14 +25,15 @@ use crate::state::AppState;
         (status = 403, response = crate::routes::problems::Forbidden),
         (status = 404, response = crate::routes::problems::NotFound),
     ),
-    security(("bearer" = []))
+    security(("bearer" = []), ("client" = ["documents:write"]))
 )]
 pub async fn withdraw_document(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: ApiCaller,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
+    let user = caller.require(scopes::DOCUMENTS_WRITE)?;
     let (person_id, document_id) = path.into_inner();
-    people::withdraw_document(&state, &user, person_id, document_id).await?;
+    people::withdraw_document(&state, user, person_id, document_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,0 +1,162 @@
+//! The professionals already working with people, matched to them by the council's reference
+//! (or the portal's id, for records made in the portal).
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+use shared::api::{CreateInvolvementRequest, ImportReport, ImportedRow};
+
+use super::read;
+use crate::auth::CurrentUser;
+use crate::citizen::involvements;
+use crate::db::schema::people;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub const COLUMNS: [&str; 8] = [
+    "council_reference",
+    "person_id",
+    "name",
+    "role",
+    "team",
+    "phone",
+    "email",
+    "since",
+];
+const REQUIRED: [&str; 4] = ["name", "role", "team", "since"];
+
+/// Whose record a row is for, as the file names them.
+enum Whose {
+    Reference(String),
+    Id(String),
+}
+
+/// Stores every involvement in the file, or none of them.
+pub async fn import(
+    state: &AppState,
+    user: &CurrentUser,
+    bytes: &[u8],
+    declared: Option<&str>,
+) -> Result<ImportReport, ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let sheet = read(bytes, declared, &COLUMNS, &REQUIRED)?;
+    let mut rejections = sheet.rejections;
+    let mut prepared = Vec::new();
+    for row in &sheet.rows {
+        let whose = match (row.get("council_reference"), row.get("person_id")) {
+            (Some(reference), _) => Some(Whose::Reference(reference)),
+            (None, Some(id)) => Some(Whose::Id(id)),
+            (None, None) => {
+                rejections.add(
+                    row.line,
+                    "council_reference",
+                    "Give the person's council_reference, or their person_id in the portal",
+                );
+                None
+            }
+        };
+        let since = match row.date("since") {
+            Ok(Some(since)) => since,
+            Ok(None) => {
+                rejections.add(
+                    row.line,
+                    "since",
+                    "Enter the date they started working with the person",
+                );
+                continue;
+            }
+            Err(message) => {
+                rejections.add(row.line, "since", message);
+                continue;
+            }
+        };
+        let request = CreateInvolvementRequest {
+            name: row.get("name").unwrap_or_default(),
+            role: row.get("role").unwrap_or_default(),
+            team: row.get("team").unwrap_or_default(),
+            phone: row.get("phone"),
+            email: row.get("email"),
+            since,
+        };
+        match involvements::prepare(request) {
+            Ok(request) => {
+                if let Some(whose) = whose {
+                    prepared.push((row.line, whose, request));
+                }
+            }
+            Err(errors) => {
+                for (field, messages) in errors {
+                    for message in messages {
+                        rejections.add(row.line, &field, message);
+                    }
+                }
+            }
+        }
+    }
+    let count = sheet.count;
+    let actor = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let references: Vec<&str> = prepared
+                    .iter()
+                    .filter_map(|(_, whose, _)| match whose {
+                        Whose::Reference(r) => Some(r.as_str()),
+                        Whose::Id(_) => None,
+                    })
+                    .collect();
+                let ids: Vec<&str> = prepared
+                    .iter()
+                    .filter_map(|(_, whose, _)| match whose {
+                        Whose::Id(id) => Some(id.as_str()),
+                        Whose::Reference(_) => None,
+                    })
+                    .collect();
+                let by_reference: HashMap<String, String> = people::table
+                    .filter(people::council_reference.eq_any(&references))
+                    .select((people::council_reference.assume_not_null(), people::id))
+                    .load::<(String, String)>(conn)?
+                    .into_iter()
+                    .collect();
+                let known_ids: Vec<String> = people::table
+                    .filter(people::id.eq_any(&ids))
+                    .select(people::id)
+                    .load(conn)?;
+                let mut found = Vec::with_capacity(prepared.len());
+                for (line, whose, request) in &prepared {
+                    let person_id = match whose {
+                        Whose::Reference(r) => by_reference.get(r).cloned().ok_or_else(|| {
+                            (
+                                "council_reference",
+                                format!("No record has the council reference {r}"),
+                            )
+                        }),
+                        Whose::Id(id) => known_ids
+                            .contains(id)
+                            .then(|| id.clone())
+                            .ok_or_else(|| ("person_id", format!("No record has the id {id}"))),
+                    };
+                    match person_id {
+                        Ok(person_id) => found.push((*line, person_id, request)),
+                        Err((column, message)) => rejections.add(*line, column, message),
+                    }
+                }
+                rejections.check(count)?;
+                let mut rows = Vec::with_capacity(found.len());
+                for (line, person_id, request) in found {
+                    let stored = involvements::insert(conn, &actor, &person_id, request)?;
+                    rows.push(ImportedRow {
+                        row: line,
+                        id: stored.id,
+                        person_id,
+                    });
+                }
+                Ok(ImportReport {
+                    imported: rows.len(),
+                    rows,
+                })
+            })
+        })
+        .await
+}
