@@ -1,7 +1,7 @@
 //! The same forms in FHIR R4, so health systems read them without learning our format: each
 //! form definition as a `Questionnaire`, each submission as a `QuestionnaireResponse` (status
-//! `completed`) and each draft as one `in-progress`. Pages become groups; conditions that are a
-//! single "equals" become `enableWhen` (the others are left out, so every question shows).
+//! `completed`) and each draft as one `in-progress`. Pages become groups; conditions become
+//! `enableWhen` with its `enableBehavior` where FHIR can say them in one level.
 
 use serde_json::{Map, Value, json};
 use shared::forms::{Answers, Condition, FormDefinition, Question, QuestionKind, parse_date};
@@ -35,19 +35,76 @@ fn item_type(kind: &QuestionKind) -> &'static str {
     }
 }
 
-fn enable_when(condition: Option<&Condition>) -> Option<Value> {
-    let Some(Condition::Equals { question, value }) = condition else {
-        return None;
-    };
-    let answer = match value.as_str() {
-        Some("yes") => json!({"question": question, "operator": "=", "answerBoolean": true}),
-        Some("no") => json!({"question": question, "operator": "=", "answerBoolean": false}),
-        Some(code) => {
-            json!({"question": question, "operator": "=", "answerCoding": {"code": code}})
+/// A condition as `enableWhen` entries and the `enableBehavior` that joins them. Inside a
+/// repeating group a condition names a sibling in the same entry (that is how the form engine
+/// reads it), so the sibling's link id carries the group's `prefix`. `not`, and mixtures FHIR
+/// cannot say in one level, are left out: the item then always shows, which asks for more
+/// rather than hiding a question that applies.
+fn enable_when(prefix: Option<&str>, condition: &Condition) -> Option<(Vec<Value>, &'static str)> {
+    let equals = |question: &str, value: &Value| {
+        let question = link_id(prefix, question);
+        match value.as_str() {
+            Some("yes") => {
+                Some(json!({"question": question, "operator": "=", "answerBoolean": true}))
+            }
+            Some("no") => {
+                Some(json!({"question": question, "operator": "=", "answerBoolean": false}))
+            }
+            Some(code) => {
+                Some(json!({"question": question, "operator": "=", "answerCoding": {"code": code}}))
+            }
+            None => None,
         }
-        None => return None,
     };
-    Some(json!([answer]))
+    match condition {
+        Condition::Equals { question, value } | Condition::Includes { question, value } => {
+            Some((vec![equals(question, value)?], "all"))
+        }
+        Condition::OneOf { question, values } => Some((
+            values
+                .iter()
+                .map(|v| equals(question, v))
+                .collect::<Option<Vec<_>>>()?,
+            "any",
+        )),
+        Condition::Answered { question } => Some((
+            vec![
+                json!({"question": link_id(prefix, question), "operator": "exists", "answerBoolean": true}),
+            ],
+            "all",
+        )),
+        Condition::All(parts) | Condition::Any(parts) => {
+            let behavior = if matches!(condition, Condition::All(_)) {
+                "all"
+            } else {
+                "any"
+            };
+            let mut entries = Vec::new();
+            for part in parts {
+                let (more, inner) = enable_when(prefix, part)?;
+                if more.len() > 1 && inner != behavior {
+                    return None;
+                }
+                entries.extend(more);
+            }
+            Some((entries, behavior))
+        }
+        Condition::Not(_) => None,
+    }
+}
+
+/// Adds `enableWhen` (and, for more than one entry, `enableBehavior`) to an item.
+fn add_enable_when(
+    item: &mut Map<String, Value>,
+    prefix: Option<&str>,
+    condition: Option<&Condition>,
+) {
+    if let Some((entries, behavior)) = condition.and_then(|c| enable_when(prefix, c)) {
+        if entries.len() > 1 {
+            item.insert("enableBehavior".into(), json!(behavior));
+        }
+        item.insert("enableWhen".into(), Value::Array(entries));
+    }
 }
 
 /// A question's link id: its id, or `group.id` inside a repeating group, since FHIR wants link
@@ -73,9 +130,7 @@ fn question_item(prefix: Option<&str>, question: &Question) -> Value {
     if question.required {
         item.insert("required".into(), json!(true));
     }
-    if let Some(when) = enable_when(question.shown_when.as_ref()) {
-        item.insert("enableWhen".into(), when);
-    }
+    add_enable_when(&mut item, prefix, question.shown_when.as_ref());
     match &question.kind {
         QuestionKind::Radios { options }
         | QuestionKind::Select { options }
@@ -120,16 +175,16 @@ pub fn questionnaire(form: &FormDefinition, base: &url::Url) -> Value {
         "status": "active",
         "description": form.summary,
         "item": form.pages.iter().map(|page| {
-            let mut group = json!({
-                "linkId": page_link_id(&page.id),
-                "text": page.title,
-                "type": "group",
-                "item": page.questions.iter().map(|q| question_item(None, q)).collect::<Vec<_>>(),
-            });
-            if let Some(when) = enable_when(page.shown_when.as_ref()) {
-                group["enableWhen"] = when;
-            }
-            group
+            let mut group = Map::new();
+            group.insert("linkId".into(), json!(page_link_id(&page.id)));
+            group.insert("text".into(), json!(page.title));
+            group.insert("type".into(), json!("group"));
+            group.insert(
+                "item".into(),
+                json!(page.questions.iter().map(|q| question_item(None, q)).collect::<Vec<_>>()),
+            );
+            add_enable_when(&mut group, None, page.shown_when.as_ref());
+            Value::Object(group)
         }).collect::<Vec<_>>(),
     })
 }

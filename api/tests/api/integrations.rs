@@ -510,6 +510,17 @@ fn check_questionnaire(q: &Value) -> std::collections::HashMap<String, String> {
                     .count();
                 assert_eq!(values, 1, "{link}: enableWhen answer");
             }
+            // que-12: more than one enableWhen needs an enableBehavior.
+            if item
+                .get("enableWhen")
+                .and_then(Value::as_array)
+                .is_some_and(|w| w.len() > 1)
+            {
+                assert!(
+                    ["all", "any"].contains(&item["enableBehavior"].as_str().unwrap_or_default()),
+                    "{link}: enableBehavior"
+                );
+            }
         }
     }
     walk(&q["item"], &mut types);
@@ -593,6 +604,31 @@ async fn forms_and_submissions_read_as_fhir_r4_questionnaires_and_responses() {
         let types = check_questionnaire(&questionnaire);
         if form.id == "support-enquiry" {
             enquiry_types = types;
+        }
+        if form.id == "dols-form-1" {
+            // Inside the consultees group, the order date shows for some roles of the same
+            // consultee: its condition names the sibling by its prefixed link id.
+            let consultees = questionnaire["item"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|page| page["item"].as_array().unwrap())
+                .find(|item| item["linkId"] == "consultees")
+                .unwrap();
+            let order = consultees["item"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|item| item["linkId"] == "consultees.order_date")
+                .unwrap();
+            assert_eq!(order["enableBehavior"], "any");
+            assert!(
+                order["enableWhen"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|w| w["question"] == "consultees.role")
+            );
         }
     }
 
