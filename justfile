@@ -77,3 +77,8 @@ setup-rust:
 # GOV.UK Frontend, Sass and wasm-opt, from the npm registry (never a CDN).
 setup-npm:
     [ web/node_modules/.package-lock.json -nt web/package-lock.json ] || npm ci --prefix web --no-audit --no-fund --loglevel=error
+
+# Benchmarks: throughput and latency against a baseline on SQLite and PostgreSQL, growth to a million rows, sign-in under a flood, and the browser app on a slow phone. Writes bench/RESULTS.md. BENCH_SECONDS=2 for a quick try; PORTAL_BIN to use another binary.
+bench: build
+    scripts/ensure-packages.sh wrk
+    python3 bench/run.py

@@ -1,0 +1,779 @@
+#!/usr/bin/env python3
+"""The benchmark harness behind `just bench` (Python 3.11 standard library only).
+
+For each backend (SQLite, then PostgreSQL) it starts the release server on a fresh database,
+loads the demonstration data, signs in as the demo citizen and the demo GP, and drives `wrk`
+(a real load generator, on loopback) at:
+
+  * a baseline: GET /api/v1/council, trivial JSON that touches no database, measured in the same
+    run, so every other number is also given as a ratio to it (machine speed cancels out);
+  * the citizen dashboard, a message list page, a draft save, a form submit and sign-in;
+  * growth: the message list (first page and a deep page) with 10 thousand and with 1 million
+    rows in `messages`; the p50 ratio between the two must stay under 1.5 (else exit 1);
+  * sign-in under a flood: the other endpoints' p99 while 200 clients hammer sign-in.
+
+Then the browser app on a slow 4G phone (bench/browser.js, headless Chromium). It prints one
+report and writes it, with the machine it came from, to bench/RESULTS.md.
+
+Environment: PORTAL_BIN (default target/release/portal), BENCH_SECONDS (10; 2 for a quick try),
+BENCH_CONNECTIONS (32), BENCH_BACKENDS ("sqlite,postgres"), BENCH_GROWTH_ROWS
+("10000,1000000"), BENCH_BROWSER (1; 0 skips it), BENCH_PORT (18090).
+
+Any request that is not answered 2xx fails the run: a benchmark of refusals measures nothing.
+"""
+
+import base64
+import datetime
+import hashlib
+import http.client
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+PORTAL_BIN = (ROOT / os.environ.get("PORTAL_BIN", "target/release/portal")).resolve()
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+THREADS = 2  # the load generator's threads: wrk shares the machine with the server
+FLOOD_CONNECTIONS = 200
+# Growth measures what a query costs as its table grows, so it keeps the concurrency at the
+# database pool's size (8 by default): more would only add queueing in front of the same work.
+GROWTH_CONNECTIONS = 8
+BACKENDS = os.environ.get("BENCH_BACKENDS", "sqlite,postgres").split(",")
+GROWTH_ROWS = [int(n) for n in os.environ.get("BENCH_GROWTH_ROWS", "10000,1000000").split(",")]
+GROWTH_LIMIT = 1.5
+BROWSER = os.environ.get("BENCH_BROWSER", "1") != "0"
+PORT = int(os.environ.get("BENCH_PORT", "18090"))
+# scripts/postgres-cluster.sh listens here (PORTAL_PG_PORT moves it, where the script allows).
+PG_PORT = int(os.environ.get("PORTAL_PG_PORT", "55432"))
+PASSWORD = "Demo-Portal-2026!"
+CITIZEN = "margaret.okafor@example.org"
+GP = "dr.priya.shah@example.org"
+DEMO_ACCOUNTS = [CITIZEN, GP, "sam.taylor@example.org", "alex.morgan@example.org"]
+
+# Problems found along the way (non-2xx answers, server errors in its log); printed at the end.
+PROBLEMS: list[str] = []
+
+
+class BenchError(Exception):
+    """A failure that makes the numbers meaningless: stop and say why."""
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTTP: one keep-alive connection for the driver's own calls (setup, sign-in, bot-check batches).
+
+
+class Client:
+    def __init__(self, port: int):
+        self.port = port
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def call(self, method, path, body=None, token=None, headers=None):
+        """Returns (status, parsed JSON or text). Reconnects once if the server closed the
+        keep-alive connection."""
+        hdrs = {"Accept": "application/json", **(headers or {})}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            hdrs["Content-Type"] = "application/json"
+        if token:
+            hdrs["Authorization"] = f"Bearer {token}"
+        for attempt in (1, 2):
+            try:
+                self.conn.request(method, path, body=data, headers=hdrs)
+                response = self.conn.getresponse()
+                raw = response.read()
+                break
+            except (http.client.HTTPException, ConnectionError):
+                self.conn.close()
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                if attempt == 2:
+                    raise
+        try:
+            payload = json.loads(raw) if raw else None
+        except ValueError:
+            payload = raw.decode(errors="replace")
+        return response.status, payload
+
+    def expect(self, status, method, path, **kwargs):
+        got, payload = self.call(method, path, **kwargs)
+        if got != status:
+            raise BenchError(f"{method} {path} answered {got}, not {status}: {payload}")
+        return payload
+
+
+def solved_bot_check(client: Client) -> str:
+    """Fetches an ALTCHA challenge and solves it: n with sha256_hex(salt + n) == challenge."""
+    ch = client.expect(200, "GET", "/api/v1/bot-check")
+    for n in range(ch["maxnumber"] + 1):
+        if hashlib.sha256(f"{ch['salt']}{n}".encode()).hexdigest() == ch["challenge"]:
+            solution = {k: ch[k] for k in ("algorithm", "challenge", "salt", "signature")}
+            solution["number"] = n
+            return base64.b64encode(json.dumps(solution).encode()).decode()
+    raise BenchError(f"bot-check challenge has no solution up to {ch['maxnumber']}")
+
+
+def sign_in_bodies(client: Client, count: int, path: Path) -> None:
+    """Writes `count` ready sign-in bodies, each with its own solved bot check (single-use),
+    rotating over the demo accounts, one JSON per line for bench/sign_in.lua."""
+    with path.open("w") as out:
+        for i in range(count):
+            body = {
+                "email": DEMO_ACCOUNTS[i % len(DEMO_ACCOUNTS)],
+                "password": PASSWORD,
+                "bot_check": solved_bot_check(client),
+            }
+            out.write(json.dumps(body) + "\n")
+
+
+CODE = re.compile(r"(?<!\d)(\d{3} \d{3})(?!\d)")
+
+
+def sign_in(client: Client, mail_dir: Path, email: str) -> str:
+    """The whole sign-in as a person does it: password, then the code from the emailed .eml
+    file (the server writes mail to files in benchmarks). Returns the access token."""
+    before = set(mail_dir.iterdir()) if mail_dir.exists() else set()
+    client.expect(202, "POST", "/api/v1/sign-in",
+                  body={"email": email, "password": PASSWORD,
+                        "bot_check": solved_bot_check(client)})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for eml in set(mail_dir.iterdir()) - before if mail_dir.exists() else ():
+            # Quoted-printable soft line breaks would split the code.
+            text = eml.read_bytes().decode(errors="replace").replace("=\r\n", "").replace("=\n", "")
+            if email in text and "sign-in code" in text.lower():
+                found = re.search(r"sign-in code is (\d{3} \d{3})", text) or CODE.search(text)
+                if found:
+                    session = client.expect(201, "POST", "/api/v1/sign-in/verify",
+                                            body={"email": email, "code": found.group(1)})
+                    return session["access_token"]
+        time.sleep(0.1)
+    raise BenchError(f"no sign-in code for {email} arrived in {mail_dir} within 30 s")
+
+
+# ---------------------------------------------------------------------------------------------
+# wrk
+
+
+def wrk(url: str, script: str, seconds: int, connections: int, token=None, env=None,
+        background=False):
+    """Runs wrk with a bench/*.lua script; returns the parsed BENCH_JSON result (or the Popen
+    when background, for wrk_result)."""
+    command = ["wrk", f"-t{THREADS}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s",
+               "-s", str(BENCH / script)]
+    if token:
+        command += ["-H", f"Authorization: Bearer {token}"]
+    command.append(url)
+    full_env = {**os.environ, "BENCH_DIR": str(BENCH), "BENCH_THREADS": str(THREADS),
+                **(env or {})}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=full_env)
+    return process if background else wrk_result(process)
+
+
+def wrk_result(process) -> dict:
+    out, err = process.communicate()
+    for line in out.splitlines():
+        if line.startswith("BENCH_JSON "):
+            result = json.loads(line[len("BENCH_JSON "):])
+            result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+            result["failed"] = sum(result[k] for k in
+                                   ("connect", "read", "write", "status", "timeout"))
+            return result
+    raise BenchError(f"wrk gave no result (exit {process.returncode}): {out}\n{err}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The server and the databases
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) != 0
+
+
+class Server:
+    """The portal on a fresh database. `portal demo-data` seeds it first (it migrates too)."""
+
+    def __init__(self, backend: str, work: Path, database_url: str):
+        self.backend = backend
+        self.work = work
+        self.mail_dir = work / "mail"
+        self.log_path = work / f"server-{backend}.log"
+        self.env = {
+            **os.environ,
+            "PORTAL_SERVER__PORT": str(PORT),
+            "PORTAL_SERVER__PUBLIC_URL": f"http://127.0.0.1:{PORT}",
+            "PORTAL_SERVER__SHUTDOWN_TIMEOUT_SECONDS": "5",
+            "PORTAL_DATABASE__URL": database_url,
+            "PORTAL_WEB_DIR": str(ROOT / "web/dist"),
+            "PORTAL_COUNCIL_FILE": str(ROOT / "config/council.toml"),
+            "PORTAL_EMAIL__FILE_DIR": str(self.mail_dir),
+            # Benchmarks measure the server, not the proof of work or the rate limits.
+            "PORTAL_AUTH__BOT_CHECK_MAX_NUMBER": "10",
+            "PORTAL_AUTH__ATTEMPTS_PER_ADDRESS_PER_HOUR": "100000000",
+            "PORTAL_AUTH__ACCESS_TOKEN_MINUTES": "120",
+            "PORTAL_AUTH__IDLE_TIMEOUT_MINUTES": "120",
+            "PORTAL_LOG__FILTER": "warn",
+            "RUST_LOG": "warn",
+        }
+        self.process = None
+
+    def seed(self) -> None:
+        done = subprocess.run([str(PORTAL_BIN), "demo-data"], cwd=ROOT, env=self.env,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise BenchError(f"portal demo-data failed: {done.stdout}{done.stderr}")
+
+    def start(self) -> Client:
+        if not port_is_free(PORT):
+            raise BenchError(f"port {PORT} is taken: set BENCH_PORT")
+        self.log_file = self.log_path.open("w")
+        self.process = subprocess.Popen([str(PORTAL_BIN), "serve"], cwd=ROOT, env=self.env,
+                                        stdout=self.log_file, stderr=subprocess.STDOUT)
+        client = Client(PORT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise BenchError(f"the server exited: {self.log_tail()}")
+            try:
+                if client.call("GET", "/api/v1/health")[0] == 200:
+                    return client
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise BenchError(f"the server did not answer /api/v1/health within 60 s: "
+                         f"{self.log_tail()}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process:
+            self.log_file.close()
+            self.check_log()
+
+    def log_tail(self) -> str:
+        return self.log_path.read_text(errors="replace")[-3000:]
+
+    def check_log(self) -> None:
+        """Warnings are expected to be rare; errors and panics are server faults to report."""
+        lines = [l for l in self.log_path.read_text(errors="replace").splitlines()
+                 if re.search(r"\b(ERROR|panicked)\b", l)]
+        if lines:
+            kept = BENCH / f"server-{self.backend}.log"
+            shutil.copy(self.log_path, kept)
+            PROBLEMS.append(f"{self.backend}: the server logged {len(lines)} error line(s), "
+                            f"log kept at {kept.relative_to(ROOT)}; first: {lines[0][:400]}")
+
+
+class Postgres:
+    """scripts/postgres-cluster.sh: a throw-away cluster on 127.0.0.1:55432 (fresh every run)."""
+
+    URL = f"postgres://postgres@127.0.0.1:{PG_PORT}/postgres"
+
+    def __init__(self):
+        # Under /tmp: the postgres user must reach it (as scripts/test-backends.sh does).
+        self.dir = tempfile.mkdtemp(prefix="bench-pg.", dir="/tmp")
+        self.started = False
+
+    def start(self) -> None:
+        if not port_is_free(PG_PORT):
+            raise BenchError(f"port {PG_PORT} is taken (another test cluster running?)")
+        subprocess.run([str(ROOT / "scripts/postgres-cluster.sh"), "start", self.dir],
+                       check=True, stdout=subprocess.DEVNULL)
+        self.started = True
+
+    def stop(self) -> None:
+        if self.started:
+            subprocess.run([str(ROOT / "scripts/postgres-cluster.sh"), "stop", self.dir],
+                           stdout=subprocess.DEVNULL)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def sql(backend: str, db_path: Path, statement: str, params=()) -> list:
+    """One SQL statement on the server's database, beside the running server: SQLite through
+    Python's sqlite3 (the server uses WAL, so it can keep serving), PostgreSQL through psql."""
+    if backend == "sqlite":
+        conn = sqlite3.connect(db_path, timeout=60)
+        try:
+            rows = conn.execute(statement, params).fetchall()
+            conn.commit()
+            return rows
+        finally:
+            conn.close()
+    for i, value in enumerate(params):  # psql has no parameters here: inline quoted literals
+        statement = statement.replace(f"${i + 1}", "'" + str(value).replace("'", "''") + "'")
+    done = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres",
+                           "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qAtX", "-F", "\t",
+                           "-c", statement], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BenchError(f"psql failed: {done.stderr}")
+    return [tuple(line.split("\t")) for line in done.stdout.splitlines() if line]
+
+
+# ---------------------------------------------------------------------------------------------
+# Scenarios
+
+
+def preflight(client: Client, method: str, path: str, status: int, token=None, body=None,
+              headers=None) -> None:
+    """One request before each load run: a scenario that would be refused fails here, with the
+    server's own words, instead of as a count of non-2xx answers."""
+    client.expect(status, method, path, token=token, body=body, headers=headers)
+
+
+def measure(results: list, backend: str, name: str, url: str, script: str, connections: int,
+            token=None, env=None, seconds=SECONDS, group="load") -> dict:
+    log(f"  {backend}: {name} ({connections} connections, {seconds} s)")
+    result = wrk(url, script, seconds, connections, token=token, env=env)
+    result.update(backend=backend, name=name, group=group)
+    if result["failed"]:
+        PROBLEMS.append(f"{backend} {name}: {result['failed']} of {result['requests']} requests "
+                        f"failed (non-2xx {result['status']}, timeouts {result['timeout']}, "
+                        f"socket errors {result['connect'] + result['read'] + result['write']})")
+    results.append(result)
+    return result
+
+
+def complete_enquiry() -> dict:
+    """A complete, valid support-enquiry answer set (as api/tests/api/referrals.rs has it)."""
+    return {
+        "urgent": "no", "safeguarding": "no",
+        "referrer_name": "Dr Priya Shah", "referrer_role": "GP",
+        "referrer_organisation": "Marsh Lane Surgery",
+        "referrer_phone": "0113 496 0500", "referrer_email": "priya.shah@nhs.example",
+        "first_name": "Margaret", "last_name": "Okafor",
+        "date_of_birth": {"day": "27", "month": "3", "year": "1941"},
+        "nhs_number": "943 476 5919",
+        "address": {"line1": "12 Marsh Lane", "town": "Bootle", "postcode": "L20 3NJ"},
+        "communication_needs": "no", "aware": "yes", "consents": "yes",
+        "gp_name": "Dr Shah", "gp_practice": "Marsh Lane Surgery",
+        "health_conditions": "Arthritis; two falls this year.",
+        "lives_with": "Alone", "has_carers": "yes",
+        "carers": [{"name": "Ade Okafor", "relationship": "Son", "phone": "07700 900456"}],
+        "current_services": "no",
+        "presenting_needs": "Washing and dressing.", "outcomes": "To stay at home safely.",
+    }
+
+
+def run_backend(backend: str, results: list, growth: list, flood: list, browser: list) -> None:
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{backend}."))
+    postgres = None
+    server = None
+    try:
+        if backend == "sqlite":
+            db_path = work / "portal.db"
+            url = f"sqlite://{db_path}"
+        else:
+            postgres = Postgres()
+            postgres.start()
+            db_path, url = None, Postgres.URL
+        server = Server(backend, work, url)
+        server.seed()
+        client = server.start()
+        base = f"http://127.0.0.1:{PORT}"
+
+        if BROWSER and backend == BACKENDS[0]:
+            browser.append(measure_browser(base))
+
+        citizen = sign_in(client, server.mail_dir, CITIZEN)
+        gp = sign_in(client, server.mail_dir, GP)
+        people = client.expect(200, "GET", "/api/v1/people", token=citizen)
+        person = next(p["id"] for p in people if p["relationship"] == "self")
+        dashboard = f"/api/v1/people/{person}/dashboard"
+        messages = f"/api/v1/people/{person}/messages"
+
+        body_dir = work / "bodies"
+        body_dir.mkdir()
+        draft_body = body_dir / "draft.json"
+        draft_body.write_text(json.dumps({"form_id": "support-enquiry",
+                                          "answers": {"urgent": "no", "safeguarding": "no"}}))
+        submit_body = body_dir / "submit.json"
+        submit_body.write_text(json.dumps({"form_id": "support-enquiry",
+                                           "answers": complete_enquiry()}))
+
+        # Every scenario is tried once by hand first (see preflight).
+        preflight(client, "GET", "/api/v1/council", 200)
+        preflight(client, "GET", dashboard, 200, token=citizen)
+        preflight(client, "GET", messages, 200, token=citizen)
+        preflight(client, "POST", "/api/v1/drafts", 201, token=gp,
+                  body=json.loads(draft_body.read_text()))
+        preflight(client, "POST", "/api/v1/submissions", 201, token=gp,
+                  body=json.loads(submit_body.read_text()),
+                  headers={"Idempotency-Key": f"bench-preflight-{time.time()}"})
+
+        def run(name, path, script="get.lua", token=None, env=None, connections=CONNECTIONS):
+            return measure(results, backend, name, base + path, script, connections,
+                           token=token, env=env)
+
+        quiet = {}
+        quiet["baseline"] = run("baseline: GET /council", "/api/v1/council")
+        quiet["dashboard"] = run("citizen dashboard", dashboard, token=citizen)
+        quiet["messages"] = run("message list page", messages, token=citizen)
+        run("draft save", "/api/v1/drafts", "post_json.lua", token=gp,
+            env={"BENCH_BODY": str(draft_body)})
+        run("form submit", "/api/v1/submissions", "post_json.lua", token=gp,
+            env={"BENCH_BODY": str(submit_body), "BENCH_IDEMPOTENCY": "1"})
+        # Sign-in step 1 (the password check) needs a fresh bot check per request.
+        bodies = body_dir / "sign-in.jsonl"
+        sign_in_bodies(client, max(600, 300 * SECONDS), bodies)
+        signin = run("sign-in (password step)", "/api/v1/sign-in", "sign_in.lua",
+                     env={"BENCH_BODIES": str(bodies)})
+        run("baseline again (drift check)", "/api/v1/council")
+
+        # Sign-in under a flood: 200 clients on sign-in for the whole window while the other
+        # endpoints are measured one after another.
+        victims = [("baseline: GET /council", "/api/v1/council", None, "baseline"),
+                   ("citizen dashboard", dashboard, citizen, "dashboard"),
+                   ("message list page", messages, citizen, "messages")]
+        flood_seconds = SECONDS * len(victims) + 4
+        needed = int(signin["rps"] * 1.5 * flood_seconds) + 1000
+        log(f"  {backend}: solving {needed} bot checks for the flood")
+        sign_in_bodies(client, needed, bodies)
+        flooder = wrk(base + "/api/v1/sign-in", "sign_in.lua", flood_seconds, FLOOD_CONNECTIONS,
+                      env={"BENCH_BODIES": str(bodies)}, background=True)
+        try:
+            time.sleep(2)  # let the flood reach its full 200 connections
+            for name, path, token, key in victims:
+                under = measure(results, backend, f"{name}, under sign-in flood", base + path,
+                                "get.lua", CONNECTIONS, token=token, group="flood")
+                flood.append({"backend": backend, "name": name, "quiet": quiet[key],
+                              "flood": under})
+        finally:
+            flood_result = wrk_result(flooder)
+        flood_result.update(backend=backend, name="sign-in flood itself (200 clients)",
+                            group="flood")
+        if flood_result["failed"]:
+            PROBLEMS.append(f"{backend} sign-in flood: {flood_result['failed']} of "
+                            f"{flood_result['requests']} requests failed (non-2xx "
+                            f"{flood_result['status']}, timeouts {flood_result['timeout']})")
+        results.append(flood_result)
+
+        measure_growth(backend, client, db_path, base, person, citizen, growth)
+    finally:
+        if server:
+            server.stop()
+        if postgres:
+            postgres.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Growth: bulk rows straight into the tables, one statement per table per step.
+
+EPOCH = datetime.datetime(2024, 1, 1)
+PER_THREAD = 10  # messages per conversation
+
+
+def message_time(i: int) -> datetime.datetime:
+    # A non-zero fraction keeps SQLite's text timestamps in the same shape as those the server
+    # writes (chrono prints no fraction for whole seconds, and text compares by shape).
+    return EPOCH + datetime.timedelta(seconds=i, microseconds=123456)
+
+
+def message_id(i: int) -> str:
+    return f"0b000000-0000-7000-8000-{i:012d}"
+
+
+def grow(backend, db_path, person, account, type_key, team_key, start, end) -> None:
+    """Adds messages start..end (and their threads, PER_THREAD messages each) for `person`:
+    even-numbered ones from the council (the inbox), odd ones from the person (sent items)."""
+    t0, t1 = start // PER_THREAD, (end + PER_THREAD - 1) // PER_THREAD
+    base = EPOCH.strftime("%Y-%m-%d %H:%M:%S")
+    if backend == "sqlite":
+        ts = "strftime('%Y-%m-%d %H:%M:%S', ?, '+' || ({x}) || ' seconds') || '.123456'"
+        sql(backend, db_path,
+            "WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?) "
+            "INSERT INTO message_threads (id, person_id, message_type_key, team_key, subject, "
+            "started_by, created_at, last_message_at) "
+            "SELECT printf('0b000000-0000-7000-9000-%012d', i), ?, ?, ?, "
+            "'Benchmark conversation ' || i, 'staff', "
+            + ts.format(x=f"i * {PER_THREAD}") + ", " + ts.format(x=f"i * {PER_THREAD} + 9")
+            + " FROM n",
+            (t0, t1, person, type_key, team_key, base, base))
+        sql(backend, db_path,
+            "WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?) "
+            "INSERT INTO messages (id, thread_id, sender, author_account_id, author_name, body, "
+            "created_at) "
+            f"SELECT printf('0b000000-0000-7000-8000-%012d', i), "
+            f"printf('0b000000-0000-7000-9000-%012d', i / {PER_THREAD}), "
+            "CASE i % 2 WHEN 0 THEN 'staff' ELSE 'citizen' END, "
+            "CASE i % 2 WHEN 0 THEN NULL ELSE ? END, "
+            "CASE i % 2 WHEN 0 THEN 'Adult Social Care Contact Centre' ELSE 'Margaret Okafor' END, "
+            "'A benchmark message, about as long as a short real one: thank you for your call.', "
+            + ts.format(x="i") + " FROM n",
+            (start, end, account, base))
+        sql(backend, db_path, "ANALYZE")
+        return
+    ts = "(timestamp '{base}' + ({x}) * interval '1 second' + interval '123456 microseconds')"
+    sql(backend, db_path,
+        "INSERT INTO message_threads (id, person_id, message_type_key, team_key, subject, "
+        "started_by, created_at, last_message_at) "
+        "SELECT '0b000000-0000-7000-9000-' || lpad(i::text, 12, '0'), $1, $2, $3, "
+        "'Benchmark conversation ' || i, 'staff', "
+        + ts.format(base=base, x=f"i * {PER_THREAD}") + ", "
+        + ts.format(base=base, x=f"i * {PER_THREAD} + 9")
+        + f" FROM generate_series({t0}, {t1 - 1}) AS i",
+        (person, type_key, team_key))
+    sql(backend, db_path,
+        "INSERT INTO messages (id, thread_id, sender, author_account_id, author_name, body, "
+        "created_at) "
+        "SELECT '0b000000-0000-7000-8000-' || lpad(i::text, 12, '0'), "
+        f"'0b000000-0000-7000-9000-' || lpad((i / {PER_THREAD})::text, 12, '0'), "
+        "CASE i % 2 WHEN 0 THEN 'staff' ELSE 'citizen' END, "
+        "CASE i % 2 WHEN 0 THEN NULL ELSE $1 END, "
+        "CASE i % 2 WHEN 0 THEN 'Adult Social Care Contact Centre' ELSE 'Margaret Okafor' END, "
+        "'A benchmark message, about as long as a short real one: thank you for your call.', "
+        + ts.format(base=base, x="i") + f" FROM generate_series({start}, {end - 1}) AS i",
+        (account,))
+    # Autovacuum would analyze the table soon after; do it now so the planner is not guessing.
+    sql(backend, db_path, "ANALYZE")
+
+
+def deep_cursor(total: int) -> str:
+    """The `next` cursor a reader would hold halfway down the inbox: the server's own format
+    (src/pagination.rs: base64url of "<microseconds>.<id>") for the middle council message."""
+    i = (total // 2) & ~1  # an even row: from the council, so in the inbox
+    at = message_time(i).replace(tzinfo=datetime.timezone.utc)
+    micros = int(at.timestamp()) * 1_000_000 + at.microsecond
+    raw = f"{micros}.{message_id(i)}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def measure_growth(backend, client, db_path, base, person, token, growth) -> None:
+    account = sql(backend, db_path, "SELECT id FROM accounts WHERE email = $1"
+                  if backend == "postgres" else "SELECT id FROM accounts WHERE email = ?",
+                  (CITIZEN,))[0][0]
+    type_key, team_key = sql(backend, db_path,
+                             "SELECT key, team_key FROM message_types ORDER BY position LIMIT 1")[0]
+    messages = f"/api/v1/people/{person}/messages"
+    done = 0
+    for rows in GROWTH_ROWS:
+        log(f"  {backend}: growing messages to {rows} rows")
+        started = time.monotonic()
+        grow(backend, db_path, person, account, type_key, team_key, done, rows)
+        log(f"  {backend}: inserted {rows - done} rows in {time.monotonic() - started:.1f} s")
+        done = rows
+        count = int(sql(backend, db_path, "SELECT count(*) FROM messages")[0][0])
+        cursor = deep_cursor(rows)
+        deep = f"{messages}?after={cursor}"
+        page = client.expect(200, "GET", deep, token=token)
+        if len(page["items"]) != 20:
+            raise BenchError(f"the deep page has {len(page['items'])} items, not 20: {page}")
+        step = {"backend": backend, "rows": count, "results": {}}
+        for name, path in (("message list, first page", messages),
+                           ("message list, deep page (?after=)", deep),
+                           ("citizen dashboard", f"/api/v1/people/{person}/dashboard")):
+            step["results"][name] = measure([], backend, f"{name} @ {count} rows", base + path,
+                                            "get.lua", GROWTH_CONNECTIONS, token=token,
+                                            group="growth")
+        growth.append(step)
+
+
+# ---------------------------------------------------------------------------------------------
+# The browser app
+
+
+def measure_browser(base: str) -> dict:
+    log("  browser: first page on a throttled slow-4G phone (3 runs)")
+    done = subprocess.run(["node", str(BENCH / "browser.js"), base + "/", "3"],
+                          capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        raise BenchError(f"bench/browser.js failed: {done.stdout}{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------------------------
+# The report
+
+
+def ms(us) -> str:
+    return f"{us / 1000:.2f}"
+
+
+def table(headers: list, rows: list) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    def run(*command):
+        try:
+            return subprocess.run(command, capture_output=True, text=True, cwd=ROOT).stdout.strip()
+        except OSError:
+            return "?"
+    cpuinfo = Path("/proc/cpuinfo").read_text()
+    model = re.search(r"model name\s*:\s*(.*)", cpuinfo)
+    memory = re.search(r"MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text())
+    pg_version = re.search(r"\d+\.\d+", run("/usr/lib/postgresql/15/bin/postgres", "--version"))
+    dirty = " (with uncommitted changes)" if run("git", "status", "--porcelain",
+                                                 "--untracked-files=no") else ""
+    return "\n".join([
+        f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}",
+        f"- Commit: {run('git', 'rev-parse', '--short', 'HEAD')}{dirty}",
+        f"- CPU: {model.group(1) if model else '?'} ({os.cpu_count()} cores per nproc: "
+        f"{run('nproc')})",
+        f"- Memory: {int(memory.group(1)) / 1024 / 1024:.1f} GiB" if memory else "- Memory: ?",
+        f"- Kernel: {platform.system()} {platform.release()}",
+        f"- Load average at start: {LOAD_AT_START}",
+        f"- Tools: {run('wrk', '--version').splitlines()[0] if run('wrk', '--version') else 'wrk'}"
+        f"; PostgreSQL {pg_version.group(0) if pg_version else '?'}"
+        f"; SQLite {sqlite3.sqlite_version} (Python's; the server bundles its own)",
+        f"- Settings: {SECONDS} s per run, {THREADS} wrk threads, {CONNECTIONS} connections "
+        f"({FLOOD_CONNECTIONS} for the flood), server and load generator on the same machine "
+        f"(loopback)",
+    ])
+
+
+def report(results, growth, flood, browser) -> tuple[str, bool]:
+    out = []
+    baselines = {r["backend"]: r for r in results if r["name"].startswith("baseline: ")
+                 and r["group"] == "load"}
+    rows = []
+    for r in results:
+        if r["group"] != "load" and not r["name"].startswith("sign-in flood"):
+            continue
+        b = baselines.get(r["backend"])
+        rows.append([r["name"], r["backend"], f"{r['rps']:.0f}", ms(r["p50_us"]), ms(r["p99_us"]),
+                     f"{r['p50_us'] / b['p50_us']:.2f}" if b else "-",
+                     f"{r['rps'] / b['rps']:.3f}" if b else "-",
+                     f"{r['requests']}", r["failed"]])
+    out += ["## Throughput and latency, against the baseline",
+            "",
+            "Baseline: `GET /api/v1/council` (JSON, no database), on the same server in the "
+            "same run. p50 ratio: the endpoint's p50 over the baseline's (lower is better); "
+            "throughput ratio: its req/s over the baseline's (higher is better). Sign-in is "
+            "step 1 (bot check, password hash check, code emailed).",
+            "",
+            table(["endpoint", "backend", "req/s", "p50 ms", "p99 ms", "p50 ÷ baseline",
+                   "req/s ÷ baseline", "requests", "failed"], rows), ""]
+
+    ok = True
+    rows = []
+    for backend in BACKENDS:
+        steps = [s for s in growth if s["backend"] == backend]
+        if len(steps) < 2:
+            continue
+        small, big = steps[0], steps[-1]
+        for name, r_big in big["results"].items():
+            r_small = small["results"][name]
+            ratio = r_big["p50_us"] / r_small["p50_us"]
+            judged = name.startswith("message list")
+            verdict = ("PASS" if ratio < GROWTH_LIMIT else "FAIL") if judged else "(not judged)"
+            ok = ok and (ratio < GROWTH_LIMIT or not judged)
+            rows.append([name, backend, small["rows"], ms(r_small["p50_us"]),
+                         ms(r_small["p99_us"]), big["rows"], ms(r_big["p50_us"]),
+                         ms(r_big["p99_us"]), f"{ratio:.2f}", verdict])
+    out += ["## Growth: 10 thousand against 1 million rows in `messages`", "",
+            f"All added rows are the demo citizen's own (the worst case for her pages), "
+            f"{PER_THREAD} per conversation, half from the council (inbox) and half sent; "
+            f"`ANALYZE` after each load; {GROWTH_CONNECTIONS} connections (the pool's size). "
+            f"The deep page starts halfway down the inbox. "
+            f"The list endpoints must keep p50(big) ÷ p50(small) under {GROWTH_LIMIT}; the "
+            f"dashboard (which counts unread messages) is shown for information.", "",
+            table(["endpoint", "backend", "rows", "p50 ms", "p99 ms", "rows", "p50 ms",
+                   "p99 ms", "p50 ratio", "verdict"], rows), ""]
+
+    rows = []
+    for f in flood:
+        q, u = f["quiet"], f["flood"]
+        rows.append([f["name"], f["backend"], ms(q["p50_us"]), ms(q["p99_us"]), ms(u["p50_us"]),
+                     ms(u["p99_us"]), f"{u['p99_us'] / q['p99_us']:.1f}", f"{u['rps']:.0f}",
+                     u["failed"]])
+    out += ["## Sign-in under a flood", "",
+            f"{FLOOD_CONNECTIONS} clients post sign-ins (each with a fresh bot check, correct "
+            f"passwords, so every one costs a password hash) while each endpoint is measured "
+            f"again with {CONNECTIONS} connections. The sign-in flood's own numbers are in the "
+            f"first table.", "",
+            table(["endpoint", "backend", "quiet p50 ms", "quiet p99 ms", "flood p50 ms",
+                   "flood p99 ms", "p99 ÷ quiet p99", "req/s in flood", "failed"], rows), ""]
+
+    if browser:
+        b = browser[0]
+        out += ["## The browser app on a slow 4G phone", "",
+                "Headless Chromium (Playwright), cache off, CDP network throttling as "
+                "Lighthouse's slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up) and CPU slowed "
+                f"4×; median of {len(b['runs'])} cold loads of `/`.", "",
+                table(["measure", "median", "runs"],
+                      [["bytes transferred (compressed, headers included)",
+                        f"{b['bytes']:,} B", ", ".join(f"{r['bytes']:,}" for r in b["runs"])],
+                       ["time to the home page's h1 visible",
+                        f"{b['h1_ms']:.0f} ms", ", ".join(f"{r['h1_ms']:.0f}" for r in b["runs"])]]),
+                "", "Responses of the first run:", "",
+                table(["url", "status", "encoding", "bytes on the wire"],
+                      [[r["url"], r["status"], r["encoding"] or "none", f"{r['bytes']:,}"]
+                       for r in b["runs"][0]["responses"]]),
+                "", f"The page's h1: \"{b['h1_text']}\"", ""]
+
+    out += ["## Problems seen", ""]
+    out += [f"- {p}" for p in PROBLEMS] or ["- None: every request was answered 2xx and the "
+                                            "server logged no errors."]
+    return "\n".join(out) + "\n", ok
+
+
+# Other work on the machine (a compiler, say) shows up here and in the numbers.
+LOAD_AT_START = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def main() -> int:
+    if not PORTAL_BIN.is_file():
+        log(f"{PORTAL_BIN} is missing: run `just build` (or set PORTAL_BIN)")
+        return 2
+    if not shutil.which("wrk"):
+        log("wrk is missing: scripts/ensure-packages.sh wrk")
+        return 2
+    results, growth, flood, browser = [], [], [], []
+    failure = None
+    try:
+        for backend in BACKENDS:
+            log(f"== {backend}")
+            run_backend(backend, results, growth, flood, browser)
+    except BenchError as error:
+        failure = str(error)
+    except KeyboardInterrupt:
+        failure = "interrupted"
+    body, growth_ok = report(results, growth, flood, browser)
+    text = ("# Benchmark results\n\n`just bench` (bench/run.py). Numbers from one run on the "
+            "machine below; compare ratios, not absolute numbers, across machines.\n\n"
+            + machine() + "\n\n" + body)
+    if failure:
+        text += f"\n**The run stopped early: {failure}**\n"
+    print(text)
+    (BENCH / "RESULTS.md").write_text(text)
+    log("written to bench/RESULTS.md")
+    if failure:
+        log(f"FAILED: {failure}")
+        return 1
+    if not growth_ok:
+        log(f"FAILED: a list endpoint's p50 grew by {GROWTH_LIMIT}× or more (see Growth)")
+        return 1
+    if PROBLEMS:
+        log("FAILED: requests failed or the server logged errors (see Problems seen)")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
