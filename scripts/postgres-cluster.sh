@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# A throw-away PostgreSQL 15 cluster for tests, on 127.0.0.1:55432, trusting local logins.
-# Usage: postgres-cluster.sh start DIR | stop DIR. The system's own cluster is left alone.
+# A throw-away PostgreSQL 15 cluster for tests, on 127.0.0.1:55432 (or PORTAL_PG_PORT),
+# trusting local logins. Usage: postgres-cluster.sh start DIR | stop DIR, and for the fault
+# tests crash DIR (an immediate stop that keeps the data) | resume DIR. The system's own
+# cluster is left alone.
 set -euo pipefail
 action=$1
 dir=$2
 bin=/usr/lib/postgresql/15/bin
-port=55432
+port=${PORTAL_PG_PORT:-55432}
 
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -29,8 +31,15 @@ case "$action" in
     rm -rf "$dir"
     echo "PostgreSQL test cluster stopped"
     ;;
+  crash)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+    ;;
+  resume)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
+    ;;
   *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|crash|resume DIR" >&2
     exit 2
     ;;
 esac

@@ -56,6 +56,9 @@ pub struct EmailSettings {
     pub file_dir: PathBuf,
     /// The sender, for example `Adult Social Care Online <no-reply@council.example>`.
     pub from: String,
+    /// The pause before the first retry of an email the mail server refused or could not
+    /// take; each later pause doubles, up to an hour.
+    pub retry_seconds: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -134,6 +137,7 @@ impl Settings {
             .set_default("auth.attempts_per_address_per_hour", 600)?
             .set_default("auth.bot_check_max_number", 50_000)?
             .set_default("email.file_dir", "var/mail")?
+            .set_default("email.retry_seconds", 30)?
             .set_default(
                 "email.from",
                 "Adult Social Care Online <no-reply@example.org>",

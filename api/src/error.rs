@@ -5,6 +5,8 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use shared::api::{FieldErrors, Problem};
 
+use diesel::result::DatabaseErrorKind;
+
 use crate::db::DbError;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -213,6 +215,15 @@ impl From<DbError> for ApiError {
             // No connection within the timeout: the database is down or overwhelmed.
             DbError::Pool(e) => Self::Unavailable(e.into()),
             DbError::Query(diesel::result::Error::NotFound) => Self::NotFound,
+            // The connection broke mid-request (the database restarted): nothing was changed,
+            // and the pool will open a new one, so the caller may simply try again.
+            DbError::Query(diesel::result::Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            )) => Self::Unavailable(anyhow::anyhow!(
+                "database connection lost: {}",
+                info.message()
+            )),
             DbError::Query(e) => Self::Internal(e.into()),
             DbError::Task(e) => Self::Internal(e.into()),
         }

@@ -55,7 +55,11 @@ impl Application {
             })?;
         let port = listener.local_addr()?.port();
         let outbox = Outbox::new();
-        outbox.spawn(database.clone(), Mailer::from_settings(&settings.email)?);
+        outbox.spawn(
+            database.clone(),
+            Mailer::from_settings(&settings.email)?,
+            chrono::Duration::seconds(settings.email.retry_seconds.max(1)),
+        );
         let webhooks = crate::integrations::webhooks::Dispatcher::new();
         webhooks.spawn(database.clone());
         let state = web::Data::new(AppState {

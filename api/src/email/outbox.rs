@@ -58,13 +58,13 @@ impl Outbox {
 
     /// Sends due messages until the runtime stops: at once when woken, else every few seconds
     /// (which picks up retries and messages queued by other nodes).
-    pub fn spawn(&self, database: Database, mailer: Mailer) {
+    pub fn spawn(&self, database: Database, mailer: Mailer, first_retry: Duration) {
         let notify = self.notify.clone();
         let mailer = Arc::new(mailer);
         let node = Uuid::new_v4().to_string();
         tokio::spawn(async move {
             loop {
-                match send_due(&database, &mailer, &node).await {
+                match send_due(&database, &mailer, &node, first_retry).await {
                     Ok(0) => {}
                     Ok(sent) => tracing::debug!(sent, "outbox batch done"),
                     Err(error) => tracing::warn!(%error, "outbox: could not reach the database"),
@@ -82,7 +82,12 @@ impl Default for Outbox {
 }
 
 /// One round: claim due messages for this node, send them, record each outcome.
-pub async fn send_due(database: &Database, mailer: &Mailer, node: &str) -> Result<usize, DbError> {
+pub async fn send_due(
+    database: &Database,
+    mailer: &Mailer,
+    node: &str,
+    first_retry: Duration,
+) -> Result<usize, DbError> {
     let claimed = {
         let node = node.to_owned();
         let database = database.clone();
@@ -93,7 +98,14 @@ pub async fn send_due(database: &Database, mailer: &Mailer, node: &str) -> Resul
         let outcome = mailer.send(&to, &subject, &text, &html).await;
         let database = database.clone();
         tokio::task::spawn_blocking(move || {
-            record(&mut *database.get()?, &id, attempts, created_at, outcome)
+            record(
+                &mut *database.get()?,
+                &id,
+                attempts,
+                created_at,
+                first_retry,
+                outcome,
+            )
         })
         .await??;
     }
@@ -142,6 +154,7 @@ fn record(
     id: &str,
     attempts: i32,
     created_at: NaiveDateTime,
+    first_retry: Duration,
     outcome: anyhow::Result<()>,
 ) -> Result<(), DbError> {
     let now = Utc::now().naive_utc();
@@ -159,9 +172,9 @@ fn record(
         }
         Err(error) => {
             tracing::warn!(%error, id, "an email could not be sent; it will be retried");
-            // 30 s, 1 min, 2 min, ... up to an hour between tries.
-            let pause = Duration::seconds(30 * 2i64.pow(attempts.clamp(0, 7) as u32))
-                .min(Duration::hours(1));
+            // 30 s, 1 min, 2 min, ... (by default) up to an hour between tries.
+            let pause =
+                (first_retry * 2i32.pow(attempts.clamp(0, 7) as u32)).min(Duration::hours(1));
             let status = if now - created_at > GIVE_UP_AFTER {
                 "failed"
             } else {

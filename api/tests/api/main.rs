@@ -7,6 +7,7 @@ mod cli;
 mod council;
 mod database;
 mod errors;
+mod faults;
 mod forms;
 mod health;
 mod helpers;
