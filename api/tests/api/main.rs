@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
+mod bad_input;
 mod citizen;
 mod cli;
 mod council;
