@@ -15,6 +15,7 @@ local tag = ""
 -- different threads (separate Lua states) never collide.
 local threads = 0
 function setup(thread)
+  bench_track(thread)
   threads = threads + 1
   thread:set("thread_tag", string.format("%d-%d", os.time(), threads))
 end

@@ -298,11 +298,20 @@ class Postgres:
         self.started = False
 
     def start(self) -> None:
-        if not port_is_free(PG_PORT):
-            raise BenchError(f"port {PG_PORT} is taken (another test cluster running?)")
+        # The test suites use the same port: wait a while for theirs to finish.
+        deadline = time.monotonic() + 600
+        while not port_is_free(PG_PORT):
+            if time.monotonic() > deadline:
+                raise BenchError(f"port {PG_PORT} stayed taken (another test cluster?): "
+                                 f"set PORTAL_PG_PORT")
+            log(f"  port {PG_PORT} is taken (another test cluster?): waiting")
+            time.sleep(15)
         subprocess.run([str(ROOT / "scripts/postgres-cluster.sh"), "start", self.dir],
                        check=True, stdout=subprocess.DEVNULL)
         self.started = True
+        if port_is_free(PG_PORT):
+            raise BenchError(f"the cluster is not on port {PG_PORT}: does "
+                             f"scripts/postgres-cluster.sh honour PORTAL_PG_PORT?")
 
     def stop(self) -> None:
         if self.started:
@@ -350,8 +359,9 @@ def measure(results: list, backend: str, name: str, url: str, script: str, conne
     result.update(backend=backend, name=name, group=group)
     if result["failed"]:
         PROBLEMS.append(f"{backend} {name}: {result['failed']} of {result['requests']} requests "
-                        f"failed (non-2xx {result['status']}, timeouts {result['timeout']}, "
-                        f"socket errors {result['connect'] + result['read'] + result['write']})")
+                        f"failed (statuses {result['statuses']}, timeouts {result['timeout']}, "
+                        f"socket errors {result['connect'] + result['read'] + result['write']}); "
+                        f"a refused body: {result['sample'][:300]}")
     results.append(result)
     return result
 
@@ -466,8 +476,9 @@ def run_backend(backend: str, results: list, growth: list, flood: list, browser:
                             group="flood")
         if flood_result["failed"]:
             PROBLEMS.append(f"{backend} sign-in flood: {flood_result['failed']} of "
-                            f"{flood_result['requests']} requests failed (non-2xx "
-                            f"{flood_result['status']}, timeouts {flood_result['timeout']})")
+                            f"{flood_result['requests']} requests failed (statuses "
+                            f"{flood_result['statuses']}, timeouts {flood_result['timeout']}); "
+                            f"a refused body: {flood_result['sample'][:300]}")
         results.append(flood_result)
 
         measure_growth(backend, client, db_path, base, person, citizen, growth)

@@ -7,6 +7,7 @@ dofile(os.getenv("BENCH_DIR") .. "/report.lua")
 
 local threads = 0
 function setup(thread)
+  bench_track(thread)
   threads = threads + 1
   thread:set("thread_index", threads - 1)
 end
