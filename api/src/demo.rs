@@ -248,6 +248,7 @@ fn records(conn: &mut DbConnection, letter: &[u8], now: NaiveDateTime) -> anyhow
         .values((
             messages::id.eq(Uuid::now_v7().to_string()),
             messages::thread_id.eq(&thread),
+            messages::person_id.eq(&margaret),
             messages::sender.eq("staff"),
             messages::author_account_id.eq(Some(&staff_account)),
             messages::author_name.eq(&team_name),

@@ -344,6 +344,7 @@ diesel::table! {
         in_reply_to -> Nullable<Text>,
         created_at -> Timestamp,
         team_read_at -> Nullable<Timestamp>,
+        person_id -> Nullable<Text>,
     }
 }
 
