@@ -525,16 +525,16 @@ def grow(backend, db_path, person, account, type_key, team_key, start, end) -> N
             (t0, t1, person, type_key, team_key, base, base))
         sql(backend, db_path,
             "WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?) "
-            "INSERT INTO messages (id, thread_id, sender, author_account_id, author_name, body, "
-            "created_at) "
+            "INSERT INTO messages (id, thread_id, person_id, sender, author_account_id, "
+            "author_name, body, created_at) "
             f"SELECT printf('0b000000-0000-7000-8000-%012d', i), "
-            f"printf('0b000000-0000-7000-9000-%012d', i / {PER_THREAD}), "
+            f"printf('0b000000-0000-7000-9000-%012d', i / {PER_THREAD}), ?, "
             "CASE i % 2 WHEN 0 THEN 'staff' ELSE 'citizen' END, "
             "CASE i % 2 WHEN 0 THEN NULL ELSE ? END, "
             "CASE i % 2 WHEN 0 THEN 'Adult Social Care Contact Centre' ELSE 'Margaret Okafor' END, "
             "'A benchmark message, about as long as a short real one: thank you for your call.', "
             + ts.format(x="i") + " FROM n",
-            (start, end, account, base))
+            (start, end, person, account, base))
         sql(backend, db_path, "ANALYZE")
         return
     ts = "(timestamp '{base}' + ({x}) * interval '1 second' + interval '123456 microseconds')"
@@ -548,16 +548,16 @@ def grow(backend, db_path, person, account, type_key, team_key, start, end) -> N
         + f" FROM generate_series({t0}, {t1 - 1}) AS i",
         (person, type_key, team_key))
     sql(backend, db_path,
-        "INSERT INTO messages (id, thread_id, sender, author_account_id, author_name, body, "
-        "created_at) "
+        "INSERT INTO messages (id, thread_id, person_id, sender, author_account_id, "
+        "author_name, body, created_at) "
         "SELECT '0b000000-0000-7000-8000-' || lpad(i::text, 12, '0'), "
-        f"'0b000000-0000-7000-9000-' || lpad((i / {PER_THREAD})::text, 12, '0'), "
+        f"'0b000000-0000-7000-9000-' || lpad((i / {PER_THREAD})::text, 12, '0'), $2, "
         "CASE i % 2 WHEN 0 THEN 'staff' ELSE 'citizen' END, "
         "CASE i % 2 WHEN 0 THEN NULL ELSE $1 END, "
         "CASE i % 2 WHEN 0 THEN 'Adult Social Care Contact Centre' ELSE 'Margaret Okafor' END, "
         "'A benchmark message, about as long as a short real one: thank you for your call.', "
         + ts.format(base=base, x="i") + f" FROM generate_series({start}, {end - 1}) AS i",
-        (account,))
+        (account, person))
     # Autovacuum would analyze the table soon after; do it now so the planner is not guessing.
     sql(backend, db_path, "ANALYZE")
 

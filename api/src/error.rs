@@ -96,7 +96,7 @@ impl ApiError {
     fn title(&self) -> &'static str {
         match self {
             Self::Validation(_) => "Some answers need correcting",
-            Self::MalformedBody(_) => "The request body could not be read",
+            Self::MalformedBody(_) => "The request could not be read",
             Self::PayloadTooLarge { .. } => "The request body is too large",
             Self::UnsupportedMediaType { .. } => "The request body is not of the right type",
             Self::ImportRejected { .. } => "Some rows need correcting",
@@ -131,7 +131,9 @@ impl ApiError {
                 "Check the client id and secret; an administrator may have rotated or revoked them."
                     .into(),
             ),
-            Self::Forbidden => Some("This is for council staff with the right role.".into()),
+            Self::Forbidden => Some(
+                "This is for another role, or needs a scope this client does not hold.".into(),
+            ),
             Self::TooManyAttempts { until } => Some(format!(
                 "For your security, wait until {} UTC and try again.",
                 until.format("%H:%M on %-d %B %Y")

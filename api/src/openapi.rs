@@ -123,9 +123,10 @@ use crate::routes;
             routes::problems::TooLarge,
             routes::problems::NotCsv,
             routes::problems::ImportRejected,
+            routes::problems::NotJson,
         )
     ),
-    modifiers(&SecuritySchemes),
+    modifiers(&SecuritySchemes, &CommonAnswers),
     tags(
         (name = "health", description = "Whether the service is up."),
         (name = "council", description = "The council running this portal."),
@@ -178,6 +179,59 @@ impl Modify for SecuritySchemes {
                 "The HttpOnly refresh cookie set at sign-in; browsers send it themselves.",
             ))),
         );
+    }
+}
+
+/// The answers every operation of a kind can give, added wherever an operation does not list
+/// them itself, so the document never leaves one out: 400 when the query string or body cannot
+/// be read, 415 when a JSON body is missing or not JSON, 403 when a token of another role (or a
+/// machine client without the scope) calls a signed-in route.
+struct CommonAnswers;
+
+impl Modify for CommonAnswers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::ParameterIn;
+        use utoipa::openapi::{Ref, RefOr};
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let has_query = operation
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .any(|p| matches!(p.parameter_in, ParameterIn::Query));
+                let takes_json = operation
+                    .request_body
+                    .as_ref()
+                    .is_some_and(|b| b.content.contains_key("application/json"));
+                let signed_in = operation.security.iter().flatten().any(|requirement| {
+                    serde_json::to_value(requirement).is_ok_and(|v| v.get("bearer").is_some())
+                });
+                let responses = &mut operation.responses.responses;
+                let mut add = |status: &str, name: &str| {
+                    responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+                };
+                if has_query || takes_json {
+                    add("400", "MalformedBody");
+                }
+                if takes_json {
+                    add("415", "NotJson");
+                }
+                if signed_in {
+                    add("403", "Forbidden");
+                }
+            }
+        }
     }
 }
 

@@ -577,13 +577,12 @@ pub fn unread_count(
     person_id: &str,
 ) -> QueryResult<i64> {
     messages::table
-        .inner_join(message_threads::table)
         .left_join(
             message_reads::table.on(message_reads::message_id
                 .eq(messages::id)
                 .and(message_reads::account_id.eq(account_id.to_owned()))),
         )
-        .filter(message_threads::person_id.eq(person_id))
+        .filter(messages::person_id.eq(person_id))
         .filter(messages::sender.eq("staff"))
         .filter(message_reads::read_at.nullable().is_null())
         .count()

@@ -17,9 +17,9 @@ pub struct ValidationFailed(#[allow(dead_code)] Problem);
 /// The body is not JSON of the documented shape (unknown fields are refused).
 #[derive(ToResponse)]
 #[response(
-    description = "The body could not be read: not JSON, or not of the documented shape.",
+    description = "The request could not be read: a body that is not JSON of the documented shape, or a query string with an unknown, missing or unreadable parameter.",
     content_type = "application/problem+json",
-    example = json!({"type": "about:blank", "title": "The request body could not be read", "status": 400,
+    example = json!({"type": "about:blank", "title": "The request could not be read", "status": 400,
         "detail": "unknown field `emial`, expected one of `email`, `bot_check` at line 1 column 9",
         "code": "malformed_body"})
 )]
@@ -52,7 +52,7 @@ pub struct NotSignedIn(#[allow(dead_code)] Problem);
     description = "Signed in, but this is for another role.",
     content_type = "application/problem+json",
     example = json!({"type": "about:blank", "title": "You do not have access to this", "status": 403,
-        "detail": "This is for council staff with the right role.", "code": "forbidden"})
+        "detail": "This is for another role, or needs a scope this client does not hold.", "code": "forbidden"})
 )]
 pub struct Forbidden(#[allow(dead_code)] Problem);
 
@@ -103,3 +103,13 @@ pub struct NotCsv(#[allow(dead_code)] Problem);
         }})
 )]
 pub struct ImportRejected(#[allow(dead_code)] Problem);
+
+/// A JSON body sent without `Content-Type: application/json`, or no body at all.
+#[derive(ToResponse)]
+#[response(
+    description = "The body must be JSON, sent as `Content-Type: application/json`.",
+    content_type = "application/problem+json",
+    example = json!({"type": "about:blank", "title": "The request body is not of the right type",
+        "status": 415, "detail": "Send Content-Type: application/json.", "code": "unsupported_media_type"})
+)]
+pub struct NotJson(#[allow(dead_code)] Problem);
