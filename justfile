@@ -22,11 +22,12 @@ build: build-web
     scripts/ensure-packages.sh libpq-dev
     cargo build --release -p api
 
-# Everything: formatting, lints, unit and integration tests on SQLite and PostgreSQL, the OpenAPI drift test, the wasm build, the e2e journeys.
+# Everything: formatting, lints, unit and integration tests (the fault tests among them) on SQLite and PostgreSQL, the OpenAPI checks and a short fuzz, the wasm build, the e2e journeys.
 test: lint build-web
     cargo build -p api
     scripts/test-backends.sh
     just openapi-check
+    just fuzz 10
     just e2e
 
 # Formatting and clippy (warnings are errors), for the server and for the wasm app.
@@ -87,3 +88,9 @@ bench: build
 fuzz examples="10":
     test -x "${PORTAL_BIN:-target/debug/portal}" || cargo build -p api
     FUZZ_EXAMPLES={{examples}} python3 fuzz/run.py
+
+# Faults, harder: the kill, mail-outage and database-crash tests repeated (PORTAL_SOAK=1) on SQLite and PostgreSQL, then the fuzzer with many more examples.
+soak:
+    cargo build -p api
+    PORTAL_SOAK=1 scripts/test-backends.sh -E 'test(/^faults::/)'
+    just fuzz 100

@@ -142,12 +142,12 @@ pub async fn search(
             if let Some(subject) = query.subject {
                 select = select.filter(audit_events::subject_id.eq(subject));
             }
-            if let Some(Cursor { at, id }) = after {
-                select = select.filter(
-                    audit_events::at
-                        .lt(at)
-                        .or(audit_events::at.eq(at).and(audit_events::id.lt(id))),
-                );
+            if let Some(cursor) = after {
+                select = select.filter(crate::older_than!(
+                    audit_events::at,
+                    audit_events::id,
+                    cursor
+                ));
             }
             Ok::<_, ApiError>(select.load(conn)?)
         })
@@ -225,12 +225,12 @@ pub async fn record_views(
                     accounts::surname,
                 ))
                 .into_boxed();
-            if let Some(Cursor { at, id }) = after {
-                select = select.filter(
-                    audit_events::at
-                        .lt(at)
-                        .or(audit_events::at.eq(at).and(audit_events::id.lt(id))),
-                );
+            if let Some(cursor) = after {
+                select = select.filter(crate::older_than!(
+                    audit_events::at,
+                    audit_events::id,
+                    cursor
+                ));
             }
             Ok::<_, ApiError>(select.load(conn)?)
         })

@@ -113,6 +113,19 @@ impl PageRequest {
     }
 }
 
+/// The rows after `cursor` in a list ordered newest first by `(time, id)`. The plain
+/// `time <= at` lets the database seek into its index where the page starts (an `or` alone
+/// would have it read every newer row first); the rest breaks ties between rows of one moment.
+#[macro_export]
+macro_rules! older_than {
+    ($time:expr, $id:expr, $cursor:expr) => {{
+        let $crate::pagination::Cursor { at, id } = $cursor;
+        $time
+            .le(at)
+            .and($time.lt(at).or($time.eq(at).and($id.lt(id))))
+    }};
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

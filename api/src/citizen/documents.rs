@@ -74,12 +74,12 @@ pub async fn list(
                     document_opens::first_opened_at.nullable(),
                 ))
                 .into_boxed();
-            if let Some(Cursor { at, id }) = after {
-                query = query.filter(
-                    documents::published_at
-                        .lt(at)
-                        .or(documents::published_at.eq(at).and(documents::id.lt(id))),
-                );
+            if let Some(cursor) = after {
+                query = query.filter(crate::older_than!(
+                    documents::published_at,
+                    documents::id,
+                    cursor
+                ));
             }
             Ok::<_, ApiError>(query.load(conn)?)
         })

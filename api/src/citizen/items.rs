@@ -218,12 +218,12 @@ pub async fn list(
                     submissions::submitted_at.nullable(),
                 ))
                 .into_boxed();
-            if let Some(Cursor { at, id }) = after {
-                query = query.filter(
-                    form_requests::sent_at
-                        .lt(at)
-                        .or(form_requests::sent_at.eq(at).and(form_requests::id.lt(id))),
-                );
+            if let Some(cursor) = after {
+                query = query.filter(crate::older_than!(
+                    form_requests::sent_at,
+                    form_requests::id,
+                    cursor
+                ));
             }
             Ok::<_, ApiError>(query.load(conn)?)
         })

@@ -95,14 +95,12 @@ pub async fn list(
                     message_reads::read_at.nullable(),
                 ))
                 .into_boxed();
-            if let Some(Cursor { at, id }) = after {
-                // The plain `<=` lets the database seek to the page in its index; the rest
-                // breaks ties between messages of the same moment.
-                query = query.filter(messages::created_at.le(at)).filter(
-                    messages::created_at
-                        .lt(at)
-                        .or(messages::created_at.eq(at).and(messages::id.lt(id))),
-                );
+            if let Some(cursor) = after {
+                query = query.filter(crate::older_than!(
+                    messages::created_at,
+                    messages::id,
+                    cursor
+                ));
             }
             Ok::<_, ApiError>(query.load(conn)?)
         })
@@ -570,7 +568,8 @@ pub async fn staff_reply(
     Ok(thread)
 }
 
-/// Messages from the council in this person's threads that this reader has not opened.
+/// Messages from the council in this person's threads that this reader has not opened, up to
+/// the dashboard's limit: the work is bounded however many have piled up.
 pub fn unread_count(
     conn: &mut DbConnection,
     account_id: &str,
@@ -585,6 +584,8 @@ pub fn unread_count(
         .filter(messages::person_id.eq(person_id))
         .filter(messages::sender.eq("staff"))
         .filter(message_reads::read_at.nullable().is_null())
-        .count()
-        .get_result(conn)
+        .select(messages::id)
+        .limit(i64::from(shared::api::Dashboard::COUNTED_UP_TO))
+        .load::<String>(conn)
+        .map(|ids| ids.len() as i64)
 }

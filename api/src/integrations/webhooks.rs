@@ -288,14 +288,12 @@ pub async fn deliveries(
                 .limit(limit)
                 .select(Delivery::as_select())
                 .into_boxed();
-            if let Some(Cursor { at, id }) = after {
-                select = select.filter(
-                    webhook_deliveries::created_at
-                        .lt(at)
-                        .or(webhook_deliveries::created_at
-                            .eq(at)
-                            .and(webhook_deliveries::id.lt(id))),
-                );
+            if let Some(cursor) = after {
+                select = select.filter(crate::older_than!(
+                    webhook_deliveries::created_at,
+                    webhook_deliveries::id,
+                    cursor
+                ));
             }
             Ok(select.load(conn)?)
         })

@@ -210,12 +210,8 @@ pub async fn list(
                 .order((drafts::updated_at.desc(), drafts::id.desc()))
                 .limit(limit)
                 .into_boxed();
-            if let Some(Cursor { at, id }) = after {
-                query = query.filter(
-                    drafts::updated_at
-                        .lt(at)
-                        .or(drafts::updated_at.eq(at).and(drafts::id.lt(id))),
-                );
+            if let Some(cursor) = after {
+                query = query.filter(crate::older_than!(drafts::updated_at, drafts::id, cursor));
             }
             query.load(conn).map_err(ApiError::from)
         })

@@ -428,12 +428,12 @@ pub async fn list(
                 .order((submissions::submitted_at.desc(), submissions::id.desc()))
                 .limit(limit)
                 .into_boxed();
-            if let Some(Cursor { at, id }) = after {
-                query = query.filter(
-                    submissions::submitted_at
-                        .lt(at)
-                        .or(submissions::submitted_at.eq(at).and(submissions::id.lt(id))),
-                );
+            if let Some(cursor) = after {
+                query = query.filter(crate::older_than!(
+                    submissions::submitted_at,
+                    submissions::id,
+                    cursor
+                ));
             }
             Ok::<_, ApiError>(query.load(conn)?)
         })

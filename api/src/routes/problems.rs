@@ -49,7 +49,7 @@ pub struct NotSignedIn(#[allow(dead_code)] Problem);
 /// Signed in, but not with a role that may do this.
 #[derive(ToResponse)]
 #[response(
-    description = "Signed in, but this is for another role.",
+    description = "Signed in, but this is for another role, or (for a machine client) needs a scope the client does not hold.",
     content_type = "application/problem+json",
     example = json!({"type": "about:blank", "title": "You do not have access to this", "status": 403,
         "detail": "This is for another role, or needs a scope this client does not hold.", "code": "forbidden"})

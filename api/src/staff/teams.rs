@@ -113,14 +113,12 @@ pub async fn threads(
                     message_threads::last_message_at,
                 ))
                 .into_boxed();
-            if let Some(Cursor { at, id }) = after {
-                select = select.filter(
-                    message_threads::last_message_at
-                        .lt(at)
-                        .or(message_threads::last_message_at
-                            .eq(at)
-                            .and(message_threads::id.lt(id))),
-                );
+            if let Some(cursor) = after {
+                select = select.filter(crate::older_than!(
+                    message_threads::last_message_at,
+                    message_threads::id,
+                    cursor
+                ));
             }
             let rows: Vec<Row> = select.load(conn)?;
             let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();

@@ -65,7 +65,8 @@ pub struct PersonDetails {
 })))]
 pub struct Dashboard {
     pub person: PersonSummary,
-    /// Messages from the council this reader has not opened.
+    /// Messages from the council this reader has not opened, counted up to
+    /// [`Dashboard::COUNTED_UP_TO`] (which then means that many or more).
     pub unread_messages: u32,
     /// Professionals working with the person now.
     pub involvements: u32,
@@ -73,6 +74,12 @@ pub struct Dashboard {
     pub unopened_documents: u32,
     /// Forms the council sent the person that are not yet submitted.
     pub items_to_complete: u32,
+}
+
+impl Dashboard {
+    /// Unread messages are counted no further than this, so that opening the dashboard costs
+    /// the same however many a person has let pile up.
+    pub const COUNTED_UP_TO: u32 = 999;
 }
 
 /// A professional working with the person.

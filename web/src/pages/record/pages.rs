@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::PersonSummary;
+use shared::api::{Dashboard, PersonSummary};
 
 use super::{Failed, Whose, load, whose};
 use crate::api;
@@ -56,6 +56,11 @@ pub fn RecordDashboard() -> impl IntoView {
                     let plural = |n: u32, one: &str, many: &str| {
                         format!("{n} {}", if n == 1 { one } else { many })
                     };
+                    // The server stops counting unread messages at a point.
+                    let unread = match dashboard.unread_messages {
+                        n if n >= Dashboard::COUNTED_UP_TO => format!("{n} or more new messages"),
+                        n => plural(n, "new message", "new messages"),
+                    };
                     view! {
                         <A href="/record" attr:class="govuk-back-link">"Your care records"</A>
                         <Whose person=person.clone() />
@@ -63,7 +68,7 @@ pub fn RecordDashboard() -> impl IntoView {
                         <ul class="app-tiles">
                             <Tile heading="Details" description="Name, address, email and phone numbers, as we hold them.".into()
                                 target=TileTarget::Route(format!("{base}/details")) />
-                            <Tile heading="Messages" description=plural(dashboard.unread_messages, "new message", "new messages")
+                            <Tile heading="Messages" description=unread
                                 target=TileTarget::Route(format!("{base}/messages")) />
                             <Tile heading="Involvements" description=plural(dashboard.involvements, "professional working with you", "professionals working with you")
                                 target=TileTarget::Route(format!("{base}/involvements")) />
