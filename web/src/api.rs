@@ -8,7 +8,7 @@ use shared::api::{
     ChangePasswordRequest, CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest,
     CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, CreateSubmissionRequest,
     Dashboard, DocumentPage, DocumentSummary, DraftPage, DraftView, FieldErrors, FormStartRequest,
-    FormSummary, InvitationView, InvolvementView, ItemPage, ItemView, MessagePage,
+    FormSummary, ImportReport, InvitationView, InvolvementView, ItemPage, ItemView, MessagePage,
     NewMessageRequest, PasswordResetCompletion, PasswordResetRequest, PersonDetails,
     PersonMatchPage, PersonSummary, Problem, QueuePage, RecordViewPage, RegistrationRequest,
     ReplyRequest, ResendCodeRequest, SaveItemRequest, SendItemRequest, SessionCreated,
@@ -572,6 +572,22 @@ pub async fn publish_document(
         token,
     )
     .header("Content-Type", &file.type_())
+    .body(file.clone());
+    read(send(request).await?).await
+}
+
+/// Imports a CSV file of `what` (`people` or `involvements`). Sent as `text/csv` whatever the
+/// browser calls the file (some call a .csv a spreadsheet).
+pub async fn import_records(
+    token: &str,
+    what: &str,
+    file: &web_sys::File,
+) -> Result<ImportReport, ApiError> {
+    let request = with_token(
+        Request::post(&format!("/api/v1/staff/imports/{what}")),
+        token,
+    )
+    .header("Content-Type", "text/csv")
     .body(file.clone());
     read(send(request).await?).await
 }

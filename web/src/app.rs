@@ -81,6 +81,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/staff/accounts/new") view=pages::staff::NewStaffAccount />
                         <Route path=path!("/staff/accounts/:account_id") view=pages::staff::StaffAccount />
                         <Route path=path!("/staff/audit") view=pages::staff::AuditLog />
+                        <Route path=path!("/staff/imports") view=pages::staff::Imports />
                         <Route path=path!("/record") view=pages::record::Records />
                         <Route path=path!("/record/:person_id") view=pages::record::RecordDashboard />
                         <Route path=path!("/record/:person_id/details") view=pages::record::RecordDetails />

@@ -24,6 +24,8 @@ pub fn StaffHome() -> impl IntoView {
                     target=TileTarget::Route("/staff/messages".into()) />
                 <Tile heading="Find a person" description="Open a person's record: details, access, documents and forms.".into()
                     target=TileTarget::Route("/staff/people".into()) />
+                <Tile heading="Import records" description="People and the professionals working with them, from a spreadsheet.".into()
+                    target=TileTarget::Route("/staff/imports".into()) />
                 {admin.then(|| view! {
                     <Tile heading="Audit log" description="Who read or changed which record, and when.".into()
                         target=TileTarget::Route("/staff/audit".into()) />

@@ -1,0 +1,187 @@
+//! Importing the council's existing records from a spreadsheet: people first, then the
+//! professionals working with them. The server takes the whole file or none of it; a refused
+//! file comes back with each row to correct.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::api::{FieldErrors, ImportReport};
+
+use super::staff_only;
+use crate::api::{self, ApiError};
+use crate::components::form::ErrorSummary;
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// A row the server refused: its line in the file, the column, and what is wrong.
+#[derive(Clone)]
+struct Rejection {
+    line: usize,
+    column: String,
+    message: String,
+}
+
+/// Reads `rows[12].date_of_birth` keys into rows, in the order of the file.
+fn rejections(errors: &FieldErrors) -> Vec<Rejection> {
+    let mut rows: Vec<Rejection> = errors
+        .iter()
+        .filter_map(|(key, messages)| {
+            let rest = key.strip_prefix("rows[")?;
+            let (line, column) = rest.split_once("].")?;
+            Some((line.parse().ok()?, column.to_owned(), messages.clone()))
+        })
+        .flat_map(|(line, column, messages): (usize, String, Vec<String>)| {
+            messages.into_iter().map(move |message| Rejection {
+                line,
+                column: column.clone(),
+                message,
+            })
+        })
+        .collect();
+    rows.sort_by_key(|r| r.line);
+    rows
+}
+
+#[component]
+pub fn Imports() -> impl IntoView {
+    set_page_title("Import records");
+    let session = use_session();
+    let kind = RwSignal::new("people".to_owned());
+    let errors = RwSignal::new(FieldErrors::new());
+    let rows = RwSignal::new(Vec::<Rejection>::new());
+    let busy = RwSignal::new(false);
+    let imported = RwSignal::new(None::<(String, ImportReport)>);
+    let file = NodeRef::<html::Input>::new();
+    let import = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(chosen) = file
+            .get()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            errors.set(FieldErrors::from([(
+                "file".to_owned(),
+                vec!["Choose a CSV file".to_owned()],
+            )]));
+            return;
+        };
+        let what = kind.get_untracked();
+        busy.set(true);
+        imported.set(None);
+        leptos::task::spawn_local(async move {
+            let sent = async {
+                let token = session.fresh_token().await?;
+                api::import_records(&token, &what, &chosen).await
+            }
+            .await;
+            match sent {
+                Ok(report) => {
+                    errors.set(FieldErrors::new());
+                    rows.set(Vec::new());
+                    imported.set(Some((what, report)));
+                }
+                // The file as a whole is at fault: say so beside the file, and list its rows.
+                Err(ApiError::Problem(problem)) if problem.status == 422 => {
+                    let mut messages: Vec<String> = problem.detail.clone().into_iter().collect();
+                    for (key, said) in &problem.errors {
+                        if !key.starts_with("rows[") {
+                            messages.extend(said.iter().cloned());
+                        }
+                    }
+                    rows.set(rejections(&problem.errors));
+                    errors.set(FieldErrors::from([("file".to_owned(), messages)]));
+                }
+                Err(error) => {
+                    rows.set(Vec::new());
+                    errors.set(error.field_errors());
+                }
+            }
+            busy.set(false);
+        });
+    };
+    let radio = move |value: &'static str, label: &'static str, id: &'static str| {
+        view! {
+            <div class="govuk-radios__item">
+                <input class="govuk-radios__input" id=id name="kind" type="radio" value=value
+                    prop:checked=move || kind.get() == value on:change=move |_| kind.set(value.to_owned()) />
+                <label class="govuk-label govuk-radios__label" for=id>{label}</label>
+            </div>
+        }
+    };
+    staff_only(move || {
+        view! {
+            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <ErrorSummary errors=errors />
+            {move || imported.get().map(|(what, report)| {
+                let what = if what == "people" { "people" } else { "involvements" };
+                view! {
+                    <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="imported-title">
+                        <div class="govuk-notification-banner__header">
+                            <h2 class="govuk-notification-banner__title" id="imported-title">"Success"</h2>
+                        </div>
+                        <div class="govuk-notification-banner__content">
+                            <p class="govuk-notification-banner__heading">{format!("{} {what} imported", report.imported)}</p>
+                            <p class="govuk-body"><A href="/staff/people" attr:class="govuk-notification-banner__link">"Find a person"</A></p>
+                        </div>
+                    </div>
+                }
+            })}
+            <h1 class="govuk-heading-l">"Import records"</h1>
+            <p class="govuk-body">"Bring in the records the council already keeps, from a spreadsheet saved as CSV (UTF-8). Import people first, then the professionals working with them. Every row is checked as if it were typed in here; if any row needs correcting, nothing is imported and each one is listed, so you can correct the file and import it again."</p>
+            <details class="govuk-details">
+                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"The columns of each file"</span></summary>
+                <div class="govuk-details__text">
+                    <p class="govuk-body">"The first row names the columns, in any order."</p>
+                    <p class="govuk-body"><strong>"People: "</strong>"council_reference, forename and surname, then as known date_of_birth (like 14/02/1938), address_line1, address_line2, town, postcode, email, home_phone and mobile_phone."</p>
+                    <p class="govuk-body"><strong>"Involvements: "</strong>"council_reference (or the portal's person_id), name, role, team, since (the date they started), and a phone or email."</p>
+                </div>
+            </details>
+            <form novalidate on:submit=import>
+                <div class="govuk-form-group">
+                    <fieldset class="govuk-fieldset">
+                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"What does the file hold?"</legend>
+                        <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+                            {radio("people", "People", "kind")}
+                            {radio("involvements", "Involvements: the professionals working with people", "kind-2")}
+                        </div>
+                    </fieldset>
+                </div>
+                <div class=move || if errors.with(|e| e.contains_key("file")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                    <label class="govuk-label" for="file">"CSV file"</label>
+                    <div id="file-hint" class="govuk-hint">"Up to 10,000 rows and 10 MB"</div>
+                    {move || errors.with(|e| e.get("file").and_then(|m| m.first().cloned())).map(|message| view! {
+                        <p id="file-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                    })}
+                    <input class="govuk-file-upload" id="file" name="file" type="file" accept=".csv,text/csv"
+                        aria-describedby="file-hint" node_ref=file />
+                </div>
+                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Import"</button>
+            </form>
+            {move || {
+                let list = rows.get();
+                (!list.is_empty()).then(|| view! {
+                    <table class="govuk-table">
+                        <caption class="govuk-table__caption govuk-table__caption--m">"Rows to correct"</caption>
+                        <thead class="govuk-table__head"><tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Row"</th>
+                            <th scope="col" class="govuk-table__header">"Column"</th>
+                            <th scope="col" class="govuk-table__header">"What to correct"</th>
+                        </tr></thead>
+                        <tbody class="govuk-table__body">
+                            {list.into_iter().map(|r| view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{r.line}</td>
+                                    <td class="govuk-table__cell">{r.column}</td>
+                                    <td class="govuk-table__cell">{r.message}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })
+            }}
+        }
+    })
+}
