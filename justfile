@@ -86,6 +86,7 @@ bench: build
 
 # Fuzz every operation of the OpenAPI document with schemathesis, signed in as each role: no 5xx, no answer outside the document. FUZZ_EXAMPLES sets the examples per operation.
 fuzz examples="10":
+    scripts/ensure-packages.sh python3-venv
     test -x "${PORTAL_BIN:-target/debug/portal}" || cargo build -p api
     FUZZ_EXAMPLES={{examples}} python3 fuzz/run.py
 
