@@ -24,7 +24,6 @@ Any request that is not answered 2xx fails the run: a benchmark of refusals meas
 
 import base64
 import datetime
-import hashlib
 import http.client
 import json
 import os
@@ -34,12 +33,14 @@ import shutil
 import signal
 import socket
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from portal_signin import emailed_code, solve_bot_check  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -119,14 +120,12 @@ class Client:
 
 
 def solved_bot_check(client: Client) -> str:
-    """Fetches an ALTCHA challenge and solves it: n with sha256_hex(salt + n) == challenge."""
-    ch = client.expect(200, "GET", "/api/v1/bot-check")
-    for n in range(ch["maxnumber"] + 1):
-        if hashlib.sha256(f"{ch['salt']}{n}".encode()).hexdigest() == ch["challenge"]:
-            solution = {k: ch[k] for k in ("algorithm", "challenge", "salt", "signature")}
-            solution["number"] = n
-            return base64.b64encode(json.dumps(solution).encode()).decode()
-    raise BenchError(f"bot-check challenge has no solution up to {ch['maxnumber']}")
+    """Fetches a bot-check challenge and solves it."""
+    challenge = client.expect(200, "GET", "/api/v1/bot-check")
+    solved = solve_bot_check(challenge)
+    if solved is None:
+        raise BenchError(f"bot-check challenge has no solution up to {challenge['maxnumber']}")
+    return solved
 
 
 def sign_in_bodies(client: Client, count: int, path: Path) -> None:
@@ -142,29 +141,19 @@ def sign_in_bodies(client: Client, count: int, path: Path) -> None:
             out.write(json.dumps(body) + "\n")
 
 
-CODE = re.compile(r"(?<!\d)(\d{3} \d{3})(?!\d)")
-
-
 def sign_in(client: Client, mail_dir: Path, email: str) -> str:
     """The whole sign-in as a person does it: password, then the code from the emailed .eml
     file (the server writes mail to files in benchmarks). Returns the access token."""
-    before = set(mail_dir.iterdir()) if mail_dir.exists() else set()
+    before = set(mail_dir.glob("*.eml")) if mail_dir.exists() else set()
     client.expect(202, "POST", "/api/v1/sign-in",
                   body={"email": email, "password": PASSWORD,
                         "bot_check": solved_bot_check(client)})
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        for eml in set(mail_dir.iterdir()) - before if mail_dir.exists() else ():
-            # Quoted-printable soft line breaks would split the code.
-            text = eml.read_bytes().decode(errors="replace").replace("=\r\n", "").replace("=\n", "")
-            if email in text and "sign-in code" in text.lower():
-                found = re.search(r"sign-in code is (\d{3} \d{3})", text) or CODE.search(text)
-                if found:
-                    session = client.expect(201, "POST", "/api/v1/sign-in/verify",
-                                            body={"email": email, "code": found.group(1)})
-                    return session["access_token"]
-        time.sleep(0.1)
-    raise BenchError(f"no sign-in code for {email} arrived in {mail_dir} within 30 s")
+    code = emailed_code(mail_dir, email, before)
+    if code is None:
+        raise BenchError(f"no sign-in code for {email} arrived in {mail_dir} within 30 s")
+    session = client.expect(201, "POST", "/api/v1/sign-in/verify",
+                            body={"email": email, "code": code})
+    return session["access_token"]
 
 
 # ---------------------------------------------------------------------------------------------

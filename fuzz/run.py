@@ -29,8 +29,6 @@ Environment:
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 import re
@@ -44,6 +42,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from portal_signin import emailed_code, solve_bot_check  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMATHESIS_VERSION = "4.32.5"
@@ -237,36 +238,17 @@ class Portal:
 
     # --- signing in ---
 
-    def solve_bot_check(self) -> str:
-        challenge = expect(*request("GET", "/api/v1/bot-check"), 200, "bot check")
-        for number in range(challenge["maxnumber"] + 1):
-            digest = hashlib.sha256(f"{challenge['salt']}{number}".encode()).hexdigest()
-            if digest == challenge["challenge"]:
-                payload = {key: challenge[key] for key in ("algorithm", "challenge", "salt", "signature")}
-                payload["number"] = number
-                return base64.b64encode(json.dumps(payload).encode()).decode()
-        raise SystemExit(f"[fuzz] no solution to the bot check {challenge}")
-
-    def code_for(self, email: str, after: set[Path]) -> str:
-        """The sign-in code in the newest email to `email` that was not in `after`."""
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            for path in sorted(set(self.mail.glob("*.eml")) - after, key=lambda p: p.stat().st_mtime,
-                               reverse=True):
-                text = path.read_text(errors="replace").replace("=\r\n", "").replace("=\n", "")
-                if email not in text:
-                    continue
-                match = re.search(r"\b(\d{3} \d{3})\b", text)
-                if match:
-                    return match.group(1)
-            time.sleep(0.1)
-        raise SystemExit(f"[fuzz] no sign-in code arrived for {email}")
-
     def sign_in(self, email: str) -> str:
         before = set(self.mail.glob("*.eml"))
-        body = {"email": email, "password": DEMO_PASSWORD, "bot_check": self.solve_bot_check()}
+        challenge = expect(*request("GET", "/api/v1/bot-check"), 200, "bot check")
+        bot_check = solve_bot_check(challenge)
+        if bot_check is None:
+            raise SystemExit(f"[fuzz] no solution to the bot check {challenge}")
+        body = {"email": email, "password": DEMO_PASSWORD, "bot_check": bot_check}
         expect(*request("POST", "/api/v1/sign-in", body), 202, f"sign-in of {email}")
-        code = self.code_for(email, before)
+        code = emailed_code(self.mail, email, before)
+        if code is None:
+            raise SystemExit(f"[fuzz] no sign-in code arrived for {email}")
         session = expect(*request("POST", "/api/v1/sign-in/verify", {"email": email, "code": code}),
                          201, f"sign-in code of {email}")
         return session["access_token"]

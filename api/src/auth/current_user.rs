@@ -74,7 +74,7 @@ impl FromRequest for ApiCaller {
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         ready(bearer_claims(req).and_then(|claims| {
             if claims.role != tokens::CLIENT_ROLE {
-                return authenticate(req).map(|user| Self { user, scopes: None });
+                return person(claims).map(|user| Self { user, scopes: None });
             }
             // Tokens issued before clients carried their owner are refused: they lapse in
             // minutes and the client simply asks again.
@@ -118,6 +118,11 @@ fn authenticate(req: &HttpRequest) -> Result<CurrentUser, ApiError> {
     if claims.role == tokens::CLIENT_ROLE {
         return Err(ApiError::Forbidden);
     }
+    person(claims)
+}
+
+/// The person a verified token of a person (not a machine client) was issued to.
+fn person(claims: tokens::Claims) -> Result<CurrentUser, ApiError> {
     Ok(CurrentUser {
         account_id: claims.sub,
         session_id: claims.sid,

@@ -253,6 +253,8 @@ fn message_type(conn: &mut DbConnection, key: &str) -> Result<(String, String), 
 }
 
 struct NewMessage<'a> {
+    /// Kept on the message too, so a person's lists read straight from one index.
+    person_id: &'a str,
     thread_id: &'a str,
     sender: &'a str,
     author_account_id: Option<&'a str>,
@@ -264,16 +266,11 @@ struct NewMessage<'a> {
 
 fn insert_message(conn: &mut DbConnection, message: NewMessage<'_>) -> QueryResult<String> {
     let id = Uuid::now_v7().to_string();
-    // Kept on the message too, so a person's lists read straight from one index.
-    let person_id: String = message_threads::table
-        .find(message.thread_id)
-        .select(message_threads::person_id)
-        .first(conn)?;
     diesel::insert_into(messages::table)
         .values((
             messages::id.eq(&id),
             messages::thread_id.eq(message.thread_id),
-            messages::person_id.eq(&person_id),
+            messages::person_id.eq(message.person_id),
             messages::sender.eq(message.sender),
             messages::author_account_id.eq(message.author_account_id),
             messages::author_name.eq(message.author_name),
@@ -340,6 +337,7 @@ pub async fn start(
                 insert_message(
                     conn,
                     NewMessage {
+                        person_id: &person_id,
                         thread_id: &thread_id,
                         sender: "citizen",
                         author_account_id: Some(&account_id),
@@ -417,6 +415,7 @@ pub async fn reply(
                 insert_message(
                     conn,
                     NewMessage {
+                        person_id: &person_id,
                         thread_id: &thread_id,
                         sender: "citizen",
                         author_account_id: Some(&account_id),
@@ -471,6 +470,7 @@ pub async fn staff_start(
                 insert_message(
                     conn,
                     NewMessage {
+                        person_id: &person_id,
                         thread_id: &thread_id,
                         sender: "staff",
                         author_account_id: Some(&account_id),
@@ -543,6 +543,7 @@ pub async fn staff_reply(
                 insert_message(
                     conn,
                     NewMessage {
+                        person_id: &person_id,
                         thread_id: &thread_id,
                         sender: "staff",
                         author_account_id: Some(&account_id),

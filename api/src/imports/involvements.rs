@@ -84,13 +84,7 @@ pub async fn import(
                     prepared.push((row.line, whose, request));
                 }
             }
-            Err(errors) => {
-                for (field, messages) in errors {
-                    for message in messages {
-                        rejections.add(row.line, &field, message);
-                    }
-                }
-            }
+            Err(errors) => rejections.add_all(row.line, errors, |field| field),
         }
     }
     let count = sheet.count;

@@ -60,6 +60,16 @@ impl Rejections {
         self.lines.insert(line);
     }
 
+    /// Every error the request's own checks found in the row at `line`, each under the file's
+    /// column for its field.
+    pub fn add_all(&mut self, line: usize, errors: FieldErrors, column: impl Fn(&str) -> &str) {
+        for (field, messages) in errors {
+            for message in messages {
+                self.add(line, column(&field), message);
+            }
+        }
+    }
+
     /// Nothing is stored when any row was rejected: the answer lists them all.
     pub fn check(self, rows: usize) -> Result<(), ApiError> {
         if self.lines.is_empty() {

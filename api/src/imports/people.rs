@@ -65,13 +65,7 @@ pub async fn import(
                         prepared.push((row.line, reference, request));
                     }
                 }
-                Err(errors) => {
-                    for (field, messages) in errors {
-                        for message in messages {
-                            rejections.add(row.line, column_of(&field), message);
-                        }
-                    }
-                }
+                Err(errors) => rejections.add_all(row.line, errors, column_of),
             },
         }
     }

@@ -430,14 +430,18 @@ struct OwnCluster {
 }
 
 impl OwnCluster {
-    fn run(&self, action: &str) {
-        let status = Command::new(repository_root().join("scripts/postgres-cluster.sh"))
+    fn script(&self, action: &str) -> Command {
+        let mut command = Command::new(repository_root().join("scripts/postgres-cluster.sh"));
+        command
             .arg(action)
             .arg(self.dir.path().join("cluster"))
             .env("PORTAL_PG_PORT", self.port.to_string())
-            .stdout(Stdio::null())
-            .status()
-            .unwrap();
+            .stdout(Stdio::null());
+        command
+    }
+
+    fn run(&self, action: &str) {
+        let status = self.script(action).status().unwrap();
         assert!(status.success(), "postgres-cluster.sh {action}");
     }
 
@@ -448,13 +452,7 @@ impl OwnCluster {
 
 impl Drop for OwnCluster {
     fn drop(&mut self) {
-        let _ = Command::new(repository_root().join("scripts/postgres-cluster.sh"))
-            .arg("stop")
-            .arg(self.dir.path().join("cluster"))
-            .env("PORTAL_PG_PORT", self.port.to_string())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
+        let _ = self.script("stop").stderr(Stdio::null()).status();
     }
 }
 
