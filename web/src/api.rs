@@ -8,11 +8,11 @@ use shared::api::{
     ChangePasswordRequest, CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest,
     CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, CreateSubmissionRequest,
     Dashboard, DocumentPage, DocumentSummary, DraftPage, DraftView, FieldErrors, FormStartRequest,
-    FormSummary, ImportReport, InvitationView, InvolvementView, ItemPage, ItemView, MessagePage,
-    NewMessageRequest, PasswordResetCompletion, PasswordResetRequest, PersonDetails,
-    PersonMatchPage, PersonSummary, Problem, QueuePage, RecordViewPage, RegistrationRequest,
-    ReplyRequest, ResendCodeRequest, SaveItemRequest, SendItemRequest, SessionCreated,
-    SetTeamsRequest, SignInRequest, StaffInvitation, StaffMember, StaffPersonView,
+    FormSummary, ImportReport, InvitationView, InvolvementPage, InvolvementView, ItemPage,
+    ItemView, MessagePage, NewMessageRequest, PasswordResetCompletion, PasswordResetRequest,
+    PersonDetails, PersonMatchPage, PersonSummary, Problem, QueuePage, RecordViewPage,
+    RegistrationRequest, ReplyRequest, ResendCodeRequest, SaveItemRequest, SendItemRequest,
+    SessionCreated, SetTeamsRequest, SignInRequest, StaffInvitation, StaffMember, StaffPersonView,
     StaffSubmissionView, StaffThreadView, SubmissionChangeRequest, SubmissionPage, SubmissionView,
     SubmitItemRequest, TeamQueueSummary, TeamThreadPage, ThreadView, UpdateDraftRequest,
     UploadView, VerifyCodeRequest,
@@ -353,8 +353,16 @@ pub async fn person_details(token: &str, person: &str) -> Result<PersonDetails, 
     read(get_with(token, &format!("/api/v1/people/{person}")).await?).await
 }
 
-pub async fn involvements(token: &str, person: &str) -> Result<Vec<InvolvementView>, ApiError> {
-    read(get_with(token, &format!("/api/v1/people/{person}/involvements")).await?).await
+pub async fn involvements(
+    token: &str,
+    person: &str,
+    after: Option<&str>,
+) -> Result<InvolvementPage, ApiError> {
+    let mut path = format!("/api/v1/people/{person}/involvements");
+    if let Some(cursor) = after {
+        path.push_str(&format!("?after={cursor}"));
+    }
+    read(get_with(token, &path).await?).await
 }
 
 /// `which` is `inbox` or `sent`.

@@ -5,6 +5,8 @@ use shared::rules::normalise_email;
 use uuid::Uuid;
 
 use super::{Account, now};
+use crate::audit::{self, Event};
+use crate::auth::CurrentUser;
 use crate::db::DbConnection;
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
@@ -53,6 +55,7 @@ pub fn insert(
 /// An administrator adds a member of staff, who is emailed how to set a password.
 pub async fn create(
     state: &AppState,
+    admin: &CurrentUser,
     request: CreateStaffRequest,
 ) -> Result<AccountView, ApiError> {
     let errors = request.validate();
@@ -63,11 +66,22 @@ pub async fn create(
         .await
         .map_err(|e| ApiError::Internal(e.into()))??;
     let council = state.council.view().clone();
+    let admin = admin.clone();
     let account = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
                 let account = insert(conn, &request, &password_hash)?;
+                audit::record(
+                    conn,
+                    &admin,
+                    Event {
+                        action: "create",
+                        subject_type: "account",
+                        subject_id: &account.id,
+                        person_id: None,
+                    },
+                )?;
                 let message = email::templates::render(
                     Template::StaffInvitation,
                     &account.email,

@@ -10,6 +10,7 @@ use crate::auth::CurrentUser;
 use crate::db::DbConnection;
 use crate::db::schema::involvements;
 use crate::error::ApiError;
+use crate::pagination::{Cursor, PageRequest};
 use crate::referrals::timestamp;
 use crate::state::AppState;
 
@@ -36,13 +37,14 @@ fn view(row: Row) -> InvolvementView {
     }
 }
 
-/// The involvements that have not ended, longest-standing first, in the caller's connection.
-/// A person has a handful, so the list is whole.
+/// One page of the involvements that have not ended, longest-standing first, in the caller's
+/// connection.
 pub fn current_for(
     conn: &mut crate::db::DbConnection,
     person_id: &str,
-) -> QueryResult<Vec<InvolvementView>> {
-    let rows: Vec<Row> = involvements::table
+    page: &PageRequest,
+) -> QueryResult<(Vec<InvolvementView>, Option<String>)> {
+    let mut select = involvements::table
         .filter(involvements::person_id.eq(person_id))
         .filter(
             involvements::ended_on
@@ -50,6 +52,7 @@ pub fn current_for(
                 .or(involvements::ended_on.ge(super::today())),
         )
         .order((involvements::since, involvements::id))
+        .limit(page.limit + 1)
         .select((
             involvements::id,
             involvements::name,
@@ -59,22 +62,37 @@ pub fn current_for(
             involvements::email,
             involvements::since,
         ))
-        .load(conn)?;
-    Ok(rows.into_iter().map(view).collect())
+        .into_boxed();
+    if let Some(Cursor { at, id }) = page.after.clone() {
+        let since = at.date();
+        // The plain `>=` lets the database seek to the page in its index.
+        select = select.filter(involvements::since.ge(since)).filter(
+            involvements::since
+                .gt(since)
+                .or(involvements::since.eq(since).and(involvements::id.gt(id))),
+        );
+    }
+    let rows: Vec<Row> = select.load(conn)?;
+    let (rows, next) = page.finish(rows, |row| Cursor {
+        at: row.6.and_time(chrono::NaiveTime::MIN),
+        id: row.0.clone(),
+    });
+    Ok((rows.into_iter().map(view).collect(), next))
 }
 
-/// The involvements of a person the account may see.
+/// A page of the involvements of a person the account may see.
 pub async fn current(
     state: &AppState,
     user: &CurrentUser,
     person_id: String,
-) -> Result<Vec<InvolvementView>, ApiError> {
+    page: PageRequest,
+) -> Result<(Vec<InvolvementView>, Option<String>), ApiError> {
     let account_id = user.account_id.clone();
     state
         .database
         .run(move |conn| {
             Access::check(conn, &account_id, &person_id)?;
-            Ok(current_for(conn, &person_id)?)
+            Ok(current_for(conn, &person_id, &page)?)
         })
         .await
 }

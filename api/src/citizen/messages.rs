@@ -455,6 +455,8 @@ pub async fn staff_start(
         .run(move |conn| {
             conn.write_transaction(|conn| {
                 super::person::Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let (team_key, _) = message_type(conn, request.message_type.trim())?;
+                crate::staff::teams::check_member(conn, &actor, &team_key)?;
                 let now = timestamp();
                 let (thread_id, team_name) = new_thread(conn, &person_id, &request, "staff", now)?;
                 crate::audit::record(
@@ -519,7 +521,8 @@ pub async fn staff_reply(
             conn.write_transaction(|conn| {
                 let (_, type_key, _) = thread_of(conn, &person_id, &thread_id)?;
                 check_reply_target(conn, &thread_id, &request.in_reply_to)?;
-                let (_, team_name) = message_type(conn, &type_key)?;
+                let (team_key, team_name) = message_type(conn, &type_key)?;
+                crate::staff::teams::check_member(conn, &actor, &team_key)?;
                 let now = timestamp();
                 // Answering the person's messages is reading them, for the team.
                 diesel::update(

@@ -47,9 +47,22 @@ pub async fn search(
     }
     let limit = page.limit + 1;
     let after = page.after.clone();
+    let actor = user.clone();
     let rows: Vec<Person> = state
         .database
         .run(move |conn| {
+            // A search shows several people's names and dates of birth: the search itself is
+            // logged (what was looked for), each record opened from it is logged again.
+            audit::record(
+                conn,
+                &actor,
+                Event {
+                    action: "search",
+                    subject_type: "people",
+                    subject_id: &surname,
+                    person_id: None,
+                },
+            )?;
             let mut select = people::table
                 .filter(
                     people::surname
@@ -229,7 +242,14 @@ pub async fn record(
             conn.write_transaction(|conn| {
                 let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
                 let links = links(conn, &person_id)?;
-                let involved = involvements::current_for(conn, &person_id)?;
+                let (involved, _) = involvements::current_for(
+                    conn,
+                    &person_id,
+                    &PageRequest {
+                        after: None,
+                        limit: LATEST,
+                    },
+                )?;
                 let documents = latest_documents(conn, &person_id)?;
                 let item_rows = items::latest(conn, &person_id, LATEST)?;
                 let threads = latest_threads(conn, &person)?;

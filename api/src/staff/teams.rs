@@ -10,7 +10,7 @@ use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
 use crate::citizen::messages::load_thread;
 use crate::db::DbConnection;
-use crate::db::schema::{message_threads, messages, people, teams};
+use crate::db::schema::{message_threads, messages, people, team_members, teams};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
 use crate::referrals::timestamp;
@@ -22,9 +22,15 @@ pub async fn queues(
     user: &CurrentUser,
 ) -> Result<Vec<TeamQueueSummary>, ApiError> {
     user.require(Role::Staff)?;
+    let user = user.clone();
     state
         .database
-        .run(|conn| {
+        .run(move |conn| {
+            let mine: Vec<String> = team_members::table
+                .filter(team_members::account_id.eq(&user.account_id))
+                .select(team_members::team_key)
+                .load(conn)?;
+            let oversees = user.role == Role::Administrator || user.client_id.is_some();
             let all: Vec<(String, String)> = teams::table
                 .filter(teams::active.eq(true))
                 .order(teams::name)
@@ -45,6 +51,7 @@ pub async fn queues(
                         .find(|(k, _)| *k == key)
                         .map_or(0, |(_, n)| *n);
                     TeamQueueSummary {
+                        member: oversees || mine.contains(&key),
                         key,
                         name,
                         unread: u32::try_from(count).unwrap_or(u32::MAX),
@@ -68,6 +75,30 @@ pub fn unread_among(conn: &mut DbConnection, threads: &[&String]) -> QueryResult
         .load(conn)
 }
 
+/// Refuses a member of staff who is not in `team`: conversations are answered by the team
+/// they were sent to. Administrators oversee every team, and a machine client was given its
+/// scope by one.
+pub fn check_member(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    team: &str,
+) -> Result<(), ApiError> {
+    if user.role == Role::Administrator || user.client_id.is_some() {
+        return Ok(());
+    }
+    let member: bool = diesel::select(diesel::dsl::exists(
+        team_members::table
+            .filter(team_members::team_key.eq(team))
+            .filter(team_members::account_id.eq(&user.account_id)),
+    ))
+    .get_result(conn)?;
+    if member {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
 /// Whether `key` names one of the council's teams still in use.
 pub fn is_open(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
@@ -86,6 +117,7 @@ pub async fn threads(
     page: PageRequest,
 ) -> Result<(Vec<TeamThreadSummary>, Option<String>), ApiError> {
     user.require(Role::Staff)?;
+    let user = user.clone();
     let limit = page.limit + 1;
     let after = page.after.clone();
     let (rows, unread): (Vec<Row>, Vec<String>) = state
@@ -96,6 +128,17 @@ pub async fn threads(
             if !exists {
                 return Err(ApiError::NotFound);
             }
+            check_member(conn, &user, &team)?;
+            audit::record(
+                conn,
+                &user,
+                Event {
+                    action: "list",
+                    subject_type: "team",
+                    subject_id: &team,
+                    person_id: None,
+                },
+            )?;
             let mut select = message_threads::table
                 .inner_join(people::table)
                 .filter(message_threads::team_key.eq(&team))
@@ -179,6 +222,7 @@ pub async fn open_thread(
                     .first(conn)
                     .optional()?
                     .ok_or(ApiError::NotFound)?;
+                check_member(conn, &user, &team_key)?;
                 let thread = load_thread(conn, &person_id, &thread_id)?;
                 diesel::update(
                     messages::table

@@ -163,6 +163,28 @@ pub struct QueueQuery {
     pub limit: Option<i64>,
 }
 
+impl QueueQuery {
+    /// The filters as the audit log keeps them: "queue form=… status=…", or "queue".
+    fn describe(&self) -> String {
+        let mut text = String::from("queue");
+        let mut add = |name: &str, value: Option<&str>| {
+            if let Some(value) = value {
+                text.push_str(&format!(" {name}={value}"));
+            }
+        };
+        add("form", self.form.as_deref());
+        add("status", self.status.map(|s| s.as_str()));
+        add("team", self.team.as_deref());
+        add(
+            "overdue",
+            self.overdue.map(|b| if b { "true" } else { "false" }),
+        );
+        add("mine", self.mine.map(|b| if b { "true" } else { "false" }));
+        add("after", self.after.as_deref());
+        text
+    }
+}
+
 /// One page of the queue, soonest due first.
 pub async fn queue(
     state: &AppState,
@@ -178,9 +200,23 @@ pub async fn queue(
     let after = page.after.clone();
     let today = calendar::today();
     let me = user.account_id.clone();
+    let actor = user.clone();
     let (rows, names) = state
         .database
         .run(move |conn| {
+            // The queue shows who each referral is about: looking at it is logged like
+            // opening one, with the filters used as what was looked at.
+            let looked_at = query.describe();
+            audit::record(
+                conn,
+                &actor,
+                Event {
+                    action: "list",
+                    subject_type: "submissions",
+                    subject_id: &looked_at,
+                    person_id: None,
+                },
+            )?;
             let mut select = submissions::table
                 .select(Queued::as_select())
                 .order((submissions::due_on.asc(), submissions::id.asc()))

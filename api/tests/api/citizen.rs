@@ -4,8 +4,8 @@
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 use shared::api::{
-    Dashboard, InvolvementView, ItemPage, ItemStatus, ItemView, MessagePage, PersonDetails,
-    PersonSummary, Problem, SessionCreated, SubmissionView, ThreadView,
+    Dashboard, InvolvementPage, InvolvementView, ItemPage, ItemStatus, ItemView, MessagePage,
+    PersonDetails, PersonSummary, Problem, SessionCreated, SubmissionView, ThreadView,
 };
 
 use crate::helpers::{TestApp, spawn_app};
@@ -75,7 +75,9 @@ struct Family {
 
 async fn family() -> Family {
     let app = spawn_app().await;
-    let staff = app.signed_in_staff("sam.taylor@council.example").await;
+    let staff = app
+        .signed_in_staff_in_every_team("sam.taylor@council.example")
+        .await;
     let ade: SessionCreated = app
         .register("ade@example.org", PASSWORD)
         .await
@@ -240,15 +242,15 @@ async fn the_professionals_working_with_a_person_are_listed() {
         app: &f.app,
         session: &f.ade,
     };
-    let listed: Vec<InvolvementView> = ade
+    let listed: InvolvementPage = ade
         .get(&format!("/api/v1/people/{}/involvements", f.margaret_id))
         .await
         .json()
         .await
         .unwrap();
-    assert_eq!(listed.len(), 1);
+    assert_eq!((listed.items.len(), listed.next), (1, None));
     assert_eq!(
-        (listed[0].name.as_str(), listed[0].role.as_str()),
+        (listed.items[0].name.as_str(), listed.items[0].role.as_str()),
         ("Jo Bright", "Social worker")
     );
     let dashboard: Dashboard = ade
@@ -258,6 +260,43 @@ async fn the_professionals_working_with_a_person_are_listed() {
         .await
         .unwrap();
     assert_eq!(dashboard.involvements, 1);
+
+    // Longest-standing first, a page at a time, each once, ties on a day kept apart.
+    for (name, since) in [("Kay Moss", "2025-04-01"), ("Lee Park", "2026-10-01")] {
+        let added = council
+            .post(
+                &path,
+                json!({"name": name, "role": "Occupational therapist", "team": "OT team",
+                    "email": "ot@council.example", "since": since}),
+            )
+            .await;
+        assert_eq!(added.status(), 201);
+    }
+    let mut names = Vec::new();
+    let mut page_path = format!("/api/v1/people/{}/involvements?limit=2", f.margaret_id);
+    loop {
+        let page: InvolvementPage = ade.get(&page_path).await.json().await.unwrap();
+        assert!(page.items.len() <= 2);
+        names.extend(
+            page.items
+                .into_iter()
+                .map(|i| (i.since.to_string(), i.name)),
+        );
+        match page.next {
+            Some(next) => {
+                page_path = format!(
+                    "/api/v1/people/{}/involvements?limit=2&after={next}",
+                    f.margaret_id
+                )
+            }
+            None => break,
+        }
+    }
+    assert_eq!(names.len(), 3);
+    assert_eq!(names[0], ("2025-04-01".to_owned(), "Kay Moss".to_owned()));
+    let mut later: Vec<&str> = names[1..].iter().map(|(_, n)| n.as_str()).collect();
+    later.sort();
+    assert_eq!(later, ["Jo Bright", "Lee Park"]);
 }
 
 #[tokio::test]

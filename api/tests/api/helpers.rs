@@ -260,6 +260,32 @@ impl TestApp {
         self.signed_in_as(email, shared::api::Role::Staff).await
     }
 
+    /// A member of staff in every team, as a worker covering the whole service would be:
+    /// team queues are open only to their members.
+    pub async fn signed_in_staff_in_every_team(&self, email: &str) -> shared::api::SessionCreated {
+        use api::db::schema::{accounts, team_members, teams};
+        use diesel::prelude::*;
+        let session = self.signed_in_staff(email).await;
+        let mut conn = self.database.get().unwrap();
+        let account_id: String = accounts::table
+            .filter(accounts::email.eq(email))
+            .select(accounts::id)
+            .first(&mut conn)
+            .unwrap();
+        let keys: Vec<String> = teams::table.select(teams::key).load(&mut conn).unwrap();
+        for key in keys {
+            diesel::insert_into(team_members::table)
+                .values((
+                    team_members::team_key.eq(key),
+                    team_members::account_id.eq(&account_id),
+                    team_members::added_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(&mut conn)
+                .unwrap();
+        }
+        session
+    }
+
     /// An administrator, created as `portal create-admin` would, and signed in.
     pub async fn signed_in_admin(&self, email: &str) -> shared::api::SessionCreated {
         self.signed_in_as(email, shared::api::Role::Administrator)
@@ -339,6 +365,20 @@ impl Caller<'_> {
             .send()
             .await
             .unwrap()
+    }
+
+    /// Any method with a body of any type, for tests that walk the OpenAPI document.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<(&str, Vec<u8>)>,
+    ) -> reqwest::Response {
+        let mut request = self.request(method, path);
+        if let Some((content_type, bytes)) = body {
+            request = request.header("Content-Type", content_type).body(bytes);
+        }
+        request.send().await.unwrap()
     }
 
     /// A POST of a body that is not JSON (a file, a CSV import).

@@ -862,6 +862,7 @@ async fn clients_keep_people_documents_and_messages_each_within_its_scope_and_ar
         ("Records sync (API client)", "create", "involvement"),
         ("Records sync (API client)", "create", "person"),
         ("Records sync (API client)", "read", "person"),
+        ("Records sync (API client)", "search", "people"),
         ("Records sync (API client)", "update", "person"),
     ]
     .iter()

@@ -323,6 +323,148 @@ async fn a_team_reads_and_answers_a_message_as_the_team() {
 }
 
 #[tokio::test]
+async fn only_a_teams_members_and_administrators_open_and_answer_its_conversations() {
+    let c = council().await;
+    let (person, session) = margaret(&c).await;
+    let sent: ThreadView = c
+        .app
+        .caller(&session)
+        .post(
+            &format!("/api/v1/people/{person}/messages"),
+            &json!({"message_type": "general", "subject": "Hospital visit", "body": "I go in on Monday."}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    // Kim is staff, in no team yet.
+    let kim_session = c.app.signed_in_staff("kim.lee@council.example").await;
+    let kim = c.app.caller(&kim_session);
+
+    let teams: Vec<TeamQueueSummary> = kim.read("/api/v1/staff/teams").await;
+    let centre = teams.iter().find(|t| t.key == "contact_centre").unwrap();
+    assert_eq!((centre.unread, centre.member), (1, false));
+    let thread = format!("/api/v1/staff/threads/{}", sent.id);
+    let reply = format!("/api/v1/staff/people/{person}/threads/{}/replies", sent.id);
+    let answer = json!({"in_reply_to": sent.messages[0].id, "body": "Noted."});
+    assert_eq!(
+        kim.get("/api/v1/staff/teams/contact_centre/threads")
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(kim.get(&thread).await.status(), 403);
+    assert_eq!(kim.post(&reply, &answer).await.status(), 403);
+    let new_thread = kim
+        .post(
+            &format!("/api/v1/staff/people/{person}/messages"),
+            &json!({"message_type": "general", "subject": "Visit", "body": "We will call."}),
+        )
+        .await;
+    assert_eq!(new_thread.status(), 403);
+    // Nothing Kim tried was stored or marked read.
+    let unread: Vec<TeamQueueSummary> = kim.read("/api/v1/staff/teams").await;
+    assert_eq!(
+        unread
+            .iter()
+            .find(|t| t.key == "contact_centre")
+            .unwrap()
+            .unread,
+        1
+    );
+    let seen: ThreadView = c
+        .app
+        .caller(&session)
+        .read(&format!("/api/v1/people/{person}/threads/{}", sent.id))
+        .await;
+    assert_eq!(seen.messages.len(), 1);
+
+    // Sam is in the contact centre only; the administrator oversees every team.
+    let sams: Vec<TeamQueueSummary> = c.app.caller(&c.staff).read("/api/v1/staff/teams").await;
+    let member_of: Vec<&str> = sams
+        .iter()
+        .filter(|t| t.member)
+        .map(|t| t.key.as_str())
+        .collect();
+    assert_eq!(member_of, ["contact_centre"]);
+    let admin = c.app.caller(&c.admin);
+    let all: Vec<TeamQueueSummary> = admin.read("/api/v1/staff/teams").await;
+    assert!(all.iter().all(|t| t.member));
+    assert_eq!(admin.get(&thread).await.status(), 200);
+
+    // Once in the team, Kim answers as the team.
+    let members: Vec<StaffMember> = admin.read("/api/v1/staff-accounts").await;
+    let kim_id = &members
+        .iter()
+        .find(|m| m.email == "kim.lee@council.example")
+        .unwrap()
+        .id;
+    let placed = admin
+        .put(
+            &format!("/api/v1/staff-accounts/{kim_id}/teams"),
+            &json!({"teams": ["contact_centre"]}),
+        )
+        .await;
+    assert_eq!(placed.status(), 200);
+    assert_eq!(kim.post(&reply, &answer).await.status(), 201);
+}
+
+#[tokio::test]
+async fn searches_queues_and_new_staff_accounts_are_in_the_audit_log() {
+    let c = council().await;
+    let staff = c.app.caller(&c.staff);
+    let admin = c.app.caller(&c.admin);
+    let _: PersonMatchPage = staff.read("/api/v1/staff/people?surname=Oka").await;
+    let _: QueuePage = staff
+        .read("/api/v1/staff/submissions?status=received&overdue=true")
+        .await;
+    let _: TeamThreadPage = staff
+        .read("/api/v1/staff/teams/contact_centre/threads")
+        .await;
+    let created = admin
+        .post(
+            "/api/v1/staff-accounts",
+            &json!({"forename": "Kim", "surname": "Lee", "email": "kim.lee@council.example", "role": "staff"}),
+        )
+        .await;
+    assert_eq!(created.status(), 201);
+    let kim: Value = created.json().await.unwrap();
+
+    let log: AuditPage = admin
+        .read(&format!("/api/v1/audit?actor={}", c.staff_id))
+        .await;
+    let mut done: Vec<(String, String, String)> = log
+        .items
+        .into_iter()
+        .map(|e| (e.action, e.subject_type, e.subject_id))
+        .collect();
+    done.sort();
+    let expected = [
+        ("list", "submissions", "queue status=received overdue=true"),
+        ("list", "team", "contact_centre"),
+        ("search", "people", "Oka"),
+    ];
+    assert_eq!(
+        done,
+        expected.map(|(a, t, s)| (a.to_owned(), t.to_owned(), s.to_owned()))
+    );
+    let log: AuditPage = admin
+        .read(&format!(
+            "/api/v1/audit?subject={}",
+            kim["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(
+        (
+            log.items.len(),
+            log.items[0].action.as_str(),
+            log.items[0].subject_type.as_str()
+        ),
+        (1, "create", "account")
+    );
+}
+
+#[tokio::test]
 async fn staff_find_open_and_correct_a_record_and_each_read_is_in_the_audit_log() {
     let c = council().await;
     let (person, session) = margaret(&c).await;
@@ -533,63 +675,106 @@ async fn administrators_put_staff_in_teams_and_switch_them_off() {
     assert_eq!(own.status(), 422);
 }
 
+/// Every operation the OpenAPI document gives to staff, administrators or machine clients,
+/// sent with the document's own example request by a citizen linked to a record and by a
+/// professional who has sent a referral: each answers 403, so a staff route added later
+/// cannot be left open to the public.
 #[tokio::test]
 async fn citizens_and_professionals_get_403_on_every_staff_route() {
     let c = council().await;
-    let session = registered(&c.app, "someone@example.org").await;
-    let someone = c.app.caller(&session);
-    let id = "0193b001-0000-7000-8000-000000000001";
-    for path in [
-        "/api/v1/staff/submissions".to_owned(),
-        format!("/api/v1/staff/submissions/{id}"),
-        "/api/v1/staff/teams".to_owned(),
-        "/api/v1/staff/teams/contact_centre/threads".to_owned(),
-        format!("/api/v1/staff/threads/{id}"),
-        "/api/v1/staff/people?surname=a".to_owned(),
-        format!("/api/v1/staff/people/{id}"),
-        "/api/v1/staff-accounts".to_owned(),
-        "/api/v1/audit".to_owned(),
-    ] {
-        assert_eq!(someone.get(&path).await.status(), 403, "GET {path}");
+    let (person, citizen) = margaret(&c).await;
+    let professional = registered(&c.app, "gp@example.org").await;
+    let document: Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::helpers::repository_root().join("openapi/openapi.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let staff_only = [
+        "/api/v1/staff",
+        "/api/v1/audit",
+        "/api/v1/api-clients",
+        "/api/v1/webhook",
+        "/api/v1/integrations",
+    ];
+    let mut tried = 0;
+    for (template, operations) in document["paths"].as_object().unwrap() {
+        if !staff_only.iter().any(|p| template.starts_with(p)) {
+            continue;
+        }
+        // A real person's id where the path names one; any well-formed id elsewhere.
+        let mut path = template.replace("{person_id}", &person);
+        while let Some(open) = path.find('{') {
+            let close = open + path[open..].find('}').unwrap();
+            path.replace_range(open..=close, "0193b001-0000-7000-8000-000000000099");
+        }
+        for (method, operation) in operations.as_object().unwrap() {
+            let query: Vec<String> = operation["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|p| p["in"] == "query" && p["required"] == true)
+                .map(|p| {
+                    format!(
+                        "{}={}",
+                        p["name"].as_str().unwrap(),
+                        example_text(&p["example"])
+                    )
+                })
+                .collect();
+            let target = if query.is_empty() {
+                path.clone()
+            } else {
+                format!("{path}?{}", query.join("&"))
+            };
+            let body = operation["requestBody"]["content"]
+                .as_object()
+                .and_then(|content| content.iter().next())
+                .map(|(kind, media)| (kind.clone(), example_body(&document, kind, media)));
+            let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            for (who, session) in [("citizen", &citizen), ("professional", &professional)] {
+                let answer = c
+                    .app
+                    .caller(session)
+                    .send(
+                        method.clone(),
+                        &target,
+                        body.as_ref().map(|(k, b)| (k.as_str(), b.clone())),
+                    )
+                    .await;
+                assert_eq!(answer.status(), 403, "{who}: {method} {template}");
+            }
+            tried += 1;
+        }
     }
-    for (path, body) in [
-        (
-            format!("/api/v1/staff/submissions/{id}/changes"),
-            json!({"status": "accepted"}),
-        ),
-        (format!("/api/v1/staff-accounts/{id}/switch-off"), json!({})),
-        (
-            "/api/v1/staff-accounts".to_owned(),
-            json!({"forename": "A", "surname": "B", "email": "a@example.org", "role": "staff"}),
-        ),
-        (
-            format!("/api/v1/staff/people/{id}/invitations"),
-            json!({"email": "a@example.org", "relationship": "self"}),
-        ),
-    ] {
-        assert_eq!(
-            someone.post(&path, &body).await.status(),
-            403,
-            "POST {path}"
-        );
+    assert!(tried >= 30, "only {tried} staff operations found");
+}
+
+fn example_text(example: &Value) -> String {
+    match example {
+        Value::String(text) => text.replace(' ', "%20"),
+        other => other.to_string(),
     }
-    for (path, body) in [
-        (
-            format!("/api/v1/staff/people/{id}"),
-            json!({"forename": "A", "surname": "B"}),
-        ),
-        (
-            format!("/api/v1/staff-accounts/{id}/teams"),
-            json!({"teams": []}),
-        ),
-    ] {
-        assert_eq!(someone.put(&path, &body).await.status(), 403, "PUT {path}");
+}
+
+/// The request body an operation documents as its example; a one-page PDF for a document.
+fn example_body(document: &Value, kind: &str, media: &Value) -> Vec<u8> {
+    if kind == "application/pdf" {
+        return b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+            .to_vec();
     }
-    for path in [
-        format!("/api/v1/staff/people/{id}/links/{id}"),
-        format!("/api/v1/staff/people/{id}/documents/{id}"),
-    ] {
-        assert_eq!(someone.delete(&path).await.status(), 403, "DELETE {path}");
+    let schema = &media["schema"];
+    let example = if !media["example"].is_null() {
+        media["example"].clone()
+    } else if let Some(reference) = schema["$ref"].as_str() {
+        let name = reference.rsplit('/').next().unwrap();
+        document["components"]["schemas"][name]["example"].clone()
+    } else {
+        schema["example"].clone()
+    };
+    assert!(!example.is_null(), "no example for a {kind} body");
+    match example {
+        Value::String(text) if kind != "application/json" => text.into_bytes(),
+        other => serde_json::to_vec(&other).unwrap(),
     }
 }
 

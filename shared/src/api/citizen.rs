@@ -432,6 +432,14 @@ pub struct DocumentSummary {
     pub opened: bool,
 }
 
+/// One page of involvements, longest-standing first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InvolvementPage {
+    pub items: Vec<InvolvementView>,
+    pub next: Option<String>,
+}
+
 /// One page of documents, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

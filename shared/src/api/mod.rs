@@ -20,9 +20,9 @@ pub use accounts::{
 };
 pub use citizen::{
     AddressView, CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, Dashboard,
-    DocumentPage, DocumentSummary, InvolvementView, LEGAL_BASES, MessagePage, MessageSummary,
-    MessageView, NewMessageRequest, PersonDetails, PersonSummary, ReplyRequest, ThreadView,
-    validate_body,
+    DocumentPage, DocumentSummary, InvolvementPage, InvolvementView, LEGAL_BASES, MessagePage,
+    MessageSummary, MessageView, NewMessageRequest, PersonDetails, PersonSummary, ReplyRequest,
+    ThreadView, validate_body,
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,

@@ -170,13 +170,16 @@ impl SubmissionChangeRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "key": "contact_centre", "name": "Adult Social Care Contact Centre", "unread": 3
+    "key": "contact_centre", "name": "Adult Social Care Contact Centre", "unread": 3,
+    "member": true
 })))]
 pub struct TeamQueueSummary {
     pub key: String,
     pub name: String,
     /// Messages from people that nobody in the team has opened.
     pub unread: u32,
+    /// Whether the caller may open the team's conversations: its members, and administrators.
+    pub member: bool,
 }
 
 /// A conversation in a team's queue.
@@ -240,9 +243,11 @@ pub struct AuditEntry {
     pub id: String,
     pub at: DateTime<Utc>,
     pub actor: StaffRef,
-    /// `read`, `create`, `update`, `withdraw`, `reply`, `send`, `link`…
+    /// `read`, `search`, `list`, `create`, `update`, `withdraw`, `reply`, `send`, `link`…
     pub action: String,
-    /// `person`, `submission`, `thread`, `document`, `item`, `involvement`, `link`, `account`.
+    /// `person`, `submission`, `thread`, `document`, `item`, `involvement`, `link`, `account`;
+    /// for a search or a list, `people`, `submissions` or `team`, with what was looked for as
+    /// `subject_id`.
     pub subject_type: String,
     pub subject_id: String,
     /// The person whose record it touches, if any.

@@ -32,6 +32,6 @@ pub async fn create_staff_account(
     body: web::Json<CreateStaffRequest>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Role::Administrator)?;
-    let account = staff::create(&state, body.into_inner()).await?;
+    let account = staff::create(&state, &user, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(account))
 }

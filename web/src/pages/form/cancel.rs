@@ -5,7 +5,7 @@ use shared::api::FieldErrors;
 use shared::forms::FormDefinition;
 
 use super::state::{Filling, Progress};
-use super::{as_summary, with_form};
+use super::{FormCaption, as_summary, with_form};
 use crate::api;
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
@@ -51,7 +51,7 @@ fn Cancel(form: FormDefinition, filling: Filling) -> impl IntoView {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <span class="govuk-caption-l">{form.title.clone()}</span>
+                <FormCaption title=form.title.clone() />
                 <h1 class="govuk-heading-l">"Are you sure you want to cancel this form?"</h1>
                 <div class="govuk-warning-text">
                     <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>

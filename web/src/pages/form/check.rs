@@ -7,7 +7,7 @@ use shared::forms::{
 };
 
 use super::state::{Filling, Progress, mark_just_submitted, return_here_after_sign_in, today};
-use super::{as_summary, with_form};
+use super::{FormCaption, as_summary, with_form};
 use crate::api;
 use crate::app::use_council;
 use crate::components::form::ErrorSummary;
@@ -127,7 +127,7 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
             <div class="govuk-grid-column-two-thirds">
                 <A href=back attr:class="govuk-back-link">"Back"</A>
                 <ErrorSummary errors=errors />
-                <span class="govuk-caption-l">{form.title.clone()}</span>
+                <FormCaption title=form.title.clone() />
                 <h1 class="govuk-heading-l">"Check your answers"</h1>
                 {exit.map(|exit_id| view! {
                     <div class="govuk-inset-text">

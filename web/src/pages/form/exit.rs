@@ -5,7 +5,7 @@ use shared::forms::{ExitPage, FormDefinition, visible_pages};
 
 use super::start::blocks;
 use super::state::{Filling, Progress};
-use super::with_form;
+use super::{FormCaption, with_form};
 use crate::components::title::set_page_title;
 use crate::pages::not_found::NotFound;
 
@@ -39,7 +39,7 @@ fn Exit(form: FormDefinition, exit: ExitPage, filling: Filling) -> impl IntoView
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <A href=back.clone() attr:class="govuk-back-link">"Back"</A>
-                <span class="govuk-caption-l">{form.title.clone()}</span>
+                <FormCaption title=form.title.clone() />
                 <h1 class="govuk-heading-l">{exit.title.clone()}</h1>
                 {blocks(&exit.body)}
                 <p class="govuk-body">

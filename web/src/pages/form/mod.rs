@@ -34,7 +34,8 @@ use crate::session::use_session;
 /// What the wizard's pages open with.
 #[derive(Clone)]
 enum Opened {
-    Ready(FormDefinition, Filling),
+    /// The form, what is being filled, and for an item whose record it is on.
+    Ready(FormDefinition, Filling, Option<String>),
     /// An item already sent back: its own page shows what was sent.
     AlreadySent(Filling),
 }
@@ -59,7 +60,7 @@ fn with_form<V: IntoView + 'static>(
                 Filling::Referral { form_id } => Some(
                     api::form(form_id)
                         .await
-                        .map(|form| Opened::Ready(form, filling.clone())),
+                        .map(|form| Opened::Ready(form, filling.clone(), None)),
                 ),
                 Filling::Item { person_id, item_id } => {
                     if !checked {
@@ -73,7 +74,8 @@ fn with_form<V: IntoView + 'static>(
                         }
                         Progress::sync_item(&item, &filling);
                         let form = api::form(&item.item.form_id).await?;
-                        Ok(Opened::Ready(form, filling.clone()))
+                        let person = crate::pages::record::whose(&token, person_id).await?;
+                        Ok(Opened::Ready(form, filling.clone(), Some(person.name)))
                     };
                     Some(loaded.await)
                 }
@@ -84,7 +86,10 @@ fn with_form<V: IntoView + 'static>(
         <Transition fallback=|| view! { <p class="govuk-body">"Loading the form"</p> }>
             {move || {
                 opened.get().flatten().map(|loaded| match loaded {
-                    Ok(Opened::Ready(form, filling)) => render(form, filling).into_any(),
+                    Ok(Opened::Ready(form, filling, person)) => {
+                        provide_context(RecordOf(person));
+                        render(form, filling).into_any()
+                    }
                     Ok(Opened::AlreadySent(filling)) => view! {
                         <h1 class="govuk-heading-l">"This form has been sent"</h1>
                         <p class="govuk-body">"It can no longer be changed. "
@@ -95,6 +100,21 @@ fn with_form<V: IntoView + 'static>(
                 })
             }}
         </Transition>
+    }
+}
+
+/// Whose record a form sent to a person is on, for every page of it (a proxy may be filling in
+/// forms for two people); `None` for a referral.
+#[derive(Clone)]
+struct RecordOf(Option<String>);
+
+/// The form's title above a page's heading, and above that, for an item, whose record it is.
+#[component]
+fn FormCaption(title: String) -> impl IntoView {
+    let person = use_context::<RecordOf>().and_then(|RecordOf(person)| person);
+    view! {
+        {person.map(|name| view! { <span class="govuk-caption-m app-whose">{format!("{name}'s record")}</span> })}
+        <span class="govuk-caption-l">{title}</span>
     }
 }
 

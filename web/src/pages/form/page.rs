@@ -8,7 +8,7 @@ use shared::forms::{
 
 use super::questions::{Slot, question_view};
 use super::state::{Filling, Progress, after, before, today};
-use super::{ProgressLine, as_summary, with_form};
+use super::{FormCaption, ProgressLine, as_summary, with_form};
 use crate::app::use_council;
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
@@ -181,7 +181,7 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
                 <ProgressLine percent=percent />
-                <span class="govuk-caption-l">{title}</span>
+                <FormCaption title=title />
                 <h1 class="govuk-heading-l app-focus-target" tabindex="-1" node_ref=heading>{page.title.clone()}</h1>
                 {(!shown).then(|| view! {
                     <div class="govuk-inset-text">

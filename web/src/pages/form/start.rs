@@ -6,7 +6,7 @@ use shared::forms::{Block, FormDefinition, visible_pages};
 use shared::api::{FieldErrors, FormStartRequest};
 
 use super::state::{Filling, Progress};
-use super::with_form;
+use super::{FormCaption, with_form};
 use crate::api;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::ErrorSummary;
@@ -67,7 +67,7 @@ fn Start(form: FormDefinition, filling: Filling) -> impl IntoView {
             <div class="govuk-grid-column-two-thirds">
                 <A href="/referrals" attr:class="govuk-back-link">"Back"</A>
                 <ErrorSummary errors=errors />
-                <span class="govuk-caption-l">{form.title.clone()}</span>
+                <FormCaption title=form.title.clone() />
                 <h1 class="govuk-heading-l">"Before you start"</h1>
                 {blocks(&form.before_you_start)}
                 <ul class="govuk-list govuk-list--bullet">

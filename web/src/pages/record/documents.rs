@@ -9,7 +9,7 @@ use crate::components::title::set_page_title;
 use crate::pages::submission::{blob_url, save_file};
 use crate::session::use_session;
 
-/// Items to view: unopened documents in bold; each can be viewed, printed or saved, and stays.
+/// Items to view: unopened documents in bold; each can be viewed, saved or printed, and stays.
 #[component]
 pub fn RecordDocuments() -> impl IntoView {
     let version = RwSignal::new(0u32);
@@ -76,6 +76,13 @@ pub fn RecordDocuments() -> impl IntoView {
                                                 fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| save_file(&bytes, &name, &kind)));
                                             }
                                         };
+                                        let print = {
+                                            let (person, id, kind) = (person.id.clone(), d.id.clone(), d.content_type.clone());
+                                            move |_| {
+                                                let kind = kind.clone();
+                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| print_file(&bytes, &kind)));
+                                            }
+                                        };
                                         let class = if d.opened { "app-document" } else { "app-document app-unread" };
                                         view! {
                                             <li class=class>
@@ -86,6 +93,10 @@ pub fn RecordDocuments() -> impl IntoView {
                                                 <span class="govuk-body-s">{format!(" {} — {} ", d.file_name, d.published_at.format("%-d %B %Y"))}</span>
                                                 <button type="button" class="app-link-button govuk-link govuk-body-s" on:click=save>
                                                     "Save a copy"<span class="govuk-visually-hidden">{format!(" of {}", d.title)}</span>
+                                                </button>
+                                                " "
+                                                <button type="button" class="app-link-button govuk-link govuk-body-s" on:click=print>
+                                                    "Print"<span class="govuk-visually-hidden">{format!(" {}", d.title)}</span>
                                                 </button>
                                             </li>
                                         }
@@ -120,6 +131,44 @@ pub fn RecordDocuments() -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+/// Prints a document: it loads out of sight in a frame of this page, whose print dialog then
+/// shows the document alone (the browser's PDF viewer prints every page). The frame stays until
+/// the next print, so the dialog can finish with it.
+fn print_file(bytes: &[u8], kind: &str) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    const ID: &str = "app-print-frame";
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(earlier) = document.get_element_by_id(ID) {
+        earlier.remove();
+    }
+    let (Some(url), Some(body)) = (blob_url(bytes, kind), document.body()) else {
+        return;
+    };
+    let Some(frame) = document
+        .create_element("iframe")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok())
+    else {
+        return;
+    };
+    frame.set_id(ID);
+    frame.set_class_name("app-print-frame");
+    frame.set_title("Document to print");
+    let _ = frame.set_attribute("tabindex", "-1");
+    let printing = frame.clone();
+    let on_load = Closure::once_into_js(move || {
+        if let Some(window) = printing.content_window() {
+            let _ = window.print();
+        }
+    });
+    frame.set_onload(Some(on_load.unchecked_ref()));
+    frame.set_src(&url);
+    let _ = body.append_child(&frame);
 }
 
 /// Shows a document in a new tab, where the browser's viewer prints and saves it.

@@ -218,7 +218,11 @@ pub fn NewMessage() -> impl IntoView {
     let query = use_query_map();
     let session = use_session();
     let navigate = use_navigate();
-    let person = load(|token, person| async move { whose(&token, &person).await });
+    // Someone who sees more than one record is reminded which one the message is about.
+    let person = load(|token, person| async move {
+        let records = api::people(&token).await?.len();
+        Ok((whose(&token, &person).await?, records > 1))
+    });
     let message_type = RwSignal::new(query.read_untracked().get("type").unwrap_or_default());
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
@@ -250,13 +254,17 @@ pub fn NewMessage() -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
             {move || person.get().flatten().map(|loaded| match loaded {
-                Ok(person) => {
+                Ok((person, more_than_one)) => {
                     let types = types.clone();
                     view! {
                         <A href=format!("/record/{}/messages", person.id) attr:class="govuk-back-link">"Messages"</A>
                         <ErrorSummary errors=errors />
                         <Whose person=person.clone() />
                         <h1 class="govuk-heading-l">"New message"</h1>
+                        {more_than_one.then(|| view! {
+                            <p class="govuk-body">{format!("This message is about {}. If it is about someone else whose record you can see, ", person.name)}
+                                <A href="/record" attr:class="govuk-link">"choose their record"</A>" and write from there."</p>
+                        })}
                         <NotUrgent />
                         <form novalidate on:submit=send.clone()>
                             <div class=move || if errors.with(|e| e.contains_key("message_type")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>

@@ -51,7 +51,7 @@ where
 }
 
 /// The person `person_id` as the account may see them, or the API's "not found".
-async fn whose(token: &str, person_id: &str) -> Result<PersonSummary, ApiError> {
+pub(crate) async fn whose(token: &str, person_id: &str) -> Result<PersonSummary, ApiError> {
     crate::api::people(token)
         .await?
         .into_iter()
@@ -78,6 +78,14 @@ fn Whose(person: PersonSummary) -> impl IntoView {
         }
         (_, Some("deputyship")) => "You look after them: deputyship".to_owned(),
         _ => "You look after them, with their consent".to_owned(),
+    };
+    // A proxy whose access ends is told when, before it stops working.
+    let footing = match person.access_ends_on {
+        Some(last) => format!(
+            "{footing}. You can see this record until {}",
+            last.format("%-d %B %Y")
+        ),
+        None => footing,
     };
     view! {
         <span class="govuk-caption-l">{format!("{}'s record", person.name)}</span>

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::{Dashboard, PersonSummary};
+use shared::api::{Dashboard, FieldErrors, PersonSummary};
 
 use super::{Failed, Whose, load, whose};
 use crate::api;
 use crate::app::use_council;
+use crate::components::form::ErrorSummary;
 use crate::components::tiles::{Tile, TileTarget};
 use crate::components::title::set_page_title;
 use crate::pages::account::signed_in_only;
@@ -148,19 +149,26 @@ pub fn RecordDetails() -> impl IntoView {
 pub fn RecordInvolvements() -> impl IntoView {
     let loaded = load(|token, person| async move {
         let who = whose(&token, &person).await?;
-        Ok((who, api::involvements(&token, &person).await?))
+        Ok((who, api::involvements(&token, &person, None).await?))
     });
+    let session = use_session();
+    let errors = RwSignal::new(FieldErrors::new());
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
             {move || loaded.get().flatten().map(|loaded| match loaded {
-                Ok((person, involved)) => {
+                Ok((person, page)) => {
                     set_page_title("Involvements");
+                    let empty = page.items.is_empty();
+                    let shown = RwSignal::new(page.items);
+                    let next = RwSignal::new(page.next);
+                    let more_person = person.id.clone();
                     view! {
                         <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
+                        <ErrorSummary errors=errors />
                         <Whose person=person.clone() />
                         <h1 class="govuk-heading-l">"Involvements"</h1>
                         <p class="govuk-body">"The professionals working with you now."</p>
-                        {if involved.is_empty() {
+                        {if empty {
                             view! { <p class="govuk-body">"No professionals are working with you at the moment."</p> }.into_any()
                         } else {
                             view! {
@@ -173,16 +181,41 @@ pub fn RecordInvolvements() -> impl IntoView {
                                         <th scope="col" class="govuk-table__header">"Since"</th>
                                     </tr></thead>
                                     <tbody class="govuk-table__body">
-                                        {involved.into_iter().map(|i| view! {
+                                        {move || shown.get().into_iter().map(|i| view! {
                                             <tr class="govuk-table__row">
                                                 <td class="govuk-table__cell">{i.name}</td>
                                                 <td class="govuk-table__cell">{format!("{}, {}", i.role, i.team)}</td>
-                                                <td class="govuk-table__cell">{i.phone.or(i.email).unwrap_or_default()}</td>
+                                                <td class="govuk-table__cell">
+                                                    {[i.phone, i.email].into_iter().flatten().map(|contact| view! {
+                                                        <span class="app-contact">{contact}</span>
+                                                    }).collect_view()}
+                                                </td>
                                                 <td class="govuk-table__cell">{i.since.format("%-d %B %Y").to_string()}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>
                                 </table>
+                                {move || next.get().map(|cursor| {
+                                    let person = more_person.clone();
+                                    view! {
+                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                            let (person, cursor) = (person.clone(), cursor.clone());
+                                            leptos::task::spawn_local(async move {
+                                                let more = async {
+                                                    let token = session.fresh_token().await?;
+                                                    api::involvements(&token, &person, Some(&cursor)).await
+                                                }.await;
+                                                match more {
+                                                    Ok(page) => {
+                                                        shown.update(|all| all.extend(page.items));
+                                                        next.set(page.next);
+                                                    }
+                                                    Err(error) => errors.set(error.field_errors()),
+                                                }
+                                            });
+                                        }>"Show more professionals"</button>
+                                    }
+                                })}
                             }.into_any()
                         }}
                     }.into_any()

@@ -18,7 +18,7 @@ pub fn TeamQueues() -> impl IntoView {
         view! {
             <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
             <h1 class="govuk-heading-l">"Team messages"</h1>
-            <p class="govuk-body">"Messages from people go to the team their message type names. Anyone in the team can read and answer them, as the team."</p>
+            <p class="govuk-body">"Messages from people go to the team their message type names. Anyone in the team can read and answer them, as the team. You can open the queues of the teams you are in; an administrator puts you in a team."</p>
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok(teams) => view! {
@@ -34,7 +34,11 @@ pub fn TeamQueues() -> impl IntoView {
                                     view! {
                                     <tr class="govuk-table__row">
                                         <td class="govuk-table__cell">
-                                            <A href=format!("/staff/messages/{}", t.key) attr:class=class>{t.name.clone()}</A>
+                                            {if t.member {
+                                                view! { <A href=format!("/staff/messages/{}", t.key) attr:class=class>{t.name.clone()}</A> }.into_any()
+                                            } else {
+                                                view! { {t.name.clone()}<span class="govuk-body-s">" (not your team)"</span> }.into_any()
+                                            }}
                                         </td>
                                         <td class="govuk-table__cell govuk-table__cell--numeric">{t.unread}</td>
                                     </tr>
