@@ -4,8 +4,8 @@
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 use shared::api::{
-    Dashboard, InvolvementPage, InvolvementView, ItemPage, ItemStatus, ItemView, MessagePage,
-    PersonDetails, PersonSummary, Problem, SessionCreated, SubmissionView, ThreadView,
+    Dashboard, InvolvementPage, ItemPage, ItemStatus, ItemView, MessagePage, PersonDetails,
+    PersonSummary, Problem, SessionCreated, SubmissionView, ThreadView,
 };
 
 use crate::helpers::{TestApp, spawn_app};
