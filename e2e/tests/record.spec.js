@@ -46,17 +46,44 @@ test('a citizen who is also a proxy reads her record, opens a document and messa
   const item = page.locator('.app-document', { hasText: 'Your care and support plan' });
   await expect(item).toHaveClass(/app-unread/);
   await expectNoAxeViolations(page);
-  const popup = page.context().waitForEvent('page');
+  const opening = page.context().waitForEvent('page');
   await item.getByRole('button', { name: /^Your care and support plan/ }).click();
-  await (await popup).close();
+  const popup = await opening;
+  // The new tab shows the PDF in the browser's viewer: the page's security policy, which the
+  // tab inherits, must not refuse it.
+  const popupErrors = [];
+  popup.on('console', (message) => { if (message.type() === 'error') popupErrors.push(message.text()); });
+  await popup.waitForLoadState('load');
+  expect(popup.url()).toMatch(/^blob:/);
+  await popup.waitForTimeout(500);
+  expect(popupErrors).toEqual([]);
+  await popup.close();
   await expect(item).not.toHaveClass(/app-unread/);
   await expect(item).toContainText('(opened)');
+  // Print loads the document in a frame of this page and opens the print dialog on it; a frame
+  // the security policy refused would show on the console (the fixture fails the test).
+  // The dialog itself is the browser's and cannot be driven here (headless Chromium's PDF
+  // viewer crashes printing), so each frame's print() records that it was asked instead.
+  await page.context().addInitScript(() => {
+    window.print = () => { window.top.printed = (window.top.printed || []).concat(document.URL); };
+  });
+  await item.getByRole('button', { name: /^Print/ }).click();
+  await expect(page.locator('iframe#app-print-frame')).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => page.evaluate(() => window.printed || [])).toEqual([expect.stringMatching(/^blob:/)]);
+  await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('link', { name: 'Details' }).click();
   await expectHeading(page, 'Details');
   await expect(page.getByText('12 Marsh Lane, Bootle, L20 3NJ')).toBeVisible();
   await expectNoAxeViolations(page);
+  // "Tell us if this is wrong" opens a new message of that type, about this record.
+  await page.getByRole('link', { name: 'Send us a message to tell us' }).click();
+  await expectHeading(page, 'New message');
+  await expect(page.getByLabel('Message type')).toHaveValue('details_wrong');
+  await expect(page.getByText('This message is about Margaret Okafor.')).toBeVisible();
+  await page.getByRole('link', { name: 'Messages' }).click();
+  await expectHeading(page, 'Messages');
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('link', { name: 'Involvements' }).click();
   await expect(page.getByRole('cell', { name: 'Jo Bright' })).toBeVisible();
@@ -110,6 +137,8 @@ test('a citizen who is also a proxy reads her record, opens a document and messa
   await page.getByRole('button', { name: 'Start now' }).click();
 
   await expectHeading(page, 'Your household');
+  // Every page of the form says whose record it is for.
+  await expect(page.locator('.govuk-caption-m')).toHaveText("Margaret Okafor's record");
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.locator('.govuk-error-summary')).toBeFocused();
   await expectNoAxeViolations(page);
@@ -144,6 +173,7 @@ test('a citizen who is also a proxy reads her record, opens a document and messa
   await page.getByLabel(/The information I have given is true/).check();
   await page.getByRole('button', { name: 'Next' }).click();
   await expectHeading(page, 'Check your answers');
+  await expect(page.locator('.govuk-caption-m')).toHaveText("Margaret Okafor's record");
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Submit' }).click();
 
