@@ -9,6 +9,7 @@ use shared::api::{
 };
 
 use crate::helpers::{TestApp, spawn_app};
+use crate::walk;
 
 const PASSWORD: &str = "Tall-Trees-4-Ever!";
 
@@ -465,12 +466,13 @@ async fn a_message_list_stays_correct_across_pages() {
         session: &f.staff,
     };
     for n in 1..=5 {
-        council
+        let sent = council
             .post(
                 &format!("/api/v1/staff/people/{}/messages", f.margaret_id),
                 json!({"message_type": "general", "subject": format!("Letter {n}"), "body": "See the letter."}),
             )
             .await;
+        assert_eq!(sent.status(), 201);
     }
     let ade = As {
         app: &f.app,
@@ -482,7 +484,18 @@ async fn a_message_list_stays_correct_across_pages() {
     loop {
         let page: MessagePage = ade.get(&path).await.json().await.unwrap();
         assert!(page.items.len() <= 2);
+        let first = subjects.is_empty();
         subjects.extend(page.items.into_iter().map(|m| m.subject));
+        if first {
+            // A message arriving while someone reads moves nothing on the later pages.
+            let sent = council
+                .post(
+                    &format!("/api/v1/staff/people/{}/messages", f.margaret_id),
+                    json!({"message_type": "general", "subject": "Letter 6", "body": "Another."}),
+                )
+                .await;
+            assert_eq!(sent.status(), 201);
+        }
         match page.next {
             Some(next) => {
                 path = format!(
@@ -500,133 +513,112 @@ async fn a_message_list_stays_correct_across_pages() {
     );
 }
 
+/// Every operation on a person's record in the OpenAPI document, sent with the document's own
+/// example request, answers 404 to an account with no link to the person, to one whose proxy
+/// link has ended, and to a linked account that names its own record with another person's
+/// thread, item or document: other people's ids are never confirmed.
 #[tokio::test]
 async fn every_citizen_route_answers_404_for_other_peoples_records() {
+    use api::db::schema::{accounts, person_links};
+    use diesel::prelude::*;
+
     let f = family().await;
     let council = As {
         app: &f.app,
         session: &f.staff,
     };
+    let person = f.margaret_id.clone();
     let thread: ThreadView = council
         .post(
-            &format!("/api/v1/staff/people/{}/messages", f.margaret_id),
+            &format!("/api/v1/staff/people/{person}/messages"),
             json!({"message_type": "general", "subject": "Private", "body": "Private."}),
         )
         .await
         .json()
         .await
         .unwrap();
-    let stranger_session: SessionCreated = f
+    let item = send_financial_assessment(&council, &person).await;
+    let published = council
+        .publish(&person, "Plan", "application/pdf", PDF)
+        .await;
+    assert_eq!(published.status(), 201);
+    let document: Value = published.json().await.unwrap();
+    let ids = [
+        ("thread_id", thread.id.as_str()),
+        ("item_id", item.item.id.as_str()),
+        ("document_id", document["id"].as_str().unwrap()),
+    ];
+
+    let stranger: SessionCreated = f
         .app
         .register("stranger@example.org", PASSWORD)
         .await
         .json()
         .await
         .unwrap();
-    let stranger = As {
-        app: &f.app,
-        session: &stranger_session,
-    };
-    let person = &f.margaret_id;
-    let thread_path = format!("/api/v1/people/{person}/threads/{}", thread.id);
-    let item = send_financial_assessment(&council, person).await;
-    let item_path = format!("/api/v1/people/{person}/items/{}", item.item.id);
+    // Bola looked after Margaret until yesterday.
+    let former: SessionCreated = f
+        .app
+        .register("bola@example.org", PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let linked = council
+        .post(
+            &format!("/api/v1/staff/people/{person}/links"),
+            json!({"email": "bola@example.org", "relationship": "proxy", "legal_basis": "consent"}),
+        )
+        .await;
+    assert_eq!(linked.status(), 201);
+    let yesterday = Utc::now().date_naive() - Duration::days(1);
+    let mut conn = f.app.database.get().unwrap();
+    let bola: String = accounts::table
+        .filter(accounts::email.eq("bola@example.org"))
+        .select(accounts::id)
+        .first(&mut conn)
+        .unwrap();
+    diesel::update(person_links::table.filter(person_links::account_id.eq(&bola)))
+        .set(person_links::ends_on.eq(Some(yesterday)))
+        .execute(&mut conn)
+        .unwrap();
+    drop(conn);
 
-    for path in [
-        format!("/api/v1/people/{person}"),
-        format!("/api/v1/people/{person}/dashboard"),
-        format!("/api/v1/people/{person}/involvements"),
-        format!("/api/v1/people/{person}/messages"),
-        format!("/api/v1/people/{person}/documents"),
-        format!("/api/v1/people/{person}/items"),
-        item_path.clone(),
-        thread_path.clone(),
-    ] {
-        assert_eq!(stranger.get(&path).await.status(), 404, "GET {path}");
+    let mut margarets = ids.to_vec();
+    margarets.push(("person_id", &person));
+    let operations = walk::operations(&["/api/v1/people/{person_id}"], &margarets);
+    assert!(
+        operations.len() >= 14,
+        "only {} operations",
+        operations.len()
+    );
+    for operation in &operations {
+        for (who, session) in [("a stranger", &stranger), ("a former proxy", &former)] {
+            let answer = operation.send(&f.app.caller(session)).await;
+            assert_eq!(answer.status(), 404, "{who}: {operation}");
+        }
     }
-    let save = stranger
-        .put(&item_path, json!({"version": 1, "answers": {}}))
-        .await;
-    assert_eq!(save.status(), 404);
-    let submit = stranger
-        .submit(
-            &format!("{item_path}/submission"),
-            "k-1",
-            json!({"answers": {}}),
-        )
-        .await;
-    assert_eq!(submit.status(), 404);
-    let new_message = stranger
-        .post(
-            &format!("/api/v1/people/{person}/messages"),
-            json!({"message_type": "general", "subject": "Hi", "body": "Hi"}),
-        )
-        .await;
-    assert_eq!(new_message.status(), 404);
-    let reply = stranger
-        .post(
-            &format!("{thread_path}/replies"),
-            json!({"in_reply_to": thread.messages[0].id, "body": "Hi"}),
-        )
-        .await;
-    assert_eq!(reply.status(), 404);
-    // Ade's own record's id does not open Margaret's thread either.
-    let ade = As {
+    // Ade may see Margaret's record and his own; his own record's id opens none of hers.
+    let mut crossed = ids.to_vec();
+    crossed.push(("person_id", &f.ade_id));
+    for operation in walk::operations(&["/api/v1/people/{person_id}/"], &crossed)
+        .iter()
+        .filter(|o| ids.iter().any(|(name, _)| o.template.contains(name)))
+    {
+        let answer = operation.send(&f.app.caller(&f.ade)).await;
+        assert_eq!(answer.status(), 404, "Ade's record: {operation}");
+    }
+    // And nothing any of them sent was kept.
+    let seen: ThreadView = As {
         app: &f.app,
         session: &f.ade,
-    };
-    let crossed = ade
-        .get(&format!(
-            "/api/v1/people/{}/threads/{}",
-            f.ade_id, thread.id
-        ))
-        .await;
-    assert_eq!(crossed.status(), 404);
-    let crossed_item = ade
-        .get(&format!(
-            "/api/v1/people/{}/items/{}",
-            f.ade_id, item.item.id
-        ))
-        .await;
-    assert_eq!(crossed_item.status(), 404);
-}
-
-#[tokio::test]
-async fn citizens_and_professionals_cannot_use_the_staff_routes() {
-    let f = family().await;
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
-    let person = &f.margaret_id;
-    for (path, body) in [
-        (
-            "/api/v1/staff/people".to_owned(),
-            json!({"forename": "A", "surname": "B"}),
-        ),
-        (
-            format!("/api/v1/staff/people/{person}/links"),
-            json!({"email": "ade@example.org", "relationship": "self"}),
-        ),
-        (
-            format!("/api/v1/staff/people/{person}/involvements"),
-            json!({"name": "A", "role": "B", "team": "C", "phone": "0151 496 0000", "since": "2026-01-01"}),
-        ),
-        (
-            format!("/api/v1/staff/people/{person}/messages"),
-            json!({"message_type": "general", "subject": "S", "body": "B"}),
-        ),
-        (
-            format!("/api/v1/staff/people/{person}/threads/x/replies"),
-            json!({"in_reply_to": "x", "body": "B"}),
-        ),
-        (
-            format!("/api/v1/staff/people/{person}/items"),
-            json!({"form_id": "financial-assessment", "team": "finance", "due_on": "2099-01-01"}),
-        ),
-    ] {
-        assert_eq!(ade.post(&path, body).await.status(), 403, "POST {path}");
     }
+    .get(&format!("/api/v1/people/{person}/threads/{}", thread.id))
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(seen.messages.len(), 1);
 }
 
 const PDF: &[u8] =
@@ -673,6 +665,21 @@ async fn a_published_document_is_new_until_opened_and_stays_available() {
         )
         .await;
     assert_eq!(disguised.status(), 422);
+    let not_taken = council
+        .publish(
+            &f.margaret_id,
+            "Plan",
+            "text/html",
+            b"<script>alert(1)</script>",
+        )
+        .await;
+    assert_eq!(not_taken.status(), 422);
+    let mut too_large = PDF.to_vec();
+    too_large.resize(10 * 1024 * 1024 + 1, b' ');
+    let too_large = council
+        .publish(&f.margaret_id, "Plan", "application/pdf", &too_large)
+        .await;
+    assert_eq!(too_large.status(), 413);
     let published = council
         .publish(&f.margaret_id, "Your care plan", "application/pdf", PDF)
         .await;
@@ -683,6 +690,21 @@ async fn a_published_document_is_new_until_opened_and_stays_available() {
         published.text().await.unwrap()
     );
     let document: DocumentSummary = published.json().await.unwrap();
+    {
+        use api::db::schema::documents;
+        use diesel::prelude::*;
+        use sha2::Digest;
+        let stored: Vec<(String, String)> = documents::table
+            .select((documents::id, documents::sha256))
+            .load(&mut *f.app.database.get().unwrap())
+            .unwrap();
+        let digest = format!("{:x}", sha2::Sha256::digest(PDF));
+        assert_eq!(
+            stored,
+            [(document.id.clone(), digest)],
+            "refused files are not kept"
+        );
+    }
 
     let ade = As {
         app: &f.app,
@@ -842,6 +864,17 @@ async fn a_proxy_completes_a_form_the_council_sent_and_it_goes_back_to_the_team(
         (2, ItemStatus::InProgress, Some("benefits"))
     );
     assert!(saved.item.progress > 0 && saved.item.progress < 100);
+    // The team that sent it sees how far along it is on the record.
+    let record: shared::api::StaffPersonView = council
+        .get(&format!("/api/v1/staff/people/{person}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (record.items[0].status, record.items[0].progress),
+        (ItemStatus::InProgress, saved.item.progress)
+    );
     let stale = ade.put(&path, json!({"version": 1, "answers": {}})).await;
     assert_eq!(stale.status(), 409);
     let problem: Problem = stale.json().await.unwrap();
@@ -936,6 +969,32 @@ async fn a_proxy_completes_a_form_the_council_sent_and_it_goes_back_to_the_team(
         .unwrap();
     assert_eq!(person_id.as_deref(), Some(person.as_str()));
     assert_eq!(team.as_deref(), Some("finance"));
+    drop(conn);
+    // Staff open what was sent from the record, with the answers in words.
+    let record: shared::api::StaffPersonView = council
+        .get(&format!("/api/v1/staff/people/{person}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(record.items[0].status, ItemStatus::Submitted);
+    assert_eq!(
+        record.items[0].submission_id.as_deref(),
+        Some(submission.id.as_str())
+    );
+    let sent: shared::api::StaffSubmissionView = council
+        .get(&format!("/api/v1/staff/submissions/{}", submission.id))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(sent.person_id.as_deref(), Some(person.as_str()));
+    assert_eq!(sent.entry.team.map(|t| t.key).as_deref(), Some("finance"));
+    assert!(
+        sent.summary
+            .iter()
+            .any(|row| row.answer.contains("Attendance Allowance"))
+    );
 }
 
 #[tokio::test]

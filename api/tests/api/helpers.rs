@@ -372,9 +372,13 @@ impl Caller<'_> {
         &self,
         method: reqwest::Method,
         path: &str,
+        headers: &[(String, String)],
         body: Option<(&str, Vec<u8>)>,
     ) -> reqwest::Response {
         let mut request = self.request(method, path);
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
         if let Some((content_type, bytes)) = body {
             request = request.header("Content-Type", content_type).body(bytes);
         }

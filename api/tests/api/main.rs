@@ -21,3 +21,4 @@ mod referrals;
 mod security_headers;
 mod staff;
 mod static_app;
+mod walk;
