@@ -59,21 +59,15 @@ pub fn form_for<'a>(
 }
 
 /// Refuses answers to questions the form does not ask (a misspelt id would otherwise be kept
-/// and never shown to anyone) and a resume page it does not have.
+/// and never shown to anyone), answers of a kind their question does not take (a list for a
+/// text question), and a resume page the form does not have. Answers that are merely still
+/// wrong are kept: a draft is work in progress, and Submit checks them.
 pub fn check_keys(
     form: &FormDefinition,
     answers: &Answers,
     page_id: Option<&str>,
 ) -> Result<(), ApiError> {
-    let mut errors = FieldErrors::new();
-    for key in answers.keys() {
-        if form.question(key).is_none() {
-            errors.insert(
-                format!("answers.{key}"),
-                vec![format!("{} has no question {key:?}", form.title)],
-            );
-        }
-    }
+    let mut errors = shared::forms::shape_errors(form, answers);
     if let Some(page) = page_id
         && form.page(page).is_none()
     {

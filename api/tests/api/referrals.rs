@@ -200,6 +200,19 @@ async fn drafts_refuse_forms_and_questions_that_do_not_exist() {
     let problem: Problem = misspelt.json().await.unwrap();
     assert!(problem.errors.contains_key("answers.urgnet"), "{problem:?}");
     assert!(problem.errors.contains_key("page_id"), "{problem:?}");
+    // An answer of a kind its question cannot show (a list for a choice of one) is refused
+    // too; one that is merely still wrong is kept for the person to correct.
+    let wrong_kind = me
+        .create_draft(
+            json!({"form_id": "support-enquiry", "answers": {"primary_need": ["physical"]}}),
+        )
+        .await;
+    assert_eq!(wrong_kind.status(), 422);
+    let problem: Problem = wrong_kind.json().await.unwrap();
+    assert_eq!(
+        problem.errors["answers.primary_need"],
+        ["What is the person's main support need?: send the answer as text"]
+    );
     let listed: DraftPage = me.get("/api/v1/drafts").await.json().await.unwrap();
     assert!(listed.items.is_empty(), "nothing is stored half-way");
 }

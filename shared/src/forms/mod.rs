@@ -7,6 +7,7 @@ mod check;
 mod condition;
 mod evaluate;
 mod model;
+mod shape;
 mod validate;
 
 pub use check::check_definition;
@@ -18,4 +19,5 @@ pub use model::{
     Audience, Block, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition, Page,
     Prefill, Question, QuestionKind, RulesWhen,
 };
+pub use shape::shape_errors;
 pub use validate::{parse_date, validate_all, validate_page};

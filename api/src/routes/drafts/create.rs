@@ -15,7 +15,8 @@ use crate::state::AppState;
     summary = "Save a form for later",
     description = "Stores the answers given so far under the signed-in account, as version 1. \
                    Answers need not be complete or valid yet; they must answer questions the \
-                   form asks. The council sees nothing until the form is submitted. The draft \
+                   form asks, each in the shape its question takes (text, a list of choices, \
+                   day/month/year; 422 names each that does not). The council sees nothing until the form is submitted. The draft \
                    is deleted 30 days after its last save, with an email a few days before.",
     request_body = CreateDraftRequest,
     responses(

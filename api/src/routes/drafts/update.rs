@@ -17,7 +17,8 @@ use crate::state::AppState;
                    and answers the draft with the version one higher. A save from an older copy \
                    (another tab, another device) is refused with 409 and changes nothing: \
                    reload the draft and apply the change again. Each save keeps the draft for \
-                   another 30 days.",
+                   another 30 days. As when first saved, answers must answer questions the form \
+                   asks, each in the shape its question takes.",
     params(("draft_id" = String, Path, description = "The draft's id.",
         example = "0193a7c2-5f1e-7cc0-9d1a-2f4b8e6c1a01")),
     request_body = UpdateDraftRequest,

@@ -17,7 +17,8 @@ use crate::state::AppState;
                    the item with the version one higher. The person and their proxies share one \
                    copy: a save from an older copy is refused with 409 `stale_version` and \
                    changes nothing. A submitted item cannot change (409 `already_submitted`). \
-                   Answers to questions the form does not ask are refused, naming each.",
+                   Answers to questions the form does not ask, or not in the shape their question \
+                   takes (text, a list of choices, day/month/year), are refused, naming each.",
     params(
         ("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001"),
         ("item_id" = String, Path, description = "The item's id.", example = "0193b020-0000-7000-8000-000000000020"),
