@@ -319,6 +319,38 @@ test('staff create a record, invite someone to it, send a form and record a work
   await expectNoAxeViolations(page);
 });
 
+test('someone the council invites to a record accepts it in their account and sees the record', async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  await signIn(page, STAFF, 'Your account');
+  await page.goto('/staff/people');
+  await page.getByRole('link', { name: 'Create a record' }).click();
+  await page.getByLabel('First name').fill('Frank');
+  await page.getByLabel('Last name').fill('Hill');
+  await page.getByRole('button', { name: 'Create record' }).click();
+  await expectHeading(page, 'Frank Hill');
+  await page.getByRole('link', { name: 'Give someone access' }).click();
+  await page.getByLabel('Their email address').fill(CITIZEN);
+  await page.getByLabel('Someone who looks after them (a proxy)').check();
+  await page.getByLabel('On what basis').selectOption({ label: "The person's consent" });
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expectHeading(page, 'Frank Hill');
+  await expect(page.getByText(`${CITIZEN} — proxy, consent — waiting`)).toBeVisible();
+  await signOut(page);
+
+  // The invitation waits in Margaret's account until she answers it.
+  await signIn(page, CITIZEN, 'Your account');
+  await expect(page.getByText("The council has invited you to see Frank Hill's care record")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: "Accept the invitation to Frank Hill's record" }).click();
+  await expectHeading(page, 'Dashboard');
+  await expect(page.locator('.govuk-caption-l')).toHaveText("Frank Hill's record");
+  await expect(page.getByText('You look after them, with their consent')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto('/account');
+  await expectHeading(page, 'Your account');
+  await expect(page.getByText('The council has invited you')).toHaveCount(0);
+});
+
 test('staff import people from a spreadsheet, correcting the rows it refused first', async ({ page, consoleErrors }) => {
   await signIn(page, STAFF, 'Your account');
   await page.goto('/staff');
