@@ -47,6 +47,15 @@ pub fn bank_holidays() -> &'static BTreeSet<NaiveDate> {
     })
 }
 
+/// Whether the holidays reach a year past `today`. Beyond the file's last holiday every
+/// weekday counts as a working day, so due dates would come too early: the server warns at
+/// start, while there is a year to paste in GOV.UK's newer list.
+pub fn covers_a_year_from(today: NaiveDate, holidays: &BTreeSet<NaiveDate>) -> bool {
+    holidays
+        .last()
+        .is_some_and(|last| *last >= today + Days::new(365))
+}
+
 pub fn is_working_day(day: NaiveDate, holidays: &BTreeSet<NaiveDate>) -> bool {
     !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !holidays.contains(&day)
 }
@@ -94,6 +103,14 @@ mod tests {
                 .iter()
                 .all(|d| d.weekday().num_days_from_monday() < 5)
         );
+    }
+
+    #[test]
+    fn the_server_is_told_when_the_holidays_run_out_within_a_year() {
+        let holidays = bank_holidays();
+        assert!(covers_a_year_from(date("2026-11-23"), holidays));
+        assert!(!covers_a_year_from(date("2028-06-01"), holidays));
+        assert!(!covers_a_year_from(date("2026-11-23"), &BTreeSet::new()));
     }
 
     #[test]
