@@ -202,6 +202,14 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   const published = page.locator('tr', { hasText: 'Occupational therapy visit' });
   await expect(published).toContainText('Not yet');
   await expectNoAxeViolations(page);
+  // Staff can check what they sent; that is not the person opening it.
+  const checking = page.context().waitForEvent('page');
+  await published.getByRole('button', { name: /^Occupational therapy visit/ }).click();
+  const tab = await checking;
+  expect(tab.url()).toMatch(/^blob:/);
+  await tab.close();
+  await page.reload();
+  await expect(page.locator('tr', { hasText: 'Occupational therapy visit' })).toContainText('Not yet');
   await signOut(page);
 
   await signIn(page, CITIZEN, 'Your account');

@@ -419,11 +419,28 @@ pub async fn documents(
 
 /// A document's bytes; fetching it records that this reader opened it.
 pub async fn document(token: &str, person: &str, document: &str) -> Result<Vec<u8>, ApiError> {
-    let response = get_with(
+    bytes(
         token,
         &format!("/api/v1/people/{person}/documents/{document}"),
     )
-    .await?;
+    .await
+}
+
+/// A document published to a person, as staff open it (not counted as the person opening it).
+pub async fn staff_document(
+    token: &str,
+    person: &str,
+    document: &str,
+) -> Result<Vec<u8>, ApiError> {
+    bytes(
+        token,
+        &format!("/api/v1/staff/people/{person}/documents/{document}"),
+    )
+    .await
+}
+
+async fn bytes(token: &str, path: &str) -> Result<Vec<u8>, ApiError> {
+    let response = get_with(token, path).await?;
     if !response.ok() {
         return read::<Vec<u8>>(response).await;
     }

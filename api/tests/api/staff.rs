@@ -574,6 +574,22 @@ async fn a_withdrawn_document_and_an_ended_link_stop_working() {
     let citizen = c.app.caller(&session);
     let staff = c.app.caller(&c.staff);
     let path = format!("/api/v1/people/{person}/documents/{document}");
+    // Staff check what they sent: the bytes, in the audit log, and not the person's opening.
+    let staff_path = format!("/api/v1/staff/people/{person}/documents/{document}");
+    let checked = staff.get(&staff_path).await;
+    assert_eq!(checked.status(), 200);
+    assert_eq!(checked.bytes().await.unwrap().as_ref(), PDF);
+    let record: StaffPersonView = staff.read(&format!("/api/v1/staff/people/{person}")).await;
+    assert_eq!(record.documents[0].content_type, "application/pdf");
+    assert!(record.documents[0].first_opened_at.is_none());
+    let log: AuditPage = c
+        .app
+        .caller(&c.admin)
+        .read(&format!("/api/v1/audit?subject={document}"))
+        .await;
+    let actions: Vec<&str> = log.items.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["read", "publish"]);
+
     assert_eq!(citizen.get(&path).await.status(), 200);
     let record: StaffPersonView = staff.read(&format!("/api/v1/staff/people/{person}")).await;
     assert!(record.documents[0].first_opened_at.is_some());
@@ -585,6 +601,7 @@ async fn a_withdrawn_document_and_an_ended_link_stop_working() {
         .await;
     assert_eq!(withdrawn.status(), 204);
     assert_eq!(citizen.get(&path).await.status(), 404);
+    assert_eq!(staff.get(&staff_path).await.status(), 404);
     let again = staff
         .delete(&format!(
             "/api/v1/staff/people/{person}/documents/{document}"

@@ -304,6 +304,8 @@ pub struct StaffDocument {
     pub id: String,
     pub title: String,
     pub file_name: String,
+    /// `application/pdf`, `image/jpeg` or `image/png`.
+    pub content_type: String,
     pub published_at: DateTime<Utc>,
     /// The first time anyone linked to the person opened it.
     pub first_opened_at: Option<DateTime<Utc>>,

@@ -174,6 +174,13 @@ pub(crate) fn blob_url(bytes: &[u8], kind: &str) -> Option<String> {
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
+/// Shows a document in a new tab, where the browser's viewer prints and saves it.
+pub(crate) fn open_file(bytes: &[u8], kind: &str) {
+    if let (Some(url), Some(window)) = (blob_url(bytes, kind), web_sys::window()) {
+        let _ = window.open_with_url_and_target(&url, "_blank");
+    }
+}
+
 /// Hands `bytes` to the browser as a download named `filename`.
 pub(crate) fn save_file(bytes: &[u8], filename: &str, kind: &str) {
     use wasm_bindgen::JsCast;

@@ -10,6 +10,7 @@ mod involvement;
 mod item;
 mod link;
 mod message;
+mod open_document;
 mod record;
 mod reply;
 mod search;
@@ -24,6 +25,7 @@ pub use involvement::{__path_create_involvement, create_involvement};
 pub use item::{__path_send_item, send_item};
 pub use link::{__path_link_account, link_account};
 pub use message::{__path_send_staff_message, send_staff_message};
+pub use open_document::{__path_open_published_document, open_published_document};
 pub use record::{__path_get_staff_person, get_staff_person};
 pub use reply::{__path_reply_as_team, reply_as_team};
 pub use search::{__path_search_people, search_people};
@@ -61,11 +63,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/staff/people/{person_id}/links/{link_id}",
         web::delete().to(end_link),
     ))
-    .service(super::only(
-        "DELETE",
-        "/staff/people/{person_id}/documents/{document_id}",
-        web::delete().to(withdraw_document),
-    ))
+    .service(
+        web::resource("/staff/people/{person_id}/documents/{document_id}")
+            .route(web::get().to(open_published_document))
+            .route(web::delete().to(withdraw_document))
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(ApiError::MethodNotAllowed {
+                    allow: "GET, DELETE",
+                })
+            })),
+    )
     .service(super::only(
         "POST",
         "/staff/people/{person_id}/links",

@@ -6,7 +6,7 @@ use super::{Failed, Whose, load, whose};
 use crate::api;
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
-use crate::pages::submission::{blob_url, save_file};
+use crate::pages::submission::{blob_url, open_file, save_file};
 use crate::session::use_session;
 
 /// Items to view: unopened documents in bold; each can be viewed, saved or printed, and stays.
@@ -169,11 +169,4 @@ fn print_file(bytes: &[u8], kind: &str) {
     frame.set_onload(Some(on_load.unchecked_ref()));
     frame.set_src(&url);
     let _ = body.append_child(&frame);
-}
-
-/// Shows a document in a new tab, where the browser's viewer prints and saves it.
-fn open_file(bytes: &[u8], kind: &str) {
-    if let (Some(url), Some(window)) = (blob_url(bytes, kind), web_sys::window()) {
-        let _ = window.open_with_url_and_target(&url, "_blank");
-    }
 }

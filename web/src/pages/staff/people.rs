@@ -169,6 +169,24 @@ fn Record(
             });
         }
     };
+    // Staff check what was sent in a new tab; the person's "new" mark is theirs alone.
+    let view_document = {
+        let person_id = person_id.clone();
+        move |document: String, kind: String| {
+            let person_id = person_id.clone();
+            leptos::task::spawn_local(async move {
+                let fetched = async {
+                    let token = session.fresh_token().await?;
+                    api::staff_document(&token, &person_id, &document).await
+                }
+                .await;
+                match fetched {
+                    Ok(bytes) => crate::pages::submission::open_file(&bytes, &kind),
+                    Err(error) => errors.set(error.field_errors()),
+                }
+            });
+        }
+    };
     let withdraw = move |document: String| {
         let person_id = person_id.clone();
         leptos::task::spawn_local(async move {
@@ -291,10 +309,16 @@ fn Record(
                     <tbody class="govuk-table__body">
                         {record.documents.into_iter().map(|d| {
                             let withdraw = withdraw.clone();
+                            let view_document = view_document.clone();
                             let id = d.id.clone();
+                            let (shown, kind) = (d.id.clone(), d.content_type.clone());
                             view! {
                                 <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">{d.title.clone()}</td>
+                                    <td class="govuk-table__cell">
+                                        <button type="button" class="app-link-button govuk-link" on:click=move |_| view_document(shown.clone(), kind.clone())>
+                                            {d.title.clone()}<span class="govuk-visually-hidden">" (opens in a new tab)"</span>
+                                        </button>
+                                    </td>
                                     <td class="govuk-table__cell">{d.published_at.format("%-d %b %Y").to_string()}</td>
                                     <td class="govuk-table__cell">{d.first_opened_at.map(|t| t.format("%-d %b %Y %H:%M").to_string()).unwrap_or_else(|| "Not yet".into())}</td>
                                     <td class="govuk-table__cell">
