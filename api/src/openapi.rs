@@ -104,6 +104,7 @@ use crate::routes;
         routes::staff_people::update_person,
         routes::staff_people::end_link,
         routes::staff_people::invite_to_record,
+        routes::staff_people::withdraw_invitation,
         routes::staff_people::open_published_document,
         routes::staff_people::withdraw_document,
         routes::staff_people::send_item,

@@ -264,6 +264,10 @@ test('staff create a record, invite someone to it, send a form and record a work
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expectHeading(page, 'Edna Marsh');
   await expect(page.getByText('edna.marsh@example.org — proxy, deputyship — waiting')).toBeVisible();
+  // Sent to the wrong address: withdrawn before anyone can accept it.
+  await page.getByRole('button', { name: 'Withdraw the invitation to edna.marsh@example.org' }).click();
+  await expect(page.getByText('edna.marsh@example.org — proxy, deputyship — withdrawn')).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Send a form to complete' }).click();
   await expectHeading(page, 'Send a form to complete');

@@ -627,6 +627,20 @@ pub async fn withdraw_document(token: &str, person: &str, document: &str) -> Res
     .await
 }
 
+pub async fn withdraw_invitation(
+    token: &str,
+    person: &str,
+    invitation: &str,
+) -> Result<(), ApiError> {
+    no_content(with_token(
+        Request::delete(&format!(
+            "/api/v1/staff/people/{person}/invitations/{invitation}"
+        )),
+        token,
+    ))
+    .await
+}
+
 pub async fn audit_log(
     token: &str,
     query: &str,

@@ -37,10 +37,14 @@ struct Invitation {
     expires_at: NaiveDateTime,
     answered_at: Option<NaiveDateTime>,
     accepted: Option<bool>,
+    withdrawn_at: Option<NaiveDateTime>,
 }
 
 impl Invitation {
     fn state(&self, now: NaiveDateTime) -> &'static str {
+        if self.withdrawn_at.is_some() {
+            return "withdrawn";
+        }
         match (self.answered_at, self.accepted) {
             (Some(_), Some(true)) => "accepted",
             (Some(_), _) => "declined",
@@ -174,6 +178,7 @@ fn open_for(
         .filter(link_invitations::id.eq(id))
         .filter(link_invitations::email.eq(email))
         .filter(link_invitations::answered_at.is_null())
+        .filter(link_invitations::withdrawn_at.is_null())
         .filter(link_invitations::expires_at.gt(now))
         .select((Invitation::as_select(), people::forename, people::surname))
         .first(conn)
@@ -192,6 +197,7 @@ pub async fn mine(state: &AppState, user: &CurrentUser) -> Result<Vec<Invitation
                 .inner_join(people::table)
                 .filter(link_invitations::email.eq(&email))
                 .filter(link_invitations::answered_at.is_null())
+                .filter(link_invitations::withdrawn_at.is_null())
                 .filter(link_invitations::expires_at.gt(timestamp()))
                 .order(link_invitations::invited_at)
                 .select((Invitation::as_select(), people::forename, people::surname))
@@ -268,6 +274,50 @@ pub async fn decline(state: &AppState, user: &CurrentUser, id: String) -> Result
                         link_invitations::accepted.eq(Some(false)),
                     ))
                     .execute(conn)?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// Staff withdraw an invitation nobody has answered (sent to the wrong address, or no longer
+/// wanted): it stays on the record as withdrawn and can no longer be accepted.
+pub async fn withdraw(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+    id: String,
+) -> Result<(), ApiError> {
+    user.require(shared::api::Role::Staff)?;
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let now = timestamp();
+                let withdrawn = diesel::update(
+                    link_invitations::table
+                        .filter(link_invitations::id.eq(&id))
+                        .filter(link_invitations::person_id.eq(&person_id))
+                        .filter(link_invitations::answered_at.is_null())
+                        .filter(link_invitations::withdrawn_at.is_null())
+                        .filter(link_invitations::expires_at.gt(now)),
+                )
+                .set(link_invitations::withdrawn_at.eq(Some(now)))
+                .execute(conn)?;
+                if withdrawn == 0 {
+                    return Err(ApiError::NotFound);
+                }
+                crate::audit::record(
+                    conn,
+                    &user,
+                    crate::audit::Event {
+                        action: "withdraw",
+                        subject_type: "invitation",
+                        subject_id: &id,
+                        person_id: Some(&person_id),
+                    },
+                )?;
                 Ok(())
             })
         })

@@ -222,6 +222,7 @@ diesel::table! {
         expires_at -> Timestamp,
         answered_at -> Nullable<Timestamp>,
         accepted -> Nullable<Bool>,
+        withdrawn_at -> Nullable<Timestamp>,
     }
 }
 

@@ -832,6 +832,44 @@ async fn an_invitation_links_an_account_only_when_its_holder_accepts_it() {
             .await
             .is_empty()
     );
+    // A third, sent to the wrong address, is withdrawn before anyone can accept it.
+    let mistaken: StaffInvitation = staff
+        .post(
+            &format!("/api/v1/staff/people/{}/invitations", person.id),
+            &json!({"email": "other@example.org", "relationship": "self"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let withdraw = format!(
+        "/api/v1/staff/people/{}/invitations/{}",
+        person.id, mistaken.id
+    );
+    assert_eq!(other.delete(&withdraw).await.status(), 403);
+    assert_eq!(staff.delete(&withdraw).await.status(), 204);
+    assert_eq!(staff.delete(&withdraw).await.status(), 404, "only once");
+    assert!(
+        other
+            .read::<Vec<InvitationView>>("/api/v1/invitations")
+            .await
+            .is_empty()
+    );
+    let too_late = other
+        .post(
+            &format!("/api/v1/invitations/{}/acceptance", mistaken.id),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(too_late.status(), 404);
+    let log: AuditPage = c
+        .app
+        .caller(&c.admin)
+        .read(&format!("/api/v1/audit?subject={}", mistaken.id))
+        .await;
+    let actions: Vec<&str> = log.items.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["withdraw", "invite"]);
+
     let record: StaffPersonView = staff
         .read(&format!("/api/v1/staff/people/{}", person.id))
         .await;
@@ -840,7 +878,7 @@ async fn an_invitation_links_an_account_only_when_its_holder_accepts_it() {
         .iter()
         .map(|i| i.state.as_str())
         .collect();
-    assert_eq!(states, ["declined", "accepted"]);
+    assert_eq!(states, ["withdrawn", "declined", "accepted"]);
     assert_eq!(record.links.len(), 1);
     let refused = staff
         .post(

@@ -379,7 +379,7 @@ pub struct StaffInvitation {
     pub legal_basis: Option<String>,
     pub invited_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
-    /// `waiting`, `accepted`, `declined` or `expired`.
+    /// `waiting`, `accepted`, `declined`, `expired` or `withdrawn`.
     pub state: String,
 }
 

@@ -16,6 +16,7 @@ mod reply;
 mod search;
 mod update;
 mod withdraw_document;
+mod withdraw_invitation;
 
 pub use create::{__path_create_person, create_person};
 pub use document::{__path_publish_document, publish_document};
@@ -31,6 +32,7 @@ pub use reply::{__path_reply_as_team, reply_as_team};
 pub use search::{__path_search_people, search_people};
 pub use update::{__path_update_person, update_person};
 pub use withdraw_document::{__path_withdraw_document, withdraw_document};
+pub use withdraw_invitation::{__path_withdraw_invitation, withdraw_invitation};
 
 use actix_web::{HttpResponse, web};
 
@@ -57,6 +59,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "POST",
         "/staff/people/{person_id}/invitations",
         web::post().to(invite_to_record),
+    ))
+    .service(super::only(
+        "DELETE",
+        "/staff/people/{person_id}/invitations/{invitation_id}",
+        web::delete().to(withdraw_invitation),
     ))
     .service(super::only(
         "DELETE",

@@ -187,6 +187,24 @@ fn Record(
             });
         }
     };
+    // An invitation sent to the wrong address must not stay open to be accepted.
+    let withdraw_invitation = {
+        let person_id = person_id.clone();
+        move |invitation: String| {
+            let person_id = person_id.clone();
+            leptos::task::spawn_local(async move {
+                let done = async {
+                    let token = session.fresh_token().await?;
+                    api::withdraw_invitation(&token, &person_id, &invitation).await
+                }
+                .await;
+                match done {
+                    Ok(()) => version.update(|v| *v += 1),
+                    Err(error) => errors.set(error.field_errors()),
+                }
+            });
+        }
+    };
     let withdraw = move |document: String| {
         let person_id = person_id.clone();
         leptos::task::spawn_local(async move {
@@ -273,7 +291,18 @@ fn Record(
             <ul class="govuk-list">
                 {record.invitations.into_iter().map(|i| {
                     let footing = if i.relationship == "self" { "their own account".to_owned() } else { format!("proxy, {}", basis(i.legal_basis)) };
-                    view! { <li>{format!("{} — {footing} — {} on {}", i.email, i.state, i.invited_at.format("%-d %B %Y"))}</li> }
+                    let withdraw = withdraw_invitation.clone();
+                    let id = i.id.clone();
+                    view! {
+                        <li>
+                            {format!("{} — {footing} — {} on {} ", i.email, i.state, i.invited_at.format("%-d %B %Y"))}
+                            {(i.state == "waiting").then(|| view! {
+                                <button type="button" class="app-link-button govuk-link" on:click=move |_| withdraw(id.clone())>
+                                    "Withdraw"<span class="govuk-visually-hidden">{format!(" the invitation to {}", i.email)}</span>
+                                </button>
+                            })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         })}

@@ -1,0 +1,1 @@
+ALTER TABLE link_invitations DROP COLUMN withdrawn_at;
