@@ -399,3 +399,59 @@ test('staff import people from a spreadsheet, correcting the rows it refused fir
   await page.getByRole('link', { name: 'Find a person' }).click();
   await expectHeading(page, 'Find a person');
 });
+
+test('an administrator adds a machine client and a webhook endpoint, each secret shown once', async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'alex.morgan@example.org', 'Your account');
+  await page.goto('/staff');
+  await page.getByRole('link', { name: 'Integrations' }).click();
+  await expectHeading(page, 'Integrations');
+  await expectNoAxeViolations(page);
+
+  // A client needs a name and at least one scope; the summary says so and takes the focus.
+  await page.getByRole('button', { name: 'Add client' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Give the client a name');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Name').fill('Case management system');
+  await page.getByLabel('submissions:read').check();
+  await page.getByRole('button', { name: 'Add client' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('The secret for Case management system');
+  await expect(page.locator('.govuk-notification-banner')).toBeFocused();
+  const clientId = (await page.locator('.app-secret').nth(0).textContent()).trim();
+  const firstSecret = (await page.locator('.app-secret').nth(1).textContent()).trim();
+  await expect(page.locator('tr', { hasText: 'Case management system' })).toContainText('submissions:read');
+  await expectNoAxeViolations(page);
+
+  // The secret shown is the one that works; a new secret replaces it, and revoking ends both.
+  const token = (secret) => page.request.post('/api/v1/oauth/token', {
+    form: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret },
+  });
+  expect((await token(firstSecret)).status()).toBe(200);
+  await page.getByRole('button', { name: 'New secret for Case management system' }).click();
+  await expect(page.locator('.app-secret').nth(1)).not.toHaveText(firstSecret);
+  const secondSecret = (await page.locator('.app-secret').nth(1).textContent()).trim();
+  expect((await token(firstSecret)).status()).toBe(401);
+  expect((await token(secondSecret)).status()).toBe(200);
+  await page.getByRole('button', { name: 'Revoke for Case management system' }).click();
+  await expect(page.locator('tr', { hasText: 'Case management system' })).toContainText('Revoked');
+  await expect(page.locator('.govuk-notification-banner')).toHaveCount(0);
+  expect((await token(secondSecret)).status()).toBe(401);
+
+  // A webhook endpoint: HTTPS (or this machine), and the events it is told of.
+  await page.getByLabel('Address').fill('http://127.0.0.1:9/portal-events');
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await page.getByLabel('submission.received').check();
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('The secret for http://127.0.0.1:9/portal-events');
+  await expect(page.locator('.app-secret').nth(1)).toHaveText(/^whsec_/);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Deliveries to http://127.0.0.1:9/portal-events' }).click();
+  await expectHeading(page, 'Deliveries');
+  await expect(page.getByText('Nothing has been sent to this endpoint yet.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Integrations' }).click();
+  await page.getByRole('button', { name: 'Stop sending to http://127.0.0.1:9/portal-events' }).click();
+  await expect(page.locator('tr', { hasText: 'http://127.0.0.1:9/portal-events' })).toContainText('Stopped');
+});

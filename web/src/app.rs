@@ -82,6 +82,8 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/staff/accounts/:account_id") view=pages::staff::StaffAccount />
                         <Route path=path!("/staff/audit") view=pages::staff::AuditLog />
                         <Route path=path!("/staff/imports") view=pages::staff::Imports />
+                        <Route path=path!("/staff/integrations") view=pages::staff::Integrations />
+                        <Route path=path!("/staff/integrations/webhooks/:webhook_id") view=pages::staff::WebhookDeliveries />
                         <Route path=path!("/record") view=pages::record::Records />
                         <Route path=path!("/record/:person_id") view=pages::record::RecordDashboard />
                         <Route path=path!("/record/:person_id/details") view=pages::record::RecordDetails />

@@ -15,7 +15,7 @@ use crate::state::AppState;
     summary = "Create a staff or administrator account",
     description = "Administrators only. Creates a verified account with the given role and no \
                    usable password, and emails its owner to set one through 'Forgotten \
-                   password?', which proves they hold the address.",
+                   password?', which proves they hold the address. Written to the audit log.",
     request_body = CreateStaffRequest,
     responses(
         (status = 201, description = "The new account.", body = AccountView),

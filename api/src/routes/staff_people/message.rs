@@ -16,7 +16,8 @@ use shared::api::scopes;
     summary = "Write to a person",
     description = "For council staff, and machine clients with `messages:write`: starts a conversation signed by the team the message type \
                    names. Every account linked to the person is emailed that a message is \
-                   waiting (never what it says).",
+                   waiting (never what it says). Staff must be in that team (administrators need not); \
+                   others get 403.",
     params(("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001")),
     request_body = NewMessageRequest,
     responses(

@@ -15,7 +15,8 @@ use shared::api::scopes;
     operation_id = "reply_as_team",
     summary = "Reply to a person as the team",
     description = "For council staff, and machine clients with `messages:write`: a reply signed by the team the thread's type names; every \
-                   account linked to the person is emailed that a message is waiting.",
+                   account linked to the person is emailed that a message is waiting. Staff must be in \
+                   that team (administrators need not); others get 403.",
     params(
         ("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001"),
         ("thread_id" = String, Path, description = "The thread's id.", example = "0193b00f-0000-7000-8000-00000000000f"),

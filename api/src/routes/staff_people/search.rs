@@ -31,7 +31,8 @@ pub struct SearchQuery {
     operation_id = "search_people",
     summary = "Find people by surname",
     description = "For council staff, and machine clients with `people:read`: people whose surname starts with the letters given, in \
-                   name order. Keyset-paginated: pass `next` as `after`.",
+                   name order. The search (what was looked for) is written to the audit log. \
+                   Keyset-paginated: pass `next` as `after`.",
     params(SearchQuery),
     responses(
         (status = 200, description = "One page of people.", body = PersonMatchPage),

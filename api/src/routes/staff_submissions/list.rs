@@ -16,7 +16,8 @@ use crate::triage::{self, QueueQuery};
     description = "For council staff: every submitted referral, DoLS form and completed item, \
                    soonest due first (10 working days after arrival, skipping weekends and \
                    England and Wales bank holidays), filtered by form, status, team, overdue \
-                   or given to me. Keyset-paginated: pass `next` as `after`.",
+                   or given to me. Each look (with its filters) is written to the audit log. \
+                   Keyset-paginated: pass `next` as `after`.",
     params(QueueQuery),
     responses(
         (status = 200, description = "One page of the queue.", body = QueuePage),

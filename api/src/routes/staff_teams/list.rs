@@ -14,10 +14,11 @@ use crate::state::AppState;
     operation_id = "list_team_queues",
     summary = "List the teams' message queues",
     description = "For council staff: every team, by name, with the number of messages from \
-                   people that nobody in the team has opened yet.",
+                   people that nobody in the team has opened yet, and whether the caller may open its \
+                   conversations (its members, and administrators).",
     responses(
         (status = 200, description = "The teams.", body = Vec<TeamQueueSummary>,
-         example = json!([{"key": "contact_centre", "name": "Adult Social Care Contact Centre", "unread": 3}])),
+         example = json!([{"key": "contact_centre", "name": "Adult Social Care Contact Centre", "unread": 3, "member": true}])),
         (status = 401, response = crate::routes::problems::NotSignedIn),
         (status = 403, response = crate::routes::problems::Forbidden),
     ),

@@ -16,7 +16,8 @@ use crate::state::AppState;
     description = "For council staff: the conversation, oldest message first, with the person \
                    it is about. Opening it marks the person's messages read for the team, and \
                    the reading is written to the audit log. Reply with \
-                   `POST /api/v1/staff/people/{person_id}/threads/{thread_id}/replies`.",
+                   `POST /api/v1/staff/people/{person_id}/threads/{thread_id}/replies`. Members of \
+                   the thread's team and administrators only; others get 403.",
     params(("thread_id" = String, Path, description = "The conversation's id.",
         example = "0193b00f-0000-7000-8000-00000000000f")),
     responses(

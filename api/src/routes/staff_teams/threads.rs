@@ -16,7 +16,8 @@ use crate::state::AppState;
     summary = "List a team's conversations",
     description = "For council staff: the conversations whose message type names this team, \
                    most recent first, each saying whether it has a message nobody in the team \
-                   has opened. Keyset-paginated: pass `next` as `after`.",
+                   has opened. Members of the team and administrators only; others get 403. The \
+                   look is written to the audit log. Keyset-paginated: pass `next` as `after`.",
     params(("team" = String, Path, description = "The team's key.", example = "contact_centre"), PageQuery),
     responses(
         (status = 200, description = "One page of conversations.", body = TeamThreadPage),

@@ -31,6 +31,8 @@ pub fn StaffHome() -> impl IntoView {
                         target=TileTarget::Route("/staff/audit".into()) />
                     <Tile heading="Staff accounts" description="Who works in which team, and switching accounts off.".into()
                         target=TileTarget::Route("/staff/accounts".into()) />
+                    <Tile heading="Integrations" description="Machine clients that call the API, and webhooks that tell other systems of events.".into()
+                        target=TileTarget::Route("/staff/integrations".into()) />
                 })}
             </ul>
         }

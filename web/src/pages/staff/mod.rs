@@ -1,5 +1,5 @@
 //! The council's side, under /staff: the referral queue, the teams' messages, people's records
-//! and (for administrators) the audit log. Every page needs a staff account; the server checks
+//! and (for administrators) the audit log, staff accounts and integrations. Every page needs a staff account; the server checks
 //! it again on every call.
 
 mod accounts;
@@ -7,6 +7,7 @@ mod actions;
 mod audit;
 mod home;
 mod imports;
+mod integrations;
 mod messages;
 mod people;
 mod queue;
@@ -16,6 +17,7 @@ pub use actions::{EditPerson, GiveAccess, NewPerson, RecordInvolvement, SendForm
 pub use audit::AuditLog;
 pub use home::StaffHome;
 pub use imports::Imports;
+pub use integrations::{Integrations, WebhookDeliveries};
 pub use messages::{StaffThread, TeamQueues, TeamThreads};
 pub use people::{FindPerson, StaffPerson};
 pub use queue::{Referral, ReferralQueue};

@@ -1,0 +1,486 @@
+//! For administrators: the machine clients that call the API and the webhook endpoints told of
+//! events. A secret is shown once, when it is made: the server keeps only what checks it.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shared::api::scopes::KNOWN;
+use shared::api::{
+    ApiClientView, CreateClientRequest, CreateWebhookRequest, FieldErrors, WEBHOOK_EVENTS,
+    WebhookView,
+};
+
+use super::{Failed, load, staff_only};
+use crate::api;
+use crate::components::form::{ErrorSummary, TextInput, submit};
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// A secret just made, for the banner that shows it this once.
+#[derive(Clone)]
+struct NewSecret {
+    what: String,
+    id_label: &'static str,
+    id: String,
+    secret: String,
+}
+
+/// Machine clients and webhook endpoints: who may call the API, and who is told of events.
+#[component]
+pub fn Integrations() -> impl IntoView {
+    set_page_title("Integrations");
+    let version = RwSignal::new(0u32);
+    let loaded = load(move |token| {
+        let _ = version.get();
+        async move {
+            let clients = api::api_clients(&token).await?;
+            let webhooks = api::webhooks(&token).await?;
+            Ok((clients, webhooks))
+        }
+    });
+    let errors = RwSignal::new(FieldErrors::new());
+    // Outlives the reload that follows, so the secret stays on screen until the page is left.
+    let made = RwSignal::new(None::<NewSecret>);
+    staff_only(move || {
+        view! {
+            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <ErrorSummary errors=errors />
+            {move || made.get().map(|new| view! { <SecretBanner new=new /> })}
+            <h1 class="govuk-heading-l">"Integrations"</h1>
+            <p class="govuk-body">"Other systems, such as the case management system, call the portal's API as machine clients, and are told of new referrals and messages through webhooks. The API is described at "
+                <a href="/api/docs/" class="govuk-link">"the API documentation"</a>"."</p>
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok((clients, webhooks)) => view! {
+                        <Clients clients=clients errors=errors made=made version=version />
+                        <Webhooks webhooks=webhooks errors=errors made=made version=version />
+                    }.into_any(),
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+/// The secret, once, with what it belongs to; focus goes to it so screen readers hear it.
+#[component]
+fn SecretBanner(new: NewSecret) -> impl IntoView {
+    let banner = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        if let Some(banner) = banner.get() {
+            let _ = banner.focus();
+        }
+    });
+    view! {
+        <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
+            aria-labelledby="secret-title" tabindex="-1" node_ref=banner>
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id="secret-title">"Copy the secret now"</h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">{format!("The secret for {}", new.what)}</p>
+                <dl class="govuk-summary-list govuk-summary-list--no-border">
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">{new.id_label}</dt>
+                        <dd class="govuk-summary-list__value"><code class="app-secret">{new.id}</code></dd>
+                    </div>
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">"Secret"</dt>
+                        <dd class="govuk-summary-list__value"><code class="app-secret">{new.secret}</code></dd>
+                    </div>
+                </dl>
+                <p class="govuk-body">"It is not shown again: the portal keeps only what checks it. Give it to the system's owner by a safe route. If it is lost, make a new one."</p>
+            </div>
+        </div>
+    }
+}
+
+/// Ticks one of a set of values (scopes, events) in `chosen`.
+fn toggle(chosen: RwSignal<Vec<String>>, value: String, on: bool) {
+    chosen.update(|all| {
+        all.retain(|v| *v != value);
+        if on {
+            all.push(value);
+        }
+    });
+}
+
+/// Checkboxes for `options` (value, hint), the first with the field's id so the error
+/// summary's link reaches it.
+#[component]
+fn Choices(
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<(&'static str, Option<&'static str>)>,
+    chosen: RwSignal<Vec<String>>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let error = move || errors.with(|e| e.get(name).and_then(|m| m.first().cloned()));
+    view! {
+        <div class=move || if error().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                {move || error().map(|message| view! {
+                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                })}
+                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                    {options.into_iter().enumerate().map(|(i, (value, hint))| {
+                        let id = if i == 0 { name.to_owned() } else { format!("{name}-{}", i + 1) };
+                        let hint_id = format!("{id}-hint");
+                        let (shown, ticked) = (value.to_owned(), value.to_owned());
+                        view! {
+                            <div class="govuk-checkboxes__item">
+                                <input class="govuk-checkboxes__input" id=id.clone() type="checkbox" value=value
+                                    aria-describedby=hint.map(|_| hint_id.clone())
+                                    prop:checked=move || chosen.with(|c| c.contains(&shown))
+                                    on:change=move |ev| toggle(chosen, ticked.clone(), event_target_checked(&ev)) />
+                                <label class="govuk-label govuk-checkboxes__label" for=id>{value}</label>
+                                {hint.map(|text| view! { <div id=hint_id class="govuk-hint govuk-checkboxes__hint">{text}</div> })}
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+fn Clients(
+    clients: Vec<ApiClientView>,
+    errors: RwSignal<FieldErrors>,
+    made: RwSignal<Option<NewSecret>>,
+    version: RwSignal<u32>,
+) -> impl IntoView {
+    let session = use_session();
+    let name = RwSignal::new(String::new());
+    let scopes = RwSignal::new(Vec::<String>::new());
+    let busy = RwSignal::new(false);
+    let shown = move |client: shared::api::ClientWithSecret| {
+        made.set(Some(NewSecret {
+            what: client.client.name.clone(),
+            id_label: "Client id",
+            id: client.client.id,
+            secret: client.client_secret,
+        }));
+        version.update(|v| *v += 1);
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = CreateClientRequest {
+            name: name.get(),
+            scopes: scopes.get(),
+        };
+        let found = request.validate();
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::create_api_client(&token, &request).await
+        };
+        submit(errors, busy, found, send, move |client| {
+            name.set(String::new());
+            scopes.set(Vec::new());
+            shown(client);
+        });
+    };
+    let rotate = move |id: String| {
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::rotate_api_client_secret(&token, &id).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, shown);
+    };
+    let revoke = move |id: String| {
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::revoke_api_client(&token, &id).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, move |()| {
+            made.set(None);
+            version.update(|v| *v += 1);
+        });
+    };
+    view! {
+        <h2 class="govuk-heading-m">"Machine clients"</h2>
+        {if clients.is_empty() {
+            view! { <p class="govuk-body">"No machine clients yet."</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Machine clients"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Name"</th>
+                        <th scope="col" class="govuk-table__header">"Scopes"</th>
+                        <th scope="col" class="govuk-table__header">"Secret made"</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {clients.into_iter().map(|c| {
+                            let (rotate_id, revoke_id) = (c.id.clone(), c.id.clone());
+                            let for_name = format!(" for {}", c.name);
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{c.name.clone()}</td>
+                                    <td class="govuk-table__cell">{c.scopes.join(", ")}</td>
+                                    <td class="govuk-table__cell">{c.secret_set_at.format("%-d %b %Y").to_string()}</td>
+                                    <td class="govuk-table__cell">
+                                        {if c.revoked {
+                                            view! { <strong class="govuk-tag govuk-tag--grey">"Revoked"</strong> }.into_any()
+                                        } else {
+                                            let for_revoke = for_name.clone();
+                                            view! {
+                                                <button type="button" class="app-link-button govuk-link" on:click=move |_| rotate(rotate_id.clone())>
+                                                    "New secret"<span class="govuk-visually-hidden">{for_name.clone()}</span>
+                                                </button>
+                                                " "
+                                                <button type="button" class="app-link-button govuk-link" on:click=move |_| revoke(revoke_id.clone())>
+                                                    "Revoke"<span class="govuk-visually-hidden">{for_revoke}</span>
+                                                </button>
+                                            }.into_any()
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        <h3 class="govuk-heading-s">"Add a machine client"</h3>
+        <form novalidate on:submit=add>
+            <TextInput name="name" label="Name" value=name errors=errors hint="The system, as the audit log will name it, like Case management system" />
+            <Choices name="scopes" legend="What it may do" chosen=scopes errors=errors
+                options=KNOWN.iter().map(|(scope, description)| (*scope, Some(*description))).collect() />
+            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Add client"</button>
+        </form>
+    }
+}
+
+#[component]
+fn Webhooks(
+    webhooks: Vec<WebhookView>,
+    errors: RwSignal<FieldErrors>,
+    made: RwSignal<Option<NewSecret>>,
+    version: RwSignal<u32>,
+) -> impl IntoView {
+    let session = use_session();
+    let url = RwSignal::new(String::new());
+    let events = RwSignal::new(Vec::<String>::new());
+    let busy = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = CreateWebhookRequest {
+            url: url.get(),
+            events: events.get(),
+        };
+        let found = request.validate();
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::register_webhook(&token, &request).await
+        };
+        submit(errors, busy, found, send, move |webhook| {
+            url.set(String::new());
+            events.set(Vec::new());
+            made.set(Some(NewSecret {
+                what: webhook.webhook.url,
+                id_label: "Endpoint id",
+                id: webhook.webhook.id,
+                secret: webhook.secret,
+            }));
+            version.update(|v| *v += 1);
+        });
+    };
+    let stop = move |id: String| {
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::disable_webhook(&token, &id).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, move |()| {
+            made.set(None);
+            version.update(|v| *v += 1);
+        });
+    };
+    view! {
+        <h2 class="govuk-heading-m">"Webhook endpoints"</h2>
+        {if webhooks.is_empty() {
+            view! { <p class="govuk-body">"No webhook endpoints yet."</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Webhook endpoints"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Address"</th>
+                        <th scope="col" class="govuk-table__header">"Events"</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {webhooks.into_iter().map(|w| {
+                            let id = w.id.clone();
+                            let (to, stop_sending) = (format!(" to {}", w.url), format!(" sending to {}", w.url));
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell app-break-anywhere">{w.url.clone()}</td>
+                                    <td class="govuk-table__cell">{w.events.join(", ")}</td>
+                                    <td class="govuk-table__cell">
+                                        <A href=format!("/staff/integrations/webhooks/{}", w.id) attr:class="govuk-link">
+                                            "Deliveries"<span class="govuk-visually-hidden">{to}</span>
+                                        </A>
+                                        " "
+                                        {if w.disabled {
+                                            view! { <strong class="govuk-tag govuk-tag--grey">"Stopped"</strong> }.into_any()
+                                        } else {
+                                            view! {
+                                                <button type="button" class="app-link-button govuk-link" on:click=move |_| stop(id.clone())>
+                                                    "Stop"<span class="govuk-visually-hidden">{stop_sending}</span>
+                                                </button>
+                                            }.into_any()
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        <h3 class="govuk-heading-s">"Add a webhook endpoint"</h3>
+        <form novalidate on:submit=add>
+            <TextInput name="url" label="Address" value=url errors=errors kind="url"
+                hint="HTTPS, like https://cms.council.example/portal-events" />
+            <Choices name="events" legend="Events to send" chosen=events errors=errors
+                options=WEBHOOK_EVENTS.iter().map(|event| (*event, None)).collect() />
+            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Add endpoint"</button>
+        </form>
+    }
+}
+
+/// One endpoint's deliveries, newest first, each with its last answer; any can be sent again.
+#[component]
+pub fn WebhookDeliveries() -> impl IntoView {
+    set_page_title("Webhook deliveries");
+    let params = use_params_map();
+    let version = RwSignal::new(0u32);
+    let loaded = load(move |token| {
+        let id = params.read().get("webhook_id").unwrap_or_default();
+        let _ = version.get();
+        async move {
+            // An unknown endpoint answers 404 here, before its address is looked up.
+            let page = api::webhook_deliveries(&token, &id, None).await?;
+            let endpoint = api::webhooks(&token)
+                .await?
+                .into_iter()
+                .find(|w| w.id == id)
+                .map(|w| w.url)
+                .unwrap_or_default();
+            Ok((endpoint, page))
+        }
+    });
+    let session = use_session();
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let replayed = RwSignal::new(false);
+    let replay = move |id: String| {
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::replay_delivery(&token, &id).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, move |_| {
+            replayed.set(true);
+            version.update(|v| *v += 1);
+        });
+    };
+    staff_only(move || {
+        view! {
+            <A href="/staff/integrations" attr:class="govuk-back-link">"Integrations"</A>
+            <ErrorSummary errors=errors />
+            {move || replayed.get().then(|| view! {
+                <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="replayed-title">
+                    <div class="govuk-notification-banner__header">
+                        <h2 class="govuk-notification-banner__title" id="replayed-title">"Success"</h2>
+                    </div>
+                    <div class="govuk-notification-banner__content">
+                        <p class="govuk-notification-banner__heading">"The event is being sent again, as a new delivery."</p>
+                    </div>
+                </div>
+            })}
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok((endpoint, page)) => {
+                        let shown = RwSignal::new(page.items);
+                        let next = RwSignal::new(page.next);
+                        let webhook = params.read_untracked().get("webhook_id").unwrap_or_default();
+                        view! {
+                            <span class="govuk-caption-l app-break-anywhere">{endpoint}</span>
+                            <h1 class="govuk-heading-l">"Deliveries"</h1>
+                            <p class="govuk-body">"Each event is sent until the endpoint answers with success, with growing pauses, for a day. Sending one again makes a new delivery with its own id."</p>
+                            <table class="govuk-table">
+                                <caption class="govuk-table__caption govuk-visually-hidden">"Deliveries, newest first"</caption>
+                                <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                    <th scope="col" class="govuk-table__header">"Event"</th>
+                                    <th scope="col" class="govuk-table__header">"Made"</th>
+                                    <th scope="col" class="govuk-table__header">"Status"</th>
+                                    <th scope="col" class="govuk-table__header">"Last answer"</th>
+                                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                                </tr></thead>
+                                <tbody class="govuk-table__body">
+                                    {move || shown.get().into_iter().map(|d| {
+                                        let id = d.id.clone();
+                                        let colour = match d.status.as_str() {
+                                            "delivered" => "govuk-tag--green",
+                                            "failed" => "govuk-tag--red",
+                                            _ => "govuk-tag--yellow",
+                                        };
+                                        let answer = match (d.last_status, d.last_response.clone()) {
+                                            (Some(status), Some(text)) => format!("{status}: {text}"),
+                                            (Some(status), None) => status.to_string(),
+                                            (None, Some(text)) => text,
+                                            (None, None) => "Not tried yet".to_owned(),
+                                        };
+                                        view! {
+                                            <tr class="govuk-table__row">
+                                                <td class="govuk-table__cell">{d.event_type.clone()}</td>
+                                                <td class="govuk-table__cell">{d.created_at.format("%-d %b %Y %H:%M").to_string()}</td>
+                                                <td class="govuk-table__cell">
+                                                    <strong class=format!("govuk-tag {colour}")>{d.status.clone()}</strong>
+                                                    <span class="govuk-body-s">{format!(" {} attempt{}", d.attempts, if d.attempts == 1 { "" } else { "s" })}</span>
+                                                </td>
+                                                <td class="govuk-table__cell app-break-anywhere">{answer}</td>
+                                                <td class="govuk-table__cell">
+                                                    <button type="button" class="app-link-button govuk-link" on:click=move |_| replay(id.clone())>
+                                                        "Send again"<span class="govuk-visually-hidden">{format!(" {} of {}", d.event_type, d.created_at.format("%-d %b %Y %H:%M"))}</span>
+                                                    </button>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            {move || shown.with(Vec::is_empty).then(|| view! { <p class="govuk-body">"Nothing has been sent to this endpoint yet."</p> })}
+                            {move || next.get().map(|cursor| {
+                                let webhook = webhook.clone();
+                                view! {
+                                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                        let (webhook, cursor) = (webhook.clone(), cursor.clone());
+                                        leptos::task::spawn_local(async move {
+                                            let more = async {
+                                                let token = session.fresh_token().await?;
+                                                api::webhook_deliveries(&token, &webhook, Some(&cursor)).await
+                                            }.await;
+                                            match more {
+                                                Ok(page) => {
+                                                    shown.update(|all| all.extend(page.items));
+                                                    next.set(page.next);
+                                                }
+                                                Err(error) => errors.set(error.field_errors()),
+                                            }
+                                        });
+                                    }>"Show more deliveries"</button>
+                                }
+                            })}
+                        }.into_any()
+                    }
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
