@@ -103,6 +103,19 @@ test('keyboard users can skip to the content and reach every tile', async ({ pag
   await expect(page.getByRole('link', { name: 'Making a referral as a professional' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expectHeading(page, 'Making a referral as a professional');
+  // The new page takes focus at its content, as a page load would, and Tab carries on from
+  // there rather than from the link that was followed.
+  await expect(page.locator('#main-content')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => {
+    const main = document.getElementById('main-content');
+    return main.contains(document.activeElement) && document.activeElement !== main;
+  })).toBe(true);
+  // The header's links move it too.
+  await page.getByRole('link', { name: 'Sign in' }).first().focus();
+  await page.keyboard.press('Enter');
+  await expectHeading(page, 'Sign in');
+  await expect(page.locator('#main-content')).toBeFocused();
 });
 
 test('the interactive API documentation works without the internet', async ({ page, consoleErrors }) => {

@@ -4,6 +4,7 @@ use leptos_router::path;
 use shared::api::CouncilView;
 
 use crate::api;
+use crate::components::focus::FocusOnNavigation;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::components::timeout::TimeoutWarning;
 use crate::pages;
@@ -40,6 +41,7 @@ fn Shell() -> impl IntoView {
     Session::provide();
     view! {
         <Router>
+            <FocusOnNavigation />
             <SkipLink />
             <Header />
             <div class="govuk-width-container">
