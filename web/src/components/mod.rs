@@ -2,6 +2,7 @@ pub mod bot_check;
 pub mod focus;
 pub mod form;
 pub mod layout;
+pub mod more;
 pub mod notices;
 pub mod tiles;
 pub mod timeout;

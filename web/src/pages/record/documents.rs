@@ -5,6 +5,7 @@ use shared::api::FieldErrors;
 use super::{Failed, Whose, load, whose};
 use crate::api;
 use crate::components::form::ErrorSummary;
+use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::pages::submission::{blob_url, open_file, save_file};
 use crate::session::use_session;
@@ -102,27 +103,11 @@ pub fn RecordDocuments() -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </ul>
-                                {move || next.get().map(|cursor| {
-                                    let person = more_person.clone();
-                                    view! {
-                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                            let (person, cursor) = (person.clone(), cursor.clone());
-                                            leptos::task::spawn_local(async move {
-                                                let more = async {
-                                                    let token = session.fresh_token().await?;
-                                                    api::documents(&token, &person, Some(&cursor)).await
-                                                }.await;
-                                                match more {
-                                                    Ok(page) => {
-                                                        shown.update(|all| all.extend(page.items));
-                                                        next.set(page.next);
-                                                    }
-                                                    Err(error) => errors.set(error.field_errors()),
-                                                }
-                                            });
-                                        }>"Show more documents"</button>
-                                    }
-                                })}
+                                <ShowMore label="Show more documents" shown=shown next=next errors=errors
+                                    fetch=move |token: String, cursor: String| {
+                                        let person = more_person.clone();
+                                        async move { api::documents(&token, &person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                    } />
                             }.into_any()
                         }}
                     }.into_any()

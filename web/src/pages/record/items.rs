@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use shared::api::{ItemStatus, ItemSummary, ItemView, PersonSummary};
+use shared::api::{FieldErrors, ItemStatus, ItemSummary, ItemView, PersonSummary};
 use shared::forms::{FormDefinition, visible_pages};
 
 use super::{Failed, Whose, load, whose};
 use crate::api;
+use crate::components::form::ErrorSummary;
+use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::pages::form::blocks;
 use crate::pages::form::state::{Filling, Progress, resume_path, take_just_submitted};
-use crate::session::use_session;
 
 fn tag(status: ItemStatus) -> impl IntoView {
     let class = match status {
@@ -41,7 +42,7 @@ fn item_row(person_id: &str, item: ItemSummary) -> impl IntoView + use<> {
 /// Items to complete: the forms the council sent, newest first, a page at a time.
 #[component]
 pub fn RecordItems() -> impl IntoView {
-    let session = use_session();
+    let errors = RwSignal::new(FieldErrors::new());
     let loaded = load(|token, person| async move {
         let who = whose(&token, &person).await?;
         Ok((who, api::items(&token, &person, None).await?))
@@ -57,6 +58,7 @@ pub fn RecordItems() -> impl IntoView {
                     let person_id = person.id.clone();
                     view! {
                         <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
+                        <ErrorSummary errors=errors />
                         <Whose person=person.clone() />
                         <h1 class="govuk-heading-l">"Items to complete"</h1>
                         <p class="govuk-body">"Forms we have sent you to fill in. Select one to open it. You can save your answers with the Save button at the bottom of every page and come back later, and send it to us with Submit."</p>
@@ -77,24 +79,11 @@ pub fn RecordItems() -> impl IntoView {
                                         {move || shown.get().into_iter().map(|item| item_row(&rows_person, item)).collect_view()}
                                     </tbody>
                                 </table>
-                                {move || next.get().map(|cursor| {
-                                    let person = person_id.clone();
-                                    view! {
-                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                            let (person, cursor) = (person.clone(), cursor.clone());
-                                            leptos::task::spawn_local(async move {
-                                                let more = async {
-                                                    let token = session.fresh_token().await?;
-                                                    api::items(&token, &person, Some(&cursor)).await
-                                                }.await;
-                                                if let Ok(page) = more {
-                                                    shown.update(|all| all.extend(page.items));
-                                                    next.set(page.next);
-                                                }
-                                            });
-                                        }>"Show more forms"</button>
-                                    }
-                                })}
+                                <ShowMore label="Show more forms" shown=shown next=next errors=errors
+                                    fetch=move |token: String, cursor: String| {
+                                        let person = person_id.clone();
+                                        async move { api::items(&token, &person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                    } />
                             }.into_any()
                         }}
                     }.into_any()

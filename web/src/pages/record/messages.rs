@@ -7,6 +7,7 @@ use super::{Failed, Whose, load, whose};
 use crate::api;
 use crate::app::use_council;
 use crate::components::form::{ErrorSummary, TextInput, submit};
+use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -47,7 +48,7 @@ fn message_row(base: &str, m: shared::api::MessageSummary) -> impl IntoView + us
 /// The inbox or sent items; unread messages in bold.
 #[component]
 pub fn RecordMessages() -> impl IntoView {
-    let session = use_session();
+    let errors = RwSignal::new(FieldErrors::new());
     let query = use_query_map();
     let which = move || {
         if query.read().get("box").as_deref() == Some("sent") {
@@ -77,6 +78,7 @@ pub fn RecordMessages() -> impl IntoView {
                     let person_id = person.id.clone();
                     view! {
                         <A href=base.clone() attr:class="govuk-back-link">"Dashboard"</A>
+                        <ErrorSummary errors=errors />
                         <Whose person=person.clone() />
                         <h1 class="govuk-heading-l">{if sent { "Sent messages" } else { "Messages" }}</h1>
                         <NotUrgent />
@@ -107,24 +109,12 @@ pub fn RecordMessages() -> impl IntoView {
                                         }
                                     </tbody>
                                 </table>
-                                {move || next.get().map(|cursor| {
-                                    let (person, which) = (person_id.clone(), if sent { "sent" } else { "inbox" });
-                                    view! {
-                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                            let (person, cursor) = (person.clone(), cursor.clone());
-                                            leptos::task::spawn_local(async move {
-                                                let more = async {
-                                                    let token = session.fresh_token().await?;
-                                                    api::messages(&token, &person, which, Some(&cursor)).await
-                                                }.await;
-                                                if let Ok(page) = more {
-                                                    shown.update(|all| all.extend(page.items));
-                                                    next.set(page.next);
-                                                }
-                                            });
-                                        }>"Show more messages"</button>
-                                    }
-                                })}
+                                <ShowMore label="Show more messages" shown=shown next=next errors=errors
+                                    fetch=move |token: String, cursor: String| {
+                                        let person = person_id.clone();
+                                        let which = if sent { "sent" } else { "inbox" };
+                                        async move { api::messages(&token, &person, which, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                    } />
                             }.into_any()
                         }}
                     }.into_any()

@@ -6,6 +6,7 @@ use super::{Failed, Whose, load, whose};
 use crate::api;
 use crate::app::use_council;
 use crate::components::form::ErrorSummary;
+use crate::components::more::ShowMore;
 use crate::components::tiles::{Tile, TileTarget};
 use crate::components::title::set_page_title;
 use crate::pages::account::signed_in_only;
@@ -151,7 +152,6 @@ pub fn RecordInvolvements() -> impl IntoView {
         let who = whose(&token, &person).await?;
         Ok((who, api::involvements(&token, &person, None).await?))
     });
-    let session = use_session();
     let errors = RwSignal::new(FieldErrors::new());
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
@@ -195,27 +195,11 @@ pub fn RecordInvolvements() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                {move || next.get().map(|cursor| {
-                                    let person = more_person.clone();
-                                    view! {
-                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                            let (person, cursor) = (person.clone(), cursor.clone());
-                                            leptos::task::spawn_local(async move {
-                                                let more = async {
-                                                    let token = session.fresh_token().await?;
-                                                    api::involvements(&token, &person, Some(&cursor)).await
-                                                }.await;
-                                                match more {
-                                                    Ok(page) => {
-                                                        shown.update(|all| all.extend(page.items));
-                                                        next.set(page.next);
-                                                    }
-                                                    Err(error) => errors.set(error.field_errors()),
-                                                }
-                                            });
-                                        }>"Show more professionals"</button>
-                                    }
-                                })}
+                                <ShowMore label="Show more professionals" shown=shown next=next errors=errors
+                                    fetch=move |token: String, cursor: String| {
+                                        let person = more_person.clone();
+                                        async move { api::involvements(&token, &person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                    } />
                             }.into_any()
                         }}
                     }.into_any()

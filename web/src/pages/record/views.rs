@@ -1,15 +1,17 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::api::FieldErrors;
 
 use super::{Failed, Whose, load, whose};
 use crate::api;
+use crate::components::form::ErrorSummary;
+use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::session::use_session;
 
 /// Who at the council opened the record, from the audit log, newest first.
 #[component]
 pub fn RecordViews() -> impl IntoView {
-    let session = use_session();
+    let errors = RwSignal::new(FieldErrors::new());
     let loaded = load(|token, person| async move {
         let who = whose(&token, &person).await?;
         Ok((who, api::record_views(&token, &person, None).await?))
@@ -25,6 +27,7 @@ pub fn RecordViews() -> impl IntoView {
                     let person_id = person.id.clone();
                     view! {
                         <A href=format!("/record/{}/details", person.id) attr:class="govuk-back-link">"Details"</A>
+                        <ErrorSummary errors=errors />
                         <Whose person=person.clone() />
                         <h1 class="govuk-heading-l">"Who has looked at this record"</h1>
                         <p class="govuk-body">"Each time someone at the council opened this record, a message, a form or a document. The council keeps this log and cannot change it."</p>
@@ -59,24 +62,11 @@ pub fn RecordViews() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                {move || next.get().map(|cursor| {
-                                    let person = person_id.clone();
-                                    view! {
-                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                            let (person, cursor) = (person.clone(), cursor.clone());
-                                            leptos::task::spawn_local(async move {
-                                                let more = async {
-                                                    let token = session.fresh_token().await?;
-                                                    api::record_views(&token, &person, Some(&cursor)).await
-                                                }.await;
-                                                if let Ok(page) = more {
-                                                    shown.update(|all| all.extend(page.items));
-                                                    next.set(page.next);
-                                                }
-                                            });
-                                        }>"Show more"</button>
-                                    }
-                                })}
+                                <ShowMore label="Show more" shown=shown next=next errors=errors
+                                    fetch=move |token: String, cursor: String| {
+                                        let person = person_id.clone();
+                                        async move { api::record_views(&token, &person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                    } />
                             }.into_any()
                         }}
                     }.into_any()

@@ -5,9 +5,9 @@ use shared::api::{AuditEntry, FieldErrors};
 
 use super::{Failed, load, staff_only};
 use crate::api;
-use crate::components::form::TextInput;
+use crate::components::form::{ErrorSummary, TextInput};
+use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::session::use_session;
 
 fn entry_row(e: AuditEntry) -> impl IntoView {
     view! {
@@ -29,7 +29,6 @@ pub fn AuditLog() -> impl IntoView {
     set_page_title("Audit log");
     let query = use_query_map();
     let navigate = use_navigate();
-    let session = use_session();
     let filters = move || {
         let q = query.read();
         ["person", "subject", "actor"]
@@ -69,6 +68,7 @@ pub fn AuditLog() -> impl IntoView {
         let search = search.clone();
         view! {
             <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Audit log"</h1>
             <form novalidate on:submit=search>
                 <TextInput name="person" label="Person's id (optional)" value=person errors=errors width_class="govuk-input--width-30" />
@@ -95,21 +95,11 @@ pub fn AuditLog() -> impl IntoView {
                                     {move || shown.get().into_iter().map(entry_row).collect_view()}
                                 </tbody>
                             </table>
-                            {move || next.get().map(|cursor| view! {
-                                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                    let (cursor, filters) = (cursor.clone(), filters());
-                                    leptos::task::spawn_local(async move {
-                                        let more = async {
-                                            let token = session.fresh_token().await?;
-                                            api::audit_log(&token, &filters, Some(&cursor)).await
-                                        }.await;
-                                        if let Ok(page) = more {
-                                            shown.update(|all| all.extend(page.items));
-                                            next.set(page.next);
-                                        }
-                                    });
-                                }>"Show more"</button>
-                            })}
+                            <ShowMore label="Show more" shown=shown next=next errors=errors
+                                fetch=move |token: String, cursor: String| {
+                                    let filters = filters();
+                                    async move { api::audit_log(&token, &filters, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                } />
                         }.into_any()
                     }
                     Err(error) => view! { <Failed error=error /> }.into_any(),

@@ -13,6 +13,7 @@ use shared::api::{
 use super::{Failed, load, staff_only};
 use crate::api;
 use crate::components::form::{ErrorSummary, TextInput, submit};
+use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -455,27 +456,11 @@ pub fn WebhookDeliveries() -> impl IntoView {
                                 </tbody>
                             </table>
                             {move || shown.with(Vec::is_empty).then(|| view! { <p class="govuk-body">"Nothing has been sent to this endpoint yet."</p> })}
-                            {move || next.get().map(|cursor| {
-                                let webhook = webhook.clone();
-                                view! {
-                                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                        let (webhook, cursor) = (webhook.clone(), cursor.clone());
-                                        leptos::task::spawn_local(async move {
-                                            let more = async {
-                                                let token = session.fresh_token().await?;
-                                                api::webhook_deliveries(&token, &webhook, Some(&cursor)).await
-                                            }.await;
-                                            match more {
-                                                Ok(page) => {
-                                                    shown.update(|all| all.extend(page.items));
-                                                    next.set(page.next);
-                                                }
-                                                Err(error) => errors.set(error.field_errors()),
-                                            }
-                                        });
-                                    }>"Show more deliveries"</button>
-                                }
-                            })}
+                            <ShowMore label="Show more deliveries" shown=shown next=next errors=errors
+                                fetch=move |token: String, cursor: String| {
+                                    let webhook = webhook.clone();
+                                    async move { api::webhook_deliveries(&token, &webhook, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                } />
                         }.into_any()
                     }
                     Err(error) => view! { <Failed error=error /> }.into_any(),

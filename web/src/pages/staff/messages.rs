@@ -6,6 +6,7 @@ use shared::api::{FieldErrors, ReplyRequest, TeamThreadSummary};
 use super::{Failed, load, staff_only};
 use crate::api;
 use crate::components::form::{ErrorSummary, submit};
+use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -75,7 +76,7 @@ fn thread_row(t: TeamThreadSummary) -> impl IntoView {
 #[component]
 pub fn TeamThreads() -> impl IntoView {
     let params = use_params_map();
-    let session = use_session();
+    let errors = RwSignal::new(FieldErrors::new());
     let team = move || params.read().get("team").unwrap_or_default();
     let loaded = load(move |token| {
         let team = team();
@@ -101,6 +102,7 @@ pub fn TeamThreads() -> impl IntoView {
                         let next = RwSignal::new(page.next);
                         view! {
                             <A href="/staff/messages" attr:class="govuk-back-link">"Team messages"</A>
+                            <ErrorSummary errors=errors />
                             <span class="govuk-caption-l">{name.clone()}</span>
                             <h1 class="govuk-heading-l">"Messages"</h1>
                             {if empty {
@@ -118,21 +120,11 @@ pub fn TeamThreads() -> impl IntoView {
                                             {move || shown.get().into_iter().map(thread_row).collect_view()}
                                         </tbody>
                                     </table>
-                                    {move || next.get().map(|cursor| view! {
-                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                            let (team, cursor) = (team(), cursor.clone());
-                                            leptos::task::spawn_local(async move {
-                                                let more = async {
-                                                    let token = session.fresh_token().await?;
-                                                    api::team_threads(&token, &team, Some(&cursor)).await
-                                                }.await;
-                                                if let Ok(page) = more {
-                                                    shown.update(|all| all.extend(page.items));
-                                                    next.set(page.next);
-                                                }
-                                            });
-                                        }>"Show more messages"</button>
-                                    })}
+                                    <ShowMore label="Show more messages" shown=shown next=next errors=errors
+                                        fetch=move |token: String, cursor: String| {
+                                            let team = team();
+                                            async move { api::team_threads(&token, &team, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                        } />
                                 }.into_any()
                             }}
                         }.into_any()

@@ -9,6 +9,7 @@ use shared::api::{
 use super::{Failed, day, load, staff_only, status_tag};
 use crate::api;
 use crate::components::form::{ErrorSummary, submit};
+use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -51,7 +52,7 @@ pub fn ReferralQueue() -> impl IntoView {
     set_page_title("Referral queue");
     let query = use_query_map();
     let navigate = use_navigate();
-    let session = use_session();
+    let errors = RwSignal::new(FieldErrors::new());
     let filters = move || filter_query(&query.read());
     let loaded = load(move |token| {
         let filters = filters();
@@ -91,6 +92,7 @@ pub fn ReferralQueue() -> impl IntoView {
         let apply = apply.clone();
         view! {
             <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Referral queue"</h1>
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
@@ -158,22 +160,11 @@ pub fn ReferralQueue() -> impl IntoView {
                                             {move || shown.get().into_iter().map(queue_row).collect_view()}
                                         </tbody>
                                     </table>
-                                    {move || next.get().map(|cursor| view! {
-                                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                            let cursor = cursor.clone();
+                                    <ShowMore label="Show more" shown=shown next=next errors=errors
+                                        fetch=move |token: String, cursor: String| {
                                             let filters = filters();
-                                            leptos::task::spawn_local(async move {
-                                                let more = async {
-                                                    let token = session.fresh_token().await?;
-                                                    api::queue(&token, &filters, Some(&cursor)).await
-                                                }.await;
-                                                if let Ok(page) = more {
-                                                    shown.update(|all| all.extend(page.items));
-                                                    next.set(page.next);
-                                                }
-                                            });
-                                        }>"Show more"</button>
-                                    })}
+                                            async move { api::queue(&token, &filters, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                        } />
                                 }.into_any()
                             }}
                         }.into_any()
