@@ -21,7 +21,9 @@ use crate::email::Template;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
 use crate::referrals::submissions::{IdempotencyKey, ItemTarget, Outcome};
-use crate::referrals::{check_keys, form, form_for, from_json, submissions as sent, timestamp};
+use crate::referrals::{
+    check_answer_shapes, form, form_for, from_json, submissions as sent, timestamp,
+};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -277,7 +279,7 @@ pub async fn save(
     if current.submission.is_some() {
         return Err(already_submitted());
     }
-    check_keys(
+    check_answer_shapes(
         form(state, &current.item.form_id)?,
         &request.answers,
         request.page_id.as_deref(),

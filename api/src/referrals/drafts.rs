@@ -7,7 +7,7 @@ use shared::api::{CreateDraftRequest, DraftPage, DraftSummary, DraftView, Update
 use shared::forms::{Answers, Audience, progress};
 use uuid::Uuid;
 
-use super::{check_keys, form, form_for, from_json, timestamp, to_json, uploads};
+use super::{check_answer_shapes, form, form_for, from_json, timestamp, to_json, uploads};
 use crate::auth::CurrentUser;
 use crate::db::schema::drafts;
 use crate::error::ApiError;
@@ -70,7 +70,7 @@ pub async fn create(
     request: CreateDraftRequest,
 ) -> Result<DraftView, ApiError> {
     let definition = form_for(state, &request.form_id, Audience::Professional)?;
-    check_keys(definition, &request.answers, request.page_id.as_deref())?;
+    check_answer_shapes(definition, &request.answers, request.page_id.as_deref())?;
     let answers = to_json(&request.answers)?;
     let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
     let account_id = user.account_id.clone();
@@ -127,7 +127,7 @@ pub async fn update(
             .await?
     };
     let definition = form(state, &current.form_id)?;
-    check_keys(definition, &request.answers, request.page_id.as_deref())?;
+    check_answer_shapes(definition, &request.answers, request.page_id.as_deref())?;
     let answers = to_json(&request.answers)?;
     let seen = i32::try_from(request.version).unwrap_or(-1);
     let definition = definition.clone();

@@ -62,7 +62,7 @@ pub fn form_for<'a>(
 /// and never shown to anyone), answers of a kind their question does not take (a list for a
 /// text question), and a resume page the form does not have. Answers that are merely still
 /// wrong are kept: a draft is work in progress, and Submit checks them.
-pub fn check_keys(
+pub fn check_answer_shapes(
     form: &FormDefinition,
     answers: &Answers,
     page_id: Option<&str>,

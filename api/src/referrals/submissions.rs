@@ -17,7 +17,9 @@ use shared::forms::{
 };
 use uuid::Uuid;
 
-use super::{check_keys, form, form_for, from_json, reference, timestamp, to_json, uploads};
+use super::{
+    check_answer_shapes, form, form_for, from_json, reference, timestamp, to_json, uploads,
+};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
 use crate::citizen::items;
@@ -179,7 +181,7 @@ fn check(
         Some(_) => Audience::Citizen,
     };
     let definition = form_for(state, &request.form_id, audience)?;
-    check_keys(definition, &request.answers, None)?;
+    check_answer_shapes(definition, &request.answers, None)?;
     if let Some(exit) = exit_page(definition, &request.answers) {
         return Err(ApiError::Validation(FieldErrors::from([(
             "answers".to_owned(),

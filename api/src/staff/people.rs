@@ -388,7 +388,6 @@ pub async fn end_link(
         .await
 }
 
-/// Takes a document out of the person's Items to view (it is kept, for the record).
 /// A document published to a person, as staff open it to check what was sent: its name, type
 /// and bytes. Opening it is in the audit log; it does not count as the person opening it.
 pub async fn open_document(
@@ -426,6 +425,7 @@ pub async fn open_document(
         .await
 }
 
+/// Takes a document out of the person's Items to view (it is kept, for the record).
 pub async fn withdraw_document(
     state: &AppState,
     user: &CurrentUser,
