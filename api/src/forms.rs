@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, bail};
-use shared::forms::{FormDefinition, check_definition};
+use shared::forms::{FormDefinition, check_definition, unknown_question_fields};
 
 pub struct FormLibrary {
     forms: BTreeMap<String, FormDefinition>,
@@ -23,9 +23,12 @@ impl FormLibrary {
                 continue;
             }
             let text = std::fs::read_to_string(&path)?;
-            let form: FormDefinition = serde_json::from_str(&text)
+            let raw: serde_json::Value = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not JSON", path.display()))?;
+            let mut problems = unknown_question_fields(&raw);
+            let form: FormDefinition = serde_json::from_value(raw)
                 .with_context(|| format!("{} is not a form definition", path.display()))?;
-            let problems = check_definition(&form);
+            problems.extend(check_definition(&form));
             if !problems.is_empty() {
                 bail!(
                     "{} is not well formed: {}",
@@ -46,5 +49,33 @@ impl FormLibrary {
 
     pub fn get(&self, id: &str) -> Option<&FormDefinition> {
         self.forms.get(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_definition_with_a_misspelt_question_field_is_refused_at_start() {
+        let shipped =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/forms/support-enquiry.json");
+        let text = std::fs::read_to_string(shipped).unwrap();
+        assert!(text.contains("\"required\": true"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("support-enquiry.json"),
+            text.replacen("\"required\": true", "\"requried\": true", 1),
+        )
+        .unwrap();
+        let Err(error) = FormLibrary::load(dir.path()) else {
+            panic!("a misspelt field was taken");
+        };
+        assert!(
+            error
+                .to_string()
+                .contains("a field \"requried\" that no question takes"),
+            "{error}"
+        );
     }
 }

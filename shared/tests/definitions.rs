@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use shared::forms::{FormDefinition, check_definition};
+use shared::forms::{FormDefinition, check_definition, unknown_question_fields};
 
 fn definitions() -> Vec<(PathBuf, FormDefinition)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("forms");
@@ -33,6 +33,14 @@ fn every_definition_is_well_formed_and_named_after_its_file() {
     for (path, form) in &all {
         assert_eq!(
             check_definition(form),
+            Vec::<String>::new(),
+            "{}",
+            path.display()
+        );
+        let raw: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(
+            unknown_question_fields(&raw),
             Vec::<String>::new(),
             "{}",
             path.display()

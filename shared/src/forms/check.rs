@@ -1,6 +1,53 @@
 use std::collections::HashSet;
 
+use serde_json::Value;
+
 use super::model::{Condition, FormDefinition, Question, QuestionKind};
+
+/// The fields of the questions in `raw` (a definition as written) that no question takes. A
+/// misspelt `"requried": true` would otherwise be dropped without a word, and the question
+/// would be optional: questions cannot refuse unknown fields themselves, as serde cannot combine
+/// that with their flattened kind. Each question is read and written back, and any field the
+/// writing lacks was not taken.
+pub fn unknown_question_fields(raw: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    for page in raw["pages"].as_array().into_iter().flatten() {
+        for question in page["questions"].as_array().into_iter().flatten() {
+            unknown_fields(question, &mut problems);
+        }
+    }
+    problems
+}
+
+fn unknown_fields(raw: &Value, problems: &mut Vec<String>) {
+    let Some(fields) = raw.as_object() else {
+        return;
+    };
+    // A question that does not read at all is reported by the reading of the whole form.
+    let Ok(question) = serde_json::from_value::<Question>(raw.clone()) else {
+        return;
+    };
+    let Ok(Value::Object(taken)) = serde_json::to_value(&question) else {
+        return;
+    };
+    for name in fields.keys() {
+        // The two fields written back only when they hold something.
+        if !taken.contains_key(name) && !matches!(name.as_str(), "prefill" | "rules_when") {
+            problems.push(format!(
+                "question {:?} has a field {name:?} that no question takes",
+                question.id
+            ));
+        }
+    }
+    for inner in fields
+        .get("questions")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        unknown_fields(inner, problems);
+    }
+}
 
 /// What is wrong with a definition: duplicate ids, conditions or computed values naming
 /// questions that do not exist (or come later), exits to pages that do not exist, options
@@ -189,4 +236,29 @@ fn is_identifier(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_misspelt_field_of_a_question_is_named_even_inside_a_group() {
+        let raw = json!({"pages": [{"id": "p", "title": "P", "questions": [
+            {"id": "name", "label": "Name", "type": "text", "requried": true},
+            {"id": "dob", "label": "Date of birth", "type": "date", "prefill": null,
+             "rules": ["not_in_future"]},
+            {"id": "carers", "label": "Carers", "type": "group", "item": "carer", "max": 2,
+             "questions": [{"id": "carer_name", "label": "Name", "type": "text", "hnit": "x"}]}
+        ]}]});
+        assert_eq!(
+            unknown_question_fields(&raw),
+            [
+                "question \"name\" has a field \"requried\" that no question takes",
+                "question \"carer_name\" has a field \"hnit\" that no question takes",
+            ]
+        );
+    }
 }

@@ -10,7 +10,7 @@ mod model;
 mod shape;
 mod validate;
 
-pub use check::check_definition;
+pub use check::{check_definition, unknown_question_fields};
 pub use evaluate::{
     Answers, SummaryRow, exit_page, is_complete, progress, prune_hidden, summary, visible_pages,
     visible_questions,
