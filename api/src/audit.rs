@@ -29,13 +29,22 @@ pub struct Event<'a> {
 }
 
 impl<'a> Event<'a> {
-    pub fn read(subject_type: &'a str, subject_id: &'a str, person_id: Option<&'a str>) -> Self {
+    pub fn new(
+        action: &'a str,
+        subject_type: &'a str,
+        subject_id: &'a str,
+        person_id: Option<&'a str>,
+    ) -> Self {
         Self {
-            action: "read",
+            action,
             subject_type,
             subject_id,
             person_id,
         }
+    }
+
+    pub fn read(subject_type: &'a str, subject_id: &'a str, person_id: Option<&'a str>) -> Self {
+        Self::new("read", subject_type, subject_id, person_id)
     }
 }
 

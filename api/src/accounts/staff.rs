@@ -75,12 +75,7 @@ pub async fn create(
                 audit::record(
                     conn,
                     &admin,
-                    Event {
-                        action: "create",
-                        subject_type: "account",
-                        subject_id: &account.id,
-                        person_id: None,
-                    },
+                    Event::new("create", "account", &account.id, None),
                 )?;
                 let message = email::templates::render(
                     Template::StaffInvitation,

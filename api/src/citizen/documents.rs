@@ -194,12 +194,7 @@ pub async fn publish(
                 crate::audit::record(
                     conn,
                     &actor,
-                    crate::audit::Event {
-                        action: "publish",
-                        subject_type: "document",
-                        subject_id: &id,
-                        person_id: Some(&person_id),
-                    },
+                    crate::audit::Event::new("publish", "document", &id, Some(&person_id)),
                 )?;
                 Ok(DocumentSummary {
                     id,

@@ -118,12 +118,7 @@ pub async fn invite(
                 audit::record(
                     conn,
                     &actor,
-                    Event {
-                        action: "invite",
-                        subject_type: "invitation",
-                        subject_id: &id,
-                        person_id: Some(&person_id),
-                    },
+                    Event::new("invite", "invitation", &id, Some(&person_id)),
                 )?;
                 let invitation: Invitation = link_invitations::table
                     .find(&id)
@@ -311,12 +306,7 @@ pub async fn withdraw(
                 crate::audit::record(
                     conn,
                     &user,
-                    crate::audit::Event {
-                        action: "withdraw",
-                        subject_type: "invitation",
-                        subject_id: &id,
-                        person_id: Some(&person_id),
-                    },
+                    crate::audit::Event::new("withdraw", "invitation", &id, Some(&person_id)),
                 )?;
                 Ok(())
             })

@@ -138,12 +138,7 @@ pub fn insert(
     crate::audit::record(
         conn,
         actor,
-        crate::audit::Event {
-            action: "create",
-            subject_type: "involvement",
-            subject_id: &id,
-            person_id: Some(person_id),
-        },
+        crate::audit::Event::new("create", "involvement", &id, Some(person_id)),
     )?;
     Ok(InvolvementView {
         id,

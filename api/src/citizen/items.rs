@@ -462,12 +462,7 @@ pub async fn send(
                 crate::audit::record(
                     conn,
                     &actor,
-                    crate::audit::Event {
-                        action: "send",
-                        subject_type: "item",
-                        subject_id: &id,
-                        person_id: Some(&person_id),
-                    },
+                    crate::audit::Event::new("send", "item", &id, Some(&person_id)),
                 )?;
                 load(conn, &person_id, &id)
             })

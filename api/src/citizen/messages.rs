@@ -462,12 +462,7 @@ pub async fn staff_start(
                 crate::audit::record(
                     conn,
                     &actor,
-                    crate::audit::Event {
-                        action: "send",
-                        subject_type: "thread",
-                        subject_id: &thread_id,
-                        person_id: Some(&person_id),
-                    },
+                    crate::audit::Event::new("send", "thread", &thread_id, Some(&person_id)),
                 )?;
                 insert_message(
                     conn,
@@ -536,12 +531,7 @@ pub async fn staff_reply(
                 crate::audit::record(
                     conn,
                     &actor,
-                    crate::audit::Event {
-                        action: "reply",
-                        subject_type: "thread",
-                        subject_id: &thread_id,
-                        person_id: Some(&person_id),
-                    },
+                    crate::audit::Event::new("reply", "thread", &thread_id, Some(&person_id)),
                 )?;
                 insert_message(
                     conn,

@@ -161,12 +161,7 @@ pub fn insert(
     crate::audit::record(
         conn,
         actor,
-        crate::audit::Event {
-            action: "create",
-            subject_type: "person",
-            subject_id: &id,
-            person_id: Some(&id),
-        },
+        crate::audit::Event::new("create", "person", &id, Some(&id)),
     )?;
     Ok(id)
 }
@@ -270,12 +265,7 @@ pub async fn link(
                 crate::audit::record(
                     conn,
                     &actor,
-                    crate::audit::Event {
-                        action: "link",
-                        subject_type: "link",
-                        subject_id: &account.id,
-                        person_id: Some(&person.id),
-                    },
+                    crate::audit::Event::new("link", "link", &account.id, Some(&person.id)),
                 )?;
                 Ok(PersonSummary {
                     id: person.id,

@@ -72,16 +72,7 @@ fn audit_client(
     action: &str,
     id: &str,
 ) -> QueryResult<()> {
-    audit::record(
-        conn,
-        user,
-        Event {
-            action,
-            subject_type: "api_client",
-            subject_id: id,
-            person_id: None,
-        },
-    )
+    audit::record(conn, user, Event::new(action, "api_client", id, None))
 }
 
 pub async fn create(

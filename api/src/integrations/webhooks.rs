@@ -162,16 +162,7 @@ fn audit_webhook(
     action: &str,
     id: &str,
 ) -> QueryResult<()> {
-    audit::record(
-        conn,
-        user,
-        Event {
-            action,
-            subject_type: "webhook",
-            subject_id: id,
-            person_id: None,
-        },
-    )
+    audit::record(conn, user, Event::new(action, "webhook", id, None))
 }
 
 pub async fn register(

@@ -135,12 +135,7 @@ pub async fn set_teams(
                 audit::record(
                     conn,
                     &user,
-                    Event {
-                        action: "update",
-                        subject_type: "account",
-                        subject_id: &account_id,
-                        person_id: None,
-                    },
+                    Event::new("update", "account", &account_id, None),
                 )?;
                 one(conn, &account_id)
             })
@@ -180,12 +175,7 @@ pub async fn switch_off(
                 audit::record(
                     conn,
                     &user,
-                    Event {
-                        action: "switch_off",
-                        subject_type: "account",
-                        subject_id: &account_id,
-                        person_id: None,
-                    },
+                    Event::new("switch_off", "account", &account_id, None),
                 )?;
                 one(conn, &account_id)
             })

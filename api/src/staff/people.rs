@@ -53,16 +53,7 @@ pub async fn search(
         .run(move |conn| {
             // A search shows several people's names and dates of birth: the search itself is
             // logged (what was looked for), each record opened from it is logged again.
-            audit::record(
-                conn,
-                &actor,
-                Event {
-                    action: "search",
-                    subject_type: "people",
-                    subject_id: &surname,
-                    person_id: None,
-                },
-            )?;
+            audit::record(conn, &actor, Event::new("search", "people", &surname, None))?;
             let mut select = people::table
                 .filter(
                     people::surname
@@ -333,12 +324,7 @@ pub async fn update(
                 audit::record(
                     conn,
                     &user,
-                    Event {
-                        action: "update",
-                        subject_type: "person",
-                        subject_id: &person_id,
-                        person_id: Some(&person_id),
-                    },
+                    Event::new("update", "person", &person_id, Some(&person_id)),
                 )?;
                 Ok(Person::find(conn, &person_id)?
                     .ok_or(ApiError::NotFound)?
@@ -375,12 +361,7 @@ pub async fn end_link(
                 audit::record(
                     conn,
                     &user,
-                    Event {
-                        action: "end",
-                        subject_type: "link",
-                        subject_id: &link_id,
-                        person_id: Some(&person_id),
-                    },
+                    Event::new("end", "link", &link_id, Some(&person_id)),
                 )?;
                 Ok(())
             })
@@ -452,12 +433,7 @@ pub async fn withdraw_document(
                 audit::record(
                     conn,
                     &user,
-                    Event {
-                        action: "withdraw",
-                        subject_type: "document",
-                        subject_id: &document_id,
-                        person_id: Some(&person_id),
-                    },
+                    Event::new("withdraw", "document", &document_id, Some(&person_id)),
                 )?;
                 Ok(())
             })

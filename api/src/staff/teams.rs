@@ -133,16 +133,7 @@ pub async fn threads(
                 return Err(ApiError::NotFound);
             }
             check_member(conn, &user, &team)?;
-            audit::record(
-                conn,
-                &user,
-                Event {
-                    action: "list",
-                    subject_type: "team",
-                    subject_id: &team,
-                    person_id: None,
-                },
-            )?;
+            audit::record(conn, &user, Event::new("list", "team", &team, None))?;
             let mut select = message_threads::table
                 .inner_join(people::table)
                 .filter(message_threads::team_key.eq(&team))

@@ -210,12 +210,7 @@ pub async fn queue(
             audit::record(
                 conn,
                 &actor,
-                Event {
-                    action: "list",
-                    subject_type: "submissions",
-                    subject_id: &looked_at,
-                    person_id: None,
-                },
+                Event::new("list", "submissions", &looked_at, None),
             )?;
             let mut select = submissions::table
                 .select(Queued::as_select())
@@ -474,12 +469,7 @@ pub async fn change(
                 audit::record(
                     conn,
                     &user,
-                    Event {
-                        action: "update",
-                        subject_type: "submission",
-                        subject_id: &id,
-                        person_id: before.person_id.as_deref(),
-                    },
+                    Event::new("update", "submission", &id, before.person_id.as_deref()),
                 )?;
                 let after = load(conn, &id)?;
                 // The sender hears of a new status, never of notes or who has it.
