@@ -438,11 +438,12 @@ test('an administrator adds a machine client and a webhook endpoint, each secret
   await expect(page.locator('.govuk-notification-banner')).toHaveCount(0);
   expect((await token(secondSecret)).status()).toBe(401);
 
-  // A webhook endpoint: HTTPS (or this machine), and the events it is told of.
+  // A webhook endpoint: HTTPS (or this machine), and the events it is told of. Nothing listens
+  // on port 9, so each delivery waits to be tried again.
   await page.getByLabel('Address').fill('http://127.0.0.1:9/portal-events');
   await page.getByRole('button', { name: 'Add endpoint' }).click();
   await expect(page.locator('.govuk-error-summary')).toBeFocused();
-  await page.getByLabel('submission.received').check();
+  await page.getByLabel('message.received').check();
   await page.getByRole('button', { name: 'Add endpoint' }).click();
   await expect(page.locator('.govuk-notification-banner')).toContainText('The secret for http://127.0.0.1:9/portal-events');
   await expect(page.locator('.app-secret').nth(1)).toHaveText(/^whsec_/);
@@ -450,6 +451,32 @@ test('an administrator adds a machine client and a webhook endpoint, each secret
   await page.getByRole('link', { name: 'Deliveries to http://127.0.0.1:9/portal-events' }).click();
   await expectHeading(page, 'Deliveries');
   await expect(page.getByText('Nothing has been sent to this endpoint yet.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // Margaret writes to the council: the endpoint is told, and the administrator sees the try.
+  await signIn(page, CITIZEN, 'Your account');
+  await page.getByRole('link', { name: 'Your care records' }).click();
+  await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
+  await page.getByRole('link', { name: 'Messages' }).click();
+  await page.getByRole('button', { name: 'New message' }).click();
+  await page.getByLabel('Message type').selectOption({ index: 1 });
+  await page.getByLabel('Subject').fill('Hospital appointment');
+  await page.getByLabel('Message', { exact: true }).fill('I have a hospital appointment on Tuesday.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expectHeading(page, 'Sent messages');
+  await signOut(page);
+  await signIn(page, 'alex.morgan@example.org', 'Your account');
+  await page.goto('/staff/integrations');
+  await page.getByRole('link', { name: 'Deliveries to http://127.0.0.1:9/portal-events' }).click();
+  await expectHeading(page, 'Deliveries');
+  const delivery = page.locator('tbody tr', { hasText: 'message.received' });
+  await expect(delivery).toHaveCount(1);
+  await expect(delivery).toContainText(/pending|failed/);
+  await expectNoAxeViolations(page);
+  await delivery.getByRole('button', { name: /^Send again/ }).click();
+  await expect(page.getByText('The event is being sent again, as a new delivery.')).toBeVisible();
+  await expect(page.locator('tbody tr', { hasText: 'message.received' })).toHaveCount(2);
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Integrations' }).click();
   await page.getByRole('button', { name: 'Stop sending to http://127.0.0.1:9/portal-events' }).click();
