@@ -7,10 +7,11 @@ use actix_web::middleware::{DefaultHeaders, Next};
 
 /// The browser app may run its own scripts and wasm and talk to its own origin, nothing else.
 /// `'wasm-unsafe-eval'` allows compiling WebAssembly without allowing `eval` of JavaScript.
-/// `frame-src blob:` lets it print a document it fetched (a frame of the bytes it holds); only
-/// its own scripts can make such an address.
+/// `frame-src blob:` lets it print a document it fetched (a frame of the bytes it holds), and
+/// `img-src blob:` show an image document on a page of its own; only its own scripts can make
+/// such an address.
 pub const APP_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+    style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
     object-src 'none'; frame-src blob:; base-uri 'self'; form-action 'self'; \
     frame-ancestors 'none'";
 

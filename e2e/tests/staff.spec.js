@@ -11,6 +11,8 @@ const GP = 'dr.priya.shah@example.org';
 const STAFF = 'sam.taylor@example.org';
 const CITIZEN = 'margaret.okafor@example.org';
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+// A 2 by 2 pixel PNG.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOQLdgBRAwQCgAhLgUV+SYaPgAAAABJRU5ErkJggg==';
 
 test.beforeAll(() => {
   execFileSync(portal, ['demo-data'], { env: { ...process.env, ...serverEnv }, stdio: 'ignore' });
@@ -210,6 +212,11 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   await tab.close();
   await page.reload();
   await expect(page.locator('tr', { hasText: 'Occupational therapy visit' })).toContainText('Not yet');
+  // A photo too: images are shown on a page of the portal's own.
+  await page.getByLabel('Title').fill('Photo of the ramp');
+  await page.getByLabel('File').setInputFiles({ name: 'ramp.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('“Photo of the ramp” is in their Items to view.')).toBeVisible();
   await signOut(page);
 
   await signIn(page, CITIZEN, 'Your account');
@@ -222,6 +229,29 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   await item.getByRole('button', { name: /^Occupational therapy visit/ }).click();
   await (await popup).close();
   await expect(item).not.toHaveClass(/app-unread/);
+  // The photo opens in a tab of its own, titled, with nothing refused by the security policy.
+  const photo = page.locator('.app-document', { hasText: 'Photo of the ramp' });
+  const opening = page.context().waitForEvent('page');
+  await photo.getByRole('button', { name: /^Photo of the ramp/ }).click();
+  const photoTab = await opening;
+  const photoErrors = [];
+  photoTab.on('console', (message) => { if (message.type() === 'error') photoErrors.push(message.text()); });
+  await expect(photoTab.getByRole('img', { name: 'Photo of the ramp' })).toBeVisible();
+  expect(await photoTab.getByRole('img').evaluate((img) => img.naturalWidth)).toBe(2);
+  await expect(photoTab).toHaveTitle('Photo of the ramp');
+  expect(photoErrors).toEqual([]);
+  await photoTab.close();
+  // Printing it puts it on the print frame's own page, loaded, then prints (the dialog is
+  // recorded with what the frame held, not shown), then the frame goes.
+  await page.context().addInitScript(() => {
+    window.print = () => {
+      const image = document.querySelector('img');
+      window.top.printed = (window.top.printed || []).concat(`${image ? image.alt : document.URL} ${image ? image.naturalWidth : 0}`);
+    };
+  });
+  await photo.getByRole('button', { name: /^Print/ }).click();
+  await expect.poll(() => page.evaluate(() => window.printed || [])).toEqual(['Photo of the ramp 2']);
+  await expect(page.locator('#app-print-frame')).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('link', { name: 'Details' }).click();

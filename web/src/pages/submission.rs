@@ -174,11 +174,56 @@ pub(crate) fn blob_url(bytes: &[u8], kind: &str) -> Option<String> {
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
-/// Shows a document in a new tab, where the browser's viewer prints and saves it.
-pub(crate) fn open_file(bytes: &[u8], kind: &str) {
-    if let (Some(url), Some(window)) = (blob_url(bytes, kind), web_sys::window()) {
+/// Shows a document called `title` in a new tab: a PDF in the browser's viewer, which prints
+/// and saves it; an image on a blank page of ours.
+pub(crate) fn open_file(bytes: &[u8], kind: &str, title: &str) {
+    let (Some(url), Some(window)) = (blob_url(bytes, kind), web_sys::window()) else {
+        return;
+    };
+    if kind.starts_with("image/") {
+        if let Some(document) = window
+            .open_with_url_and_target("", "_blank")
+            .ok()
+            .flatten()
+            .and_then(|tab| tab.document())
+        {
+            show_image(&document, &url, title, None);
+        }
+    } else {
         let _ = window.open_with_url_and_target(&url, "_blank");
     }
+}
+
+/// Puts the image at `url` on a blank page of ours (a new tab, or a frame to print from): the
+/// browser's own image page sets inline styles, which the content security policy refuses.
+/// `loaded` runs once the image is there.
+pub(crate) fn show_image(
+    document: &web_sys::Document,
+    url: &str,
+    title: &str,
+    loaded: Option<Box<dyn FnOnce()>>,
+) -> Option<()> {
+    use wasm_bindgen::JsCast;
+    document.set_title(title);
+    // Unchecked: the element belongs to the other page, whose HTMLElement is not this page's,
+    // so a checked cast would refuse it.
+    let image = document
+        .create_element("img")
+        .ok()?
+        .unchecked_into::<web_sys::HtmlElement>();
+    image.set_attribute("alt", title).ok()?;
+    // Through the style object, which the policy allows (a style attribute it would refuse).
+    image.style().set_property("max-width", "100%").ok()?;
+    if let Some(loaded) = loaded {
+        let on_load = wasm_bindgen::closure::Closure::once_into_js(loaded);
+        image.set_onload(Some(on_load.unchecked_ref()));
+    }
+    image.set_attribute("src", url).ok()?;
+    // In a landmark, as every page's content is.
+    let main = document.create_element("main").ok()?;
+    main.append_child(&image).ok()?;
+    document.body()?.append_child(&main).ok()?;
+    Some(())
 }
 
 /// Hands `bytes` to the browser as a download named `filename`.

@@ -7,7 +7,7 @@ use crate::api;
 use crate::components::form::ErrorSummary;
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::pages::submission::{blob_url, open_file, save_file};
+use crate::pages::submission::{blob_url, open_file, save_file, show_image};
 use crate::session::use_session;
 
 /// Items to view: unopened documents in bold; each can be viewed, saved or printed, and stays.
@@ -64,10 +64,10 @@ pub fn RecordDocuments() -> impl IntoView {
                                             });
                                         };
                                         let open = {
-                                            let (person, id, kind) = (person.id.clone(), d.id.clone(), d.content_type.clone());
+                                            let (person, id, kind, title) = (person.id.clone(), d.id.clone(), d.content_type.clone(), d.title.clone());
                                             move |_| {
-                                                let kind = kind.clone();
-                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| open_file(&bytes, &kind)));
+                                                let (kind, title) = (kind.clone(), title.clone());
+                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| open_file(&bytes, &kind, &title)));
                                             }
                                         };
                                         let save = {
@@ -78,10 +78,10 @@ pub fn RecordDocuments() -> impl IntoView {
                                             }
                                         };
                                         let print = {
-                                            let (person, id, kind) = (person.id.clone(), d.id.clone(), d.content_type.clone());
+                                            let (person, id, kind, title) = (person.id.clone(), d.id.clone(), d.content_type.clone(), d.title.clone());
                                             move |_| {
-                                                let kind = kind.clone();
-                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| print_file(&bytes, &kind)));
+                                                let (kind, title) = (kind.clone(), title.clone());
+                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| print_file(&bytes, &kind, &title)));
                                             }
                                         };
                                         let class = if d.opened { "app-document" } else { "app-document app-unread" };
@@ -119,9 +119,9 @@ pub fn RecordDocuments() -> impl IntoView {
 }
 
 /// Prints a document: it loads out of sight in a frame of this page, whose print dialog then
-/// shows the document alone (the browser's PDF viewer prints every page). The frame stays until
-/// the next print, so the dialog can finish with it.
-fn print_file(bytes: &[u8], kind: &str) {
+/// shows the document alone (the browser's PDF viewer prints every page). A PDF's frame stays
+/// until the next print, as its viewer prints after `print()` returns.
+fn print_file(bytes: &[u8], kind: &str, title: &str) {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
     const ID: &str = "app-print-frame";
@@ -146,12 +146,31 @@ fn print_file(bytes: &[u8], kind: &str) {
     frame.set_title("Document to print");
     let _ = frame.set_attribute("tabindex", "-1");
     let printing = frame.clone();
-    let on_load = Closure::once_into_js(move || {
+    let print = move || {
         if let Some(window) = printing.content_window() {
             let _ = window.print();
         }
-    });
-    frame.set_onload(Some(on_load.unchecked_ref()));
-    frame.set_src(&url);
-    let _ = body.append_child(&frame);
+    };
+    if kind.starts_with("image/") {
+        // An image goes on the frame's own blank page, printed once it has loaded. Printing a
+        // page waits for the dialog to close, so the frame can go straight after.
+        let _ = body.append_child(&frame);
+        let done = frame.clone();
+        if let Some(page) = frame.content_document() {
+            show_image(
+                &page,
+                &url,
+                title,
+                Some(Box::new(move || {
+                    print();
+                    done.remove();
+                })),
+            );
+        }
+    } else {
+        let on_load = Closure::once_into_js(print);
+        frame.set_onload(Some(on_load.unchecked_ref()));
+        frame.set_src(&url);
+        let _ = body.append_child(&frame);
+    }
 }

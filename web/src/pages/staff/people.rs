@@ -172,7 +172,7 @@ fn Record(
     // Staff check what was sent in a new tab; the person's "new" mark is theirs alone.
     let view_document = {
         let person_id = person_id.clone();
-        move |document: String, kind: String| {
+        move |document: String, kind: String, title: String| {
             let person_id = person_id.clone();
             leptos::task::spawn_local(async move {
                 let fetched = async {
@@ -181,7 +181,7 @@ fn Record(
                 }
                 .await;
                 match fetched {
-                    Ok(bytes) => crate::pages::submission::open_file(&bytes, &kind),
+                    Ok(bytes) => crate::pages::submission::open_file(&bytes, &kind, &title),
                     Err(error) => errors.set(error.field_errors()),
                 }
             });
@@ -340,11 +340,11 @@ fn Record(
                             let withdraw = withdraw.clone();
                             let view_document = view_document.clone();
                             let id = d.id.clone();
-                            let (shown, kind) = (d.id.clone(), d.content_type.clone());
+                            let (shown, kind, title) = (d.id.clone(), d.content_type.clone(), d.title.clone());
                             view! {
                                 <tr class="govuk-table__row">
                                     <td class="govuk-table__cell">
-                                        <button type="button" class="app-link-button govuk-link" on:click=move |_| view_document(shown.clone(), kind.clone())>
+                                        <button type="button" class="app-link-button govuk-link" on:click=move |_| view_document(shown.clone(), kind.clone(), title.clone())>
                                             {d.title.clone()}<span class="govuk-visually-hidden">" (opens in a new tab)"</span>
                                         </button>
                                     </td>
