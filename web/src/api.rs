@@ -261,10 +261,7 @@ pub async fn delete_draft(token: &str, draft_id: &str) -> Result<(), ApiError> {
 }
 
 pub async fn drafts(token: &str, after: Option<&str>) -> Result<DraftPage, ApiError> {
-    let path = match after {
-        Some(cursor) => format!("/api/v1/drafts?after={cursor}"),
-        None => "/api/v1/drafts".to_owned(),
-    };
+    let path = paged("/api/v1/drafts".to_owned(), after);
     read(send(with_token(Request::get(&path), token).build()).await?).await
 }
 
@@ -286,10 +283,7 @@ pub async fn submission(token: &str, submission_id: &str) -> Result<SubmissionVi
 }
 
 pub async fn submissions(token: &str, after: Option<&str>) -> Result<SubmissionPage, ApiError> {
-    let path = match after {
-        Some(cursor) => format!("/api/v1/submissions?after={cursor}"),
-        None => "/api/v1/submissions".to_owned(),
-    };
+    let path = paged("/api/v1/submissions".to_owned(), after);
     read(send(with_token(Request::get(&path), token).build()).await?).await
 }
 
@@ -328,6 +322,15 @@ async fn no_content(request: gloo_net::http::RequestBuilder) -> Result<(), ApiEr
     }
 }
 
+/// `path` with the cursor of the page to start after, when there is one.
+fn paged(path: String, after: Option<&str>) -> String {
+    match after {
+        Some(cursor) if path.contains('?') => format!("{path}&after={cursor}"),
+        Some(cursor) => format!("{path}?after={cursor}"),
+        None => path,
+    }
+}
+
 async fn get_with(token: &str, path: &str) -> Result<Response, ApiError> {
     send(with_token(Request::get(path), token).build()).await
 }
@@ -358,10 +361,7 @@ pub async fn involvements(
     person: &str,
     after: Option<&str>,
 ) -> Result<InvolvementPage, ApiError> {
-    let mut path = format!("/api/v1/people/{person}/involvements");
-    if let Some(cursor) = after {
-        path.push_str(&format!("?after={cursor}"));
-    }
+    let path = paged(format!("/api/v1/people/{person}/involvements"), after);
     read(get_with(token, &path).await?).await
 }
 
@@ -372,10 +372,10 @@ pub async fn messages(
     which: &str,
     after: Option<&str>,
 ) -> Result<MessagePage, ApiError> {
-    let mut path = format!("/api/v1/people/{person}/messages?box={which}");
-    if let Some(cursor) = after {
-        path.push_str(&format!("&after={cursor}"));
-    }
+    let path = paged(
+        format!("/api/v1/people/{person}/messages?box={which}"),
+        after,
+    );
     read(get_with(token, &path).await?).await
 }
 
@@ -410,10 +410,7 @@ pub async fn documents(
     person: &str,
     after: Option<&str>,
 ) -> Result<DocumentPage, ApiError> {
-    let mut path = format!("/api/v1/people/{person}/documents");
-    if let Some(cursor) = after {
-        path.push_str(&format!("?after={cursor}"));
-    }
+    let path = paged(format!("/api/v1/people/{person}/documents"), after);
     read(get_with(token, &path).await?).await
 }
 
@@ -451,10 +448,7 @@ async fn bytes(token: &str, path: &str) -> Result<Vec<u8>, ApiError> {
 }
 
 pub async fn items(token: &str, person: &str, after: Option<&str>) -> Result<ItemPage, ApiError> {
-    let mut path = format!("/api/v1/people/{person}/items");
-    if let Some(cursor) = after {
-        path.push_str(&format!("?after={cursor}"));
-    }
+    let path = paged(format!("/api/v1/people/{person}/items"), after);
     read(get_with(token, &path).await?).await
 }
 
@@ -493,19 +487,13 @@ pub async fn record_views(
     person: &str,
     after: Option<&str>,
 ) -> Result<RecordViewPage, ApiError> {
-    let mut path = format!("/api/v1/people/{person}/record-views");
-    if let Some(cursor) = after {
-        path.push_str(&format!("?after={cursor}"));
-    }
+    let path = paged(format!("/api/v1/people/{person}/record-views"), after);
     read(get_with(token, &path).await?).await
 }
 
 /// The referral queue; `query` is the filter part of the address (`form=…&status=…`).
 pub async fn queue(token: &str, query: &str, after: Option<&str>) -> Result<QueuePage, ApiError> {
-    let mut path = format!("/api/v1/staff/submissions?{query}");
-    if let Some(cursor) = after {
-        path.push_str(&format!("&after={cursor}"));
-    }
+    let path = paged(format!("/api/v1/staff/submissions?{query}"), after);
     read(get_with(token, &path).await?).await
 }
 
@@ -539,10 +527,7 @@ pub async fn team_threads(
     team: &str,
     after: Option<&str>,
 ) -> Result<TeamThreadPage, ApiError> {
-    let mut path = format!("/api/v1/staff/teams/{team}/threads");
-    if let Some(cursor) = after {
-        path.push_str(&format!("?after={cursor}"));
-    }
+    let path = paged(format!("/api/v1/staff/teams/{team}/threads"), after);
     read(get_with(token, &path).await?).await
 }
 
@@ -570,10 +555,7 @@ pub async fn find_people(
     after: Option<&str>,
 ) -> Result<PersonMatchPage, ApiError> {
     let surname = String::from(js_sys::encode_uri_component(surname));
-    let mut path = format!("/api/v1/staff/people?surname={surname}");
-    if let Some(cursor) = after {
-        path.push_str(&format!("&after={cursor}"));
-    }
+    let path = paged(format!("/api/v1/staff/people?surname={surname}"), after);
     read(get_with(token, &path).await?).await
 }
 
@@ -646,10 +628,7 @@ pub async fn audit_log(
     query: &str,
     after: Option<&str>,
 ) -> Result<AuditPage, ApiError> {
-    let mut path = format!("/api/v1/audit?{query}");
-    if let Some(cursor) = after {
-        path.push_str(&format!("&after={cursor}"));
-    }
+    let path = paged(format!("/api/v1/audit?{query}"), after);
     read(get_with(token, &path).await?).await
 }
 
@@ -819,10 +798,7 @@ pub async fn webhook_deliveries(
     webhook: &str,
     after: Option<&str>,
 ) -> Result<shared::api::DeliveryPage, ApiError> {
-    let mut path = format!("/api/v1/webhooks/{webhook}/deliveries");
-    if let Some(cursor) = after {
-        path.push_str(&format!("?after={cursor}"));
-    }
+    let path = paged(format!("/api/v1/webhooks/{webhook}/deliveries"), after);
     read(get_with(token, &path).await?).await
 }
 

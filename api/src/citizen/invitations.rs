@@ -161,6 +161,16 @@ fn address(conn: &mut DbConnection, account_id: &str) -> Result<String, ApiError
         .email)
 }
 
+/// The filter for invitations still open at `now`: not answered, not withdrawn, not expired.
+macro_rules! open_invitations {
+    ($now:expr) => {
+        link_invitations::answered_at
+            .is_null()
+            .and(link_invitations::withdrawn_at.is_null())
+            .and(link_invitations::expires_at.gt($now))
+    };
+}
+
 /// The invitation `id` to the account's address, still open.
 fn open_for(
     conn: &mut DbConnection,
@@ -172,9 +182,7 @@ fn open_for(
         .inner_join(people::table)
         .filter(link_invitations::id.eq(id))
         .filter(link_invitations::email.eq(email))
-        .filter(link_invitations::answered_at.is_null())
-        .filter(link_invitations::withdrawn_at.is_null())
-        .filter(link_invitations::expires_at.gt(now))
+        .filter(open_invitations!(now))
         .select((Invitation::as_select(), people::forename, people::surname))
         .first(conn)
         .optional()?
@@ -191,9 +199,7 @@ pub async fn mine(state: &AppState, user: &CurrentUser) -> Result<Vec<Invitation
             let rows: Vec<(Invitation, String, String)> = link_invitations::table
                 .inner_join(people::table)
                 .filter(link_invitations::email.eq(&email))
-                .filter(link_invitations::answered_at.is_null())
-                .filter(link_invitations::withdrawn_at.is_null())
-                .filter(link_invitations::expires_at.gt(timestamp()))
+                .filter(open_invitations!(timestamp()))
                 .order(link_invitations::invited_at)
                 .select((Invitation::as_select(), people::forename, people::surname))
                 .load(conn)?;
@@ -294,9 +300,7 @@ pub async fn withdraw(
                     link_invitations::table
                         .filter(link_invitations::id.eq(&id))
                         .filter(link_invitations::person_id.eq(&person_id))
-                        .filter(link_invitations::answered_at.is_null())
-                        .filter(link_invitations::withdrawn_at.is_null())
-                        .filter(link_invitations::expires_at.gt(now)),
+                        .filter(open_invitations!(now)),
                 )
                 .set(link_invitations::withdrawn_at.eq(Some(now)))
                 .execute(conn)?;

@@ -285,28 +285,29 @@ fn insert_message(conn: &mut DbConnection, message: NewMessage<'_>) -> QueryResu
     Ok(id)
 }
 
+/// A new thread for `team_key`, the team the request's message type names.
 fn new_thread(
     conn: &mut DbConnection,
     person_id: &str,
     request: &NewMessageRequest,
+    team_key: &str,
     started_by: &str,
     now: NaiveDateTime,
-) -> Result<(String, String), ApiError> {
-    let (team_key, team_name) = message_type(conn, request.message_type.trim())?;
+) -> Result<String, ApiError> {
     let id = Uuid::now_v7().to_string();
     diesel::insert_into(message_threads::table)
         .values((
             message_threads::id.eq(&id),
             message_threads::person_id.eq(person_id),
             message_threads::message_type_key.eq(request.message_type.trim()),
-            message_threads::team_key.eq(&team_key),
+            message_threads::team_key.eq(team_key),
             message_threads::subject.eq(request.subject.trim()),
             message_threads::started_by.eq(started_by),
             message_threads::created_at.eq(now),
             message_threads::last_message_at.eq(now),
         ))
         .execute(conn)?;
-    Ok((id, team_name))
+    Ok(id)
 }
 
 fn validated<T>(errors: FieldErrors, value: T) -> Result<T, ApiError> {
@@ -333,7 +334,8 @@ pub async fn start(
                 Access::check(conn, &account_id, &person_id)?;
                 let author = Account::by_id(conn, &account_id)?.ok_or(ApiError::Unauthorized)?;
                 let now = timestamp();
-                let (thread_id, _) = new_thread(conn, &person_id, &request, "citizen", now)?;
+                let (team_key, _) = message_type(conn, request.message_type.trim())?;
+                let thread_id = new_thread(conn, &person_id, &request, &team_key, "citizen", now)?;
                 insert_message(
                     conn,
                     NewMessage {
@@ -455,10 +457,10 @@ pub async fn staff_start(
         .run(move |conn| {
             conn.write_transaction(|conn| {
                 super::person::Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                let (team_key, _) = message_type(conn, request.message_type.trim())?;
+                let (team_key, team_name) = message_type(conn, request.message_type.trim())?;
                 crate::staff::teams::check_member(conn, &actor, &team_key)?;
                 let now = timestamp();
-                let (thread_id, team_name) = new_thread(conn, &person_id, &request, "staff", now)?;
+                let thread_id = new_thread(conn, &person_id, &request, &team_key, "staff", now)?;
                 crate::audit::record(
                     conn,
                     &actor,

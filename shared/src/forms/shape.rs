@@ -3,7 +3,7 @@
 //! still wrong (a date of 31 February), but never answers of the wrong kind, which no page
 //! could show or correct; they are refused when saved, naming the answer.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::evaluate::Answers;
 use super::model::{FormDefinition, Question, QuestionKind};
@@ -14,18 +14,32 @@ use crate::api::FieldErrors;
 /// `answers.<group>.<index>.<id>`).
 pub fn shape_errors(form: &FormDefinition, answers: &Answers) -> FieldErrors {
     let mut errors = FieldErrors::new();
+    check_each(
+        answers,
+        |id| form.question(id),
+        "answers",
+        |id| format!("{} has no question {id:?}", form.title),
+        &mut errors,
+    );
+    errors
+}
+
+/// Checks each answer against the question `find` gives for its id, naming it
+/// `<prefix>.<id>`; `unknown` says what to write of an id no question has.
+fn check_each<'a, 'q>(
+    answers: impl IntoIterator<Item = (&'a String, &'a Value)>,
+    find: impl Fn(&str) -> Option<&'q Question>,
+    prefix: &str,
+    unknown: impl Fn(&str) -> String,
+    errors: &mut FieldErrors,
+) {
     for (id, value) in answers {
-        let key = format!("answers.{id}");
-        match form.question(id) {
-            None => add(
-                &mut errors,
-                key,
-                format!("{} has no question {id:?}", form.title),
-            ),
-            Some(question) => check(question, value, &key, &mut errors),
+        let key = format!("{prefix}.{id}");
+        match find(id) {
+            None => add(errors, key, unknown(id)),
+            Some(question) => check(question, value, &key, errors),
         }
     }
-    errors
 }
 
 fn add(errors: &mut FieldErrors, key: String, message: String) {
@@ -92,7 +106,13 @@ fn check(question: &Question, value: &Value, key: &str, errors: &mut FieldErrors
                         );
                         continue;
                     };
-                    check_group_entry(questions, fields, &entry_key, item, errors);
+                    check_each(
+                        fields,
+                        |id| questions.iter().find(|q| q.id == id),
+                        &entry_key,
+                        |id| format!("A {item} has no question {id:?}"),
+                        errors,
+                    );
                 }
                 None
             }
@@ -103,22 +123,6 @@ fn check(question: &Question, value: &Value, key: &str, errors: &mut FieldErrors
     };
     if let Some(message) = problem {
         add(errors, key.to_owned(), message);
-    }
-}
-
-fn check_group_entry(
-    questions: &[Question],
-    fields: &Map<String, Value>,
-    entry_key: &str,
-    item: &str,
-    errors: &mut FieldErrors,
-) {
-    for (id, value) in fields {
-        let key = format!("{entry_key}.{id}");
-        match questions.iter().find(|q| q.id == *id) {
-            None => add(errors, key, format!("A {item} has no question {id:?}")),
-            Some(question) => check(question, value, &key, errors),
-        }
     }
 }
 

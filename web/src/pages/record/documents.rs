@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::FieldErrors;
+use shared::api::{DocumentSummary, FieldErrors};
 
 use super::{Failed, Whose, load, whose};
 use crate::api;
@@ -46,44 +46,33 @@ pub fn RecordDocuments() -> impl IntoView {
                             view! {
                                 <ul class="govuk-list app-documents">
                                     {move || shown.get().into_iter().map(|d| {
-                                        let person = rows_person.clone();
-                                        // Fetching the document records that this reader opened it.
-                                        let fetch_then = move |person: String, id: String, then: std::rc::Rc<dyn Fn(Vec<u8>)>| {
-                                            leptos::task::spawn_local(async move {
-                                                let fetched = async {
-                                                    let token = session.fresh_token().await?;
-                                                    api::document(&token, &person, &id).await
-                                                }.await;
-                                                match fetched {
-                                                    Ok(bytes) => {
-                                                        then(bytes);
-                                                        version.update(|v| *v += 1);
-                                                    }
-                                                    Err(error) => errors.set(error.field_errors()),
+                                        // Each action fetches the document, which records that this reader
+                                        // opened it, then does its part with the bytes.
+                                        let act = {
+                                            let (person, document) = (rows_person.id.clone(), d.clone());
+                                            move |then: fn(&[u8], &DocumentSummary)| {
+                                                let (person, document) = (person.clone(), document.clone());
+                                                move |_| {
+                                                    let (person, document) = (person.clone(), document.clone());
+                                                    leptos::task::spawn_local(async move {
+                                                        let fetched = async {
+                                                            let token = session.fresh_token().await?;
+                                                            api::document(&token, &person, &document.id).await
+                                                        }.await;
+                                                        match fetched {
+                                                            Ok(bytes) => {
+                                                                then(&bytes, &document);
+                                                                version.update(|v| *v += 1);
+                                                            }
+                                                            Err(error) => errors.set(error.field_errors()),
+                                                        }
+                                                    });
                                                 }
-                                            });
-                                        };
-                                        let open = {
-                                            let (person, id, kind, title) = (person.id.clone(), d.id.clone(), d.content_type.clone(), d.title.clone());
-                                            move |_| {
-                                                let (kind, title) = (kind.clone(), title.clone());
-                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| open_file(&bytes, &kind, &title)));
                                             }
                                         };
-                                        let save = {
-                                            let (person, id, name, kind) = (person.id.clone(), d.id.clone(), d.file_name.clone(), d.content_type.clone());
-                                            move |_| {
-                                                let (name, kind) = (name.clone(), kind.clone());
-                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| save_file(&bytes, &name, &kind)));
-                                            }
-                                        };
-                                        let print = {
-                                            let (person, id, kind, title) = (person.id.clone(), d.id.clone(), d.content_type.clone(), d.title.clone());
-                                            move |_| {
-                                                let (kind, title) = (kind.clone(), title.clone());
-                                                fetch_then(person.clone(), id.clone(), std::rc::Rc::new(move |bytes| print_file(&bytes, &kind, &title)));
-                                            }
-                                        };
+                                        let open = act(|bytes, d| open_file(bytes, &d.content_type, &d.title));
+                                        let save = act(|bytes, d| save_file(bytes, &d.file_name, &d.content_type));
+                                        let print = act(|bytes, d| print_file(bytes, &d.content_type, &d.title));
                                         let class = if d.opened { "app-document" } else { "app-document app-unread" };
                                         view! {
                                             <li class=class>

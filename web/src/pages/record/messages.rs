@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::api::{FieldErrors, NewMessageRequest, ReplyRequest};
 
-use super::{Failed, Whose, load, whose};
+use super::{Failed, Whose, among, load, whose};
 use crate::api;
 use crate::app::use_council;
 use crate::components::form::{ErrorSummary, TextInput, submit};
@@ -210,8 +210,9 @@ pub fn NewMessage() -> impl IntoView {
     let navigate = use_navigate();
     // Someone who sees more than one record is reminded which one the message is about.
     let person = load(|token, person| async move {
-        let records = api::people(&token).await?.len();
-        Ok((whose(&token, &person).await?, records > 1))
+        let records = api::people(&token).await?;
+        let more_than_one = records.len() > 1;
+        Ok((among(records, &person)?, more_than_one))
     });
     let message_type = RwSignal::new(query.read_untracked().get("type").unwrap_or_default());
     let subject = RwSignal::new(String::new());

@@ -52,8 +52,12 @@ where
 
 /// The person `person_id` as the account may see them, or the API's "not found".
 pub(crate) async fn whose(token: &str, person_id: &str) -> Result<PersonSummary, ApiError> {
-    crate::api::people(token)
-        .await?
+    among(crate::api::people(token).await?, person_id)
+}
+
+/// `person_id` among the records the account may see, or the API's "not found".
+fn among(records: Vec<PersonSummary>, person_id: &str) -> Result<PersonSummary, ApiError> {
+    records
         .into_iter()
         .find(|p| p.id == person_id)
         .ok_or_else(|| {

@@ -174,16 +174,12 @@ fn Record(
         let person_id = person_id.clone();
         move |document: String, kind: String, title: String| {
             let person_id = person_id.clone();
-            leptos::task::spawn_local(async move {
-                let fetched = async {
-                    let token = session.fresh_token().await?;
-                    api::staff_document(&token, &person_id, &document).await
-                }
-                .await;
-                match fetched {
-                    Ok(bytes) => crate::pages::submission::open_file(&bytes, &kind, &title),
-                    Err(error) => errors.set(error.field_errors()),
-                }
+            let send = async move {
+                let token = session.fresh_token().await?;
+                api::staff_document(&token, &person_id, &document).await
+            };
+            submit(errors, busy, FieldErrors::new(), send, move |bytes| {
+                crate::pages::submission::open_file(&bytes, &kind, &title)
             });
         }
     };
@@ -192,31 +188,23 @@ fn Record(
         let person_id = person_id.clone();
         move |invitation: String| {
             let person_id = person_id.clone();
-            leptos::task::spawn_local(async move {
-                let done = async {
-                    let token = session.fresh_token().await?;
-                    api::withdraw_invitation(&token, &person_id, &invitation).await
-                }
-                .await;
-                match done {
-                    Ok(()) => version.update(|v| *v += 1),
-                    Err(error) => errors.set(error.field_errors()),
-                }
+            let send = async move {
+                let token = session.fresh_token().await?;
+                api::withdraw_invitation(&token, &person_id, &invitation).await
+            };
+            submit(errors, busy, FieldErrors::new(), send, move |()| {
+                version.update(|v| *v += 1)
             });
         }
     };
     let withdraw = move |document: String| {
         let person_id = person_id.clone();
-        leptos::task::spawn_local(async move {
-            let done = async {
-                let token = session.fresh_token().await?;
-                api::withdraw_document(&token, &person_id, &document).await
-            }
-            .await;
-            match done {
-                Ok(()) => version.update(|v| *v += 1),
-                Err(error) => errors.set(error.field_errors()),
-            }
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::withdraw_document(&token, &person_id, &document).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, move |()| {
+            version.update(|v| *v += 1)
         });
     };
     let address = details.address.as_ref().map(|a| {
