@@ -5,6 +5,10 @@ set shell := ["bash", "-euo", "pipefail", "-c"]
 # The wasm-bindgen CLI must be the very version Cargo.lock resolved (pinned with = in Cargo.toml).
 wasm_bindgen_version := `sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock`
 cargo_bin := env_var_or_default("CARGO_HOME", env_var("HOME") / ".cargo") / "bin"
+# Where cargo builds: CARGO_TARGET_DIR or the workspace's setting when set, else ./target.
+target_dir := `cargo metadata --format-version 1 --no-deps 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target`
+# The browser app's downloads (web/src/bin, shared::boot::Bundle).
+bundles := "public forms staff"
 
 export PATH := cargo_bin + ":" + env_var("PATH")
 
@@ -14,8 +18,8 @@ default:
 
 # Build everything, create and migrate var/portal.db with demonstration data, serve http://127.0.0.1:8080.
 run: build
-    ./target/release/portal demo-data
-    ./target/release/portal serve
+    {{target_dir}}/release/portal demo-data
+    {{target_dir}}/release/portal serve
 
 # Build the browser app and the server (release).
 build: build-web
@@ -41,8 +45,8 @@ lint: setup-rust
 e2e:
     scripts/ensure-packages.sh chromium
     cd e2e && npm ci --no-audit --no-fund --loglevel=error
-    test -x target/debug/portal || cargo build -p api
-    cd e2e && npx playwright test
+    test -x {{target_dir}}/debug/portal || cargo build -p api
+    cd e2e && PORTAL_BIN={{target_dir}}/debug/portal npx playwright test
 
 # Check the OpenAPI document as integrators use it: Redocly's lint, and a TypeScript client generated with openapi-typescript that must type-check.
 openapi-check:
@@ -58,16 +62,21 @@ openapi:
 fmt:
     cargo fmt --all
 
-# Compile the wasm app, shrink it, and gather it with its page, scripts and styles in web/dist.
+# Compile the browser app's three downloads, shrink them, gather them with their styles and scripts in web/dist, then give every file a content-hashed name with brotli and gzip copies (tools/web-dist).
 build-web: setup-rust setup-npm
-    cargo build -p web --target wasm32-unknown-unknown --profile wasm-release
+    cargo build -p web --bins --target wasm32-unknown-unknown --profile wasm-release
     rm -rf web/dist
-    mkdir -p web/dist/pkg web/dist/assets
-    wasm-bindgen --target web --no-typescript --out-dir web/dist/pkg target/wasm32-unknown-unknown/wasm-release/web.wasm
-    web/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals -o web/dist/pkg/web_bg.wasm web/dist/pkg/web_bg.wasm
-    cp web/static/index.html web/static/bootstrap.js web/dist/
-    cp -r web/node_modules/govuk-frontend/dist/govuk/assets/images web/dist/assets/
+    mkdir -p web/dist/pkg web/dist/assets/images
+    for app in {{bundles}}; do \
+        wasm-bindgen --target web --no-typescript --out-dir web/dist/pkg {{target_dir}}/wasm32-unknown-unknown/wasm-release/$app.wasm; \
+        web/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals -o web/dist/pkg/${app}_bg.wasm web/dist/pkg/${app}_bg.wasm; \
+    done
+    cp web/static/start.js web/dist/
+    cp web/static/bot-check.js web/dist/assets/
+    # The one image the stylesheet names; GOV.UK's crown icons are for GOV.UK services only.
+    cp web/node_modules/govuk-frontend/dist/govuk/assets/images/govuk-crest.svg web/dist/assets/images/
     cd web && npm run --silent styles
+    cargo run -q --release -p web-dist -- web/dist {{bundles}}
 
 # The wasm32 target and a wasm-bindgen CLI matching Cargo.lock.
 setup-rust:
@@ -82,13 +91,13 @@ setup-npm:
 # Benchmarks: throughput and latency against a baseline on SQLite and PostgreSQL, growth to a million rows, sign-in under a flood, and the browser app on a slow phone. Writes bench/RESULTS.md. BENCH_SECONDS=2 for a quick try; PORTAL_BIN to use another binary.
 bench: build
     scripts/ensure-packages.sh wrk
-    python3 bench/run.py
+    PORTAL_BIN="${PORTAL_BIN:-{{target_dir}}/release/portal}" python3 bench/run.py
 
 # Fuzz every operation of the OpenAPI document with schemathesis, signed in as each role: no 5xx, no answer outside the document. FUZZ_EXAMPLES sets the examples per operation.
 fuzz examples="10":
     scripts/ensure-packages.sh python3-venv
-    test -x "${PORTAL_BIN:-target/debug/portal}" || cargo build -p api
-    FUZZ_EXAMPLES={{examples}} python3 fuzz/run.py
+    test -x "${PORTAL_BIN:-{{target_dir}}/debug/portal}" || cargo build -p api
+    PORTAL_BIN="${PORTAL_BIN:-{{target_dir}}/debug/portal}" FUZZ_EXAMPLES={{examples}} python3 fuzz/run.py
 
 # Faults, harder: the kill, mail-outage and database-crash tests repeated (PORTAL_SOAK=1) on SQLite and PostgreSQL, then the fuzzer with many more examples.
 soak:

@@ -5,7 +5,7 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.E2E_PORT || 18080);
 const dataDir = path.join(root, 'var', 'e2e');
-const { serverEnv } = require('./server-env');
+const { serverEnv, portal } = require('./server-env');
 
 module.exports = defineConfig({
   testDir: './tests',
@@ -34,7 +34,7 @@ module.exports = defineConfig({
   },
   webServer: {
     // The real server binary on a fresh SQLite file, serving the built app from web/dist.
-    command: `rm -rf "${dataDir}" && exec "${path.join(root, 'target', 'debug', 'portal')}" serve`,
+    command: `rm -rf "${dataDir}" && exec "${portal}" serve`,
     cwd: root,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,

@@ -17,6 +17,7 @@ const serverEnv = {
   RUST_LOG: 'warn',
 };
 
-const portal = path.join(root, 'target', 'debug', 'portal');
+// The justfile names the binary (it knows CARGO_TARGET_DIR); ./target is the default.
+const portal = process.env.PORTAL_BIN || path.join(root, 'target', 'debug', 'portal');
 
 module.exports = { serverEnv, portal };

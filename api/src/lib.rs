@@ -26,6 +26,7 @@ pub mod security_headers;
 pub mod staff;
 pub mod startup;
 pub mod state;
-pub mod static_files;
+
 pub mod telemetry;
 pub mod triage;
+pub mod web_app;

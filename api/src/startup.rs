@@ -22,7 +22,8 @@ use crate::forms::FormLibrary;
 use crate::openapi::ApiDoc;
 use crate::passwords::PasswordHasher;
 use crate::state::AppState;
-use crate::{routes, security_headers, static_files};
+use crate::web_app::{self, WebApp};
+use crate::{routes, security_headers};
 
 pub struct Application {
     host: String,
@@ -115,7 +116,7 @@ fn run(
 ) -> anyhow::Result<Server> {
     let body_limit = settings.server.body_limit_bytes;
     let behind_tls = settings.server.behind_tls();
-    let web_dir = settings.web_dir.clone();
+    let web_app = web::Data::new(WebApp::load(&settings.web_dir)?);
     let openapi = ApiDoc::openapi();
     let mut server = HttpServer::new(move || {
         App::new()
@@ -136,7 +137,8 @@ fn run(
             .configure(routes::configure)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
             .service(web::scope("/api").default_service(web::to(routes::unknown_route)))
-            .service(static_files::service(&web_dir))
+            .app_data(web_app.clone())
+            .default_service(web::to(web_app::serve))
     })
     .listen(listener)?
     .shutdown_timeout(settings.server.shutdown_timeout_seconds);

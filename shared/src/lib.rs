@@ -4,6 +4,6 @@
 //! verdicts in the browser and on the server.
 
 pub mod api;
-pub mod bot_check;
+pub mod boot;
 pub mod forms;
 pub mod rules;

@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{
     AccountView, AuditPage, BotCheckChallenge, ChangeEmailRequest, ChangeNameRequest,
-    ChangePasswordRequest, CodeSent, ConfirmEmailChangeRequest, CouncilView, CreateDraftRequest,
+    ChangePasswordRequest, CodeSent, ConfirmEmailChangeRequest, CreateDraftRequest,
     CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, CreateSubmissionRequest,
     Dashboard, DocumentPage, DocumentSummary, DraftPage, DraftView, FieldErrors, FormStartRequest,
     FormSummary, ImportReport, InvitationView, InvolvementPage, InvolvementView, ItemPage,
@@ -212,10 +212,6 @@ pub async fn confirm_email_change(
 }
 
 /// The council's public details: its name, phone numbers and links.
-pub async fn council() -> Result<CouncilView, ApiError> {
-    get("/api/v1/council").await
-}
-
 /// The published forms.
 pub async fn forms() -> Result<Vec<FormSummary>, ApiError> {
     get("/api/v1/forms").await

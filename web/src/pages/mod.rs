@@ -1,16 +1,13 @@
 pub mod account;
 pub mod account_forms;
-pub mod dols;
 pub mod forgotten_password;
 pub mod form;
-pub mod home;
 pub mod invitations;
 pub mod not_found;
 pub mod record;
-pub mod referrals;
 pub mod register;
+pub mod server_page;
 pub mod sign_in;
 pub mod signed_out;
 pub mod staff;
 pub mod submission;
-pub mod unavailable;

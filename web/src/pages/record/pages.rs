@@ -7,7 +7,7 @@ use crate::api;
 use crate::app::use_council;
 use crate::components::form::ErrorSummary;
 use crate::components::more::ShowMore;
-use crate::components::tiles::{Tile, TileTarget};
+use crate::components::tiles::Tile;
 use crate::components::title::set_page_title;
 use crate::pages::account::signed_in_only;
 use crate::session::use_session;
@@ -69,15 +69,15 @@ pub fn RecordDashboard() -> impl IntoView {
                         <h1 class="govuk-heading-l">"Dashboard"</h1>
                         <ul class="app-tiles">
                             <Tile heading="Details" description="Name, address, email and phone numbers, as we hold them.".into()
-                                target=TileTarget::Route(format!("{base}/details")) />
+                                href=format!("{base}/details") />
                             <Tile heading="Messages" description=unread
-                                target=TileTarget::Route(format!("{base}/messages")) />
+                                href=format!("{base}/messages") />
                             <Tile heading="Involvements" description=plural(dashboard.involvements, "professional working with you", "professionals working with you")
-                                target=TileTarget::Route(format!("{base}/involvements")) />
+                                href=format!("{base}/involvements") />
                             <Tile heading="Items to view" description=plural(dashboard.unopened_documents, "new document", "new documents")
-                                target=TileTarget::Route(format!("{base}/documents")) />
+                                href=format!("{base}/documents") />
                             <Tile heading="Items to complete" description=plural(dashboard.items_to_complete, "form to complete", "forms to complete")
-                                target=TileTarget::Route(format!("{base}/items")) />
+                                href=format!("{base}/items") />
                         </ul>
                     }.into_any()
                 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use shared::api::Role;
 
 use super::staff_only;
-use crate::components::tiles::{Tile, TileTarget};
+use crate::components::tiles::Tile;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -19,20 +19,20 @@ pub fn StaffHome() -> impl IntoView {
             <h1 class="govuk-heading-l">"Council work"</h1>
             <ul class="app-tiles">
                 <Tile heading="Referral queue" description="Referrals, DoLS requests and completed forms, soonest due first.".into()
-                    target=TileTarget::Route("/staff/referrals".into()) />
+                    href="/staff/referrals".into() />
                 <Tile heading="Team messages" description="Messages from people, by the team that answers them.".into()
-                    target=TileTarget::Route("/staff/messages".into()) />
+                    href="/staff/messages".into() />
                 <Tile heading="Find a person" description="Open a person's record: details, access, documents and forms.".into()
-                    target=TileTarget::Route("/staff/people".into()) />
+                    href="/staff/people".into() />
                 <Tile heading="Import records" description="People and the professionals working with them, from a spreadsheet.".into()
-                    target=TileTarget::Route("/staff/imports".into()) />
+                    href="/staff/imports".into() />
                 {admin.then(|| view! {
                     <Tile heading="Audit log" description="Who read or changed which record, and when.".into()
-                        target=TileTarget::Route("/staff/audit".into()) />
+                        href="/staff/audit".into() />
                     <Tile heading="Staff accounts" description="Who works in which team, and switching accounts off.".into()
-                        target=TileTarget::Route("/staff/accounts".into()) />
+                        href="/staff/accounts".into() />
                     <Tile heading="Integrations" description="Machine clients that call the API, and webhooks that tell other systems of events.".into()
-                        target=TileTarget::Route("/staff/integrations".into()) />
+                        href="/staff/integrations".into() />
                 })}
             </ul>
         }

@@ -1,0 +1,194 @@
+//! Every page of the browser app, as the server first sends it: the council's header, the page's
+//! heading and the ways to phone, in GOV.UK styles, before any script runs. The home page, the
+//! referral hub and the DoLS page are written here in full (the app shows the same HTML), so
+//! that a person without JavaScript, or whose connection drops the wasm, can still read them
+//! and phone. Other pages carry their heading and, without JavaScript, a note of what to do
+//! instead. A path no page has is answered 404 with "Page not found".
+
+use minijinja::{AutoEscape, Environment, Value, context};
+use serde::Serialize;
+use shared::api::CouncilView;
+use shared::boot::{Boot, Bundle};
+use shared::forms::{Audience, FormDefinition};
+
+use crate::forms::FormLibrary;
+use crate::web_app::assets::Addresses;
+
+/// What the server knows of a page before the app draws it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    /// Written here in full, from a template of the same name.
+    Written(&'static str),
+    /// Drawn by the app; the heading, when it does not depend on who is asking.
+    Drawn(Option<Heading>),
+    NotFound,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub caption: Option<String>,
+    pub text: String,
+}
+
+fn heading(text: &str) -> Page {
+    Page::Drawn(Some(Heading {
+        caption: None,
+        text: text.to_owned(),
+    }))
+}
+
+/// The page at `path`, or `NotFound`. The app's routes (`web/src/routes`) are the same list; a
+/// test holds the two together.
+pub fn route(path: &str, forms: &FormLibrary) -> Page {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let untitled = Page::Drawn(None);
+    let referral_form = |id: &str| forms.get(id).filter(|f| f.audience == Audience::Professional);
+    match segments.as_slice() {
+        [] => Page::Written("home"),
+        ["referrals"] => Page::Written("referrals"),
+        ["referrals", "dols"] => Page::Written("dols"),
+        ["sign-in"] => heading("Sign in"),
+        ["register"] => heading("Register a new account"),
+        ["forgotten-password"] => heading("Reset your password"),
+        ["account"] => heading("Your account"),
+        ["account", "name"] => heading("Change your name"),
+        ["account", "password"] => heading("Change your password"),
+        ["account", "email"] => heading("Change your email address"),
+        ["signed-out"] => heading("You have been signed out"),
+        ["account", "drafts" | "submissions", _] => untitled,
+        ["forms", id] => match referral_form(id) {
+            Some(form) => Page::Drawn(Some(Heading {
+                caption: Some(form.title.clone()),
+                text: "Before you start".to_owned(),
+            })),
+            None => Page::NotFound,
+        },
+        ["forms", id, "page" | "exit", _] | ["forms", id, "check-answers" | "save" | "cancel"] => {
+            match referral_form(id) {
+                Some(_) => untitled,
+                None => Page::NotFound,
+            }
+        }
+        ["record"] => heading("Your care records"),
+        ["record", _]
+        | ["record", _, "details" | "involvements" | "messages" | "documents" | "record-views"]
+        | ["record", _, "items"]
+        | ["record", _, "messages", "new"]
+        | ["record", _, "threads" | "items", _]
+        | ["record", _, "items", _, "page" | "exit", _]
+        | ["record", _, "items", _, "check-answers" | "save"] => untitled,
+        ["staff"]
+        | ["staff", "referrals" | "messages" | "people" | "accounts" | "audit"]
+        | ["staff", "imports" | "integrations"]
+        | ["staff", "referrals" | "messages" | "threads" | "people" | "accounts", _]
+        | ["staff", "people", _, "edit" | "access" | "send-form"]
+        | ["staff", "people", _, "involvements", "new"]
+        | ["staff", "integrations", "webhooks", _] => untitled,
+        _ => Page::NotFound,
+    }
+}
+
+/// The page templates (`api/templates/pages`), compiled into the binary: they are code, not
+/// data a council edits.
+pub struct Templates {
+    environment: Environment<'static>,
+}
+
+macro_rules! templates {
+    ($env:ident, $($name:literal),*) => {
+        $(
+            $env.add_template(
+                concat!($name, ".html"),
+                include_str!(concat!("../../templates/pages/", $name, ".html")),
+            )?;
+        )*
+    };
+}
+
+impl Templates {
+    pub fn load() -> Result<Self, minijinja::Error> {
+        let mut environment = Environment::new();
+        environment.set_auto_escape_callback(|_| AutoEscape::Html);
+        environment.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        templates!(
+            environment,
+            "layout",
+            "contact",
+            "home",
+            "referrals",
+            "dols",
+            "drawn",
+            "not_found"
+        );
+        Ok(Self { environment })
+    }
+
+    /// The whole page for `path`.
+    pub fn render(
+        &self,
+        page: &Page,
+        path: &str,
+        council: &CouncilView,
+        forms: &FormLibrary,
+        addresses: &Addresses,
+    ) -> Result<String, minijinja::Error> {
+        let bundle = addresses.bundle(Bundle::serving(path));
+        let boot = Boot {
+            council: council.clone(),
+            bot_check_worker: addresses.bot_check_worker.clone(),
+        };
+        let (template, title, heading) = match page {
+            Page::Written(name) => (format!("{name}.html"), None, None),
+            Page::Drawn(heading) => (
+                "drawn.html".to_owned(),
+                heading.as_ref().map(|h| h.text.clone()),
+                heading.clone(),
+            ),
+            Page::NotFound => ("not_found.html".to_owned(), None, None),
+        };
+        self.environment.get_template(&template)?.render(context! {
+            council => council,
+            stylesheet => &addresses.stylesheet,
+            bundle => context! { start => &bundle.start, glue => &bundle.glue, wasm => &bundle.wasm },
+            boot => Value::from_safe_string(boot_json(&boot)),
+            title => title,
+            heading => heading,
+            other_forms => other_forms(forms),
+        })
+    }
+}
+
+/// The start data as JSON safe inside `<script>`: no `<` can close the element early.
+fn boot_json(boot: &Boot) -> String {
+    serde_json::to_string(boot)
+        .unwrap_or_else(|_| "null".to_owned())
+        .replace('<', "\\u003c")
+}
+
+/// The seed's tiles cover these on the referral hub; any other form for professionals is
+/// listed under them, so that a new definition file appears without a code change.
+const TILED: [&str; 4] = [
+    "social-care-referral",
+    "occupational-therapy-referral",
+    "dols-form-1",
+    "dols-form-2",
+];
+
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    title: &'a str,
+    summary: &'a str,
+}
+
+fn other_forms(forms: &FormLibrary) -> Vec<Listed<'_>> {
+    forms
+        .all()
+        .filter(|f| f.audience == Audience::Professional && !TILED.contains(&f.id.as_str()))
+        .map(|f: &FormDefinition| Listed {
+            id: &f.id,
+            title: &f.title,
+            summary: &f.summary,
+        })
+        .collect()
+}

@@ -1,0 +1,87 @@
+//! What the server writes into every page of the browser app (a JSON block the app reads as it
+//! starts), so that its first render needs no request: on a slow phone each round trip costs
+//! a noticeable pause before anything can change on screen.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::CouncilView;
+
+/// The id of the `<script type="application/json">` element holding a [`Boot`].
+pub const ELEMENT_ID: &str = "portal-boot";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Boot {
+    /// The same as `GET /api/v1/council` answers.
+    pub council: CouncilView,
+    /// Where the bot check's worker script is: its name carries a hash of its content, so it
+    /// changes with each release that changes it.
+    pub bot_check_worker: String,
+}
+
+/// The browser app is three downloads, so that nobody fetches code for pages they do not use:
+/// the public pages and accounts (the first visit), the form wizard with the citizen record,
+/// and the council's side. Moving between them loads the page from the server, which sends
+/// the right one; the server and the app both ask this function which that is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bundle {
+    /// Home, the referral hub and DoLS page, sign-in, registration, the account.
+    Public,
+    /// The form wizard (referrals and items to complete), submitted forms and drafts, and the
+    /// citizen record.
+    Forms,
+    /// Everything under `/staff`.
+    Staff,
+}
+
+impl Bundle {
+    pub const ALL: [Self; 3] = [Self::Public, Self::Forms, Self::Staff];
+
+    /// Which download serves a path (of a page: the server has answered 404 for paths no app
+    /// has).
+    pub fn serving(path: &str) -> Self {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        match first {
+            "staff" => Self::Staff,
+            "forms" | "record" => Self::Forms,
+            "account" if path.starts_with("/account/drafts/") => Self::Forms,
+            "account" if path.starts_with("/account/submissions/") => Self::Forms,
+            _ => Self::Public,
+        }
+    }
+
+    /// The name of its files: `<name>.js` and `<name>_bg.wasm`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Public => "public",
+            Self::Forms => "forms",
+            Self::Staff => "staff",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_is_served_by_the_download_that_has_it() {
+        for (path, bundle) in [
+            ("/", Bundle::Public),
+            ("/referrals/dols", Bundle::Public),
+            ("/sign-in", Bundle::Public),
+            ("/account", Bundle::Public),
+            ("/account/email", Bundle::Public),
+            ("/account/drafts/0190", Bundle::Forms),
+            ("/account/submissions/0190", Bundle::Forms),
+            ("/forms/social-care-referral", Bundle::Forms),
+            ("/record/0190/items/0191/page/income", Bundle::Forms),
+            ("/staff", Bundle::Staff),
+            ("/staff/referrals/0190", Bundle::Staff),
+            ("/staffing", Bundle::Public),
+        ] {
+            assert_eq!(Bundle::serving(path), bundle, "{path}");
+        }
+    }
+}
