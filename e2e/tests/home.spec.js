@@ -66,9 +66,10 @@ test('each referral tile opens its form page, titled from its definition', async
     // The title comes from the form's published definition.
     await expect(page.locator('.govuk-caption-l')).toHaveText(title);
   }
-  await page.goto('/forms/no-such-form');
+  const missing = await page.goto('/forms/no-such-form');
+  expect(missing.status()).toBe(404);
   await expectHeading(page, 'Page not found');
-  // The definition's 404 answer is how the page knows; Chromium logs it as a failed load.
+  // The server answers 404 for a form it does not have; Chromium logs it as a failed load.
   const expected = consoleErrors.findIndex((text) => text.includes('404 (Not Found)'));
   expect(expected).toBeGreaterThanOrEqual(0);
   consoleErrors.splice(expected, 1);
@@ -78,9 +79,14 @@ test('a client route opened directly, and a page that does not exist', async ({ 
   await page.goto('/referrals/dols');
   await expectHeading(page, 'DoLS online forms');
 
-  await page.goto('/no-such-page');
+  const missing = await page.goto('/no-such-page');
+  expect(missing.status()).toBe(404);
   await expectHeading(page, 'Page not found');
   await expect(page).toHaveTitle(`Page not found - Adult Social Care Online - ${COUNCIL}`);
+  // Chromium logs the page's own 404 as a failed load.
+  const expected = consoleErrors.findIndex((text) => text.includes('404 (Not Found)'));
+  expect(expected).toBeGreaterThanOrEqual(0);
+  consoleErrors.splice(expected, 1);
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'home page' }).click();
   await expectHeading(page, `Welcome to ${COUNCIL} Adult Social Care`);
@@ -122,4 +128,42 @@ test('the interactive API documentation works without the internet', async ({ pa
   await page.goto('/api/docs/');
   await expect(page.locator('.swagger-ui .title')).toContainText('Adult Social Care Online API');
   await expect(page.getByText('/api/v1/health').first()).toBeVisible();
+});
+
+test('without JavaScript the public pages still read, and say how to phone', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome to ${COUNCIL} Adult Social Care`);
+  await expect(page.locator('.app-tile')).toHaveCount(4);
+  await expect(page.getByRole('link', { name: '0113 496 0000' }).first()).toHaveAttribute('href', 'tel:+441134960000');
+  await expect(page.getByRole('link', { name: '0113 496 0002' })).toHaveAttribute('href', 'tel:+441134960002');
+
+  // Plain links carry on without the app.
+  await page.getByRole('link', { name: 'Making a referral as a professional' }).click();
+  await expect(page).toHaveURL(/\/referrals$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Making a referral as a professional');
+  await page.getByRole('link', { name: 'DoLS forms' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('DoLS online forms');
+
+  // A page the app draws keeps its heading and says what to do instead.
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+  await expect(page.getByText('This page needs JavaScript')).toBeVisible();
+  await expect(page.getByRole('link', { name: '0113 496 0000' }).first()).toBeVisible();
+  await context.close();
+});
+
+test('the heading the server sends first is the one the app shows', async ({ browser, page, consoleErrors }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  for (const path of ['/', '/referrals', '/referrals/dols', '/sign-in', '/register', '/forgotten-password',
+    '/forms/social-care-referral', '/forms/dols-form-2']) {
+    await plain.goto(path);
+    const sent = await plain.getByRole('heading', { level: 1 }).innerText();
+    await page.goto(path);
+    await expectHeading(page, sent);
+  }
+  await context.close();
 });

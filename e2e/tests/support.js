@@ -2,7 +2,23 @@
 const { test: base, expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
 
+/** The app has started over the page the server sent and now answers clicks itself. */
+async function appReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+}
+
 const test = base.extend({
+  // The server sends each page as HTML first and the app takes it over once its download has
+  // started: a journey acts on the app's page, so every page.goto waits for that.
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await appReady(page);
+      return response;
+    };
+    await use(page);
+  },
   // Collects console errors (a content security policy refusal shows up as one) for each test.
   consoleErrors: async ({ page }, use) => {
     const errors = [];
@@ -24,9 +40,12 @@ async function expectNoAxeViolations(page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** Waits until the app has loaded the council and rendered the page's heading. */
+/** Waits until the app has started and rendered the page's heading (a link to a page of
+ * another download loads that page from the server, which the app then takes over). */
 async function expectHeading(page, text) {
   try {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);
+    await appReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);
   } catch (error) {
     // A page that did not move on usually says why in its error summary: CI prints only this.
@@ -37,4 +56,4 @@ async function expectHeading(page, text) {
   }
 }
 
-module.exports = { test, expect, expectNoAxeViolations, expectHeading };
+module.exports = { test, expect, expectNoAxeViolations, expectHeading, appReady };

@@ -20,16 +20,16 @@ pub struct Boot {
 }
 
 /// The browser app is three downloads, so that nobody fetches code for pages they do not use:
-/// the public pages and accounts (the first visit), the form wizard with the citizen record,
-/// and the council's side. Moving between them loads the page from the server, which sends
+/// the public pages with signing in (the first visit), the form wizard with the account and
+/// the citizen record, and the council's side. Moving between them loads the page from the server, which sends
 /// the right one; the server and the app both ask this function which that is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bundle {
-    /// Home, the referral hub and DoLS page, sign-in, registration, the account.
+    /// Home, the referral hub and DoLS page, signing in, registering, a forgotten password.
     Public,
-    /// The form wizard (referrals and items to complete), submitted forms and drafts, and the
-    /// citizen record.
+    /// The form wizard (referrals and items to complete), the account with its saved and
+    /// submitted forms, and the citizen record.
     Forms,
     /// Everything under `/staff`.
     Staff,
@@ -41,12 +41,14 @@ impl Bundle {
     /// Which download serves a path (of a page: the server has answered 404 for paths no app
     /// has).
     pub fn serving(path: &str) -> Self {
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        let first = path
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
         match first {
             "staff" => Self::Staff,
-            "forms" | "record" => Self::Forms,
-            "account" if path.starts_with("/account/drafts/") => Self::Forms,
-            "account" if path.starts_with("/account/submissions/") => Self::Forms,
+            "forms" | "record" | "account" => Self::Forms,
             _ => Self::Public,
         }
     }
@@ -71,8 +73,9 @@ mod tests {
             ("/", Bundle::Public),
             ("/referrals/dols", Bundle::Public),
             ("/sign-in", Bundle::Public),
-            ("/account", Bundle::Public),
-            ("/account/email", Bundle::Public),
+            ("/signed-out", Bundle::Public),
+            ("/account", Bundle::Forms),
+            ("/account/email", Bundle::Forms),
             ("/account/drafts/0190", Bundle::Forms),
             ("/account/submissions/0190", Bundle::Forms),
             ("/forms/social-care-referral", Bundle::Forms),

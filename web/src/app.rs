@@ -10,7 +10,7 @@ use shared::boot::Bundle;
 use crate::boot::use_boot;
 use crate::components::focus::FocusOnNavigation;
 use crate::components::layout::{Footer, Header, SkipLink};
-use crate::components::timeout::TimeoutWarning;
+use crate::components::timeout::{BeforeWarning, TimeoutWarning};
 use crate::pages::not_found::NotFound;
 use crate::session::Session;
 
@@ -19,9 +19,13 @@ pub fn use_council() -> CouncilView {
     use_boot().council
 }
 
-/// The page around the routes of one app.
+/// The page around the routes of one app. `before_warning` runs before the timeout warning
+/// shows (the forms app saves the open form).
 #[component]
-pub fn Frame(children: Children) -> impl IntoView {
+pub fn Frame(
+    #[prop(optional)] before_warning: Option<BeforeWarning>,
+    children: Children,
+) -> impl IntoView {
     Session::provide();
     view! {
         <Router>
@@ -34,7 +38,7 @@ pub fn Frame(children: Children) -> impl IntoView {
                 </main>
             </div>
             <Footer />
-            <TimeoutWarning />
+            <TimeoutWarning before_warning=before_warning />
         </Router>
     }
 }

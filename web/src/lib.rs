@@ -1,10 +1,10 @@
 //! The portal's browser app: rendered on the client, talking to the API on the same origin.
 //!
 //! Three downloads are built from this library (`src/bin`, `shared::boot::Bundle`): the public
-//! pages and accounts, the form wizard with the citizen record, and the council's side under
-//! `/staff`. Each links only the pages its routes name, so a first visit carries neither the
-//! wizard nor staff code, and citizens never download the council's side. The
-//! server sends each page as real HTML first; the app takes over when it has started.
+//! pages with signing in, the form wizard with the account and the citizen record, and the
+//! council's side under `/staff`. Each links only the pages its routes name, so a first visit
+//! carries neither the wizard nor staff code, and citizens never download the council's side.
+//! The server sends each page as real HTML first; the app takes over when it has started.
 
 mod api;
 mod app;

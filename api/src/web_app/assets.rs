@@ -57,15 +57,14 @@ impl Assets {
     /// when the app has not been built (`just build-web`).
     pub fn load(dir: &Path) -> anyhow::Result<Self> {
         let manifest_path = dir.join("manifest.json");
-        let manifest: HashMap<String, String> = serde_json::from_slice(
-            &fs::read(&manifest_path).with_context(|| {
+        let manifest: HashMap<String, String> =
+            serde_json::from_slice(&fs::read(&manifest_path).with_context(|| {
                 format!(
                     "the browser app is not built: {} is missing (run `just build-web`)",
                     manifest_path.display()
                 )
-            })?,
-        )
-        .with_context(|| format!("reading {}", manifest_path.display()))?;
+            })?)
+            .with_context(|| format!("reading {}", manifest_path.display()))?;
         let named = |key: &str| -> anyhow::Result<String> {
             manifest
                 .get(key)
@@ -127,7 +126,10 @@ impl Assets {
                 response.insert_header((header::CONTENT_ENCODING, encoding));
             }
             None => {
-                response.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("identity")));
+                response.insert_header((
+                    header::CONTENT_ENCODING,
+                    HeaderValue::from_static("identity"),
+                ));
             }
         }
         Some(response.body(body.clone()))
@@ -160,7 +162,10 @@ fn collect(root: &Path, dir: &Path, files: &mut HashMap<String, Asset>) -> anyho
         if name.ends_with(".br") || name.ends_with(".gz") || path == root.join("manifest.json") {
             continue;
         }
-        let relative = path.strip_prefix(root)?.to_string_lossy().replace('\\', "/");
+        let relative = path
+            .strip_prefix(root)?
+            .to_string_lossy()
+            .replace('\\', "/");
         let sibling = |suffix: &str| fs::read(format!("{name}.{suffix}")).ok().map(Bytes::from);
         files.insert(
             format!("/{relative}"),
@@ -176,7 +181,11 @@ fn collect(root: &Path, dir: &Path, files: &mut HashMap<String, Asset>) -> anyho
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "js" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
         "css" => "text/css; charset=utf-8",

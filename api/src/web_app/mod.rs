@@ -47,7 +47,11 @@ pub async fn serve(
     }
     let path = req.path();
     // A missing file (`/pkg/old.js`) is a plain 404; only addresses of pages get a page.
-    if path.rsplit('/').next().is_some_and(|last| last.contains('.')) {
+    if path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+    {
         return Err(ApiError::NotFound);
     }
     let page = route(path, &state.forms);

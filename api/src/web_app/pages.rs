@@ -42,7 +42,11 @@ fn heading(text: &str) -> Page {
 pub fn route(path: &str, forms: &FormLibrary) -> Page {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let untitled = Page::Drawn(None);
-    let referral_form = |id: &str| forms.get(id).filter(|f| f.audience == Audience::Professional);
+    let referral_form = |id: &str| {
+        forms
+            .get(id)
+            .filter(|f| f.audience == Audience::Professional)
+    };
     match segments.as_slice() {
         [] => Page::Written("home"),
         ["referrals"] => Page::Written("referrals"),
@@ -71,16 +75,27 @@ pub fn route(path: &str, forms: &FormLibrary) -> Page {
         }
         ["record"] => heading("Your care records"),
         ["record", _]
-        | ["record", _, "details" | "involvements" | "messages" | "documents" | "record-views"]
+        | [
+            "record",
+            _,
+            "details" | "involvements" | "messages" | "documents" | "record-views",
+        ]
         | ["record", _, "items"]
         | ["record", _, "messages", "new"]
         | ["record", _, "threads" | "items", _]
         | ["record", _, "items", _, "page" | "exit", _]
         | ["record", _, "items", _, "check-answers" | "save"] => untitled,
         ["staff"]
-        | ["staff", "referrals" | "messages" | "people" | "accounts" | "audit"]
+        | [
+            "staff",
+            "referrals" | "messages" | "people" | "accounts" | "audit",
+        ]
         | ["staff", "imports" | "integrations"]
-        | ["staff", "referrals" | "messages" | "threads" | "people" | "accounts", _]
+        | [
+            "staff",
+            "referrals" | "messages" | "threads" | "people" | "accounts",
+            _,
+        ]
         | ["staff", "people", _, "edit" | "access" | "send-form"]
         | ["staff", "people", _, "involvements", "new"]
         | ["staff", "integrations", "webhooks", _] => untitled,
@@ -191,4 +206,108 @@ fn other_forms(forms: &FormLibrary) -> Vec<Listed<'_>> {
             summary: &f.summary,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn forms() -> FormLibrary {
+        FormLibrary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/forms"))
+            .expect("the shipped forms load")
+    }
+
+    /// Every `path!("…")` of one of the app's route files, with its parameters filled in.
+    fn app_paths(file: &str) -> Vec<String> {
+        let source = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../web/src/routes")
+                .join(file),
+        )
+        .expect("the app's routes");
+        source
+            .split("path!(\"")
+            .skip(1)
+            .map(|rest| {
+                let pattern = rest.split('"').next().expect("a closing quote");
+                pattern
+                    .split('/')
+                    .map(|segment| match segment {
+                        ":form_id" => "social-care-referral",
+                        s if s.starts_with(':') => "0190a8c4-0000-7000-8000-000000000000",
+                        s => s,
+                    })
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .map(|path| {
+                if path.is_empty() {
+                    "/".to_owned()
+                } else {
+                    path
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_page_of_the_app_is_a_page_of_the_server_sent_with_its_own_download() {
+        let forms = forms();
+        for (file, bundle) in [
+            ("public.rs", Bundle::Public),
+            ("forms.rs", Bundle::Forms),
+            ("staff.rs", Bundle::Staff),
+        ] {
+            let paths = app_paths(file);
+            assert!(paths.len() > 3, "{file} has routes");
+            for path in paths {
+                assert_ne!(route(&path, &forms), Page::NotFound, "{path} of {file}");
+                assert_eq!(Bundle::serving(&path), bundle, "{path} of {file}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_form_page_exists_only_for_a_form_professionals_can_send() {
+        let forms = forms();
+        assert_ne!(
+            route("/forms/dols-form-1/page/anything", &forms),
+            Page::NotFound
+        );
+        assert_eq!(route("/forms/no-such-form", &forms), Page::NotFound);
+        assert_eq!(route("/forms/financial-assessment", &forms), Page::NotFound);
+        assert_eq!(
+            route("/forms/dols-form-1/elsewhere", &forms),
+            Page::NotFound
+        );
+    }
+
+    #[test]
+    fn the_start_data_never_closes_its_script_element() {
+        let mut council: CouncilView = serde_json::from_value(serde_json::json!({
+            "name": "x", "service_name": "y",
+            "phone_numbers": {
+                "contact_centre": {"display": "1", "uri": "tel:1"},
+                "urgent": {"display": "1", "uri": "tel:1"},
+                "records": {"display": "1", "uri": "tel:1"},
+                "safeguarding": {"display": "1", "uri": "tel:1"}
+            },
+            "links": {
+                "information": "a", "local_support": "a", "paying_for_care": "a",
+                "call_charges": "a", "privacy_notice": "a", "accessibility_statement": "a"
+            },
+            "postcode_districts": [], "message_types": []
+        }))
+        .expect("a council");
+        council.name = "</script><script>alert(1)</script>".into();
+        let json = boot_json(&Boot {
+            council,
+            bot_check_worker: "/w.js".into(),
+        });
+        assert!(!json.contains('<'));
+        let back: Boot = serde_json::from_str(&json).expect("still JSON");
+        assert_eq!(back.council.name, "</script><script>alert(1)</script>");
+    }
 }

@@ -48,7 +48,7 @@ impl TestApp {
         use base64::Engine;
         let challenge: shared::api::BotCheckChallenge =
             self.get("/api/v1/bot-check").await.json().await.unwrap();
-        let solution = shared::bot_check::solve(&challenge).expect("the challenge is solvable");
+        let solution = solve_bot_check(&challenge).expect("the challenge is solvable");
         base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&solution).unwrap())
     }
 
@@ -208,16 +208,77 @@ pub fn test_settings(database: &TestDatabase, web_dir: &TempDir) -> Settings {
     settings
 }
 
-/// A stand-in for `web/dist`: the tests check how the server serves the app, not the app.
+/// The ALTCHA proof of work, as the browser's worker (`web/static/bot-check.js`) does it: the
+/// number `n` for which SHA-256(salt + n) is the challenge.
+pub fn solve_bot_check(
+    challenge: &shared::api::BotCheckChallenge,
+) -> Option<shared::api::BotCheckSolution> {
+    use sha2::{Digest, Sha256};
+    let target: Vec<u8> = (0..challenge.challenge.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&challenge.challenge[i..i + 2], 16).unwrap())
+        .collect();
+    (0..=challenge.maxnumber).find_map(|n| {
+        let digest = Sha256::digest(format!("{}{n}", challenge.salt).as_bytes());
+        (digest.as_slice() == target).then(|| shared::api::BotCheckSolution {
+            algorithm: challenge.algorithm.clone(),
+            challenge: challenge.challenge.clone(),
+            number: n,
+            salt: challenge.salt.clone(),
+            signature: challenge.signature.clone(),
+        })
+    })
+}
+
+/// A stand-in for `web/dist` as `tools/web-dist` leaves it (hashed names, compressed copies,
+/// `manifest.json`): the tests check how the server serves the app, not the app.
 pub fn web_dir() -> TempDir {
     let dir = TempDir::new().unwrap();
-    std::fs::write(
-        dir.path().join("index.html"),
-        "<!DOCTYPE html><html lang=\"en\"><title>Adult Social Care Online</title></html>",
-    )
-    .unwrap();
-    std::fs::create_dir(dir.path().join("assets")).unwrap();
-    std::fs::write(dir.path().join("assets/app.css"), "body { margin: 0 }").unwrap();
+    let write = |path: &str, content: &[u8]| {
+        let path = dir.path().join(path.trim_start_matches('/'));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    };
+    let mut manifest = serde_json::Map::new();
+    let mut publish = |key: &str, path: &str, content: &[u8]| {
+        write(path, content);
+        // Stand-ins for the compressed copies: the server sends the build's bytes as they are.
+        write(
+            &format!("{path}.br"),
+            format!("brotli of {path}").as_bytes(),
+        );
+        write(&format!("{path}.gz"), format!("gzip of {path}").as_bytes());
+        manifest.insert(key.to_owned(), json!(path));
+    };
+    publish(
+        "app.css",
+        "/assets/app.0123456789.css",
+        b"body { margin: 0 }",
+    );
+    publish(
+        "bot-check.js",
+        "/assets/bot-check.0123456789.js",
+        b"self.onmessage = () => {};",
+    );
+    for bundle in ["public", "forms", "staff"] {
+        publish(
+            &format!("{bundle}.start"),
+            &format!("/pkg/{bundle}-start.0123456789.js"),
+            b"// start",
+        );
+        publish(
+            &format!("{bundle}.glue"),
+            &format!("/pkg/{bundle}.0123456789.js"),
+            b"// glue",
+        );
+        publish(
+            &format!("{bundle}.wasm"),
+            &format!("/pkg/{bundle}_bg.0123456789.wasm"),
+            b"\0asm",
+        );
+    }
+    write("/assets/images/crest.0123456789.png", b"\x89PNG");
+    write("/manifest.json", &serde_json::to_vec(&manifest).unwrap());
     dir
 }
 

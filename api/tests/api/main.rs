@@ -20,5 +20,5 @@ mod profile;
 mod referrals;
 mod security_headers;
 mod staff;
-mod static_app;
 mod walk;
+mod web_app;

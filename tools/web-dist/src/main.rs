@@ -51,7 +51,10 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let stylesheet = dist.join("assets/app.css");
-    manifest.insert("app.css".to_owned(), publish(&dist, &stylesheet, css.into_bytes())?);
+    manifest.insert(
+        "app.css".to_owned(),
+        publish(&dist, &stylesheet, css.into_bytes())?,
+    );
 
     let worker = dist.join("assets/bot-check.js");
     manifest.insert(
@@ -104,7 +107,10 @@ fn publish(dist: &Path, original: &Path, content: Vec<u8>) -> anyhow::Result<Str
     let relative = hashed
         .strip_prefix(dist)
         .with_context(|| format!("{} is outside {}", hashed.display(), dist.display()))?;
-    Ok(format!("/{}", relative.to_string_lossy().replace('\\', "/")))
+    Ok(format!(
+        "/{}",
+        relative.to_string_lossy().replace('\\', "/")
+    ))
 }
 
 fn brotli(content: &[u8]) -> anyhow::Result<Vec<u8>> {

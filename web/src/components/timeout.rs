@@ -1,7 +1,8 @@
 //! The session timeout warning (WCAG 2.2.1): two minutes before a session ends for inactivity,
 //! a dialog offers to stay signed in; at the end the user is signed out cleanly. Activity
 //! (a key or a click) extends the session at most once a minute. When the warning shows on a
-//! page of a form, the form is saved as a draft first (DESIGN: no answer is lost).
+//! page of a form, the form is saved as a draft first (DESIGN: no answer is lost): the forms
+//! app passes `before_warning` for that.
 
 use std::time::Duration;
 
@@ -11,44 +12,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::pages::form::state::{Filling, Progress};
 use crate::session::{Session, now, use_session};
 
-/// Saves the draft of the form open at `path` while the session still lives, so that no answer
-/// is lost if the person does not come back in time.
-fn save_open_form(path: &str, session: Session) {
-    let parts: Vec<&str> = path.split('/').collect();
-    let (filling, page_id) = match parts.as_slice() {
-        ["", "forms", form_id, "page", page_id] => (
-            Filling::Referral {
-                form_id: (*form_id).to_owned(),
-            },
-            *page_id,
-        ),
-        ["", "record", person_id, "items", item_id, "page", page_id] => (
-            Filling::Item {
-                person_id: (*person_id).to_owned(),
-                item_id: (*item_id).to_owned(),
-            },
-            *page_id,
-        ),
-        _ => return,
-    };
-    let page_id = page_id.to_owned();
-    let Some(mut progress) = Progress::load(&filling) else {
-        return;
-    };
-    spawn_local(async move {
-        // A failure leaves the answers in this window, which is where they already are.
-        let _ = progress.save(&filling, Some(page_id), session).await;
-    });
-}
+/// What to do just before the warning shows: the forms app saves the open form as a draft.
+pub type BeforeWarning = fn(&str, Session);
 
 const WARN_BEFORE_SECONDS: f64 = 120.0;
 const EXTEND_AT_MOST_EVERY_SECONDS: f64 = 60.0;
 
 #[component]
-pub fn TimeoutWarning() -> impl IntoView {
+pub fn TimeoutWarning(before_warning: Option<BeforeWarning>) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let location = use_location();
@@ -79,8 +52,10 @@ pub fn TimeoutWarning() -> impl IntoView {
             navigate("/signed-out", Default::default());
         } else if idle >= timeout - WARN_BEFORE_SECONDS {
             seconds_left.set((timeout - idle).max(0.0));
-            if !warning.get_untracked() {
-                save_open_form(&location.pathname.get_untracked(), session);
+            if !warning.get_untracked()
+                && let Some(before_warning) = before_warning
+            {
+                before_warning(&location.pathname.get_untracked(), session);
             }
             warning.set(true);
         } else if active_since_refresh.get_untracked() && idle >= EXTEND_AT_MOST_EVERY_SECONDS {

@@ -1,5 +1,5 @@
-//! The form wizard (referrals and items to complete), submitted forms and drafts, and the
-//! citizen record.
+//! What people do once they start: the form wizard (referrals and items to complete), their
+//! account with its saved and submitted forms, and the citizen record.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
@@ -12,8 +12,12 @@ use crate::pages;
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <Frame>
+        <Frame before_warning=pages::form::save_open_form>
             <Routes fallback=|| view! { <Elsewhere this=Bundle::Forms /> }>
+                <Route path=path!("/account") view=pages::account::Account />
+                <Route path=path!("/account/name") view=pages::account::ChangeName />
+                <Route path=path!("/account/password") view=pages::account::ChangePassword />
+                <Route path=path!("/account/email") view=pages::account::ChangeEmail />
                 <Route path=path!("/forms/:form_id") view=pages::form::FormStart />
                 <Route path=path!("/forms/:form_id/page/:page_id") view=pages::form::FormPage />
                 <Route path=path!("/forms/:form_id/check-answers") view=pages::form::CheckAnswers />

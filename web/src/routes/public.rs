@@ -1,4 +1,4 @@
-//! The first download: the pages the server writes, signing in and registering, the account.
+//! The first download: the pages the server writes, signing in and registering.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
@@ -21,10 +21,6 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in") view=pages::sign_in::SignIn />
                 <Route path=path!("/register") view=pages::register::Register />
                 <Route path=path!("/forgotten-password") view=pages::forgotten_password::ForgottenPassword />
-                <Route path=path!("/account") view=pages::account::Account />
-                <Route path=path!("/account/name") view=pages::account::ChangeName />
-                <Route path=path!("/account/password") view=pages::account::ChangePassword />
-                <Route path=path!("/account/email") view=pages::account::ChangeEmail />
                 <Route path=path!("/signed-out") view=pages::signed_out::SignedOut />
             </Routes>
         </Frame>

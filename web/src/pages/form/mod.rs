@@ -21,6 +21,7 @@ pub use save::SaveForLater;
 pub use start::{FormStart, blocks};
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::FieldErrors;
@@ -29,7 +30,7 @@ use shared::forms::FormDefinition;
 use self::state::{Filling, Progress};
 use crate::api::{self, ApiError};
 use crate::pages::not_found::NotFound;
-use crate::session::use_session;
+use crate::session::{Session, use_session};
 
 /// What the wizard's pages open with.
 #[derive(Clone)]
@@ -152,4 +153,34 @@ fn ProgressLine(percent: Signal<u8>) -> impl IntoView {
             {move || format!("{}% complete", percent.get())}
         </p>
     }
+}
+
+/// Saves the draft of the form open at `path` while the session still lives, so that no answer
+/// is lost if the person does not come back in time (the timeout warning calls it).
+pub fn save_open_form(path: &str, session: Session) {
+    let parts: Vec<&str> = path.split('/').collect();
+    let (filling, page_id) = match parts.as_slice() {
+        ["", "forms", form_id, "page", page_id] => (
+            Filling::Referral {
+                form_id: (*form_id).to_owned(),
+            },
+            *page_id,
+        ),
+        ["", "record", person_id, "items", item_id, "page", page_id] => (
+            Filling::Item {
+                person_id: (*person_id).to_owned(),
+                item_id: (*item_id).to_owned(),
+            },
+            *page_id,
+        ),
+        _ => return,
+    };
+    let page_id = page_id.to_owned();
+    let Some(mut progress) = Progress::load(&filling) else {
+        return;
+    };
+    spawn_local(async move {
+        // A failure leaves the answers in this window, which is where they already are.
+        let _ = progress.save(&filling, Some(page_id), session).await;
+    });
 }

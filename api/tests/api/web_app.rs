@@ -1,0 +1,216 @@
+//! How the server sends the browser app: each page as real HTML first (with the council's
+//! header, the page's heading and the phone numbers), 404 for addresses no page has, and the
+//! app's files from the build's compressed copies, cached for a year.
+
+use crate::helpers::{spawn_app, spawn_app_with, web_dir};
+
+async fn page(
+    app: &crate::helpers::TestApp,
+    path: &str,
+) -> (u16, String, reqwest::header::HeaderMap) {
+    let response = app.get(path).await;
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    (status, response.text().await.unwrap(), headers)
+}
+
+#[tokio::test]
+async fn the_home_page_can_be_read_and_phoned_from_before_any_script_runs() {
+    let app = spawn_app().await;
+
+    let (status, html, headers) = page(&app, "/").await;
+
+    assert_eq!(status, 200);
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    // A new release's files are named in the page, so the page is always asked for again.
+    assert_eq!(headers["cache-control"], "no-cache");
+    assert!(
+        html.contains("<title>Home - Adult Social Care Online - Eastmoor Borough Council</title>")
+    );
+    assert!(html.contains("Welcome to Eastmoor Borough Council Adult Social Care</h1>"));
+    // The urgent and safeguarding numbers of config/council.toml, and the council's website.
+    assert!(html.contains("tel:+441134960000"), "the contact centre");
+    assert!(html.contains("tel:+441134960002"), "safeguarding");
+    assert!(html.contains("https://www.example.org/adult-social-care"));
+    // The app shows the same content: the page says it is the server's.
+    assert!(html.contains("data-server-page"));
+    // The public download, not the staff one.
+    assert!(html.contains("/pkg/public-start.0123456789.js"));
+    assert!(!html.contains("/pkg/staff"));
+}
+
+#[tokio::test]
+async fn the_referral_pages_are_written_by_the_server_with_every_form_for_professionals() {
+    let app = spawn_app().await;
+
+    let (status, html, _) = page(&app, "/referrals").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Making a referral as a professional</h1>"));
+    assert!(html.contains("href=\"/forms/social-care-referral\""));
+    // Not tiled, so listed under "Other forms" (a new definition file needs no code change).
+    assert!(html.contains("Other forms"));
+    assert!(html.contains("/forms/support-enquiry"));
+    // A citizen's form is never offered to referrers.
+    assert!(!html.contains("/forms/financial-assessment"));
+
+    let (status, html, _) = page(&app, "/referrals/dols").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("DoLS online forms</h1>"));
+}
+
+#[tokio::test]
+async fn pages_the_app_draws_arrive_with_their_heading_and_a_way_to_phone() {
+    let app = spawn_app().await;
+
+    let (status, html, _) = page(&app, "/sign-in").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<h1 class=\"govuk-heading-l\">Sign in</h1>"));
+    assert!(html.contains("<noscript>"));
+    assert!(html.contains("tel:+441134960000"));
+
+    let (status, html, _) = page(&app, "/forms/social-care-referral").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Referral for social care</span>"),
+        "the form's title as the caption"
+    );
+    assert!(html.contains("Before you start</h1>"));
+    assert!(
+        html.contains("/pkg/forms-start.0123456789.js"),
+        "the wizard's download"
+    );
+
+    // A page whose heading depends on who asks says nothing until the app knows.
+    let (status, html, _) = page(&app, "/record/0190a8c4-0000-7000-8000-000000000000").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Turn on JavaScript to use this page"));
+
+    let (status, html, _) = page(&app, "/staff/referrals").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("/pkg/staff-start.0123456789.js"));
+    assert!(
+        !html.contains("/pkg/public"),
+        "staff pages carry only the staff download"
+    );
+}
+
+#[tokio::test]
+async fn an_address_no_page_has_is_not_found() {
+    let app = spawn_app().await;
+
+    for path in [
+        "/no-such-page",
+        "/forms/no-such-form",
+        "/forms/financial-assessment",
+        "/staff/nothing/here/at/all",
+        "/referrals/dols/more",
+    ] {
+        let (status, html, _) = page(&app, path).await;
+
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("Page not found</h1>"), "{path}");
+        assert!(html.contains("tel:+441134960000"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_start_data_cannot_end_its_script_element_early() {
+    let app = spawn_app_with(|settings| {
+        let council = std::fs::read_to_string(&settings.council_file)
+            .unwrap()
+            .replace(
+                "name = \"Eastmoor Borough Council\"",
+                "name = \"Eastmoor </script><script>alert(1)</script>\"",
+            );
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), council).unwrap();
+        settings.council_file = file.into_temp_path().keep().unwrap();
+    })
+    .await;
+
+    let (_, html, _) = page(&app, "/").await;
+
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(html.contains("\\u003c/script>\\u003cscript>alert(1)"));
+}
+
+#[tokio::test]
+async fn files_are_sent_in_the_build_s_compressed_copies_and_kept_for_a_year() {
+    let app = spawn_app().await;
+    let get = |path: &'static str, accept: &'static str| {
+        app.client
+            .get(format!("{}{path}", app.address))
+            .header("accept-encoding", accept)
+            .send()
+    };
+
+    let brotli = get("/pkg/public_bg.0123456789.wasm", "gzip, deflate, br")
+        .await
+        .unwrap();
+    assert_eq!(brotli.status(), 200);
+    assert_eq!(brotli.headers()["content-type"], "application/wasm");
+    assert_eq!(brotli.headers()["content-encoding"], "br");
+    assert_eq!(
+        brotli.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(brotli.headers()["vary"], "Accept-Encoding");
+    assert_eq!(
+        brotli.text().await.unwrap(),
+        "brotli of /pkg/public_bg.0123456789.wasm"
+    );
+
+    let gzip = get("/assets/app.0123456789.css", "gzip").await.unwrap();
+    assert_eq!(gzip.headers()["content-encoding"], "gzip");
+    assert!(
+        gzip.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+    assert_eq!(
+        gzip.text().await.unwrap(),
+        "gzip of /assets/app.0123456789.css"
+    );
+
+    // Nothing compressed per request: without a copy the browser accepts, the file as built.
+    let plain = get("/assets/app.0123456789.css", "identity").await.unwrap();
+    assert_eq!(plain.headers()["content-encoding"], "identity");
+    assert_eq!(plain.text().await.unwrap(), "body { margin: 0 }");
+    let refused = get("/assets/app.0123456789.css", "br;q=0, gzip;q=0")
+        .await
+        .unwrap();
+    assert_eq!(refused.text().await.unwrap(), "body { margin: 0 }");
+    let image = get("/assets/images/crest.0123456789.png", "gzip, br")
+        .await
+        .unwrap();
+    assert_eq!(image.headers()["content-type"], "image/png");
+    assert_eq!(image.headers()["content-encoding"], "identity");
+
+    let missing = app.get("/pkg/public.old.js").await;
+    assert_eq!(missing.status(), 404);
+    assert_eq!(
+        missing.headers()["content-type"],
+        "application/problem+json"
+    );
+}
+
+#[tokio::test]
+async fn the_server_will_not_start_without_the_built_app() {
+    let unbuilt = web_dir();
+    std::fs::remove_file(unbuilt.path().join("manifest.json")).unwrap();
+    let database = crate::helpers::TestDatabase::create();
+    let settings = crate::helpers::test_settings(&database, &unbuilt);
+
+    let error = match api::startup::Application::build(settings).await {
+        Ok(_) => panic!("the server started without the browser app"),
+        Err(error) => format!("{error:#}"),
+    };
+
+    assert!(error.contains("just build-web"), "{error}");
+}
