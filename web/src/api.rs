@@ -42,6 +42,18 @@ impl ApiError {
         }))
     }
 
+    /// What a page says of something that is not there, as the API would.
+    pub fn not_found() -> Self {
+        Self::Problem(Box::new(Problem {
+            kind: "about:blank".into(),
+            title: "Page not found".into(),
+            status: 404,
+            detail: None,
+            code: "not_found".into(),
+            errors: FieldErrors::new(),
+        }))
+    }
+
     /// The field errors to show beside the fields, with a summary line for anything else.
     pub fn field_errors(&self) -> FieldErrors {
         match self {

@@ -47,11 +47,20 @@ pub fn Frame(
 /// sends that app), or a page that does not exist.
 #[component]
 pub fn Elsewhere(this: Bundle) -> impl IntoView {
-    let path = use_location().pathname.get_untracked();
+    let location = use_location();
+    let path = location.pathname.get_untracked();
     if Bundle::serving(&path) != this {
-        // The router has already put the address in place: loading it fetches the other app.
-        if let Some(location) = web_sys::window().map(|w| w.location()) {
-            let _ = location.reload();
+        // A page this app went to itself (after signing in, say; links to other downloads
+        // never reach the router). The address bar still shows the page it came from.
+        let search = location.search.get_untracked();
+        let hash = location.hash.get_untracked();
+        let search = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().assign(&format!("{path}{search}{hash}"));
         }
         return ().into_any();
     }

@@ -3,7 +3,10 @@
 //! server's markup with the app's.
 
 use leptos::prelude::*;
-use shared::boot::{Boot, ELEMENT_ID};
+use shared::boot::{Boot, Bundle, ELEMENT_ID};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{HtmlAnchorElement, MouseEvent};
 
 use crate::pages::server_page;
 
@@ -23,6 +26,17 @@ pub fn start<N: IntoView + 'static>(app: fn() -> N) {
         return;
     };
     server_page::keep_initial(&document);
+    let window = web_sys::window();
+    if let Some(window) = &window {
+        let this = Bundle::serving(&window.location().pathname().unwrap_or_default());
+        load_other_downloads_from_the_server(window, this);
+    }
+    // Someone who scrolled while the download arrived keeps their place: the app draws the
+    // same page, but emptying the body first would put them back at the top.
+    let scrolled = window
+        .as_ref()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0);
     if let Some(body) = document.body() {
         body.set_inner_html("");
     }
@@ -30,10 +44,48 @@ pub fn start<N: IntoView + 'static>(app: fn() -> N) {
         provide_context(boot);
         app()
     });
+    if let Some(window) = window
+        && scrolled > 0.0
+    {
+        window.scroll_to_with_x_and_y(0.0, scrolled);
+    }
     // The bench and the browser tests wait for this: the app now answers clicks itself.
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("data-app", "ready");
     }
+}
+
+/// A link to a page of another download is followed by the browser, not by this app's
+/// router: the server sends that page with its own download. The router follows every link on
+/// the page unless it is marked `rel="external"`, so such links are marked as they are clicked,
+/// before the router (which listens after) sees the click.
+fn load_other_downloads_from_the_server(window: &web_sys::Window, this: Bundle) {
+    let origin = window.location().origin().unwrap_or_default();
+    let mark = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
+        let Some(link) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .and_then(|element| element.dyn_into::<HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if link.origin() != origin || Bundle::serving(&link.pathname()) == this {
+            return;
+        }
+        let rel = link.rel();
+        if !rel.split_whitespace().any(|word| word == "external") {
+            link.set_rel(format!("{rel} external").trim());
+        }
+    });
+    let capture = true;
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "click",
+        mark.as_ref().unchecked_ref(),
+        capture,
+    );
+    // The listener lives as long as the page.
+    mark.forget();
 }
 
 /// What the server wrote for this page.

@@ -6,7 +6,7 @@ mod pages;
 
 use std::path::Path;
 
-use actix_web::http::header::{self, CacheControl, CacheDirective};
+use actix_web::http::header::{CacheControl, CacheDirective};
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpRequest, HttpResponse, web};
 use anyhow::Context;
@@ -73,6 +73,5 @@ pub async fn serve(
         .content_type("text/html; charset=utf-8")
         // Always asked again, so that a new release's files are picked up at once.
         .insert_header(CacheControl(vec![CacheDirective::NoCache]))
-        .insert_header((header::VARY, "Accept-Encoding"))
         .body(html))
 }

@@ -163,8 +163,13 @@ impl Templates {
         };
         self.environment.get_template(&template)?.render(context! {
             council => council,
-            stylesheet => &addresses.stylesheet,
-            bundle => context! { start => &bundle.start, glue => &bundle.glue, wasm => &bundle.wasm },
+            // Written by the build (`/pkg/public.0123456789.js`): nothing in them to escape.
+            stylesheet => Value::from_safe_string(addresses.stylesheet.clone()),
+            bundle => context! {
+                start => Value::from_safe_string(bundle.start.clone()),
+                glue => Value::from_safe_string(bundle.glue.clone()),
+                wasm => Value::from_safe_string(bundle.wasm.clone()),
+            },
             boot => Value::from_safe_string(boot_json(&boot)),
             title => title,
             heading => heading,

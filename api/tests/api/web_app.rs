@@ -70,8 +70,9 @@ async fn pages_the_app_draws_arrive_with_their_heading_and_a_way_to_phone() {
     let (status, html, _) = page(&app, "/sign-in").await;
     assert_eq!(status, 200);
     assert!(html.contains("<h1 class=\"govuk-heading-l\">Sign in</h1>"));
-    assert!(html.contains("<noscript>"));
+    assert!(html.contains("If this page does not finish loading"));
     assert!(html.contains("tel:+441134960000"));
+    assert!(html.contains("tel:+441134960002"));
 
     let (status, html, _) = page(&app, "/forms/social-care-referral").await;
     assert_eq!(status, 200);

@@ -25,7 +25,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::FieldErrors;
-use shared::forms::FormDefinition;
+use shared::forms::{Audience, FormDefinition};
 
 use self::state::{Filling, Progress};
 use crate::api::{self, ApiError};
@@ -58,11 +58,15 @@ fn with_form<V: IntoView + 'static>(
         let checked = filling.is_item() && session.checked.get();
         async move {
             match &filling {
-                Filling::Referral { form_id } => Some(
-                    api::form(form_id)
-                        .await
-                        .map(|form| Opened::Ready(form, filling.clone(), None)),
-                ),
+                // A form the council sends to a person is filled from their record, never
+                // as a referral: the server answers this address 404 too.
+                Filling::Referral { form_id } => Some(api::form(form_id).await.and_then(|form| {
+                    if form.audience == Audience::Professional {
+                        Ok(Opened::Ready(form, filling.clone(), None))
+                    } else {
+                        Err(ApiError::not_found())
+                    }
+                })),
                 Filling::Item { person_id, item_id } => {
                     if !checked {
                         return None;
