@@ -91,7 +91,8 @@ setup-npm:
 # Benchmarks: throughput and latency against a baseline on SQLite and PostgreSQL, growth to a million rows, sign-in under a flood, and the browser app on a slow phone. Writes bench/RESULTS.md. BENCH_SECONDS=2 for a quick try; PORTAL_BIN to use another binary.
 bench: build
     scripts/ensure-packages.sh wrk
-    PORTAL_BIN="${PORTAL_BIN:-{{target_dir}}/release/portal}" python3 bench/run.py
+    command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
+    PORTAL_BIN="${PORTAL_BIN:-{{target_dir}}/release/portal}" WASM_DIR={{target_dir}}/wasm32-unknown-unknown/wasm-release python3 bench/run.py
 
 # Fuzz every operation of the OpenAPI document with schemathesis, signed in as each role: no 5xx, no answer outside the document. FUZZ_EXAMPLES sets the examples per operation.
 fuzz examples="10":

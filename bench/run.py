@@ -31,6 +31,7 @@ Any request that is not answered 2xx fails the run: a benchmark of refusals meas
 """
 
 import base64
+import csv
 import datetime
 import gzip
 import http.client
@@ -645,7 +646,43 @@ def measure_browser(base: str) -> dict:
         raise BenchError(f"bench/browser.js failed: {done.stdout}{done.stderr}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["dist"] = dist_files()
+    result["profile"] = wasm_profile()
     return result
+
+
+BUNDLES = ["public", "forms", "staff"]  # shared::boot::Bundle
+# The wasm as cargo built it, before wasm-bindgen and wasm-opt: it still has its names.
+WASM_DIR = Path(os.environ.get("WASM_DIR", ROOT / "target/wasm32-unknown-unknown/wasm-release"))
+
+
+def wasm_profile() -> dict:
+    """Where each download's code goes, by crate (twiggy on the wasm before wasm-bindgen, the
+    names section and wasm-bindgen's describe functions left out as the build removes them)."""
+    if not shutil.which("twiggy"):
+        log("  twiggy is missing: no size profile (cargo install twiggy --version 0.8.0)")
+        return {}
+    profile = {}
+    for bundle in BUNDLES:
+        wasm = WASM_DIR / f"{bundle}.wasm"
+        if not wasm.is_file():
+            continue
+        out = subprocess.run(["twiggy", "top", "-n", "1000000", "--format", "csv", str(wasm)],
+                             capture_output=True, text=True, check=True).stdout
+        crates: dict[str, int] = {}
+        for row in csv.DictReader(out.splitlines()):
+            name, size = row["Name"], int(row["ShallowSize"])
+            if ("custom section" in name or "function names" in name
+                    or "wbindgen_describe" in name or "wasm_bindgen::describe" in name):
+                continue
+            if name.startswith("data segment") or name.startswith("data["):
+                crate = "data (strings, tables)"
+            else:
+                found = re.match(r"^<?(?:&(?:mut )?)?(?:[A-Za-z_][A-Za-z0-9_]* as )?"
+                                 r"([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::", name)
+                crate = found.group(1) if found else "other"
+            crates[crate] = crates.get(crate, 0) + size
+        profile[bundle] = sorted(crates.items(), key=lambda item: -item[1])
+    return profile
 
 
 def dist_files() -> list[dict]:
@@ -938,6 +975,28 @@ def browser_report(b: dict) -> list[str]:
                         ", ".join(f["copies"]) or "none",
                         "yes" if f["path"] in home_sent else "",
                         "yes" if f["path"] in staff_sent else ""] for f in b["dist"]]), ""]
+    out += wasm_profile_report(b.get("profile") or {})
+    return out
+
+
+def wasm_profile_report(profile: dict) -> list[str]:
+    """Each download's code by crate, now, beside the one download before the split."""
+    out = ["## Where the wasm's bytes go", ""]
+    if profile:
+        out += ["Now, per download: twiggy 0.8 on the wasm before wasm-bindgen and wasm-opt "
+                "(the names section and wasm-bindgen's describe functions left out: the build "
+                "removes them), the twelve largest crates.", ""]
+        for bundle, crates in profile.items():
+            total = sum(size for _, size in crates)
+            out += [f"`{bundle}` ({total:,} B of code and data):", "",
+                    table(["crate", "bytes", "share"],
+                          [[crate, f"{size:,}", f"{100 * size / total:.1f}%"]
+                           for crate, size in crates[:12]]), ""]
+    else:
+        out += ["(twiggy was not found: no profile of this build.)", ""]
+    before = BENCH / "wasm-size-before.md"
+    if before.is_file():
+        out += [before.read_text().strip(), ""]
     return out
 
 

@@ -92,3 +92,20 @@ test('the forgotten password page is accessible and never says whether an addres
   await expect(page.getByText('If nobody@example.org has an account')).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the bot check is worked out in a worker, so the page keeps taking input meanwhile', async ({ page, consoleErrors }) => {
+  const worker = page.waitForEvent('worker');
+  await page.goto('/sign-in');
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask' });
+  });
+  expect((await worker).url()).toMatch(/\/assets\/bot-check\.[0-9a-f]{10}\.js$/);
+  await page.getByLabel('Email address').fill('someone@example.org');
+  await expect(page.getByText('We have checked that you are not a robot.')).toBeVisible();
+  await expect(page.getByLabel('Email address')).toHaveValue('someone@example.org');
+  // Nothing held the page's thread while the proof of work ran.
+  const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
+  expect(longest).toBeLessThan(200);
+});
