@@ -88,7 +88,7 @@ setup-rust:
 setup-npm:
     [ web/node_modules/.package-lock.json -nt web/package-lock.json ] || npm ci --prefix web --no-audit --no-fund --loglevel=error
 
-# Benchmarks: throughput and latency against a baseline on SQLite and PostgreSQL, growth to a million rows, sign-in under a flood, and the browser app on a slow phone. Writes bench/RESULTS.md. BENCH_SECONDS=2 for a quick try; PORTAL_BIN to use another binary.
+# Benchmarks: throughput and latency against a baseline on SQLite and PostgreSQL, growth to a million rows, sign-in under a flood, the browser app on a slow phone (with where its bytes go), and the email outbox draining 10,000 emails into a local SMTP sink. Writes bench/RESULTS.md. BENCH_SECONDS=2 for a quick try; PORTAL_BIN to use another binary.
 bench: build
     scripts/ensure-packages.sh wrk
     command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked

@@ -13,6 +13,16 @@ loads the demonstration data, signs in as the demo citizen and the demo GP, and 
     rows in `messages`; the p50 ratio between the two must stay under 1.5 (else exit 1);
   * sign-in under a flood: the other endpoints' p99 while 200 clients hammer sign-in.
 
+Then, per backend, the email outbox draining a backlog, on a server of its own (a fresh
+database, the demonstration data) that sends over SMTP to a loopback sink (bench/smtp_sink.py,
+a process of its own) instead of writing .eml files: the sink's own capacity first, in the same
+run, with the mailer's commands per message (NOOP, MAIL, RCPT, DATA) over 8 connections at once,
+as many as the outbox sends on; then 10 thousand emails queued straight into `email_outbox`
+(due now, notifications) and drained, timed at the sink from the first arrival to the last: the
+drain must reach half the sink's capacity. One second into the drain the demo citizen asks for a
+sign-in code: from the POST to the code's arrival at the sink, at most 5 s. Either budget broken
+fails the run (exit 1).
+
 Then the browser app on a slow 4G phone (bench/browser.js, headless Chromium, throttled as
 Lighthouse's slow 4G with the CPU slowed 4x; on the first backend's server): a first visit to
 the home page, the sign-in page and a form's first page (each at most 250 KB on the wire, its h1
@@ -25,7 +35,9 @@ machine it came from, to bench/RESULTS.md.
 
 Environment: PORTAL_BIN (default target/release/portal), BENCH_SECONDS (10; 2 for a quick try),
 BENCH_CONNECTIONS (32), BENCH_BACKENDS ("sqlite,postgres"), BENCH_GROWTH_ROWS
-("10000,1000000"), BENCH_BROWSER (1; 0 skips it), BENCH_PORT (18090).
+("10000,1000000"), BENCH_BROWSER (1; 0 skips it), BENCH_OUTBOX (1; 0 skips it),
+BENCH_OUTBOX_EMAILS (10000), BENCH_OUTBOX_TIMEOUT (300: seconds the drain may take before it is
+judged as far as it got), BENCH_PORT (18090).
 
 Any request that is not answered 2xx fails the run: a benchmark of refusals measures nothing.
 """
@@ -33,6 +45,8 @@ Any request that is not answered 2xx fails the run: a benchmark of refusals meas
 import base64
 import csv
 import datetime
+import email.policy
+import email.utils
 import gzip
 import http.client
 import json
@@ -47,10 +61,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from email.message import EmailMessage
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ left beside the helpers imported below
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from portal_signin import emailed_code, solve_bot_check  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from portal_signin import CODE, emailed_code, solve_bot_check  # noqa: E402
+import smtp_sink  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -80,6 +98,15 @@ READY_MS_BUDGET = 3500
 REPEAT_BYTES_BUDGET = 10_240  # 10 KB: a repeat visit to / with a warm cache, the API aside
 STAFF_BYTES_BUDGET = 614_400  # 600 KB: a first visit to the staff app
 WEB_DIST = ROOT / "web/dist"
+# The email outbox: a backlog of OUTBOX_EMAILS drained to a loopback SMTP sink.
+OUTBOX = os.environ.get("BENCH_OUTBOX", "1") != "0"
+OUTBOX_EMAILS = int(os.environ.get("BENCH_OUTBOX_EMAILS", "10000"))
+OUTBOX_TIMEOUT = int(os.environ.get("BENCH_OUTBOX_TIMEOUT", "300"))
+OUTBOX_RATIO_BUDGET = 0.5  # the drain's rate over the sink's own capacity, at least
+CODE_WAIT_BUDGET = 5.0  # seconds from asking for a sign-in code to its arrival, at most
+CODE_AFTER = 1.0  # seconds into the drain when the code is asked for
+SINK_MESSAGES = 10000  # the sink's capacity is measured with this many messages,
+SINK_CONNECTIONS = 8  # over this many connections: IN_FLIGHT in api/src/email/outbox.rs
 PORT = int(os.environ.get("BENCH_PORT", "18090"))
 # scripts/postgres-cluster.sh listens here (PORTAL_PG_PORT moves it, where the script allows).
 PG_PORT = int(os.environ.get("PORTAL_PG_PORT", "55432"))
@@ -616,6 +643,333 @@ def measure_growth(backend, client, db_path, base, person, token, growth) -> Non
 
 
 # ---------------------------------------------------------------------------------------------
+# The email outbox: a backlog drained over SMTP to a loopback sink (bench/smtp_sink.py).
+
+# The queued emails: a form's confirmation (template `submission_received`), about as long as
+# the real one; the sink's capacity is measured with the same email as Python builds it.
+OUTBOX_FROM = "Adult Social Care Online <no-reply@council.example>"
+OUTBOX_SUBJECT = "We have received your form: "
+OUTBOX_TEXT = (
+    "Hello Margaret,\n\nThank you. We received your support enquiry on 1 December 2026 at "
+    "10:15 (UTC).\n\nYour reference number is ASC-2026-000123. Quote it if you contact us about "
+    "this form.\n\nYou can see the form you sent, and where it has got to, in your account for "
+    "the next 30 days:\nhttps://portal.council.example/account/submissions\n\nFor your privacy "
+    "this email does not repeat what you told us.\n--\nAdult Social Care, Online services\n"
+    "If you need support urgently, call 0113 496 0000.\n")
+OUTBOX_HTML = (
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>We have received "
+    "your form</title></head>\n<body style=\"font-family: system-ui, Arial, sans-serif; "
+    "font-size: 19px; line-height: 1.4; color: #0b0c0c; max-width: 36em; margin: 0 auto; "
+    "padding: 16px;\">\n<p>Hello Margaret,</p>\n<p>Thank you. We received your support enquiry "
+    "on 1 December 2026 at 10:15 (UTC).</p>\n<p>Your reference number is <strong>"
+    "ASC-2026-000123</strong>. Quote it if you contact us about this form.</p>\n<p>You can see "
+    "the form you sent, and where it has got to, <a href=\"https://portal.council.example/"
+    "account/submissions\">in your account</a> for the next 30 days.</p>\n<p>For your privacy "
+    "this email does not repeat what you told us.</p>\n<p style=\"font-size: 16px; color: "
+    "#505a5f;\">If you need support urgently, call 0113 496 0000.</p>\n</body>\n</html>\n")
+
+
+def outbox_sample() -> bytes:
+    """One queued email as a mailer would send it: multipart text and HTML, for the sink's
+    capacity."""
+    message = EmailMessage()
+    message["Message-ID"] = "<0c000000-0000-4000-8000-000000000000@council.example>"
+    message["Date"] = email.utils.formatdate(usegmt=True)
+    message["From"] = OUTBOX_FROM
+    message["To"] = "outbox.bench+0@example.org"
+    message["Subject"] = OUTBOX_SUBJECT + "ASC-000000"
+    message.set_content(OUTBOX_TEXT)
+    message.add_alternative(OUTBOX_HTML, subtype="html")
+    return message.as_bytes(policy=email.policy.SMTP)
+
+
+def queue_backlog(backend: str, db_path, count: int) -> bool:
+    """Queues `count` emails, due now, straight into `email_outbox` in one statement, as
+    notifications (priority 1) where the table has a priority column (it came with the
+    prioritised outbox; an older server is measured without it). Returns whether it has one."""
+    # Naive UTC, as the server writes them; with a fraction, as chrono prints most times.
+    at = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    at = at.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if backend == "sqlite":
+        has_priority = int(sql(backend, db_path,
+                               "SELECT count(*) FROM pragma_table_info('email_outbox') "
+                               "WHERE name = 'priority'")[0][0]) == 1
+        column, value = ("priority, ", "1, ") if has_priority else ("", "")
+        sql(backend, db_path,
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?) "
+            f"INSERT INTO email_outbox (id, to_address, template, {column}subject, text_body, "
+            "html_body, status, attempts, next_attempt_at, created_at) "
+            "SELECT printf('0c000000-0000-4000-8000-%012d', i), "
+            "'outbox.bench+' || i || '@example.org', "
+            f"'submission_received', {value}? || printf('ASC-%06d', i), ?, ?, 'pending', 0, ?, ? "
+            "FROM n",
+            (count, OUTBOX_SUBJECT, OUTBOX_TEXT, OUTBOX_HTML, at, at))
+        sql(backend, db_path, "ANALYZE email_outbox")
+        return has_priority
+    has_priority = int(sql(backend, db_path,
+                           "SELECT count(*) FROM information_schema.columns WHERE "
+                           "table_name = 'email_outbox' AND column_name = 'priority'")[0][0]) == 1
+    column, value = ("priority, ", "1, ") if has_priority else ("", "")
+    sql(backend, db_path,
+        f"INSERT INTO email_outbox (id, to_address, template, {column}subject, text_body, "
+        "html_body, status, attempts, next_attempt_at, created_at) "
+        "SELECT '0c000000-0000-4000-8000-' || lpad(i::text, 12, '0'), "
+        "'outbox.bench+' || i || '@example.org', "
+        f"'submission_received', {value}$1 || 'ASC-' || lpad(i::text, 6, '0'), $2, $3, "
+        f"'pending', 0, $4::timestamp, $4::timestamp FROM generate_series(0, {count - 1}) AS i",
+        (OUTBOX_SUBJECT, OUTBOX_TEXT, OUTBOX_HTML, at))
+    sql(backend, db_path, "ANALYZE email_outbox")
+    return has_priority
+
+
+def kept_code(path: Path):
+    """The sign-in code in a message the sink kept (as emailed_code reads the server's files)."""
+    text = path.read_bytes().decode(errors="replace").replace("=\r\n", "").replace("=\n", "")
+    found = re.search(r"sign-in code is (\d{3} \d{3})", text) or CODE.search(text)
+    return found.group(1) if found else None
+
+
+def run_outbox(backend: str, outbox: list) -> None:
+    """The outbox on a server of its own: a fresh database (a fresh cluster on PostgreSQL) with
+    the demonstration data, sending over SMTP to the sink instead of writing files."""
+    work = Path(tempfile.mkdtemp(prefix=f"bench-outbox-{backend}."))
+    postgres = server = sink = None
+    try:
+        if backend == "sqlite":
+            db_path = work / "portal.db"
+            url = f"sqlite://{db_path}"
+        else:
+            postgres = Postgres()
+            postgres.start()
+            db_path, url = None, Postgres.URL
+        try:
+            sink = smtp_sink.Sink(CITIZEN, work / "sink")
+        except (OSError, RuntimeError) as error:
+            raise BenchError(f"the SMTP sink: {error}") from None
+        server = Server(f"{backend}-outbox", work, url)
+        server.env["PORTAL_EMAIL__SMTP_URL"] = f"smtp://127.0.0.1:{sink.port}"
+        server.seed()
+        client = server.start()
+        outbox.append(measure_outbox(backend, client, db_path, sink))
+    finally:
+        if server:
+            server.stop()
+        if sink:
+            sink.stop()
+        if postgres:
+            postgres.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure_outbox(backend: str, client: Client, db_path, sink) -> dict:
+    count = OUTBOX_EMAILS
+
+    def pending() -> int:
+        return int(sql(backend, db_path,
+                       "SELECT count(*) FROM email_outbox WHERE status = 'pending'")[0][0])
+
+    # The demonstration data's own emails leave first: the drain starts from an empty queue.
+    deadline = time.monotonic() + 60
+    while pending():
+        if time.monotonic() > deadline:
+            raise BenchError(f"{backend}: the outbox still had {pending()} emails pending a "
+                             f"minute after the server started (does it reach the SMTP sink?)")
+        time.sleep(0.2)
+
+    log(f"  {backend}: the SMTP sink's capacity ({SINK_MESSAGES} messages, "
+        f"{SINK_CONNECTIONS} connections)")
+    try:
+        capacity = sink.capacity(outbox_sample(), SINK_MESSAGES, SINK_CONNECTIONS)
+    except (OSError, RuntimeError) as error:
+        raise BenchError(f"{backend}: measuring the SMTP sink: {error}") from None
+    capacity_rate = smtp_sink.rate(capacity)
+
+    log(f"  {backend}: queueing {count} emails and draining them "
+        f"(at most {OUTBOX_TIMEOUT} s)")
+    has_priority = queue_backlog(backend, db_path, count)
+    queued_at = time.monotonic()
+    deadline = queued_at + OUTBOX_TIMEOUT
+    asked = arrived = code = None
+    answered_in = during_drain = None
+    before: set = set()
+    health: list[dict] = []
+    next_health = queued_at
+    stalled = False
+    while True:
+        now = time.monotonic()
+        stats = sink.stats()
+        if stats["first"] is None and now > queued_at + 30:
+            stalled = True  # the worker looks every 5 s: nothing leaves at all
+            break
+        if asked is None and stats["first"] is not None and now >= stats["first"] + CODE_AFTER:
+            body = {"email": CITIZEN, "password": PASSWORD, "bot_check": solved_bot_check(client)}
+            before = {path for _, path in sink.kept()}
+            during_drain = stats["messages"] < count
+            asked = time.monotonic()
+            client.expect(202, "POST", "/api/v1/sign-in", body=body)
+            answered_in = time.monotonic() - asked
+        if asked is not None and code is None:
+            for at, path in sink.kept():
+                if path not in before and (found := kept_code(path)):
+                    code, arrived = found, at
+                    break
+        if now >= next_health:
+            status, payload = client.call("GET", "/api/v1/health")
+            if status == 200 and isinstance(payload, dict) and payload.get("outbox"):
+                health.append(payload["outbox"])
+            next_health = now + 1
+        if stats["messages"] >= count:
+            if code is not None:
+                break
+            # Drained, but no code yet: it gets a while longer, not the whole timeout.
+            deadline = min(deadline, now + 30)
+        if now > deadline:
+            break
+        time.sleep(0.05)
+    waited = time.monotonic() - queued_at
+
+    drained = stats["messages"] >= count
+    # The last emails' rows are marked sent just after the sink answered.
+    settle = time.monotonic() + 10
+    while drained and pending() and time.monotonic() < settle:
+        time.sleep(0.1)
+    rows = dict(sql(backend, db_path, "SELECT status, count(*) FROM email_outbox WHERE "
+                    "to_address LIKE 'outbox.bench+%' GROUP BY status"))
+    rows = {status: int(n) for status, n in rows.items()}
+    refused = int(sql(backend, db_path, "SELECT count(*) FROM email_outbox "
+                      "WHERE last_error IS NOT NULL")[0][0])
+    status, after = client.call("GET", "/api/v1/health")
+    after = after.get("outbox") if status == 200 and isinstance(after, dict) else None
+    verified = False
+    if code is not None:
+        verified = client.call("POST", "/api/v1/sign-in/verify",
+                               body={"email": CITIZEN, "code": code})[0] == 201
+
+    drain_rate = smtp_sink.rate(stats)
+    ratio = drain_rate / capacity_rate if drain_rate and capacity_rate else None
+    wait = arrived - asked if arrived is not None else None
+    # The server gives each email its outbox row's Message-ID (an older one gave none).
+    duplicates = stats["identified"] - stats["distinct"]
+    if duplicates:
+        PROBLEMS.append(f"{backend} outbox: {duplicates} of the {stats['messages']} emails "
+                        f"drained reached the SMTP sink more than once")
+    if refused:
+        PROBLEMS.append(f"{backend} outbox: {refused} emails were not taken by the SMTP sink at "
+                        f"the first try (last_error set)")
+    if code is not None and not verified:
+        PROBLEMS.append(f"{backend} outbox: the sign-in code that reached the SMTP sink was "
+                        f"refused by /api/v1/sign-in/verify")
+    result = {
+        "backend": backend, "queued": count, "priority_column": has_priority,
+        "capacity": capacity, "capacity_rate": capacity_rate,
+        "capacity_busy": smtp_sink.busy(capacity),
+        "drain": stats, "drained": drained, "stalled": stalled, "drain_rate": drain_rate,
+        "drain_busy": smtp_sink.busy(stats),
+        "drain_seconds": (stats["last"] - stats["first"]) if stats["first"] else None,
+        "ratio": ratio, "ratio_ok": bool(drained and ratio is not None
+                                         and ratio >= OUTBOX_RATIO_BUDGET),
+        "code_wait": wait, "code_ok": wait is not None and wait <= CODE_WAIT_BUDGET,
+        "code_during_drain": during_drain, "code_answered_in": answered_in,
+        "code_verified": verified, "rows": rows, "refused": refused,
+        "duplicates": duplicates, "health": health, "health_after": after,
+        "waited": waited,
+    }
+    log(f"  {backend}: sink {capacity_rate or 0:.0f} msg/s, drained {stats['messages']} of "
+        f"{count} at {drain_rate or 0:.0f} msg/s (ratio {ratio or 0:.2f}), sign-in code "
+        + (f"waited {wait:.2f} s" if wait is not None else "did not arrive"))
+    return result
+
+
+def outbox_failures(outbox: list) -> list[str]:
+    """The outbox budgets broken, by backend."""
+    broken = []
+    for o in outbox:
+        if not o["ratio_ok"]:
+            broken.append(f"{o['backend']}: drain ÷ sink capacity "
+                          + (f"{o['ratio']:.4g}" if o["ratio"] is not None else "unmeasured")
+                          + ("" if o["drained"] else
+                             f" ({o['drain']['messages']} of {o['queued']} drained)")
+                          + f" < {OUTBOX_RATIO_BUDGET}")
+        if not o["code_ok"]:
+            broken.append(f"{o['backend']}: the sign-in code waited {o['code_wait']:.2f} s > "
+                          f"{CODE_WAIT_BUDGET:g} s" if o["code_wait"] is not None else
+                          f"{o['backend']}: no sign-in code arrived in {o['waited']:.0f} s")
+    return broken
+
+
+def outbox_report(outbox: list) -> list[str]:
+    verdict = {True: "PASS", False: "FAIL"}
+    out = ["## The email outbox draining a backlog", "",
+           f"Per backend, a server of its own (a fresh database with the demonstration data) "
+           f"sends its email over SMTP (`PORTAL_EMAIL__SMTP_URL`) to a sink on loopback "
+           f"(bench/smtp_sink.py: Python asyncio, one process, one core at most). First the "
+           f"sink's own capacity, in the same run: {SINK_MESSAGES:,} messages over "
+           f"{SINK_CONNECTIONS} connections at once (as many as the outbox sends on), each "
+           f"with the commands the server's mailer gives (NOOP, MAIL, RCPT, DATA), the message "
+           f"a queued email as Python formats it. Then emails are queued straight into "
+           f"`email_outbox` in one statement (a form's confirmation, due now, priority 1) and "
+           f"drained; both rates are counted at the sink from its first message to its last. "
+           f"The drain must reach {OUTBOX_RATIO_BUDGET} of the sink's capacity. {CODE_AFTER:g} s "
+           f"after the first queued email arrives the demo citizen signs in (step 1): from the "
+           f"POST to the code's arrival at the sink, at most {CODE_WAIT_BUDGET:g} s. Sink busy: "
+           f"its CPU time over the same span (1.0 = a whole core: the sink was the limit).", ""]
+    for o in outbox:
+        d = o["drain"]
+
+        def rate(value):
+            return f"{value:,.0f}" if value is not None else "-"
+
+        drained = (f"{rate(o['drain_rate'])}" if o["drained"] else
+                   f"{rate(o['drain_rate'])} ({d['messages']:,} of {o['queued']:,} in "
+                   f"{o['waited']:.0f} s{', none at all' if o['stalled'] else ''})")
+        wait = (f"{o['code_wait']:.2f}" if o["code_wait"] is not None
+                else f"none in {o['waited']:.0f} s")
+        out += [f"{o['backend']}:", "",
+                table(["queued", "sink capacity (msg/s)", "drain rate (msg/s)",
+                       "drain ÷ capacity", "verdict", "sign-in code's wait (s)", "verdict"],
+                      [[f"{o['queued']:,}", rate(o["capacity_rate"]), drained,
+                        "-" if o["ratio"] is None else
+                        f"{o['ratio']:.2f}" if o["ratio"] >= 0.1 else f"{o['ratio']:.4f}",
+                        f"{verdict[o['ratio_ok']]} (≥ {OUTBOX_RATIO_BUDGET})",
+                        wait, f"{verdict[o['code_ok']]} (≤ {CODE_WAIT_BUDGET:g} s)"]]), ""]
+
+        def share(value):
+            return f"{value:.2f}" if value is not None else "-"
+
+        notes = [
+            f"the drain took {o['drain_seconds']:.2f} s" if o["drain_seconds"] else "",
+            f"sink busy {share(o['capacity_busy'])} measuring its capacity "
+            f"({o['capacity']['messages']:,} messages in "
+            f"{o['capacity']['last'] - o['capacity']['first']:.2f} s), "
+            f"{share(o['drain_busy'])} in the drain",
+            "rows: " + ", ".join(f"{n:,} {s}" for s, n in sorted(o["rows"].items()))
+            + f"; {o['refused']} refused at a first try, "
+            + (f"{o['duplicates']} sent twice (by Message-ID)" if d["identified"]
+               else "no Message-IDs to find emails sent twice by (an older server)"),
+            ("the queue had a priority column" if o["priority_column"]
+             else "the queue had no priority column (an older server)"),
+        ]
+        if o["code_wait"] is not None:
+            notes.append(f"the code was asked for "
+                         f"{'during' if o['code_during_drain'] else 'after'} the drain, the "
+                         f"POST answered in {o['code_answered_in'] * 1000:.0f} ms, and the code "
+                         f"{'signed her in' if o['code_verified'] else 'was REFUSED'}")
+        if o["health"]:
+            notes.append(f"`/api/v1/health` during the drain, once a second: queued up to "
+                         f"{max(h['queued'] for h in o['health']):,}, oldest due up to "
+                         f"{max(h['oldest_due_seconds'] for h in o['health'])} s, stuck "
+                         f"{'yes' if any(h['stuck'] for h in o['health']) else 'no'}")
+        if o["health_after"]:
+            h = o["health_after"]
+            notes.append(f"after: queued {h['queued']}, oldest due {h['oldest_due_seconds']} s, "
+                         f"stuck {'yes' if h['stuck'] else 'no'}")
+        elif not o["health"]:
+            notes.append("`/api/v1/health` reports no outbox (an older server)")
+        out += ["Also: " + "; ".join(n for n in notes if n) + ".", ""]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # The browser app
 
 
@@ -835,7 +1189,7 @@ def machine() -> str:
     ])
 
 
-def report(results, growth, flood, browser) -> tuple[str, bool]:
+def report(results, growth, flood, browser, outbox) -> tuple[str, bool]:
     out = []
     baselines = {r["backend"]: r for r in results if r["name"].startswith("baseline: ")
                  and r["group"] == "load"}
@@ -897,6 +1251,9 @@ def report(results, growth, flood, browser) -> tuple[str, bool]:
             f"first table.", "",
             table(["endpoint", "backend", "quiet p50 ms", "quiet p99 ms", "flood p50 ms",
                    "flood p99 ms", "p99 ÷ quiet p99", "req/s in flood", "failed"], rows), ""]
+
+    if outbox:
+        out += outbox_report(outbox)
 
     if browser:
         out += browser_report(browser[0])
@@ -1011,17 +1368,19 @@ def main() -> int:
     if not shutil.which("wrk"):
         log("wrk is missing: scripts/ensure-packages.sh wrk")
         return 2
-    results, growth, flood, browser = [], [], [], []
+    results, growth, flood, browser, outbox = [], [], [], [], []
     failure = None
     try:
         for backend in BACKENDS:
             log(f"== {backend}")
             run_backend(backend, results, growth, flood, browser)
+            if OUTBOX:
+                run_outbox(backend, outbox)
     except BenchError as error:
         failure = str(error)
     except KeyboardInterrupt:
         failure = "interrupted"
-    body, growth_ok = report(results, growth, flood, browser)
+    body, growth_ok = report(results, growth, flood, browser, outbox)
     text = ("# Benchmark results\n\n`just bench` (bench/run.py). Numbers from one run on the "
             "machine below; compare ratios, not absolute numbers, across machines.\n\n"
             + machine() + "\n\n" + body)
@@ -1040,6 +1399,11 @@ def main() -> int:
     if broken:
         log(f"FAILED: the browser app broke its budget (see The browser app on a slow 4G "
             f"phone): {'; '.join(m.replace('`', '') for m in broken)}")
+        return 1
+    late = outbox_failures(outbox)
+    if late:
+        log(f"FAILED: the email outbox broke its budget (see The email outbox draining a "
+            f"backlog): {'; '.join(late)}")
         return 1
     if PROBLEMS:
         log("FAILED: requests failed or the server logged errors (see Problems seen)")

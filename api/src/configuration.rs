@@ -59,6 +59,9 @@ pub struct EmailSettings {
     /// The pause before the first retry of an email the mail server refused or could not
     /// take; each later pause doubles, up to an hour.
     pub retry_seconds: i64,
+    /// Connections to the mail server the outbox keeps and sends over at once. Some services
+    /// take few from one client (Microsoft 365 takes 3): a send beyond their limit waits.
+    pub connections: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -138,6 +141,7 @@ impl Settings {
             .set_default("auth.bot_check_max_number", 50_000)?
             .set_default("email.file_dir", "var/mail")?
             .set_default("email.retry_seconds", 30)?
+            .set_default("email.connections", 4)?
             .set_default(
                 "email.from",
                 "Adult Social Care Online <no-reply@example.org>",

@@ -67,6 +67,7 @@ impl Application {
         outbox.spawn(
             database.clone(),
             Mailer::from_settings(&settings.email)?,
+            settings.email.connections,
             chrono::Duration::seconds(settings.email.retry_seconds.max(1)),
         );
         let webhooks = crate::integrations::webhooks::Dispatcher::new();

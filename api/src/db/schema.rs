@@ -82,6 +82,7 @@ diesel::table! {
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
         claimed_by -> Nullable<Text>,
+        priority -> Integer,
     }
 }
 

@@ -1,10 +1,23 @@
+//! The outbox: emails are queued in the same transaction as the change that causes them, then
+//! sent by a worker on every node.
+//!
+//! Delivery is at least once. A row is marked sent only after the mail server accepted the
+//! message, so a node that dies in between (killed, or its database connection lost) leaves
+//! the row claimed; after `CLAIM_FOR` another node sends it again. The message keeps the same
+//! `Message-ID` on every try (`<row id@sender's domain>`), so mail programs show such a
+//! duplicate once. Emails that unlock an account go first (`Priority`): a sign-in code never
+//! waits behind a queue of confirmations. A node that dies while sending a batch leaves the
+//! whole batch unrecorded, so the window for duplicates is one batch (at most `BATCH` emails).
+
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{Duration, NaiveDateTime, Utc};
+use diesel::dsl::min;
 use diesel::prelude::*;
 use diesel::sql_types::{Text, Timestamp};
 use tokio::sync::Notify;
+use tokio::task::JoinSet;
 use uuid::Uuid;
 
 use super::{Email, Mailer};
@@ -15,7 +28,23 @@ use crate::db::{Database, DbConnection, DbError};
 const GIVE_UP_AFTER: Duration = Duration::hours(24);
 /// How long a node may hold a claimed message before another node may take it over.
 const CLAIM_FOR: Duration = Duration::minutes(2);
-const BATCH: i64 = 20;
+/// Messages claimed at a time. Small enough that a code queued meanwhile waits for one batch
+/// at most; the worker claims again as soon as a batch is done.
+const BATCH: i64 = 40;
+/// A queue whose oldest due email has waited this long is reported as stuck.
+const STUCK_AFTER: Duration = Duration::minutes(10);
+
+/// How soon an email must go, in the order they are sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Priority {
+    /// A code someone is waiting for to sign in, register, reset a password or change their
+    /// address.
+    Code = 0,
+    /// Confirmations, notices and news of something waiting.
+    Notification = 1,
+    /// Reminders, which can wait behind everything else.
+    Reminder = 2,
+}
 
 /// Queues `email` in the caller's transaction: it is sent only if the change that caused it is
 /// committed, and it is not lost if the server stops before sending.
@@ -25,6 +54,7 @@ pub fn enqueue(conn: &mut DbConnection, email: &Email, now: NaiveDateTime) -> Qu
             email_outbox::id.eq(Uuid::now_v7().to_string()),
             email_outbox::to_address.eq(&email.to),
             email_outbox::template.eq(email.template.name()),
+            email_outbox::priority.eq(email.template.priority() as i32),
             email_outbox::subject.eq(&email.subject),
             email_outbox::text_body.eq(&email.text),
             email_outbox::html_body.eq(&email.html),
@@ -43,8 +73,6 @@ pub struct Outbox {
     notify: Arc<Notify>,
 }
 
-type Claimed = (String, String, String, String, String, i32, NaiveDateTime);
-
 impl Outbox {
     pub fn new() -> Self {
         Self {
@@ -56,17 +84,33 @@ impl Outbox {
         self.notify.notify_one();
     }
 
-    /// Sends due messages until the runtime stops: at once when woken, else every few seconds
-    /// (which picks up retries and messages queued by other nodes).
-    pub fn spawn(&self, database: Database, mailer: Mailer, first_retry: Duration) {
+    /// Sends due messages until the runtime stops: while any are due it claims the next batch
+    /// at once; when none are, it waits to be woken, or a few seconds (which picks up retries
+    /// and messages queued by other nodes).
+    /// `connections` messages are handed to the mail server at once (the mailer keeps as many
+    /// connections).
+    pub fn spawn(
+        &self,
+        database: Database,
+        mailer: Mailer,
+        connections: usize,
+        first_retry: Duration,
+    ) {
         let notify = self.notify.clone();
         let mailer = Arc::new(mailer);
         let node = Uuid::new_v4().to_string();
+        let sending = Sending {
+            connections: connections.max(1),
+            first_retry,
+        };
         tokio::spawn(async move {
             loop {
-                match send_due(&database, &mailer, &node, first_retry).await {
+                match send_due(&database, &mailer, &node, sending).await {
                     Ok(0) => {}
-                    Ok(sent) => tracing::debug!(sent, "outbox batch done"),
+                    Ok(sent) => {
+                        tracing::debug!(sent, "outbox batch done");
+                        continue;
+                    }
                     Err(error) => tracing::warn!(%error, "outbox: could not reach the database"),
                 }
                 let _ = tokio::time::timeout(StdDuration::from_secs(5), notify.notified()).await;
@@ -81,12 +125,21 @@ impl Default for Outbox {
     }
 }
 
-/// One round: claim due messages for this node, send them, record each outcome.
+/// How the worker sends: messages at once, and the pause before a first retry.
+#[derive(Debug, Clone, Copy)]
+pub struct Sending {
+    pub connections: usize,
+    pub first_retry: Duration,
+}
+
+/// One round: claim due messages for this node, hand them to the mail server
+/// (`connections` at a time), then record every outcome in one transaction. Returns how many
+/// were claimed.
 pub async fn send_due(
     database: &Database,
-    mailer: &Mailer,
+    mailer: &Arc<Mailer>,
     node: &str,
-    first_retry: Duration,
+    sending: Sending,
 ) -> Result<usize, DbError> {
     let claimed = {
         let node = node.to_owned();
@@ -94,102 +147,177 @@ pub async fn send_due(
         tokio::task::spawn_blocking(move || claim(&mut *database.get()?, &node)).await??
     };
     let count = claimed.len();
-    for (id, to, subject, text, html, attempts, created_at) in claimed {
-        let outcome = mailer.send(&to, &subject, &text, &html).await;
+    let mut queue = claimed.into_iter();
+    let mut in_flight = JoinSet::new();
+    let mut outcomes = Vec::with_capacity(count);
+    loop {
+        while in_flight.len() < sending.connections {
+            let Some(message) = queue.next() else { break };
+            let mailer = mailer.clone();
+            in_flight.spawn(async move {
+                let outcome = mailer
+                    .send(
+                        &message.id,
+                        &message.to_address,
+                        &message.subject,
+                        &message.text_body,
+                        &message.html_body,
+                    )
+                    .await;
+                (message, outcome)
+            });
+        }
+        let Some(done) = in_flight.join_next().await else {
+            break;
+        };
+        outcomes.push(done?);
+    }
+    if !outcomes.is_empty() {
         let database = database.clone();
         tokio::task::spawn_blocking(move || {
-            record(
-                &mut *database.get()?,
-                &id,
-                attempts,
-                created_at,
-                first_retry,
-                outcome,
-            )
+            record(&mut *database.get()?, &outcomes, sending.first_retry)
         })
         .await??;
     }
     Ok(count)
 }
 
+/// A claimed message, as the claim's `RETURNING` gives it.
+#[derive(Debug, QueryableByName)]
+#[diesel(table_name = email_outbox)]
+struct Claimed {
+    id: String,
+    to_address: String,
+    subject: String,
+    text_body: String,
+    html_body: String,
+    attempts: i32,
+    created_at: NaiveDateTime,
+    priority: i32,
+    next_attempt_at: NaiveDateTime,
+}
+
 fn claim(conn: &mut DbConnection, node: &str) -> Result<Vec<Claimed>, DbError> {
     let now = Utc::now().naive_utc();
     // Several nodes may claim at once. On PostgreSQL, SKIP LOCKED gives each node different
     // rows without waiting; SQLite has one writer at a time, so its plain update is enough.
+    // RETURNING hands back what was claimed without a second look through the queue.
     let due = "SELECT id FROM email_outbox WHERE status = 'pending' AND next_attempt_at <= $1 \
-               AND (locked_until IS NULL OR locked_until < $1) ORDER BY next_attempt_at LIMIT";
+               AND (locked_until IS NULL OR locked_until < $1) \
+               ORDER BY priority, next_attempt_at LIMIT";
+    let returning = "RETURNING id, to_address, subject, text_body, html_body, attempts, \
+                     created_at, priority, next_attempt_at";
     let sql = match conn {
         DbConnection::Postgres(_) => format!(
-            "UPDATE email_outbox SET claimed_by = $2, locked_until = $3 WHERE id IN ({due} {BATCH} FOR UPDATE SKIP LOCKED)"
+            "UPDATE email_outbox SET claimed_by = $2, locked_until = $3 \
+             WHERE id IN ({due} {BATCH} FOR UPDATE SKIP LOCKED) {returning}"
         ),
         // SQLite numbers its parameters ?1, ?2; `$1` would be a name, numbered by first use.
         DbConnection::Sqlite(_) => format!(
-            "UPDATE email_outbox SET claimed_by = ?2, locked_until = ?3 WHERE id IN ({} {BATCH})",
+            "UPDATE email_outbox SET claimed_by = ?2, locked_until = ?3 \
+             WHERE id IN ({} {BATCH}) {returning}",
             due.replace('$', "?")
         ),
     };
-    diesel::sql_query(sql)
+    let mut claimed: Vec<Claimed> = diesel::sql_query(sql)
         .bind::<Timestamp, _>(now)
         .bind::<Text, _>(node)
         .bind::<Timestamp, _>(now + CLAIM_FOR)
-        .execute(conn)?;
-    Ok(email_outbox::table
-        .filter(email_outbox::claimed_by.eq(node))
-        .filter(email_outbox::status.eq("pending"))
-        .filter(email_outbox::locked_until.gt(now))
-        .select((
-            email_outbox::id,
-            email_outbox::to_address,
-            email_outbox::subject,
-            email_outbox::text_body,
-            email_outbox::html_body,
-            email_outbox::attempts,
-            email_outbox::created_at,
-        ))
-        .load(conn)?)
+        .load(conn)?;
+    // RETURNING keeps no order: codes first, as the queue was read.
+    claimed.sort_by_key(|m| (m.priority, m.next_attempt_at));
+    Ok(claimed)
 }
 
+/// Marks what the mail server accepted as sent (one statement for them all) and schedules
+/// the rest for another try, or gives up on them after a day.
 fn record(
     conn: &mut DbConnection,
-    id: &str,
-    attempts: i32,
-    created_at: NaiveDateTime,
+    outcomes: &[(Claimed, anyhow::Result<()>)],
     first_retry: Duration,
-    outcome: anyhow::Result<()>,
 ) -> Result<(), DbError> {
     let now = Utc::now().naive_utc();
-    let target = email_outbox::table.find(id);
-    match outcome {
-        Ok(()) => {
-            diesel::update(target)
-                .set((
-                    email_outbox::status.eq("sent"),
-                    email_outbox::sent_at.eq(Some(now)),
-                    email_outbox::attempts.eq(attempts + 1),
-                    email_outbox::locked_until.eq(None::<NaiveDateTime>),
-                ))
-                .execute(conn)?;
-        }
-        Err(error) => {
-            tracing::warn!(%error, id, "an email could not be sent; it will be retried");
+    conn.transaction(|conn| {
+        let sent: Vec<&str> = outcomes
+            .iter()
+            .filter(|(_, outcome)| outcome.is_ok())
+            .map(|(message, _)| message.id.as_str())
+            .collect();
+        diesel::update(email_outbox::table.filter(email_outbox::id.eq_any(&sent)))
+            .set((
+                email_outbox::status.eq("sent"),
+                email_outbox::sent_at.eq(Some(now)),
+                email_outbox::attempts.eq(email_outbox::attempts + 1),
+                email_outbox::locked_until.eq(None::<NaiveDateTime>),
+            ))
+            .execute(conn)?;
+        for (message, outcome) in outcomes {
+            let Err(error) = outcome else { continue };
+            tracing::warn!(%error, id = message.id, "an email could not be sent; it will be retried");
             // 30 s, 1 min, 2 min, ... (by default) up to an hour between tries.
-            let pause =
-                (first_retry * 2i32.pow(attempts.clamp(0, 7) as u32)).min(Duration::hours(1));
-            let status = if now - created_at > GIVE_UP_AFTER {
+            let pause = (first_retry * 2i32.pow(message.attempts.clamp(0, 7) as u32))
+                .min(Duration::hours(1));
+            let status = if now - message.created_at > GIVE_UP_AFTER {
                 "failed"
             } else {
                 "pending"
             };
-            diesel::update(target)
+            diesel::update(email_outbox::table.find(&message.id))
                 .set((
                     email_outbox::status.eq(status),
-                    email_outbox::attempts.eq(attempts + 1),
+                    email_outbox::attempts.eq(message.attempts + 1),
                     email_outbox::last_error.eq(Some(error.to_string())),
                     email_outbox::next_attempt_at.eq(now + pause),
                     email_outbox::locked_until.eq(None::<NaiveDateTime>),
                 ))
                 .execute(conn)?;
         }
+        Ok(())
+    })
+}
+
+/// What waits in the outbox, for the health check and the operations pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backlog {
+    /// Emails not yet sent (due now or waiting to be retried).
+    pub queued: i64,
+    /// How long the oldest email due now has waited, in seconds (0 when none is due).
+    pub oldest_due_seconds: i64,
+}
+
+impl Backlog {
+    /// Due emails are not leaving: the mail server refuses them, or no node is sending.
+    pub fn stuck(&self) -> bool {
+        self.oldest_due_seconds > STUCK_AFTER.num_seconds()
     }
-    Ok(())
+}
+
+/// Reads the backlog from the due index (status, priority, next attempt).
+pub fn backlog(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Backlog> {
+    let pending = email_outbox::table.filter(email_outbox::status.eq("pending"));
+    let queued = pending.count().get_result(conn)?;
+    let oldest_due: Option<NaiveDateTime> = pending
+        .filter(email_outbox::next_attempt_at.le(now))
+        .select(min(email_outbox::next_attempt_at))
+        .first(conn)?;
+    Ok(Backlog {
+        queued,
+        oldest_due_seconds: oldest_due.map_or(0, |at| (now - at).num_seconds().max(0)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_queue_is_stuck_when_its_oldest_due_email_has_waited_ten_minutes() {
+        let waited = |seconds| Backlog {
+            queued: 1,
+            oldest_due_seconds: seconds,
+        };
+        assert!(!waited(0).stuck());
+        assert!(!waited(600).stuck());
+        assert!(waited(601).stuck());
+    }
 }

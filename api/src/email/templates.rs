@@ -3,6 +3,8 @@ use std::sync::OnceLock;
 use minijinja::{AutoEscape, Environment, Value, context};
 use shared::api::CouncilView;
 
+use super::outbox::Priority;
+
 /// Every email the portal sends. Each has `subject.txt`, `body.txt` and `body.html` under
 /// `api/templates/email/<name>/`; they are compiled into the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +26,27 @@ pub enum Template {
 }
 
 impl Template {
+    /// Codes unlock an account while someone waits; a reminder can wait behind anything.
+    pub fn priority(self) -> Priority {
+        match self {
+            Self::VerificationCode
+            | Self::SignInCode
+            | Self::PasswordReset
+            | Self::EmailChangeCode
+            // Sent instead of a verification code when the address already has an account.
+            | Self::AccountExists => Priority::Code,
+            Self::PasswordChanged
+            | Self::StaffInvitation
+            | Self::EmailChanged
+            | Self::SubmissionReceived
+            | Self::MessageWaiting
+            | Self::ItemToComplete
+            | Self::StatusChanged
+            | Self::LinkInvitation => Priority::Notification,
+            Self::DraftExpiring => Priority::Reminder,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Self::VerificationCode => "verification_code",

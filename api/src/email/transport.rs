@@ -1,4 +1,5 @@
 use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::configuration::EmailSettings;
@@ -24,8 +25,13 @@ impl Mailer {
             .map_err(|e| anyhow::anyhow!("email.from is not an address: {e}"))?;
         match &settings.smtp_url {
             Some(url) => Ok(Self::Smtp {
+                // One pooled connection for each message the outbox sends at once.
                 transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| anyhow::anyhow!("email.smtp_url is not valid: {e}"))?
+                    .pool_config(
+                        PoolConfig::new()
+                            .max_size(u32::try_from(settings.connections.max(1)).unwrap_or(1)),
+                    )
                     .build(),
                 from,
             }),
@@ -43,8 +49,11 @@ impl Mailer {
         }
     }
 
+    /// Sends one message. `id` (the outbox row's) makes its `Message-ID`, the same on every
+    /// try, so a mail program shows a message sent twice once.
     pub async fn send(
         &self,
+        id: &str,
         to: &str,
         subject: &str,
         text: &str,
@@ -54,6 +63,7 @@ impl Mailer {
             Self::Smtp { from, .. } | Self::Files { from, .. } => from.clone(),
         };
         let message = Message::builder()
+            .message_id(Some(format!("<{id}@{}>", from.email.domain())))
             .from(from)
             .to(to.parse()?)
             .subject(subject)

@@ -15,4 +15,7 @@ async fn health_names_the_backend_and_says_it_answers() {
     assert_eq!(health.database.backend, backend());
     assert!(health.database.answers);
     assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
+    let outbox = health.outbox.expect("the outbox's backlog");
+    assert!(outbox.queued >= 0);
+    assert!(!outbox.stuck);
 }

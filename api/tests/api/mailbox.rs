@@ -74,6 +74,8 @@ impl Mailbox {
         let mut server = Server::new(collector);
         server
             .with_name("mail.test")
+            // More than the portal's connections to it, which it keeps open between emails.
+            .with_num_threads(8)
             .with_ssl(SslConfig::None)
             .unwrap()
             .with_tcp_listener(listener);

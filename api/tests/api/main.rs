@@ -16,6 +16,7 @@ mod imports;
 mod integrations;
 mod mailbox;
 mod openapi;
+mod outbox;
 mod profile;
 mod referrals;
 mod security_headers;

@@ -29,7 +29,7 @@ pub use council::{
     PostcodeCoverage,
 };
 pub use forms::FormSummary;
-pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus};
+pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus, OutboxHealth};
 pub use integrations::{
     ApiClientView, ClientWithSecret, CreateClientRequest, CreateWebhookRequest, DeliveryPage,
     DeliveryView, FeedEntry, FeedPage, TokenResponse, WEBHOOK_EVENTS, WebhookView,

@@ -1,8 +1,10 @@
 use actix_web::{HttpResponse, web};
 use diesel::r2d2::R2D2Connection;
-use shared::api::{DatabaseHealth, Health, HealthStatus};
+use shared::api::{DatabaseHealth, Health, HealthStatus, OutboxHealth};
 
+use crate::email::outbox;
 use crate::error::ApiError;
+use crate::referrals::timestamp;
 use crate::state::AppState;
 
 /// Whether this node can serve requests.
@@ -12,21 +14,28 @@ use crate::state::AppState;
     tag = "health",
     operation_id = "get_health",
     summary = "Check that the service is up",
-    description = "Runs a trivial query against the database. Load balancers should send traffic \
-                   only to nodes that answer 200. Needs no authentication.",
+    description = "Runs a trivial query against the database, and reports the email outbox's \
+                   backlog (shared by every node: a stuck queue means emails, sign-in codes \
+                   among them, are not leaving, but another node would not do better, so the \
+                   answer stays 200). Load balancers should send traffic only to nodes that \
+                   answer 200. Needs no authentication.",
     responses(
         (status = 200, description = "The node and its database answer.", body = Health),
         (status = 503, description = "The database does not answer; try another node or later.", body = Health,
-         example = json!({"status": "unavailable", "version": "0.1.0", "database": {"backend": "postgres", "answers": false}})),
+         example = json!({"status": "unavailable", "version": "0.1.0", "database": {"backend": "postgres", "answers": false}, "outbox": null})),
     ),
     security(())
 )]
 pub async fn get_health(state: web::Data<AppState>) -> HttpResponse {
-    let answers = state
+    let checked = state
         .database
-        .run(|conn| conn.ping().map_err(ApiError::from))
+        .run(|conn| {
+            conn.ping().map_err(ApiError::from)?;
+            Ok::<_, ApiError>(outbox::backlog(conn, timestamp())?)
+        })
         .await
-        .is_ok();
+        .ok();
+    let answers = checked.is_some();
     let health = Health {
         status: if answers {
             HealthStatus::Ok
@@ -38,6 +47,11 @@ pub async fn get_health(state: web::Data<AppState>) -> HttpResponse {
             backend: state.database.backend(),
             answers,
         },
+        outbox: checked.map(|backlog| OutboxHealth {
+            queued: backlog.queued,
+            oldest_due_seconds: backlog.oldest_due_seconds,
+            stuck: backlog.stuck(),
+        }),
     };
     if answers {
         HttpResponse::Ok().json(health)
