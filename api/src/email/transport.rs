@@ -1,13 +1,35 @@
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::PoolConfig;
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use tokio::net::TcpStream;
+use tokio::sync::Mutex;
 
 use crate::configuration::EmailSettings;
+
+/// Longest wait for the mail server: to connect, or to answer one message.
+const TIMEOUT: Duration = Duration::from_secs(60);
+/// A connection unused this long is closed rather than reused: servers close idle ones.
+const IDLE_FOR_AT_MOST: Duration = Duration::from_secs(60);
 
 /// Where emails go: an SMTP server, or (for development, when none is configured) `.eml` files
 /// in a folder, which any mail program opens.
 pub enum Mailer {
+    /// `smtp://`, plain or with STARTTLS, over connections of our own (see [`SmtpServer`]).
     Smtp {
+        server: SmtpServer,
+        from: Mailbox,
+        /// Connections kept open between emails, at most `connections` of them.
+        idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+        connections: usize,
+    },
+    /// `smtps://` (TLS from the first byte): lettre's pooled transport.
+    SmtpTls {
         transport: AsyncSmtpTransport<Tokio1Executor>,
         from: Mailbox,
     },
@@ -17,24 +39,134 @@ pub enum Mailer {
     },
 }
 
+/// A mail server reached with `smtp://`. Its connections are opened here, not by lettre's
+/// transport, to turn Nagle's algorithm off (TCP_NODELAY): lettre 0.11.23 writes the end of a
+/// message (`\r\n.\r\n`) as a write of its own, which Nagle holds until the server's delayed
+/// ACK, 40 ms later, for every message (lettre's fix, pull request 1159, is not released yet).
+/// The SMTP conversation itself (EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA) is still lettre's.
+pub struct SmtpServer {
+    host: String,
+    port: u16,
+    starttls: StartTls,
+    credentials: Option<Credentials>,
+    hello: ClientId,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StartTls {
+    Never,
+    IfOffered,
+    Required,
+}
+
+impl SmtpServer {
+    /// Reads `smtp://[user:password@]host[:port][/hello name][?tls=required|opportunistic]`
+    /// as lettre does (port 25 without TLS, 587 with it); `None` for `smtps://`.
+    fn parse(url: &str) -> anyhow::Result<Option<Self>> {
+        let url = url::Url::parse(url).context("email.smtp_url is not a URL")?;
+        if url.scheme() == "smtps" {
+            return Ok(None);
+        }
+        anyhow::ensure!(
+            url.scheme() == "smtp",
+            "email.smtp_url must start smtp:// or smtps://"
+        );
+        let host = url
+            .host_str()
+            .context("email.smtp_url names no host")?
+            .to_owned();
+        let tls = url
+            .query_pairs()
+            .find(|(key, _)| key == "tls")
+            .map(|(_, value)| value.into_owned());
+        let starttls = match tls.as_deref() {
+            None => StartTls::Never,
+            Some("opportunistic") => StartTls::IfOffered,
+            Some("required") => StartTls::Required,
+            Some(other) => {
+                anyhow::bail!("email.smtp_url: tls={other} is neither required nor opportunistic")
+            }
+        };
+        let port = url
+            .port()
+            .unwrap_or(if starttls == StartTls::Never { 25 } else { 587 });
+        let decode = |s: &str| -> anyhow::Result<String> {
+            Ok(percent_encoding::percent_decode_str(s)
+                .decode_utf8()
+                .context("email.smtp_url: the user or password is not UTF-8")?
+                .into_owned())
+        };
+        let credentials = match url.password() {
+            Some(password) => Some(Credentials::new(decode(url.username())?, decode(password)?)),
+            None => None,
+        };
+        let name = url.path().trim_matches('/');
+        let hello = if name.is_empty() {
+            ClientId::default()
+        } else {
+            ClientId::Domain(name.to_owned())
+        };
+        Ok(Some(Self {
+            host,
+            port,
+            starttls,
+            credentials,
+            hello,
+        }))
+    }
+
+    async fn connect(&self) -> anyhow::Result<AsyncSmtpConnection> {
+        let stream =
+            tokio::time::timeout(TIMEOUT, TcpStream::connect((self.host.as_str(), self.port)))
+                .await
+                .context("the mail server did not answer")??;
+        stream.set_nodelay(true)?;
+        let mut connection =
+            AsyncSmtpConnection::connect_with_transport(Box::new(stream), &self.hello).await?;
+        let upgrade = match self.starttls {
+            StartTls::Never => false,
+            StartTls::IfOffered => connection.can_starttls(),
+            StartTls::Required => true,
+        };
+        if upgrade {
+            connection
+                .starttls(TlsParameters::new(self.host.clone())?, &self.hello)
+                .await?;
+        }
+        if let Some(credentials) = &self.credentials {
+            connection
+                .auth(&[Mechanism::Plain, Mechanism::Login], credentials)
+                .await?;
+        }
+        Ok(connection)
+    }
+}
+
 impl Mailer {
     pub fn from_settings(settings: &EmailSettings) -> anyhow::Result<Self> {
         let from: Mailbox = settings
             .from
             .parse()
             .map_err(|e| anyhow::anyhow!("email.from is not an address: {e}"))?;
+        let connections = settings.connections.max(1);
         match &settings.smtp_url {
-            Some(url) => Ok(Self::Smtp {
-                // One pooled connection for each message the outbox sends at once.
-                transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map_err(|e| anyhow::anyhow!("email.smtp_url is not valid: {e}"))?
-                    .pool_config(
-                        PoolConfig::new()
-                            .max_size(u32::try_from(settings.connections.max(1)).unwrap_or(1)),
-                    )
-                    .build(),
-                from,
-            }),
+            Some(url) => match SmtpServer::parse(url)? {
+                Some(server) => Ok(Self::Smtp {
+                    server,
+                    from,
+                    idle: Mutex::new(Vec::new()),
+                    connections,
+                }),
+                None => Ok(Self::SmtpTls {
+                    transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                        .map_err(|e| anyhow::anyhow!("email.smtp_url is not valid: {e}"))?
+                        .pool_config(
+                            PoolConfig::new().max_size(u32::try_from(connections).unwrap_or(1)),
+                        )
+                        .build(),
+                    from,
+                }),
+            },
             None => {
                 std::fs::create_dir_all(&settings.file_dir)?;
                 tracing::warn!(
@@ -60,7 +192,9 @@ impl Mailer {
         html: &str,
     ) -> anyhow::Result<()> {
         let from = match self {
-            Self::Smtp { from, .. } | Self::Files { from, .. } => from.clone(),
+            Self::Smtp { from, .. } | Self::SmtpTls { from, .. } | Self::Files { from, .. } => {
+                from.clone()
+            }
         };
         let message = Message::builder()
             .message_id(Some(format!("<{id}@{}>", from.email.domain())))
@@ -72,13 +206,101 @@ impl Mailer {
                 html.to_owned(),
             ))?;
         match self {
-            Self::Smtp { transport, .. } => {
+            Self::Smtp {
+                server,
+                idle,
+                connections,
+                ..
+            } => send_over(server, idle, *connections, &message).await,
+            Self::SmtpTls { transport, .. } => {
                 transport.send(message).await?;
+                Ok(())
             }
             Self::Files { transport, .. } => {
                 transport.send(message).await?;
+                Ok(())
             }
         }
-        Ok(())
+    }
+}
+
+/// Sends on a connection kept from an earlier email when there is one, else on a new one, and
+/// keeps the connection for the next email. A kept connection the server has closed meanwhile
+/// fails without an answer from the server: then the message goes once more on a new one.
+async fn send_over(
+    server: &SmtpServer,
+    idle: &Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+    connections: usize,
+    message: &Message,
+) -> anyhow::Result<()> {
+    let envelope = message.envelope().clone();
+    let bytes = message.formatted();
+    let kept = {
+        let mut idle = idle.lock().await;
+        idle.retain(|(_, since)| since.elapsed() < IDLE_FOR_AT_MOST);
+        idle.pop()
+    };
+    let mut connection = match kept {
+        Some((mut connection, _)) => {
+            match tokio::time::timeout(TIMEOUT, connection.send(&envelope, &bytes)).await {
+                Ok(Ok(_)) => {
+                    keep(idle, connections, connection).await;
+                    return Ok(());
+                }
+                // The server answered: the message was refused, not the connection lost.
+                Ok(Err(error)) if error.is_permanent() || error.is_transient() => {
+                    if !connection.has_broken() {
+                        keep(idle, connections, connection).await;
+                    }
+                    return Err(error.into());
+                }
+                Ok(Err(_)) | Err(_) => server.connect().await?,
+            }
+        }
+        None => server.connect().await?,
+    };
+    tokio::time::timeout(TIMEOUT, connection.send(&envelope, &bytes))
+        .await
+        .context("the mail server did not answer in time")??;
+    keep(idle, connections, connection).await;
+    Ok(())
+}
+
+async fn keep(
+    idle: &Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+    connections: usize,
+    connection: AsyncSmtpConnection,
+) {
+    let mut idle = idle.lock().await;
+    if idle.len() < connections && !connection.has_broken() {
+        idle.push((connection, Instant::now()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smtp_urls_are_read_as_lettre_reads_them() {
+        let plain = SmtpServer::parse("smtp://127.0.0.1:2525").unwrap().unwrap();
+        assert_eq!((plain.host.as_str(), plain.port), ("127.0.0.1", 2525));
+        assert_eq!(plain.starttls, StartTls::Never);
+        assert!(plain.credentials.is_none());
+
+        let submission = SmtpServer::parse("smtp://us%40er:p%40ss@mail.example.org?tls=required")
+            .unwrap()
+            .unwrap();
+        assert_eq!(submission.port, 587);
+        assert_eq!(submission.starttls, StartTls::Required);
+        assert!(submission.credentials == Some(Credentials::new("us@er".into(), "p@ss".into())));
+
+        assert!(
+            SmtpServer::parse("smtps://mail.example.org")
+                .unwrap()
+                .is_none()
+        );
+        assert!(SmtpServer::parse("smtp://mail.example.org?tls=sometimes").is_err());
+        assert!(SmtpServer::parse("http://mail.example.org").is_err());
     }
 }
