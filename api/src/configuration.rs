@@ -22,7 +22,8 @@ pub struct Settings {
     pub council_file: PathBuf,
     /// The form definitions (`shared/forms`): one JSON file a form.
     pub forms_dir: PathBuf,
-    /// The built browser app (`web/dist`): `index.html`, the wasm module and the styles.
+    /// The built browser app (`web/dist`, as `tools/web-dist` leaves it): `manifest.json` and
+    /// the files it names, with their compressed copies.
     pub web_dir: PathBuf,
     pub log: LogSettings,
     pub auth: AuthSettings,
@@ -60,7 +61,8 @@ pub struct EmailSettings {
     /// take; each later pause doubles, up to an hour.
     pub retry_seconds: i64,
     /// Connections to the mail server the outbox keeps and sends over at once. Some services
-    /// take few from one client (Microsoft 365 takes 3): a send beyond their limit waits.
+    /// take few from one client (Microsoft 365 takes 3): beyond their limit a send is refused
+    /// and retried later.
     pub connections: usize,
 }
 
@@ -141,7 +143,7 @@ impl Settings {
             .set_default("auth.bot_check_max_number", 50_000)?
             .set_default("email.file_dir", "var/mail")?
             .set_default("email.retry_seconds", 30)?
-            .set_default("email.connections", 4)?
+            .set_default("email.connections", 3)?
             .set_default(
                 "email.from",
                 "Adult Social Care Online <no-reply@example.org>",

@@ -67,7 +67,6 @@ impl Application {
         outbox.spawn(
             database.clone(),
             Mailer::from_settings(&settings.email)?,
-            settings.email.connections,
             chrono::Duration::seconds(settings.email.retry_seconds.max(1)),
         );
         let webhooks = crate::integrations::webhooks::Dispatcher::new();

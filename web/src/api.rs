@@ -223,7 +223,6 @@ pub async fn confirm_email_change(
     .await
 }
 
-/// The council's public details: its name, phone numbers and links.
 /// The published forms.
 pub async fn forms() -> Result<Vec<FormSummary>, ApiError> {
     get("/api/v1/forms").await

@@ -1,5 +1,5 @@
-//! What every page of both apps sits in: the council, the session, the header and footer, the
-//! timeout warning, and the way across to the other apps.
+//! What every page of the three apps sits in: the council, the session, the header and
+//! footer, the timeout warning, and the way across to the other apps.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -59,8 +59,10 @@ pub fn Elsewhere(this: Bundle) -> impl IntoView {
         } else {
             format!("?{search}")
         };
+        // Replacing: the router is about to put this address in the history itself, and
+        // Back must not land on the empty page this app leaves behind.
         if let Some(window) = web_sys::window() {
-            let _ = window.location().assign(&format!("{path}{search}{hash}"));
+            let _ = window.location().replace(&format!("{path}{search}{hash}"));
         }
         return ().into_any();
     }

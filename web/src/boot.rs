@@ -31,12 +31,14 @@ pub fn start<N: IntoView + 'static>(app: fn() -> N) {
         let this = Bundle::serving(&window.location().pathname().unwrap_or_default());
         load_other_downloads_from_the_server(window, this);
     }
-    // Someone who scrolled while the download arrived keeps their place: the app draws the
-    // same page, but emptying the body first would put them back at the top.
+    // Someone who scrolled or tabbed while the download arrived keeps their place: the app
+    // draws the same page, but emptying the body would put them back at the top, and a
+    // keyboard or screen reader user back on the body.
     let scrolled = window
         .as_ref()
         .and_then(|w| w.scroll_y().ok())
         .unwrap_or(0.0);
+    let focused = focused_link(&document);
     if let Some(body) = document.body() {
         body.set_inner_html("");
     }
@@ -44,10 +46,16 @@ pub fn start<N: IntoView + 'static>(app: fn() -> N) {
         provide_context(boot);
         app()
     });
-    if let Some(window) = window
+    if let Some(window) = &window
         && scrolled > 0.0
     {
         window.scroll_to_with_x_and_y(0.0, scrolled);
+    }
+    if let Some(href) = focused {
+        focus_link(&document, &href);
+    }
+    if let Some(window) = &window {
+        reload_when_restored(window);
     }
     // The bench and the browser tests wait for this: the app now answers clicks itself.
     if let Some(root) = document.document_element() {
@@ -86,6 +94,44 @@ fn load_other_downloads_from_the_server(window: &web_sys::Window, this: Bundle) 
     );
     // The listener lives as long as the page.
     mark.forget();
+}
+
+/// The address of the link that has focus (the server's page is links and text: nothing else
+/// on it takes focus).
+fn focused_link(document: &web_sys::Document) -> Option<String> {
+    document
+        .active_element()
+        .filter(|element| element.tag_name().eq_ignore_ascii_case("a"))
+        .and_then(|element| element.get_attribute("href"))
+}
+
+/// Focuses the first link to `href` the app drew.
+fn focus_link(document: &web_sys::Document, href: &str) {
+    let links = document.links();
+    let found = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .find(|link| link.get_attribute("href").as_deref() == Some(href))
+        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(link) = found {
+        let _ = link.focus();
+    }
+}
+
+/// A page kept by the browser's back-forward cache comes back as it was left, which after a
+/// move to another download is an empty page: it is loaded again instead.
+fn reload_when_restored(window: &web_sys::Window) {
+    let restored = Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
+        |event: web_sys::PageTransitionEvent| {
+            if event.persisted()
+                && let Some(window) = web_sys::window()
+            {
+                let _ = window.location().reload();
+            }
+        },
+    );
+    let _ = window.add_event_listener_with_callback("pageshow", restored.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    restored.forget();
 }
 
 /// What the server wrote for this page.

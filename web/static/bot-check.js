@@ -17,8 +17,7 @@ function same(digest, target) {
   return true;
 }
 
-self.onmessage = async (event) => {
-  const { salt, challenge, maxnumber } = JSON.parse(event.data);
+async function solve({ salt, challenge, maxnumber }) {
   const target = bytesOf(challenge.toLowerCase());
   const encoder = new TextEncoder();
   for (let first = 0; first <= maxnumber; first += BATCH) {
@@ -28,11 +27,18 @@ self.onmessage = async (event) => {
       tries.push(crypto.subtle.digest('SHA-256', encoder.encode(salt + n)));
     }
     const found = (await Promise.all(tries)).findIndex((digest) => same(digest, target));
-    if (found >= 0) {
-      self.postMessage(first + found);
-      return;
-    }
+    if (found >= 0) return first + found;
   }
-  // No number fits: a forged challenge. The page says the check could not be done.
-  self.postMessage(null);
+  // No number fits: a forged challenge.
+  return null;
+}
+
+// Always answers, null when it could not solve (no crypto.subtle outside a secure context, a
+// challenge it cannot read): an error here would otherwise leave the page waiting for ever.
+self.onmessage = async (event) => {
+  try {
+    self.postMessage(await solve(JSON.parse(event.data)));
+  } catch {
+    self.postMessage(null);
+  }
 };

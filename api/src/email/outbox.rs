@@ -6,8 +6,9 @@
 //! the row claimed; after `CLAIM_FOR` another node sends it again. The message keeps the same
 //! `Message-ID` on every try (`<row id@sender's domain>`), so mail programs show such a
 //! duplicate once. Emails that unlock an account go first (`Priority`): a sign-in code never
-//! waits behind a queue of confirmations. A node that dies while sending a batch leaves the
-//! whole batch unrecorded, so the window for duplicates is one batch (at most `BATCH` emails).
+//! waits behind a queue of confirmations. Outcomes are recorded a few at a time (one per
+//! connection), so a node stopped mid-batch leaves at most those few to be sent twice; so does
+//! a mail server that accepts a message but whose answer never arrives.
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -87,22 +88,15 @@ impl Outbox {
     /// Sends due messages until the runtime stops: while any are due it claims the next batch
     /// at once; when none are, it waits to be woken, or a few seconds (which picks up retries
     /// and messages queued by other nodes).
-    /// `connections` messages are handed to the mail server at once (the mailer keeps as many
-    /// connections).
-    pub fn spawn(
-        &self,
-        database: Database,
-        mailer: Mailer,
-        connections: usize,
-        first_retry: Duration,
-    ) {
+    /// As many messages are handed to the mail server at once as the mailer keeps connections.
+    pub fn spawn(&self, database: Database, mailer: Mailer, first_retry: Duration) {
         let notify = self.notify.clone();
-        let mailer = Arc::new(mailer);
-        let node = Uuid::new_v4().to_string();
         let sending = Sending {
-            connections: connections.max(1),
+            connections: mailer.connections(),
             first_retry,
         };
+        let mailer = Arc::new(mailer);
+        let node = Uuid::new_v4().to_string();
         tokio::spawn(async move {
             loop {
                 match send_due(&database, &mailer, &node, sending).await {
@@ -133,8 +127,9 @@ pub struct Sending {
 }
 
 /// One round: claim due messages for this node, hand them to the mail server
-/// (`connections` at a time), then record every outcome in one transaction. Returns how many
-/// were claimed.
+/// (`connections` at a time), and record the outcomes a few at a time as they finish, so that
+/// a node stopped mid-batch (a deploy, a crash) sends again only the few not yet recorded.
+/// Returns how many were claimed.
 pub async fn send_due(
     database: &Database,
     mailer: &Arc<Mailer>,
@@ -171,13 +166,15 @@ pub async fn send_due(
             break;
         };
         outcomes.push(done?);
-    }
-    if !outcomes.is_empty() {
-        let database = database.clone();
-        tokio::task::spawn_blocking(move || {
-            record(&mut *database.get()?, &outcomes, sending.first_retry)
-        })
-        .await??;
+        if outcomes.len() >= sending.connections || in_flight.is_empty() {
+            let finished = std::mem::take(&mut outcomes);
+            let (database, node) = (database.clone(), node.to_owned());
+            // The messages still in flight go on meanwhile.
+            tokio::task::spawn_blocking(move || {
+                record(&mut *database.get()?, &node, &finished, sending.first_retry)
+            })
+            .await??;
+        }
     }
     Ok(count)
 }
@@ -230,20 +227,30 @@ fn claim(conn: &mut DbConnection, node: &str) -> Result<Vec<Claimed>, DbError> {
 }
 
 /// Marks what the mail server accepted as sent (one statement for them all) and schedules
-/// the rest for another try, or gives up on them after a day.
+/// the rest for another try, or gives up on them after a day. Only rows this node still holds
+/// change: a row whose claim ran out (a mail server hanging for minutes) may have been taken and
+/// sent by another node since.
 fn record(
     conn: &mut DbConnection,
+    node: &str,
     outcomes: &[(Claimed, anyhow::Result<()>)],
     first_retry: Duration,
 ) -> Result<(), DbError> {
     let now = Utc::now().naive_utc();
+    let held = email_outbox::claimed_by
+        .eq(node.to_owned())
+        .and(email_outbox::status.eq("pending"));
     conn.transaction(|conn| {
         let sent: Vec<&str> = outcomes
             .iter()
             .filter(|(_, outcome)| outcome.is_ok())
             .map(|(message, _)| message.id.as_str())
             .collect();
-        diesel::update(email_outbox::table.filter(email_outbox::id.eq_any(&sent)))
+        diesel::update(
+            email_outbox::table
+                .filter(email_outbox::id.eq_any(&sent))
+                .filter(held.clone()),
+        )
             .set((
                 email_outbox::status.eq("sent"),
                 email_outbox::sent_at.eq(Some(now)),
@@ -262,7 +269,7 @@ fn record(
             } else {
                 "pending"
             };
-            diesel::update(email_outbox::table.find(&message.id))
+            diesel::update(email_outbox::table.find(&message.id).filter(held.clone()))
                 .set((
                     email_outbox::status.eq(status),
                     email_outbox::attempts.eq(message.attempts + 1),
@@ -276,19 +283,23 @@ fn record(
     })
 }
 
-/// What waits in the outbox, for the health check and the operations pages.
+/// What waits in the outbox (for the health check now, and for metrics and the operations
+/// pages later).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Backlog {
     /// Emails not yet sent (due now or waiting to be retried).
     pub queued: i64,
-    /// How long the oldest email due now has waited, in seconds (0 when none is due).
+    /// How long the oldest email due now has waited to be tried, in seconds (0 when none is).
     pub oldest_due_seconds: i64,
+    /// How long the oldest unsent email has waited since it was queued, retries and all.
+    pub oldest_waiting_seconds: i64,
 }
 
 impl Backlog {
-    /// Due emails are not leaving: the mail server refuses them, or no node is sending.
+    /// Emails are not leaving: the mail server refuses them (each retry moves the next try on,
+    /// so only the time since queueing shows it), or no node is sending.
     pub fn stuck(&self) -> bool {
-        self.oldest_due_seconds > STUCK_AFTER.num_seconds()
+        self.oldest_waiting_seconds > STUCK_AFTER.num_seconds()
     }
 }
 
@@ -300,9 +311,13 @@ pub fn backlog(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Backl
         .filter(email_outbox::next_attempt_at.le(now))
         .select(min(email_outbox::next_attempt_at))
         .first(conn)?;
+    let oldest_queued: Option<NaiveDateTime> =
+        pending.select(min(email_outbox::created_at)).first(conn)?;
+    let age = |at: Option<NaiveDateTime>| at.map_or(0, |at| (now - at).num_seconds().max(0));
     Ok(Backlog {
         queued,
-        oldest_due_seconds: oldest_due.map_or(0, |at| (now - at).num_seconds().max(0)),
+        oldest_due_seconds: age(oldest_due),
+        oldest_waiting_seconds: age(oldest_queued),
     })
 }
 
@@ -311,10 +326,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_queue_is_stuck_when_its_oldest_due_email_has_waited_ten_minutes() {
+    fn a_queue_is_stuck_when_its_oldest_email_has_waited_ten_minutes() {
+        // Retried emails are never long overdue: the time since queueing is what counts.
         let waited = |seconds| Backlog {
             queued: 1,
-            oldest_due_seconds: seconds,
+            oldest_due_seconds: 0,
+            oldest_waiting_seconds: seconds,
         };
         assert!(!waited(0).stuck());
         assert!(!waited(600).stuck());

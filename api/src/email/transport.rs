@@ -16,6 +16,12 @@ use crate::configuration::EmailSettings;
 const TIMEOUT: Duration = Duration::from_secs(60);
 /// A connection unused this long is closed rather than reused: servers close idle ones.
 const IDLE_FOR_AT_MOST: Duration = Duration::from_secs(60);
+/// A connection unused longer than this is asked (NOOP) whether it still answers before a
+/// message goes on it; one used a moment ago is not, which keeps a backlog draining fast.
+const CHECK_AFTER: Duration = Duration::from_secs(1);
+/// Messages sent over one connection before it is closed: some services refuse more (Exchange
+/// answers 421 after a limit of its own).
+const MESSAGES_PER_CONNECTION: u32 = 100;
 
 /// Where emails go: an SMTP server, or (for development, when none is configured) `.eml` files
 /// in a folder, which any mail program opens.
@@ -25,18 +31,26 @@ pub enum Mailer {
         server: SmtpServer,
         from: Mailbox,
         /// Connections kept open between emails, at most `connections` of them.
-        idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+        idle: Mutex<Vec<Kept>>,
         connections: usize,
     },
     /// `smtps://` (TLS from the first byte): lettre's pooled transport.
     SmtpTls {
         transport: AsyncSmtpTransport<Tokio1Executor>,
         from: Mailbox,
+        connections: usize,
     },
     Files {
         transport: AsyncFileTransport<Tokio1Executor>,
         from: Mailbox,
     },
+}
+
+/// A connection kept for the next email.
+pub struct Kept {
+    connection: AsyncSmtpConnection,
+    since: Instant,
+    sent: u32,
 }
 
 /// A mail server reached with `smtp://`. Its connections are opened here, not by lettre's
@@ -143,6 +157,14 @@ impl SmtpServer {
 }
 
 impl Mailer {
+    /// How many messages to hand over at once: one for each connection it keeps.
+    pub fn connections(&self) -> usize {
+        match self {
+            Self::Smtp { connections, .. } | Self::SmtpTls { connections, .. } => *connections,
+            Self::Files { .. } => 1,
+        }
+    }
+
     pub fn from_settings(settings: &EmailSettings) -> anyhow::Result<Self> {
         let from: Mailbox = settings
             .from
@@ -165,6 +187,7 @@ impl Mailer {
                         )
                         .build(),
                     from,
+                    connections,
                 }),
             },
             None => {
@@ -224,56 +247,63 @@ impl Mailer {
     }
 }
 
-/// Sends on a connection kept from an earlier email when there is one, else on a new one, and
-/// keeps the connection for the next email. A kept connection the server has closed meanwhile
-/// fails without an answer from the server: then the message goes once more on a new one.
+/// Sends on a connection kept from an earlier email that still answers (a NOOP), else on a
+/// new one, and keeps the connection for the next email. Nothing is sent twice here: a message
+/// that fails is the outbox's to try again later.
 async fn send_over(
     server: &SmtpServer,
-    idle: &Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+    idle: &Mutex<Vec<Kept>>,
     connections: usize,
     message: &Message,
 ) -> anyhow::Result<()> {
     let envelope = message.envelope().clone();
     let bytes = message.formatted();
-    let kept = {
-        let mut idle = idle.lock().await;
-        idle.retain(|(_, since)| since.elapsed() < IDLE_FOR_AT_MOST);
-        idle.pop()
+    let sending = async {
+        let (mut connection, sent) = match live(idle).await {
+            Some(kept) => (kept.connection, kept.sent),
+            None => (server.connect().await?, 0),
+        };
+        connection.send(&envelope, &bytes).await?;
+        keep(idle, connections, connection, sent + 1).await;
+        anyhow::Ok(())
     };
-    let mut connection = match kept {
-        Some((mut connection, _)) => {
-            match tokio::time::timeout(TIMEOUT, connection.send(&envelope, &bytes)).await {
-                Ok(Ok(_)) => {
-                    keep(idle, connections, connection).await;
-                    return Ok(());
-                }
-                // The server answered: the message was refused, not the connection lost.
-                Ok(Err(error)) if error.is_permanent() || error.is_transient() => {
-                    if !connection.has_broken() {
-                        keep(idle, connections, connection).await;
-                    }
-                    return Err(error.into());
-                }
-                Ok(Err(_)) | Err(_) => server.connect().await?,
-            }
-        }
-        None => server.connect().await?,
-    };
-    tokio::time::timeout(TIMEOUT, connection.send(&envelope, &bytes))
+    tokio::time::timeout(TIMEOUT, sending)
         .await
-        .context("the mail server did not answer in time")??;
-    keep(idle, connections, connection).await;
-    Ok(())
+        .context("the mail server did not answer in time")?
+}
+
+/// A kept connection that still answers; dead or stale ones are closed on the way.
+async fn live(idle: &Mutex<Vec<Kept>>) -> Option<Kept> {
+    loop {
+        let mut kept = idle.lock().await.pop()?;
+        let idle_for = kept.since.elapsed();
+        // A server closing a session (idle too long, 421) fails the NOOP, not the message.
+        if idle_for < CHECK_AFTER
+            || (idle_for < IDLE_FOR_AT_MOST && kept.connection.test_connected().await)
+        {
+            return Some(kept);
+        }
+        kept.connection.abort().await;
+    }
 }
 
 async fn keep(
-    idle: &Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+    idle: &Mutex<Vec<Kept>>,
     connections: usize,
-    connection: AsyncSmtpConnection,
+    mut connection: AsyncSmtpConnection,
+    sent: u32,
 ) {
+    if sent >= MESSAGES_PER_CONNECTION {
+        let _ = connection.quit().await;
+        return;
+    }
     let mut idle = idle.lock().await;
     if idle.len() < connections && !connection.has_broken() {
-        idle.push((connection, Instant::now()));
+        idle.push(Kept {
+            connection,
+            since: Instant::now(),
+            sent,
+        });
     }
 }
 

@@ -85,6 +85,11 @@ impl Mailbox {
         Self { port, received }
     }
 
+    /// Every email received so far, in the order they arrived.
+    pub fn arrived(&self) -> Vec<ReceivedEmail> {
+        self.received.lock().unwrap().clone()
+    }
+
     /// Emails sent to `to` so far.
     pub fn to(&self, to: &str) -> Vec<ReceivedEmail> {
         self.received

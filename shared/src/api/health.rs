@@ -7,28 +7,25 @@ use serde::{Deserialize, Serialize};
     "status": "ok",
     "version": "0.1.0",
     "database": {"backend": "sqlite", "answers": true},
-    "outbox": {"queued": 3, "oldest_due_seconds": 1, "stuck": false}
+    "outbox": {"stuck": false}
 })))]
 pub struct Health {
     pub status: HealthStatus,
     /// The version of the running API build.
     pub version: String,
     pub database: DatabaseHealth,
-    /// What waits to be emailed; absent when the database does not answer.
+    /// Whether emails are leaving; null when the database does not answer.
     pub outbox: Option<OutboxHealth>,
 }
 
 /// The email outbox, shared by every node. A stuck queue does not make a node unhealthy (every
 /// node sends from the same queue), but it means emails, sign-in codes among them, are not
-/// leaving: the mail server refuses them, or no node is sending.
+/// leaving: the mail server refuses them, or no node is sending. The queue's length is not
+/// shown here: anyone may ask, and its changes would tell whether an address has an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutboxHealth {
-    /// Emails not yet sent, due now or waiting for a retry.
-    pub queued: i64,
-    /// How long the oldest email due now has waited, in seconds (0 when none is due).
-    pub oldest_due_seconds: i64,
-    /// Whether the oldest due email has waited more than 10 minutes.
+    /// Whether an email queued more than 10 minutes ago is still unsent.
     pub stuck: bool,
 }
 

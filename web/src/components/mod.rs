@@ -3,7 +3,6 @@ pub mod focus;
 pub mod form;
 pub mod layout;
 pub mod more;
-pub mod notices;
 pub mod tiles;
 pub mod timeout;
 pub mod title;

@@ -14,11 +14,11 @@ use crate::state::AppState;
     tag = "health",
     operation_id = "get_health",
     summary = "Check that the service is up",
-    description = "Runs a trivial query against the database, and reports the email outbox's \
-                   backlog (shared by every node: a stuck queue means emails, sign-in codes \
-                   among them, are not leaving, but another node would not do better, so the \
-                   answer stays 200). Load balancers should send traffic only to nodes that \
-                   answer 200. Needs no authentication.",
+    description = "Runs a trivial query against the database, and says whether the email \
+                   outbox is stuck (an email queued 10 minutes ago still unsent: the queue is \
+                   shared by every node, so another node would not do better and the answer \
+                   stays 200). Load balancers should send traffic only to nodes that answer \
+                   200. Needs no authentication.",
     responses(
         (status = 200, description = "The node and its database answer.", body = Health),
         (status = 503, description = "The database does not answer; try another node or later.", body = Health,
@@ -48,8 +48,6 @@ pub async fn get_health(state: web::Data<AppState>) -> HttpResponse {
             answers,
         },
         outbox: checked.map(|backlog| OutboxHealth {
-            queued: backlog.queued,
-            oldest_due_seconds: backlog.oldest_due_seconds,
             stuck: backlog.stuck(),
         }),
     };
