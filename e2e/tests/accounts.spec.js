@@ -109,3 +109,18 @@ test('the bot check is worked out in a worker, so the page keeps taking input me
   const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
   expect(longest).toBeLessThan(200);
 });
+
+test('a bot check that cannot be solved says so and gives the phone number', async ({ page, consoleErrors }) => {
+  // A challenge no number solves (a forged or damaged one): the worker finds nothing.
+  await page.route('**/api/v1/bot-check', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({
+      algorithm: 'SHA-256', challenge: '00'.repeat(32), maxnumber: 50, salt: 'x', signature: 'y',
+    }),
+  }));
+  await page.goto('/sign-in');
+  const status = page.getByRole('status').filter({ hasText: 'robot' });
+  await expect(status).toContainText('We could not check that you are not a robot');
+  await expect(status.getByRole('link', { name: '0113 496 0000' })).toHaveAttribute('href', 'tel:+441134960000');
+  await expectNoAxeViolations(page);
+});

@@ -12,17 +12,48 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 use crate::api;
+use crate::app::use_council;
 use crate::boot::use_boot;
 
-/// Starts solving at once; the signal holds the solution to send as `bot_check` when ready.
-pub fn solve_bot_check() -> RwSignal<Option<String>> {
-    let solution = RwSignal::new(None);
+/// The check as a page holds it: the solution to send as `bot_check` once there is one, and
+/// whether it could not be done (the page then says so, instead of waiting for ever).
+#[derive(Clone, Copy)]
+pub struct BotCheck {
+    solution: RwSignal<Option<String>>,
+    failed: RwSignal<bool>,
+}
+
+impl BotCheck {
+    /// The solution, when there is one (tracked).
+    pub fn get(&self) -> Option<String> {
+        self.solution.get()
+    }
+
+    pub fn get_untracked(&self) -> Option<String> {
+        self.solution.get_untracked()
+    }
+
+    pub fn is_solved(&self) -> bool {
+        self.solution.with(Option::is_some)
+    }
+}
+
+/// Starts solving at once.
+pub fn solve_bot_check() -> BotCheck {
+    let check = BotCheck {
+        solution: RwSignal::new(None),
+        failed: RwSignal::new(false),
+    };
     let worker = use_boot().bot_check_worker;
     spawn_local(async move {
-        let Ok(challenge) = api::bot_check().await else {
-            return;
+        let solved = match api::bot_check().await {
+            Ok(challenge) => solve(&worker, &challenge)
+                .await
+                .map(|number| (challenge, number)),
+            Err(_) => None,
         };
-        let Some(number) = solve(&worker, &challenge).await else {
+        let Some((challenge, number)) = solved else {
+            check.failed.set(true);
             return;
         };
         let solved = BotCheckSolution {
@@ -35,9 +66,10 @@ pub fn solve_bot_check() -> RwSignal<Option<String>> {
         let encoded = serde_json::to_string(&solved)
             .ok()
             .and_then(|json| web_sys::window().and_then(|w| w.btoa(&json).ok()));
-        solution.set(encoded);
+        check.failed.set(encoded.is_none());
+        check.solution.set(encoded);
     });
-    solution
+    check
 }
 
 /// The number the worker found, or `None` when it found none or could not run.
@@ -60,15 +92,22 @@ async fn solve(script: &str, challenge: &BotCheckChallenge) -> Option<u64> {
     answer.ok()?.as_f64().map(|n| n as u64)
 }
 
-/// Says, politely, that the check is running or done.
+/// Says, politely, that the check is running, done, or could not be done.
 #[component]
-pub fn BotCheckStatus(solution: RwSignal<Option<String>>) -> impl IntoView {
+pub fn BotCheckStatus(solution: BotCheck) -> impl IntoView {
+    let phone = use_council().phone_numbers.contact_centre;
     view! {
         <p class="govuk-body-s" role="status">
-            {move || if solution.with(Option::is_some) {
-                "We have checked that you are not a robot."
+            {move || if solution.is_solved() {
+                "We have checked that you are not a robot.".into_any()
+            } else if solution.failed.get() {
+                view! {
+                    "We could not check that you are not a robot. Reload the page to try again, \
+                     or call the contact centre on "
+                    <a class="govuk-link" href=phone.uri.clone()>{phone.display.clone()}</a>"."
+                }.into_any()
             } else {
-                "Checking that you are not a robot. This takes a moment."
+                "Checking that you are not a robot. This takes a moment.".into_any()
             }}
         </p>
     }

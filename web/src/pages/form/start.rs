@@ -30,7 +30,7 @@ fn Start(form: FormDefinition, filling: Filling) -> impl IntoView {
     let in_progress = Progress::load(&filling).is_some_and(|p| !p.answers.is_empty());
     let base = filling.base();
     let first_page = form.pages.first().map(|p| p.id.clone()).unwrap_or_default();
-    let ready = move || session.is_signed_in() || bot_check.with(Option::is_some);
+    let ready = move || session.is_signed_in() || bot_check.is_solved();
     let errors = RwSignal::new(FieldErrors::new());
     let start = {
         let form = form.clone();
