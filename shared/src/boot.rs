@@ -5,12 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::CouncilView;
-use crate::forms::FormDefinition;
 
 /// The id of the `<script type="application/json">` element holding a [`Boot`].
 pub const ELEMENT_ID: &str = "portal-boot";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Boot {
     /// The same as `GET /api/v1/council` answers.
@@ -18,9 +17,6 @@ pub struct Boot {
     /// Where the bot check's worker script is: its name carries a hash of its content, so it
     /// changes with each release that changes it.
     pub bot_check_worker: String,
-    /// On a page of a referral form (`/forms/<id>…`), that form's definition, as
-    /// `GET /api/v1/forms/{id}` answers it: the wizard draws its first page without asking.
-    pub form: Option<FormDefinition>,
 }
 
 /// The browser app is three downloads, so that nobody fetches code for pages they do not use:

@@ -155,7 +155,6 @@ impl Templates {
         let boot = Boot {
             council: council.clone(),
             bot_check_worker: addresses.bot_check_worker.clone(),
-            form: referral_form_of(path, forms).cloned(),
         };
         let (template, title, heading) = match page {
             Page::Written(name) => (format!("{name}.html"), None, None),
@@ -181,14 +180,6 @@ impl Templates {
             other_forms => other_forms(forms),
         })
     }
-}
-
-/// The form a page under `/forms/<id>` is about, when professionals may send it.
-fn referral_form_of<'a>(path: &str, forms: &'a FormLibrary) -> Option<&'a FormDefinition> {
-    let id = path.strip_prefix("/forms/")?.split('/').next()?;
-    forms
-        .get(id)
-        .filter(|f| f.audience == Audience::Professional)
 }
 
 /// The start data as JSON safe inside `<script>`: no `<` can close the element early.
@@ -324,7 +315,6 @@ mod tests {
         let json = boot_json(&Boot {
             council,
             bot_check_worker: "/w.js".into(),
-            form: None,
         });
         assert!(!json.contains('<'));
         let back: Boot = serde_json::from_str(&json).expect("still JSON");

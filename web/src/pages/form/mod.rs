@@ -29,7 +29,6 @@ use shared::forms::{Audience, FormDefinition};
 
 use self::state::{Filling, Progress};
 use crate::api::{self, ApiError};
-use crate::boot::use_boot;
 use crate::pages::not_found::NotFound;
 use crate::session::{Session, use_session};
 
@@ -53,30 +52,21 @@ fn with_form<V: IntoView + 'static>(
     // changes the address but must not fetch the form again and rebuild the page under
     // someone who has started typing (which also stole their focus back to the heading).
     let filling = Memo::new(move |_| Filling::from_params(&params.read()));
-    // The server sends a referral form's definition with the page it opens on.
-    let sent = use_boot().form;
     let opened = LocalResource::new(move || {
         let filling = filling.get();
-        let sent = sent.clone();
         // Only an item needs the session, so only an item waits for it.
         let checked = filling.is_item() && session.checked.get();
         async move {
             match &filling {
                 // A form the council sends to a person is filled from their record, never
                 // as a referral: the server answers this address 404 too.
-                Filling::Referral { form_id } => Some(
-                    match sent.filter(|form| &form.id == form_id) {
-                        Some(form) => Ok(form),
-                        None => api::form(form_id).await,
+                Filling::Referral { form_id } => Some(api::form(form_id).await.and_then(|form| {
+                    if form.audience == Audience::Professional {
+                        Ok(Opened::Ready(form, filling.clone(), None))
+                    } else {
+                        Err(ApiError::not_found())
                     }
-                    .and_then(|form| {
-                        if form.audience == Audience::Professional {
-                            Ok(Opened::Ready(form, filling.clone(), None))
-                        } else {
-                            Err(ApiError::not_found())
-                        }
-                    }),
-                ),
+                })),
                 Filling::Item { person_id, item_id } => {
                     if !checked {
                         return None;
