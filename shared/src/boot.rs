@@ -9,6 +9,12 @@ use crate::api::CouncilView;
 /// The id of the `<script type="application/json">` element holding a [`Boot`].
 pub const ELEMENT_ID: &str = "portal-boot";
 
+/// The id of the `<script type="application/json">` element that a page of a referral form
+/// (`/forms/<id>…`) carries: the form's definition, as `GET /api/v1/forms/{id}` answers it, so
+/// the wizard draws its first page without asking. Apart from [`Boot`], so that only the
+/// wizard's download carries the code that reads a definition.
+pub const FORM_ELEMENT_ID: &str = "portal-form";
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Boot {

@@ -174,7 +174,8 @@ impl Templates {
                 glue => Value::from_safe_string(bundle.glue.clone()),
                 wasm => Value::from_safe_string(bundle.wasm.clone()),
             },
-            boot => Value::from_safe_string(boot_json(&boot)),
+            boot => Value::from_safe_string(script_json(&boot)),
+            form => referral_form_of(path, forms).map(|form| Value::from_safe_string(script_json(form))),
             title => title,
             heading => heading,
             other_forms => other_forms(forms),
@@ -182,9 +183,17 @@ impl Templates {
     }
 }
 
-/// The start data as JSON safe inside `<script>`: no `<` can close the element early.
-fn boot_json(boot: &Boot) -> String {
-    serde_json::to_string(boot)
+/// The form a page under `/forms/<id>` is about, when professionals may send it.
+fn referral_form_of<'a>(path: &str, forms: &'a FormLibrary) -> Option<&'a FormDefinition> {
+    let id = path.strip_prefix("/forms/")?.split('/').next()?;
+    forms
+        .get(id)
+        .filter(|f| f.audience == Audience::Professional)
+}
+
+/// `value` as JSON safe inside `<script>`: no `<` can close the element early.
+fn script_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
         .unwrap_or_else(|_| "null".to_owned())
         .replace('<', "\\u003c")
 }
@@ -312,7 +321,7 @@ mod tests {
         }))
         .expect("a council");
         council.name = "</script><script>alert(1)</script>".into();
-        let json = boot_json(&Boot {
+        let json = script_json(&Boot {
             council,
             bot_check_worker: "/w.js".into(),
         });

@@ -58,6 +58,8 @@ async fn the_referral_pages_are_written_by_the_server_with_every_form_for_profes
     // A citizen's form is never offered to referrers.
     assert!(!html.contains("/forms/financial-assessment"));
 
+    assert!(!html.contains("portal-form"), "no form on the hub");
+
     let (status, html, _) = page(&app, "/referrals/dols").await;
     assert_eq!(status, 200);
     assert!(html.contains("DoLS online forms</h1>"));
@@ -85,6 +87,10 @@ async fn pages_the_app_draws_arrive_with_their_heading_and_a_way_to_phone() {
         html.contains("/pkg/forms-start.0123456789.js"),
         "the wizard's download"
     );
+    // The wizard draws its first page without asking for the form's definition.
+    assert!(html.contains(
+        "<script type=\"application/json\" id=\"portal-form\">{\"id\":\"social-care-referral\""
+    ));
 
     // A page whose heading depends on who asks says nothing until the app knows.
     let (status, html, _) = page(&app, "/record/0190a8c4-0000-7000-8000-000000000000").await;

@@ -52,21 +52,29 @@ fn with_form<V: IntoView + 'static>(
     // changes the address but must not fetch the form again and rebuild the page under
     // someone who has started typing (which also stole their focus back to the heading).
     let filling = Memo::new(move |_| Filling::from_params(&params.read()));
+    let sent = sent_form();
     let opened = LocalResource::new(move || {
         let filling = filling.get();
+        let sent = sent.clone();
         // Only an item needs the session, so only an item waits for it.
         let checked = filling.is_item() && session.checked.get();
         async move {
             match &filling {
                 // A form the council sends to a person is filled from their record, never
                 // as a referral: the server answers this address 404 too.
-                Filling::Referral { form_id } => Some(api::form(form_id).await.and_then(|form| {
-                    if form.audience == Audience::Professional {
-                        Ok(Opened::Ready(form, filling.clone(), None))
-                    } else {
-                        Err(ApiError::not_found())
+                Filling::Referral { form_id } => Some(
+                    match sent.filter(|form| &form.id == form_id) {
+                        Some(form) => Ok(form),
+                        None => api::form(form_id).await,
                     }
-                })),
+                    .and_then(|form| {
+                        if form.audience == Audience::Professional {
+                            Ok(Opened::Ready(form, filling.clone(), None))
+                        } else {
+                            Err(ApiError::not_found())
+                        }
+                    }),
+                ),
                 Filling::Item { person_id, item_id } => {
                     if !checked {
                         return None;
@@ -106,6 +114,15 @@ fn with_form<V: IntoView + 'static>(
             }}
         </Transition>
     }
+}
+
+/// The referral form the server sent with the page (`shared::boot::FORM_ELEMENT_ID`).
+fn sent_form() -> Option<FormDefinition> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(shared::boot::FORM_ELEMENT_ID)?
+        .text_content()
+        .and_then(|json| serde_json::from_str(&json).ok())
 }
 
 /// Whose record a form sent to a person is on, for every page of it (a proxy may be filling in
