@@ -427,18 +427,27 @@ def complete_enquiry() -> dict:
     }
 
 
+def fresh_database(backend: str, work: Path):
+    """A new database for one server: a SQLite file in `work`, or a throw-away PostgreSQL
+    cluster (returned, to stop). Returns (SQLite path or None, URL, cluster or None)."""
+    if backend == "sqlite":
+        db_path = work / "portal.db"
+        return db_path, f"sqlite://{db_path}", None
+    postgres = Postgres()
+    try:
+        postgres.start()
+    except BaseException:
+        postgres.stop()  # whatever of it did start
+        raise
+    return None, Postgres.URL, postgres
+
+
 def run_backend(backend: str, results: list, growth: list, flood: list, browser: list) -> None:
     work = Path(tempfile.mkdtemp(prefix=f"bench-{backend}."))
     postgres = None
     server = None
     try:
-        if backend == "sqlite":
-            db_path = work / "portal.db"
-            url = f"sqlite://{db_path}"
-        else:
-            postgres = Postgres()
-            postgres.start()
-            db_path, url = None, Postgres.URL
+        db_path, url, postgres = fresh_database(backend, work)
         server = Server(backend, work, url)
         server.seed()
         client = server.start()
@@ -735,13 +744,7 @@ def run_outbox(backend: str, outbox: list) -> None:
     work = Path(tempfile.mkdtemp(prefix=f"bench-outbox-{backend}."))
     postgres = server = sink = None
     try:
-        if backend == "sqlite":
-            db_path = work / "portal.db"
-            url = f"sqlite://{db_path}"
-        else:
-            postgres = Postgres()
-            postgres.start()
-            db_path, url = None, Postgres.URL
+        db_path, url, postgres = fresh_database(backend, work)
         try:
             sink = smtp_sink.Sink(CITIZEN, work / "sink")
         except (OSError, RuntimeError) as error:

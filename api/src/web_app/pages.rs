@@ -46,11 +46,7 @@ pub fn route(path: &str, forms: &FormLibrary) -> Page {
     }
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let untitled = Page::Drawn(None);
-    let referral_form = |id: &str| {
-        forms
-            .get(id)
-            .filter(|f| f.audience == Audience::Professional)
-    };
+    let referral_form = |id: &str| referral_form(id, forms);
     match segments.as_slice() {
         [] => Page::Written("home"),
         ["referrals"] => Page::Written("referrals"),
@@ -185,7 +181,11 @@ impl Templates {
 
 /// The form a page under `/forms/<id>` is about, when professionals may send it.
 fn referral_form_of<'a>(path: &str, forms: &'a FormLibrary) -> Option<&'a FormDefinition> {
-    let id = path.strip_prefix("/forms/")?.split('/').next()?;
+    referral_form(path.strip_prefix("/forms/")?.split('/').next()?, forms)
+}
+
+/// A form professionals may send: the only kind `/forms/<id>` opens.
+fn referral_form<'a>(id: &str, forms: &'a FormLibrary) -> Option<&'a FormDefinition> {
     forms
         .get(id)
         .filter(|f| f.audience == Audience::Professional)
