@@ -28,7 +28,7 @@ impl FormLibrary {
             let mut problems = unknown_question_fields(&raw);
             let form: FormDefinition = serde_json::from_value(raw)
                 .with_context(|| format!("{} is not a form definition", path.display()))?;
-            problems.extend(check_definition(&form));
+            problems.extend(check_definition(&form).iter().map(ToString::to_string));
             if !problems.is_empty() {
                 bail!(
                     "{} is not well formed: {}",

@@ -32,7 +32,10 @@ fn every_definition_is_well_formed_and_named_after_its_file() {
     let mut ids = HashSet::new();
     for (path, form) in &all {
         assert_eq!(
-            check_definition(form),
+            check_definition(form)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             Vec::<String>::new(),
             "{}",
             path.display()

@@ -59,7 +59,7 @@ fn districts() -> Vec<String> {
 
 #[test]
 fn the_test_form_is_well_formed() {
-    assert_eq!(check_definition(&form()), Vec::<String>::new());
+    assert_eq!(check_definition(&form()), Vec::new());
 }
 
 #[test]
@@ -82,7 +82,10 @@ fn next_refuses_a_page_with_missing_or_invalid_answers_naming_each_field() {
         errors.keys().collect::<Vec<_>>(),
         ["carer_name", "dob", "name", "nhs", "postcode"]
     );
-    assert_eq!(errors["dob"], ["Date of birth must be a real date"]);
+    assert_eq!(
+        errors["dob"],
+        ["Date of birth must be a real date: February 1950 has 28 days"]
+    );
     assert!(errors["postcode"][0].contains("not in our area"));
 }
 
@@ -192,7 +195,10 @@ fn mistakes_in_a_definition_are_found() {
     broken.pages[0].exits[0].to = "nowhere".into();
     let repeated = broken.pages[2].questions[0].clone();
     broken.pages[2].questions.push(repeated);
-    let problems = check_definition(&broken);
+    let problems: Vec<String> = check_definition(&broken)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(
         problems.iter().any(|p| p.contains("\"nobody\"")),
         "{problems:?}"
@@ -210,5 +216,219 @@ fn mistakes_in_a_definition_are_found() {
     assert!(
         problems.iter().any(|p| p.contains("never reached")),
         "{problems:?}"
+    );
+}
+
+/// The trap: a question that exits on "no" is answered, then hidden by changing an
+/// earlier answer. Its stale "no" must not end the form nor drop the later pages' answers.
+#[test]
+fn a_hidden_answer_that_once_led_to_an_exit_decides_nothing() {
+    let form: FormDefinition = serde_json::from_value(json!({
+        "id": "trap", "version": 1, "title": "Trap", "audience": "professional", "summary": "s",
+        "before_you_start": [],
+        "pages": [
+            {"id": "first", "title": "First", "questions": [
+                {"id": "kind", "label": "Kind", "type": "radios", "required": true,
+                 "options": [{"value": "x", "label": "X"}, {"value": "y", "label": "Y"}]}]},
+            {"id": "second", "title": "Second", "questions": [
+                {"id": "consent", "label": "Do they agree?", "type": "yes_no", "required": true,
+                 "shown_when": {"equals": {"question": "kind", "value": "x"}}},
+                {"id": "note", "label": "Note", "type": "text"}],
+             "exits": [{"when": {"equals": {"question": "consent", "value": "no"}}, "to": "stop"}]},
+            {"id": "third", "title": "Third", "questions": [
+                {"id": "name", "label": "Full name", "type": "text", "required": true}]}
+        ],
+        "exits": [{"id": "stop", "title": "Stop", "body": []}]
+    }))
+    .unwrap();
+    assert!(check_definition(&form).is_empty());
+    let changed_course = answers(json!({"kind": "y", "consent": "no", "name": "Margaret Jones"}));
+    assert_eq!(exit_page(&form, &changed_course), None);
+    assert_eq!(
+        prune_hidden(&form, &changed_course),
+        answers(json!({"kind": "y", "name": "Margaret Jones"}))
+    );
+    assert!(validate_page(&form, "third", &changed_course, today(), &districts()).is_empty());
+    assert!(validate_all(&form, &changed_course, today(), &districts()).is_empty());
+    assert!(is_complete(&form, &changed_course));
+    assert_eq!(progress(&form, &changed_course), 100);
+    assert_eq!(
+        visible_pages(&form, &changed_course)
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>(),
+        ["first", "second", "third"]
+    );
+    // Shown, the same "no" does end the form.
+    let still_x = answers(json!({"kind": "x", "consent": "no", "name": "Margaret Jones"}));
+    assert_eq!(
+        exit_page(&form, &still_x).map(|e| e.id.as_str()),
+        Some("stop")
+    );
+}
+
+fn problems_of(definition: Value) -> Vec<String> {
+    let form: FormDefinition = serde_json::from_value(definition).unwrap();
+    check_definition(&form)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+fn one_page(questions: Value) -> Value {
+    json!({"id": "mistakes", "version": 1, "title": "Mistakes", "audience": "professional",
+           "summary": "s", "before_you_start": [],
+           "pages": [{"id": "only", "title": "Only", "questions": questions}]})
+}
+
+#[test]
+fn the_checker_refuses_conditions_that_could_never_hold() {
+    let problems = problems_of(one_page(json!([
+        {"id": "agrees", "label": "Do they agree?", "type": "yes_no"},
+        {"id": "needs", "label": "Needs", "type": "checkboxes",
+         "options": [{"value": "meals", "label": "Meals"}]},
+        {"id": "kind", "label": "Kind", "type": "radios", "options": [{"value": "home", "label": "Home"}]},
+        {"id": "a", "label": "A", "type": "text", "shown_when": {"equals": {"question": "agrees", "value": "Yes"}}},
+        {"id": "b", "label": "B", "type": "text", "shown_when": {"equals": {"question": "agrees", "value": false}}},
+        {"id": "c", "label": "C", "type": "text", "shown_when": {"one_of": {"question": "kind", "values": ["hmoe"]}}},
+        {"id": "d", "label": "D", "type": "text", "shown_when": {"includes": {"question": "needs", "value": "mails"}}},
+        {"id": "e", "label": "E", "type": "text", "shown_when": {"equals": {"question": "needs", "value": "meals"}}},
+        {"id": "f", "label": "F", "type": "text", "shown_when": {"answered": {"question": "later"}}},
+        {"id": "later", "label": "Later", "type": "text"}
+    ])));
+    for expected in [
+        "question \"a\" compares \"agrees\" with \"Yes\", which it can never be (its values are yes, no)",
+        "question \"b\" compares \"agrees\" with false, which it can never be (its values are yes, no)",
+        "question \"c\" compares \"kind\" with \"hmoe\", which it can never be (its values are home)",
+        "question \"d\" compares \"needs\" with \"mails\", which it can never be (its values are meals)",
+        "question \"f\" depends on \"later\", which is not asked before it",
+    ] {
+        assert!(
+            problems.iter().any(|p| p == expected),
+            "{expected}\n in {problems:#?}"
+        );
+    }
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("question \"e\" reads \"needs\" with `equals`")),
+        "{problems:#?}"
+    );
+    assert_eq!(problems.len(), 6, "{problems:#?}");
+}
+
+#[test]
+fn the_checker_refuses_limits_the_wrong_way_round_and_prefills_that_do_not_fit() {
+    let problems = problems_of(one_page(json!([
+        {"id": "age", "label": "Age", "type": "number", "min": 120, "max": 18},
+        {"id": "email", "label": "Email", "type": "text", "prefill": "account_email"},
+        {"id": "name", "label": "Name", "type": "email", "prefill": "account_name"},
+        {"id": "fine_name", "label": "Name", "type": "text", "prefill": "account_name"}
+    ])));
+    assert_eq!(
+        problems,
+        [
+            "question \"age\" has a min of 120, above its max of 18",
+            "question \"email\" is prefilled with the account's email address (email), which does not fit its type",
+            "question \"name\" is prefilled with the account's name (text), which does not fit its type",
+        ]
+    );
+}
+
+#[test]
+fn times_must_be_real_times_on_the_24_hour_clock() {
+    let form: FormDefinition = serde_json::from_value(one_page(json!([
+        {"id": "start_time", "label": "Start time", "type": "time", "required": true}
+    ])))
+    .unwrap();
+    let error = |time: &str| {
+        validate_all(
+            &form,
+            &answers(json!({"start_time": time})),
+            today(),
+            &districts(),
+        )
+        .get("start_time")
+        .cloned()
+    };
+    for good in ["09:30", "9:30", "00:00", "23:59", "14.05"] {
+        assert_eq!(error(good), None, "{good}");
+    }
+    for bad in ["zz:99", "24:00", "12:60", "1230", "9:5", "12:300", "-1:30"] {
+        assert_eq!(
+            error(bad),
+            Some(vec![
+                "Start time must be a real time on the 24-hour clock, like 09:30 or 14:05".into()
+            ]),
+            "{bad}"
+        );
+    }
+    assert_eq!(error(""), Some(vec!["Enter start time".into()]));
+}
+
+#[test]
+fn statements_that_must_all_apply_are_refused_until_every_box_is_ticked() {
+    let form: FormDefinition = serde_json::from_value(one_page(json!([
+        {"id": "criteria", "label": "Criteria", "type": "checkboxes", "required": true,
+         "all_required": true,
+         "messages": {"invalid": "Select all 3 criteria: an urgent authorisation needs every one"},
+         "options": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}, {"value": "c", "label": "C"}]}
+    ])))
+    .unwrap();
+    let errors = |chosen: Value| {
+        validate_all(
+            &form,
+            &answers(json!({"criteria": chosen})),
+            today(),
+            &districts(),
+        )
+    };
+    assert_eq!(
+        errors(json!(["a"]))["criteria"],
+        ["Select all 3 criteria: an urgent authorisation needs every one"]
+    );
+    assert!(errors(json!(["c", "a", "b"])).is_empty());
+}
+
+#[test]
+fn generated_messages_read_well_and_a_definitions_own_messages_win() {
+    let form: FormDefinition = serde_json::from_value(one_page(json!([
+        {"id": "help", "label": "What does the person need help with?", "type": "long_text", "required": true},
+        {"id": "gp_name", "label": "GP's name", "type": "text", "required": true},
+        {"id": "nhs", "label": "NHS number", "type": "text", "required": true},
+        {"id": "age", "label": "Their age, as best you know it", "type": "number", "min": 18, "max": 120},
+        {"id": "weeks", "label": "Weeks", "type": "number", "min": 1, "max": 52,
+         "messages": {"range": "Weeks must be from 1 to 52, a year at most"}},
+        {"id": "dob", "label": "Date of birth", "type": "date", "required": true,
+         "messages": {"required": "Enter the person's date of birth"}}
+    ])))
+    .unwrap();
+    let errors = validate_all(
+        &form,
+        &answers(json!({"age": "12", "weeks": "60"})),
+        today(),
+        &districts(),
+    );
+    assert_eq!(
+        errors["help"],
+        ["Enter an answer to \u{2018}What does the person need help with?\u{2019}"]
+    );
+    assert_eq!(errors["gp_name"], ["Enter GP's name"]);
+    assert_eq!(errors["nhs"], ["Enter NHS number"]);
+    assert_eq!(errors["age"], ["The answer must be between 18 and 120"]);
+    assert_eq!(
+        errors["weeks"],
+        ["Weeks must be from 1 to 52, a year at most"]
+    );
+    assert_eq!(errors["dob"], ["Enter the person's date of birth"]);
+    let month = validate_all(
+        &form,
+        &answers(json!({"dob": {"day": "1", "month": "13", "year": "1950"}})),
+        today(),
+        &districts(),
+    );
+    assert_eq!(
+        month["dob"],
+        ["Date of birth must be a real date: the month must be from 1 to 12"]
     );
 }

@@ -1,7 +1,8 @@
 //! Properties of the form engine over random answers to every published form. The browser
 //! and the server run this same code; these show its verdicts agree with each other (a page's
 //! errors are the whole form's errors on that page, progress reaches 100% exactly when the
-//! required questions are answered) and that pruning hidden answers is stable.
+//! required questions are answered), that pruning hidden answers is stable, and that answers to
+//! hidden questions never count for anything.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
@@ -15,12 +16,15 @@ use shared::forms::{
     validate_all, validate_page, visible_pages, visible_questions,
 };
 
+/// Every published form, and a form made for these tests with exits on questions that can be
+/// hidden, which the published forms do not (yet) have.
 fn forms() -> Vec<FormDefinition> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("forms");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<_> = std::fs::read_dir(here.join("forms"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .chain([here.join("tests/fixtures/conditional-exits.json")])
         .collect();
     paths.sort();
     paths
@@ -52,7 +56,7 @@ fn candidates(kind: &QuestionKind) -> Vec<Value> {
         QuestionKind::Radios { options } | QuestionKind::Select { options } => {
             options.iter().map(|o| json!(o.value)).collect()
         }
-        QuestionKind::Checkboxes { options } => vec![
+        QuestionKind::Checkboxes { options, .. } => vec![
             json!([]),
             json!(
                 options
@@ -70,6 +74,12 @@ fn candidates(kind: &QuestionKind) -> Vec<Value> {
             json!({"day": "27", "month": "3", "year": "1941"}),
             json!({"day": "31", "month": "2", "year": "2026"}),
             json!({"day": "", "month": "", "year": ""}),
+        ],
+        QuestionKind::Time => vec![
+            json!("09:30"),
+            json!("23:59"),
+            json!("zz:99"),
+            json!("24:00"),
         ],
         QuestionKind::Number { .. } => vec![json!("7"), json!("85"), json!("2.5"), json!("-1")],
         QuestionKind::Email => vec![json!("priya@nhs.example"), json!("not an email")],
@@ -121,6 +131,16 @@ fn answers_for(form: &FormDefinition) -> impl Strategy<Value = Answers> + use<> 
             .into_iter()
             .filter_map(|(id, value)| value.map(|v| (id, v)))
             .collect()
+    })
+}
+
+/// A form, answers to it, and other answers to the same form to stir into its hidden questions.
+fn form_and_two_answers() -> impl Strategy<Value = (FormDefinition, Answers, Answers)> {
+    let all = forms();
+    (0..all.len()).prop_flat_map(move |i| {
+        let form = all[i].clone();
+        (answers_for(&form), answers_for(&form))
+            .prop_map(move |(answers, other)| (form.clone(), answers, other))
     })
 }
 
@@ -176,6 +196,43 @@ proptest! {
     }
 
     #[test]
+    fn answers_to_hidden_questions_never_count(
+        (form, answers, other) in form_and_two_answers()
+    ) {
+        // Every question these answers hide gets whatever the other answers say instead (an
+        // answer, a different one, or none): nothing the person sees may change.
+        let kept = prune_hidden(&form, &answers);
+        let shown: Vec<&str> = visible_pages(&form, &kept)
+            .into_iter()
+            .flat_map(|p| visible_questions(p, &kept))
+            .map(|q| q.id.as_str())
+            .collect();
+        let mut stirred = answers.clone();
+        for question in form.questions() {
+            if !shown.contains(&question.id.as_str()) {
+                match other.get(&question.id) {
+                    Some(value) => stirred.insert(question.id.clone(), value.clone()),
+                    None => stirred.remove(&question.id),
+                };
+            }
+        }
+        prop_assert_eq!(prune_hidden(&form, &stirred), kept);
+        let ids = |pages: Vec<&shared::forms::Page>| pages.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(ids(visible_pages(&form, &stirred)), ids(visible_pages(&form, &answers)));
+        prop_assert_eq!(
+            exit_page(&form, &stirred).map(|e| e.id.clone()),
+            exit_page(&form, &answers).map(|e| e.id.clone())
+        );
+        prop_assert_eq!(
+            validate_all(&form, &stirred, today(), &districts()),
+            validate_all(&form, &answers, today(), &districts())
+        );
+        prop_assert_eq!(summary(&form, &stirred), summary(&form, &answers));
+        prop_assert_eq!(progress(&form, &stirred), progress(&form, &answers));
+        prop_assert_eq!(is_complete(&form, &stirred), is_complete(&form, &answers));
+    }
+
+    #[test]
     fn check_answers_lists_each_shown_question_once((form, answers) in form_and_answers()) {
         let kept = prune_hidden(&form, &answers);
         let shown: Vec<String> = visible_pages(&form, &answers)
@@ -185,5 +242,16 @@ proptest! {
             .collect();
         let listed: Vec<String> = summary(&form, &answers).into_iter().map(|r| r.question_id).collect();
         prop_assert_eq!(listed, shown);
+    }
+}
+
+#[test]
+fn every_form_these_properties_read_is_well_formed() {
+    for form in forms() {
+        assert!(
+            shared::forms::check_definition(&form).is_empty(),
+            "{}",
+            form.id
+        );
     }
 }

@@ -4,7 +4,9 @@
 //! `enableWhen` with its `enableBehavior` where FHIR can say them in one level.
 
 use serde_json::{Map, Value, json};
-use shared::forms::{Answers, Condition, FormDefinition, Question, QuestionKind, parse_date};
+use shared::forms::{
+    Answers, Condition, FormDefinition, Question, QuestionKind, parse_date, parse_time,
+};
 
 /// The canonical address of a form's Questionnaire on this server.
 pub fn questionnaire_url(base: &url::Url, form_id: &str) -> String {
@@ -26,6 +28,7 @@ fn item_type(kind: &QuestionKind) -> &'static str {
         QuestionKind::Number { whole: true, .. } => "integer",
         QuestionKind::Number { .. } => "decimal",
         QuestionKind::Date { .. } | QuestionKind::DatePlusDays { .. } => "date",
+        QuestionKind::Time => "time",
         QuestionKind::YesNo => "boolean",
         QuestionKind::Radios { .. }
         | QuestionKind::Select { .. }
@@ -134,7 +137,7 @@ fn question_item(prefix: Option<&str>, question: &Question) -> Value {
     match &question.kind {
         QuestionKind::Radios { options }
         | QuestionKind::Select { options }
-        | QuestionKind::Checkboxes { options } => {
+        | QuestionKind::Checkboxes { options, .. } => {
             let coded: Vec<Value> = options
                 .iter()
                 .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label}}))
@@ -203,7 +206,7 @@ fn answers_of(question: &Question, value: &Value) -> Vec<Value> {
             .filter(|o| o.value == text)
             .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label}}))
             .collect(),
-        QuestionKind::Checkboxes { options } => options
+        QuestionKind::Checkboxes { options, .. } => options
             .iter()
             .filter(|o| {
                 value
@@ -214,6 +217,9 @@ fn answers_of(question: &Question, value: &Value) -> Vec<Value> {
             .collect(),
         QuestionKind::Date { .. } => parse_date(value)
             .map(|d| vec![json!({"valueDate": d.format("%Y-%m-%d").to_string()})])
+            .unwrap_or_default(),
+        QuestionKind::Time => parse_time(text)
+            .map(|t| vec![json!({"valueTime": t.format("%H:%M:%S").to_string()})])
             .unwrap_or_default(),
         QuestionKind::Number { whole, .. } => {
             let number = value.as_f64().or_else(|| text.parse::<f64>().ok());

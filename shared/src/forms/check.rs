@@ -1,8 +1,8 @@
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::model::{Condition, FormDefinition, Question, QuestionKind};
+use super::model::{Condition, FormDefinition, Prefill, Question, QuestionKind};
 
 /// The fields of the questions in `raw` (a definition as written) that no question takes. A
 /// misspelt `"requried": true` would otherwise be dropped without a word, and the question
@@ -31,8 +31,13 @@ fn unknown_fields(raw: &Value, problems: &mut Vec<String>) {
         return;
     };
     for name in fields.keys() {
-        // The two fields written back only when they hold something.
-        if !taken.contains_key(name) && !matches!(name.as_str(), "prefill" | "rules_when") {
+        // The fields written back only when they hold something.
+        if !taken.contains_key(name)
+            && !matches!(
+                name.as_str(),
+                "prefill" | "rules_when" | "messages" | "all_required"
+            )
+        {
             problems.push(format!(
                 "question {:?} has a field {name:?} that no question takes",
                 question.id
@@ -49,111 +54,191 @@ fn unknown_fields(raw: &Value, problems: &mut Vec<String>) {
     }
 }
 
-/// What is wrong with a definition: duplicate ids, conditions or computed values naming
-/// questions that do not exist (or come later), exits to pages that do not exist, options
-/// without values, pages that can never be shown. Empty when the definition is well formed.
-pub fn check_definition(form: &FormDefinition) -> Vec<String> {
-    let mut problems = Vec::new();
+/// One thing wrong with a definition, and the page or question it is about (so a checker can
+/// point at the line that says it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The id of the page, question or exit page the problem is about, when there is one.
+    pub about: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, about: &str, message: String) {
+        self.0.push(Problem {
+            about: Some(about.to_owned()),
+            message,
+        });
+    }
+}
+
+/// What is wrong with a definition: duplicate ids; conditions or computed values naming
+/// questions that do not exist or are asked later (a condition reads only questions asked
+/// before it, which is what lets `prune_hidden` settle visibility in one pass); conditions
+/// comparing an answer with a value its question can never have (`"Yes"` for a yes/no, an
+/// option that is not offered), so they could never hold; exits to pages that do not exist;
+/// options without values; number limits the wrong way round; a prefill that does not fit its
+/// question; pages that can never be shown. Empty when the definition is well formed.
+pub fn check_definition(form: &FormDefinition) -> Vec<Problem> {
+    let mut problems = Problems(Vec::new());
     let mut page_ids = HashSet::new();
-    let mut seen_questions: HashSet<&str> = HashSet::new();
+    let mut asked = Asked::default();
     if !is_slug(&form.id) {
-        problems.push(format!(
-            "form id {:?} must be lower-case words joined by hyphens",
-            form.id
-        ));
+        problems.add(
+            &form.id,
+            format!(
+                "form id {:?} must be lower-case words joined by hyphens",
+                form.id
+            ),
+        );
     }
     if form.pages.is_empty() {
-        problems.push("the form has no pages".into());
+        problems.0.push(Problem {
+            about: None,
+            message: "the form has no pages".into(),
+        });
     }
     for page in &form.pages {
-        if !page_ids.insert(page.id.as_str()) {
-            problems.push(format!("page {:?} appears twice", page.id));
+        let about = page.id.as_str();
+        if !page_ids.insert(about) {
+            problems.add(about, format!("page {about:?} appears twice"));
         }
         if page.questions.is_empty() {
-            problems.push(format!("page {:?} has no questions", page.id));
+            problems.add(about, format!("page {about:?} has no questions"));
         }
-        // A page's condition may only read answers from earlier pages.
         if let Some(condition) = &page.shown_when {
             check_condition(
                 condition,
-                &seen_questions,
-                &format!("page {:?}", page.id),
+                &asked,
+                about,
+                &format!("page {about:?}"),
                 &mut problems,
             );
-        }
-        for question in &page.questions {
-            if !seen_questions.insert(question.id.as_str()) {
-                problems.push(format!("question {:?} appears twice", question.id));
+            if contradicts_itself(condition) {
+                problems.add(about, format!("page {about:?} can never be shown"));
             }
         }
         for question in &page.questions {
-            check_question(question, &seen_questions, &mut problems);
+            check_question(question, &asked, &mut problems);
+            if asked.0.insert(question.id.as_str(), question).is_some() {
+                problems.add(
+                    &question.id,
+                    format!("question {:?} appears twice", question.id),
+                );
+            }
         }
         for exit in &page.exits {
-            check_condition(
-                &exit.when,
-                &seen_questions,
-                &format!("the exit of page {:?}", page.id),
-                &mut problems,
-            );
+            let context = format!("the exit of page {about:?}");
+            check_condition(&exit.when, &asked, about, &context, &mut problems);
             if !form.exits.iter().any(|e| e.id == exit.to) {
-                problems.push(format!(
-                    "page {:?} exits to {:?}, which is not an exit page",
-                    page.id, exit.to
-                ));
+                problems.add(
+                    about,
+                    format!(
+                        "page {about:?} exits to {:?}, which is not an exit page",
+                        exit.to
+                    ),
+                );
             }
-        }
-        if page.shown_when.as_ref().is_some_and(contradicts_itself) {
-            problems.push(format!("page {:?} can never be shown", page.id));
         }
     }
     let mut exit_ids = HashSet::new();
     for exit in &form.exits {
         if !exit_ids.insert(exit.id.as_str()) {
-            problems.push(format!("exit page {:?} appears twice", exit.id));
+            problems.add(&exit.id, format!("exit page {:?} appears twice", exit.id));
         }
         if !form
             .pages
             .iter()
             .any(|p| p.exits.iter().any(|e| e.to == exit.id))
         {
-            problems.push(format!("exit page {:?} is never reached", exit.id));
+            problems.add(
+                &exit.id,
+                format!("exit page {:?} is never reached", exit.id),
+            );
         }
     }
-    problems
+    problems.0
 }
 
-fn check_question(question: &Question, known: &HashSet<&str>, problems: &mut Vec<String>) {
-    let name = format!("question {:?}", question.id);
-    if !is_identifier(&question.id) {
-        problems.push(format!(
-            "{name}: ids are lower-case letters, digits and underscores"
-        ));
+/// The questions asked so far, in form order (or in a repeating group's item).
+#[derive(Default)]
+struct Asked<'a>(HashMap<&'a str, &'a Question>);
+
+fn check_question(question: &Question, asked: &Asked<'_>, problems: &mut Problems) {
+    let id = question.id.as_str();
+    let name = format!("question {id:?}");
+    if !is_identifier(id) {
+        problems.add(
+            id,
+            format!("{name}: ids are lower-case letters, digits and underscores"),
+        );
     }
     if let Some(condition) = &question.shown_when {
-        if condition.questions().contains(&question.id.as_str()) {
-            problems.push(format!("{name} is shown depending on itself"));
+        if condition.questions().contains(&id) {
+            problems.add(id, format!("{name} is shown depending on itself"));
+        } else {
+            check_condition(condition, asked, id, &name, problems);
         }
-        check_condition(condition, known, &name, problems);
     }
-    if let QuestionKind::Date { rules_when, .. } = &question.kind {
-        for conditional in rules_when {
-            check_condition(&conditional.when, known, &name, problems);
-        }
+    match (&question.prefill, &question.kind) {
+        (None, _)
+        | (Some(Prefill::AccountName), QuestionKind::Text { .. })
+        | (Some(Prefill::AccountEmail), QuestionKind::Email) => {}
+        (Some(prefill), _) => problems.add(
+            id,
+            format!(
+                "{name} is prefilled with {}, which does not fit its type",
+                match prefill {
+                    Prefill::AccountName => "the account's name (text)",
+                    Prefill::AccountEmail => "the account's email address (email)",
+                }
+            ),
+        ),
     }
     match &question.kind {
+        QuestionKind::Date { rules_when, .. } => {
+            for conditional in rules_when {
+                check_condition(&conditional.when, asked, id, &name, problems);
+            }
+        }
         QuestionKind::Radios { options }
-        | QuestionKind::Checkboxes { options }
+        | QuestionKind::Checkboxes { options, .. }
         | QuestionKind::Select { options } => {
             let mut values = HashSet::new();
             if options.is_empty() {
-                problems.push(format!("{name} has no options"));
+                problems.add(id, format!("{name} has no options"));
             }
             for option in options {
                 if option.value.is_empty() || !values.insert(option.value.as_str()) {
-                    problems.push(format!("{name} has an empty or repeated option value"));
+                    problems.add(id, format!("{name} has an empty or repeated option value"));
                 }
             }
+        }
+        QuestionKind::Number {
+            min: Some(min),
+            max: Some(max),
+            ..
+        } if min > max => {
+            problems.add(
+                id,
+                format!("{name} has a min of {min}, above its max of {max}"),
+            );
+        }
+        QuestionKind::Text { max_length } | QuestionKind::LongText { max_length }
+            if *max_length == 0 =>
+        {
+            problems.add(
+                id,
+                format!("{name} has a max_length of 0: no answer could fit"),
+            );
         }
         QuestionKind::Group {
             questions,
@@ -162,22 +247,24 @@ fn check_question(question: &Question, known: &HashSet<&str>, problems: &mut Vec
             ..
         } => {
             if min > max || *max == 0 {
-                problems.push(format!("{name} allows between {min} and {max} items"));
+                problems.add(id, format!("{name} allows between {min} and {max} items"));
             }
-            let inner: HashSet<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-            if inner.len() != questions.len() {
-                problems.push(format!("{name} has a repeated question id"));
-            }
+            // Inside an item, conditions read the item's earlier answers.
+            let mut inner = Asked::default();
             for question in questions {
                 check_question(question, &inner, problems);
+                if inner.0.insert(question.id.as_str(), question).is_some() {
+                    problems.add(id, format!("{name} has a repeated question id"));
+                }
             }
         }
         QuestionKind::DatePlusDays { from, days } => {
             for source in [from, days] {
-                if !known.contains(source.as_str()) {
-                    problems.push(format!(
-                        "{name} is computed from {source:?}, which is not asked before it"
-                    ));
+                if !asked.0.contains_key(source.as_str()) {
+                    problems.add(
+                        id,
+                        format!("{name} is computed from {source:?}, which is not asked before it"),
+                    );
                 }
             }
         }
@@ -185,17 +272,79 @@ fn check_question(question: &Question, known: &HashSet<&str>, problems: &mut Vec
     }
 }
 
+/// Each question a condition reads must be asked before it, and each value it compares with
+/// must be one the question can have.
 fn check_condition(
     condition: &Condition,
-    known: &HashSet<&str>,
+    asked: &Asked<'_>,
+    about: &str,
     context: &str,
-    problems: &mut Vec<String>,
+    problems: &mut Problems,
 ) {
-    for question in condition.questions() {
-        if !known.contains(question) {
-            problems.push(format!(
-                "{context} depends on {question:?}, which is not asked before it"
-            ));
+    let (question, values): (&str, Vec<&Value>) = match condition {
+        Condition::All(all) | Condition::Any(all) => {
+            for inner in all {
+                check_condition(inner, asked, about, context, problems);
+            }
+            return;
+        }
+        Condition::Not(inner) => return check_condition(inner, asked, about, context, problems),
+        Condition::Answered { question } => (question, Vec::new()),
+        Condition::Equals { question, value } | Condition::Includes { question, value } => {
+            (question, vec![value])
+        }
+        Condition::OneOf { question, values } => (question, values.iter().collect()),
+    };
+    let Some(target) = asked.0.get(question) else {
+        problems.add(
+            about,
+            format!("{context} depends on {question:?}, which is not asked before it"),
+        );
+        return;
+    };
+    let includes = matches!(condition, Condition::Includes { .. });
+    let is_checkboxes = matches!(target.kind, QuestionKind::Checkboxes { .. });
+    if includes != is_checkboxes && !matches!(condition, Condition::Answered { .. }) {
+        problems.add(
+            about,
+            format!(
+                "{context} reads {question:?} with {}: use `includes` for checkboxes and \
+                 `equals` or `one_of` for any other question",
+                if includes {
+                    "`includes`"
+                } else {
+                    "`equals` or `one_of`"
+                }
+            ),
+        );
+        return;
+    }
+    let possible: Option<Vec<&str>> = match &target.kind {
+        QuestionKind::YesNo => Some(vec!["yes", "no"]),
+        QuestionKind::Radios { options }
+        | QuestionKind::Select { options }
+        | QuestionKind::Checkboxes { options, .. } => {
+            Some(options.iter().map(|o| o.value.as_str()).collect())
+        }
+        _ => None,
+    };
+    for value in values {
+        let fits = match (&possible, value.as_str()) {
+            (Some(possible), Some(text)) => possible.contains(&text),
+            (None, Some(_)) => true,
+            (_, None) => false,
+        };
+        if !fits {
+            problems.add(
+                about,
+                format!(
+                    "{context} compares {question:?} with {value}, which it can never be{}",
+                    possible
+                        .as_ref()
+                        .map(|p| format!(" (its values are {})", p.join(", ")))
+                        .unwrap_or_default()
+                ),
+            );
         }
     }
 }

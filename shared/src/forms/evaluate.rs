@@ -84,30 +84,53 @@ pub fn progress(form: &FormDefinition, answers: &Answers) -> u8 {
 }
 
 /// The answers to keep on submit: those of visible questions only. An answer given and then
-/// hidden by a later change must not reach the council, nor decide what else is shown: a
-/// question shown only because of a hidden answer is hidden too, so this repeats until
-/// nothing more goes (each round only removes, so it ends).
+/// hidden by a later change must not reach the council, nor decide anything else: not what is
+/// shown, not an exit, not an error. One pass in form order settles it, because a condition
+/// reads only questions asked before it (`check_definition` holds definitions to that), so by
+/// the time a question's visibility is decided, every answer it reads is already settled.
+/// Inside a repeating group, each item's hidden answers go the same way.
 pub fn prune_hidden(form: &FormDefinition, answers: &Answers) -> Answers {
-    let mut current = answers.clone();
-    loop {
-        let kept = prune_once(form, &current);
-        if kept == current {
-            return kept;
-        }
-        current = kept;
-    }
-}
-
-fn prune_once(form: &FormDefinition, answers: &Answers) -> Answers {
     let mut kept = Answers::new();
-    for page in shown_pages(form, answers) {
-        for question in visible_questions(page, answers) {
-            if let Some(value) = answers.get(&question.id) {
-                kept.insert(question.id.clone(), value.clone());
+    for page in &form.pages {
+        if !page.shown_when.as_ref().is_none_or(|c| c.holds(&kept)) {
+            continue;
+        }
+        for question in &page.questions {
+            if question.shown_when.as_ref().is_none_or(|c| c.holds(&kept))
+                && let Some(value) = answers.get(&question.id)
+            {
+                kept.insert(question.id.clone(), prune_items(question, value));
             }
+        }
+        // The exit reads only kept answers: a stale answer to a hidden question ends nothing.
+        if page.exits.iter().any(|exit| exit.when.holds(&kept)) {
+            break;
         }
     }
     kept
+}
+
+/// A repeating group's items without the answers their own conditions hide.
+fn prune_items(question: &Question, value: &Value) -> Value {
+    let (QuestionKind::Group { questions, .. }, Some(items)) = (&question.kind, value.as_array())
+    else {
+        return value.clone();
+    };
+    let items = items.iter().map(|item| {
+        let Some(given) = item.as_object() else {
+            return item.clone();
+        };
+        let mut kept = Answers::new();
+        for inner in questions {
+            if inner.shown_when.as_ref().is_none_or(|c| c.holds(&kept))
+                && let Some(value) = given.get(&inner.id)
+            {
+                kept.insert(inner.id.clone(), value.clone());
+            }
+        }
+        Value::Object(kept.into_iter().collect())
+    });
+    Value::Array(items.collect())
 }
 
 /// One row of the check-answers page.
@@ -174,7 +197,7 @@ fn describe(question: &Question, value: &Value) -> String {
         QuestionKind::Radios { options } | QuestionKind::Select { options } => {
             label_of(options, &text(value))
         }
-        QuestionKind::Checkboxes { options } => value
+        QuestionKind::Checkboxes { options, .. } => value
             .as_array()
             .map(|items| {
                 items

@@ -10,14 +10,14 @@ mod model;
 mod shape;
 mod validate;
 
-pub use check::{check_definition, unknown_question_fields};
+pub use check::{Problem, check_definition, unknown_question_fields};
 pub use evaluate::{
     Answers, SummaryRow, exit_page, is_complete, progress, prune_hidden, summary, visible_pages,
     visible_questions,
 };
 pub use model::{
-    Audience, Block, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition, Page,
-    Prefill, Question, QuestionKind, RulesWhen,
+    Audience, Block, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition, Messages,
+    Page, Prefill, Question, QuestionKind, RulesWhen,
 };
 pub use shape::shape_errors;
-pub use validate::{parse_date, validate_all, validate_page};
+pub use validate::{DateProblem, parse_date, parse_time, validate_all, validate_page};

@@ -95,8 +95,36 @@ pub struct Question {
     /// Filled in from the signed-in account when the form starts (the referrer's details).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefill: Option<Prefill>,
+    /// This question's own error messages, where the generated ones would read badly.
+    #[serde(default, skip_serializing_if = "Messages::is_empty")]
+    pub messages: Messages,
     #[serde(flatten)]
     pub kind: QuestionKind,
+}
+
+/// A question's own error messages, written as GOV.UK writes them ("Enter the person's full
+/// name", "Date of birth must be in the past"). Each one given replaces the generated message of
+/// its kind; those not given are generated from the label.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Messages {
+    /// When a required question has no answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<String>,
+    /// When the answer is not of the right form: not a number, not a real date or time, a
+    /// choice that is not offered, or (with `all_required`) a box left unticked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invalid: Option<String>,
+    /// When the answer is of the right form but outside what is allowed: a number below `min`
+    /// or above `max`, a date that breaks one of its rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<String>,
+}
+
+impl Messages {
+    pub fn is_empty(&self) -> bool {
+        self.required.is_none() && self.invalid.is_none() && self.range.is_none()
+    }
 }
 
 /// What of the signed-in account a question starts with; the person can still change it.
@@ -144,6 +172,10 @@ pub enum QuestionKind {
     },
     Checkboxes {
         options: Vec<Choice>,
+        /// Every box must be ticked: statements that must all hold (the DoLS urgent
+        /// authorisation's criteria).
+        #[serde(default, skip_serializing_if = "is_false")]
+        all_required: bool,
     },
     Select {
         options: Vec<Choice>,
@@ -151,6 +183,8 @@ pub enum QuestionKind {
     Email,
     /// A UK phone number.
     Phone,
+    /// A time of day on the 24-hour clock, "14:30" (or "9:05"), stored as typed.
+    Time,
     /// A UK postcode; with `in_area`, one the council serves.
     Postcode {
         #[serde(default)]
@@ -183,6 +217,10 @@ pub enum QuestionKind {
         from: String,
         days: String,
     },
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 fn short_text() -> usize {

@@ -60,6 +60,7 @@ fn check(question: &Question, value: &Value, key: &str, errors: &mut FieldErrors
         | QuestionKind::Select { .. }
         | QuestionKind::Email
         | QuestionKind::Phone
+        | QuestionKind::Time
         | QuestionKind::Postcode { .. }
         | QuestionKind::NhsNumber => {
             (!value.is_string()).then(|| format!("{label}: send the answer as text"))

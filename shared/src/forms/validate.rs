@@ -1,4 +1,4 @@
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use serde_json::Value;
 
 use super::condition::is_answered;
@@ -61,8 +61,8 @@ fn check(
     key: &str,
     errors: &mut FieldErrors,
 ) {
+    let words = Words::of(question);
     let mut fail = |message: String| errors.entry(key.to_owned()).or_default().push(message);
-    let label = question.label.trim_end_matches('?').to_lowercase();
     if !is_answered(value) {
         if let QuestionKind::Group { min, item, .. } = &question.kind
             && *min > 0
@@ -72,16 +72,7 @@ fn check(
                 if *min == 1 { "" } else { "s" }
             ));
         } else if question.required && !matches!(question.kind, QuestionKind::DatePlusDays { .. }) {
-            fail(match question.kind {
-                QuestionKind::YesNo | QuestionKind::Radios { .. } | QuestionKind::Select { .. } => {
-                    format!("Select an answer for: {}", question.label)
-                }
-                QuestionKind::Checkboxes { .. } => {
-                    format!("Select at least one: {}", question.label)
-                }
-                QuestionKind::File { .. } => format!("Upload a file for: {}", question.label),
-                _ => format!("Enter {label}"),
-            });
+            fail(words.required());
         }
         return;
     }
@@ -90,77 +81,105 @@ fn check(
     match &question.kind {
         QuestionKind::Text { max_length } | QuestionKind::LongText { max_length } => {
             if !value.is_string() {
-                fail(format!("Enter {label} as text"));
+                fail(words.invalid(|| format!("{} must be text", words.subject())));
             } else if text.chars().count() > *max_length {
-                fail(format!(
-                    "{} must be {max_length} characters or fewer",
-                    question.label
-                ));
+                fail(words.range(|| {
+                    format!(
+                        "{} must be {max_length} characters or fewer",
+                        words.subject()
+                    )
+                }));
             }
         }
         QuestionKind::Number { min, max, whole } => match text.parse::<f64>() {
             Ok(number) if number.is_finite() => {
                 if *whole && number.fract() != 0.0 {
-                    fail(format!("{} must be a whole number", question.label));
+                    fail(words.invalid(|| format!("{} must be a whole number", words.subject())));
                 } else if min.is_some_and(|m| number < m) || max.is_some_and(|m| number > m) {
-                    fail(match (min, max) {
-                        (Some(lo), Some(hi)) => {
-                            format!("{} must be between {lo} and {hi}", question.label)
-                        }
-                        (Some(lo), None) => format!("{} must be {lo} or more", question.label),
-                        (None, Some(hi)) => format!("{} must be {hi} or less", question.label),
+                    let subject = words.subject();
+                    fail(words.range(|| match (min, max) {
+                        (Some(lo), Some(hi)) => format!("{subject} must be between {lo} and {hi}"),
+                        (Some(lo), None) => format!("{subject} must be {lo} or more"),
+                        (None, Some(hi)) => format!("{subject} must be {hi} or less"),
                         (None, None) => unreachable!("a bound was broken"),
-                    });
+                    }));
                 }
             }
-            _ => fail(format!("{} must be a number", question.label)),
+            _ => fail(words.invalid(|| format!("{} must be a number", words.subject()))),
         },
         QuestionKind::Date { rules, .. } => match parse_date(value) {
-            Err(message) => fail(format!("{} {message}", question.label)),
+            Err(message) => fail(match message {
+                DateProblem::Missing(_) => format!("{} {message}", words.subject()),
+                _ => words.invalid(|| format!("{} {message}", words.subject())),
+            }),
             Ok(date) => {
                 for rule in rules {
                     if let Some(message) = break_of(*rule, date, today) {
-                        fail(format!("{} {message}", question.label));
+                        fail(words.range(|| format!("{} {message}", words.subject())));
                     }
                 }
             }
         },
+        QuestionKind::Time => {
+            if parse_time(text).is_none() {
+                fail(words.invalid(|| {
+                    format!(
+                        "{} must be a real time on the 24-hour clock, like 09:30 or 14:05",
+                        words.subject()
+                    )
+                }));
+            }
+        }
         QuestionKind::YesNo => {
             if !matches!(text, "yes" | "no") {
-                fail(format!("Select yes or no for: {}", question.label));
+                fail(words.invalid(|| "Select yes or no".into()));
             }
         }
         QuestionKind::Radios { options } | QuestionKind::Select { options } => {
             if !options.iter().any(|o| o.value == text) {
-                fail(format!("Select one of the options for: {}", question.label));
+                fail(words.invalid(|| words.choose()));
             }
         }
-        QuestionKind::Checkboxes { options } => {
-            let all_known = value.as_array().is_some_and(|items| {
-                items
-                    .iter()
-                    .all(|v| options.iter().any(|o| Some(o.value.as_str()) == v.as_str()))
-            });
+        QuestionKind::Checkboxes {
+            options,
+            all_required,
+        } => {
+            let chosen: Option<Vec<&str>> = value
+                .as_array()
+                .and_then(|items| items.iter().map(Value::as_str).collect());
+            let all_known = chosen
+                .as_ref()
+                .is_some_and(|chosen| chosen.iter().all(|v| options.iter().any(|o| o.value == *v)));
+            let every_one = chosen
+                .as_ref()
+                .is_some_and(|chosen| options.iter().all(|o| chosen.contains(&o.value.as_str())));
             if !all_known {
-                fail(format!(
-                    "Select only the options shown for: {}",
-                    question.label
-                ));
+                fail(words.invalid(|| words.choose()));
+            } else if *all_required && !every_one {
+                fail(words.invalid(|| {
+                    format!(
+                        "Select all {} options: each one must apply ({})",
+                        options.len(),
+                        question.label
+                    )
+                }));
             }
         }
         QuestionKind::Email => {
             if !is_email_address(text) {
-                fail("Enter an email address in the correct format, like name@example.com".into());
+                fail(words.invalid(|| {
+                    "Enter an email address in the correct format, like name@example.com".into()
+                }));
             }
         }
         QuestionKind::Phone => {
             if let Err(error) = UkPhone::parse(text) {
-                fail(error.to_string());
+                fail(words.invalid(|| error.to_string()));
             }
         }
         QuestionKind::Postcode { in_area } => {
             if let Some(message) = postcode_problem(text, *in_area, districts) {
-                fail(message);
+                fail(words.invalid(|| message));
             }
         }
         QuestionKind::Address { in_area } => {
@@ -183,7 +202,10 @@ fn check(
         }
         QuestionKind::NhsNumber => {
             if !is_nhs_number(text) {
-                fail("Enter a valid NHS number, 10 digits like 943 476 5919".into());
+                fail(
+                    words
+                        .invalid(|| "Enter a valid NHS number, 10 digits like 943 476 5919".into()),
+                );
             }
         }
         QuestionKind::File { .. } => {
@@ -192,7 +214,7 @@ fn check(
                 .and_then(Value::as_str)
                 .is_none_or(str::is_empty)
             {
-                fail(format!("Upload a file for: {}", question.label));
+                fail(words.required());
             }
         }
         QuestionKind::Group {
@@ -212,6 +234,7 @@ fn check(
                 fail(format!("You can add up to {max} {item}s"));
             }
             for (index, entry) in items.iter().take(*max).enumerate() {
+                // Pruned already: an item holds only the answers its conditions show.
                 let entry_answers: Answers = entry
                     .as_object()
                     .map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
@@ -239,6 +262,100 @@ fn check(
     }
 }
 
+/// How error messages name a question. A label that is a short noun phrase ("Date of birth",
+/// "GP's name") reads well inside a message; a label that is a question or a sentence ("What
+/// does the person need help with?", "Their age, as best you know it") does not, so messages
+/// about it quote it instead. A definition's own `messages` win over both.
+struct Words<'q> {
+    question: &'q Question,
+    noun: Option<&'q str>,
+}
+
+impl<'q> Words<'q> {
+    fn of(question: &'q Question) -> Self {
+        let label = question.label.trim();
+        let sentence = label.ends_with('?')
+            || label.contains([',', '.', ':', ';'])
+            || label.split_whitespace().count() > 8;
+        Self {
+            question,
+            noun: (!sentence).then_some(label),
+        }
+    }
+
+    /// The question as the start of a sentence: "Date of birth", or "The answer".
+    fn subject(&self) -> String {
+        self.noun.map_or_else(|| "The answer".into(), str::to_owned)
+    }
+
+    /// The question inside a sentence: "date of birth", "GP's name" (an initialism keeps its
+    /// capitals), or the label in quotation marks.
+    fn inside(&self) -> String {
+        self.noun.map_or_else(
+            || {
+                format!(
+                    "an answer to \u{2018}{}\u{2019}",
+                    self.question.label.trim()
+                )
+            },
+            |noun| {
+                let mut chars = noun.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(first), Some(second)) if second.is_lowercase() => {
+                        format!("{}{}", first.to_lowercase(), &noun[first.len_utf8()..])
+                    }
+                    _ => noun.to_owned(),
+                }
+            },
+        )
+    }
+
+    fn choose(&self) -> String {
+        format!("Select {}", self.inside())
+    }
+
+    fn required(&self) -> String {
+        self.question
+            .messages
+            .required
+            .clone()
+            .unwrap_or_else(|| match self.question.kind {
+                QuestionKind::YesNo
+                | QuestionKind::Radios { .. }
+                | QuestionKind::Select { .. }
+                | QuestionKind::Checkboxes { .. } => self.choose(),
+                QuestionKind::File { .. } => format!("Upload a file for {}", self.inside()),
+                _ => format!("Enter {}", self.inside()),
+            })
+    }
+
+    fn invalid(&self, generated: impl FnOnce() -> String) -> String {
+        self.question
+            .messages
+            .invalid
+            .clone()
+            .unwrap_or_else(generated)
+    }
+
+    fn range(&self, generated: impl FnOnce() -> String) -> String {
+        self.question
+            .messages
+            .range
+            .clone()
+            .unwrap_or_else(generated)
+    }
+}
+
+/// A time typed on the 24-hour clock: "14:30", "9:05", "09.05".
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let (hours, minutes) = text.trim().split_once([':', '.'])?;
+    let digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
+    if !(1..=2).contains(&hours.len()) || minutes.len() != 2 || !digits(hours) || !digits(minutes) {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
+}
+
 fn postcode_problem(text: &str, in_area: bool, districts: &[String]) -> Option<String> {
     match Postcode::parse(text) {
         Err(error) => Some(error.to_string()),
@@ -249,8 +366,47 @@ fn postcode_problem(text: &str, in_area: bool, districts: &[String]) -> Option<S
     }
 }
 
+/// What is wrong with a day/month/year answer; read as the end of a sentence about the date
+/// ("Date of birth must include a month").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// The named part is blank.
+    Missing(&'static str),
+    /// The named part is not a number.
+    NotANumber(&'static str),
+    ShortYear,
+    MonthOutOfRange,
+    DayOutOfRange,
+    /// The day is past the month's end: 31 February, 31 April.
+    PastMonthEnd {
+        month: u32,
+        year: i32,
+        days: u32,
+    },
+}
+
+impl std::fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Missing(part) => write!(f, "must include a {part}"),
+            Self::NotANumber(part) => write!(f, "must have the {part} as a number"),
+            Self::ShortYear => f.write_str("must have a year with 4 numbers"),
+            Self::MonthOutOfRange => {
+                f.write_str("must be a real date: the month must be from 1 to 12")
+            }
+            Self::DayOutOfRange => f.write_str("must be a real date: the day must be from 1 to 31"),
+            Self::PastMonthEnd { month, year, days } => {
+                let name = NaiveDate::from_ymd_opt(*year, *month, 1)
+                    .map(|d| d.format("%B %Y").to_string())
+                    .unwrap_or_default();
+                write!(f, "must be a real date: {name} has {days} days")
+            }
+        }
+    }
+}
+
 /// A day/month/year answer as a real date, or what is wrong with it.
-pub fn parse_date(value: &Value) -> Result<NaiveDate, &'static str> {
+pub fn parse_date(value: &Value) -> Result<NaiveDate, DateProblem> {
     let part = |k: &str| {
         value
             .get(k)
@@ -264,22 +420,32 @@ pub fn parse_date(value: &Value) -> Result<NaiveDate, &'static str> {
             .to_owned()
     };
     let (day, month, year) = (part("day"), part("month"), part("year"));
-    if day.is_empty() {
-        return Err("must include a day");
+    for (text, name) in [(&day, "day"), (&month, "month"), (&year, "year")] {
+        if text.is_empty() {
+            return Err(DateProblem::Missing(name));
+        }
     }
-    if month.is_empty() {
-        return Err("must include a month");
-    }
-    if year.is_empty() {
-        return Err("must include a year");
-    }
-    let day: u32 = day.parse().map_err(|_| "must have a day as a number")?;
-    let month: u32 = month.parse().map_err(|_| "must have a month as a number")?;
+    let day: u32 = day.parse().map_err(|_| DateProblem::NotANumber("day"))?;
+    let month: u32 = month
+        .parse()
+        .map_err(|_| DateProblem::NotANumber("month"))?;
     if year.len() != 4 {
-        return Err("must have a year with 4 numbers");
+        return Err(DateProblem::ShortYear);
     }
-    let year: i32 = year.parse().map_err(|_| "must have a year as a number")?;
-    NaiveDate::from_ymd_opt(year, month, day).ok_or("must be a real date")
+    let year: i32 = year.parse().map_err(|_| DateProblem::NotANumber("year"))?;
+    if !(1..=12).contains(&month) {
+        return Err(DateProblem::MonthOutOfRange);
+    }
+    if !(1..=31).contains(&day) {
+        return Err(DateProblem::DayOutOfRange);
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        let days = (28..=31)
+            .rev()
+            .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some())
+            .unwrap_or(28);
+        DateProblem::PastMonthEnd { month, year, days }
+    })
 }
 
 fn break_of(rule: DateRule, date: NaiveDate, today: NaiveDate) -> Option<String> {
@@ -324,10 +490,11 @@ fn check_rules_when(
     for conditional in rules_when.iter().filter(|c| c.when.holds(answers)) {
         for rule in &conditional.rules {
             if let Some(message) = break_of(*rule, date, today) {
+                let words = Words::of(question);
                 errors
                     .entry(question.id.clone())
                     .or_default()
-                    .push(format!("{} {message}", question.label));
+                    .push(words.range(|| format!("{} {message}", words.subject())));
             }
         }
     }

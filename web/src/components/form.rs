@@ -2,41 +2,57 @@
 //! errors, and the password policy checklist.
 
 use leptos::html;
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 use shared::api::FieldErrors;
 use shared::rules::PasswordRule;
 
-/// The errors of a form, each linked to its field; focus moves here so screen reader users
-/// hear what went wrong. Errors with an empty key are about the form as a whole.
+/// The errors of a form, each linked to its field, in the order the fields appear on the page;
+/// focus moves here so screen reader users hear what went wrong, and the browser tab's title
+/// starts "Error: " while there are errors. Choosing a link focuses the field and keeps its
+/// label (or its fieldset's legend) in view, as GOV.UK Frontend does. Errors with an empty key
+/// are about the form as a whole.
 #[component]
 pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
-        if !errors.with(FieldErrors::is_empty)
-            && let Some(element) = summary.get()
-        {
+        let any = !errors.with(FieldErrors::is_empty);
+        mark_title(any);
+        if any && let Some(element) = summary.get() {
             let _ = element.focus();
         }
     });
+    on_cleanup(|| mark_title(false));
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
+            let mut entries: Vec<(String, String)> = list
+                .into_iter()
+                .flat_map(|(field, messages)| {
+                    messages.into_iter().map(move |message| (field.clone(), message))
+                })
+                .collect();
+            // Stable: a field's own messages keep their order; unplaced ones go last.
+            entries.sort_by_cached_key(|(field, _)| place_on_page(field));
             view! {
                 <div class="govuk-error-summary" data-module="govuk-error-summary" node_ref=summary tabindex="-1">
                     <div role="alert">
                         <h2 class="govuk-error-summary__title">"There is a problem"</h2>
                         <div class="govuk-error-summary__body">
                             <ul class="govuk-list govuk-error-summary__list">
-                                {list
+                                {entries
                                     .into_iter()
-                                    .flat_map(|(field, messages)| {
-                                        messages.into_iter().map(move |message| (field.clone(), message))
-                                    })
                                     .map(|(field, message)| {
                                         if field.is_empty() {
                                             view! { <li>{message}</li> }.into_any()
                                         } else {
-                                            view! { <li><a href=format!("#{field}")>{message}</a></li> }.into_any()
+                                            let target = field.clone();
+                                            let go = move |ev: leptos::ev::MouseEvent| {
+                                                if focus_field(&target) {
+                                                    ev.prevent_default();
+                                                }
+                                            };
+                                            view! { <li><a href=format!("#{field}") on:click=go>{message}</a></li> }.into_any()
                                         }
                                     })
                                     .collect_view()}
@@ -47,6 +63,73 @@ pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {
             }
         })
     }
+}
+
+const ERROR_PREFIX: &str = "Error: ";
+
+/// Adds or removes "Error: " at the start of the browser tab's title.
+fn mark_title(errors: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let title = document.title();
+    let bare = title.strip_prefix(ERROR_PREFIX).unwrap_or(&title);
+    let wanted = if errors {
+        format!("{ERROR_PREFIX}{bare}")
+    } else {
+        bare.to_owned()
+    };
+    if wanted != title {
+        document.set_title(&wanted);
+    }
+}
+
+/// Where the field with this id comes on the page: the index of its element among all
+/// elements (`usize::MAX` when it is not on the page).
+fn place_on_page(field: &str) -> usize {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return usize::MAX;
+    };
+    let Some(target) = document.get_element_by_id(field) else {
+        return usize::MAX;
+    };
+    let all = document.get_elements_by_tag_name("*");
+    (0..all.length())
+        .find(|index| all.item(*index).is_some_and(|e| e.is_same_node(Some(&target))))
+        .map_or(usize::MAX, |index| index as usize)
+}
+
+/// Focuses the field with this id, first scrolling its legend or label into view (the field
+/// alone would sit at the top of the window with the question that explains it scrolled
+/// away). False when there is no such field, so the link's own jump still happens.
+fn focus_field(field: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(input) = document
+        .get_element_by_id(field)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    let legend = input
+        .closest("fieldset")
+        .ok()
+        .flatten()
+        .and_then(|fieldset| fieldset.query_selector("legend").ok().flatten());
+    let label = || {
+        let labels = document.get_elements_by_tag_name("label");
+        (0..labels.length())
+            .filter_map(|index| labels.item(index))
+            .find(|label| label.get_attribute("for").as_deref() == Some(field))
+    };
+    match legend.or_else(label) {
+        Some(caption) => caption.scroll_into_view(),
+        None => input.scroll_into_view(),
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    input.focus_with_options(&options).is_ok()
 }
 
 /// A labelled text input whose id is the field name, so the summary's links reach it.

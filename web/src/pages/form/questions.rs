@@ -156,6 +156,7 @@ pub fn question_view(
         | QuestionKind::Phone
         | QuestionKind::Postcode { .. }
         | QuestionKind::NhsNumber
+        | QuestionKind::Time
         | QuestionKind::Number { .. } => {
             let (kind, autocomplete, width, numeric) = match &question.kind {
                 QuestionKind::Email => ("email", "email", None, false),
@@ -165,6 +166,8 @@ pub fn question_view(
                 }
                 QuestionKind::NhsNumber => ("text", "off", Some("govuk-input--width-10"), true),
                 QuestionKind::Number { .. } => ("text", "off", Some("govuk-input--width-5"), true),
+                // Not numeric: phone keypads lack the colon.
+                QuestionKind::Time => ("text", "off", Some("govuk-input--width-5"), false),
                 _ => ("text", "off", None, false),
             };
             let class = {
@@ -236,7 +239,7 @@ pub fn question_view(
         QuestionKind::Radios { options } => {
             choices_view(question, options, slot, errors, "radio", false)
         }
-        QuestionKind::Checkboxes { options } => {
+        QuestionKind::Checkboxes { options, .. } => {
             choices_view(question, options, slot, errors, "checkbox", false)
         }
         QuestionKind::Select { options } => {
