@@ -58,6 +58,14 @@ openapi-check:
 openapi:
     cargo run -q -p api -- openapi > openapi/openapi.json
 
+# Write the form definition format's JSON Schema (a test fails when the committed one is out of date).
+forms-schema:
+    cargo run -q -p api -- forms schema > shared/form-definition.schema.json
+
+# Check form definitions as the server does at start, naming each mistake's file and line: `just forms-check path/to/forms`.
+forms-check dir="shared/forms":
+    cargo run -q -p api -- forms check {{dir}}
+
 # Format the code.
 fmt:
     cargo fmt --all

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::configuration::Settings;
 use crate::council::Council;
 use crate::startup::Application;
-use crate::{accounts, db, demo, openapi, passwords, telemetry};
+use crate::{accounts, db, demo, forms, openapi, passwords, telemetry};
 use shared::api::{CreateStaffRequest, Role, validate_new_password};
 
 #[derive(Debug, Parser)]
@@ -35,6 +35,9 @@ enum Command {
     DemoData,
     /// Print the OpenAPI document (what `just openapi` writes to openapi/openapi.json).
     Openapi,
+    /// Tools for form designers: check definitions, print the format's JSON Schema.
+    #[command(subcommand)]
+    Forms(FormsCommand),
     /// Create the first administrator; the password is read from standard input, e.g.
     /// `printf '%s' "$PASSWORD" | portal create-admin --email … --forename … --surname …`.
     CreateAdmin {
@@ -47,11 +50,52 @@ enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum FormsCommand {
+    /// Check the definitions in a folder (default: the configured one) as the server does at
+    /// start, and against the council file's teams; prints each mistake as `file:line: what`
+    /// and fails when there is one. Nothing is started, so no restart is needed to try a form.
+    Check {
+        /// The folder of `*.json` definitions.
+        dir: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the definition format (committed as
+    /// shared/form-definition.schema.json, so an editor checks a definition as it is typed).
+    Schema,
+}
+
 impl Cli {
     pub async fn run(self) -> anyhow::Result<()> {
         match self.command.unwrap_or(Command::Serve) {
             Command::Openapi => {
                 println!("{}", openapi::document_json()?);
+                Ok(())
+            }
+            Command::Forms(FormsCommand::Schema) => {
+                print!("{}", forms::schema_json()?);
+                Ok(())
+            }
+            Command::Forms(FormsCommand::Check { dir }) => {
+                let settings = Settings::load(self.config.as_deref())?;
+                let council = Council::load(&settings.council_file)?;
+                let dir = dir.unwrap_or(settings.forms_dir);
+                let (found, problems) = forms::check_dir(&dir, Some(&council))?;
+                for problem in &problems {
+                    eprintln!("{problem}");
+                }
+                if !problems.is_empty() {
+                    anyhow::bail!(
+                        "{} mistake{} in {}",
+                        problems.len(),
+                        if problems.len() == 1 { "" } else { "s" },
+                        dir.display()
+                    );
+                }
+                println!(
+                    "{} definitions in {} are well formed",
+                    found.len(),
+                    dir.display()
+                );
                 Ok(())
             }
             Command::Serve => {

@@ -92,6 +92,11 @@ impl Council {
         &self.view
     }
 
+    /// Whether `key` names one of the council's teams.
+    pub fn has_team(&self, key: &str) -> bool {
+        self.file.teams.iter().any(|t| t.key == key)
+    }
+
     /// Whether a postcode district is in the council's area.
     pub fn serves_district(&self, district: &str) -> bool {
         self.view.postcode_districts.iter().any(|d| d == district)

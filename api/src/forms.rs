@@ -1,46 +1,158 @@
 //! The published form definitions, read from `shared/forms/*.json` (or the folder the
 //! configuration names) at start: adding a form needs a file, never code. Every definition is
-//! checked; one mistake stops the start, naming the file.
+//! checked; one mistake stops the start, naming the file and the line. `portal forms check`
+//! runs the same checks without starting anything, for a form designer at work.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use shared::forms::{FormDefinition, check_definition, unknown_question_fields};
+use shared::forms::{FormDefinition, Problem, check_definition, unknown_question_fields};
+
+use crate::council::Council;
 
 pub struct FormLibrary {
     forms: BTreeMap<String, FormDefinition>,
 }
 
-impl FormLibrary {
-    pub fn load(dir: &Path) -> anyhow::Result<Self> {
-        let entries = std::fs::read_dir(dir)
-            .with_context(|| format!("could not read the form definitions in {}", dir.display()))?;
-        let mut forms = BTreeMap::new();
-        for entry in entries {
-            let path = entry?.path();
-            if path.extension().is_none_or(|e| e != "json") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path)?;
-            let raw: serde_json::Value = serde_json::from_str(&text)
-                .with_context(|| format!("{} is not JSON", path.display()))?;
-            let mut problems = unknown_question_fields(&raw);
-            let form: FormDefinition = serde_json::from_value(raw)
-                .with_context(|| format!("{} is not a form definition", path.display()))?;
-            problems.extend(check_definition(&form).iter().map(ToString::to_string));
-            if !problems.is_empty() {
-                bail!(
-                    "{} is not well formed: {}",
-                    path.display(),
-                    problems.join("; ")
-                );
-            }
-            if let Some(earlier) = forms.insert(form.id.clone(), form) {
-                bail!("two definitions have the id {:?}", earlier.id);
+/// A mistake in a definition file, with the line it is on when that can be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+/// Every definition in `dir` and every mistake in them: the format (JSON, fields no question
+/// takes, values of the wrong type), the engine's checks, two files with one id, and, given the
+/// council, teams it does not have.
+pub fn check_dir(
+    dir: &Path,
+    council: Option<&Council>,
+) -> anyhow::Result<(Vec<FormDefinition>, Vec<FileProblem>)> {
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("could not read the form definitions in {}", dir.display()))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut forms: Vec<FormDefinition> = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("could not read {}", path.display()))?;
+        match check_text(&text) {
+            Err(found) => problems.extend(found.into_iter().map(|(line, message)| FileProblem {
+                path: path.clone(),
+                line,
+                message,
+            })),
+            Ok(form) => {
+                let mut here = |message: String| {
+                    problems.push(FileProblem {
+                        path: path.clone(),
+                        line: line_of(&text, &form.id),
+                        message,
+                    });
+                };
+                if forms.iter().any(|f| f.id == form.id) {
+                    here(format!("another definition has the id {:?}", form.id));
+                }
+                if let Some(team) = form.team.as_deref()
+                    && council.is_some_and(|c| !c.has_team(team))
+                {
+                    here(format!(
+                        "referrals go to the team {team:?}, which the council file does not have"
+                    ));
+                }
+                forms.push(form);
             }
         }
-        Ok(Self { forms })
+    }
+    Ok((forms, problems))
+}
+
+/// A definition's text as a form, or its mistakes with their lines.
+fn check_text(text: &str) -> Result<FormDefinition, Vec<(Option<usize>, String)>> {
+    let located = |problem: Problem| {
+        let line = problem.about.as_deref().and_then(|id| line_of(text, id));
+        (line, problem.message)
+    };
+    let raw: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| vec![(Some(e.line()), format!("not JSON: {e}"))])?;
+    let mut problems: Vec<_> = unknown_question_fields(&raw)
+        .into_iter()
+        .map(located)
+        .collect();
+    // Read from the text, not the value, so a field of the wrong type is named with its line.
+    let form: FormDefinition = match serde_json::from_str(text) {
+        Ok(form) => form,
+        Err(e) => {
+            problems.push((Some(e.line()), format!("not a form definition: {e}")));
+            return Err(problems);
+        }
+    };
+    problems.extend(check_definition(&form).into_iter().map(located));
+    if problems.is_empty() {
+        Ok(form)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The line (from 1) of the first `"id": "<id>"` in the text.
+fn line_of(text: &str, id: &str) -> Option<usize> {
+    let quoted = format!("\"{id}\"");
+    text.lines()
+        .position(|line| {
+            line.split("\"id\"").skip(1).any(|after| {
+                after
+                    .trim_start()
+                    .strip_prefix(':')
+                    .is_some_and(|value| value.trim_start().starts_with(&quoted))
+            })
+        })
+        .map(|index| index + 1)
+}
+
+/// The JSON Schema of the definition format, made from the types the server reads definitions
+/// into, so it cannot say something they do not.
+pub fn schema_json() -> anyhow::Result<String> {
+    let schema = schemars::schema_for!(FormDefinition);
+    Ok(serde_json::to_string_pretty(&schema)? + "\n")
+}
+
+impl FormLibrary {
+    /// The definitions in `dir`, refusing the start on any mistake (all of them named).
+    pub fn load(dir: &Path, council: &Council) -> anyhow::Result<Self> {
+        let (found, problems) = check_dir(dir, Some(council))?;
+        if !problems.is_empty() {
+            bail!(
+                "the form definitions are not well formed:\n{}",
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+        Ok(Self {
+            forms: found.into_iter().map(|f| (f.id.clone(), f)).collect(),
+        })
     }
 
     pub fn all(&self) -> impl Iterator<Item = &FormDefinition> {
@@ -56,25 +168,100 @@ impl FormLibrary {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_definition_with_a_misspelt_question_field_is_refused_at_start() {
-        let shipped =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/forms/support-enquiry.json");
-        let text = std::fs::read_to_string(shipped).unwrap();
-        assert!(text.contains("\"required\": true"));
+    fn root() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    }
+
+    fn council() -> Council {
+        Council::load(&root().join("config/council.toml")).unwrap()
+    }
+
+    /// The shipped support enquiry with `change` made to its text, alone in a folder.
+    fn changed_enquiry(change: impl Fn(&str) -> String) -> tempfile::TempDir {
+        let text =
+            std::fs::read_to_string(root().join("shared/forms/support-enquiry.json")).unwrap();
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("support-enquiry.json"),
-            text.replacen("\"required\": true", "\"requried\": true", 1),
-        )
-        .unwrap();
-        let Err(error) = FormLibrary::load(dir.path()) else {
+        std::fs::write(dir.path().join("support-enquiry.json"), change(&text)).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_committed_json_schema_is_the_one_the_types_make() {
+        let committed =
+            std::fs::read_to_string(root().join("shared/form-definition.schema.json")).unwrap();
+        assert!(
+            committed == schema_json().unwrap(),
+            "shared/form-definition.schema.json is out of date: run `just forms-schema`"
+        );
+    }
+
+    #[test]
+    fn the_shipped_definitions_have_no_mistakes() {
+        let (forms, problems) = check_dir(&root().join("shared/forms"), Some(&council())).unwrap();
+        assert_eq!(problems, []);
+        assert!(forms.len() >= 6);
+    }
+
+    #[test]
+    fn a_definition_with_a_misspelt_question_field_is_refused_at_start_naming_its_line() {
+        let dir = changed_enquiry(|text| {
+            assert!(text.contains("\"required\": true"));
+            text.replacen("\"required\": true", "\"requried\": true", 1)
+        });
+        let Err(error) = FormLibrary::load(dir.path(), &council()) else {
             panic!("a misspelt field was taken");
         };
+        let error = error.to_string();
         assert!(
-            error
-                .to_string()
-                .contains("a field \"requried\" that no question takes"),
+            error.contains("a field \"requried\" that no question takes"),
+            "{error}"
+        );
+        let (_, problems) = check_dir(dir.path(), None).unwrap();
+        let text = std::fs::read_to_string(dir.path().join("support-enquiry.json")).unwrap();
+        let line = problems[0].line.unwrap();
+        let question_line = text.lines().nth(line - 1).unwrap();
+        assert!(question_line.contains("\"id\""), "{question_line}");
+        let misspelt_near = text
+            .lines()
+            .skip(line - 1)
+            .take(8)
+            .any(|l| l.contains("requried"));
+        assert!(misspelt_near, "line {line} is not the misspelt question's");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_named_with_its_line() {
+        let dir = changed_enquiry(|text| {
+            text.replacen("\"version\": ", "\"version\": \"two\", \"was\": ", 1)
+        });
+        let (_, problems) = check_dir(dir.path(), None).unwrap();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.starts_with("not a form definition: "),
+            "{problems:?}"
+        );
+        assert_eq!(problems[0].line, Some(3), "{problems:?}");
+    }
+
+    #[test]
+    fn a_team_the_council_does_not_have_is_refused_at_start() {
+        let dir = changed_enquiry(|text| {
+            let mut form: serde_json::Value = serde_json::from_str(text).unwrap();
+            form["team"] = "social_wrok".into();
+            serde_json::to_string_pretty(&form).unwrap()
+        });
+        assert_eq!(
+            check_dir(dir.path(), None).unwrap().1,
+            [],
+            "without a council, teams are not checked"
+        );
+        let Err(error) = FormLibrary::load(dir.path(), &council()) else {
+            panic!("an unknown team was taken");
+        };
+        assert!(
+            error.to_string().contains(
+                "referrals go to the team \"social_wrok\", which the council file does not have"
+            ),
             "{error}"
         );
     }

@@ -43,7 +43,7 @@ impl Application {
                  referral due dates after it will count bank holidays as working days"
             );
         }
-        let forms = FormLibrary::load(&settings.forms_dir)?;
+        let forms = FormLibrary::load(&settings.forms_dir, &council)?;
         let database_settings = settings.database.clone();
         let sync_council = council.clone();
         // Connecting and migrating block; keep them off the async threads.

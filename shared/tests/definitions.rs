@@ -43,7 +43,10 @@ fn every_definition_is_well_formed_and_named_after_its_file() {
         let raw: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         assert_eq!(
-            unknown_question_fields(&raw),
+            unknown_question_fields(&raw)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             Vec::<String>::new(),
             "{}",
             path.display()

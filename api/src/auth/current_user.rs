@@ -65,6 +65,14 @@ impl ApiCaller {
         }
         Ok(&self.user)
     }
+
+    /// Whether the caller holds `scope`: staff hold every scope a client can be given.
+    pub fn holds(&self, scope: &str) -> bool {
+        match &self.scopes {
+            None => self.user.require(Role::Staff).is_ok(),
+            Some(scopes) => scopes.iter().any(|s| s == scope),
+        }
+    }
 }
 
 impl FromRequest for ApiCaller {

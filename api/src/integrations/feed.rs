@@ -8,7 +8,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::{FeedEntry, FieldErrors, SubmissionStatus};
+use shared::api::{FeedEntry, FieldErrors, SubmissionStatus, scopes};
 
 use crate::audit;
 use crate::auth::ApiCaller;
@@ -50,7 +50,9 @@ type Row = (
     String,
 );
 
-fn entry(row: Row) -> Result<FeedEntry, ApiError> {
+/// A row as a feed entry; without `restricted`, the answers kept for the council's eyes only
+/// are left out.
+fn entry(row: Row, restricted: bool) -> Result<FeedEntry, ApiError> {
     let (
         position,
         id,
@@ -65,6 +67,11 @@ fn entry(row: Row) -> Result<FeedEntry, ApiError> {
         answers,
         summary,
     ) = row;
+    let mut answers = from_json(&answers)?;
+    let mut summary = from_json(&summary)?;
+    if !restricted {
+        shared::forms::without_council_only(&mut answers, &mut summary);
+    }
     Ok(FeedEntry {
         position: position.unwrap_or_default(),
         id,
@@ -76,8 +83,8 @@ fn entry(row: Row) -> Result<FeedEntry, ApiError> {
         submitted_at: at.and_utc(),
         person_id: person,
         team,
-        answers: from_json(&answers)?,
-        summary: from_json(&summary)?,
+        answers,
+        summary,
     })
 }
 
@@ -102,6 +109,7 @@ macro_rules! feed_columns {
 
 /// One submission as the feed gives it.
 pub async fn one(state: &AppState, caller: &ApiCaller, id: String) -> Result<FeedEntry, ApiError> {
+    let restricted = caller.holds(scopes::SUBMISSIONS_RESTRICTED);
     let caller = caller.require(SCOPE)?.clone();
     let row: Row = state
         .database
@@ -122,7 +130,7 @@ pub async fn one(state: &AppState, caller: &ApiCaller, id: String) -> Result<Fee
             })
         })
         .await?;
-    entry(row)
+    entry(row, restricted)
 }
 
 /// The submissions after `after`, oldest first, at most `limit`.
@@ -132,6 +140,7 @@ pub async fn read(
     after: Option<String>,
     limit: Option<i64>,
 ) -> Result<(Vec<FeedEntry>, String), ApiError> {
+    let restricted = caller.holds(scopes::SUBMISSIONS_RESTRICTED);
     let caller = caller.require(SCOPE)?.clone();
     let mut errors = FieldErrors::new();
     let after_position = match after.as_deref() {
@@ -181,7 +190,7 @@ pub async fn read(
         .to_string();
     let entries = rows
         .into_iter()
-        .map(entry)
+        .map(|row| entry(row, restricted))
         .collect::<Result<Vec<_>, ApiError>>()?;
     Ok((entries, next))
 }

@@ -42,9 +42,9 @@ pub fn form_for<'a>(
     audience: Audience,
 ) -> Result<&'a FormDefinition, ApiError> {
     let definition = form(state, form_id)?;
-    if definition.audience != audience {
+    if definition.audience.is_referral() != audience.is_referral() {
         let message = match audience {
-            Audience::Professional => {
+            Audience::Professional | Audience::Anyone => {
                 "This form is sent by the council to complete from a person's record; it cannot \
                  be started here"
             }

@@ -109,11 +109,16 @@ impl Submission {
         SubmissionStatus::parse(&self.status).unwrap_or(SubmissionStatus::Received)
     }
 
+    /// The submission as its referrer sees it: without the answers kept for the council's
+    /// eyes only.
     pub fn view(self) -> Result<SubmissionView, ApiError> {
         let status = self.status();
+        let mut answers = from_json(&self.answers)?;
+        let mut summary = from_json(&self.summary)?;
+        shared::forms::without_council_only(&mut answers, &mut summary);
         Ok(SubmissionView {
-            answers: from_json(&self.answers)?,
-            summary: from_json(&self.summary)?,
+            answers,
+            summary,
             status,
             id: self.id,
             reference: self.reference,
@@ -272,7 +277,7 @@ pub async fn create(
                 // to the person cannot both send it.
                 let team_key = match &item {
                     Some(target) => Some(items::open_for_submission(conn, &account_id, target)?),
-                    None => None,
+                    None => definition.team.clone(),
                 };
                 let now = timestamp();
                 let id = Uuid::now_v7().to_string();

@@ -9,7 +9,7 @@ use minijinja::{AutoEscape, Environment, Value, context};
 use serde::Serialize;
 use shared::api::CouncilView;
 use shared::boot::{Boot, Bundle};
-use shared::forms::{Audience, FormDefinition};
+use shared::forms::FormDefinition;
 
 use crate::forms::FormLibrary;
 use crate::web_app::assets::Addresses;
@@ -186,9 +186,7 @@ fn referral_form_of<'a>(path: &str, forms: &'a FormLibrary) -> Option<&'a FormDe
 
 /// A form professionals may send: the only kind `/forms/<id>` opens.
 fn referral_form<'a>(id: &str, forms: &'a FormLibrary) -> Option<&'a FormDefinition> {
-    forms
-        .get(id)
-        .filter(|f| f.audience == Audience::Professional)
+    forms.get(id).filter(|f| f.audience.is_referral())
 }
 
 /// `value` as JSON safe inside `<script>`: no `<` can close the element early.
@@ -217,7 +215,7 @@ struct Listed<'a> {
 fn other_forms(forms: &FormLibrary) -> Vec<Listed<'_>> {
     forms
         .all()
-        .filter(|f| f.audience == Audience::Professional && !TILED.contains(&f.id.as_str()))
+        .filter(|f| f.audience.is_referral() && !TILED.contains(&f.id.as_str()))
         .map(|f: &FormDefinition| Listed {
             id: &f.id,
             title: &f.title,
@@ -233,8 +231,10 @@ mod tests {
     use super::*;
 
     fn forms() -> FormLibrary {
-        FormLibrary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/forms"))
-            .expect("the shipped forms load")
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let council = crate::council::Council::load(&root.join("config/council.toml"))
+            .expect("the shipped council file loads");
+        FormLibrary::load(&root.join("shared/forms"), &council).expect("the shipped forms load")
     }
 
     /// Every `path!("…")` of one of the app's route files, with its parameters filled in.

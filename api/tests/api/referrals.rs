@@ -522,9 +522,11 @@ async fn a_draft_near_its_expiry_brings_one_reminder_and_then_goes() {
     let council =
         api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))
             .unwrap();
-    let forms =
-        api::forms::FormLibrary::load(&crate::helpers::repository_root().join("shared/forms"))
-            .unwrap();
+    let forms = api::forms::FormLibrary::load(
+        &crate::helpers::repository_root().join("shared/forms"),
+        &council,
+    )
+    .unwrap();
     let url = url::Url::parse("http://127.0.0.1:8080").unwrap();
 
     let reminded =
@@ -802,9 +804,14 @@ async fn the_server_accepts_exactly_the_answers_the_browsers_engine_accepts() {
         app: &app,
         session: &session,
     };
-    let forms =
-        api::forms::FormLibrary::load(&crate::helpers::repository_root().join("shared/forms"))
+    let council =
+        api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))
             .unwrap();
+    let forms = api::forms::FormLibrary::load(
+        &crate::helpers::repository_root().join("shared/forms"),
+        &council,
+    )
+    .unwrap();
     let form = forms.get("support-enquiry").unwrap();
     let council =
         api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))

@@ -15,7 +15,8 @@ pub struct FormSummary {
     pub id: String,
     pub version: u32,
     pub title: String,
-    /// `professional` or `citizen`.
+    /// `professional`, `citizen` (sent by the council to a person) or `anyone` (professionals
+    /// and citizens referring themselves or someone they care for).
     pub audience: String,
     pub summary: String,
 }
@@ -29,6 +30,7 @@ impl From<&FormDefinition> for FormSummary {
             audience: match form.audience {
                 Audience::Professional => "professional".into(),
                 Audience::Citizen => "citizen".into(),
+                Audience::Anyone => "anyone".into(),
             },
             summary: form.summary.clone(),
         }

@@ -11,6 +11,9 @@ use crate::forms::{Answers, SummaryRow};
 pub mod scopes {
     /// Reads the submissions feed and each submission as FHIR.
     pub const SUBMISSIONS_READ: &str = "submissions:read";
+    /// With `submissions:read`, also the answers a form keeps for the council's eyes only
+    /// (`council_only`: a key safe's code); without it they are left out.
+    pub const SUBMISSIONS_RESTRICTED: &str = "submissions:restricted";
     /// Finds people and reads their records as staff see them.
     pub const PEOPLE_READ: &str = "people:read";
     /// Creates and corrects people's records, records involvements, sends forms to complete,
@@ -22,10 +25,15 @@ pub mod scopes {
     pub const MESSAGES_WRITE: &str = "messages:write";
 
     /// Every scope, with what it grants in words (the OpenAPI document shows these).
-    pub const KNOWN: [(&str, &str); 5] = [
+    pub const KNOWN: [(&str, &str); 6] = [
         (
             SUBMISSIONS_READ,
             "Read the submissions feed and each submission as FHIR.",
+        ),
+        (
+            SUBMISSIONS_RESTRICTED,
+            "With submissions:read, also read the answers a form keeps for the council's eyes \
+             only (a key safe's code); without it they are left out.",
         ),
         (
             PEOPLE_READ,

@@ -9,7 +9,7 @@ use super::model::{Condition, FormDefinition, Prefill, Question, QuestionKind};
 /// would be optional: questions cannot refuse unknown fields themselves, as serde cannot combine
 /// that with their flattened kind. Each question is read and written back, and any field the
 /// writing lacks was not taken.
-pub fn unknown_question_fields(raw: &Value) -> Vec<String> {
+pub fn unknown_question_fields(raw: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
     for page in raw["pages"].as_array().into_iter().flatten() {
         for question in page["questions"].as_array().into_iter().flatten() {
@@ -19,7 +19,7 @@ pub fn unknown_question_fields(raw: &Value) -> Vec<String> {
     problems
 }
 
-fn unknown_fields(raw: &Value, problems: &mut Vec<String>) {
+fn unknown_fields(raw: &Value, problems: &mut Vec<Problem>) {
     let Some(fields) = raw.as_object() else {
         return;
     };
@@ -35,13 +35,16 @@ fn unknown_fields(raw: &Value, problems: &mut Vec<String>) {
         if !taken.contains_key(name)
             && !matches!(
                 name.as_str(),
-                "prefill" | "rules_when" | "messages" | "all_required"
+                "prefill" | "rules_when" | "messages" | "all_required" | "council_only"
             )
         {
-            problems.push(format!(
-                "question {:?} has a field {name:?} that no question takes",
-                question.id
-            ));
+            problems.push(Problem {
+                about: Some(question.id.clone()),
+                message: format!(
+                    "question {:?} has a field {name:?} that no question takes",
+                    question.id
+                ),
+            });
         }
     }
     for inner in fields
@@ -252,6 +255,15 @@ fn check_question(question: &Question, asked: &Asked<'_>, problems: &mut Problem
             // Inside an item, conditions read the item's earlier answers.
             let mut inner = Asked::default();
             for question in questions {
+                if question.council_only {
+                    problems.add(
+                        id,
+                        format!(
+                            "{name}: mark the whole group council_only, not {:?} inside it",
+                            question.id
+                        ),
+                    );
+                }
                 check_question(question, &inner, problems);
                 if inner.0.insert(question.id.as_str(), question).is_some() {
                     problems.add(id, format!("{name} has a repeated question id"));
@@ -403,7 +415,10 @@ mod tests {
              "questions": [{"id": "carer_name", "label": "Name", "type": "text", "hnit": "x"}]}
         ]}]});
         assert_eq!(
-            unknown_question_fields(&raw),
+            unknown_question_fields(&raw)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             [
                 "question \"name\" has a field \"requried\" that no question takes",
                 "question \"carer_name\" has a field \"hnit\" that no question takes",

@@ -144,6 +144,20 @@ pub struct SummaryRow {
     pub answer: String,
     /// Required and not answered: the check-answers page links it to its question.
     pub missing: bool,
+    /// The question is for the council's eyes only: staff see the row, the referrer's copy
+    /// and clients without `submissions:restricted` do not. Kept with the row, so what was
+    /// restricted when the form was answered stays restricted after the form changes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub council_only: bool,
+}
+
+/// Leaves out the answers and rows of questions for the council's eyes only: the referrer's
+/// copy, its PDF, and what a client without `submissions:restricted` reads.
+pub fn without_council_only(answers: &mut Answers, rows: &mut Vec<SummaryRow>) {
+    for row in rows.iter().filter(|r| r.council_only) {
+        answers.remove(&row.question_id);
+    }
+    rows.retain(|r| !r.council_only);
 }
 
 /// The check-answers page: each visible question with its answer in words.
@@ -164,6 +178,7 @@ pub fn summary(form: &FormDefinition, answers: &Answers) -> Vec<SummaryRow> {
                     "Not answered".into()
                 },
                 missing: question.required && !answered,
+                council_only: question.council_only,
             });
         }
     }

@@ -13,7 +13,7 @@ mod validate;
 pub use check::{Problem, check_definition, unknown_question_fields};
 pub use evaluate::{
     Answers, SummaryRow, exit_page, is_complete, progress, prune_hidden, summary, visible_pages,
-    visible_questions,
+    visible_questions, without_council_only,
 };
 pub use model::{
     Audience, Block, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition, Messages,

@@ -3,8 +3,13 @@ use serde_json::Value;
 
 /// A form, as published: what it asks, in what order, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FormDefinition {
+    /// Where an editor finds the format's JSON Schema (`"../form-definition.schema.json"`);
+    /// read by editors only.
+    #[serde(rename = "$schema", default, skip_serializing)]
+    pub schema: Option<String>,
     /// Stable, in URLs and stored with every draft and submission: `social-care-referral`.
     pub id: String,
     /// Goes up whenever the questions change; submissions keep the version they answered.
@@ -22,19 +27,39 @@ pub struct FormDefinition {
     /// "What happens next", on the confirmation page after submitting.
     #[serde(default)]
     pub what_happens_next: Vec<Block>,
+    /// The key of the council team (`council.toml`) whose queue receives referrals made with
+    /// this form; staff can still move each one. Without it, referrals arrive with no team.
+    /// A form the council sends a person goes back to the team that sent it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
+/// Who fills a form in, which decides where it is offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
-    /// GPs, nurses, hospitals and care homes referring someone.
+    /// GPs, nurses, hospitals and care homes referring someone: listed with the referrals.
     Professional,
-    /// Citizens and those who look after them, for forms staff send to complete.
+    /// Citizens and those who look after them, for forms staff send to complete from a
+    /// person's record; never started as a referral.
     Citizen,
+    /// Professionals referring someone, and citizens referring themselves or someone they care
+    /// for (a carer's assessment): listed with the referrals and on the citizen's pages.
+    Anyone,
+}
+
+impl Audience {
+    /// Whether the form is started as a referral (from the list of forms) rather than sent by
+    /// staff to a person.
+    pub fn is_referral(self) -> bool {
+        matches!(self, Self::Professional | Self::Anyone)
+    }
 }
 
 /// Content shown on "Before you start" and exit pages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Block {
     Paragraph(String),
@@ -48,6 +73,7 @@ pub enum Block {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     pub id: String,
@@ -64,6 +90,7 @@ pub struct Page {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExitRule {
     pub when: Condition,
@@ -72,6 +99,7 @@ pub struct ExitRule {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExitPage {
     pub id: String,
@@ -81,6 +109,7 @@ pub struct ExitPage {
 
 // No deny_unknown_fields here: serde cannot combine it with the flattened kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Question {
     /// Unique within the form (within its group, for questions in a repeating group).
     pub id: String,
@@ -95,6 +124,11 @@ pub struct Question {
     /// Filled in from the signed-in account when the form starts (the referrer's details).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefill: Option<Prefill>,
+    /// For the council's eyes only (a key safe's code): kept with the submission and shown to
+    /// staff, but left out of the referrer's copy and confirmation, and of the feed and FHIR
+    /// for clients without the `submissions:restricted` scope.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub council_only: bool,
     /// This question's own error messages, where the generated ones would read badly.
     #[serde(default, skip_serializing_if = "Messages::is_empty")]
     pub messages: Messages,
@@ -106,6 +140,7 @@ pub struct Question {
 /// name", "Date of birth must be in the past"). Each one given replaces the generated message of
 /// its kind; those not given are generated from the label.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Messages {
     /// When a required question has no answer.
@@ -129,6 +164,7 @@ impl Messages {
 
 /// What of the signed-in account a question starts with; the person can still change it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Prefill {
     /// Forename and surname.
@@ -137,6 +173,7 @@ pub enum Prefill {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum QuestionKind {
     Text {
@@ -232,6 +269,7 @@ fn long_text() -> usize {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stored in the answers.
@@ -242,6 +280,7 @@ pub struct Choice {
 
 /// Date rules that hold only when `when` does (read against the form's top-level answers).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RulesWhen {
     pub when: Condition,
@@ -249,6 +288,7 @@ pub struct RulesWhen {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DateRule {
     /// Today or earlier.
@@ -263,6 +303,7 @@ pub enum DateRule {
 
 /// When a page or question is shown, in terms of other answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// The answer equals the value (for yes/no, radios, select, text).

@@ -2,10 +2,10 @@
 //! errors, and the password policy checklist.
 
 use leptos::html;
-use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 use shared::api::FieldErrors;
 use shared::rules::PasswordRule;
+use wasm_bindgen::JsCast;
 
 /// The errors of a form, each linked to its field, in the order the fields appear on the page;
 /// focus moves here so screen reader users hear what went wrong, and the browser tab's title
@@ -95,7 +95,10 @@ fn place_on_page(field: &str) -> usize {
     };
     let all = document.get_elements_by_tag_name("*");
     (0..all.length())
-        .find(|index| all.item(*index).is_some_and(|e| e.is_same_node(Some(&target))))
+        .find(|index| {
+            all.item(*index)
+                .is_some_and(|e| e.is_same_node(Some(&target)))
+        })
         .map_or(usize::MAX, |index| index as usize)
 }
 

@@ -25,7 +25,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::FieldErrors;
-use shared::forms::{Audience, FormDefinition};
+use shared::forms::FormDefinition;
 
 use self::state::{Filling, Progress};
 use crate::api::{self, ApiError};
@@ -68,7 +68,7 @@ fn with_form<V: IntoView + 'static>(
                         None => api::form(form_id).await,
                     }
                     .and_then(|form| {
-                        if form.audience == Audience::Professional {
+                        if form.audience.is_referral() {
                             Ok(Opened::Ready(form, filling.clone(), None))
                         } else {
                             Err(ApiError::not_found())
