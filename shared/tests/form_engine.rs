@@ -173,14 +173,17 @@ fn check_answers_shows_each_answer_in_words_and_marks_what_is_missing() {
     let given = answers(json!({
         "is_professional": "yes", "has_carer": "no",
         "start": {"day": "22", "month": "11", "year": "2026"}, "days": "7",
-        "contacts": [{"name": "Cy"}, {"name": "Di"}]
+        "contacts": [{"name": "Cy"}, {"name": "Di", "phone": "0151 496 0000"}]
     }));
     let rows = summary(&form(), &given);
     let row = |id: &str| rows.iter().find(|r| r.question_id == id).unwrap();
     assert_eq!(row("is_professional").answer, "Yes");
     assert_eq!(row("start").answer, "22 November 2026");
     assert_eq!(row("expiry").answer, "29 November 2026");
-    assert_eq!(row("contacts").answer, "2 consultees");
+    assert_eq!(
+        row("contacts").answer,
+        "Consultee 1: Name: Cy\nConsultee 2: Name: Di; Phone: 0151 496 0000"
+    );
     assert!(row("name").missing);
     assert_eq!(row("name").answer, "Not answered");
     assert!(rows.iter().all(|r| r.question_id != "carer_name"));

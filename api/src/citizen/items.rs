@@ -279,12 +279,9 @@ pub async fn save(
     if current.submission.is_some() {
         return Err(already_submitted());
     }
-    check_answer_shapes(
-        form(state, &current.item.form_id)?,
-        &request.answers,
-        request.page_id.as_deref(),
-    )?;
-    let answers = crate::referrals::to_json(&request.answers)?;
+    let definition = form(state, &current.item.form_id)?;
+    check_answer_shapes(definition, &request.answers, request.page_id.as_deref())?;
+    let answers = crate::referrals::to_json(&shared::forms::tidy(definition, &request.answers))?;
     let seen = i32::try_from(request.version).unwrap_or(-1);
     let account_id = user.account_id.clone();
     let (row, sent) = state

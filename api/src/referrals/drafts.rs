@@ -71,7 +71,7 @@ pub async fn create(
 ) -> Result<DraftView, ApiError> {
     let definition = form_for(state, &request.form_id, Audience::Professional)?;
     check_answer_shapes(definition, &request.answers, request.page_id.as_deref())?;
-    let answers = to_json(&request.answers)?;
+    let answers = to_json(&shared::forms::tidy(definition, &request.answers))?;
     let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
     let account_id = user.account_id.clone();
     let definition = definition.clone();
@@ -128,7 +128,7 @@ pub async fn update(
     };
     let definition = form(state, &current.form_id)?;
     check_answer_shapes(definition, &request.answers, request.page_id.as_deref())?;
-    let answers = to_json(&request.answers)?;
+    let answers = to_json(&shared::forms::tidy(definition, &request.answers))?;
     let seen = i32::try_from(request.version).unwrap_or(-1);
     let definition = definition.clone();
     let draft = state

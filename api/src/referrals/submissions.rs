@@ -207,7 +207,7 @@ fn check(
                 .collect(),
         ));
     }
-    let answers = prune_hidden(definition, &request.answers);
+    let answers = shared::forms::tidy(definition, &prune_hidden(definition, &request.answers));
     Ok(Checked {
         summary: summary(definition, &answers),
         answers,

@@ -231,10 +231,30 @@ fn describe(question: &Question, value: &Value) -> String {
             .filter_map(|k| value.get(k).map(text).filter(|t| !t.is_empty()))
             .collect::<Vec<_>>()
             .join(", "),
-        QuestionKind::Group { item, .. } => {
-            let count = value.as_array().map_or(0, Vec::len);
-            format!("{count} {item}{}", if count == 1 { "" } else { "s" })
-        }
+        // Every item in full, one line each: staff, the PDF and check answers all read this.
+        QuestionKind::Group {
+            item, questions, ..
+        } => value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .map(|(index, entry)| {
+                let parts: Vec<String> = questions
+                    .iter()
+                    .filter_map(|inner| {
+                        let given = entry.get(&inner.id).filter(|v| is_answered(Some(v)))?;
+                        Some(format!("{}: {}", inner.label, describe(inner, given)))
+                    })
+                    .collect();
+                let mut name = item.clone();
+                if let Some(first) = name.get(..1) {
+                    name.replace_range(..1, &first.to_uppercase());
+                }
+                format!("{name} {}: {}", index + 1, parts.join("; "))
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
         QuestionKind::File { .. } => value.get("name").map(text).unwrap_or_default(),
         _ => text(value),
     }

@@ -8,6 +8,7 @@ mod condition;
 mod evaluate;
 mod model;
 mod shape;
+mod tidy;
 mod validate;
 
 pub use check::{Problem, check_definition, unknown_question_fields};
@@ -20,4 +21,5 @@ pub use model::{
     Page, Prefill, Question, QuestionKind, RulesWhen,
 };
 pub use shape::shape_errors;
+pub use tidy::tidy;
 pub use validate::{DateProblem, parse_date, parse_time, validate_all, validate_page};

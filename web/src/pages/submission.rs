@@ -150,7 +150,7 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
                     {submission.summary.iter().map(|row| view! {
                         <div class="govuk-summary-list__row">
                             <dt class="govuk-summary-list__key">{row.label.clone()}</dt>
-                            <dd class="govuk-summary-list__value">{row.answer.clone()}</dd>
+                            <dd class="govuk-summary-list__value app-answer">{row.answer.clone()}</dd>
                         </div>
                     }).collect_view()}
                 </dl>

@@ -155,7 +155,7 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
                             {page_rows.into_iter().map(|row| view! {
                                 <div class="govuk-summary-list__row">
                                     <dt class="govuk-summary-list__key">{row.label.clone()}</dt>
-                                    <dd class="govuk-summary-list__value">{row.answer.clone()}</dd>
+                                    <dd class="govuk-summary-list__value app-answer">{row.answer.clone()}</dd>
                                     <dd class="govuk-summary-list__actions">
                                         <A href=format!("{href}#{}", row.question_id) attr:class="govuk-link">
                                             "Change"<span class="govuk-visually-hidden">{format!(" {}", row.label.to_lowercase())}</span>

@@ -181,7 +181,7 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
                     {sent.summary.into_iter().map(|row| view! {
                         <div class="govuk-summary-list__row">
                             <dt class="govuk-summary-list__key">{row.label}</dt>
-                            <dd class="govuk-summary-list__value">{row.answer}</dd>
+                            <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
                         </div>
                     }).collect_view()}
                 </dl>
