@@ -4,7 +4,6 @@ use std::net::TcpListener;
 use std::time::Duration;
 
 use actix_web::dev::Server;
-use actix_web::error::{JsonPayloadError, QueryPayloadError};
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
@@ -17,7 +16,6 @@ use crate::configuration::Settings;
 use crate::council::Council;
 use crate::db::Database;
 use crate::email::{Mailer, Outbox};
-use crate::error::ApiError;
 use crate::forms::FormLibrary;
 use crate::openapi::ApiDoc;
 use crate::passwords::PasswordHasher;
@@ -126,14 +124,7 @@ fn run(
             .wrap(TracingLogger::default())
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(body_limit))
-            .app_data(
-                web::JsonConfig::default()
-                    .limit(body_limit)
-                    .error_handler(move |error, _| json_error(error, body_limit).into()),
-            )
-            .app_data(
-                web::QueryConfig::default().error_handler(|error, _| query_error(error).into()),
-            )
+            .app_data(crate::routes::extract::BodyLimit(body_limit))
             .configure(routes::configure)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
             .service(web::scope("/api").default_service(web::to(routes::unknown_route)))
@@ -148,21 +139,4 @@ fn run(
     // Keep slow clients from holding connections open for ever.
     server = server.client_request_timeout(Duration::from_secs(30));
     Ok(server.run())
-}
-
-fn json_error(error: JsonPayloadError, limit: usize) -> ApiError {
-    match error {
-        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            ApiError::PayloadTooLarge { limit }
-        }
-        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType {
-            expected: "application/json",
-        },
-        JsonPayloadError::Deserialize(e) => ApiError::MalformedBody(e.to_string()),
-        other => ApiError::MalformedBody(other.to_string()),
-    }
-}
-
-fn query_error(error: QueryPayloadError) -> ApiError {
-    ApiError::MalformedBody(format!("the query string could not be read: {error}"))
 }

@@ -70,6 +70,7 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await page.getByLabel('Postcode').fill('L20 3NJ');
   await page.locator('#ma_phone').fill('0151 496 0000');
   await page.getByLabel('Their phone number').fill('0151 496 0001');
+  await page.getByLabel('Which council is the supervisory body?').selectOption({ label: 'This council' });
   await page.getByLabel('The NHS', { exact: true }).check();
   await next(page);
 
@@ -144,7 +145,11 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await next(page);
 
   // The urgent authorisation section, shown because it was chosen; its expiry is worked out.
+  // Every one of its 8 conditions must be met: one left unticked is refused.
   await expectHeading(page, 'Urgent authorisation');
+  await page.locator('input[name="ua_criteria"]').first().check();
+  await next(page);
+  await expect(page.locator('#ua_criteria-error')).toContainText('All 8 conditions must be met');
   for (const box of await page.locator('input[name="ua_criteria"]').all()) await box.check();
   const start = today();
   await fillDate(page, 'ua_start', start);
@@ -154,6 +159,9 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   const expected = expiry.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   await expect(page.locator('#ua_expiry')).toContainText(expected);
   await page.getByLabel('Purpose of the urgent authorisation').fill('To keep her safe while the assessments are done.');
+  await page.getByLabel('Name of the person who signed the urgent authorisation').fill('Priya Shah');
+  await fillDate(page, 'ua_signed_date', start);
+  await page.locator('#ua_signed_time').fill('09:30');
   await page.locator('#wants_extension-2').check();
   await expectNoAxeViolations(page);
   await next(page);
@@ -163,6 +171,7 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await page.getByLabel('Your name').fill('Priya Shah');
   await page.getByLabel('Your position').fill('Registered manager');
   await fillDate(page, 'signed_date', today());
+  await page.locator('#signed_time').fill('09:30');
   await next(page);
 
   await expectHeading(page, 'Check your answers');
@@ -220,10 +229,11 @@ test('the social care referral ends at an exit page when the person lives outsid
 
 test('every page of every form passes axe, empty and with its errors showing', async ({ page, request, consoleErrors }) => {
   test.setTimeout(240_000);
-  // Forms for professionals, under /forms; a citizen's form is filled from their record.
+  // Referral forms (for professionals, or for anyone), under /forms; a citizen's form is
+  // filled from their record.
   const forms = (await (await request.get('/api/v1/forms')).json())
-    .filter((form) => form.audience === 'professional');
-  expect(forms.length).toBeGreaterThanOrEqual(5);
+    .filter((form) => form.audience !== 'citizen');
+  expect(forms.length).toBeGreaterThanOrEqual(6);
   for (const { id } of forms) {
     const form = await (await request.get(`/api/v1/forms/${id}`)).json();
     await page.goto(`/forms/${id}`);

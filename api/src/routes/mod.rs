@@ -5,6 +5,7 @@ pub mod audit;
 pub mod bot_check;
 pub mod council;
 pub mod drafts;
+pub mod extract;
 pub mod form_starts;
 pub mod forms;
 pub mod health;

@@ -219,10 +219,10 @@ async fn unknown_fields_and_oversized_bodies_are_refused() {
             &json!({"emial": "a@b.org", "password": "x", "bot_check": ""}),
         )
         .await;
-    assert_eq!(typo.status(), 400);
+    assert_eq!(typo.status(), 422);
     let problem: Problem = typo.json().await.unwrap();
-    assert_eq!(problem.code, "malformed_body");
-    assert!(problem.detail.unwrap().contains("emial"));
+    assert_eq!(problem.code, "validation_failed");
+    assert!(problem.errors.contains_key("emial"), "{:?}", problem.errors);
 
     let huge = "x".repeat(300 * 1024);
     let too_big = app

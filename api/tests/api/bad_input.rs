@@ -156,3 +156,64 @@ async fn script_tags_in_every_text_answer_are_kept_as_the_text_that_was_typed() 
     assert!(email.raw.contains(&sent.reference));
     assert!(!email.raw.contains("<script>"));
 }
+
+#[tokio::test]
+async fn a_value_of_the_wrong_kind_is_a_422_naming_its_field_in_a_body_or_a_query() {
+    let app = spawn_app().await;
+    let session = app.signed_in_staff("worker@example.org").await;
+    let staff = app.caller(&session);
+
+    let unknown_status = problem(
+        staff.get("/api/v1/staff/submissions?status=lost").await,
+        422,
+    )
+    .await;
+    assert_eq!(unknown_status.code, "validation_failed");
+    let message = &unknown_status.errors["status"][0];
+    assert!(message.contains("unknown value \"lost\""), "{message}");
+    assert!(
+        message.contains("received"),
+        "the values it may be are listed: {message}"
+    );
+
+    let not_a_flag = problem(
+        staff.get("/api/v1/staff/submissions?overdue=perhaps").await,
+        422,
+    )
+    .await;
+    assert!(
+        not_a_flag.errors.contains_key("overdue"),
+        "{:?}",
+        not_a_flag.errors
+    );
+
+    let change = problem(
+        staff
+            .post(
+                "/api/v1/staff/submissions/0193a7d0-11aa-7b3c-8e2f-6a5d4c3b2a10/changes",
+                &json!({"status": "lost"}),
+            )
+            .await,
+        422,
+    )
+    .await;
+    assert!(
+        change.errors["status"][0].contains("unknown value \"lost\""),
+        "{:?}",
+        change.errors
+    );
+
+    // Not JSON at all is still a 400.
+    let garbled = problem(
+        staff
+            .post_bytes(
+                "/api/v1/staff/submissions/0193a7d0-11aa-7b3c-8e2f-6a5d4c3b2a10/changes",
+                "application/json",
+                b"{\"status\": ".to_vec(),
+            )
+            .await,
+        400,
+    )
+    .await;
+    assert_eq!(garbled.code, "malformed_body");
+}

@@ -13,6 +13,7 @@ async fn every_published_form_is_listed() {
     assert_eq!(
         ids,
         [
+            "carers-assessment-referral",
             "dols-form-1",
             "dols-form-2",
             "financial-assessment",

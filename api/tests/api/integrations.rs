@@ -97,7 +97,7 @@ async fn a_client_with_only_submissions_read_reads_the_feed_and_nothing_else() {
     assert_eq!(entry.id, submission);
     assert_eq!(
         (entry.form_id.as_str(), entry.form_version),
-        ("support-enquiry", 1)
+        ("support-enquiry", 2)
     );
     assert_eq!(entry.answers["last_name"], "Okafor");
     assert_eq!(page.next, entry.position.to_string());

@@ -242,7 +242,7 @@ async fn a_complete_form_is_submitted_once_with_a_reference_and_a_confirmation_e
     assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
     let submitted: SubmissionView = response.json().await.unwrap();
     assert!(submitted.reference.starts_with("ASC-"));
-    assert_eq!(submitted.form_version, 1);
+    assert_eq!(submitted.form_version, 2);
     assert_eq!(submitted.answers["first_name"], "Margaret");
     assert!(
         !submitted.answers.contains_key("carers"),
@@ -646,14 +646,108 @@ fn complete_dols_form_1() -> Value {
         "ma_name": "Marsh Lane Care Home",
         "ma_address": {"line1": "2 Marsh Lane", "town": "Bootle", "postcode": "L20 3NJ"},
         "ma_phone": "0151 496 0000", "contact_name": "Priya Shah", "contact_phone": "0151 496 0001",
-        "contact_email": "priya@example.org", "funding": "nhs",
+        "contact_email": "priya@example.org", "supervisory_body": "this_council", "funding": "nhs",
         "sa_start": date(today), "purpose_care": "Personal care.", "restrictions": ["locked_door"],
         "restrictions_details": "Keypad on the front door.", "less_restrictive": "no",
         "imca_needed": "no",
         "advance_decision": "none", "mha_applies": "no",
         "interested_informed": "yes", "signed_name": "Priya Shah", "position": "Manager",
-        "signed_date": date(today)
+        "signed_date": date(today), "signed_time": "09:30"
     })
+}
+
+/// A DoLS Form 1 with an urgent authorisation given today, every required question answered.
+fn urgent_dols_form_1() -> Value {
+    let today = chrono::Utc::now().date_naive();
+    let date = |d: chrono::NaiveDate| {
+        use chrono::Datelike;
+        json!({"day": d.day().to_string(), "month": d.month().to_string(), "year": d.year().to_string()})
+    };
+    let mut answers = complete_dols_form_1();
+    let urgent = json!({
+        "request_type": "urgent",
+        "ua_criteria": ["age", "mental_disorder", "care", "no_refusal", "best_interests",
+            "proportionate", "mha", "urgent"],
+        "ua_start": date(today), "ua_start_time": "09:30", "ua_days": "7",
+        "ua_purpose": "To keep her safe while the assessments are done.",
+        "ua_signed_name": "Priya Shah", "ua_signed_date": date(today), "ua_signed_time": "09:30",
+        "wants_extension": "no"
+    });
+    for (id, answer) in urgent.as_object().unwrap() {
+        answers[id] = answer.clone();
+    }
+    answers
+}
+
+#[tokio::test]
+async fn an_urgent_authorisation_is_refused_unless_all_eight_conditions_are_met() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let mut answers = urgent_dols_form_1();
+    answers["ua_criteria"] = json!(["age"]);
+
+    let response = me
+        .submit(
+            "key-1",
+            json!({"form_id": "dols-form-1", "answers": answers}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let problem: Problem = response.json().await.unwrap();
+    assert!(
+        problem.errors.contains_key("answers.ua_criteria"),
+        "{problem:?}"
+    );
+    let listed: SubmissionPage = me.get("/api/v1/submissions").await.json().await.unwrap();
+    assert!(listed.items.is_empty(), "nothing refused is stored");
+
+    // With all 8 ticked, the same answers are taken.
+    let accepted = me
+        .submit(
+            "key-2",
+            json!({"form_id": "dols-form-1", "answers": urgent_dols_form_1()}),
+        )
+        .await;
+    assert_eq!(accepted.status(), 201, "{}", accepted.text().await.unwrap());
+}
+
+#[tokio::test]
+async fn a_time_that_is_not_a_real_time_is_refused() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let mut answers = urgent_dols_form_1();
+    answers["ua_start_time"] = json!("zz:99");
+
+    let response = me
+        .submit(
+            "key-1",
+            json!({"form_id": "dols-form-1", "answers": answers}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let problem: Problem = response.json().await.unwrap();
+    assert!(
+        problem.errors.contains_key("answers.ua_start_time"),
+        "{problem:?}"
+    );
 }
 
 /// The smallest file a PDF reader and a content sniffer both take for a PDF.

@@ -94,9 +94,15 @@ async fn a_referral_is_queued_with_its_due_date_assigned_accepted_and_the_sender
             entry.status,
             entry.overdue,
             entry.submitted_by.as_str(),
-            entry.team.is_none()
+            entry.team.as_ref().map(|t| t.key.as_str())
         ),
-        (SubmissionStatus::Received, false, "Priya Shah", true)
+        // The support enquiry's definition sends its referrals to the contact centre.
+        (
+            SubmissionStatus::Received,
+            false,
+            "Priya Shah",
+            Some("contact_centre")
+        )
     );
 
     // A worker outside the team cannot take it; one in it can, with a note.

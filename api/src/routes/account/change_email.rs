@@ -4,6 +4,7 @@ use shared::api::{ChangeEmailRequest, CodeSent};
 use crate::accounts::email_change;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Starts a change of email address.
@@ -29,7 +30,7 @@ use crate::state::AppState;
 pub async fn change_email(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<ChangeEmailRequest>,
+    body: Json<ChangeEmailRequest>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Accepted()
         .json(email_change::request(&state, &user, body.into_inner()).await?))

@@ -4,6 +4,7 @@ use shared::api::ChangePasswordRequest;
 use crate::accounts::profile;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Changes the password of the signed-in account.
@@ -29,7 +30,7 @@ use crate::state::AppState;
 pub async fn change_password(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<ChangePasswordRequest>,
+    body: Json<ChangePasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
     profile::change_password(&state, &user, body.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())

@@ -4,6 +4,7 @@ use shared::api::{AccountView, ConfirmEmailChangeRequest};
 use crate::accounts::email_change;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Finishes a change of email address.
@@ -28,7 +29,7 @@ use crate::state::AppState;
 pub async fn confirm_email_change(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<ConfirmEmailChangeRequest>,
+    body: Json<ConfirmEmailChangeRequest>,
 ) -> Result<web::Json<AccountView>, ApiError> {
     Ok(web::Json(
         email_change::confirm(&state, &user, body.into_inner()).await?,

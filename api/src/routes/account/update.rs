@@ -4,6 +4,7 @@ use shared::api::{AccountView, ChangeNameRequest};
 use crate::accounts::profile;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Changes the account holder's name.
@@ -26,7 +27,7 @@ use crate::state::AppState;
 pub async fn update_account(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<ChangeNameRequest>,
+    body: Json<ChangeNameRequest>,
 ) -> Result<web::Json<AccountView>, ApiError> {
     Ok(web::Json(
         profile::change_name(&state, &user, body.into_inner()).await?,

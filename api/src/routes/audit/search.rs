@@ -4,6 +4,7 @@ use shared::api::AuditPage;
 use crate::audit::{self, AuditQuery};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 /// Searches the audit log.
@@ -29,7 +30,7 @@ use crate::state::AppState;
 pub async fn search_audit_log(
     state: web::Data<AppState>,
     user: CurrentUser,
-    query: web::Query<AuditQuery>,
+    query: Query<AuditQuery>,
 ) -> Result<web::Json<AuditPage>, ApiError> {
     let (items, next) = audit::search(&state, &user, query.into_inner()).await?;
     Ok(web::Json(AuditPage { items, next }))

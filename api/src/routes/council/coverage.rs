@@ -5,6 +5,7 @@ use shared::rules::Postcode;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -37,7 +38,7 @@ pub struct CoverageQuery {
 )]
 pub async fn get_coverage(
     state: web::Data<AppState>,
-    query: web::Query<CoverageQuery>,
+    query: Query<CoverageQuery>,
 ) -> Result<web::Json<PostcodeCoverage>, ApiError> {
     let written = query.into_inner().postcode.unwrap_or_default();
     let postcode =

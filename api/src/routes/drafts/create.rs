@@ -4,6 +4,7 @@ use shared::api::{CreateDraftRequest, DraftView};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::referrals::drafts;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Saves a form for later for the first time.
@@ -31,7 +32,7 @@ use crate::state::AppState;
 pub async fn create_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<CreateDraftRequest>,
+    body: Json<CreateDraftRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let draft = drafts::create(&state, &user, body.into_inner()).await?;
     Ok(HttpResponse::Created()

@@ -5,6 +5,7 @@ use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
 use crate::referrals::drafts;
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 /// The signed-in account's saved forms.
@@ -31,7 +32,7 @@ use crate::state::AppState;
 pub async fn list_drafts(
     state: web::Data<AppState>,
     user: CurrentUser,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<DraftPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;
     Ok(web::Json(drafts::list(&state, &user, page).await?))

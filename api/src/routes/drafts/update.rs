@@ -4,6 +4,7 @@ use shared::api::{DraftView, UpdateDraftRequest};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::referrals::drafts;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Saves a form again (on every Next, and on Save for later).
@@ -40,7 +41,7 @@ pub async fn update_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
     draft_id: web::Path<String>,
-    body: web::Json<UpdateDraftRequest>,
+    body: Json<UpdateDraftRequest>,
 ) -> Result<web::Json<DraftView>, ApiError> {
     Ok(web::Json(
         drafts::update(&state, &user, draft_id.into_inner(), body.into_inner()).await?,

@@ -5,6 +5,7 @@ use crate::accounts::now;
 use crate::auth::bot_check;
 use crate::error::ApiError;
 use crate::referrals::form;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Lets someone without an account start a form once the bot check is solved.
@@ -28,7 +29,7 @@ use crate::state::AppState;
 )]
 pub async fn start_form(
     state: web::Data<AppState>,
-    body: web::Json<FormStartRequest>,
+    body: Json<FormStartRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     form(&state, &request.form_id)?;

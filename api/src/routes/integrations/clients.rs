@@ -4,6 +4,7 @@ use shared::api::{ApiClientView, ClientWithSecret, CreateClientRequest};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::integrations::clients;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Creates a machine client.
@@ -29,7 +30,7 @@ use crate::state::AppState;
 pub async fn create_api_client(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<CreateClientRequest>,
+    body: Json<CreateClientRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let created = clients::create(&state, &user, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(created))

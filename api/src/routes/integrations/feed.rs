@@ -6,6 +6,7 @@ use utoipa::IntoParams;
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
 use crate::integrations::feed;
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -45,7 +46,7 @@ pub struct FeedQuery {
 pub async fn read_submission_feed(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    query: web::Query<FeedQuery>,
+    query: Query<FeedQuery>,
 ) -> Result<web::Json<FeedPage>, ApiError> {
     let query = query.into_inner();
     let (items, next) = feed::read(&state, &caller, query.after, query.limit).await?;

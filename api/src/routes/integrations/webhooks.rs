@@ -7,6 +7,7 @@ use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::integrations::webhooks;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::routes::extract::{Json, Query};
 use crate::state::AppState;
 
 /// Registers an endpoint for events.
@@ -35,7 +36,7 @@ use crate::state::AppState;
 pub async fn register_webhook(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<CreateWebhookRequest>,
+    body: Json<CreateWebhookRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let created = webhooks::register(&state, &user, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(created))
@@ -117,7 +118,7 @@ pub async fn list_webhook_deliveries(
     state: web::Data<AppState>,
     user: CurrentUser,
     webhook_id: web::Path<String>,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<DeliveryPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;
     let (items, next) = webhooks::deliveries(&state, &user, webhook_id.into_inner(), page).await?;

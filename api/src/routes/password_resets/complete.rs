@@ -3,6 +3,7 @@ use shared::api::PasswordResetCompletion;
 
 use crate::accounts::password_reset;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// The code and the new password.
@@ -26,7 +27,7 @@ use crate::state::AppState;
 )]
 pub async fn complete_password_reset(
     state: web::Data<AppState>,
-    body: web::Json<PasswordResetCompletion>,
+    body: Json<PasswordResetCompletion>,
 ) -> Result<HttpResponse, ApiError> {
     password_reset::complete(&state, body.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())

@@ -3,6 +3,7 @@ use shared::api::{CodeSent, PasswordResetRequest};
 
 use crate::accounts::{client_address, limit_address, password_reset};
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// "Forgotten password?"
@@ -27,7 +28,7 @@ use crate::state::AppState;
 pub async fn request_password_reset(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<PasswordResetRequest>,
+    body: Json<PasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
     limit_address(&state, client_address(&req, state.trust_forwarded_for)).await?;
     Ok(HttpResponse::Accepted().json(password_reset::request(&state, body.into_inner()).await?))

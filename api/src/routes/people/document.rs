@@ -6,6 +6,7 @@ use utoipa::IntoParams;
 use crate::auth::CurrentUser;
 use crate::citizen::documents;
 use crate::error::ApiError;
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -45,7 +46,7 @@ pub async fn get_document(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, String)>,
-    query: web::Query<DocumentQuery>,
+    query: Query<DocumentQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, document_id) = path.into_inner();
     let (document, bytes) = documents::open(&state, &user, person_id, document_id).await?;

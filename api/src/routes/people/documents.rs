@@ -5,6 +5,7 @@ use crate::auth::CurrentUser;
 use crate::citizen::documents;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 /// The Items to view tile.
@@ -30,7 +31,7 @@ pub async fn list_documents(
     state: web::Data<AppState>,
     user: CurrentUser,
     person_id: web::Path<String>,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<DocumentPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;
     let (items, next) = documents::list(&state, &user, person_id.into_inner(), page).await?;

@@ -5,6 +5,7 @@ use crate::auth::CurrentUser;
 use crate::citizen::involvements;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 /// The Involvements tile.
@@ -31,7 +32,7 @@ pub async fn list_involvements(
     state: web::Data<AppState>,
     user: CurrentUser,
     person_id: web::Path<String>,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<InvolvementPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;
     let (items, next) = involvements::current(&state, &user, person_id.into_inner(), page).await?;

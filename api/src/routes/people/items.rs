@@ -5,6 +5,7 @@ use crate::auth::CurrentUser;
 use crate::citizen::items;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 /// The Items to complete tile.
@@ -31,7 +32,7 @@ pub async fn list_items(
     state: web::Data<AppState>,
     user: CurrentUser,
     person_id: web::Path<String>,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<ItemPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;
     let (items, next) = items::list(&state, &user, person_id.into_inner(), page).await?;

@@ -7,6 +7,7 @@ use crate::auth::CurrentUser;
 use crate::citizen::messages::{self, Box};
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -44,7 +45,7 @@ pub async fn list_messages(
     state: web::Data<AppState>,
     user: CurrentUser,
     person_id: web::Path<String>,
-    query: web::Query<MessagesQuery>,
+    query: Query<MessagesQuery>,
 ) -> Result<web::Json<MessagePage>, ApiError> {
     let query = query.into_inner();
     let which = Box::parse(query.which.as_deref())?;

@@ -5,6 +5,7 @@ use crate::audit;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 /// Who at the council opened the record.
@@ -30,7 +31,7 @@ pub async fn list_record_views(
     state: web::Data<AppState>,
     user: CurrentUser,
     person_id: web::Path<String>,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<RecordViewPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;
     let (items, next) = audit::record_views(&state, &user, person_id.into_inner(), page).await?;

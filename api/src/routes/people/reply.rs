@@ -4,6 +4,7 @@ use shared::api::{ReplyRequest, ThreadView};
 use crate::auth::CurrentUser;
 use crate::citizen::messages;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Reply.
@@ -33,7 +34,7 @@ pub async fn reply_to_thread(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, String)>,
-    body: web::Json<ReplyRequest>,
+    body: Json<ReplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, thread_id) = path.into_inner();
     let thread = messages::reply(&state, &user, person_id, thread_id, body.into_inner()).await?;

@@ -4,6 +4,7 @@ use shared::api::{ItemView, SaveItemRequest};
 use crate::auth::CurrentUser;
 use crate::citizen::items;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Saves the answers so far (on every Next, and on Save).
@@ -42,7 +43,7 @@ pub async fn save_item(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, String)>,
-    body: web::Json<SaveItemRequest>,
+    body: Json<SaveItemRequest>,
 ) -> Result<web::Json<ItemView>, ApiError> {
     let (person_id, item_id) = path.into_inner();
     Ok(web::Json(

@@ -4,6 +4,7 @@ use shared::api::{NewMessageRequest, ThreadView};
 use crate::auth::CurrentUser;
 use crate::citizen::messages;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// New message.
@@ -30,7 +31,7 @@ pub async fn send_message(
     state: web::Data<AppState>,
     user: CurrentUser,
     person_id: web::Path<String>,
-    body: web::Json<NewMessageRequest>,
+    body: Json<NewMessageRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let person_id = person_id.into_inner();
     let thread = messages::start(&state, &user, person_id.clone(), body.into_inner()).await?;

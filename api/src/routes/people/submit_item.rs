@@ -5,6 +5,7 @@ use crate::auth::CurrentUser;
 use crate::citizen::items;
 use crate::error::ApiError;
 use crate::referrals::submissions::IdempotencyKey;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Sends a completed item back to the team that sent it.
@@ -55,7 +56,7 @@ pub async fn submit_item(
     user: CurrentUser,
     request: HttpRequest,
     path: web::Path<(String, String)>,
-    body: web::Json<SubmitItemRequest>,
+    body: Json<SubmitItemRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let key = IdempotencyKey::of(&request)?;
     let (person_id, item_id) = path.into_inner();

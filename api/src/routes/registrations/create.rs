@@ -3,6 +3,7 @@ use shared::api::{CodeSent, RegistrationRequest};
 
 use crate::accounts::{client_address, limit_address, registration};
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Registration step 2: names, email and password; a verification code is emailed.
@@ -29,7 +30,7 @@ use crate::state::AppState;
 pub async fn create_registration(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<RegistrationRequest>,
+    body: Json<RegistrationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     limit_address(&state, client_address(&req, state.trust_forwarded_for)).await?;
     let sent = registration::register(&state, body.into_inner()).await?;

@@ -3,6 +3,7 @@ use shared::api::{CodeSent, ResendCodeRequest, validate_email};
 
 use crate::accounts::{client_address, limit_address, registration};
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// "Send a new code" during registration.
@@ -27,7 +28,7 @@ use crate::state::AppState;
 pub async fn resend_registration_code(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<ResendCodeRequest>,
+    body: Json<ResendCodeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let errors = validate_email(&body.email);
     if !errors.is_empty() {

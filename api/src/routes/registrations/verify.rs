@@ -3,6 +3,7 @@ use shared::api::{SessionCreated, VerifyCodeRequest};
 
 use crate::accounts::{registration, session};
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Registration step 3: the emailed code.
@@ -27,7 +28,7 @@ use crate::state::AppState;
 )]
 pub async fn verify_registration(
     state: web::Data<AppState>,
-    body: web::Json<VerifyCodeRequest>,
+    body: Json<VerifyCodeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     let errors = request.validate();

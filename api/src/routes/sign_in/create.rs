@@ -3,6 +3,7 @@ use shared::api::{CodeSent, SignInRequest};
 
 use crate::accounts::{client_address, limit_address, sign_in};
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Sign-in step 1: email and password.
@@ -35,7 +36,7 @@ use crate::state::AppState;
 pub async fn start_sign_in(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<SignInRequest>,
+    body: Json<SignInRequest>,
 ) -> Result<HttpResponse, ApiError> {
     limit_address(&state, client_address(&req, state.trust_forwarded_for)).await?;
     Ok(HttpResponse::Accepted().json(sign_in::start(&state, body.into_inner()).await?))

@@ -3,6 +3,7 @@ use shared::api::{SessionCreated, VerifyCodeRequest};
 
 use crate::accounts::{session, sign_in};
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Sign-in step 2: the emailed code.
@@ -26,7 +27,7 @@ use crate::state::AppState;
 )]
 pub async fn finish_sign_in(
     state: web::Data<AppState>,
-    body: web::Json<VerifyCodeRequest>,
+    body: Json<VerifyCodeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     let errors = request.validate();

@@ -4,6 +4,7 @@ use shared::api::{AccountView, CreateStaffRequest, Role};
 use crate::accounts::staff;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// An administrator adds a member of staff.
@@ -29,7 +30,7 @@ use crate::state::AppState;
 pub async fn create_staff_account(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<CreateStaffRequest>,
+    body: Json<CreateStaffRequest>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Role::Administrator)?;
     let account = staff::create(&state, &user, body.into_inner()).await?;

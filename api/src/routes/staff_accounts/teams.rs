@@ -3,6 +3,7 @@ use shared::api::{SetTeamsRequest, StaffMember};
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::staff::accounts;
 use crate::state::AppState;
 
@@ -31,7 +32,7 @@ pub async fn set_staff_teams(
     state: web::Data<AppState>,
     user: CurrentUser,
     account_id: web::Path<String>,
-    body: web::Json<SetTeamsRequest>,
+    body: Json<SetTeamsRequest>,
 ) -> Result<web::Json<StaffMember>, ApiError> {
     Ok(web::Json(
         accounts::set_teams(&state, &user, account_id.into_inner(), body.into_inner()).await?,

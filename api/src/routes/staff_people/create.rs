@@ -4,6 +4,7 @@ use shared::api::{CreatePersonRequest, PersonDetails};
 use crate::auth::ApiCaller;
 use crate::citizen::person;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 use shared::api::scopes;
 
@@ -30,7 +31,7 @@ use shared::api::scopes;
 pub async fn create_person(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    body: web::Json<CreatePersonRequest>,
+    body: Json<CreatePersonRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.require(scopes::PEOPLE_WRITE)?;
     let created = person::create(&state, user, body.into_inner()).await?;

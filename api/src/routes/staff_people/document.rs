@@ -7,6 +7,7 @@ use crate::auth::ApiCaller;
 use crate::citizen::documents;
 use crate::error::ApiError;
 use crate::files;
+use crate::routes::extract::Query;
 use crate::state::AppState;
 use shared::api::scopes;
 
@@ -53,7 +54,7 @@ pub async fn publish_document(
     caller: ApiCaller,
     request: HttpRequest,
     person_id: web::Path<String>,
-    query: web::Query<PublishQuery>,
+    query: Query<PublishQuery>,
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.require(scopes::DOCUMENTS_WRITE)?;

@@ -4,6 +4,7 @@ use shared::api::{CreateLinkRequest, StaffInvitation};
 use crate::auth::CurrentUser;
 use crate::citizen::invitations;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Staff invite someone to see a person's record.
@@ -34,7 +35,7 @@ pub async fn invite_to_record(
     state: web::Data<AppState>,
     user: CurrentUser,
     person_id: web::Path<String>,
-    body: web::Json<CreateLinkRequest>,
+    body: Json<CreateLinkRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let invitation =
         invitations::invite(&state, &user, person_id.into_inner(), body.into_inner()).await?;

@@ -4,6 +4,7 @@ use shared::api::{CreateInvolvementRequest, InvolvementView};
 use crate::auth::ApiCaller;
 use crate::citizen::involvements;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 use shared::api::scopes;
 
@@ -32,7 +33,7 @@ pub async fn create_involvement(
     state: web::Data<AppState>,
     caller: ApiCaller,
     person_id: web::Path<String>,
-    body: web::Json<CreateInvolvementRequest>,
+    body: Json<CreateInvolvementRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.require(scopes::PEOPLE_WRITE)?;
     let created =

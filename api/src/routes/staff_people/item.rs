@@ -4,6 +4,7 @@ use shared::api::{ItemView, SendItemRequest};
 use crate::auth::ApiCaller;
 use crate::citizen::items;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 use shared::api::scopes;
 
@@ -34,7 +35,7 @@ pub async fn send_item(
     state: web::Data<AppState>,
     caller: ApiCaller,
     person_id: web::Path<String>,
-    body: web::Json<SendItemRequest>,
+    body: Json<SendItemRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.require(scopes::PEOPLE_WRITE)?;
     let item = items::send(&state, user, person_id.into_inner(), body.into_inner()).await?;

@@ -4,6 +4,7 @@ use shared::api::{CreateLinkRequest, PersonSummary};
 use crate::auth::CurrentUser;
 use crate::citizen::person;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Staff give an account access to a person's record.
@@ -33,7 +34,7 @@ pub async fn link_account(
     state: web::Data<AppState>,
     user: CurrentUser,
     person_id: web::Path<String>,
-    body: web::Json<CreateLinkRequest>,
+    body: Json<CreateLinkRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let linked = person::link(&state, &user, person_id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(linked))

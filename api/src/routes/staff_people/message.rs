@@ -4,6 +4,7 @@ use shared::api::{NewMessageRequest, ThreadView};
 use crate::auth::ApiCaller;
 use crate::citizen::messages;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 use shared::api::scopes;
 
@@ -34,7 +35,7 @@ pub async fn send_staff_message(
     state: web::Data<AppState>,
     caller: ApiCaller,
     person_id: web::Path<String>,
-    body: web::Json<NewMessageRequest>,
+    body: Json<NewMessageRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.require(scopes::MESSAGES_WRITE)?;
     let thread =

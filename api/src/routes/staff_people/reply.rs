@@ -4,6 +4,7 @@ use shared::api::{ReplyRequest, ThreadView};
 use crate::auth::ApiCaller;
 use crate::citizen::messages;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 use shared::api::scopes;
 
@@ -36,7 +37,7 @@ pub async fn reply_as_team(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<(String, String)>,
-    body: web::Json<ReplyRequest>,
+    body: Json<ReplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.require(scopes::MESSAGES_WRITE)?;
     let (person_id, thread_id) = path.into_inner();

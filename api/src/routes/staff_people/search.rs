@@ -6,6 +6,7 @@ use utoipa::IntoParams;
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::routes::extract::Query;
 use crate::staff::people;
 use crate::state::AppState;
 use shared::api::scopes;
@@ -46,7 +47,7 @@ pub struct SearchQuery {
 pub async fn search_people(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    query: web::Query<SearchQuery>,
+    query: Query<SearchQuery>,
 ) -> Result<web::Json<PersonMatchPage>, ApiError> {
     let user = caller.require(scopes::PEOPLE_READ)?;
     let query = query.into_inner();

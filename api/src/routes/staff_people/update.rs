@@ -3,6 +3,7 @@ use shared::api::{CreatePersonRequest, PersonDetails};
 
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::staff::people;
 use crate::state::AppState;
 use shared::api::scopes;
@@ -33,7 +34,7 @@ pub async fn update_person(
     state: web::Data<AppState>,
     caller: ApiCaller,
     person_id: web::Path<String>,
-    body: web::Json<CreatePersonRequest>,
+    body: Json<CreatePersonRequest>,
 ) -> Result<web::Json<PersonDetails>, ApiError> {
     let user = caller.require(scopes::PEOPLE_WRITE)?;
     Ok(web::Json(

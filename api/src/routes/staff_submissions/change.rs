@@ -3,6 +3,7 @@ use shared::api::{StaffSubmissionView, SubmissionChangeRequest};
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::Json;
 use crate::state::AppState;
 use crate::triage;
 
@@ -35,7 +36,7 @@ pub async fn change_submission(
     state: web::Data<AppState>,
     user: CurrentUser,
     submission_id: web::Path<String>,
-    body: web::Json<SubmissionChangeRequest>,
+    body: Json<SubmissionChangeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let view = triage::change(&state, &user, submission_id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(view))

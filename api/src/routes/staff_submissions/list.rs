@@ -3,6 +3,7 @@ use shared::api::QueuePage;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::Query;
 use crate::state::AppState;
 use crate::triage::{self, QueueQuery};
 
@@ -31,7 +32,7 @@ use crate::triage::{self, QueueQuery};
 pub async fn list_queue(
     state: web::Data<AppState>,
     user: CurrentUser,
-    query: web::Query<QueueQuery>,
+    query: Query<QueueQuery>,
 ) -> Result<web::Json<QueuePage>, ApiError> {
     let (items, next) = triage::queue(&state, &user, query.into_inner()).await?;
     Ok(web::Json(QueuePage { items, next }))

@@ -4,6 +4,7 @@ use shared::api::TeamThreadPage;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::routes::extract::Query;
 use crate::staff::teams;
 use crate::state::AppState;
 
@@ -32,7 +33,7 @@ pub async fn list_team_threads(
     state: web::Data<AppState>,
     user: CurrentUser,
     team: web::Path<String>,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<TeamThreadPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;
     let (items, next) = teams::threads(&state, &user, team.into_inner(), page).await?;

@@ -4,6 +4,7 @@ use shared::api::{CreateSubmissionRequest, SubmissionView};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::referrals::submissions::{self, IdempotencyKey};
+use crate::routes::extract::Json;
 use crate::state::AppState;
 
 /// Sends a completed form to the council.
@@ -48,7 +49,7 @@ pub async fn create_submission(
     state: web::Data<AppState>,
     user: CurrentUser,
     request: HttpRequest,
-    body: web::Json<CreateSubmissionRequest>,
+    body: Json<CreateSubmissionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let key = IdempotencyKey::of(&request)?;
     let outcome = submissions::create(&state, &user, key, body.into_inner(), None).await?;

@@ -5,6 +5,7 @@ use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
 use crate::referrals::submissions;
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 /// Forms the signed-in account sent in the last 30 days.
@@ -31,7 +32,7 @@ use crate::state::AppState;
 pub async fn list_submissions(
     state: web::Data<AppState>,
     user: CurrentUser,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<SubmissionPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;
     Ok(web::Json(submissions::list(&state, &user, page).await?))

@@ -8,6 +8,7 @@ use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::files;
 use crate::referrals::uploads;
+use crate::routes::extract::Query;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -56,7 +57,7 @@ pub async fn create_upload(
     state: web::Data<AppState>,
     user: CurrentUser,
     request: HttpRequest,
-    query: web::Query<UploadQuery>,
+    query: Query<UploadQuery>,
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let (bytes, declared) = files::read_body(&request, body, state.upload_limit_bytes).await?;
