@@ -106,3 +106,49 @@ fn the_first_administrator_is_created_from_the_command_line() {
     let twice = run("Admin-Pass-2026!\n");
     assert!(!twice.status.success());
 }
+
+#[test]
+fn a_form_designer_checks_a_folder_of_definitions_and_is_told_each_mistakes_line() {
+    let shipped = portal().args(["forms", "check"]).output().unwrap();
+    assert!(
+        shipped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shipped.stderr)
+    );
+    assert!(String::from_utf8_lossy(&shipped.stdout).contains("are well formed"));
+
+    // A condition that compares a yes/no answer with "Yes" could never hold.
+    let dir = tempfile::TempDir::new().unwrap();
+    let text = std::fs::read_to_string(repository_root().join("shared/forms/support-enquiry.json"))
+        .unwrap();
+    let mut form: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let carers = form["pages"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .flat_map(|p| p["questions"].as_array_mut().unwrap().iter_mut())
+        .find(|q| q["id"] == "carers")
+        .unwrap();
+    carers["shown_when"] =
+        serde_json::json!({"equals": {"question": "has_carers", "value": "Yes"}});
+    let written = serde_json::to_string_pretty(&form).unwrap();
+    let carers_line = written
+        .lines()
+        .position(|l| l.contains("\"id\": \"carers\""))
+        .unwrap()
+        + 1;
+    std::fs::write(dir.path().join("support-enquiry.json"), written).unwrap();
+
+    let checked = portal()
+        .args(["forms", "check"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!checked.status.success());
+    let stderr = String::from_utf8_lossy(&checked.stderr);
+    let expected = format!(
+        "support-enquiry.json:{carers_line}: question \"carers\" compares \"has_carers\" with \"Yes\", which it can never be (its values are yes, no)"
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    assert!(stderr.contains("1 mistake in"), "{stderr}");
+}

@@ -9,6 +9,7 @@ mod council;
 mod database;
 mod errors;
 mod faults;
+mod form_rules;
 mod forms;
 mod health;
 mod helpers;

@@ -36,7 +36,7 @@ use crate::session::{Session, use_session};
 #[derive(Clone)]
 enum Opened {
     /// The form, what is being filled, and for an item whose record it is on.
-    Ready(FormDefinition, Filling, Option<String>),
+    Ready(Box<FormDefinition>, Filling, Option<String>),
     /// An item already sent back: its own page shows what was sent.
     AlreadySent(Filling),
 }
@@ -69,7 +69,7 @@ fn with_form<V: IntoView + 'static>(
                     }
                     .and_then(|form| {
                         if form.audience.is_referral() {
-                            Ok(Opened::Ready(form, filling.clone(), None))
+                            Ok(Opened::Ready(Box::new(form), filling.clone(), None))
                         } else {
                             Err(ApiError::not_found())
                         }
@@ -88,7 +88,7 @@ fn with_form<V: IntoView + 'static>(
                         Progress::sync_item(&item, &filling);
                         let form = api::form(&item.item.form_id).await?;
                         let person = crate::pages::record::whose(&token, person_id).await?;
-                        Ok(Opened::Ready(form, filling.clone(), Some(person.name)))
+                        Ok(Opened::Ready(Box::new(form), filling.clone(), Some(person.name)))
                     };
                     Some(loaded.await)
                 }
@@ -101,7 +101,7 @@ fn with_form<V: IntoView + 'static>(
                 opened.get().flatten().map(|loaded| match loaded {
                     Ok(Opened::Ready(form, filling, person)) => {
                         provide_context(RecordOf(person));
-                        render(form, filling).into_any()
+                        render(*form, filling).into_any()
                     }
                     Ok(Opened::AlreadySent(filling)) => view! {
                         <h1 class="govuk-heading-l">"This form has been sent"</h1>
