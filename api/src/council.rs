@@ -48,6 +48,8 @@ pub struct LinksFile {
     pub call_charges: Url,
     pub privacy_notice: Url,
     pub accessibility_statement: Url,
+    /// How to get an independent advocate to speak for someone.
+    pub advocacy: Url,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -191,6 +193,7 @@ impl CouncilFile {
             ("call_charges", &links.call_charges),
             ("privacy_notice", &links.privacy_notice),
             ("accessibility_statement", &links.accessibility_statement),
+            ("advocacy", &links.advocacy),
         ] {
             ensure!(
                 url.scheme() == "https",
@@ -229,6 +232,7 @@ impl CouncilFile {
                 call_charges: links.call_charges.to_string(),
                 privacy_notice: links.privacy_notice.to_string(),
                 accessibility_statement: links.accessibility_statement.to_string(),
+                advocacy: links.advocacy.to_string(),
             },
             postcode_districts: districts,
             message_types: self

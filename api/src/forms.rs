@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use shared::forms::{FormDefinition, Problem, check_definition, unknown_question_fields};
 
+use shared::api::CouncilView;
+
 use crate::council::Council;
 
 pub struct FormLibrary {
@@ -62,28 +64,126 @@ pub fn check_dir(
                 message,
             })),
             Ok(form) => {
+                let line = line_of(&text, &form.id);
                 let mut here = |message: String| {
                     problems.push(FileProblem {
                         path: path.clone(),
-                        line: line_of(&text, &form.id),
+                        line,
                         message,
                     });
                 };
                 if forms.iter().any(|f| f.id == form.id) {
                     here(format!("another definition has the id {:?}", form.id));
                 }
-                if let Some(team) = form.team.as_deref()
-                    && council.is_some_and(|c| !c.has_team(team))
-                {
-                    here(format!(
-                        "referrals go to the team {team:?}, which the council file does not have"
-                    ));
+                let mut form = form;
+                if let Some(council) = council {
+                    if let Some(team) = form.team.as_deref().filter(|t| !council.has_team(t)) {
+                        here(format!(
+                            "referrals go to the team {team:?}, which the council file does not have"
+                        ));
+                    }
+                    match with_council(&form, council.view()) {
+                        Ok(filled) => form = filled,
+                        Err(unknown) => {
+                            for name in unknown {
+                                here(format!(
+                                    "the text {{council.{name}}} names nothing in the council file"
+                                ));
+                            }
+                        }
+                    }
                 }
                 forms.push(form);
             }
         }
     }
     Ok((forms, problems))
+}
+
+/// The definition with each `{council.…}` in its text replaced by the council file's value:
+/// `{council.name}`, `{council.phone_numbers.contact_centre}` (as people read it; `.uri` for the
+/// `tel:` link), `{council.links.privacy_notice}`. A form's text then never repeats what the
+/// council file says, and changes with it. Errs with the names that are not in the file.
+fn with_council(
+    form: &FormDefinition,
+    council: &CouncilView,
+) -> Result<FormDefinition, Vec<String>> {
+    let mut known = BTreeMap::new();
+    if let Ok(view) = serde_json::to_value(council) {
+        flatten("", &view, &mut known);
+    }
+    let mut unknown = Vec::new();
+    let mut value = serde_json::to_value(form).map_err(|e| vec![e.to_string()])?;
+    fill(&mut value, &known, &mut unknown);
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    serde_json::from_value(value).map_err(|e| vec![e.to_string()])
+}
+
+/// Every text in the council's public view by its dotted name; a phone number is also named
+/// without `.display`.
+fn flatten(prefix: &str, value: &serde_json::Value, into: &mut BTreeMap<String, String>) {
+    match value {
+        serde_json::Value::String(text) => {
+            into.insert(prefix.to_owned(), text.clone());
+            if let Some(number) = prefix.strip_suffix(".display") {
+                into.insert(number.to_owned(), text.clone());
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (name, inner) in fields {
+                let path = if prefix.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{prefix}.{name}")
+                };
+                flatten(&path, inner, into);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn fill(
+    value: &mut serde_json::Value,
+    known: &BTreeMap<String, String>,
+    unknown: &mut Vec<String>,
+) {
+    match value {
+        serde_json::Value::String(text) if text.contains("{council.") => {
+            let mut filled = String::new();
+            let mut rest = text.as_str();
+            while let Some(start) = rest.find("{council.") {
+                filled.push_str(&rest[..start]);
+                let after = &rest[start + "{council.".len()..];
+                let Some(end) = after.find('}') else {
+                    filled.push_str(&rest[start..]);
+                    rest = "";
+                    break;
+                };
+                let name = &after[..end];
+                match known.get(name) {
+                    Some(replacement) => filled.push_str(replacement),
+                    None => unknown.push(name.to_owned()),
+                }
+                rest = &after[end + 1..];
+            }
+            filled.push_str(rest);
+            *text = filled;
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                fill(item, known, unknown);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for inner in fields.values_mut() {
+                fill(inner, known, unknown);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A definition's text as a form, or its mistakes with their lines.
@@ -241,6 +341,43 @@ mod tests {
             "{problems:?}"
         );
         assert_eq!(problems[0].line, Some(3), "{problems:?}");
+    }
+
+    #[test]
+    fn council_settings_inside_text_are_filled_in_and_unknown_ones_refused() {
+        let dir = changed_enquiry(|text| {
+            let mut form: serde_json::Value = serde_json::from_str(text).unwrap();
+            form["summary"] =
+                "Ask {council.name} for support; call {council.phone_numbers.contact_centre} \
+                               ({council.phone_numbers.contact_centre.uri})."
+                    .into();
+            serde_json::to_string_pretty(&form).unwrap()
+        });
+        let council = council();
+        let library = FormLibrary::load(dir.path(), &council).unwrap();
+        let view = council.view();
+        assert_eq!(
+            library.get("support-enquiry").unwrap().summary,
+            format!(
+                "Ask {} for support; call {} ({}).",
+                view.name,
+                view.phone_numbers.contact_centre.display,
+                view.phone_numbers.contact_centre.uri
+            )
+        );
+
+        let dir = changed_enquiry(|text| {
+            text.replacen("\"title\": \"", "\"title\": \"{council.nmae} ", 1)
+        });
+        let Err(error) = FormLibrary::load(dir.path(), &council) else {
+            panic!("an unknown council setting was taken");
+        };
+        assert!(
+            error
+                .to_string()
+                .contains("the text {council.nmae} names nothing in the council file"),
+            "{error}"
+        );
     }
 
     #[test]

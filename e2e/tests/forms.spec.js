@@ -258,3 +258,65 @@ test('every page of every form passes axe, empty and with its errors showing', a
     await expectNoAxeViolations(page);
   }
 });
+
+test('an answer that led to an exit, then hidden by a changed earlier answer, never traps the form; errors read in page order and each link reaches its question', async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  await registerNewAccount(page, `carer.${Date.now()}@example.org`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.goto('/forms/carers-assessment-referral');
+  await expectHeading(page, 'Before you start');
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expectHeading(page, 'About this referral');
+
+  // Nothing answered: the summary lists the errors as the questions come on the page, the
+  // title says there is an error, and choosing a link by keyboard puts the cursor in the field
+  // with its question in view.
+  await next(page);
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Select who is filling in this form',
+    'Select yes if the person being cared for lives in our area',
+  ]);
+  await expect(page).toHaveTitle(/^Error: About this referral - /);
+  await summary.getByRole('link').nth(1).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#cared_for_in_area')).toBeFocused();
+  await expect(page.getByText('Does the person being cared for live in our area?')).toBeInViewport();
+  await expectNoAxeViolations(page);
+
+  // A professional whose carer has not agreed reaches the exit page.
+  await page.getByLabel('I am a professional referring a carer, for example their GP').check();
+  await page.locator('#cared_for_in_area').check();
+  await next(page);
+  await expectHeading(page, "The carer's agreement and how to contact them");
+  await page.locator('#carer_consents-2').check();
+  await page.getByLabel('Phone', { exact: true }).check();
+  await next(page);
+  await expectHeading(page, 'The carer must agree to the referral');
+
+  // Back, and the carer fills it in themselves instead: the agreement question is hidden, and
+  // its stale "no" ends nothing.
+  await page.getByRole('link', { name: 'go back and change it' }).click();
+  await expectHeading(page, "The carer's agreement and how to contact them");
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await expectHeading(page, 'About this referral');
+  await page.getByLabel('I am the carer').check();
+  await next(page);
+  await expectHeading(page, "The carer's agreement and how to contact them");
+  await expect(page.locator('#carer_consents')).toHaveCount(0);
+  await next(page);
+
+  await expectHeading(page, "The carer's details");
+  await page.getByLabel(/^Full name/).fill('Ade Okafor');
+  await fillDate(page, 'carer_date_of_birth', { day: '4', month: '6', year: '1970' });
+  await page.locator('#carer_address').fill('12 Marsh Lane');
+  await page.locator('#carer_address-town').fill('Bootle');
+  await page.locator('#carer_address-postcode').fill('L20 3NJ');
+  await page.locator('#carer_phone').fill('07700 900456');
+  await next(page);
+  await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
+  await expectHeading(page, 'The person being cared for');
+  await expect(page).toHaveTitle(/^The person being cared for - /);
+  expect(consoleErrors).toEqual([]);
+});

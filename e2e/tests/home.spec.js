@@ -35,10 +35,21 @@ test('a professional finds the DoLS forms from the home page', async ({ page, co
   await expectHeading(page, 'Making a referral as a professional');
   await expect(page.locator('.govuk-inset-text')).toContainText('safeguarding concern');
   await expect(page.locator('.govuk-inset-text').getByRole('link', { name: '0113 496 0002' })).toBeVisible();
-  for (const name of ['Referral for Social Care', 'Referral for Occupational Therapy', 'DoLS forms']) {
+  for (const name of ['Referral for Social Care', 'Support enquiry', 'Referral for Occupational Therapy',
+    "Carer's assessment", 'DoLS forms']) {
     await expect(page.getByRole('link', { name })).toBeVisible();
   }
   await expectNoAxeViolations(page);
+
+  // The seed's guidance for professionals: which form for which patient, reached from the hub.
+  await page.getByRole('link', { name: 'how to request support for a patient' }).click();
+  await expectHeading(page, 'Request support for a patient');
+  await expect(page.getByText('You can only refer patients who live in the')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'refer them for a carer\'s assessment' })).toHaveAttribute('href', '/forms/carers-assessment-referral');
+  await expect(page.getByRole('link', { name: 'Start a support enquiry' })).toHaveAttribute('href', '/forms/support-enquiry');
+  await expect(page.getByRole('link', { name: 'find out how to get support from an advocate' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goBack();
 
   await page.getByRole('link', { name: 'DoLS forms' }).click();
   await expect(page).toHaveURL(/\/referrals\/dols$/);
@@ -59,6 +70,7 @@ test('each referral tile opens its form page, titled from its definition', async
   for (const [name, url, title] of [
     ['Referral for Social Care', '/forms/social-care-referral', 'Referral for social care'],
     ['Referral for Occupational Therapy', '/forms/occupational-therapy-referral', 'Referral for occupational therapy'],
+    ['Support enquiry', '/forms/support-enquiry', 'Support enquiry'],
   ]) {
     await page.goto('/referrals');
     await page.getByRole('link', { name }).click();
@@ -161,7 +173,7 @@ test('without JavaScript the public pages still read, and say how to phone', asy
 test('the heading the server sends first is the one the app shows', async ({ browser, page, consoleErrors }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const plain = await context.newPage();
-  for (const path of ['/', '/referrals', '/referrals/dols', '/sign-in', '/register', '/forgotten-password',
+  for (const path of ['/', '/referrals', '/referrals/dols', '/referrals/request-support', '/sign-in', '/register', '/forgotten-password',
     '/forms/social-care-referral', '/forms/dols-form-2']) {
     await plain.goto(path);
     const sent = await plain.getByRole('heading', { level: 1 }).innerText();

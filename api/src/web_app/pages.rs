@@ -51,6 +51,7 @@ pub fn route(path: &str, forms: &FormLibrary) -> Page {
         [] => Page::Written("home"),
         ["referrals"] => Page::Written("referrals"),
         ["referrals", "dols"] => Page::Written("dols"),
+        ["referrals", "request-support"] => Page::Written("request_support"),
         ["sign-in"] => heading("Sign in"),
         ["register"] => heading("Register a new account"),
         ["forgotten-password"] => heading("Reset your password"),
@@ -132,6 +133,7 @@ impl Templates {
             "home",
             "referrals",
             "dols",
+            "request_support",
             "drawn",
             "not_found"
         );
@@ -198,9 +200,11 @@ fn script_json<T: Serialize>(value: &T) -> String {
 
 /// The seed's tiles cover these on the referral hub; any other form for professionals is
 /// listed under them, so that a new definition file appears without a code change.
-const TILED: [&str; 4] = [
+const TILED: [&str; 6] = [
     "social-care-referral",
+    "support-enquiry",
     "occupational-therapy-referral",
+    "carers-assessment-referral",
     "dols-form-1",
     "dols-form-2",
 ];
@@ -315,7 +319,8 @@ mod tests {
             },
             "links": {
                 "information": "a", "local_support": "a", "paying_for_care": "a",
-                "call_charges": "a", "privacy_notice": "a", "accessibility_statement": "a"
+                "call_charges": "a", "privacy_notice": "a", "accessibility_statement": "a",
+                "advocacy": "a"
             },
             "postcode_districts": [], "message_types": []
         }))

@@ -30,7 +30,7 @@ async fn sent(caller: &Caller<'_>, key: &str, form_id: &str, answers: Value) -> 
 /// A carer's assessment referral, answered by the carer or by a professional for them.
 fn carers_assessment(completed_by: &str) -> Value {
     let mut answers = json!({
-        "completed_by": completed_by, "carer_consents": "yes", "cared_for_in_area": "yes",
+        "completed_by": completed_by, "cared_for_in_area": "yes", "contact_preference": "phone",
         "carer_name": "Ade Okafor", "carer_date_of_birth": {"day": "4", "month": "6", "year": "1970"},
         "carer_address": {"line1": "12 Marsh Lane", "town": "Bootle", "postcode": "l203nj"},
         "carer_phone": "07700 900456",
@@ -40,6 +40,7 @@ fn carers_assessment(completed_by: &str) -> Value {
     });
     if completed_by == "professional" {
         for (id, value) in [
+            ("carer_consents", "yes"),
             ("referrer_name", "Dr Priya Shah"),
             ("referrer_role", "GP"),
             ("referrer_organisation", "Marsh Lane Surgery"),
@@ -230,4 +231,21 @@ async fn a_key_safe_code_is_for_the_councils_eyes_only() {
             .await;
         assert_eq!(fhir.to_string().contains("4321"), sees_code, "{scopes:?}");
     }
+}
+
+#[tokio::test]
+async fn a_new_definition_file_is_offered_on_the_referral_hub_without_a_code_change() {
+    let forms = forms_with_a_visit_request();
+    let forms_dir = forms.path().to_owned();
+    let app = spawn_app_with(move |settings| settings.forms_dir = forms_dir).await;
+    let hub = app.get("/referrals").await.text().await.unwrap();
+    let others = hub
+        .split("Other forms")
+        .nth(1)
+        .expect("an Other forms list");
+    assert!(
+        others.contains("href=\"/forms/home-visit-request\""),
+        "{others}"
+    );
+    assert!(others.contains("Ask for a home visit."));
 }

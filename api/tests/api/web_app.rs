@@ -51,10 +51,15 @@ async fn the_referral_pages_are_written_by_the_server_with_every_form_for_profes
     let (status, html, _) = page(&app, "/referrals").await;
     assert_eq!(status, 200);
     assert!(html.contains("Making a referral as a professional</h1>"));
-    assert!(html.contains("href=\"/forms/social-care-referral\""));
-    // Not tiled, so listed under "Other forms" (a new definition file needs no code change).
-    assert!(html.contains("Other forms"));
-    assert!(html.contains("/forms/support-enquiry"));
+    for form in [
+        "social-care-referral",
+        "support-enquiry",
+        "occupational-therapy-referral",
+        "carers-assessment-referral",
+    ] {
+        assert!(html.contains(&format!("href=\"/forms/{form}\"")), "{form}");
+    }
+    assert!(html.contains("href=\"/referrals/request-support\""));
     // A citizen's form is never offered to referrers.
     assert!(!html.contains("/forms/financial-assessment"));
 
@@ -63,6 +68,17 @@ async fn the_referral_pages_are_written_by_the_server_with_every_form_for_profes
     let (status, html, _) = page(&app, "/referrals/dols").await;
     assert_eq!(status, 200);
     assert!(html.contains("DoLS online forms</h1>"));
+
+    // The seed's guidance for professionals, with the council's own area, links and numbers.
+    let (status, html, _) = page(&app, "/referrals/request-support").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Request support for a patient</h1>"));
+    assert!(html.contains("patients who live in the Eastmoor Borough Council area"));
+    // minijinja writes `/` in attributes as `&#x2f;`.
+    let html = html.replace("&#x2f;", "/");
+    assert!(html.contains("href=\"https://www.example.org/privacy/adult-social-care\""));
+    assert!(html.contains("href=\"https://www.example.org/adult-social-care/advocacy\""));
+    assert!(html.contains("10 working days"));
 }
 
 #[tokio::test]

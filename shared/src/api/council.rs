@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
         "paying_for_care": "https://www.example.org/paying-for-care",
         "call_charges": "https://www.example.org/call-charges",
         "privacy_notice": "https://www.example.org/privacy/adult-social-care",
-        "accessibility_statement": "https://www.example.org/accessibility"
+        "accessibility_statement": "https://www.example.org/accessibility",
+        "advocacy": "https://www.example.org/adult-social-care/advocacy"
     },
     "postcode_districts": ["EM1", "EM2"],
     "message_types": [{"key": "general", "label": "General enquiry"}]
@@ -68,6 +69,8 @@ pub struct InformationLinksView {
     pub call_charges: String,
     pub privacy_notice: String,
     pub accessibility_statement: String,
+    /// How to get an independent advocate to speak for someone.
+    pub advocacy: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

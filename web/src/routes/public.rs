@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=ServerPage />
                 <Route path=path!("/referrals") view=ServerPage />
                 <Route path=path!("/referrals/dols") view=ServerPage />
+                <Route path=path!("/referrals/request-support") view=ServerPage />
                 <Route path=path!("/sign-in") view=pages::sign_in::SignIn />
                 <Route path=path!("/register") view=pages::register::Register />
                 <Route path=path!("/forgotten-password") view=pages::forgotten_password::ForgottenPassword />

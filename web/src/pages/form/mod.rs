@@ -88,7 +88,11 @@ fn with_form<V: IntoView + 'static>(
                         Progress::sync_item(&item, &filling);
                         let form = api::form(&item.item.form_id).await?;
                         let person = crate::pages::record::whose(&token, person_id).await?;
-                        Ok(Opened::Ready(Box::new(form), filling.clone(), Some(person.name)))
+                        Ok(Opened::Ready(
+                            Box::new(form),
+                            filling.clone(),
+                            Some(person.name),
+                        ))
                     };
                     Some(loaded.await)
                 }
