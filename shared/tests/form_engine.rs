@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use shared::forms::{
-    Answers, FormDefinition, check_definition, exit_page, is_complete, progress, prune_hidden,
-    summary, validate_all, validate_page, visible_pages,
+    Answers, FormDefinition, check_definition, defaults, exit_page, is_complete, progress,
+    prune_hidden, summary, validate_all, validate_page, visible_pages, warnings,
 };
 
 fn form() -> FormDefinition {
@@ -65,9 +65,12 @@ fn the_test_form_is_well_formed() {
 #[test]
 fn a_gate_answer_leads_to_its_exit_page_and_nothing_after_it() {
     let given = answers(json!({"is_professional": "no"}));
-    assert_eq!(exit_page(&form(), &given).unwrap().id, "not_for_you");
-    assert_eq!(visible_pages(&form(), &given).len(), 1);
-    assert!(!is_complete(&form(), &given));
+    assert_eq!(
+        exit_page(&form(), &given, today()).unwrap().id,
+        "not_for_you"
+    );
+    assert_eq!(visible_pages(&form(), &given, today()).len(), 1);
+    assert!(!is_complete(&form(), &given, today()));
 }
 
 #[test]
@@ -97,23 +100,23 @@ fn a_hidden_question_is_neither_required_nor_kept() {
         "start": {"day": "23", "month": "11", "year": "2026"}
     }));
     assert!(validate_all(&form(), &given, today(), &districts()).is_empty());
-    assert!(is_complete(&form(), &given));
+    assert!(is_complete(&form(), &given, today()));
     // The urgent page is hidden (there is a carer), so its answer is dropped on submit.
-    let kept = prune_hidden(&form(), &given);
+    let kept = prune_hidden(&form(), &given, today());
     assert!(!kept.contains_key("start"));
     assert_eq!(kept.len(), 6);
 
     let no_carer =
         answers(json!({"is_professional": "yes", "has_carer": "no", "carer_name": "Bo"}));
-    assert!(!prune_hidden(&form(), &no_carer).contains_key("carer_name"));
+    assert!(!prune_hidden(&form(), &no_carer, today()).contains_key("carer_name"));
 }
 
 #[test]
 fn progress_counts_the_visible_required_questions() {
-    assert_eq!(progress(&form(), &answers(json!({}))), 0);
+    assert_eq!(progress(&form(), &answers(json!({})), today()), 0);
     // 2 of 6 required questions visible with a carer: gate, name, dob, postcode, has_carer, carer_name.
     let some = answers(json!({"is_professional": "yes", "has_carer": "yes"}));
-    assert_eq!(progress(&form(), &some), 33);
+    assert_eq!(progress(&form(), &some, today()), 33);
 }
 
 #[test]
@@ -175,7 +178,7 @@ fn check_answers_shows_each_answer_in_words_and_marks_what_is_missing() {
         "start": {"day": "22", "month": "11", "year": "2026"}, "days": "7",
         "contacts": [{"name": "Cy"}, {"name": "Di", "phone": "0151 496 0000"}]
     }));
-    let rows = summary(&form(), &given);
+    let rows = summary(&form(), &given, today());
     let row = |id: &str| rows.iter().find(|r| r.question_id == id).unwrap();
     assert_eq!(row("is_professional").answer, "Yes");
     assert_eq!(row("start").answer, "22 November 2026");
@@ -246,17 +249,17 @@ fn a_hidden_answer_that_once_led_to_an_exit_decides_nothing() {
     .unwrap();
     assert!(check_definition(&form).is_empty());
     let changed_course = answers(json!({"kind": "y", "consent": "no", "name": "Margaret Jones"}));
-    assert_eq!(exit_page(&form, &changed_course), None);
+    assert_eq!(exit_page(&form, &changed_course, today()), None);
     assert_eq!(
-        prune_hidden(&form, &changed_course),
+        prune_hidden(&form, &changed_course, today()),
         answers(json!({"kind": "y", "name": "Margaret Jones"}))
     );
     assert!(validate_page(&form, "third", &changed_course, today(), &districts()).is_empty());
     assert!(validate_all(&form, &changed_course, today(), &districts()).is_empty());
-    assert!(is_complete(&form, &changed_course));
-    assert_eq!(progress(&form, &changed_course), 100);
+    assert!(is_complete(&form, &changed_course, today()));
+    assert_eq!(progress(&form, &changed_course, today()), 100);
     assert_eq!(
-        visible_pages(&form, &changed_course)
+        visible_pages(&form, &changed_course, today())
             .iter()
             .map(|p| p.id.as_str())
             .collect::<Vec<_>>(),
@@ -265,7 +268,7 @@ fn a_hidden_answer_that_once_led_to_an_exit_decides_nothing() {
     // Shown, the same "no" does end the form.
     let still_x = answers(json!({"kind": "x", "consent": "no", "name": "Margaret Jones"}));
     assert_eq!(
-        exit_page(&form, &still_x).map(|e| e.id.as_str()),
+        exit_page(&form, &still_x, today()).map(|e| e.id.as_str()),
         Some("stop")
     );
 }
@@ -434,4 +437,127 @@ fn generated_messages_read_well_and_a_definitions_own_messages_win() {
         month["dob"],
         ["Date of birth must be a real date: the month must be from 1 to 12"]
     );
+}
+
+/// DoLS Form 2's dates: the further authorisation starts, by default, the day after the current
+/// one ends; it must start after it; and a start more than 28 days away is worth a word, not a
+/// refusal. An age worked out from a date of birth gates a question.
+fn dated() -> FormDefinition {
+    serde_json::from_value(json!({
+        "id": "dated", "version": 1, "title": "Dated", "audience": "professional", "summary": "s",
+        "before_you_start": [],
+        "pages": [
+            {"id": "person", "title": "Person", "questions": [
+                {"id": "dob", "label": "Date of birth", "type": "date", "required": true},
+                {"id": "age", "label": "Age", "type": "computed",
+                 "value": {"years_between": {"from": {"answer": "dob"}, "to": "today"}}},
+                {"id": "pension", "label": "Do they get a State Pension?", "type": "yes_no", "required": true,
+                 "shown_when": {"compare": {"left": {"answer": "age"}, "is": "at_least", "right": {"number": 66}}}}
+            ]},
+            {"id": "dates", "title": "Dates", "questions": [
+                {"id": "current_end", "label": "Current end", "type": "date", "required": true},
+                {"id": "further_start", "label": "Further start", "type": "date", "required": true,
+                 "default": {"shift": {"from": {"answer": "current_end"}, "days": 1}},
+                 "checks": [{"must": {"compare": {"left": {"answer": "further_start"}, "is": "after",
+                             "right": {"answer": "current_end"}}},
+                             "message": "The further authorisation must start after the current one ends"}],
+                 "warnings": [{"when": {"compare": {"left": {"answer": "further_start"}, "is": "after",
+                               "right": {"shift": {"from": "today", "days": 28}}}},
+                               "message": "More than 28 days away: we may query it"}]}
+            ]}
+        ]
+    }))
+    .unwrap()
+}
+
+fn date(day: u32, month: u32, year: i32) -> Value {
+    json!({"day": day.to_string(), "month": month.to_string(), "year": year.to_string()})
+}
+
+#[test]
+fn an_age_worked_out_from_a_date_of_birth_shows_a_question_and_is_listed() {
+    let form = dated();
+    assert!(
+        check_definition(&form).is_empty(),
+        "{:?}",
+        check_definition(&form)
+    );
+    let young = answers(json!({"dob": date(1, 1, 1970), "pension": "yes"}));
+    let old = answers(json!({"dob": date(22, 11, 1960), "pension": "yes"}));
+    assert!(!prune_hidden(&form, &young, today()).contains_key("pension"));
+    assert_eq!(prune_hidden(&form, &old, today())["pension"], "yes");
+    let age = |given: &Answers| {
+        summary(&form, given, today())
+            .into_iter()
+            .find(|r| r.question_id == "age")
+            .unwrap()
+            .answer
+    };
+    assert_eq!(age(&old), "66");
+    assert_eq!(age(&young), "56");
+    assert_eq!(age(&Answers::new()), "Not answered");
+}
+
+#[test]
+fn a_default_from_an_earlier_answer_a_check_against_it_and_a_warning_that_does_not_refuse() {
+    let form = dated();
+    let dates = form.page("dates").unwrap();
+    let given = answers(json!({"dob": date(1, 1, 1970), "current_end": date(31, 12, 2026)}));
+    assert_eq!(
+        defaults(&form, dates, &given, today()),
+        [("further_start".to_owned(), date(1, 1, 2027))]
+    );
+    let mut answered = given.clone();
+    answered.insert("further_start".into(), date(5, 1, 2027));
+    assert!(
+        defaults(&form, dates, &answered, today()).is_empty(),
+        "an answer is kept"
+    );
+
+    // Over 28 days from 22 November: a warning, and no error.
+    assert!(validate_page(&form, "dates", &answered, today(), &districts()).is_empty());
+    assert_eq!(
+        warnings(&form, &answered, today())["further_start"],
+        ["More than 28 days away: we may query it"]
+    );
+    answered.insert("further_start".into(), date(30, 12, 2026));
+    assert_eq!(
+        validate_page(&form, "dates", &answered, today(), &districts())["further_start"],
+        ["The further authorisation must start after the current one ends"]
+    );
+    let soon = answers(
+        json!({"dob": date(1, 1, 1970), "current_end": date(1, 12, 2026),
+                             "further_start": date(2, 12, 2026)}),
+    );
+    assert!(warnings(&form, &soon, today()).is_empty());
+    assert!(validate_all(&form, &soon, today(), &districts()).is_empty());
+}
+
+#[test]
+fn the_checker_refuses_expressions_that_read_the_wrong_kind_of_question_or_compare_apples_with_dates()
+ {
+    let problems = problems_of(one_page(json!([
+        {"id": "name", "label": "Name", "type": "text"},
+        {"id": "dob", "label": "Date of birth", "type": "date"},
+        {"id": "a", "label": "A", "type": "computed", "value": {"years_between": {"from": {"answer": "name"}, "to": "today"}}},
+        {"id": "b", "label": "B", "type": "text",
+         "shown_when": {"compare": {"left": {"answer": "dob"}, "is": "after", "right": {"number": 3}}}},
+        {"id": "c", "label": "C", "type": "text",
+         "shown_when": {"compare": {"left": {"count": "dob"}, "is": "at_least", "right": {"number": 1}}}},
+        {"id": "d", "label": "D", "type": "number", "default": "today"},
+        {"id": "e", "label": "E", "type": "date", "default": {"answer": "later"}},
+        {"id": "later", "label": "Later", "type": "date"}
+    ])));
+    for expected in [
+        "question \"a\" reads \"name\" as a number or a date, which it is not",
+        "question \"b\" compares a date with a number, which never holds",
+        "question \"c\" reads \"dob\" as checkboxes or a repeating group to count, which it is not",
+        "question \"d\" is a number question with a default that is a date",
+        "the default of question \"e\" depends on \"later\", which is not asked before it",
+    ] {
+        assert!(
+            problems.iter().any(|p| p == expected),
+            "{expected}\n in {problems:#?}"
+        );
+    }
 }

@@ -110,7 +110,7 @@ fn candidates(kind: &QuestionKind) -> Vec<Value> {
         QuestionKind::Text { .. } | QuestionKind::LongText { .. } => {
             vec![json!("Margaret Jones"), json!("x".repeat(6000))]
         }
-        QuestionKind::DatePlusDays { .. } => vec![],
+        QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. } => vec![],
     };
     values.extend(junk);
     values
@@ -159,7 +159,7 @@ proptest! {
     fn each_pages_errors_are_the_forms_errors_on_that_page((form, answers) in form_and_answers()) {
         let whole = validate_all(&form, &answers, today(), &districts());
         let mut by_page = FieldErrors::new();
-        for page in visible_pages(&form, &answers) {
+        for page in visible_pages(&form, &answers, today()) {
             by_page.extend(validate_page(&form, &page.id, &answers, today(), &districts()));
         }
         prop_assert_eq!(whole, by_page);
@@ -169,30 +169,30 @@ proptest! {
     fn progress_is_complete_exactly_when_every_shown_required_question_is_answered(
         (form, answers) in form_and_answers()
     ) {
-        let percent = progress(&form, &answers);
+        let percent = progress(&form, &answers, today());
         prop_assert!(percent <= 100);
-        let rows = summary(&form, &answers);
+        let rows = summary(&form, &answers, today());
         let missing = rows.iter().any(|r| r.missing);
         prop_assert_eq!(percent == 100, !missing, "{}% with missing rows: {}", percent, missing);
-        prop_assert_eq!(is_complete(&form, &answers), !missing && exit_page(&form, &answers).is_none());
+        prop_assert_eq!(is_complete(&form, &answers, today()), !missing && exit_page(&form, &answers, today()).is_none());
         // A form without errors is complete, unless it ends at an exit page.
         if validate_all(&form, &answers, today(), &districts()).is_empty()
-            && exit_page(&form, &answers).is_none()
+            && exit_page(&form, &answers, today()).is_none()
         {
-            prop_assert!(is_complete(&form, &answers));
+            prop_assert!(is_complete(&form, &answers, today()));
         }
     }
 
     #[test]
     fn pruning_hidden_answers_keeps_every_verdict((form, answers) in form_and_answers()) {
-        let kept = prune_hidden(&form, &answers);
-        prop_assert_eq!(&prune_hidden(&form, &kept), &kept, "pruning twice changes nothing");
+        let kept = prune_hidden(&form, &answers, today());
+        prop_assert_eq!(&prune_hidden(&form, &kept, today()), &kept, "pruning twice changes nothing");
         prop_assert_eq!(
             validate_all(&form, &kept, today(), &districts()),
             validate_all(&form, &answers, today(), &districts())
         );
-        prop_assert_eq!(summary(&form, &kept), summary(&form, &answers));
-        prop_assert_eq!(progress(&form, &kept), progress(&form, &answers));
+        prop_assert_eq!(summary(&form, &kept, today()), summary(&form, &answers, today()));
+        prop_assert_eq!(progress(&form, &kept, today()), progress(&form, &answers, today()));
     }
 
     #[test]
@@ -201,10 +201,10 @@ proptest! {
     ) {
         // Every question these answers hide gets whatever the other answers say instead (an
         // answer, a different one, or none): nothing the person sees may change.
-        let kept = prune_hidden(&form, &answers);
-        let shown: Vec<&str> = visible_pages(&form, &kept)
+        let kept = prune_hidden(&form, &answers, today());
+        let shown: Vec<&str> = visible_pages(&form, &kept, today())
             .into_iter()
-            .flat_map(|p| visible_questions(p, &kept))
+            .flat_map(|p| visible_questions(&form, p, &kept, today()))
             .map(|q| q.id.as_str())
             .collect();
         let mut stirred = answers.clone();
@@ -216,31 +216,31 @@ proptest! {
                 };
             }
         }
-        prop_assert_eq!(prune_hidden(&form, &stirred), kept);
+        prop_assert_eq!(prune_hidden(&form, &stirred, today()), kept);
         let ids = |pages: Vec<&shared::forms::Page>| pages.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
-        prop_assert_eq!(ids(visible_pages(&form, &stirred)), ids(visible_pages(&form, &answers)));
+        prop_assert_eq!(ids(visible_pages(&form, &stirred, today())), ids(visible_pages(&form, &answers, today())));
         prop_assert_eq!(
-            exit_page(&form, &stirred).map(|e| e.id.clone()),
-            exit_page(&form, &answers).map(|e| e.id.clone())
+            exit_page(&form, &stirred, today()).map(|e| e.id.clone()),
+            exit_page(&form, &answers, today()).map(|e| e.id.clone())
         );
         prop_assert_eq!(
             validate_all(&form, &stirred, today(), &districts()),
             validate_all(&form, &answers, today(), &districts())
         );
-        prop_assert_eq!(summary(&form, &stirred), summary(&form, &answers));
-        prop_assert_eq!(progress(&form, &stirred), progress(&form, &answers));
-        prop_assert_eq!(is_complete(&form, &stirred), is_complete(&form, &answers));
+        prop_assert_eq!(summary(&form, &stirred, today()), summary(&form, &answers, today()));
+        prop_assert_eq!(progress(&form, &stirred, today()), progress(&form, &answers, today()));
+        prop_assert_eq!(is_complete(&form, &stirred, today()), is_complete(&form, &answers, today()));
     }
 
     #[test]
     fn check_answers_lists_each_shown_question_once((form, answers) in form_and_answers()) {
-        let kept = prune_hidden(&form, &answers);
-        let shown: Vec<String> = visible_pages(&form, &answers)
+        let kept = prune_hidden(&form, &answers, today());
+        let shown: Vec<String> = visible_pages(&form, &answers, today())
             .into_iter()
-            .flat_map(|p| visible_questions(p, &kept))
+            .flat_map(|p| visible_questions(&form, p, &kept, today()))
             .map(|q| q.id.clone())
             .collect();
-        let listed: Vec<String> = summary(&form, &answers).into_iter().map(|r| r.question_id).collect();
+        let listed: Vec<String> = summary(&form, &answers, today()).into_iter().map(|r| r.question_id).collect();
         prop_assert_eq!(listed, shown);
     }
 }

@@ -84,7 +84,9 @@ fn summary(state: &AppState, (item, team, submitted_at): Row) -> Result<ItemSumm
     Ok(ItemSummary {
         status: item.status(),
         form_title: definition.map_or_else(|| item.form_id.clone(), |f| f.title.clone()),
-        progress: definition.map_or(0, |f| shared::forms::progress(f, &answers)),
+        progress: definition.map_or(0, |f| {
+            shared::forms::progress(f, &answers, crate::calendar::today())
+        }),
         id: item.id,
         form_id: item.form_id,
         team,

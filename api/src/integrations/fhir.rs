@@ -5,7 +5,8 @@
 
 use serde_json::{Map, Value, json};
 use shared::forms::{
-    Answers, Condition, FormDefinition, Question, QuestionKind, parse_date, parse_time,
+    Answers, Comparison, Condition, Expression, FormDefinition, Question, QuestionKind, parse_date,
+    parse_time,
 };
 
 /// The canonical address of a form's Questionnaire on this server.
@@ -28,6 +29,8 @@ fn item_type(kind: &QuestionKind) -> &'static str {
         QuestionKind::Number { whole: true, .. } => "integer",
         QuestionKind::Number { .. } => "decimal",
         QuestionKind::Date { .. } | QuestionKind::DatePlusDays { .. } => "date",
+        // Worked out, as text people read ("85", "3 March 2027").
+        QuestionKind::Computed { .. } => "string",
         QuestionKind::Time => "time",
         QuestionKind::YesNo => "boolean",
         QuestionKind::Radios { .. }
@@ -92,7 +95,43 @@ fn enable_when(prefix: Option<&str>, condition: &Condition) -> Option<(Vec<Value
             }
             Some((entries, behavior))
         }
-        Condition::Not(_) => None,
+        // "Not equal" FHIR can say; any other `not` it cannot.
+        Condition::Not(inner) => match inner.as_ref() {
+            Condition::Equals { question, value } => {
+                let mut entry = equals(question, value)?;
+                entry["operator"] = json!("!=");
+                Some((vec![entry], "all"))
+            }
+            _ => None,
+        },
+        // An answer compared with a fixed number or date; comparisons with today or with
+        // another answer FHIR cannot say.
+        Condition::Compare { left, is, right } => {
+            let (Expression::Answer(question), Some(fixed)) = (left, fixed_answer(right)) else {
+                return None;
+            };
+            let operator = match is {
+                Comparison::Equal => "=",
+                Comparison::NotEqual => "!=",
+                Comparison::LessThan => "<",
+                Comparison::AtMost => "<=",
+                Comparison::MoreThan => ">",
+                Comparison::AtLeast => ">=",
+            };
+            let mut entry = json!({"question": link_id(prefix, question), "operator": operator});
+            if let (Some(entry), (name, value)) = (entry.as_object_mut(), fixed) {
+                entry.insert(name.into(), value);
+            }
+            Some((vec![entry], "all"))
+        }
+    }
+}
+
+/// A fixed expression as an `enableWhen` answer: `answerDecimal` for a number.
+fn fixed_answer(expression: &Expression) -> Option<(&'static str, Value)> {
+    match expression {
+        Expression::Number(number) => Some(("answerDecimal", json!(number))),
+        _ => None,
     }
 }
 

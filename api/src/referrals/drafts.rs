@@ -51,7 +51,7 @@ impl Draft {
         let definition = state.forms.get(&self.form_id);
         Ok(DraftView {
             form_title: definition.map_or_else(|| self.form_id.clone(), |f| f.title.clone()),
-            progress: definition.map_or(0, |f| progress(f, &answers)),
+            progress: definition.map_or(0, |f| progress(f, &answers, crate::calendar::today())),
             id: self.id,
             form_id: self.form_id,
             form_version: u32::try_from(self.form_version).unwrap_or_default(),

@@ -187,7 +187,7 @@ fn check(
     };
     let definition = form_for(state, &request.form_id, audience)?;
     check_answer_shapes(definition, &request.answers, None)?;
-    if let Some(exit) = exit_page(definition, &request.answers) {
+    if let Some(exit) = exit_page(definition, &request.answers, crate::calendar::today()) {
         return Err(ApiError::Validation(FieldErrors::from([(
             "answers".to_owned(),
             vec![format!(
@@ -207,9 +207,12 @@ fn check(
                 .collect(),
         ));
     }
-    let answers = shared::forms::tidy(definition, &prune_hidden(definition, &request.answers));
+    let answers = shared::forms::tidy(
+        definition,
+        &prune_hidden(definition, &request.answers, crate::calendar::today()),
+    );
     Ok(Checked {
-        summary: summary(definition, &answers),
+        summary: summary(definition, &answers, crate::calendar::today()),
         answers,
     })
 }
@@ -334,7 +337,8 @@ pub async fn create(
                 let mut attached = checked_answers.clone();
                 uploads::attach(conn, &account_id, &id, &definition, &mut attached)?;
                 if attached != checked_answers {
-                    let rows = shared::forms::summary(&definition, &attached);
+                    let rows =
+                        shared::forms::summary(&definition, &attached, crate::calendar::today());
                     diesel::update(submissions::table.find(&id))
                         .set((
                             submissions::answers.eq(to_json(&attached)?),

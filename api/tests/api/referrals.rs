@@ -941,7 +941,7 @@ async fn the_server_accepts_exactly_the_answers_the_browsers_engine_accepts() {
         let today = chrono::Utc::now().date_naive();
         let engine_accepts = validate_all(form, &parsed, today, &council.view().postcode_districts)
             .is_empty()
-            && exit_page(form, &parsed).is_none();
+            && exit_page(form, &parsed, today).is_none();
 
         let response = me
             .submit(

@@ -2,6 +2,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
+use super::expression::Expression;
 use super::model::{Condition, FormDefinition, Prefill, Question, QuestionKind};
 
 /// The fields of the questions in `raw` (a definition as written) that no question takes. A
@@ -35,7 +36,14 @@ fn unknown_fields(raw: &Value, problems: &mut Vec<Problem>) {
         if !taken.contains_key(name)
             && !matches!(
                 name.as_str(),
-                "prefill" | "rules_when" | "messages" | "all_required" | "council_only"
+                "prefill"
+                    | "rules_when"
+                    | "messages"
+                    | "all_required"
+                    | "council_only"
+                    | "default"
+                    | "checks"
+                    | "warnings"
             )
         {
             problems.push(Problem {
@@ -191,6 +199,52 @@ fn check_question(question: &Question, asked: &Asked<'_>, problems: &mut Problem
             check_condition(condition, asked, id, &name, problems);
         }
     }
+    // A question's checks and warnings read its own answer too.
+    let mut with_itself = Asked(asked.0.clone());
+    with_itself.0.insert(id, question);
+    for rule in &question.checks {
+        check_condition(
+            &rule.must,
+            &with_itself,
+            id,
+            &format!("a check of {name}"),
+            problems,
+        );
+    }
+    for warning in &question.warnings {
+        check_condition(
+            &warning.when,
+            &with_itself,
+            id,
+            &format!("a warning of {name}"),
+            problems,
+        );
+    }
+    if let Some(default) = &question.default {
+        check_expression(
+            default,
+            asked,
+            id,
+            &format!("the default of {name}"),
+            problems,
+        );
+        let wanted = match question.kind {
+            QuestionKind::Date { .. } => Some(Kind::Date),
+            QuestionKind::Number { .. } => Some(Kind::Number),
+            _ => None,
+        };
+        match (wanted, kind_of(default, asked)) {
+            (None, _) => problems.add(
+                id,
+                format!("{name} has a default, which only date and number questions take"),
+            ),
+            (Some(wanted), Some(found)) if wanted != found => problems.add(
+                id,
+                format!("{name} is a {wanted} question with a default that is a {found}"),
+            ),
+            _ => {}
+        }
+    }
     match (&question.prefill, &question.kind) {
         (None, _)
         | (Some(Prefill::AccountName), QuestionKind::Text { .. })
@@ -270,6 +324,9 @@ fn check_question(question: &Question, asked: &Asked<'_>, problems: &mut Problem
                 }
             }
         }
+        QuestionKind::Computed { value } => {
+            check_expression(value, asked, id, &name, problems);
+        }
         QuestionKind::DatePlusDays { from, days } => {
             for source in [from, days] {
                 if !asked.0.contains_key(source.as_str()) {
@@ -306,6 +363,19 @@ fn check_condition(
             (question, vec![value])
         }
         Condition::OneOf { question, values } => (question, values.iter().collect()),
+        Condition::Compare { left, right, .. } => {
+            check_expression(left, asked, about, context, problems);
+            check_expression(right, asked, about, context, problems);
+            if let (Some(a), Some(b)) = (kind_of(left, asked), kind_of(right, asked))
+                && a != b
+            {
+                problems.add(
+                    about,
+                    format!("{context} compares a {a} with a {b}, which never holds"),
+                );
+            }
+            return;
+        }
     };
     let Some(target) = asked.0.get(question) else {
         problems.add(
@@ -357,6 +427,121 @@ fn check_condition(
                         .unwrap_or_default()
                 ),
             );
+        }
+    }
+}
+
+/// What an expression works out to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Number,
+    Date,
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Number => "number",
+            Self::Date => "date",
+        })
+    }
+}
+
+/// The kind an expression works out to, when the questions it reads say (`None` for an
+/// answer the checker reports anyway).
+fn kind_of(expression: &Expression, asked: &Asked<'_>) -> Option<Kind> {
+    match expression {
+        Expression::Today | Expression::Shift(_) => Some(Kind::Date),
+        Expression::Number(_)
+        | Expression::Count(_)
+        | Expression::Answered(_)
+        | Expression::Sum(_)
+        | Expression::YearsBetween(_)
+        | Expression::DaysBetween(_) => Some(Kind::Number),
+        Expression::Answer(id) => match &asked.0.get(id.as_str())?.kind {
+            QuestionKind::Date { .. } | QuestionKind::DatePlusDays { .. } => Some(Kind::Date),
+            QuestionKind::Number { .. } => Some(Kind::Number),
+            QuestionKind::Computed { value } => kind_of(value, asked),
+            _ => None,
+        },
+    }
+}
+
+/// Each question an expression reads must be asked before, and be of a kind it can read: a
+/// number, date or computed question for `answer`, checkboxes or a group for `count`. Dates are
+/// moved and measured, numbers added.
+fn check_expression(
+    expression: &Expression,
+    asked: &Asked<'_>,
+    about: &str,
+    context: &str,
+    problems: &mut Problems,
+) {
+    let mut need = |inner: &Expression, wanted: Kind, what: &str| {
+        check_expression(inner, asked, about, context, problems);
+        if kind_of(inner, asked).is_some_and(|k| k != wanted) {
+            problems.add(
+                about,
+                format!("{context} {what} something that is not a {wanted}"),
+            );
+        }
+    };
+    match expression {
+        Expression::Today | Expression::Number(_) => {}
+        Expression::Shift(shift) => need(&shift.from, Kind::Date, "moves"),
+        Expression::YearsBetween(between) | Expression::DaysBetween(between) => {
+            need(&between.from, Kind::Date, "measures from");
+            need(&between.to, Kind::Date, "measures to");
+        }
+        Expression::Sum(terms) => {
+            for term in terms {
+                need(term, Kind::Number, "adds up");
+            }
+        }
+        Expression::Answer(id) | Expression::Count(id) => {
+            let Some(target) = asked.0.get(id.as_str()) else {
+                problems.add(
+                    about,
+                    format!("{context} depends on {id:?}, which is not asked before it"),
+                );
+                return;
+            };
+            let fits = match expression {
+                Expression::Answer(_) => matches!(
+                    target.kind,
+                    QuestionKind::Number { .. }
+                        | QuestionKind::Date { .. }
+                        | QuestionKind::DatePlusDays { .. }
+                        | QuestionKind::Computed { .. }
+                ),
+                _ => matches!(
+                    target.kind,
+                    QuestionKind::Checkboxes { .. } | QuestionKind::Group { .. }
+                ),
+            };
+            if !fits {
+                problems.add(
+                    about,
+                    format!(
+                        "{context} reads {id:?} as {}, which it is not",
+                        if matches!(expression, Expression::Answer(_)) {
+                            "a number or a date"
+                        } else {
+                            "checkboxes or a repeating group to count"
+                        }
+                    ),
+                );
+            }
+        }
+        Expression::Answered(ids) => {
+            for id in ids {
+                if !asked.0.contains_key(id.as_str()) {
+                    problems.add(
+                        about,
+                        format!("{context} depends on {id:?}, which is not asked before it"),
+                    );
+                }
+            }
         }
     }
 }

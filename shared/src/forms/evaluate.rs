@@ -1,29 +1,46 @@
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::condition::is_answered;
+use super::expression::{Context, Quantity, describe as describe_quantity};
 use super::model::{ExitPage, FormDefinition, Page, Question, QuestionKind};
+use crate::api::FieldErrors;
 
 /// Answers keyed by question id. Text-like answers are strings as typed; dates are
 /// `{"day", "month", "year"}`; checkboxes are lists; addresses are `{"line1", "line2",
 /// "town", "postcode"}`; repeating groups are lists of answer maps.
 pub type Answers = BTreeMap<String, Value>;
 
+fn at<'a>(form: &'a FormDefinition, answers: &'a Answers, today: NaiveDate) -> Context<'a> {
+    Context {
+        form,
+        answers,
+        today,
+    }
+}
+
 /// The pages shown for these answers, in order, stopping at a page whose answers lead to an
-/// exit. Answers to hidden questions count for nothing (see `prune_hidden`).
-pub fn visible_pages<'a>(form: &'a FormDefinition, answers: &Answers) -> Vec<&'a Page> {
-    shown_pages(form, &prune_hidden(form, answers))
+/// exit. Answers to hidden questions count for nothing (see `prune_hidden`). `today` is the
+/// caller's (the browser's clock or the server's): conditions may compare dates with it.
+pub fn visible_pages<'a>(
+    form: &'a FormDefinition,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Vec<&'a Page> {
+    shown_pages(form, &prune_hidden(form, answers, today), today)
 }
 
 /// The pages these answers show, reading every answer as it stands.
-fn shown_pages<'a>(form: &'a FormDefinition, answers: &Answers) -> Vec<&'a Page> {
+fn shown_pages<'a>(form: &'a FormDefinition, answers: &Answers, today: NaiveDate) -> Vec<&'a Page> {
+    let at = at(form, answers, today);
     let mut pages = Vec::new();
     for page in &form.pages {
-        if page.shown_when.as_ref().is_none_or(|c| c.holds(answers)) {
+        if page.shown_when.as_ref().is_none_or(|c| c.holds(at)) {
             pages.push(page);
-            if page.exits.iter().any(|exit| exit.when.holds(answers)) {
+            if page.exits.iter().any(|exit| exit.when.holds(at)) {
                 break;
             }
         }
@@ -33,35 +50,56 @@ fn shown_pages<'a>(form: &'a FormDefinition, answers: &Answers) -> Vec<&'a Page>
 
 /// The questions of `page` shown for these answers. Pass answers already pruned
 /// (`prune_hidden`) when hidden questions may still hold answers.
-pub fn visible_questions<'a>(page: &'a Page, answers: &Answers) -> Vec<&'a Question> {
+pub fn visible_questions<'a>(
+    form: &FormDefinition,
+    page: &'a Page,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Vec<&'a Question> {
+    let at = at(form, answers, today);
     page.questions
         .iter()
-        .filter(|q| q.shown_when.as_ref().is_none_or(|c| c.holds(answers)))
+        .filter(|q| q.shown_when.as_ref().is_none_or(|c| c.holds(at)))
         .collect()
 }
 
 /// The exit page these answers lead to, if any.
-pub fn exit_page<'a>(form: &'a FormDefinition, answers: &Answers) -> Option<&'a ExitPage> {
-    let answers = &prune_hidden(form, answers);
-    let last = shown_pages(form, answers).pop()?;
-    let rule = last.exits.iter().find(|exit| exit.when.holds(answers))?;
+pub fn exit_page<'a>(
+    form: &'a FormDefinition,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Option<&'a ExitPage> {
+    let answers = &prune_hidden(form, answers, today);
+    let last = shown_pages(form, answers, today).pop()?;
+    let rule = last
+        .exits
+        .iter()
+        .find(|exit| exit.when.holds(at(form, answers, today)))?;
     form.exits.iter().find(|e| e.id == rule.to)
 }
 
 /// Whether every visible required question has an answer and no exit is reached. Rules are
 /// checked by `validate_all`.
-pub fn is_complete(form: &FormDefinition, answers: &Answers) -> bool {
-    let (answered, required) = count_required(form, answers);
-    answered == required && exit_page(form, answers).is_none()
+pub fn is_complete(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> bool {
+    let (answered, required) = count_required(form, answers, today);
+    answered == required && exit_page(form, answers, today).is_none()
 }
 
-fn count_required(form: &FormDefinition, answers: &Answers) -> (usize, usize) {
-    let answers = &prune_hidden(form, answers);
+/// Questions worked out rather than typed: never required of anyone.
+fn is_worked_out(question: &Question) -> bool {
+    matches!(
+        question.kind,
+        QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. }
+    )
+}
+
+fn count_required(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> (usize, usize) {
+    let answers = &prune_hidden(form, answers, today);
     let mut answered = 0;
     let mut required = 0;
-    for page in shown_pages(form, answers) {
-        for question in visible_questions(page, answers) {
-            if question.required && !matches!(question.kind, QuestionKind::DatePlusDays { .. }) {
+    for page in shown_pages(form, answers, today) {
+        for question in visible_questions(form, page, answers, today) {
+            if question.required && !is_worked_out(question) {
                 required += 1;
                 if is_answered(answers.get(&question.id)) {
                     answered += 1;
@@ -74,8 +112,8 @@ fn count_required(form: &FormDefinition, answers: &Answers) -> (usize, usize) {
 
 /// How far along the form is, as the whole percentage of visible required questions
 /// answered ("13% complete").
-pub fn progress(form: &FormDefinition, answers: &Answers) -> u8 {
-    let (answered, required) = count_required(form, answers);
+pub fn progress(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> u8 {
+    let (answered, required) = count_required(form, answers, today);
     if required == 0 {
         return 100;
     }
@@ -89,21 +127,35 @@ pub fn progress(form: &FormDefinition, answers: &Answers) -> u8 {
 /// reads only questions asked before it (`check_definition` holds definitions to that), so by
 /// the time a question's visibility is decided, every answer it reads is already settled.
 /// Inside a repeating group, each item's hidden answers go the same way.
-pub fn prune_hidden(form: &FormDefinition, answers: &Answers) -> Answers {
+pub fn prune_hidden(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> Answers {
     let mut kept = Answers::new();
     for page in &form.pages {
-        if !page.shown_when.as_ref().is_none_or(|c| c.holds(&kept)) {
+        if !page
+            .shown_when
+            .as_ref()
+            .is_none_or(|c| c.holds(at(form, &kept, today)))
+        {
             continue;
         }
         for question in &page.questions {
-            if question.shown_when.as_ref().is_none_or(|c| c.holds(&kept))
+            if question
+                .shown_when
+                .as_ref()
+                .is_none_or(|c| c.holds(at(form, &kept, today)))
                 && let Some(value) = answers.get(&question.id)
             {
-                kept.insert(question.id.clone(), prune_items(question, value));
+                kept.insert(
+                    question.id.clone(),
+                    prune_items(form, question, value, today),
+                );
             }
         }
         // The exit reads only kept answers: a stale answer to a hidden question ends nothing.
-        if page.exits.iter().any(|exit| exit.when.holds(&kept)) {
+        if page
+            .exits
+            .iter()
+            .any(|exit| exit.when.holds(at(form, &kept, today)))
+        {
             break;
         }
     }
@@ -111,7 +163,12 @@ pub fn prune_hidden(form: &FormDefinition, answers: &Answers) -> Answers {
 }
 
 /// A repeating group's items without the answers their own conditions hide.
-fn prune_items(question: &Question, value: &Value) -> Value {
+fn prune_items(
+    form: &FormDefinition,
+    question: &Question,
+    value: &Value,
+    today: NaiveDate,
+) -> Value {
     let (QuestionKind::Group { questions, .. }, Some(items)) = (&question.kind, value.as_array())
     else {
         return value.clone();
@@ -122,7 +179,10 @@ fn prune_items(question: &Question, value: &Value) -> Value {
         };
         let mut kept = Answers::new();
         for inner in questions {
-            if inner.shown_when.as_ref().is_none_or(|c| c.holds(&kept))
+            if inner
+                .shown_when
+                .as_ref()
+                .is_none_or(|c| c.holds(at(form, &kept, today)))
                 && let Some(value) = given.get(&inner.id)
             {
                 kept.insert(inner.id.clone(), value.clone());
@@ -131,6 +191,63 @@ fn prune_items(question: &Question, value: &Value) -> Value {
         Value::Object(kept.into_iter().collect())
     });
     Value::Array(items.collect())
+}
+
+/// The warnings beside each shown, answered question whose `warnings` hold: said, never
+/// refused ("A start more than 28 days away may be queried").
+pub fn warnings(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> FieldErrors {
+    let answers = &prune_hidden(form, answers, today);
+    let mut found = FieldErrors::new();
+    for page in shown_pages(form, answers, today) {
+        for question in visible_questions(form, page, answers, today) {
+            if !is_answered(answers.get(&question.id)) {
+                continue;
+            }
+            for warning in &question.warnings {
+                if warning.when.holds(at(form, answers, today)) {
+                    found
+                        .entry(question.id.clone())
+                        .or_default()
+                        .push(warning.message.clone());
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The answers `page`'s defaults give its shown questions that have none yet, in the shape
+/// each question takes (a date as day, month and year): the wizard fills them in when the page
+/// opens, and the person can change them.
+pub fn defaults(
+    form: &FormDefinition,
+    page: &Page,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Vec<(String, Value)> {
+    let answers = &prune_hidden(form, answers, today);
+    visible_questions(form, page, answers, today)
+        .into_iter()
+        .filter(|q| !is_answered(answers.get(&q.id)))
+        .filter_map(|question| {
+            let value = question.default.as_ref()?.value(at(form, answers, today))?;
+            let answer = match (&question.kind, value) {
+                (QuestionKind::Date { .. }, Quantity::Date(date)) => {
+                    use chrono::Datelike;
+                    serde_json::json!({
+                        "day": date.day().to_string(),
+                        "month": date.month().to_string(),
+                        "year": date.year().to_string(),
+                    })
+                }
+                (QuestionKind::Number { .. }, Quantity::Number(_)) => {
+                    Value::String(describe_quantity(value))
+                }
+                _ => return None,
+            };
+            Some((question.id.clone(), answer))
+        })
+        .collect()
 }
 
 /// One row of the check-answers page.
@@ -161,12 +278,12 @@ pub fn without_council_only(answers: &mut Answers, rows: &mut Vec<SummaryRow>) {
 }
 
 /// The check-answers page: each visible question with its answer in words.
-pub fn summary(form: &FormDefinition, answers: &Answers) -> Vec<SummaryRow> {
-    let answers = &prune_hidden(form, answers);
+pub fn summary(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> Vec<SummaryRow> {
+    let answers = &prune_hidden(form, answers, today);
     let mut rows = Vec::new();
-    for page in shown_pages(form, answers) {
-        for question in visible_questions(page, answers) {
-            let value = computed_or_given(question, answers);
+    for page in shown_pages(form, answers, today) {
+        for question in visible_questions(form, page, answers, today) {
+            let value = computed_or_given(question, at(form, answers, today));
             let answered = is_answered(value.as_ref());
             rows.push(SummaryRow {
                 page_id: page.id.clone(),
@@ -185,13 +302,16 @@ pub fn summary(form: &FormDefinition, answers: &Answers) -> Vec<SummaryRow> {
     rows
 }
 
-fn computed_or_given(question: &Question, answers: &Answers) -> Option<Value> {
+fn computed_or_given(question: &Question, at: Context<'_>) -> Option<Value> {
     match &question.kind {
         QuestionKind::DatePlusDays { from, days } => {
-            super::validate::date_plus_days(answers.get(from), answers.get(days))
+            super::validate::date_plus_days(at.answers.get(from), at.answers.get(days))
                 .map(|date| Value::String(date.format("%-d %B %Y").to_string()))
         }
-        _ => answers.get(&question.id).cloned(),
+        QuestionKind::Computed { value } => {
+            value.value(at).map(|v| Value::String(describe_quantity(v)))
+        }
+        _ => at.answers.get(&question.id).cloned(),
     }
 }
 

@@ -6,6 +6,7 @@
 mod check;
 mod condition;
 mod evaluate;
+mod expression;
 mod model;
 mod shape;
 mod tidy;
@@ -13,12 +14,13 @@ mod validate;
 
 pub use check::{Problem, check_definition, unknown_question_fields};
 pub use evaluate::{
-    Answers, SummaryRow, exit_page, is_complete, progress, prune_hidden, summary, visible_pages,
-    visible_questions, without_council_only,
+    Answers, SummaryRow, defaults, exit_page, is_complete, progress, prune_hidden, summary,
+    visible_pages, visible_questions, warnings, without_council_only,
 };
+pub use expression::{Between, Comparison, Context, Expression, Quantity, Shift};
 pub use model::{
-    Audience, Block, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition, Messages,
-    Page, Prefill, Question, QuestionKind, RulesWhen,
+    Audience, Block, Check, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition,
+    Messages, Page, Prefill, Question, QuestionKind, RulesWhen, Warning,
 };
 pub use shape::shape_errors;
 pub use tidy::tidy;

@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::expression::{Comparison, Expression};
+
 /// A form, as published: what it asks, in what order, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -129,11 +131,44 @@ pub struct Question {
     /// for clients without the `submissions:restricted` scope.
     #[serde(default, skip_serializing_if = "is_false")]
     pub council_only: bool,
+    /// Filled in when the page is shown and the question has no answer yet, worked out from
+    /// earlier answers (Form 2's further authorisation starts the day after the current one
+    /// expires); the person can change it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Expression>,
+    /// Conditions the answer must meet, each with the error shown when it does not (the further
+    /// authorisation must start after the current one expires). Read once the answer is
+    /// otherwise right.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Check>,
+    /// Conditions that do not stop the form but are shown beside the answer (a start more than
+    /// 28 days away may be queried).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
     /// This question's own error messages, where the generated ones would read badly.
     #[serde(default, skip_serializing_if = "Messages::is_empty")]
     pub messages: Messages,
     #[serde(flatten)]
     pub kind: QuestionKind,
+}
+
+/// A condition an answer must meet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub must: Condition,
+    /// The error when it does not hold, as GOV.UK writes them.
+    pub message: String,
+}
+
+/// A condition worth a word, not a refusal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    pub when: Condition,
+    pub message: String,
 }
 
 /// A question's own error messages, written as GOV.UK writes them ("Enter the person's full
@@ -248,6 +283,11 @@ pub enum QuestionKind {
         min: usize,
         max: usize,
     },
+    /// A number or date worked out from other answers (an age from a date of birth): shown on
+    /// its page and on check answers, never typed, and readable by conditions as an answer.
+    Computed {
+        value: Expression,
+    },
     /// A date worked out from two other answers: `from` plus `days` days (the DoLS urgent
     /// authorisation's expiry). Shown, never typed.
     DatePlusDays {
@@ -325,6 +365,13 @@ pub enum Condition {
     Answered {
         question: String,
     },
+    /// Two values compared: dates (with today, with another answer, moved by years, months or
+    /// days) or numbers (answers, counts of chosen options or answered questions, sums).
+    Compare {
+        left: Expression,
+        is: Comparison,
+        right: Expression,
+    },
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -353,6 +400,11 @@ impl Condition {
             | Self::OneOf { question, .. }
             | Self::Includes { question, .. }
             | Self::Answered { question } => vec![question.as_str()],
+            Self::Compare { left, right, .. } => {
+                let mut ids = left.questions();
+                ids.extend(right.questions());
+                ids
+            }
             Self::All(all) | Self::Any(all) => all.iter().flat_map(Self::questions).collect(),
             Self::Not(inner) => inner.questions(),
         }

@@ -118,7 +118,7 @@ fn check(question: &Question, value: &Value, key: &str, errors: &mut FieldErrors
                 None
             }
         },
-        QuestionKind::DatePlusDays { .. } => Some(format!(
+        QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. } => Some(format!(
             "{label} is worked out from other answers, not sent"
         )),
     };

@@ -3,6 +3,7 @@ use serde_json::Value;
 
 use super::condition::is_answered;
 use super::evaluate::{Answers, prune_hidden, visible_pages, visible_questions};
+use super::expression::Context;
 use super::model::{DateRule, FormDefinition, Question, QuestionKind};
 use crate::api::FieldErrors;
 use crate::rules::{Postcode, UkPhone, is_email_address, is_nhs_number};
@@ -19,21 +20,25 @@ pub fn validate_page(
 ) -> FieldErrors {
     let mut errors = FieldErrors::new();
     // Hidden questions' answers neither count nor decide what else is shown.
-    let answers = &prune_hidden(form, answers);
-    if let Some(page) = visible_pages(form, answers)
+    let answers = &prune_hidden(form, answers, today);
+    let rules = Rules {
+        form,
+        today,
+        districts,
+    };
+    if let Some(page) = visible_pages(form, answers, today)
         .into_iter()
         .find(|p| p.id == page_id)
     {
-        for question in visible_questions(page, answers) {
-            check(
+        for question in visible_questions(form, page, answers, today) {
+            rules.check(
                 question,
                 answers.get(&question.id),
-                today,
-                districts,
+                answers,
                 &question.id,
                 &mut errors,
             );
-            check_rules_when(question, answers, today, &mut errors);
+            check_rules_when(question, &rules, answers, &mut errors);
         }
     }
     errors
@@ -47,218 +52,267 @@ pub fn validate_all(
     districts: &[String],
 ) -> FieldErrors {
     let mut errors = FieldErrors::new();
-    for page in visible_pages(form, answers) {
+    for page in visible_pages(form, answers, today) {
         errors.extend(validate_page(form, &page.id, answers, today, districts));
     }
     errors
 }
 
-fn check(
-    question: &Question,
-    value: Option<&Value>,
+/// What checking an answer reads besides the answer.
+struct Rules<'a> {
+    form: &'a FormDefinition,
     today: NaiveDate,
-    districts: &[String],
-    key: &str,
-    errors: &mut FieldErrors,
-) {
-    let words = Words::of(question);
-    let mut fail = |message: String| errors.entry(key.to_owned()).or_default().push(message);
-    if !is_answered(value) {
-        if let QuestionKind::Group { min, item, .. } = &question.kind
-            && *min > 0
-        {
-            fail(format!(
-                "Add at least {min} {item}{}",
-                if *min == 1 { "" } else { "s" }
-            ));
-        } else if question.required && !matches!(question.kind, QuestionKind::DatePlusDays { .. }) {
-            fail(words.required());
+    districts: &'a [String],
+}
+
+impl Rules<'_> {
+    fn at<'a>(&'a self, answers: &'a Answers) -> Context<'a> {
+        Context {
+            form: self.form,
+            answers,
+            today: self.today,
         }
-        return;
     }
-    let Some(value) = value else { return };
-    let text = value.as_str().map(str::trim).unwrap_or_default();
-    match &question.kind {
-        QuestionKind::Text { max_length } | QuestionKind::LongText { max_length } => {
-            if !value.is_string() {
-                fail(words.invalid(|| format!("{} must be text", words.subject())));
-            } else if text.chars().count() > *max_length {
-                fail(words.range(|| {
-                    format!(
-                        "{} must be {max_length} characters or fewer",
-                        words.subject()
-                    )
-                }));
-            }
-        }
-        QuestionKind::Number { min, max, whole } => match text.parse::<f64>() {
-            Ok(number) if number.is_finite() => {
-                if *whole && number.fract() != 0.0 {
-                    fail(words.invalid(|| format!("{} must be a whole number", words.subject())));
-                } else if min.is_some_and(|m| number < m) || max.is_some_and(|m| number > m) {
-                    let subject = words.subject();
-                    fail(words.range(|| match (min, max) {
-                        (Some(lo), Some(hi)) => format!("{subject} must be between {lo} and {hi}"),
-                        (Some(lo), None) => format!("{subject} must be {lo} or more"),
-                        (None, Some(hi)) => format!("{subject} must be {hi} or less"),
-                        (None, None) => unreachable!("a bound was broken"),
-                    }));
+
+    /// The errors of one answer, filed under `key`; `around` is the answers its `checks` read
+    /// (the form's, or the item's inside a repeating group).
+    fn check(
+        &self,
+        question: &Question,
+        value: Option<&Value>,
+        around: &Answers,
+        key: &str,
+        errors: &mut FieldErrors,
+    ) {
+        let found = errors.get(key).map_or(0, Vec::len);
+        self.check_answer(question, value, key, errors);
+        let fine = errors.get(key).map_or(0, Vec::len) == found;
+        if fine && is_answered(value) {
+            for rule in &question.checks {
+                if !rule.must.holds(self.at(around)) {
+                    errors
+                        .entry(key.to_owned())
+                        .or_default()
+                        .push(rule.message.clone());
                 }
             }
-            _ => fail(words.invalid(|| format!("{} must be a number", words.subject()))),
-        },
-        QuestionKind::Date { rules, .. } => match parse_date(value) {
-            Err(message) => fail(match message {
-                DateProblem::Missing(_) => format!("{} {message}", words.subject()),
-                _ => words.invalid(|| format!("{} {message}", words.subject())),
-            }),
-            Ok(date) => {
-                for rule in rules {
-                    if let Some(message) = break_of(*rule, date, today) {
-                        fail(words.range(|| format!("{} {message}", words.subject())));
-                    }
-                }
-            }
-        },
-        QuestionKind::Time => {
-            if parse_time(text).is_none() {
-                fail(words.invalid(|| {
-                    format!(
-                        "{} must be a real time on the 24-hour clock, like 09:30 or 14:05",
-                        words.subject()
-                    )
-                }));
-            }
         }
-        QuestionKind::YesNo => {
-            if !matches!(text, "yes" | "no") {
-                fail(words.invalid(|| "Select yes or no".into()));
-            }
-        }
-        QuestionKind::Radios { options } | QuestionKind::Select { options } => {
-            if !options.iter().any(|o| o.value == text) {
-                fail(words.invalid(|| words.choose()));
-            }
-        }
-        QuestionKind::Checkboxes {
-            options,
-            all_required,
-        } => {
-            let chosen: Option<Vec<&str>> = value
-                .as_array()
-                .and_then(|items| items.iter().map(Value::as_str).collect());
-            let all_known = chosen
-                .as_ref()
-                .is_some_and(|chosen| chosen.iter().all(|v| options.iter().any(|o| o.value == *v)));
-            let every_one = chosen
-                .as_ref()
-                .is_some_and(|chosen| options.iter().all(|o| chosen.contains(&o.value.as_str())));
-            if !all_known {
-                fail(words.invalid(|| words.choose()));
-            } else if *all_required && !every_one {
-                fail(words.invalid(|| {
-                    format!(
-                        "Select all {} options: each one must apply ({})",
-                        options.len(),
-                        question.label
-                    )
-                }));
-            }
-        }
-        QuestionKind::Email => {
-            if !is_email_address(text) {
-                fail(words.invalid(|| {
-                    "Enter an email address in the correct format, like name@example.com".into()
-                }));
-            }
-        }
-        QuestionKind::Phone => {
-            if let Err(error) = UkPhone::parse(text) {
-                fail(words.invalid(|| error.to_string()));
-            }
-        }
-        QuestionKind::Postcode { in_area } => {
-            if let Some(message) = postcode_problem(text, *in_area, districts) {
-                fail(words.invalid(|| message));
-            }
-        }
-        QuestionKind::Address { in_area } => {
-            let part = |k: &str| {
-                value
-                    .get(k)
-                    .and_then(Value::as_str)
-                    .map(str::trim)
-                    .unwrap_or_default()
-            };
-            if part("line1").is_empty() {
-                fail("Enter the building and street".into());
-            }
-            if part("town").is_empty() {
-                fail("Enter the town or city".into());
-            }
-            if let Some(message) = postcode_problem(part("postcode"), *in_area, districts) {
-                fail(message);
-            }
-        }
-        QuestionKind::NhsNumber => {
-            if !is_nhs_number(text) {
-                fail(
-                    words
-                        .invalid(|| "Enter a valid NHS number, 10 digits like 943 476 5919".into()),
-                );
-            }
-        }
-        QuestionKind::File { .. } => {
-            if value
-                .get("id")
-                .and_then(Value::as_str)
-                .is_none_or(str::is_empty)
+    }
+
+    fn check_answer(
+        &self,
+        question: &Question,
+        value: Option<&Value>,
+        key: &str,
+        errors: &mut FieldErrors,
+    ) {
+        let (today, districts) = (self.today, self.districts);
+        let words = Words::of(question);
+        let mut fail = |message: String| errors.entry(key.to_owned()).or_default().push(message);
+        if !is_answered(value) {
+            if let QuestionKind::Group { min, item, .. } = &question.kind
+                && *min > 0
             {
-                fail(words.required());
-            }
-        }
-        QuestionKind::Group {
-            questions,
-            min,
-            max,
-            item,
-        } => {
-            let items = value.as_array().cloned().unwrap_or_default();
-            if items.len() < *min {
                 fail(format!(
                     "Add at least {min} {item}{}",
                     if *min == 1 { "" } else { "s" }
                 ));
+            } else if question.required
+                && !matches!(
+                    question.kind,
+                    QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. }
+                )
+            {
+                fail(words.required());
             }
-            if items.len() > *max {
-                fail(format!("You can add up to {max} {item}s"));
+            return;
+        }
+        let Some(value) = value else { return };
+        let text = value.as_str().map(str::trim).unwrap_or_default();
+        match &question.kind {
+            QuestionKind::Text { max_length } | QuestionKind::LongText { max_length } => {
+                if !value.is_string() {
+                    fail(words.invalid(|| format!("{} must be text", words.subject())));
+                } else if text.chars().count() > *max_length {
+                    fail(words.range(|| {
+                        format!(
+                            "{} must be {max_length} characters or fewer",
+                            words.subject()
+                        )
+                    }));
+                }
             }
-            for (index, entry) in items.iter().take(*max).enumerate() {
-                // Pruned already: an item holds only the answers its conditions show.
-                let entry_answers: Answers = entry
-                    .as_object()
-                    .map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
-                    .unwrap_or_default();
-                for inner in questions {
-                    if inner
-                        .shown_when
-                        .as_ref()
-                        .is_none_or(|c| c.holds(&entry_answers))
-                    {
-                        let inner_key = format!("{key}.{index}.{}", inner.id);
-                        check(
-                            inner,
-                            entry_answers.get(&inner.id),
-                            today,
-                            districts,
-                            &inner_key,
-                            errors,
+            QuestionKind::Number { min, max, whole } => match text.parse::<f64>() {
+                Ok(number) if number.is_finite() => {
+                    if *whole && number.fract() != 0.0 {
+                        fail(
+                            words.invalid(|| format!("{} must be a whole number", words.subject())),
                         );
+                    } else if min.is_some_and(|m| number < m) || max.is_some_and(|m| number > m) {
+                        let subject = words.subject();
+                        fail(words.range(|| match (min, max) {
+                            (Some(lo), Some(hi)) => {
+                                format!("{subject} must be between {lo} and {hi}")
+                            }
+                            (Some(lo), None) => format!("{subject} must be {lo} or more"),
+                            (None, Some(hi)) => format!("{subject} must be {hi} or less"),
+                            (None, None) => unreachable!("a bound was broken"),
+                        }));
+                    }
+                }
+                _ => fail(words.invalid(|| format!("{} must be a number", words.subject()))),
+            },
+            QuestionKind::Date { rules, .. } => match parse_date(value) {
+                Err(message) => fail(match message {
+                    DateProblem::Missing(_) => format!("{} {message}", words.subject()),
+                    _ => words.invalid(|| format!("{} {message}", words.subject())),
+                }),
+                Ok(date) => {
+                    for rule in rules {
+                        if let Some(message) = break_of(*rule, date, today) {
+                            fail(words.range(|| format!("{} {message}", words.subject())));
+                        }
+                    }
+                }
+            },
+            QuestionKind::Time => {
+                if parse_time(text).is_none() {
+                    fail(words.invalid(|| {
+                        format!(
+                            "{} must be a real time on the 24-hour clock, like 09:30 or 14:05",
+                            words.subject()
+                        )
+                    }));
+                }
+            }
+            QuestionKind::YesNo => {
+                if !matches!(text, "yes" | "no") {
+                    fail(words.invalid(|| "Select yes or no".into()));
+                }
+            }
+            QuestionKind::Radios { options } | QuestionKind::Select { options } => {
+                if !options.iter().any(|o| o.value == text) {
+                    fail(words.invalid(|| words.choose()));
+                }
+            }
+            QuestionKind::Checkboxes {
+                options,
+                all_required,
+            } => {
+                let chosen: Option<Vec<&str>> = value
+                    .as_array()
+                    .and_then(|items| items.iter().map(Value::as_str).collect());
+                let all_known = chosen.as_ref().is_some_and(|chosen| {
+                    chosen.iter().all(|v| options.iter().any(|o| o.value == *v))
+                });
+                let every_one = chosen.as_ref().is_some_and(|chosen| {
+                    options.iter().all(|o| chosen.contains(&o.value.as_str()))
+                });
+                if !all_known {
+                    fail(words.invalid(|| words.choose()));
+                } else if *all_required && !every_one {
+                    fail(words.invalid(|| {
+                        format!(
+                            "Select all {} options: each one must apply ({})",
+                            options.len(),
+                            question.label
+                        )
+                    }));
+                }
+            }
+            QuestionKind::Email => {
+                if !is_email_address(text) {
+                    fail(words.invalid(|| {
+                        "Enter an email address in the correct format, like name@example.com".into()
+                    }));
+                }
+            }
+            QuestionKind::Phone => {
+                if let Err(error) = UkPhone::parse(text) {
+                    fail(words.invalid(|| error.to_string()));
+                }
+            }
+            QuestionKind::Postcode { in_area } => {
+                if let Some(message) = postcode_problem(text, *in_area, districts) {
+                    fail(words.invalid(|| message));
+                }
+            }
+            QuestionKind::Address { in_area } => {
+                let part = |k: &str| {
+                    value
+                        .get(k)
+                        .and_then(Value::as_str)
+                        .map(str::trim)
+                        .unwrap_or_default()
+                };
+                if part("line1").is_empty() {
+                    fail("Enter the building and street".into());
+                }
+                if part("town").is_empty() {
+                    fail("Enter the town or city".into());
+                }
+                if let Some(message) = postcode_problem(part("postcode"), *in_area, districts) {
+                    fail(message);
+                }
+            }
+            QuestionKind::NhsNumber => {
+                if !is_nhs_number(text) {
+                    fail(words.invalid(|| {
+                        "Enter a valid NHS number, 10 digits like 943 476 5919".into()
+                    }));
+                }
+            }
+            QuestionKind::File { .. } => {
+                if value
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .is_none_or(str::is_empty)
+                {
+                    fail(words.required());
+                }
+            }
+            QuestionKind::Group {
+                questions,
+                min,
+                max,
+                item,
+            } => {
+                let items = value.as_array().cloned().unwrap_or_default();
+                if items.len() < *min {
+                    fail(format!(
+                        "Add at least {min} {item}{}",
+                        if *min == 1 { "" } else { "s" }
+                    ));
+                }
+                if items.len() > *max {
+                    fail(format!("You can add up to {max} {item}s"));
+                }
+                for (index, entry) in items.iter().take(*max).enumerate() {
+                    // Pruned already: an item holds only the answers its conditions show.
+                    let entry_answers: Answers = entry
+                        .as_object()
+                        .map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                        .unwrap_or_default();
+                    for inner in questions {
+                        if inner
+                            .shown_when
+                            .as_ref()
+                            .is_none_or(|c| c.holds(self.at(&entry_answers)))
+                        {
+                            let inner_key = format!("{key}.{index}.{}", inner.id);
+                            self.check(
+                                inner,
+                                entry_answers.get(&inner.id),
+                                &entry_answers,
+                                &inner_key,
+                                errors,
+                            );
+                        }
                     }
                 }
             }
+            QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. } => {}
         }
-        QuestionKind::DatePlusDays { .. } => {}
     }
 }
 
@@ -474,10 +528,11 @@ fn break_of(rule: DateRule, date: NaiveDate, today: NaiveDate) -> Option<String>
 /// The date rules that hold only for some answers, once the date itself is valid.
 fn check_rules_when(
     question: &Question,
+    rules: &Rules<'_>,
     answers: &Answers,
-    today: NaiveDate,
     errors: &mut FieldErrors,
 ) {
+    let today = rules.today;
     let QuestionKind::Date { rules_when, .. } = &question.kind else {
         return;
     };
@@ -487,7 +542,10 @@ fn check_rules_when(
     let Some(Ok(date)) = answers.get(&question.id).map(parse_date) else {
         return;
     };
-    for conditional in rules_when.iter().filter(|c| c.when.holds(answers)) {
+    for conditional in rules_when
+        .iter()
+        .filter(|c| c.when.holds(rules.at(answers)))
+    {
         for rule in &conditional.rules {
             if let Some(message) = break_of(*rule, date, today) {
                 let words = Words::of(question);

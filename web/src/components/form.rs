@@ -135,6 +135,20 @@ fn focus_field(field: &str) -> bool {
     input.focus_with_options(&options).is_ok()
 }
 
+/// The GOV.UK warning text: something to know that does not stop anything.
+#[component]
+pub fn WarningText(message: String) -> impl IntoView {
+    view! {
+        <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">"Warning"</span>
+                {message}
+            </strong>
+        </div>
+    }
+}
+
 /// A labelled text input whose id is the field name, so the summary's links reach it.
 #[component]
 pub fn TextInput(

@@ -4,13 +4,14 @@ use leptos_router::hooks::use_navigate;
 use shared::api::{CreateSubmissionRequest, FieldErrors, SubmitItemRequest};
 use shared::forms::{
     FormDefinition, SummaryRow, exit_page, is_complete, summary, validate_all, visible_pages,
+    warnings,
 };
 
 use super::state::{Filling, Progress, mark_just_submitted, return_here_after_sign_in, today};
 use super::{FormCaption, as_summary, with_form};
 use crate::api;
 use crate::app::use_council;
-use crate::components::form::ErrorSummary;
+use crate::components::form::{ErrorSummary, WarningText};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -29,13 +30,14 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
     let navigate = use_navigate();
     let progress = Progress::load_or_new(&filling);
     let answers = progress.answers.clone();
-    let rows = summary(&form, &answers);
+    let rows = summary(&form, &answers, today());
     let problems = validate_all(&form, &answers, today(), &council.postcode_districts);
-    let exit = exit_page(&form, &answers).map(|e| e.id.clone());
-    let ready = is_complete(&form, &answers) && problems.is_empty() && exit.is_none();
+    let exit = exit_page(&form, &answers, today()).map(|e| e.id.clone());
+    let said = warnings(&form, &answers, today());
+    let ready = is_complete(&form, &answers, today()) && problems.is_empty() && exit.is_none();
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
-    let pages: Vec<(String, String)> = visible_pages(&form, &answers)
+    let pages: Vec<(String, String)> = visible_pages(&form, &answers, today())
         .iter()
         .map(|p| (p.id.clone(), p.title.clone()))
         .collect();
@@ -146,6 +148,8 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
                         </ul>
                     </div>
                 })}
+                // Worth a word before sending, never a refusal.
+                {said.into_values().flatten().map(|message| view! { <WarningText message=message /> }).collect_view()}
                 {pages.into_iter().map(|(page_id, title)| {
                     let page_rows: Vec<SummaryRow> = rows.iter().filter(|r| r.page_id == page_id).cloned().collect();
                     let href = filling.page(&page_id);

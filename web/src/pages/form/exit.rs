@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 use shared::forms::{ExitPage, FormDefinition, visible_pages};
 
 use super::start::blocks;
-use super::state::{Filling, Progress};
+use super::state::{Filling, Progress, today};
 use super::{FormCaption, with_form};
 use crate::components::title::set_page_title;
 use crate::pages::not_found::NotFound;
@@ -31,7 +31,7 @@ pub fn FormExit() -> impl IntoView {
 fn Exit(form: FormDefinition, exit: ExitPage, filling: Filling) -> impl IntoView {
     set_page_title(&exit.title);
     let answers = Progress::load_or_new(&filling).answers;
-    let back = visible_pages(&form, &answers)
+    let back = visible_pages(&form, &answers, today())
         .last()
         .map(|p| filling.page(&p.id))
         .unwrap_or_else(|| filling.base());

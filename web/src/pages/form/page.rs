@@ -3,14 +3,15 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::FieldErrors;
 use shared::forms::{
-    FormDefinition, Page, progress, prune_hidden, validate_page, visible_pages, visible_questions,
+    FormDefinition, Page, defaults, progress, prune_hidden, validate_page, visible_pages,
+    visible_questions, warnings,
 };
 
 use super::questions::{Slot, question_view};
 use super::state::{Filling, Progress, after, before, today};
 use super::{FormCaption, ProgressLine, as_summary, with_form};
 use crate::app::use_council;
-use crate::components::form::ErrorSummary;
+use crate::components::form::{ErrorSummary, WarningText};
 use crate::components::title::set_page_title;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
@@ -43,16 +44,21 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
     let is_item = filling.is_item();
     let filling = StoredValue::new(filling);
     stored.prefill(&form, &session);
+    // A default (worked out from earlier answers) fills an empty question as the page opens.
+    for (id, value) in defaults(&form, &page, &stored.answers, today()) {
+        stored.answers.insert(id, value);
+    }
     let answers = RwSignal::new(stored.answers.clone());
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
     let form = StoredValue::new(form);
     set_page_title(&page.title);
-    let percent = Signal::derive(move || form.with_value(|f| answers.with(|a| progress(f, a))));
+    let percent =
+        Signal::derive(move || form.with_value(|f| answers.with(|a| progress(f, a, today()))));
     // Whether this page is shown for the answers so far; one reached by typing its address
     // while hidden offers the way back instead.
     let shown = form.with_value(|f| {
-        visible_pages(f, &stored.answers)
+        visible_pages(f, &stored.answers, today())
             .iter()
             .any(|p| p.id == page_id)
     });
@@ -152,7 +158,7 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
             // Hidden questions' answers decide nothing: the same rule the server applies.
             let visible: Vec<_> = form.with_value(|f| {
                 answers.with(|a| {
-                    visible_questions(&page, &prune_hidden(f, a))
+                    visible_questions(f, &page, &prune_hidden(f, a, today()), today())
                         .into_iter()
                         .cloned()
                         .collect()
@@ -167,7 +173,21 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
                             group: None,
                             id: question.id.clone(),
                         };
-                        question_view(f, question, slot, errors)
+                        let id = question.id.clone();
+                        // Said beside the answer, never a refusal: Next still goes on.
+                        let said = move || {
+                            form.with_value(|f| {
+                                answers.with(|a| warnings(f, a, today()).remove(&id))
+                            })
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|message| view! { <WarningText message=message /> })
+                            .collect_view()
+                        };
+                        view! {
+                            {question_view(f, question, slot, errors)}
+                            <div aria-live="polite">{said}</div>
+                        }
                     })
                     .collect_view()
             })

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use shared::api::FieldErrors;
 use shared::forms::{Answers, Choice, FormDefinition, Question, QuestionKind, summary};
 
+use super::state::today;
 use crate::session::use_session;
 
 /// Where one answer lives: a top-level question, or a question of one item of a group.
@@ -267,7 +268,7 @@ pub fn question_view(
             max,
             ..
         } => group_view(form, question, item, questions, *max, slot, errors),
-        QuestionKind::DatePlusDays { .. } => {
+        QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. } => {
             let answers = slot.answers;
             let form = form.clone();
             let id = question.id.clone();
@@ -276,10 +277,10 @@ pub fn question_view(
                     <h2 class="govuk-heading-s">{question.label.clone()}</h2>
                     <p class="govuk-body" aria-live="polite">
                         {move || {
-                            let rows = answers.with(|a| summary(&form, a));
+                            let rows = answers.with(|a| summary(&form, a, today()));
                             rows.into_iter()
                                 .find(|r| r.question_id == id && !r.answer.is_empty() && r.answer != "Not answered")
-                                .map_or_else(|| "Worked out when you have given the dates above.".to_owned(), |r| r.answer)
+                                .map_or_else(|| "Worked out when you have given the answers above.".to_owned(), |r| r.answer)
                         }}
                     </p>
                 </div>

@@ -5,7 +5,7 @@ use shared::forms::{Block, FormDefinition, visible_pages};
 
 use shared::api::{FieldErrors, FormStartRequest};
 
-use super::state::{Filling, Progress};
+use super::state::{Filling, Progress, today};
 use super::{FormCaption, with_form};
 use crate::api;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
@@ -54,7 +54,7 @@ fn Start(form: FormDefinition, filling: Filling) -> impl IntoView {
                 let mut progress = Progress::load_or_new(&filling);
                 progress.prefill(&form, &session);
                 progress.store(&filling);
-                let first = visible_pages(&form, &progress.answers)
+                let first = visible_pages(&form, &progress.answers, today())
                     .first()
                     .map(|p| p.id.clone())
                     .unwrap_or(first_page);

@@ -242,10 +242,10 @@ pub fn today() -> NaiveDate {
 
 /// Where Next goes from `page_id`: an exit page, the next page shown, or check answers.
 pub fn after(filling: &Filling, form: &FormDefinition, page_id: &str, answers: &Answers) -> String {
-    if let Some(exit) = exit_page(form, answers) {
+    if let Some(exit) = exit_page(form, answers, today()) {
         return filling.exit(&exit.id);
     }
-    let pages = visible_pages(form, answers);
+    let pages = visible_pages(form, answers, today());
     let position = pages.iter().position(|p| p.id == page_id);
     match position.and_then(|i| pages.get(i + 1)) {
         Some(next) => filling.page(&next.id),
@@ -260,7 +260,7 @@ pub fn before(
     page_id: &str,
     answers: &Answers,
 ) -> String {
-    let pages = visible_pages(form, answers);
+    let pages = visible_pages(form, answers, today());
     let position = pages.iter().position(|p| p.id == page_id).unwrap_or(0);
     match position.checked_sub(1).and_then(|i| pages.get(i)) {
         Some(previous) => filling.page(&previous.id),

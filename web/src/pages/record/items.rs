@@ -10,6 +10,7 @@ use crate::components::form::ErrorSummary;
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::pages::form::blocks;
+use crate::pages::form::state::today;
 use crate::pages::form::state::{Filling, Progress, resume_path, take_just_submitted};
 
 fn tag(status: ItemStatus) -> impl IntoView {
@@ -230,7 +231,7 @@ fn Begin(item: ItemView, form: FormDefinition, filling: Filling) -> impl IntoVie
     let intro = blocks(&form.before_you_start);
     let start = move |_| {
         let progress = Progress::sync_item(&item, &filling);
-        let first = visible_pages(&form, &progress.answers)
+        let first = visible_pages(&form, &progress.answers, today())
             .first()
             .map(|p| p.id.clone());
         let page = item.page_id.clone().or(first);

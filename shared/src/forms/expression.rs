@@ -1,0 +1,245 @@
+//! Values worked out from answers, for conditions that compare dates and numbers, for computed
+//! questions (an age from a date of birth), for defaults (Form 2's further authorisation starting
+//! the day after the current one ends) and for checks and warnings. An expression that cannot be
+//! worked out (a date not yet given) has no value, and a comparison with it does not hold.
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::condition::is_answered;
+use super::evaluate::Answers;
+use super::model::{FormDefinition, QuestionKind};
+use super::validate::{date_plus_days, parse_date};
+
+/// An expression, written in a definition as JSON: `"today"`, `{"answer": "date_of_birth"}`,
+/// `{"number": 18}`, `{"count": "needs"}`, `{"answered": ["phone", "email"]}`,
+/// `{"sum": [...]}`, `{"shift": {"from": "today", "years": -18}}`,
+/// `{"years_between": {"from": {"answer": "date_of_birth"}, "to": "today"}}`,
+/// `{"days_between": {...}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Expression {
+    /// The day the form is filled in (the browser's, checked again by the server's).
+    Today,
+    /// The answer to a number, date or computed question.
+    Answer(String),
+    Number(f64),
+    /// How many options of a checkbox question are chosen, or items of a group added.
+    Count(String),
+    /// How many of these questions have an answer.
+    Answered(Vec<String>),
+    /// Numbers added up.
+    Sum(Vec<Expression>),
+    /// A date moved by whole years, months and days (negative to go back).
+    Shift(Shift),
+    /// Whole years from one date to another: an age.
+    YearsBetween(Between),
+    /// Days from one date to another.
+    DaysBetween(Between),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Shift {
+    pub from: Box<Expression>,
+    #[serde(default)]
+    pub years: i32,
+    #[serde(default)]
+    pub months: i32,
+    #[serde(default)]
+    pub days: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Between {
+    pub from: Box<Expression>,
+    pub to: Box<Expression>,
+}
+
+/// How two values compare; for dates, `less_than` is "before".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    Equal,
+    NotEqual,
+    #[serde(alias = "before")]
+    LessThan,
+    #[serde(alias = "on_or_before")]
+    AtMost,
+    #[serde(alias = "after")]
+    MoreThan,
+    #[serde(alias = "on_or_after")]
+    AtLeast,
+}
+
+/// What an expression works out to.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub enum Quantity {
+    Number(f64),
+    Date(NaiveDate),
+}
+
+/// What an expression reads besides the answers: the form (for computed questions) and today.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub form: &'a FormDefinition,
+    pub answers: &'a Answers,
+    pub today: NaiveDate,
+}
+
+impl Expression {
+    /// The value, if it can be worked out from these answers.
+    pub fn value(&self, at: Context<'_>) -> Option<Quantity> {
+        self.value_within(at, 0)
+    }
+
+    /// Computed questions may read other computed questions; `depth` stops a definition that
+    /// (despite the checker) reads itself in a circle.
+    fn value_within(&self, at: Context<'_>, depth: u8) -> Option<Quantity> {
+        if depth > 16 {
+            return None;
+        }
+        let inner = |expression: &Expression| expression.value_within(at, depth + 1);
+        match self {
+            Self::Today => Some(Quantity::Date(at.today)),
+            Self::Number(number) => Some(Quantity::Number(*number)),
+            Self::Answer(id) => answer_value(id, at, depth),
+            Self::Count(id) => {
+                let count = at
+                    .answers
+                    .get(id)
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len);
+                Some(Quantity::Number(count as f64))
+            }
+            Self::Answered(ids) => {
+                let count = ids
+                    .iter()
+                    .filter(|id| is_answered(at.answers.get(id.as_str())))
+                    .count();
+                Some(Quantity::Number(count as f64))
+            }
+            Self::Sum(terms) => {
+                let mut total = 0.0;
+                for term in terms {
+                    match inner(term)? {
+                        Quantity::Number(n) => total += n,
+                        Quantity::Date(_) => return None,
+                    }
+                }
+                Some(Quantity::Number(total))
+            }
+            Self::Shift(shift) => {
+                let Quantity::Date(date) = inner(&shift.from)? else {
+                    return None;
+                };
+                shifted(date, shift.years, shift.months, shift.days).map(Quantity::Date)
+            }
+            Self::YearsBetween(between) => {
+                let (from, to) = between.dates(inner)?;
+                let years = to.year()
+                    - from.year()
+                    - i32::from((to.month(), to.day()) < (from.month(), from.day()));
+                Some(Quantity::Number(f64::from(years)))
+            }
+            Self::DaysBetween(between) => {
+                let (from, to) = between.dates(inner)?;
+                Some(Quantity::Number((to - from).num_days() as f64))
+            }
+        }
+    }
+
+    /// The questions this expression reads.
+    pub fn questions(&self) -> Vec<&str> {
+        match self {
+            Self::Today | Self::Number(_) => Vec::new(),
+            Self::Answer(id) | Self::Count(id) => vec![id.as_str()],
+            Self::Answered(ids) => ids.iter().map(String::as_str).collect(),
+            Self::Sum(terms) => terms.iter().flat_map(Self::questions).collect(),
+            Self::Shift(shift) => shift.from.questions(),
+            Self::YearsBetween(between) | Self::DaysBetween(between) => {
+                let mut ids = between.from.questions();
+                ids.extend(between.to.questions());
+                ids
+            }
+        }
+    }
+}
+
+impl Between {
+    fn dates(
+        &self,
+        value: impl Fn(&Expression) -> Option<Quantity>,
+    ) -> Option<(NaiveDate, NaiveDate)> {
+        match (value(&self.from)?, value(&self.to)?) {
+            (Quantity::Date(from), Quantity::Date(to)) => Some((from, to)),
+            _ => None,
+        }
+    }
+}
+
+impl Comparison {
+    /// Whether `left` compares so with `right`; values of different kinds never do.
+    pub fn holds(self, left: Quantity, right: Quantity) -> bool {
+        let order = match (left, right) {
+            (Quantity::Number(a), Quantity::Number(b)) => a.partial_cmp(&b),
+            (Quantity::Date(a), Quantity::Date(b)) => Some(a.cmp(&b)),
+            _ => None,
+        };
+        let Some(order) = order else {
+            return false;
+        };
+        match self {
+            Self::Equal => order.is_eq(),
+            Self::NotEqual => order.is_ne(),
+            Self::LessThan => order.is_lt(),
+            Self::AtMost => order.is_le(),
+            Self::MoreThan => order.is_gt(),
+            Self::AtLeast => order.is_ge(),
+        }
+    }
+}
+
+fn answer_value(id: &str, at: Context<'_>, depth: u8) -> Option<Quantity> {
+    let question = at.form.question(id)?;
+    match &question.kind {
+        QuestionKind::Computed { value } => value.value_within(at, depth + 1),
+        QuestionKind::DatePlusDays { from, days } => {
+            date_plus_days(at.answers.get(from), at.answers.get(days)).map(Quantity::Date)
+        }
+        QuestionKind::Date { .. } => parse_date(at.answers.get(id)?).ok().map(Quantity::Date),
+        QuestionKind::Number { .. } => {
+            let given = at.answers.get(id)?;
+            let number = given
+                .as_f64()
+                .or_else(|| given.as_str()?.trim().parse::<f64>().ok())?;
+            number.is_finite().then_some(Quantity::Number(number))
+        }
+        _ => None,
+    }
+}
+
+fn shifted(date: NaiveDate, years: i32, months: i32, days: i32) -> Option<NaiveDate> {
+    let months = years.checked_mul(12)?.checked_add(months)?;
+    let moved = if months >= 0 {
+        date.checked_add_months(Months::new(months.unsigned_abs()))?
+    } else {
+        date.checked_sub_months(Months::new(months.unsigned_abs()))?
+    };
+    moved.checked_add_signed(Duration::days(i64::from(days)))
+}
+
+/// A quantity as people read it: "85", "2.5", "3 March 2027".
+pub fn describe(quantity: Quantity) -> String {
+    match quantity {
+        Quantity::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
+        Quantity::Number(n) => format!("{n}"),
+        Quantity::Date(date) => date.format("%-d %B %Y").to_string(),
+    }
+}
