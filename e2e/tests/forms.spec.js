@@ -320,3 +320,33 @@ test('an answer that led to an exit, then hidden by a changed earlier answer, ne
   await expect(page).toHaveTitle(/^The person being cared for - /);
   expect(consoleErrors).toEqual([]);
 });
+
+test("DoLS Form 2 starts the further authorisation the day after the current one ends, warns of a date far away and refuses one too early", async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  await registerNewAccount(page, `form2.${Date.now()}@care-home.example`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.goto('/forms/dols-form-2/page/current');
+  await expectHeading(page, 'The current authorisation');
+
+  const ends = new Date();
+  ends.setDate(ends.getDate() + 40);
+  const dayAfter = new Date(ends);
+  dayAfter.setDate(dayAfter.getDate() + 1);
+  await fillDate(page, 'current_expiry', { day: String(ends.getDate()), month: String(ends.getMonth() + 1), year: String(ends.getFullYear()) });
+
+  // Filled in from the answer above, and the person can change it.
+  await expect(page.locator('#further_start')).toHaveValue(String(dayAfter.getDate()));
+  await expect(page.locator('#further_start-month')).toHaveValue(String(dayAfter.getMonth() + 1));
+  await expect(page.locator('#further_start-year')).toHaveValue(String(dayAfter.getFullYear()));
+  // More than 28 days away: said, not refused.
+  await expect(page.locator('.govuk-warning-text', { hasText: 'we may query it' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await fillDate(page, 'further_start', { day: String(ends.getDate()), month: String(ends.getMonth() + 1), year: String(ends.getFullYear()) });
+  await next(page);
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'The further authorisation must start after the current one ends' })).toHaveAttribute('href', '#further_start');
+  await expect(summary).not.toContainText('we may query it');
+  expect(consoleErrors).toEqual([]);
+});

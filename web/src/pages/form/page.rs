@@ -44,10 +44,6 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
     let is_item = filling.is_item();
     let filling = StoredValue::new(filling);
     stored.prefill(&form, &session);
-    // A default (worked out from earlier answers) fills an empty question as the page opens.
-    for (id, value) in defaults(&form, &page, &stored.answers, today()) {
-        stored.answers.insert(id, value);
-    }
     let answers = RwSignal::new(stored.answers.clone());
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
@@ -80,6 +76,30 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
             let _ = element.focus();
         }
     });
+
+    // A default (worked out from earlier answers, on this page or before it) fills an empty
+    // question once: as the page opens, or as soon as what it is worked out from is given. A
+    // question once answered, or once filled, is the person's to change or empty.
+    let filled = StoredValue::new(std::collections::HashSet::<String>::new());
+    {
+        let page = page.clone();
+        Effect::new(move |_| {
+            let found = form.with_value(|f| {
+                answers.with(|a| {
+                    filled.update_value(|seen| seen.extend(a.keys().cloned()));
+                    defaults(f, &page, a, today())
+                })
+            });
+            let fresh: Vec<_> = found
+                .into_iter()
+                .filter(|(id, _)| filled.with_value(|seen| !seen.contains(id)))
+                .collect();
+            if !fresh.is_empty() {
+                filled.update_value(|seen| seen.extend(fresh.iter().map(|(id, _)| id.clone())));
+                answers.update(|a| a.extend(fresh));
+            }
+        });
+    }
 
     // Every change is kept in this window at once: if the session times out, or the tab is
     // reloaded, no answer is lost.
