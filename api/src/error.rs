@@ -135,8 +135,8 @@ impl ApiError {
                 "This is for another role, or needs a scope this client does not hold.".into(),
             ),
             Self::TooManyAttempts { until } => Some(format!(
-                "For your security, wait until {} UTC and try again.",
-                until.format("%H:%M on %-d %B %Y")
+                "For your security, wait until {} and try again.",
+                crate::calendar::uk_time(*until)
             )),
             Self::NotFound => None,
             Self::Conflict { detail, .. } => Some(detail.clone()),

@@ -13,5 +13,6 @@ mod components;
 mod pages;
 pub mod routes;
 mod session;
+mod time;
 
 pub use boot::start;

@@ -129,7 +129,7 @@ pub async fn confirm(
                             context! {
                                 forename => &account.forename,
                                 new_email => &new_email,
-                                when => now.format("%-d %B %Y at %H:%M").to_string(),
+                                when => crate::calendar::uk_time(now),
                             },
                         )?;
                         email::enqueue(conn, &notice, now)?;

@@ -99,7 +99,7 @@ pub async fn complete(
                             &council,
                             context! {
                                 forename => account.forename,
-                                when => now.format("%-d %B %Y at %H:%M").to_string(),
+                                when => crate::calendar::uk_time(now),
                             },
                         )?;
                         email::enqueue(conn, &message, now)?;

@@ -128,10 +128,7 @@ pub fn render(
         ("Reference", submission.reference.clone()),
         (
             "Submitted",
-            submission
-                .submitted_at
-                .format("%-d %B %Y at %H:%M (UTC)")
-                .to_string(),
+            crate::calendar::uk_time(submission.submitted_at.naive_utc()),
         ),
         ("Status", submission.status.label().to_owned()),
         ("Form version", submission.form_version.to_string()),

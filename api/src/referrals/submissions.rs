@@ -373,7 +373,7 @@ pub async fn create(
                         forename => &account.forename,
                         form_title => &form_title,
                         reference => &reference,
-                        when => now.format("%-d %B %Y at %H:%M").to_string(),
+                        when => crate::calendar::uk_time(now),
                         link => link.as_str(),
                     },
                 )?;

@@ -330,7 +330,9 @@ async fn repeated_wrong_passwords_lock_the_address_for_a_while_registered_or_not
         assert_eq!(fifth.status(), 429, "{email}");
         assert!(fifth.headers().contains_key("retry-after"));
         let problem: Problem = fifth.json().await.unwrap();
-        assert!(problem.detail.unwrap().contains("wait until"));
+        let detail = problem.detail.unwrap();
+        assert!(detail.contains("wait until"));
+        assert!(detail.contains("(GMT)") || detail.contains("(BST)"), "{detail}");
     }
     // Even the right password waits for the lock to pass.
     assert_eq!(

@@ -255,6 +255,10 @@ async fn a_complete_form_is_submitted_once_with_a_reference_and_a_confirmation_e
         .await;
     assert!(email.raw.contains("We have received your form"));
     assert!(
+        email.raw.contains("(GMT)") || email.raw.contains("(BST)"),
+        "the time it arrived is in UK time, with its zone"
+    );
+    assert!(
         !email.raw.contains("Okafor"),
         "the email repeats nothing about the person"
     );

@@ -87,7 +87,7 @@ pub fn SavedForms() -> impl IntoView {
                                 <A href=format!("/account/drafts/{}", draft.id) attr:class="govuk-link">
                                     {draft.form_title.clone()}
                                 </A>
-                                <br /><span class="govuk-body-s">{format!("Last saved {}", draft.updated_at.format("%-d %B %Y"))}</span>
+                                <br /><span class="govuk-body-s">{format!("Last saved {}", crate::time::uk_date(draft.updated_at))}</span>
                             </td>
                             <td class="govuk-table__cell">{format!("{}% complete", draft.progress)}</td>
                             <td class="govuk-table__cell">{draft.expires_at.format("%-d %B %Y").to_string()}</td>
@@ -143,7 +143,7 @@ pub fn SubmittedForms() -> impl IntoView {
                                 <A href=format!("/account/submissions/{}", sent.id) attr:class="govuk-link">{sent.form_title.clone()}</A>
                             </td>
                             <td class="govuk-table__cell">{sent.reference.clone()}</td>
-                            <td class="govuk-table__cell">{sent.submitted_at.format("%-d %B %Y").to_string()}</td>
+                            <td class="govuk-table__cell">{crate::time::uk_date(sent.submitted_at)}</td>
                             <td class="govuk-table__cell"><strong class="govuk-tag">{sent.status.label()}</strong></td>
                         </tr>
                     </For>

@@ -80,10 +80,7 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
             }
         }
     });
-    let submitted = submission
-        .submitted_at
-        .format("%-d %B %Y at %H:%M")
-        .to_string();
+    let submitted = crate::time::uk_time(submission.submitted_at);
     let errors = RwSignal::new(FieldErrors::new());
     let session = use_session();
     let download = {

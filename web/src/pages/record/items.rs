@@ -165,7 +165,7 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
     let items_path = format!("/record/{}/items", person.id);
     let body = match item.submission.clone() {
         Some(sent) => {
-            let submitted = sent.submitted_at.format("%-d %B %Y at %H:%M").to_string();
+            let submitted = crate::time::uk_time(sent.submitted_at);
             let print = |_| {
                 if let Some(window) = web_sys::window() {
                     let _ = window.print();

@@ -40,7 +40,7 @@ fn message_row(base: &str, m: shared::api::MessageSummary) -> impl IntoView + us
                 {m.unread.then(|| view! { <span class="govuk-visually-hidden">" (unread)"</span> })}
             </td>
             <td class="govuk-table__cell">{m.from}</td>
-            <td class="govuk-table__cell">{m.sent_at.format("%-d %B %Y %H:%M").to_string()}</td>
+            <td class="govuk-table__cell">{crate::time::uk_time(m.sent_at)}</td>
         </tr>
     }
 }
@@ -173,7 +173,7 @@ pub fn Thread() -> impl IntoView {
                         <p class="govuk-body-s">{format!("Message type: {}", thread.message_type_label)}</p>
                         {thread.messages.iter().map(|m| view! {
                             <div class="app-message">
-                                <h2 class="govuk-heading-s">{format!("{} — {}", m.from, m.sent_at.format("%-d %B %Y %H:%M"))}</h2>
+                                <h2 class="govuk-heading-s">{format!("{} — {}", m.from, crate::time::uk_time(m.sent_at))}</h2>
                                 <p class="govuk-body app-message__body">{m.body.clone()}</p>
                             </div>
                         }).collect_view()}

@@ -54,7 +54,7 @@ pub fn RecordViews() -> impl IntoView {
                                             };
                                             view! {
                                                 <tr class="govuk-table__row">
-                                                    <td class="govuk-table__cell">{v.at.format("%-d %B %Y %H:%M").to_string()}</td>
+                                                    <td class="govuk-table__cell">{crate::time::uk_time(v.at)}</td>
                                                     <td class="govuk-table__cell">{v.by}</td>
                                                     <td class="govuk-table__cell">{what}</td>
                                                 </tr>

@@ -12,7 +12,7 @@ use crate::components::title::set_page_title;
 fn entry_row(e: AuditEntry) -> impl IntoView {
     view! {
         <tr class="govuk-table__row">
-            <td class="govuk-table__cell">{e.at.format("%-d %b %Y %H:%M:%S").to_string()}</td>
+            <td class="govuk-table__cell">{crate::time::uk_time(e.at)}</td>
             <td class="govuk-table__cell">{e.actor.name}</td>
             <td class="govuk-table__cell">{e.action}</td>
             <td class="govuk-table__cell">{format!("{} {}", e.subject_type, e.subject_id)}</td>

@@ -439,7 +439,7 @@ pub fn WebhookDeliveries() -> impl IntoView {
                                         view! {
                                             <tr class="govuk-table__row">
                                                 <td class="govuk-table__cell">{d.event_type.clone()}</td>
-                                                <td class="govuk-table__cell">{d.created_at.format("%-d %b %Y %H:%M").to_string()}</td>
+                                                <td class="govuk-table__cell">{crate::time::uk_time(d.created_at)}</td>
                                                 <td class="govuk-table__cell">
                                                     <strong class=format!("govuk-tag {colour}")>{d.status.clone()}</strong>
                                                     <span class="govuk-body-s">{format!(" {} attempt{}", d.attempts, if d.attempts == 1 { "" } else { "s" })}</span>
@@ -447,7 +447,7 @@ pub fn WebhookDeliveries() -> impl IntoView {
                                                 <td class="govuk-table__cell app-break-anywhere">{answer}</td>
                                                 <td class="govuk-table__cell">
                                                     <button type="button" class="app-link-button govuk-link" on:click=move |_| replay(id.clone())>
-                                                        "Send again"<span class="govuk-visually-hidden">{format!(" {} of {}", d.event_type, d.created_at.format("%-d %b %Y %H:%M"))}</span>
+                                                        "Send again"<span class="govuk-visually-hidden">{format!(" {} of {}", d.event_type, crate::time::uk_time(d.created_at))}</span>
                                                     </button>
                                                 </td>
                                             </tr>

@@ -67,7 +67,7 @@ fn thread_row(t: TeamThreadSummary) -> impl IntoView {
                 {t.unread.then(|| view! { <span class="govuk-visually-hidden">" (unread)"</span> })}
             </td>
             <td class="govuk-table__cell">{t.person_name.clone()}</td>
-            <td class="govuk-table__cell">{t.last_message_at.format("%-d %B %Y %H:%M").to_string()}</td>
+            <td class="govuk-table__cell">{crate::time::uk_time(t.last_message_at)}</td>
         </tr>
     }
 }
@@ -174,7 +174,7 @@ pub fn StaffThread() -> impl IntoView {
                             });
                         };
                         let reply_label = format!("Reply as {}", view.team.name);
-                        let quoted = view.thread.messages.last().map(|m| format!("{} wrote on {}:\n{}", m.from, m.sent_at.format("%-d %B %Y"), m.body));
+                        let quoted = view.thread.messages.last().map(|m| format!("{} wrote on {}:\n{}", m.from, crate::time::uk_date(m.sent_at), m.body));
                         view! {
                             <A href=format!("/staff/messages/{}", view.team.key) attr:class="govuk-back-link">{view.team.name.clone()}</A>
                             <ErrorSummary errors=errors />
@@ -185,7 +185,7 @@ pub fn StaffThread() -> impl IntoView {
                             <p class="govuk-body-s">{format!("Message type: {}", view.thread.message_type_label)}</p>
                             {view.thread.messages.iter().map(|m| view! {
                                 <div class="app-message">
-                                    <h2 class="govuk-heading-s">{format!("{} — {}", m.from, m.sent_at.format("%-d %B %Y %H:%M"))}</h2>
+                                    <h2 class="govuk-heading-s">{format!("{} — {}", m.from, crate::time::uk_time(m.sent_at))}</h2>
                                     <p class="govuk-body app-message__body">{m.body.clone()}</p>
                                 </div>
                             }).collect_view()}

@@ -337,7 +337,7 @@ fn Record(
                                         </button>
                                     </td>
                                     <td class="govuk-table__cell">{d.published_at.format("%-d %b %Y").to_string()}</td>
-                                    <td class="govuk-table__cell">{d.first_opened_at.map(|t| t.format("%-d %b %Y %H:%M").to_string()).unwrap_or_else(|| "Not yet".into())}</td>
+                                    <td class="govuk-table__cell">{d.first_opened_at.map(crate::time::uk_time).unwrap_or_else(|| "Not yet".into())}</td>
                                     <td class="govuk-table__cell">
                                         <button type="button" class="app-link-button govuk-link" on:click=move |_| withdraw(id.clone())>
                                             "Withdraw"<span class="govuk-visually-hidden">{format!(" {}", d.title)}</span>

@@ -269,7 +269,7 @@ fn ReferralPage(
             .cloned()
             .collect::<Vec<_>>()
     };
-    let received = entry.submitted_at.format("%-d %B %Y at %H:%M").to_string();
+    let received = crate::time::uk_time(entry.submitted_at);
     view! {
         <A href="/staff/referrals" attr:class="govuk-back-link">"Referral queue"</A>
         <ErrorSummary errors=errors />
@@ -288,7 +288,7 @@ fn ReferralPage(
         <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Received"</dt>
-                <dd class="govuk-summary-list__value">{format!("{received} (UTC)")}</dd>
+                <dd class="govuk-summary-list__value">{received}</dd>
             </div>
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Due"</dt>
@@ -380,7 +380,7 @@ fn ReferralPage(
                         if let Some(p) = &e.assigned_to { what.push(format!("worker: {}", p.name)); }
                         view! {
                             <li>
-                                <p class="govuk-body govuk-!-margin-bottom-1"><strong>{format!("{} — {}", e.at.format("%-d %B %Y %H:%M"), e.by)}</strong></p>
+                                <p class="govuk-body govuk-!-margin-bottom-1"><strong>{format!("{} — {}", crate::time::uk_time(e.at), e.by)}</strong></p>
                                 {(!what.is_empty()).then(|| view! { <p class="govuk-body govuk-!-margin-bottom-1">{what.join(", ")}</p> })}
                                 {e.note.map(|n| view! { <p class="govuk-body app-message__body">{n}</p> })}
                             </li>
