@@ -8,11 +8,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use diesel::prelude::*;
 use shared::forms::{FormDefinition, Problem, check_definition, unknown_question_fields};
 
 use shared::api::CouncilView;
 
 use crate::council::Council;
+use crate::db::schema::form_versions;
+use crate::db::{DbConnection, DbError};
 
 pub struct FormLibrary {
     forms: BTreeMap<String, FormDefinition>,
@@ -234,6 +237,67 @@ fn line_of(text: &str, id: &str) -> Option<usize> {
 pub fn schema_json() -> anyhow::Result<String> {
     let schema = schemars::schema_for!(FormDefinition);
     Ok(serde_json::to_string_pretty(&schema)? + "\n")
+}
+
+/// Keeps each definition's version as it is first published, so a submission can always be
+/// exported with the version it answered. A version already kept is not replaced: one whose
+/// questions changed without a new `version` is reported, and the kept one stays the truth for
+/// what was answered to it.
+pub fn publish(conn: &mut DbConnection, definitions: &[FormDefinition]) -> Result<(), DbError> {
+    let now = chrono::Utc::now().naive_utc();
+    conn.write_transaction(|conn| {
+        for form in definitions {
+            let version = i32::try_from(form.version).unwrap_or(i32::MAX);
+            let text = serde_json::to_string(form).unwrap_or_default();
+            let kept: Option<String> = form_versions::table
+                .find((&form.id, version))
+                .select(form_versions::definition)
+                .first(conn)
+                .optional()?;
+            match kept {
+                None => {
+                    diesel::insert_into(form_versions::table)
+                        .values((
+                            form_versions::form_id.eq(&form.id),
+                            form_versions::version.eq(version),
+                            form_versions::definition.eq(&text),
+                            form_versions::published_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                }
+                Some(kept) if kept != text && changed_questions(&kept, form) => tracing::warn!(
+                    form = %form.id,
+                    version,
+                    "the questions of this form changed without a new version: raise `version`, \
+                     or submissions to the old questions are exported with the new ones"
+                ),
+                Some(_) => {}
+            }
+        }
+        Ok::<_, DbError>(())
+    })
+}
+
+/// Whether a kept definition asks other questions than `form` (text alone, such as a council
+/// phone number filled in, does not count).
+fn changed_questions(kept: &str, form: &FormDefinition) -> bool {
+    let ids = |f: &FormDefinition| -> Vec<String> { f.questions().map(|q| q.id.clone()).collect() };
+    serde_json::from_str::<FormDefinition>(kept).map_or(true, |kept| ids(&kept) != ids(form))
+}
+
+/// The definition `form_id` had at `version` when it was published, if the portal kept it.
+pub fn published(
+    conn: &mut DbConnection,
+    form_id: &str,
+    version: u32,
+) -> Result<Option<FormDefinition>, DbError> {
+    let version = i32::try_from(version).unwrap_or(i32::MAX);
+    let kept: Option<String> = form_versions::table
+        .find((form_id, version))
+        .select(form_versions::definition)
+        .first(conn)
+        .optional()?;
+    Ok(kept.and_then(|text| serde_json::from_str(&text).ok()))
 }
 
 impl FormLibrary {

@@ -44,10 +44,12 @@ impl Application {
         let forms = FormLibrary::load(&settings.forms_dir, &council)?;
         let database_settings = settings.database.clone();
         let sync_council = council.clone();
+        let definitions: Vec<_> = forms.all().cloned().collect();
         // Connecting and migrating block; keep them off the async threads.
         let database = tokio::task::spawn_blocking(move || -> anyhow::Result<Database> {
             let database = Database::connect(&database_settings)?;
             sync_council.sync(&mut *database.get()?)?;
+            crate::forms::publish(&mut *database.get()?, &definitions)?;
             Ok(database)
         })
         .await??;

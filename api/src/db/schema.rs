@@ -392,6 +392,15 @@ diesel::joinable!(message_reads -> messages (message_id));
 diesel::joinable!(documents -> people (person_id));
 diesel::joinable!(form_requests -> people (person_id));
 diesel::joinable!(team_members -> teams (team_key));
+diesel::table! {
+    form_versions (form_id, version) {
+        form_id -> Text,
+        version -> Integer,
+        definition -> Text,
+        published_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(team_members -> accounts (account_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
 diesel::joinable!(audit_events -> accounts (actor_id));
@@ -412,6 +421,7 @@ diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(one_time_codes -> accounts (account_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    form_versions,
     teams,
     message_types,
     accounts,

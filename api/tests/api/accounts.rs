@@ -332,7 +332,10 @@ async fn repeated_wrong_passwords_lock_the_address_for_a_while_registered_or_not
         let problem: Problem = fifth.json().await.unwrap();
         let detail = problem.detail.unwrap();
         assert!(detail.contains("wait until"));
-        assert!(detail.contains("(GMT)") || detail.contains("(BST)"), "{detail}");
+        assert!(
+            detail.contains("(GMT)") || detail.contains("(BST)"),
+            "{detail}"
+        );
     }
     // Even the right password waits for the lock to pass.
     assert_eq!(

@@ -98,12 +98,11 @@ async fn a_carers_assessment_from_a_carer_and_from_a_gp_reaches_the_team_its_def
 
 /// The shipped forms and one more: a visit request whose key safe code only the council sees.
 fn forms_with_a_visit_request() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(repository_root().join("shared/forms")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
-    let visit = json!({
+    forms_with(visit_request())
+}
+
+fn visit_request() -> Value {
+    json!({
         "id": "home-visit-request", "version": 1, "title": "Home visit request",
         "audience": "professional", "team": "occupational_therapy",
         "summary": "Ask for a home visit.", "before_you_start": [],
@@ -112,10 +111,20 @@ fn forms_with_a_visit_request() -> tempfile::TempDir {
             {"id": "key_safe_code", "label": "Key safe code", "type": "text", "required": true,
              "council_only": true}
         ]}]
-    });
+    })
+}
+
+/// The shipped forms and `extra`.
+fn forms_with(extra: Value) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(repository_root().join("shared/forms")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let name = format!("{}.json", extra["id"].as_str().unwrap());
     std::fs::write(
-        dir.path().join("home-visit-request.json"),
-        serde_json::to_string_pretty(&visit).unwrap(),
+        dir.path().join(name),
+        serde_json::to_string_pretty(&extra).unwrap(),
     )
     .unwrap();
     dir
@@ -248,4 +257,58 @@ async fn a_new_definition_file_is_offered_on_the_referral_hub_without_a_code_cha
         "{others}"
     );
     assert!(others.contains("Ask for a home visit."));
+}
+
+#[tokio::test]
+async fn a_submission_is_exported_with_the_version_of_the_form_it_answered() {
+    let first = forms_with_a_visit_request();
+    let first_dir = first.path().to_owned();
+    let app = spawn_app_with(move |settings| settings.forms_dir = first_dir).await;
+    let gp_session = registered(&app, "priya@example.org").await;
+    let answered = sent(
+        &app.caller(&gp_session),
+        "visit-1",
+        "home-visit-request",
+        json!({"full_name": "Margaret Okafor", "key_safe_code": "4321"}),
+    )
+    .await;
+
+    // A new version renames a question; a node started with it serves the same database.
+    let mut changed = visit_request();
+    changed["version"] = json!(2);
+    changed["pages"][0]["questions"][0] = json!({"id": "person_name", "label": "The person's full name", "type": "text", "required": true});
+    let second = forms_with(changed);
+    let (second_dir, database) = (second.path().to_owned(), app.database_settings());
+    let node = spawn_app_with(move |settings| {
+        settings.forms_dir = second_dir;
+        settings.database = database;
+    })
+    .await;
+
+    // Both nodes sign tokens with the same key, as nodes of one portal do.
+    let admin_session = app.signed_in_admin("alex@council.example").await;
+    let token = client_reading(&app.caller(&admin_session), &app, &["submissions:read"]).await;
+    let reader = Caller { app: &node, token };
+    let fhir: Value = reader
+        .read(&format!(
+            "/api/v1/integrations/submissions/{}/fhir",
+            answered.id
+        ))
+        .await;
+    let text = fhir.to_string();
+    assert!(text.contains("\"linkId\":\"full_name\""), "{text}");
+    assert!(text.contains("Margaret Okafor"));
+    assert!(
+        !text.contains("person_name"),
+        "not the new version's questions: {text}"
+    );
+    assert!(
+        fhir["questionnaire"].as_str().unwrap().ends_with("|1"),
+        "{}",
+        fhir["questionnaire"]
+    );
+
+    // New submissions answer the new version.
+    let form: Value = reader.read("/api/v1/forms/home-visit-request").await;
+    assert_eq!(form["version"], 2);
 }

@@ -316,6 +316,11 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
 }
 
 impl TestApp {
+    /// The settings of this app's database, to start another node on it.
+    pub fn database_settings(&self) -> api::configuration::DatabaseSettings {
+        self._database.settings.clone()
+    }
+
     /// A member of council staff, created as an administrator would, and signed in.
     pub async fn signed_in_staff(&self, email: &str) -> shared::api::SessionCreated {
         self.signed_in_as(email, shared::api::Role::Staff).await

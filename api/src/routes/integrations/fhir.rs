@@ -39,11 +39,24 @@ pub async fn get_submission_response(
     submission_id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let entry = feed::one(&state, &caller, submission_id.into_inner()).await?;
-    let form = state.forms.get(&entry.form_id).ok_or(ApiError::NotFound)?;
+    // The version it answered, as published; the current one if the portal never kept it.
+    let (form_id, version) = (entry.form_id.clone(), entry.form_version);
+    let kept = state
+        .database
+        .run(move |conn| Ok::<_, ApiError>(crate::forms::published(conn, &form_id, version)?))
+        .await?;
+    let form = match kept {
+        Some(form) => form,
+        None => state
+            .forms
+            .get(&entry.form_id)
+            .cloned()
+            .ok_or(ApiError::NotFound)?,
+    };
     Ok(HttpResponse::Ok()
         .content_type("application/fhir+json")
         .json(fhir::questionnaire_response(
-            form,
+            &form,
             &state.public_url,
             &fhir::Answered {
                 id: &entry.id,
