@@ -177,6 +177,7 @@ impl Templates {
             title => title,
             heading => heading,
             other_forms => other_forms(forms),
+            open_to_everyone => open_to_everyone(forms),
         })
     }
 }
@@ -214,6 +215,19 @@ struct Listed<'a> {
     id: &'a str,
     title: &'a str,
     summary: &'a str,
+}
+
+/// Referrals citizens may make too (audience `anyone`), offered on the home page.
+fn open_to_everyone(forms: &FormLibrary) -> Vec<Listed<'_>> {
+    forms
+        .all()
+        .filter(|f| f.audience == shared::forms::Audience::Anyone)
+        .map(|f: &FormDefinition| Listed {
+            id: &f.id,
+            title: &f.title,
+            summary: &f.summary,
+        })
+        .collect()
 }
 
 fn other_forms(forms: &FormLibrary) -> Vec<Listed<'_>> {

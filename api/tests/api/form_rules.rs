@@ -78,6 +78,13 @@ async fn a_carers_assessment_from_a_carer_and_from_a_gp_reaches_the_team_its_def
         "postcodes are kept in capitals with one space"
     );
 
+    // Carers find it on the home page; professionals on the referral hub.
+    let home = app.get("/").await.text().await.unwrap();
+    assert!(home.contains("Ask for support yourself"));
+    assert!(home.contains("href=\"/forms/carers-assessment-referral\""));
+    let hub = app.get("/referrals").await.text().await.unwrap();
+    assert!(hub.contains("href=\"/forms/carers-assessment-referral\""));
+
     let staff_session = app.signed_in_staff("sam@council.example").await;
     let queue: QueuePage = app
         .caller(&staff_session)
