@@ -60,41 +60,19 @@ pub fn check_dir(
     for path in paths {
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("could not read {}", path.display()))?;
-        match check_text(&text) {
+        match check_one(&text, council) {
             Err(found) => problems.extend(found.into_iter().map(|(line, message)| FileProblem {
                 path: path.clone(),
                 line,
                 message,
             })),
             Ok(form) => {
-                let line = line_of(&text, &form.id);
-                let mut here = |message: String| {
+                if forms.iter().any(|f| f.id == form.id) {
                     problems.push(FileProblem {
                         path: path.clone(),
-                        line,
-                        message,
+                        line: line_of(&text, &form.id),
+                        message: format!("another definition has the id {:?}", form.id),
                     });
-                };
-                if forms.iter().any(|f| f.id == form.id) {
-                    here(format!("another definition has the id {:?}", form.id));
-                }
-                let mut form = form;
-                if let Some(council) = council {
-                    if let Some(team) = form.team.as_deref().filter(|t| !council.has_team(t)) {
-                        here(format!(
-                            "referrals go to the team {team:?}, which the council file does not have"
-                        ));
-                    }
-                    match with_council(&form, council.view()) {
-                        Ok(filled) => form = filled,
-                        Err(unknown) => {
-                            for name in unknown {
-                                here(format!(
-                                    "the text {{council.{name}}} names nothing in the council file"
-                                ));
-                            }
-                        }
-                    }
                 }
                 forms.push(form);
             }
@@ -186,6 +164,40 @@ fn fill(
             }
         }
         _ => {}
+    }
+}
+
+/// One definition's text as the server publishes it (with the council's settings filled in),
+/// or its mistakes with their lines; given the council, its teams and settings are checked too.
+/// The folder check and the administrators' preview both use it.
+pub fn check_one(
+    text: &str,
+    council: Option<&Council>,
+) -> Result<FormDefinition, Vec<(Option<usize>, String)>> {
+    let form = check_text(text)?;
+    let Some(council) = council else {
+        return Ok(form);
+    };
+    let line = line_of(text, &form.id);
+    let mut problems = Vec::new();
+    if let Some(team) = form.team.as_deref().filter(|t| !council.has_team(t)) {
+        problems.push((
+            line,
+            format!("referrals go to the team {team:?}, which the council file does not have"),
+        ));
+    }
+    match with_council(&form, council.view()) {
+        Ok(filled) if problems.is_empty() => Ok(filled),
+        Ok(_) => Err(problems),
+        Err(unknown) => {
+            problems.extend(unknown.into_iter().map(|name| {
+                (
+                    line,
+                    format!("the text {{council.{name}}} names nothing in the council file"),
+                )
+            }));
+            Err(problems)
+        }
     }
 }
 

@@ -25,6 +25,7 @@ use crate::routes;
         routes::council::get_coverage,
         routes::forms::list_forms,
         routes::forms::get_form,
+        routes::forms::preview_form,
         routes::form_starts::start_form,
         routes::bot_check::get_bot_check,
         routes::registrations::create_registration,

@@ -14,13 +14,13 @@ use utoipa::ToResponse;
 )]
 pub struct ValidationFailed(#[allow(dead_code)] Problem);
 
-/// The body is not JSON of the documented shape (unknown fields are refused).
+/// The body is not JSON at all (a value of the wrong kind is a 422 naming its field).
 #[derive(ToResponse)]
 #[response(
-    description = "The request could not be read: a body that is not JSON of the documented shape, or a query string with an unknown, missing or unreadable parameter.",
+    description = "The request could not be read: a body that is not JSON at all (cut short, not UTF-8, nested too deeply). A value of the wrong kind, an unknown field or a missing one, in the body or the query string, is a 422 naming the field instead.",
     content_type = "application/problem+json",
     example = json!({"type": "about:blank", "title": "The request could not be read", "status": 400,
-        "detail": "unknown field `emial`, expected one of `email`, `bot_check` at line 1 column 9",
+        "detail": "EOF while parsing a value at line 1 column 11",
         "code": "malformed_body"})
 )]
 pub struct MalformedBody(#[allow(dead_code)] Problem);
@@ -31,7 +31,7 @@ pub struct MalformedBody(#[allow(dead_code)] Problem);
     description = "Too many wrong passwords or codes for this email address, or too many requests from this client. `Retry-After` says when to try again.",
     content_type = "application/problem+json",
     example = json!({"type": "about:blank", "title": "Too many attempts", "status": 429,
-        "detail": "For your security, wait until 16:55 on 22 November 2026 UTC and try again.",
+        "detail": "For your security, wait until 22 November 2026 at 4:55pm (GMT) and try again.",
         "code": "too_many_attempts"})
 )]
 pub struct TooManyAttempts(#[allow(dead_code)] Problem);

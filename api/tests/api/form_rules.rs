@@ -319,3 +319,56 @@ async fn a_submission_is_exported_with_the_version_of_the_form_it_answered() {
     let form: Value = reader.read("/api/v1/forms/home-visit-request").await;
     assert_eq!(form["version"], 2);
 }
+
+#[tokio::test]
+async fn an_administrator_previews_a_definition_without_publishing_it() {
+    let app = spawn_app().await;
+    let admin_session = app.signed_in_admin("alex@council.example").await;
+    let admin = app.caller(&admin_session);
+    let mut visit = visit_request();
+    visit["summary"] =
+        json!("Ask for a home visit, or phone {council.phone_numbers.contact_centre}.");
+    let text = serde_json::to_string_pretty(&visit).unwrap();
+
+    let previewed = admin
+        .post_bytes("/api/v1/form-previews", "application/json", text.clone())
+        .await;
+    assert_eq!(previewed.status(), 200);
+    let form: Value = previewed.json().await.unwrap();
+    assert_eq!(
+        form["summary"],
+        "Ask for a home visit, or phone 0113 496 0000."
+    );
+    assert_eq!(
+        app.get("/api/v1/forms/home-visit-request").await.status(),
+        404,
+        "nothing was published"
+    );
+
+    // A mistake is named with its line.
+    let broken = text.replacen("\"required\": true", "\"requried\": true", 1);
+    let line = broken
+        .lines()
+        .position(|l| l.contains("\"id\": \"full_name\""))
+        .unwrap()
+        + 1;
+    let refused = admin
+        .post_bytes("/api/v1/form-previews", "application/json", broken)
+        .await;
+    assert_eq!(refused.status(), 422);
+    let problem: shared::api::Problem = refused.json().await.unwrap();
+    assert_eq!(
+        problem.errors["definition"],
+        [format!(
+            "line {line}: question \"full_name\" has a field \"requried\" that no question takes"
+        )]
+    );
+
+    // Only administrators.
+    let staff_session = app.signed_in_staff("sam@council.example").await;
+    let by_staff = app
+        .caller(&staff_session)
+        .post_bytes("/api/v1/form-previews", "application/json", text)
+        .await;
+    assert_eq!(by_staff.status(), 403);
+}

@@ -1,0 +1,67 @@
+use actix_web::{HttpMessage, HttpRequest, web};
+use shared::api::{FieldErrors, Role};
+use shared::forms::FormDefinition;
+
+use crate::auth::CurrentUser;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Checks a definition as the server would publish it, without publishing it.
+#[utoipa::path(
+    post,
+    path = "/api/v1/form-previews",
+    tag = "forms",
+    operation_id = "preview_form",
+    summary = "Check a form definition without publishing it",
+    description = "Administrators only. The body is a form definition, in the format of the files \
+                   in `shared/forms/` (see the README's \"Adding a form\" and \
+                   `shared/form-definition.schema.json`). It is checked as the server checks \
+                   definitions at start, with the council's teams and settings, and answered as \
+                   it would be published (council settings filled in), for the browser to draw \
+                   and try; nothing is stored and no restart is needed. Each mistake is listed \
+                   under `definition`, with its line where it can be found.",
+    request_body(content = Object, content_type = "application/json",
+        example = json!({"id": "home-visit-request", "version": 1, "title": "Home visit request",
+            "audience": "professional", "summary": "Ask for a home visit.", "before_you_start": [],
+            "pages": [{"id": "visit", "title": "The visit", "questions": [
+                {"id": "full_name", "label": "Full name", "type": "text", "required": true}]}]})),
+    responses(
+        (status = 200, description = "The definition as it would be published.", body = Object),
+        (status = 401, response = crate::routes::problems::NotSignedIn),
+        (status = 403, response = crate::routes::problems::Forbidden),
+        (status = 415, response = crate::routes::problems::NotJson),
+        (status = 422, description = "The definition's mistakes, each with its line.",
+         body = shared::api::Problem, content_type = "application/problem+json",
+         example = json!({"type": "about:blank", "title": "Some answers need correcting", "status": 422,
+            "code": "validation_failed", "detail": "Check the fields listed in errors.",
+            "errors": {"definition": ["line 9: question \"carers\" compares \"has_carers\" with \"Yes\", which it can never be (its values are yes, no)"]}})),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn preview_form(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    request: HttpRequest,
+    body: web::Bytes,
+) -> Result<web::Json<FormDefinition>, ApiError> {
+    user.require(Role::Administrator)?;
+    if request.content_type() != "application/json" {
+        return Err(ApiError::UnsupportedMediaType {
+            expected: "application/json",
+        });
+    }
+    // Read as text, not as JSON first, so mistakes keep their lines.
+    let text = String::from_utf8_lossy(&body);
+    crate::forms::check_one(&text, Some(&state.council))
+        .map(web::Json)
+        .map_err(|problems| {
+            let messages = problems
+                .into_iter()
+                .map(|(line, message)| match line {
+                    Some(line) => format!("line {line}: {message}"),
+                    None => message,
+                })
+                .collect();
+            ApiError::Validation(FieldErrors::from([("definition".to_owned(), messages)]))
+        })
+}
