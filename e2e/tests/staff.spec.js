@@ -512,3 +512,46 @@ test('an administrator adds a machine client and a webhook endpoint, each secret
   await page.getByRole('button', { name: 'Stop sending to http://127.0.0.1:9/portal-events' }).click();
   await expect(page.locator('tr', { hasText: 'http://127.0.0.1:9/portal-events' })).toContainText('Stopped');
 });
+
+test('an administrator previews a form definition: its mistakes by line, then the form to try, nothing published', async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'alex.morgan@example.org', 'Your account');
+  await page.goto('/staff');
+  await page.getByRole('link', { name: 'Preview a form' }).click();
+  await expectHeading(page, 'Preview a form');
+  await expectNoAxeViolations(page);
+
+  const definition = {
+    id: 'home-visit-request', version: 1, title: 'Home visit request', audience: 'professional',
+    summary: 'Ask for a home visit.', before_you_start: [{ paragraph: 'Phone {council.phone_numbers.contact_centre} if it cannot wait.' }],
+    pages: [{ id: 'visit', title: 'The visit', questions: [
+      { id: 'has_key_safe', label: 'Is there a key safe?', type: 'yes_no', required: true },
+      { id: 'key_safe_code', label: 'Key safe code', type: 'text', required: true, council_only: true,
+        shown_when: { equals: { question: 'has_key_safe', value: 'Yes' } } },
+    ] }],
+  };
+  const text = JSON.stringify(definition, null, 2);
+  const line = text.split('\n').findIndex((l) => l.includes('"id": "key_safe_code"')) + 1;
+  await page.getByLabel('Form definition').fill(text);
+  await page.getByRole('button', { name: 'Check and preview' }).click();
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(`line ${line}: question "key_safe_code" compares "has_key_safe" with "Yes", which it can never be`);
+  await expectNoAxeViolations(page);
+
+  definition.pages[0].questions[1].shown_when.equals.value = 'yes';
+  await page.getByLabel('Form definition').fill(JSON.stringify(definition, null, 2));
+  await page.getByRole('button', { name: 'Check and preview' }).click();
+  await expect(page.getByText('Phone 0113 496 0000 if it cannot wait.')).toBeVisible();
+  // The question shows as the answer that reveals it is given, and Check the answers says what is missing.
+  await expect(page.getByLabel(/^Key safe code/)).toHaveCount(0);
+  await page.locator('#has_key_safe').check();
+  await expect(page.getByLabel(/^Key safe code/)).toBeVisible();
+  await page.getByRole('button', { name: 'Check the answers' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter key safe code');
+  await expectNoAxeViolations(page);
+
+  const published = await page.request.get('/api/v1/forms/home-visit-request');
+  expect(published.status()).toBe(404);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((text) => !text.includes('422')));
+});

@@ -54,7 +54,7 @@ impl Bundle {
             .unwrap_or_default();
         match first {
             "staff" => Self::Staff,
-            "forms" | "record" | "account" => Self::Forms,
+            "forms" | "form-preview" | "record" | "account" => Self::Forms,
             _ => Self::Public,
         }
     }
@@ -86,6 +86,7 @@ mod tests {
             ("/account/submissions/0190", Bundle::Forms),
             ("/forms/social-care-referral", Bundle::Forms),
             ("/record/0190/items/0191/page/income", Bundle::Forms),
+            ("/form-preview", Bundle::Forms),
             ("/staff", Bundle::Staff),
             ("/staff/referrals/0190", Bundle::Staff),
             ("/staffing", Bundle::Public),

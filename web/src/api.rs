@@ -229,6 +229,18 @@ pub async fn forms() -> Result<Vec<FormSummary>, ApiError> {
 }
 
 /// One form's whole definition, evaluated in the browser with the server's own rules.
+/// Checks a definition as the server would publish it (administrators only); nothing is kept.
+pub async fn preview_form(
+    token: &str,
+    definition: &str,
+) -> Result<shared::forms::FormDefinition, ApiError> {
+    let request = with_token(Request::post("/api/v1/form-previews"), token)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .body(definition.to_owned());
+    read(send(request).await?).await
+}
+
 pub async fn form(form_id: &str) -> Result<shared::forms::FormDefinition, ApiError> {
     get(&format!("/api/v1/forms/{form_id}")).await
 }

@@ -60,6 +60,7 @@ pub fn route(path: &str, forms: &FormLibrary) -> Page {
         ["account", "password"] => heading("Change your password"),
         ["account", "email"] => heading("Change your email address"),
         ["signed-out"] => heading("You have been signed out"),
+        ["form-preview"] => heading("Preview a form"),
         ["account", "drafts" | "submissions", _] => untitled,
         ["forms", id] => match referral_form(id) {
             Some(form) => Page::Drawn(Some(Heading {

@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account/name") view=pages::account::ChangeName />
                 <Route path=path!("/account/password") view=pages::account::ChangePassword />
                 <Route path=path!("/account/email") view=pages::account::ChangeEmail />
+                <Route path=path!("/form-preview") view=pages::form::PreviewForm />
                 <Route path=path!("/forms/:form_id") view=pages::form::FormStart />
                 <Route path=path!("/forms/:form_id/page/:page_id") view=pages::form::FormPage />
                 <Route path=path!("/forms/:form_id/check-answers") view=pages::form::CheckAnswers />

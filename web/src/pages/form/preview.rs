@@ -1,0 +1,174 @@
+//! A form designer's preview: an administrator pastes a definition, the server checks it as it
+//! would at start (naming each mistake's line), and the form is drawn here with the wizard's own
+//! questions, to try: pages and questions come and go with the answers, and "Check the
+//! answers" shows the errors Submit would. Nothing is saved, and nothing needs a restart.
+
+use leptos::prelude::*;
+use shared::api::{FieldErrors, Role};
+use shared::forms::{
+    Answers, FormDefinition, exit_page, prune_hidden, validate_all, visible_pages,
+    visible_questions, warnings,
+};
+
+use super::questions::{Slot, question_view};
+use super::start::blocks;
+use super::state::today;
+use crate::api;
+use crate::app::use_council;
+use crate::components::form::{ErrorSummary, WarningText};
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+#[component]
+pub fn PreviewForm() -> impl IntoView {
+    set_page_title("Preview a form");
+    let session = use_session();
+    let text = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let previewed = RwSignal::new(None::<FormDefinition>);
+    let busy = RwSignal::new(false);
+    let admin = move || {
+        session
+            .account()
+            .is_some_and(|a| a.role == Role::Administrator)
+    };
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let checked = async {
+                let token = session.fresh_token().await?;
+                api::preview_form(&token, &text.get_untracked()).await
+            };
+            match checked.await {
+                Ok(form) => {
+                    errors.set(FieldErrors::new());
+                    previewed.set(Some(form));
+                }
+                Err(error) => {
+                    previewed.set(None);
+                    errors.set(error.field_errors());
+                }
+            }
+            busy.set(false);
+        });
+    };
+    let mistakes = move || errors.with(|e| e.get("definition").cloned().unwrap_or_default());
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <ErrorSummary errors=errors />
+                <h1 class="govuk-heading-l">"Preview a form"</h1>
+                {move || if admin() {
+                    view! {
+                        <p class="govuk-body">"Paste a form definition to check it as the server would when it starts, and to try it. Nothing is saved: to publish it, add its file to the forms folder."</p>
+                        <form novalidate on:submit=check>
+                            <div class=move || if mistakes().is_empty() { "govuk-form-group" } else { "govuk-form-group govuk-form-group--error" }>
+                                <label class="govuk-label govuk-label--s" for="definition">"Form definition"</label>
+                                <div class="govuk-hint" id="definition-hint">"JSON in the format of the files in shared/forms, as the README's \u{201c}Adding a form\u{201d} describes."</div>
+                                {move || mistakes().into_iter().map(|message| view! {
+                                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                                }).collect_view()}
+                                <textarea class="govuk-textarea app-code" id="definition" name="definition" rows="16"
+                                    spellcheck="false" aria-describedby="definition-hint"
+                                    prop:value=move || text.get()
+                                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                            </div>
+                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Check and preview"</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! { <p class="govuk-body">"Only administrators can preview forms."</p> }.into_any()
+                }}
+            </div>
+        </div>
+        {move || previewed.get().map(|form| view! { <Preview form=form /> })}
+    }
+}
+
+/// The form as people would see it, all pages on one page, to try.
+#[component]
+fn Preview(form: FormDefinition) -> impl IntoView {
+    let council = use_council();
+    let answers = RwSignal::new(Answers::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let form = StoredValue::new(form);
+    // Which pages and questions show: recomputed as answers change, redrawn only when they do.
+    let shown = Memo::new(move |_| {
+        form.with_value(|f| {
+            answers.with(|a| {
+                let kept = prune_hidden(f, a, today());
+                visible_pages(f, a, today())
+                    .into_iter()
+                    .map(|page| {
+                        let ids: Vec<String> = visible_questions(f, page, &kept, today())
+                            .into_iter()
+                            .map(|q| q.id.clone())
+                            .collect();
+                        (page.id.clone(), ids)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let exit = Memo::new(move |_| {
+        form.with_value(|f| answers.with(|a| exit_page(f, a, today()).cloned()))
+    });
+    let said = move || form.with_value(|f| answers.with(|a| warnings(f, a, today())));
+    let try_it = move |_| {
+        let districts = council.postcode_districts.clone();
+        let found = form
+            .with_value(|f| answers.with_untracked(|a| validate_all(f, a, today(), &districts)));
+        errors.set(found);
+    };
+    let title = form.with_value(|f| f.title.clone());
+    view! {
+        <div class="govuk-grid-row app-preview">
+            <div class="govuk-grid-column-two-thirds">
+                <hr class="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+                <span class="govuk-caption-l">{title}</span>
+                <h2 class="govuk-heading-l">"Before you start"</h2>
+                {form.with_value(|f| blocks(&f.before_you_start))}
+                <ErrorSummary errors=errors />
+                {move || {
+                    shown.get().into_iter().map(|(page_id, ids)| {
+                        form.with_value(|f| {
+                            let page = f.page(&page_id)?;
+                            let questions = ids.iter().filter_map(|id| page.questions.iter().find(|q| &q.id == id)).map(|question| {
+                                let slot = Slot { answers, group: None, id: question.id.clone() };
+                                let id = question.id.clone();
+                                let warned = move || said().remove(&id).unwrap_or_default().into_iter()
+                                    .map(|message| view! { <WarningText message=message /> }).collect_view();
+                                view! {
+                                    {question_view(f, question, slot, errors)}
+                                    <div aria-live="polite">{warned}</div>
+                                }
+                            }).collect_view();
+                            Some(view! {
+                                <section class="govuk-!-margin-top-8">
+                                    <h2 class="govuk-heading-m">{page.title.clone()}</h2>
+                                    {page.intro.clone().map(|text| view! { <p class="govuk-body">{text}</p> })}
+                                    {questions}
+                                </section>
+                            })
+                        })
+                    }).collect_view()
+                }}
+                {move || exit.get().map(|exit| view! {
+                    <div class="govuk-inset-text">
+                        <h2 class="govuk-heading-m">{format!("These answers end the form: {}", exit.title)}</h2>
+                        {blocks(&exit.body)}
+                    </div>
+                })}
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=try_it>"Check the answers"</button>
+                {form.with_value(|f| (!f.what_happens_next.is_empty()).then(|| view! {
+                    <h2 class="govuk-heading-m">"What happens next"</h2>
+                    {blocks(&f.what_happens_next)}
+                }))}
+            </div>
+        </div>
+    }
+}
