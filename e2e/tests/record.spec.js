@@ -136,9 +136,14 @@ test('a citizen who is also a proxy reads her record, opens a document and messa
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Start now' }).click();
 
-  await expectHeading(page, 'Your household');
+  // The form starts with what her record says.
+  await expectHeading(page, 'Your details');
+  await expect(page.getByLabel(/^Full name/)).toHaveValue('Margaret Okafor');
   // Every page of the form says whose record it is for.
   await expect(page.locator('.govuk-caption-m')).toHaveText("Margaret Okafor's record");
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expectHeading(page, 'Your household');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.locator('.govuk-error-summary')).toBeFocused();
   await expectNoAxeViolations(page);

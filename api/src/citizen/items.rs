@@ -411,6 +411,7 @@ pub async fn send(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    let definition = form(state, &request.form_id)?.clone();
     let staff_id = user.account_id.clone();
     let actor = user.clone();
     let council = state.council.view().clone();
@@ -419,7 +420,7 @@ pub async fn send(
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
-                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
                 if !crate::staff::teams::is_open(conn, &request.team)? {
                     return Err(ApiError::Validation(FieldErrors::from([(
                         "team".to_owned(),
@@ -428,6 +429,15 @@ pub async fn send(
                 }
                 let id = Uuid::now_v7().to_string();
                 let now = timestamp();
+                // The form starts with what the person's record already says.
+                let mut answers = Answers::new();
+                let details = person.details();
+                let known = shared::forms::Known {
+                    account: None,
+                    person: Some(&details),
+                };
+                shared::forms::prefill(&definition, known, &mut answers);
+                let answers = crate::referrals::to_json(&answers)?;
                 let note = request
                     .note
                     .as_deref()
@@ -444,7 +454,7 @@ pub async fn send(
                         form_requests::sent_by.eq(&staff_id),
                         form_requests::sent_at.eq(now),
                         form_requests::version.eq(1),
-                        form_requests::answers.eq("{}"),
+                        form_requests::answers.eq(&answers),
                     ))
                     .execute(conn)?;
                 let link = public_url

@@ -4,10 +4,11 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use shared::api::{CreateDraftRequest, DraftPage, DraftSummary, DraftView, UpdateDraftRequest};
-use shared::forms::{Answers, Audience, progress};
+use shared::forms::{Answers, Audience, Known, prefill, progress};
 use uuid::Uuid;
 
 use super::{check_answer_shapes, form, form_for, from_json, timestamp, to_json, uploads};
+use crate::accounts::Account;
 use crate::auth::CurrentUser;
 use crate::db::schema::drafts;
 use crate::error::ApiError;
@@ -71,7 +72,6 @@ pub async fn create(
 ) -> Result<DraftView, ApiError> {
     let definition = form_for(state, &request.form_id, Audience::Professional)?;
     check_answer_shapes(definition, &request.answers, request.page_id.as_deref())?;
-    let answers = to_json(&shared::forms::tidy(definition, &request.answers))?;
     let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
     let account_id = user.account_id.clone();
     let definition = definition.clone();
@@ -80,6 +80,17 @@ pub async fn create(
         .run(move |conn| {
             let now = timestamp();
             let id = Uuid::now_v7().to_string();
+            // What the account already says (the referrer's name and email) is filled in here
+            // too, for a draft made through the API as for one made in the browser.
+            let mut answers = shared::forms::tidy(&definition, &request.answers);
+            if let Some(account) = Account::by_id(conn, &account_id)? {
+                let known = Known {
+                    account: Some((&account.forename, &account.surname, &account.email)),
+                    person: None,
+                };
+                prefill(&definition, known, &mut answers);
+            }
+            let answers = to_json(&answers)?;
             uploads::touch(conn, &account_id, &definition, &request.answers, now)?;
             diesel::insert_into(drafts::table)
                 .values((

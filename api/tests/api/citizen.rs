@@ -795,6 +795,8 @@ async fn send_financial_assessment(council: &As<'_>, person: &str) -> ItemView {
 
 fn complete_financial_answers() -> Value {
     json!({
+        "full_name": "Margaret Okafor", "date_of_birth": {"day": "27", "month": "3", "year": "1941"},
+        "address": {"line1": "12 Marsh Lane", "town": "Bootle", "postcode": "L20 3NJ"},
         "lives_with_partner": "no", "home": "own_home",
         "benefits": ["state_pension", "attendance_allowance"], "private_pension": "no",
         "savings_band": "under_lower", "other_property": "no", "extra_costs": "no",
@@ -817,6 +819,12 @@ async fn a_proxy_completes_a_form_the_council_sent_and_it_goes_back_to_the_team(
 
     let sent = send_financial_assessment(&council, person).await;
     assert_eq!(sent.item.team, "Financial Assessments");
+    // It starts with what her record says.
+    assert_eq!(sent.answers["full_name"], "Margaret Okafor");
+    assert_eq!(
+        sent.answers["date_of_birth"],
+        json!({"day": "27", "month": "3", "year": "1941"})
+    );
     assert_eq!(sent.item.status, ItemStatus::NotStarted);
     let path = format!("/api/v1/people/{person}/items/{}", sent.item.id);
 

@@ -97,6 +97,9 @@ async fn a_professional_saves_a_form_for_later_and_resumes_it() {
     let draft: DraftView = created.json().await.unwrap();
     assert_eq!(location, format!("/api/v1/drafts/{}", draft.id));
     assert_eq!(draft.version, 1);
+    // The server fills in what the account says, as the browser does.
+    assert_eq!(draft.answers["contact_name"], "Priya Shah");
+    assert_eq!(draft.answers["contact_email"], "priya@example.org");
     assert_eq!(
         draft.form_title,
         "DoLS Form 1: standard request and urgent authorisation"
@@ -111,7 +114,8 @@ async fn a_professional_saves_a_form_for_later_and_resumes_it() {
         .save(
             &draft.id,
             json!({"version": 1, "page_id": "relevant-person",
-            "answers": {"request_type": "urgent", "full_name": "Margaret Jones"}}),
+            "answers": {"request_type": "urgent", "full_name": "Margaret Jones",
+                        "contact_name": "Priya Shah", "contact_email": "priya@example.org"}}),
         )
         .await;
     assert_eq!(saved.status(), 200);

@@ -3,7 +3,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::expression::Expression;
-use super::model::{Condition, FormDefinition, Prefill, Question, QuestionKind};
+use super::model::{Audience, Condition, FormDefinition, Prefill, Question, QuestionKind};
 
 /// The fields of the questions in `raw` (a definition as written) that no question takes. A
 /// misspelt `"requried": true` would otherwise be dropped without a word, and the question
@@ -160,6 +160,21 @@ pub fn check_definition(form: &FormDefinition) -> Vec<Problem> {
             }
         }
     }
+    // Only a form the council sends a person is filled from a record.
+    if form.audience != Audience::Citizen {
+        for question in form.questions() {
+            if question.prefill.is_some_and(Prefill::is_from_record) {
+                problems.add(
+                    &question.id,
+                    format!(
+                        "question {:?} is prefilled from the person's record, which only a \
+                         form the council sends (audience citizen) has",
+                        question.id
+                    ),
+                );
+            }
+        }
+    }
     let mut exit_ids = HashSet::new();
     for exit in &form.exits {
         if !exit_ids.insert(exit.id.as_str()) {
@@ -247,8 +262,11 @@ fn check_question(question: &Question, asked: &Asked<'_>, problems: &mut Problem
     }
     match (&question.prefill, &question.kind) {
         (None, _)
-        | (Some(Prefill::AccountName), QuestionKind::Text { .. })
-        | (Some(Prefill::AccountEmail), QuestionKind::Email) => {}
+        | (Some(Prefill::AccountName | Prefill::PersonName), QuestionKind::Text { .. })
+        | (Some(Prefill::AccountEmail | Prefill::PersonEmail), QuestionKind::Email)
+        | (Some(Prefill::PersonDateOfBirth), QuestionKind::Date { .. })
+        | (Some(Prefill::PersonAddress), QuestionKind::Address { .. })
+        | (Some(Prefill::PersonPhone), QuestionKind::Phone) => {}
         (Some(prefill), _) => problems.add(
             id,
             format!(
@@ -256,6 +274,11 @@ fn check_question(question: &Question, asked: &Asked<'_>, problems: &mut Problem
                 match prefill {
                     Prefill::AccountName => "the account's name (text)",
                     Prefill::AccountEmail => "the account's email address (email)",
+                    Prefill::PersonName => "the person's name (text)",
+                    Prefill::PersonDateOfBirth => "the person's date of birth (date)",
+                    Prefill::PersonAddress => "the person's address (address)",
+                    Prefill::PersonEmail => "the person's email address (email)",
+                    Prefill::PersonPhone => "the person's phone number (phone)",
                 }
             ),
         ),

@@ -8,6 +8,7 @@ mod condition;
 mod evaluate;
 mod expression;
 mod model;
+mod prefill;
 mod shape;
 mod tidy;
 mod validate;
@@ -22,6 +23,7 @@ pub use model::{
     Audience, Block, Check, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition,
     Messages, Page, Prefill, Question, QuestionKind, RulesWhen, Warning,
 };
+pub use prefill::{Known, prefill};
 pub use shape::shape_errors;
 pub use tidy::tidy;
 pub use validate::{DateProblem, parse_date, parse_time, validate_all, validate_page};

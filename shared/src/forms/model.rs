@@ -197,14 +197,34 @@ impl Messages {
     }
 }
 
-/// What of the signed-in account a question starts with; the person can still change it.
+/// What a question starts with, from the signed-in account or (in a form the council sends a
+/// person) from the person's record; the person can still change it. The server fills these in
+/// too: a draft it creates, an item it sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Prefill {
-    /// Forename and surname.
+    /// The account's forename and surname, on a `text` question.
     AccountName,
+    /// On an `email` question.
     AccountEmail,
+    /// The person's forename and surname from their record, on a `text` question.
+    PersonName,
+    /// On a `date` question.
+    PersonDateOfBirth,
+    /// On an `address` question.
+    PersonAddress,
+    /// On an `email` question.
+    PersonEmail,
+    /// Their mobile number, or their home number, on a `phone` question.
+    PersonPhone,
+}
+
+impl Prefill {
+    /// Whether it reads the person's record, which only a form the council sends has.
+    pub fn is_from_record(self) -> bool {
+        !matches!(self, Self::AccountName | Self::AccountEmail)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -26,7 +26,12 @@ use crate::state::AppState;
             "pages": [{"id": "visit", "title": "The visit", "questions": [
                 {"id": "full_name", "label": "Full name", "type": "text", "required": true}]}]})),
     responses(
-        (status = 200, description = "The definition as it would be published.", body = Object),
+        (status = 200, description = "The definition as it would be published.", body = Object,
+         example = json!({"id": "home-visit-request", "version": 1, "title": "Home visit request",
+            "audience": "professional", "summary": "Ask for a home visit.", "before_you_start": [],
+            "pages": [{"id": "visit", "title": "The visit", "questions": [
+                {"id": "full_name", "label": "Full name", "type": "text", "required": true}]}],
+            "exits": [], "what_happens_next": []})),
         (status = 401, response = crate::routes::problems::NotSignedIn),
         (status = 403, response = crate::routes::problems::Forbidden),
         (status = 415, response = crate::routes::problems::NotJson),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use leptos_router::params::ParamsMap;
 use serde::{Deserialize, Serialize};
 use shared::api::{CreateDraftRequest, DraftView, ItemView, SaveItemRequest, UpdateDraftRequest};
-use shared::forms::{Answers, FormDefinition, Prefill, exit_page, visible_pages};
+use shared::forms::{Answers, FormDefinition, Known, exit_page, prefill, visible_pages};
 
 use crate::api::{self, ApiError};
 use crate::session::Session;
@@ -155,16 +155,12 @@ impl Progress {
         let Some(account) = session.account() else {
             return;
         };
-        for question in form.questions() {
-            let value = match question.prefill {
-                Some(Prefill::AccountName) => format!("{} {}", account.forename, account.surname),
-                Some(Prefill::AccountEmail) => account.email.clone(),
-                None => continue,
-            };
-            self.answers
-                .entry(question.id.clone())
-                .or_insert(serde_json::Value::String(value));
-        }
+        // The record's answers come with an item from the server, which filled them in.
+        let known = Known {
+            account: Some((&account.forename, &account.surname, &account.email)),
+            person: None,
+        };
+        prefill(form, known, &mut self.answers);
     }
 
     /// Saves the answers: a referral as the account's draft (created the first time), an item
