@@ -268,14 +268,26 @@ pub fn publish(conn: &mut DbConnection, definitions: &[FormDefinition]) -> Resul
                 .optional()?;
             match kept {
                 None => {
-                    diesel::insert_into(form_versions::table)
-                        .values((
-                            form_versions::form_id.eq(&form.id),
-                            form_versions::version.eq(version),
-                            form_versions::definition.eq(&text),
-                            form_versions::published_at.eq(now),
-                        ))
-                        .execute(conn)?;
+                    // In a savepoint: a node starting at the same moment may have kept it
+                    // first, which is as good.
+                    let inserted = conn.transaction(|conn| {
+                        diesel::insert_into(form_versions::table)
+                            .values((
+                                form_versions::form_id.eq(&form.id),
+                                form_versions::version.eq(version),
+                                form_versions::definition.eq(&text),
+                                form_versions::published_at.eq(now),
+                            ))
+                            .execute(conn)
+                    });
+                    match inserted {
+                        Ok(_)
+                        | Err(diesel::result::Error::DatabaseError(
+                            diesel::result::DatabaseErrorKind::UniqueViolation,
+                            _,
+                        )) => {}
+                        Err(other) => return Err(other.into()),
+                    }
                 }
                 Some(kept) if kept != text && changed_questions(&kept, form) => tracing::warn!(
                     form = %form.id,
@@ -290,11 +302,32 @@ pub fn publish(conn: &mut DbConnection, definitions: &[FormDefinition]) -> Resul
     })
 }
 
-/// Whether a kept definition asks other questions than `form` (text alone, such as a council
-/// phone number filled in, does not count).
+/// Whether a kept definition asks other questions than `form`: other ids, types, options,
+/// rules or conditions. Words alone (labels, hints, a council phone number filled in) do not
+/// count.
 fn changed_questions(kept: &str, form: &FormDefinition) -> bool {
-    let ids = |f: &FormDefinition| -> Vec<String> { f.questions().map(|q| q.id.clone()).collect() };
-    serde_json::from_str::<FormDefinition>(kept).map_or(true, |kept| ids(&kept) != ids(form))
+    let Ok(kept) = serde_json::from_str::<FormDefinition>(kept) else {
+        return true;
+    };
+    let shape = |f: &FormDefinition| {
+        let mut pages = serde_json::to_value(&f.pages).unwrap_or_default();
+        without_words(&mut pages);
+        pages
+    };
+    shape(&kept) != shape(form)
+}
+
+fn without_words(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for words in ["title", "intro", "label", "hint", "messages", "message"] {
+                fields.remove(words);
+            }
+            fields.values_mut().for_each(without_words);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(without_words),
+        _ => {}
+    }
 }
 
 /// The definition `form_id` had at `version` when it was published, if the portal kept it.

@@ -561,3 +561,79 @@ fn the_checker_refuses_expressions_that_read_the_wrong_kind_of_question_or_compa
         );
     }
 }
+
+#[test]
+fn a_computed_question_that_reads_itself_is_refused_without_hanging_the_checker() {
+    let problems = problems_of(one_page(json!([
+        {"id": "a", "label": "A", "type": "computed", "value": {"sum": [{"answer": "a"}, {"number": 1}]}},
+        {"id": "b", "label": "B", "type": "number", "default": {"answer": "a"}}
+    ])));
+    assert!(
+        problems
+            .contains(&"question \"a\" depends on \"a\", which is not asked before it".to_owned()),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_number_of_days_too_large_for_any_date_is_no_date_and_no_panic() {
+    let form = form();
+    let given = answers(json!({
+        "is_professional": "yes", "has_carer": "no",
+        "start": {"day": "22", "month": "11", "year": "2026"}, "days": "999999999999999"
+    }));
+    let expiry = summary(&form, &given, today())
+        .into_iter()
+        .find(|r| r.question_id == "expiry")
+        .unwrap();
+    assert_eq!(expiry.answer, "Not answered");
+}
+
+#[test]
+fn a_hidden_computed_value_counts_for_nothing() {
+    let form: FormDefinition = serde_json::from_value(one_page(json!([
+        {"id": "known", "label": "Is the date of birth known?", "type": "yes_no"},
+        {"id": "dob", "label": "Date of birth", "type": "date"},
+        {"id": "age", "label": "Age", "type": "computed",
+         "shown_when": {"equals": {"question": "known", "value": "yes"}},
+         "value": {"years_between": {"from": {"answer": "dob"}, "to": "today"}}},
+        {"id": "older", "label": "Older", "type": "text",
+         "shown_when": {"compare": {"left": {"answer": "age"}, "is": "at_least", "right": {"number": 65}}}}
+    ])))
+    .unwrap();
+    assert!(
+        check_definition(&form).is_empty(),
+        "{:?}",
+        check_definition(&form)
+    );
+    let shown = answers(json!({"known": "yes", "dob": date(1, 1, 1940), "older": "x"}));
+    assert_eq!(prune_hidden(&form, &shown, today())["older"], "x");
+    let hidden = answers(json!({"known": "no", "dob": date(1, 1, 1940), "older": "x"}));
+    assert!(!prune_hidden(&form, &hidden, today()).contains_key("older"));
+}
+
+#[test]
+fn rules_inside_a_repeating_group_and_secrets_in_a_citizens_form_are_refused() {
+    let problems = problems_of(one_page(json!([
+        {"id": "people", "label": "People", "type": "group", "item": "person", "max": 3, "questions": [
+            {"id": "dob", "label": "Date of birth", "type": "date"},
+            {"id": "age", "label": "Age", "type": "computed",
+             "value": {"years_between": {"from": {"answer": "dob"}, "to": "today"}}}
+        ]}
+    ])));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("question \"people\": \"age\" inside it uses")),
+        "{problems:#?}"
+    );
+    let mut citizens = one_page(json!([
+        {"id": "code", "label": "Key safe code", "type": "text", "council_only": true}
+    ]));
+    citizens["audience"] = json!("citizen");
+    assert!(
+        problems_of(citizens)
+            .iter()
+            .any(|p| p.contains("read by everyone linked to the person")),
+    );
+}

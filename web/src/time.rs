@@ -2,7 +2,7 @@
 //! computer showing them. The API gives UTC; the browser's own `Intl` does the conversion, so
 //! no time zone database is downloaded with the app.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -32,7 +32,28 @@ pub fn uk_date(at: DateTime<Utc>) -> String {
     .unwrap_or_else(|| at.format("%-d %B %Y").to_string())
 }
 
+/// Today in the UK.
+pub fn uk_today() -> NaiveDate {
+    let now = Utc::now();
+    // "2026-12-01": the Canadian English form of a date is the ISO one.
+    format_in(
+        now,
+        "en-CA",
+        &[
+            ("year", "numeric"),
+            ("month", "2-digit"),
+            ("day", "2-digit"),
+        ],
+    )
+    .and_then(|text| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok())
+    .unwrap_or_else(|| now.date_naive())
+}
+
 fn format(at: DateTime<Utc>, fields: &[(&str, &str)]) -> Option<String> {
+    format_in(at, "en-GB", fields)
+}
+
+fn format_in(at: DateTime<Utc>, locale: &str, fields: &[(&str, &str)]) -> Option<String> {
     let options = Object::new();
     for (name, value) in fields.iter().chain([&("timeZone", "Europe/London")]) {
         Reflect::set(
@@ -42,7 +63,7 @@ fn format(at: DateTime<Utc>, fields: &[(&str, &str)]) -> Option<String> {
         )
         .ok()?;
     }
-    let formatter = Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str("en-GB")), &options);
+    let formatter = Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(locale)), &options);
     let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
     formatter
         .format()

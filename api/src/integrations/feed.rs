@@ -52,7 +52,7 @@ type Row = (
 
 /// A row as a feed entry; without `restricted`, the answers kept for the council's eyes only
 /// are left out.
-fn entry(row: Row, restricted: bool) -> Result<FeedEntry, ApiError> {
+fn entry(row: Row, restricted: bool, state: &AppState) -> Result<FeedEntry, ApiError> {
     let (
         position,
         id,
@@ -70,7 +70,8 @@ fn entry(row: Row, restricted: bool) -> Result<FeedEntry, ApiError> {
     let mut answers = from_json(&answers)?;
     let mut summary = from_json(&summary)?;
     if !restricted {
-        shared::forms::without_council_only(&mut answers, &mut summary);
+        let current = state.forms.get(&form_id);
+        shared::forms::without_council_only(current, &mut answers, &mut summary);
     }
     Ok(FeedEntry {
         position: position.unwrap_or_default(),
@@ -130,7 +131,7 @@ pub async fn one(state: &AppState, caller: &ApiCaller, id: String) -> Result<Fee
             })
         })
         .await?;
-    entry(row, restricted)
+    entry(row, restricted, state)
 }
 
 /// The submissions after `after`, oldest first, at most `limit`.
@@ -190,7 +191,7 @@ pub async fn read(
         .to_string();
     let entries = rows
         .into_iter()
-        .map(|row| entry(row, restricted))
+        .map(|row| entry(row, restricted, state))
         .collect::<Result<Vec<_>, ApiError>>()?;
     Ok((entries, next))
 }

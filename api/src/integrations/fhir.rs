@@ -46,7 +46,11 @@ fn item_type(kind: &QuestionKind) -> &'static str {
 /// reads it), so the sibling's link id carries the group's `prefix`. `not`, and mixtures FHIR
 /// cannot say in one level, are left out: the item then always shows, which asks for more
 /// rather than hiding a question that applies.
-fn enable_when(prefix: Option<&str>, condition: &Condition) -> Option<(Vec<Value>, &'static str)> {
+fn enable_when(
+    form: &FormDefinition,
+    prefix: Option<&str>,
+    condition: &Condition,
+) -> Option<(Vec<Value>, &'static str)> {
     let equals = |question: &str, value: &Value| {
         let question = link_id(prefix, question);
         match value.as_str() {
@@ -87,7 +91,7 @@ fn enable_when(prefix: Option<&str>, condition: &Condition) -> Option<(Vec<Value
             };
             let mut entries = Vec::new();
             for part in parts {
-                let (more, inner) = enable_when(prefix, part)?;
+                let (more, inner) = enable_when(form, prefix, part)?;
                 if more.len() > 1 && inner != behavior {
                     return None;
                 }
@@ -104,10 +108,13 @@ fn enable_when(prefix: Option<&str>, condition: &Condition) -> Option<(Vec<Value
             }
             _ => None,
         },
-        // An answer compared with a fixed number or date; comparisons with today or with
-        // another answer FHIR cannot say.
+        // A number question's answer compared with a fixed number; comparisons with today,
+        // with another answer or with a worked-out value FHIR cannot say.
         Condition::Compare { left, is, right } => {
-            let (Expression::Answer(question), Some(fixed)) = (left, fixed_answer(right)) else {
+            let (Expression::Answer(question), Expression::Number(fixed)) = (left, right) else {
+                return None;
+            };
+            let QuestionKind::Number { whole, .. } = form.question(question)?.kind else {
                 return None;
             };
             let operator = match is {
@@ -119,29 +126,26 @@ fn enable_when(prefix: Option<&str>, condition: &Condition) -> Option<(Vec<Value
                 Comparison::AtLeast => ">=",
             };
             let mut entry = json!({"question": link_id(prefix, question), "operator": operator});
-            if let (Some(entry), (name, value)) = (entry.as_object_mut(), fixed) {
-                entry.insert(name.into(), value);
+            if whole && fixed.fract() == 0.0 {
+                #[allow(clippy::cast_possible_truncation)]
+                let integer = *fixed as i64;
+                entry["answerInteger"] = json!(integer);
+            } else {
+                entry["answerDecimal"] = json!(fixed);
             }
             Some((vec![entry], "all"))
         }
     }
 }
 
-/// A fixed expression as an `enableWhen` answer: `answerDecimal` for a number.
-fn fixed_answer(expression: &Expression) -> Option<(&'static str, Value)> {
-    match expression {
-        Expression::Number(number) => Some(("answerDecimal", json!(number))),
-        _ => None,
-    }
-}
-
 /// Adds `enableWhen` (and, for more than one entry, `enableBehavior`) to an item.
 fn add_enable_when(
     item: &mut Map<String, Value>,
+    form: &FormDefinition,
     prefix: Option<&str>,
     condition: Option<&Condition>,
 ) {
-    if let Some((entries, behavior)) = condition.and_then(|c| enable_when(prefix, c)) {
+    if let Some((entries, behavior)) = condition.and_then(|c| enable_when(form, prefix, c)) {
         if entries.len() > 1 {
             item.insert("enableBehavior".into(), json!(behavior));
         }
@@ -163,7 +167,7 @@ fn page_link_id(page_id: &str) -> String {
     format!("page-{page_id}")
 }
 
-fn question_item(prefix: Option<&str>, question: &Question) -> Value {
+fn question_item(form: &FormDefinition, prefix: Option<&str>, question: &Question) -> Value {
     let mut item = Map::new();
     let link = link_id(prefix, &question.id);
     item.insert("linkId".into(), json!(link));
@@ -172,7 +176,7 @@ fn question_item(prefix: Option<&str>, question: &Question) -> Value {
     if question.required {
         item.insert("required".into(), json!(true));
     }
-    add_enable_when(&mut item, prefix, question.shown_when.as_ref());
+    add_enable_when(&mut item, form, prefix, question.shown_when.as_ref());
     match &question.kind {
         QuestionKind::Radios { options }
         | QuestionKind::Select { options }
@@ -193,7 +197,7 @@ fn question_item(prefix: Option<&str>, question: &Question) -> Value {
                 json!(
                     questions
                         .iter()
-                        .map(|q| question_item(Some(&link), q))
+                        .map(|q| question_item(form, Some(&link), q))
                         .collect::<Vec<_>>()
                 ),
             );
@@ -223,9 +227,9 @@ pub fn questionnaire(form: &FormDefinition, base: &url::Url) -> Value {
             group.insert("type".into(), json!("group"));
             group.insert(
                 "item".into(),
-                json!(page.questions.iter().map(|q| question_item(None, q)).collect::<Vec<_>>()),
+                json!(page.questions.iter().map(|q| question_item(form, None, q)).collect::<Vec<_>>()),
             );
-            add_enable_when(&mut group, None, page.shown_when.as_ref());
+            add_enable_when(&mut group, form, None, page.shown_when.as_ref());
             Value::Object(group)
         }).collect::<Vec<_>>(),
     })

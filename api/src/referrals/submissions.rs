@@ -13,7 +13,7 @@ use shared::api::{
     SubmissionView,
 };
 use shared::forms::{
-    Answers, Audience, SummaryRow, exit_page, prune_hidden, summary, validate_all,
+    Answers, Audience, FormDefinition, SummaryRow, exit_page, prune_hidden, summary, validate_all,
 };
 use uuid::Uuid;
 
@@ -110,12 +110,12 @@ impl Submission {
     }
 
     /// The submission as its referrer sees it: without the answers kept for the council's
-    /// eyes only.
-    pub fn view(self) -> Result<SubmissionView, ApiError> {
+    /// eyes only (`current` is the form as published now).
+    pub fn view(self, current: Option<&FormDefinition>) -> Result<SubmissionView, ApiError> {
         let status = self.status();
         let mut answers = from_json(&self.answers)?;
         let mut summary = from_json(&self.summary)?;
-        shared::forms::without_council_only(&mut answers, &mut summary);
+        shared::forms::without_council_only(current, &mut answers, &mut summary);
         Ok(SubmissionView {
             answers,
             summary,
@@ -174,6 +174,8 @@ impl Outcome {
 struct Checked {
     answers: Answers,
     summary: Vec<SummaryRow>,
+    /// The day the answers were checked on: every verdict about them uses this one.
+    today: chrono::NaiveDate,
 }
 
 fn check(
@@ -187,7 +189,8 @@ fn check(
     };
     let definition = form_for(state, &request.form_id, audience)?;
     check_answer_shapes(definition, &request.answers, None)?;
-    if let Some(exit) = exit_page(definition, &request.answers, crate::calendar::today()) {
+    let today = crate::calendar::today();
+    if let Some(exit) = exit_page(definition, &request.answers, today) {
         return Err(ApiError::Validation(FieldErrors::from([(
             "answers".to_owned(),
             vec![format!(
@@ -196,7 +199,6 @@ fn check(
             )],
         )])));
     }
-    let today = crate::calendar::today();
     let districts = &state.council.view().postcode_districts;
     let errors = validate_all(definition, &request.answers, today, districts);
     if !errors.is_empty() {
@@ -209,10 +211,11 @@ fn check(
     }
     let answers = shared::forms::tidy(
         definition,
-        &prune_hidden(definition, &request.answers, crate::calendar::today()),
+        &prune_hidden(definition, &request.answers, today),
     );
     Ok(Checked {
-        summary: summary(definition, &answers, crate::calendar::today()),
+        summary: summary(definition, &answers, today),
+        today,
         answers,
     })
 }
@@ -224,7 +227,11 @@ fn request_hash(request: &CreateSubmissionRequest) -> Result<String, ApiError> {
 }
 
 /// The earlier submission made with this key, if the request is the same one.
-fn replay(existing: Submission, hash: &str) -> Result<Outcome, ApiError> {
+fn replay(
+    existing: Submission,
+    hash: &str,
+    current: Option<&FormDefinition>,
+) -> Result<Outcome, ApiError> {
     if existing.request_hash != hash {
         return Err(ApiError::Conflict {
             code: "idempotency_key_reused",
@@ -234,7 +241,7 @@ fn replay(existing: Submission, hash: &str) -> Result<Outcome, ApiError> {
         });
     }
     Ok(Outcome {
-        submission: existing.view()?,
+        submission: existing.view(current)?,
         created: false,
     })
 }
@@ -255,7 +262,8 @@ pub async fn create(
             .run(move |conn| Ok::<_, ApiError>(Submission::by_key(conn, &account_id, &key)?))
             .await?;
         if let Some(existing) = earlier {
-            return replay(existing, &hash);
+            let current = state.forms.get(&existing.form_id);
+            return replay(existing, &hash, current);
         }
     }
     let checked = check(state, &request, item.as_ref())?;
@@ -268,6 +276,7 @@ pub async fn create(
     let council = state.council.view().clone();
     let link_base = state.public_url.clone();
     let definition = definition.clone();
+    let checked_today = checked.today;
     let checked_answers = checked.answers;
     let outcome = state
         .database
@@ -320,7 +329,7 @@ pub async fn create(
                             // Either a retry with the same key won the race, or the reference
                             // was drawn before: answer the first, or draw again.
                             if let Some(existing) = Submission::by_key(conn, &account_id, &key.0)? {
-                                return replay(existing, &hash);
+                                return replay(existing, &hash, Some(&definition));
                             }
                             attempts += 1;
                             if attempts == 5 {
@@ -337,8 +346,7 @@ pub async fn create(
                 let mut attached = checked_answers.clone();
                 uploads::attach(conn, &account_id, &id, &definition, &mut attached)?;
                 if attached != checked_answers {
-                    let rows =
-                        shared::forms::summary(&definition, &attached, crate::calendar::today());
+                    let rows = shared::forms::summary(&definition, &attached, checked_today);
                     diesel::update(submissions::table.find(&id))
                         .set((
                             submissions::answers.eq(to_json(&attached)?),
@@ -391,7 +399,7 @@ pub async fn create(
                 )?;
                 let submission = Submission::owned(conn, &account_id, &id)?
                     .ok_or(ApiError::NotFound)?
-                    .view()?;
+                    .view(Some(&definition))?;
                 Ok(Outcome {
                     submission,
                     created: true,
@@ -412,11 +420,12 @@ pub async fn get(
     id: String,
 ) -> Result<SubmissionView, ApiError> {
     let account_id = user.account_id.clone();
-    state
+    let submission = state
         .database
         .run(move |conn| Submission::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound))
-        .await?
-        .view()
+        .await?;
+    let current = state.forms.get(&submission.form_id);
+    submission.view(current)
 }
 
 /// The account's submissions of the last 30 days, newest first.

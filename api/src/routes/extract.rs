@@ -58,25 +58,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let is_json =
-            req.mime_type().ok().flatten().is_some_and(|mime| {
-                mime.subtype() == mime::JSON || mime.suffix() == Some(mime::JSON)
-            });
-        // The limit itself is PayloadConfig's, which the body extractor applies.
-        let limit = req.app_data::<BodyLimit>().map_or(0, |l| l.0);
-        let body = web::Bytes::from_request(req, payload);
+        let body = json_body(req, payload);
         Box::pin(async move {
-            if !is_json {
-                return Err(ApiError::UnsupportedMediaType {
-                    expected: "application/json",
-                });
-            }
-            let bytes = body
-                .await
-                .map_err(|error| match error.as_error::<PayloadError>() {
-                    Some(PayloadError::Overflow) => ApiError::PayloadTooLarge { limit },
-                    _ => ApiError::MalformedBody(error.to_string()),
-                })?;
+            let bytes = body.await?;
             let mut reader = serde_json::Deserializer::from_slice(&bytes);
             let value = serde_path_to_error::deserialize(&mut reader).map_err(|error| {
                 let path = error.path().to_string();
@@ -92,6 +76,54 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                 .map_err(|e| ApiError::MalformedBody(e.to_string()))?;
             Ok(Self(value))
         })
+    }
+}
+
+/// A JSON body kept as its text, for a route that reports mistakes by line (a form definition
+/// being previewed); checked for its type and size as any JSON body is.
+#[derive(Debug)]
+pub struct JsonText(pub String);
+
+impl FromRequest for JsonText {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = json_body(req, payload);
+        Box::pin(async move {
+            let bytes = body.await?;
+            String::from_utf8(bytes.to_vec())
+                .map(Self)
+                .map_err(|e| ApiError::MalformedBody(e.to_string()))
+        })
+    }
+}
+
+/// The bytes of a JSON body: refused with 415 unless its type is JSON (`application/json` or
+/// `…+json`), with 413 over the limit.
+fn json_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = Result<web::Bytes, ApiError>> + use<> {
+    let is_json = req
+        .mime_type()
+        .ok()
+        .flatten()
+        .is_some_and(|mime| mime.subtype() == mime::JSON || mime.suffix() == Some(mime::JSON));
+    // The limit itself is PayloadConfig's, which the body extractor applies.
+    let limit = req.app_data::<BodyLimit>().map_or(0, |l| l.0);
+    let body = web::Bytes::from_request(req, payload);
+    async move {
+        if !is_json {
+            return Err(ApiError::UnsupportedMediaType {
+                expected: "application/json",
+            });
+        }
+        body.await
+            .map_err(|error| match error.as_error::<PayloadError>() {
+                Some(PayloadError::Overflow) => ApiError::PayloadTooLarge { limit },
+                _ => ApiError::MalformedBody(error.to_string()),
+            })
     }
 }
 

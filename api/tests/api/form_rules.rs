@@ -203,6 +203,35 @@ async fn a_key_safe_code_is_for_the_councils_eyes_only() {
     );
     assert!(!pdf.contains("4321"));
 
+    // A submission answered before its form marked the question so keeps it hidden too: its
+    // stored rows lack the mark, and the form as published now decides.
+    {
+        use api::db::schema::submissions;
+        use diesel::prelude::*;
+        let mut conn = app.database.get().unwrap();
+        let stored: String = submissions::table
+            .find(&confirmation.id)
+            .select(submissions::summary)
+            .first(&mut *conn)
+            .unwrap();
+        let unmarked = stored.replace(",\"council_only\":true", "");
+        assert_ne!(unmarked, stored);
+        diesel::update(submissions::table.find(&confirmation.id))
+            .set(submissions::summary.eq(unmarked))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let older: SubmissionView = gp
+        .read(&format!("/api/v1/submissions/{}", confirmation.id))
+        .await;
+    assert!(!older.answers.contains_key("key_safe_code"));
+    assert!(
+        older
+            .summary
+            .iter()
+            .all(|r| r.question_id != "key_safe_code")
+    );
+
     // Staff see it.
     let staff_session = app.signed_in_staff("sam@council.example").await;
     let staff_view: StaffSubmissionView = app

@@ -2,7 +2,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::expression::Expression;
+use super::expression::{Expression, reads_as_quantity};
 use super::model::{Audience, Condition, FormDefinition, Prefill, Question, QuestionKind};
 
 /// The fields of the questions in `raw` (a definition as written) that no question takes. A
@@ -160,6 +160,19 @@ pub fn check_definition(form: &FormDefinition) -> Vec<Problem> {
             }
         }
     }
+    // Everyone linked to a person reads what is sent back on a form the council sent them.
+    if form.audience == Audience::Citizen {
+        for question in form.questions().filter(|q| q.council_only) {
+            problems.add(
+                &question.id,
+                format!(
+                    "question {:?} is for the council's eyes only, but the answers to a form the \
+                     council sends are read by everyone linked to the person",
+                    question.id
+                ),
+            );
+        }
+    }
     // Only a form the council sends a person is filled from a record.
     if form.audience != Audience::Citizen {
         for question in form.questions() {
@@ -213,6 +226,14 @@ fn check_question(question: &Question, asked: &Asked<'_>, problems: &mut Problem
         } else {
             check_condition(condition, asked, id, &name, problems);
         }
+    }
+    if question.is_worked_out() && !(question.checks.is_empty() && question.warnings.is_empty()) {
+        problems.add(
+            id,
+            format!(
+                "{name} is worked out, never answered: put its checks and warnings on what it reads"
+            ),
+        );
     }
     // A question's checks and warnings read its own answer too.
     let mut with_itself = Asked(asked.0.clone());
@@ -341,6 +362,25 @@ fn check_question(question: &Question, asked: &Asked<'_>, problems: &mut Problem
                         ),
                     );
                 }
+                // Worked out values and rules read the form's answers, not an item's: not yet
+                // inside a repeating group.
+                let uses_rules = question.is_worked_out()
+                    || question.default.is_some()
+                    || !question.checks.is_empty()
+                    || !question.warnings.is_empty()
+                    || question.prefill.is_some()
+                    || question.shown_when.as_ref().is_some_and(compares);
+                if uses_rules {
+                    problems.add(
+                        id,
+                        format!(
+                            "{name}: {:?} inside it uses what only questions outside a repeating \
+                             group may (a computed value, a default, checks, warnings, a prefill or \
+                             a comparison)",
+                            question.id
+                        ),
+                    );
+                }
                 check_question(question, &inner, problems);
                 if inner.0.insert(question.id.as_str(), question).is_some() {
                     problems.add(id, format!("{name} has a repeated question id"));
@@ -407,6 +447,16 @@ fn check_condition(
         );
         return;
     };
+    if target.is_worked_out() {
+        problems.add(
+            about,
+            format!(
+                "{context} reads {question:?}, which is worked out, not answered: compare it with \
+                 `compare` and `{{\"answer\": {question:?}}}`"
+            ),
+        );
+        return;
+    }
     let includes = matches!(condition, Condition::Includes { .. });
     let is_checkboxes = matches!(target.kind, QuestionKind::Checkboxes { .. });
     if includes != is_checkboxes && !matches!(condition, Condition::Answered { .. }) {
@@ -473,6 +523,15 @@ impl std::fmt::Display for Kind {
 /// The kind an expression works out to, when the questions it reads say (`None` for an
 /// answer the checker reports anyway).
 fn kind_of(expression: &Expression, asked: &Asked<'_>) -> Option<Kind> {
+    kind_within(expression, asked, 0)
+}
+
+/// `depth` stops a computed question that reads itself (reported as read before it is asked)
+/// from being followed for ever.
+fn kind_within(expression: &Expression, asked: &Asked<'_>, depth: u8) -> Option<Kind> {
+    if depth > 16 {
+        return None;
+    }
     match expression {
         Expression::Today | Expression::Shift(_) => Some(Kind::Date),
         Expression::Number(_)
@@ -484,7 +543,7 @@ fn kind_of(expression: &Expression, asked: &Asked<'_>) -> Option<Kind> {
         Expression::Answer(id) => match &asked.0.get(id.as_str())?.kind {
             QuestionKind::Date { .. } | QuestionKind::DatePlusDays { .. } => Some(Kind::Date),
             QuestionKind::Number { .. } => Some(Kind::Number),
-            QuestionKind::Computed { value } => kind_of(value, asked),
+            QuestionKind::Computed { value } => kind_within(value, asked, depth + 1),
             _ => None,
         },
     }
@@ -530,13 +589,7 @@ fn check_expression(
                 return;
             };
             let fits = match expression {
-                Expression::Answer(_) => matches!(
-                    target.kind,
-                    QuestionKind::Number { .. }
-                        | QuestionKind::Date { .. }
-                        | QuestionKind::DatePlusDays { .. }
-                        | QuestionKind::Computed { .. }
-                ),
+                Expression::Answer(_) => reads_as_quantity(&target.kind),
                 _ => matches!(
                     target.kind,
                     QuestionKind::Checkboxes { .. } | QuestionKind::Group { .. }
@@ -566,6 +619,16 @@ fn check_expression(
                 }
             }
         }
+    }
+}
+
+/// Whether a condition compares values anywhere in it.
+fn compares(condition: &Condition) -> bool {
+    match condition {
+        Condition::Compare { .. } => true,
+        Condition::All(all) | Condition::Any(all) => all.iter().any(compares),
+        Condition::Not(inner) => compares(inner),
+        _ => false,
     }
 }
 

@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::condition::is_answered;
-use super::expression::{Context, Quantity, describe as describe_quantity};
+use super::expression::{Context, Quantity, describe as describe_quantity, long_date, worked_out};
 use super::model::{ExitPage, FormDefinition, Page, Question, QuestionKind};
+use super::validate::date_answer;
 use crate::api::FieldErrors;
 
 /// Answers keyed by question id. Text-like answers are strings as typed; dates are
@@ -85,21 +86,13 @@ pub fn is_complete(form: &FormDefinition, answers: &Answers, today: NaiveDate) -
     answered == required && exit_page(form, answers, today).is_none()
 }
 
-/// Questions worked out rather than typed: never required of anyone.
-fn is_worked_out(question: &Question) -> bool {
-    matches!(
-        question.kind,
-        QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. }
-    )
-}
-
 fn count_required(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> (usize, usize) {
     let answers = &prune_hidden(form, answers, today);
     let mut answered = 0;
     let mut required = 0;
     for page in shown_pages(form, answers, today) {
         for question in visible_questions(form, page, answers, today) {
-            if question.required && !is_worked_out(question) {
+            if question.required && !question.is_worked_out() {
                 required += 1;
                 if is_answered(answers.get(&question.id)) {
                     answered += 1;
@@ -232,14 +225,7 @@ pub fn defaults(
         .filter_map(|question| {
             let value = question.default.as_ref()?.value(at(form, answers, today))?;
             let answer = match (&question.kind, value) {
-                (QuestionKind::Date { .. }, Quantity::Date(date)) => {
-                    use chrono::Datelike;
-                    serde_json::json!({
-                        "day": date.day().to_string(),
-                        "month": date.month().to_string(),
-                        "year": date.year().to_string(),
-                    })
-                }
+                (QuestionKind::Date { .. }, Quantity::Date(date)) => date_answer(date),
                 (QuestionKind::Number { .. }, Quantity::Number(_)) => {
                     Value::String(describe_quantity(value))
                 }
@@ -269,12 +255,29 @@ pub struct SummaryRow {
 }
 
 /// Leaves out the answers and rows of questions for the council's eyes only: the referrer's
-/// copy, its PDF, and what a client without `submissions:restricted` reads.
-pub fn without_council_only(answers: &mut Answers, rows: &mut Vec<SummaryRow>) {
-    for row in rows.iter().filter(|r| r.council_only) {
-        answers.remove(&row.question_id);
+/// copy, its PDF, and what a client without `submissions:restricted` reads. A row is restricted
+/// when it was marked so as it was answered, or when the form as published now marks its
+/// question so (which covers answers given before the form said so).
+pub fn without_council_only(
+    current: Option<&FormDefinition>,
+    answers: &mut Answers,
+    rows: &mut Vec<SummaryRow>,
+) {
+    let restricted = |id: &str| {
+        current
+            .and_then(|form| form.question(id))
+            .is_some_and(|q| q.council_only)
+    };
+    let ids: Vec<String> = rows
+        .iter()
+        .filter(|r| r.council_only || restricted(&r.question_id))
+        .map(|r| r.question_id.clone())
+        .chain(answers.keys().filter(|id| restricted(id)).cloned())
+        .collect();
+    for id in &ids {
+        answers.remove(id);
     }
-    rows.retain(|r| !r.council_only);
+    rows.retain(|r| !ids.contains(&r.question_id));
 }
 
 /// The check-answers page: each visible question with its answer in words.
@@ -303,16 +306,10 @@ pub fn summary(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> Ve
 }
 
 fn computed_or_given(question: &Question, at: Context<'_>) -> Option<Value> {
-    match &question.kind {
-        QuestionKind::DatePlusDays { from, days } => {
-            super::validate::date_plus_days(at.answers.get(from), at.answers.get(days))
-                .map(|date| Value::String(date.format("%-d %B %Y").to_string()))
-        }
-        QuestionKind::Computed { value } => {
-            value.value(at).map(|v| Value::String(describe_quantity(v)))
-        }
-        _ => at.answers.get(&question.id).cloned(),
+    if question.is_worked_out() {
+        return worked_out(question, at).map(|v| Value::String(describe_quantity(v)));
     }
+    at.answers.get(&question.id).cloned()
 }
 
 fn describe(question: &Question, value: &Value) -> String {
@@ -343,7 +340,7 @@ fn describe(question: &Question, value: &Value) -> String {
             })
             .unwrap_or_default(),
         QuestionKind::Date { .. } => match super::validate::parse_date(value) {
-            Ok(date) => date.format("%-d %B %Y").to_string(),
+            Ok(date) => long_date(date),
             Err(_) => String::new(),
         },
         QuestionKind::Address { .. } => ["line1", "line2", "town", "postcode"]

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::condition::is_answered;
 use super::evaluate::Answers;
-use super::model::{FormDefinition, QuestionKind};
+use super::model::{FormDefinition, Question, QuestionKind};
 use super::validate::{date_plus_days, parse_date};
 
 /// An expression, written in a definition as JSON: `"today"`, `{"answer": "date_of_birth"}`,
@@ -143,10 +143,7 @@ impl Expression {
             }
             Self::YearsBetween(between) => {
                 let (from, to) = between.dates(inner)?;
-                let years = to.year()
-                    - from.year()
-                    - i32::from((to.month(), to.day()) < (from.month(), from.day()));
-                Some(Quantity::Number(f64::from(years)))
+                Some(Quantity::Number(f64::from(whole_years(from, to))))
             }
             Self::DaysBetween(between) => {
                 let (from, to) = between.dates(inner)?;
@@ -206,12 +203,51 @@ impl Comparison {
     }
 }
 
-fn answer_value(id: &str, at: Context<'_>, depth: u8) -> Option<Quantity> {
-    let question = at.form.question(id)?;
+/// Whole years from one date to another: an age.
+pub(crate) fn whole_years(from: NaiveDate, to: NaiveDate) -> i32 {
+    to.year() - from.year() - i32::from((to.month(), to.day()) < (from.month(), from.day()))
+}
+
+/// The value of a question worked out from others (computed, or a date plus days), if it is
+/// shown for these answers and can be worked out: a hidden one counts for nothing, as a hidden
+/// answer does not.
+pub(crate) fn worked_out(question: &Question, at: Context<'_>) -> Option<Quantity> {
+    worked_out_within(question, at, 0)
+}
+
+fn worked_out_within(question: &Question, at: Context<'_>, depth: u8) -> Option<Quantity> {
+    if !is_shown(question, at) {
+        return None;
+    }
     match &question.kind {
         QuestionKind::Computed { value } => value.value_within(at, depth + 1),
         QuestionKind::DatePlusDays { from, days } => {
             date_plus_days(at.answers.get(from), at.answers.get(days)).map(Quantity::Date)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a top-level question is shown: its page and itself. Conditions read only earlier
+/// answers, already pruned, so this is what `prune_hidden` decided.
+fn is_shown(question: &Question, at: Context<'_>) -> bool {
+    let Some(page) = at
+        .form
+        .pages
+        .iter()
+        .find(|p| p.questions.iter().any(|q| q.id == question.id))
+    else {
+        return false;
+    };
+    page.shown_when.as_ref().is_none_or(|c| c.holds(at))
+        && question.shown_when.as_ref().is_none_or(|c| c.holds(at))
+}
+
+fn answer_value(id: &str, at: Context<'_>, depth: u8) -> Option<Quantity> {
+    let question = at.form.question(id)?;
+    match &question.kind {
+        QuestionKind::Computed { .. } | QuestionKind::DatePlusDays { .. } => {
+            worked_out_within(question, at, depth)
         }
         QuestionKind::Date { .. } => parse_date(at.answers.get(id)?).ok().map(Quantity::Date),
         QuestionKind::Number { .. } => {
@@ -240,6 +276,22 @@ pub fn describe(quantity: Quantity) -> String {
     match quantity {
         Quantity::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
         Quantity::Number(n) => format!("{n}"),
-        Quantity::Date(date) => date.format("%-d %B %Y").to_string(),
+        Quantity::Date(date) => long_date(date),
     }
+}
+
+/// "3 March 2027".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// Whether an `answer` expression can read a question of this kind.
+pub(crate) fn reads_as_quantity(kind: &QuestionKind) -> bool {
+    matches!(
+        kind,
+        QuestionKind::Number { .. }
+            | QuestionKind::Date { .. }
+            | QuestionKind::DatePlusDays { .. }
+            | QuestionKind::Computed { .. }
+    )
 }

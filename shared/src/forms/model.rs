@@ -412,6 +412,16 @@ impl FormDefinition {
     }
 }
 
+impl Question {
+    /// Worked out from other answers rather than typed: never required, never answered.
+    pub fn is_worked_out(&self) -> bool {
+        matches!(
+            self.kind,
+            QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. }
+        )
+    }
+}
+
 impl Condition {
     /// The questions this condition reads.
     pub fn questions(&self) -> Vec<&str> {

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::evaluate::Answers;
 use super::model::{FormDefinition, Prefill};
+use super::validate::date_answer;
 use crate::api::PersonDetails;
 
 /// What is known of who is filling the form in, and of whom it is about.
@@ -45,15 +46,7 @@ fn value_of(prefill: Prefill, known: Known<'_>) -> Option<Value> {
             let person = known.person?;
             text(&format!("{} {}", person.forename, person.surname))
         }
-        Prefill::PersonDateOfBirth => {
-            use chrono::Datelike;
-            let date = known.person?.date_of_birth?;
-            Some(json!({
-                "day": date.day().to_string(),
-                "month": date.month().to_string(),
-                "year": date.year().to_string(),
-            }))
-        }
+        Prefill::PersonDateOfBirth => Some(date_answer(known.person?.date_of_birth?)),
         Prefill::PersonAddress => {
             let address = known.person?.address.as_ref()?;
             Some(json!({

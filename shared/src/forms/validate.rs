@@ -3,7 +3,7 @@ use serde_json::Value;
 
 use super::condition::is_answered;
 use super::evaluate::{Answers, prune_hidden, visible_pages, visible_questions};
-use super::expression::Context;
+use super::expression::{Context, whole_years};
 use super::model::{DateRule, FormDefinition, Question, QuestionKind};
 use crate::api::FieldErrors;
 use crate::rules::{Postcode, UkPhone, is_email_address, is_nhs_number};
@@ -117,12 +117,7 @@ impl Rules<'_> {
                     "Add at least {min} {item}{}",
                     if *min == 1 { "" } else { "s" }
                 ));
-            } else if question.required
-                && !matches!(
-                    question.kind,
-                    QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. }
-                )
-            {
+            } else if question.required && !question.is_worked_out() {
                 fail(words.required());
             }
             return;
@@ -506,13 +501,15 @@ fn break_of(rule: DateRule, date: NaiveDate, today: NaiveDate) -> Option<String>
     match rule {
         DateRule::NotInFuture if date > today => Some("must be today or in the past".into()),
         DateRule::NotInPast if date < today => Some("must be today or in the future".into()),
-        DateRule::AtMostDaysAhead(days) if date > today + Duration::days(i64::from(days)) => {
+        DateRule::AtMostDaysAhead(days)
+            if today
+                .checked_add_days(chrono::Days::new(u64::from(days)))
+                .is_some_and(|latest| date > latest) =>
+        {
             Some(format!("must be no more than {days} days from today"))
         }
         DateRule::AgeAtLeast(years) => {
-            let age = today.year()
-                - date.year()
-                - i32::from((today.month(), today.day()) < (date.month(), date.day()));
+            let age = whole_years(date, today);
             if date > today {
                 Some("must be in the past".into())
             } else if age > 120 {
@@ -562,5 +559,15 @@ fn check_rules_when(
 pub fn date_plus_days(from: Option<&Value>, days: Option<&Value>) -> Option<NaiveDate> {
     let start = parse_date(from?).ok()?;
     let days: i64 = days?.as_str()?.trim().parse().ok()?;
-    start.checked_add_signed(Duration::days(days))
+    // Checked: a number typed with fifteen digits is no date, and must not stop the page.
+    start.checked_add_signed(Duration::try_days(days)?)
+}
+
+/// A date as a date question's answer: day, month and year as text.
+pub(crate) fn date_answer(date: NaiveDate) -> Value {
+    serde_json::json!({
+        "day": date.day().to_string(),
+        "month": date.month().to_string(),
+        "year": date.year().to_string(),
+    })
 }

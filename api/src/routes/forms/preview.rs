@@ -1,9 +1,10 @@
-use actix_web::{HttpMessage, HttpRequest, web};
+use actix_web::web;
 use shared::api::{FieldErrors, Role};
 use shared::forms::FormDefinition;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::extract::JsonText;
 use crate::state::AppState;
 
 /// Checks a definition as the server would publish it, without publishing it.
@@ -34,6 +35,7 @@ use crate::state::AppState;
             "exits": [], "what_happens_next": []})),
         (status = 401, response = crate::routes::problems::NotSignedIn),
         (status = 403, response = crate::routes::problems::Forbidden),
+        (status = 413, response = crate::routes::problems::TooLarge),
         (status = 415, response = crate::routes::problems::NotJson),
         (status = 422, description = "The definition's mistakes, each with its line.",
          body = shared::api::Problem, content_type = "application/problem+json",
@@ -46,18 +48,11 @@ use crate::state::AppState;
 pub async fn preview_form(
     state: web::Data<AppState>,
     user: CurrentUser,
-    request: HttpRequest,
-    body: web::Bytes,
+    body: JsonText,
 ) -> Result<web::Json<FormDefinition>, ApiError> {
     user.require(Role::Administrator)?;
-    if request.content_type() != "application/json" {
-        return Err(ApiError::UnsupportedMediaType {
-            expected: "application/json",
-        });
-    }
     // Read as text, not as JSON first, so mistakes keep their lines.
-    let text = String::from_utf8_lossy(&body);
-    crate::forms::check_one(&text, Some(&state.council))
+    crate::forms::check_one(&body.0, Some(&state.council))
         .map(web::Json)
         .map_err(|problems| {
             let messages = problems

@@ -39,6 +39,7 @@ pub struct DocumentQuery {
          body = crate::routes::submissions::PdfFile),
         (status = 401, response = crate::routes::problems::NotSignedIn),
         (status = 404, response = crate::routes::problems::NotFound),
+        (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
     security(("bearer" = []))
 )]

@@ -4,6 +4,7 @@
 
 mod cancel;
 mod check;
+mod defaults;
 mod exit;
 mod page;
 mod preview;

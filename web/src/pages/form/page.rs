@@ -3,10 +3,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::FieldErrors;
 use shared::forms::{
-    FormDefinition, Page, defaults, progress, prune_hidden, validate_page, visible_pages,
-    visible_questions, warnings,
+    FormDefinition, Page, progress, prune_hidden, validate_page, visible_pages, visible_questions,
+    warnings,
 };
 
+use super::defaults::follow_defaults;
 use super::questions::{Slot, question_view};
 use super::state::{Filling, Progress, after, before, today};
 use super::{FormCaption, ProgressLine, as_summary, with_form};
@@ -77,29 +78,8 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
         }
     });
 
-    // A default (worked out from earlier answers, on this page or before it) fills an empty
-    // question once: as the page opens, or as soon as what it is worked out from is given. A
-    // question once answered, or once filled, is the person's to change or empty.
-    let filled = StoredValue::new(std::collections::HashSet::<String>::new());
-    {
-        let page = page.clone();
-        Effect::new(move |_| {
-            let found = form.with_value(|f| {
-                answers.with(|a| {
-                    filled.update_value(|seen| seen.extend(a.keys().cloned()));
-                    defaults(f, &page, a, today())
-                })
-            });
-            let fresh: Vec<_> = found
-                .into_iter()
-                .filter(|(id, _)| filled.with_value(|seen| !seen.contains(id)))
-                .collect();
-            if !fresh.is_empty() {
-                filled.update_value(|seen| seen.extend(fresh.iter().map(|(id, _)| id.clone())));
-                answers.update(|a| a.extend(fresh));
-            }
-        });
-    }
+    // Defaults fill their questions as what they read is given, until the person changes them.
+    follow_defaults(form, vec![page.clone()], answers);
 
     // Every change is kept in this window at once: if the session times out, or the tab is
     // reloaded, no answer is lost.

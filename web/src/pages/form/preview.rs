@@ -1,7 +1,7 @@
 //! A form designer's preview: an administrator pastes a definition, the server checks it as it
 //! would at start (naming each mistake's line), and the form is drawn here with the wizard's own
-//! questions, to try: pages and questions come and go with the answers, and "Check the
-//! answers" shows the errors Submit would. Nothing is saved, and nothing needs a restart.
+//! questions, to try: pages and questions come and go with the answers, defaults fill in, and
+//! "Check the answers" shows the errors Submit would. Nothing is saved, and nothing needs a restart.
 
 use leptos::prelude::*;
 use shared::api::{FieldErrors, Role};
@@ -10,6 +10,7 @@ use shared::forms::{
     visible_questions, warnings,
 };
 
+use super::defaults::follow_defaults;
 use super::questions::{Slot, question_view};
 use super::start::blocks;
 use super::state::today;
@@ -95,7 +96,9 @@ fn Preview(form: FormDefinition) -> impl IntoView {
     let council = use_council();
     let answers = RwSignal::new(Answers::new());
     let errors = RwSignal::new(FieldErrors::new());
+    let pages = form.pages.clone();
     let form = StoredValue::new(form);
+    follow_defaults(form, pages, answers);
     // Which pages and questions show: recomputed as answers change, redrawn only when they do.
     let shown = Memo::new(move |_| {
         form.with_value(|f| {

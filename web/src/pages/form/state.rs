@@ -225,15 +225,11 @@ fn new_key() -> String {
         .unwrap_or_else(|| format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()))
 }
 
-/// Today in the browser's own time zone, for the date rules.
+/// Today in the UK, as the server counts it (`api::calendar::today`), whatever the computer's
+/// own time zone: the form's rules and conditions read it, and the browser and the server must
+/// reach the same verdicts.
 pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        i32::try_from(now.get_full_year()).unwrap_or(1970),
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
+    crate::time::uk_today()
 }
 
 /// Where Next goes from `page_id`: an exit page, the next page shown, or check answers.
