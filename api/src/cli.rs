@@ -161,8 +161,10 @@ impl Cli {
                 telemetry::init(&settings.log);
                 let database = db::Database::connect(&settings.database)?;
                 // The demonstration message needs the council's teams and message types.
-                Council::load(&settings.council_file)?.sync(&mut *database.get()?)?;
-                let report = demo::load(&database).await?;
+                let council = Council::load(&settings.council_file)?;
+                council.sync(&mut *database.get()?)?;
+                let forms = crate::forms::FormLibrary::load(&settings.forms_dir, &council)?;
+                let report = demo::load(&database, &forms).await?;
                 print!("{report}");
                 Ok(())
             }

@@ -6,14 +6,17 @@ use anyhow::ensure;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use sha2::Digest;
+use shared::forms::FormDefinition;
 use shared::rules::unmet_password_rules;
 use uuid::Uuid;
 
+use crate::citizen::person::Person;
 use crate::db::schema::{
     accounts, data_loads, documents, form_requests, involvements, message_threads, message_types,
     messages, people, person_links, team_members, teams,
 };
 use crate::db::{Database, DbConnection};
+use crate::forms::FormLibrary;
 use crate::passwords;
 
 const LOAD_NAME: &str = "demo_accounts";
@@ -84,7 +87,10 @@ impl fmt::Display for Report {
 }
 
 /// Loads the demonstration accounts unless this database already has them. All or nothing.
-pub async fn load(database: &Database) -> anyhow::Result<Report> {
+/// `forms` are the published definitions: the item Margaret is sent starts, as any item staff
+/// send does, with what her record says.
+pub async fn load(database: &Database, forms: &FormLibrary) -> anyhow::Result<Report> {
+    let financial = forms.get("financial-assessment").cloned();
     for account in &DEMO_ACCOUNTS {
         ensure!(
             unmet_password_rules(DEMO_PASSWORD, account.email).is_empty(),
@@ -141,7 +147,7 @@ pub async fn load(database: &Database) -> anyhow::Result<Report> {
                 data_loads::loaded_at.eq(now),
             ))
             .execute(conn)?;
-        records(conn, &letter, now)?;
+        records(conn, &letter, financial.as_ref(), now)?;
         Ok(true)
     })?;
     Ok(Report { loaded_now })
@@ -150,7 +156,12 @@ pub async fn load(database: &Database) -> anyhow::Result<Report> {
 /// Margaret's care record (hers to see) and her husband Joseph's (she is his proxy, by
 /// consent), with a worker involved, a message from the council, a published letter and a
 /// form to complete.
-fn records(conn: &mut DbConnection, letter: &[u8], now: NaiveDateTime) -> anyhow::Result<()> {
+fn records(
+    conn: &mut DbConnection,
+    letter: &[u8],
+    financial: Option<&FormDefinition>,
+    now: NaiveDateTime,
+) -> anyhow::Result<()> {
     let account = |conn: &mut DbConnection, email: &str| -> anyhow::Result<String> {
         Ok(accounts::table
             .filter(accounts::email.eq(email))
@@ -277,6 +288,15 @@ fn records(conn: &mut DbConnection, letter: &[u8], now: NaiveDateTime) -> anyhow
         .select(teams::key)
         .first(conn)
         .optional()?;
+    let mut answers = shared::forms::Answers::new();
+    if let (Some(form), Some(person)) = (financial, Person::find(conn, &margaret)?) {
+        let details = person.details();
+        let known = shared::forms::Known {
+            account: None,
+            person: Some(&details),
+        };
+        shared::forms::prefill(form, known, &mut answers);
+    }
     diesel::insert_into(form_requests::table)
         .values((
             form_requests::id.eq(Uuid::now_v7().to_string()),
@@ -291,7 +311,7 @@ fn records(conn: &mut DbConnection, letter: &[u8], now: NaiveDateTime) -> anyhow
             form_requests::sent_by.eq(&staff_account),
             form_requests::sent_at.eq(now),
             form_requests::version.eq(1),
-            form_requests::answers.eq("{}"),
+            form_requests::answers.eq(serde_json::to_string(&answers)?),
         ))
         .execute(conn)?;
     Ok(())

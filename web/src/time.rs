@@ -34,7 +34,10 @@ pub fn uk_date(at: DateTime<Utc>) -> String {
 
 /// Today in the UK.
 pub fn uk_today() -> NaiveDate {
-    let now = Utc::now();
+    // The browser's clock: `Utc::now` has no clock to read on wasm32-unknown-unknown.
+    #[allow(clippy::cast_possible_truncation)]
+    let millis = Date::now() as i64;
+    let now = DateTime::from_timestamp_millis(millis).unwrap_or_default();
     // "2026-12-01": the Canadian English form of a date is the ISO one.
     format_in(
         now,

@@ -99,13 +99,18 @@ fn a_foreign_key_to_a_team_that_does_not_exist_is_refused() {
 async fn demonstration_accounts_load_once() {
     let test_db = TestDatabase::create();
     let database = Database::connect(&test_db.settings).unwrap();
-    api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))
-        .unwrap()
-        .sync(&mut database.get().unwrap())
-        .unwrap();
+    let council =
+        api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))
+            .unwrap();
+    council.sync(&mut database.get().unwrap()).unwrap();
+    let forms = api::forms::FormLibrary::load(
+        &crate::helpers::repository_root().join("shared/forms"),
+        &council,
+    )
+    .unwrap();
 
-    let first = demo::load(&database).await.unwrap();
-    let second = demo::load(&database).await.unwrap();
+    let first = demo::load(&database, &forms).await.unwrap();
+    let second = demo::load(&database, &forms).await.unwrap();
 
     assert!(first.loaded_now);
     assert!(!second.loaded_now);

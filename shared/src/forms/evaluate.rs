@@ -25,7 +25,7 @@ fn at<'a>(form: &'a FormDefinition, answers: &'a Answers, today: NaiveDate) -> C
 
 /// The pages shown for these answers, in order, stopping at a page whose answers lead to an
 /// exit. Answers to hidden questions count for nothing (see `prune_hidden`). `today` is the
-/// caller's (the browser's clock or the server's): conditions may compare dates with it.
+/// UK's date, in the browser as on the server: conditions may compare dates with it.
 pub fn visible_pages<'a>(
     form: &'a FormDefinition,
     answers: &Answers,
