@@ -202,8 +202,36 @@ fn question_item(form: &FormDefinition, prefix: Option<&str>, question: &Questio
                 ),
             );
         }
-        QuestionKind::DatePlusDays { .. } => {
+        QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. } => {
             item.insert("readOnly".into(), json!(true));
+        }
+        QuestionKind::Text { max_length } | QuestionKind::LongText { max_length } => {
+            item.insert("maxLength".into(), json!(max_length));
+        }
+        // The number's limits, as the SDC extensions say them.
+        QuestionKind::Number { min, max, whole } => {
+            let value = |n: f64| {
+                if *whole && n.fract() == 0.0 {
+                    #[allow(clippy::cast_possible_truncation)]
+                    let integer = n as i64;
+                    ("valueInteger", json!(integer))
+                } else {
+                    ("valueDecimal", json!(n))
+                }
+            };
+            let limits: Vec<Value> = [("minValue", min), ("maxValue", max)]
+                .into_iter()
+                .filter_map(|(name, limit)| {
+                    let (kind, number) = value((*limit)?);
+                    Some(json!({
+                        "url": format!("http://hl7.org/fhir/StructureDefinition/{name}"),
+                        kind: number,
+                    }))
+                })
+                .collect();
+            if !limits.is_empty() {
+                item.insert("extension".into(), json!(limits));
+            }
         }
         _ => {}
     }

@@ -622,6 +622,23 @@ async fn forms_and_submissions_read_as_fhir_r4_questionnaires_and_responses() {
                 .find(|item| item["linkId"] == "consultees.order_date")
                 .unwrap();
             assert_eq!(order["enableBehavior"], "any");
+            // A number keeps its limits, and a time is a FHIR time.
+            let items: Vec<&Value> = questionnaire["item"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|page| page["item"].as_array().unwrap())
+                .collect();
+            let find = |id: &str| *items.iter().find(|i| i["linkId"] == id).unwrap();
+            assert_eq!(
+                find("estimated_age")["extension"],
+                json!([
+                    {"url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger": 18},
+                    {"url": "http://hl7.org/fhir/StructureDefinition/maxValue", "valueInteger": 120}
+                ])
+            );
+            assert_eq!(find("ua_start_time")["type"], "time");
+            assert_eq!(find("full_name")["maxLength"], 200);
             assert!(
                 order["enableWhen"]
                     .as_array()
