@@ -15,6 +15,8 @@ const serverEnv = {
   // No SMTP server here: the real file transport writes each email as an .eml file.
   PORTAL_EMAIL__FILE_DIR: path.join(dataDir, 'mail'),
   PORTAL_AUTH__BOT_CHECK_MAX_NUMBER: '20000',
+  // The webhook journey registers a receiver on this machine.
+  PORTAL_SERVER__ALLOW_LOCAL_WEBHOOKS: 'true',
   RUST_LOG: 'warn',
 };
 

@@ -83,6 +83,9 @@ pub struct ServerSettings {
     /// Whether to take the client's address from `X-Forwarded-For`: only behind a load
     /// balancer that sets it, or anyone could dodge the per-address limits.
     pub trust_forwarded_for: bool,
+    /// Lets webhooks go to this machine over plain http: for development and tests only. Off,
+    /// webhooks go over https to servers on the internet and never into a private network.
+    pub allow_local_webhooks: bool,
     /// Worker threads; the number of cores when absent.
     pub workers: Option<usize>,
 }
@@ -125,6 +128,7 @@ impl Settings {
             .set_default("server.upload_limit_bytes", 10 * 1024 * 1024)?
             .set_default("server.shutdown_timeout_seconds", 30)?
             .set_default("server.trust_forwarded_for", false)?
+            .set_default("server.allow_local_webhooks", false)?
             .set_default("database.url", "sqlite://var/portal.db")?
             .set_default("database.pool_size", 8)?
             .set_default("database.connect_timeout_seconds", 5)?

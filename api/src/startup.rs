@@ -69,7 +69,8 @@ impl Application {
             Mailer::from_settings(&settings.email)?,
             chrono::Duration::seconds(settings.email.retry_seconds.max(1)),
         );
-        let webhooks = crate::integrations::webhooks::Dispatcher::new();
+        let webhooks =
+            crate::integrations::webhooks::Dispatcher::new(settings.server.allow_local_webhooks);
         webhooks.spawn(database.clone());
         let state = web::Data::new(AppState {
             database,

@@ -2,6 +2,7 @@
 //! tokens (OAuth 2.0 client credentials), and the feed of submissions in the order they were made.
 
 pub mod clients;
+pub mod destination;
 pub mod feed;
 pub mod fhir;
 pub mod webhooks;

@@ -20,6 +20,7 @@ use shared::api::{CreateWebhookRequest, DeliveryView, Role, WebhookView, Webhook
 use tokio::sync::Notify;
 use uuid::Uuid;
 
+use super::destination;
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
 use crate::db::schema::{webhook_deliveries, webhooks};
@@ -171,7 +172,10 @@ pub async fn register(
     request: CreateWebhookRequest,
 ) -> Result<WebhookWithSecret, ApiError> {
     user.require(Role::Administrator)?;
-    let errors = request.validate();
+    let mut errors = request.validate();
+    if let Err(refused) = destination::check_url(&request.url, state.webhooks.allows_local()) {
+        errors.entry("url".into()).or_insert_with(|| vec![refused]);
+    }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -339,19 +343,20 @@ pub async fn replay(
 #[derive(Clone)]
 pub struct Dispatcher {
     notify: Arc<Notify>,
-}
-
-impl Default for Dispatcher {
-    fn default() -> Self {
-        Self::new()
-    }
+    /// `server.allow_local_webhooks`: deliveries to this machine (development and tests).
+    allow_local: bool,
 }
 
 impl Dispatcher {
-    pub fn new() -> Self {
+    pub fn new(allow_local: bool) -> Self {
         Self {
             notify: Arc::new(Notify::new()),
+            allow_local,
         }
+    }
+
+    pub fn allows_local(&self) -> bool {
+        self.allow_local
     }
 
     pub fn wake(&self) {
@@ -362,20 +367,10 @@ impl Dispatcher {
     /// (which picks up retries and deliveries queued by other nodes).
     pub fn spawn(&self, database: Database) {
         let notify = self.notify.clone();
+        let allow_local = self.allow_local;
         tokio::spawn(async move {
-            let client = match reqwest::Client::builder()
-                .timeout(StdDuration::from_secs(10))
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-            {
-                Ok(client) => client,
-                Err(error) => {
-                    tracing::error!(%error, "webhook client could not be built");
-                    return;
-                }
-            };
             loop {
-                if let Err(error) = send_due(&database, &client).await {
+                if let Err(error) = send_due(&database, allow_local).await {
                     tracing::warn!(%error, "sending webhooks failed; trying again shortly");
                 }
                 tokio::select! {
@@ -389,7 +384,7 @@ impl Dispatcher {
 
 /// Claims due deliveries one by one (the conditional update lets exactly one node win each),
 /// sends them and records the answer.
-async fn send_due(database: &Database, client: &reqwest::Client) -> anyhow::Result<()> {
+async fn send_due(database: &Database, allow_local: bool) -> anyhow::Result<()> {
     let due: Vec<(Delivery, String, String)> = {
         let database = database.clone();
         tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
@@ -426,27 +421,68 @@ async fn send_due(database: &Database, client: &reqwest::Client) -> anyhow::Resu
             signature(&secret, &delivery.id, sent_at, &delivery.payload).ok_or_else(|| {
                 anyhow::anyhow!("webhook {} has an unreadable secret", delivery.webhook_id)
             })?;
-        let answer = client
-            .post(&url)
-            .header("content-type", "application/json")
-            .header("webhook-id", &delivery.id)
-            .header("webhook-timestamp", sent_at.to_string())
-            .header("webhook-signature", signed)
-            .body(delivery.payload.clone())
-            .send()
-            .await;
-        let (status, text) = match answer {
-            Ok(response) => {
-                let status = i32::from(response.status().as_u16());
-                let text = response.text().await.unwrap_or_default();
-                (Some(status), text)
-            }
-            Err(error) => (None, format!("could not be reached: {error}")),
+        let (status, text) = match deliver(&url, allow_local, &delivery, sent_at, &signed).await {
+            Ok(status) => (Some(status), reason_of(status)),
+            Err(reason) => (None, reason),
         };
         let database = database.clone();
         tokio::task::spawn_blocking(move || record(&database, &delivery, status, &text)).await??;
     }
     Ok(())
+}
+
+/// Sends one delivery to the address its URL resolves to now, if that address is allowed, and
+/// answers the HTTP status. Redirects are not followed; the answer's body is not read: an
+/// administrator sees the status and a short reason, never what an endpoint answered (which
+/// could be another service's secrets).
+async fn deliver(
+    url: &str,
+    allow_local: bool,
+    delivery: &Delivery,
+    sent_at: i64,
+    signed: &str,
+) -> Result<i32, String> {
+    let parsed = destination::check_url(url, allow_local)?;
+    let address = destination::resolve(&parsed, allow_local).await?;
+    let mut client = reqwest::Client::builder()
+        .timeout(StdDuration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::none());
+    if let Some(name) = parsed.domain() {
+        // Pinned: the connection goes to the address just checked, not a fresh lookup.
+        client = client.resolve(name, address);
+    }
+    let client = client
+        .build()
+        .map_err(|_| "the request could not be prepared".to_owned())?;
+    let response = client
+        .post(parsed)
+        .header("content-type", "application/json")
+        .header("webhook-id", &delivery.id)
+        .header("webhook-timestamp", sent_at.to_string())
+        .header("webhook-signature", signed)
+        .body(delivery.payload.clone())
+        .send()
+        .await
+        .map_err(|error| {
+            if error.is_timeout() {
+                "no answer within 10 seconds".to_owned()
+            } else if error.is_connect() {
+                "could not connect".to_owned()
+            } else {
+                "the request failed".to_owned()
+            }
+        })?;
+    Ok(i32::from(response.status().as_u16()))
+}
+
+/// What a status means, in a few words: its standard reason.
+fn reason_of(status: i32) -> String {
+    u16::try_from(status)
+        .ok()
+        .and_then(|s| reqwest::StatusCode::from_u16(s).ok())
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("an unknown status")
+        .to_owned()
 }
 
 fn record(

@@ -201,6 +201,8 @@ pub fn test_settings(database: &TestDatabase, web_dir: &TempDir) -> Settings {
     .expect("the test settings load");
     settings.server.port = 0;
     settings.server.workers = Some(1);
+    // Webhook receivers in tests listen on this machine.
+    settings.server.allow_local_webhooks = true;
     settings.database = database.settings.clone();
     settings.council_file = repository_root().join("config/council.toml");
     settings.forms_dir = repository_root().join("shared/forms");

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde_json::{Value, json};
 use shared::api::{ClientWithSecret, FeedPage, Problem, SessionCreated, TokenResponse};
 
-use crate::helpers::{Caller, TestApp, spawn_app};
+use crate::helpers::{Caller, TestApp, spawn_app, spawn_app_with};
 use crate::referrals::complete_enquiry;
 
 async fn client_token(app: &TestApp, id: &str, secret: &str) -> reqwest::Response {
@@ -385,9 +385,10 @@ async fn webhooks_are_signed_retried_while_failing_and_replayed() {
         ("pending", Some(503))
     );
     assert!(delivery.attempts >= 2);
+    // The status in words, never the endpoint's own answer.
     assert_eq!(
         delivery.last_response.as_deref(),
-        Some("down for maintenance")
+        Some("Service Unavailable")
     );
 
     // A replay sends the same event again under a new id.
@@ -887,4 +888,37 @@ async fn clients_keep_people_documents_and_messages_each_within_its_scope_and_ar
     .collect();
     let distinct: std::collections::BTreeSet<_> = by.into_iter().collect();
     assert_eq!(distinct.into_iter().collect::<Vec<_>>(), expected);
+}
+
+#[tokio::test]
+async fn webhook_addresses_inside_the_councils_network_are_refused() {
+    // As in production: no local webhooks.
+    let app = spawn_app_with(|settings| settings.server.allow_local_webhooks = false).await;
+    let admin_session = app.signed_in_admin("alex@council.example").await;
+    let admin = app.caller(&admin_session);
+    for url in [
+        "http://localhost:80@attacker.example/hook",
+        "https://169.254.169.254/latest/meta-data/iam",
+        "https://10.0.0.1/",
+        "http://127.0.0.1:22/",
+        "https://localhost/hook",
+        "http://hooks.example.org/plain-http",
+        "https://user:secret@hooks.example.org/hook",
+    ] {
+        let refused = admin
+            .post(
+                "/api/v1/webhooks",
+                &json!({"url": url, "events": ["submission.received"]}),
+            )
+            .await;
+        assert_eq!(refused.status(), 422, "{url}");
+        let problem: Problem = refused.json().await.unwrap();
+        assert!(
+            problem.errors.contains_key("url"),
+            "{url}: {:?}",
+            problem.errors
+        );
+    }
+    let listed: Vec<Value> = admin.read("/api/v1/webhooks").await;
+    assert!(listed.is_empty(), "nothing was registered");
 }

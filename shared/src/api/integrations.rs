@@ -205,7 +205,10 @@ pub const WEBHOOK_EVENTS: [&str; 3] = [
 })))]
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhookRequest {
-    /// HTTPS; plain HTTP only to this machine (127.0.0.1, ::1, localhost) for development.
+    /// HTTPS to a server on the internet: no user name or password in it, and never an address
+    /// of this machine or a private network (checked again at every delivery, once the name is
+    /// resolved). Plain HTTP to this machine only with the development setting
+    /// `server.allow_local_webhooks`.
     pub url: String,
     pub events: Vec<String>,
 }
@@ -294,7 +297,9 @@ pub struct DeliveryView {
     pub last_attempt_at: Option<DateTime<Utc>>,
     /// The HTTP status of the last answer; none when it could not be reached.
     pub last_status: Option<u16>,
-    /// The start of the last answer's body, or why there was none.
+    /// In a few words: the last status's own reason ("Service Unavailable"), or why there was
+    /// no answer ("could not connect", "refused: … is at 10.0.0.5, inside a private network").
+    /// Never what the endpoint answered, which could be another service's secrets.
     pub last_response: Option<String>,
     pub created_at: DateTime<Utc>,
 }
