@@ -180,9 +180,13 @@ impl Settings {
             self.auth.secret.len() >= 32,
             "auth.secret must be at least 32 characters"
         );
+        // Anyone can read the development secret, and forge any token with it: only a portal
+        // that nobody else can reach may use it, whatever its scheme.
         anyhow::ensure!(
-            !(self.server.behind_tls() && self.auth.secret == DEVELOPMENT_SECRET),
-            "set PORTAL_AUTH__SECRET: the development secret is public and must not serve https"
+            self.auth.secret != DEVELOPMENT_SECRET || self.server.public_url_is_this_machine(),
+            "set PORTAL_AUTH__SECRET: the development secret is public, so it serves only \
+             http://127.0.0.1, ::1 or localhost, not {}",
+            self.server.public_url
         );
         Ok(())
     }
@@ -191,6 +195,16 @@ impl Settings {
 impl ServerSettings {
     pub fn behind_tls(&self) -> bool {
         self.public_url.scheme() == "https"
+    }
+
+    /// Whether people reach the portal on this machine only.
+    pub fn public_url_is_this_machine(&self) -> bool {
+        match self.public_url.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(name)) => name == "localhost",
+            None => false,
+        }
     }
 }
 

@@ -152,3 +152,21 @@ fn a_form_designer_checks_a_folder_of_definitions_and_is_told_each_mistakes_line
     assert!(stderr.contains(&expected), "{stderr}");
     assert!(stderr.contains("1 mistake in"), "{stderr}");
 }
+
+#[test]
+fn the_public_development_secret_serves_only_this_machine() {
+    for public_url in ["http://portal.council.example", "https://care.example.org"] {
+        let output = portal()
+            .arg("migrate")
+            .env("PORTAL_SERVER__PUBLIC_URL", public_url)
+            .env_remove("PORTAL_AUTH__SECRET")
+            .output()
+            .unwrap();
+        assert!(
+            !output.status.success(),
+            "{public_url} started with the development secret"
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("set PORTAL_AUTH__SECRET"), "{stderr}");
+    }
+}
