@@ -97,6 +97,17 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
             AutoEscape::None
         }
     });
+    // In text bodies, markup someone typed (a name) is shown inert: a mail program that guesses
+    // HTML in plain text must not find a link or an image there.
+    env.set_formatter(
+        |out, state, value| match (state.auto_escape(), value.as_str()) {
+            (AutoEscape::None, Some(text)) => {
+                out.write_str(&inert(text))?;
+                Ok(())
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        },
+    );
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.add_template(
         "_layout.html",
@@ -124,6 +135,11 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "link_invitation"
     );
     Ok(env)
+}
+
+/// Text with its markup characters replaced by look-alikes that are not markup.
+fn inert(text: &str) -> String {
+    text.replace('<', "\u{2039}").replace('>', "\u{203a}")
 }
 
 fn shared_environment() -> anyhow::Result<&'static Environment<'static>> {
@@ -227,7 +243,7 @@ mod tests {
     }
 
     #[test]
-    fn markup_in_a_name_is_escaped_in_html_and_kept_as_text() {
+    fn markup_in_a_name_is_escaped_in_html_and_inert_in_text() {
         let email = render(
             Template::SignInCode,
             "sam@example.org",
@@ -237,6 +253,13 @@ mod tests {
         .unwrap();
         assert!(email.html.contains("&lt;b&gt;Sam"));
         assert!(!email.html.contains("<b>Sam"));
-        assert!(email.text.contains("Hello <b>Sam</b>"));
+        assert!(!email.text.contains("<b>"), "{}", email.text);
+        assert!(
+            email
+                .text
+                .contains("Hello \u{2039}b\u{203a}Sam\u{2039}/b\u{203a}")
+        );
+        // What the templates write themselves (links among it) is as written.
+        assert!(email.text.contains("123456"));
     }
 }
