@@ -141,6 +141,11 @@ impl Cli {
                 };
                 let mut errors = request.validate();
                 errors.extend(validate_new_password(&request.email, &password, &password));
+                passwords::refuse_guessable(
+                    &mut errors,
+                    &password,
+                    &[&request.email, &request.forename, &request.surname],
+                );
                 if !errors.is_empty() {
                     for (field, messages) in errors {
                         eprintln!("{field}: {}", messages.join("; "));

@@ -58,7 +58,8 @@ pub async fn complete(
     state: &AppState,
     completion: PasswordResetCompletion,
 ) -> Result<(), ApiError> {
-    let errors = completion.validate();
+    let mut errors = completion.validate();
+    crate::passwords::refuse_guessable(&mut errors, &completion.password, &[&completion.email]);
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

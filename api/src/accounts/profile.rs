@@ -58,7 +58,12 @@ pub async fn change_password(
     request: ChangePasswordRequest,
 ) -> Result<(), ApiError> {
     let account = load(state, user).await?;
-    let errors = request.validate(&account.email);
+    let mut errors = request.validate(&account.email);
+    crate::passwords::refuse_guessable(
+        &mut errors,
+        &request.password,
+        &[&account.email, &account.forename, &account.surname],
+    );
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

@@ -18,7 +18,12 @@ pub async fn register(
     state: &AppState,
     request: RegistrationRequest,
 ) -> Result<CodeSent, ApiError> {
-    let errors = request.validate();
+    let mut errors = request.validate();
+    crate::passwords::refuse_guessable(
+        &mut errors,
+        &request.password,
+        &[&request.email, &request.forename, &request.surname],
+    );
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

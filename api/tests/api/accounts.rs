@@ -583,3 +583,36 @@ async fn one_client_address_is_limited_however_many_addresses_it_tries() {
         .await;
     assert_eq!(registration.status(), 429);
 }
+
+#[tokio::test]
+async fn a_password_that_is_easy_to_guess_is_refused_and_one_in_any_language_taken() {
+    let app = spawn_app().await;
+    let register = |password: &'static str, email: &'static str| {
+        let app = &app;
+        async move {
+            app.post(
+                "/api/v1/registrations",
+                &json!({"forename": "Priya", "surname": "Shah", "email": email,
+                        "password": password, "confirm_password": password,
+                        "bot_check": app.bot_check().await}),
+            )
+            .await
+        }
+    };
+    for guessable in ["Password12345!", "Summer2024!!", "Welcome1234!"] {
+        let refused = register(guessable, "weak@example.org").await;
+        assert_eq!(refused.status(), 422, "{guessable}");
+        let problem: Problem = refused.json().await.unwrap();
+        assert!(
+            problem.errors["password"][0].starts_with("This password is too easy to guess"),
+            "{guessable}: {:?}",
+            problem.errors
+        );
+    }
+    assert_eq!(
+        register("Zürich-Straße-2024!", "zurich@example.org")
+            .await
+            .status(),
+        202
+    );
+}

@@ -68,13 +68,14 @@ impl PasswordRule {
 
     /// Whether `password` meets this rule; `email` is the account's address, when known.
     pub fn is_met(self, password: &str, email: &str) -> bool {
-        let allowed = |c: char| c.is_ascii_alphanumeric() || SPECIAL_CHARACTERS.contains(c);
+        // Letters of any language count as letters: "Zürich-Straße-2024!" is a fine password.
+        let allowed = |c: char| c.is_alphanumeric() || SPECIAL_CHARACTERS.contains(c);
         match self {
             Self::MinimumLength => password.chars().count() >= MINIMUM_LENGTH,
             Self::MaximumLength => password.chars().count() <= MAXIMUM_LENGTH,
-            Self::ContainsLetter => password.chars().any(|c| c.is_ascii_alphabetic()),
+            Self::ContainsLetter => password.chars().any(char::is_alphabetic),
             Self::OnlyAllowedCharacters => password.chars().all(allowed),
-            Self::ContainsUpperCase => password.chars().any(|c| c.is_ascii_uppercase()),
+            Self::ContainsUpperCase => password.chars().any(char::is_uppercase),
             Self::ContainsDigit => password.chars().any(|c| c.is_ascii_digit()),
             Self::ContainsSpecial => password.chars().any(|c| SPECIAL_CHARACTERS.contains(c)),
             Self::NotCommon => !COMMON_PASSWORDS.contains(&password.to_lowercase().as_str()),
@@ -105,12 +106,24 @@ mod tests {
     }
 
     #[test]
+    fn letters_of_any_language_are_letters() {
+        assert!(unmet_password_rules("Zürich-Straße-2024!", "sam@example.org").is_empty());
+        assert!(unmet_password_rules("Łódź-Świętokrzyska-7", "sam@example.org").is_empty());
+        // Upper case may be any language's, and still must be there.
+        assert_eq!(
+            unmet_password_rules("ñandú-çà-marché-7!", "sam@example.org"),
+            [PasswordRule::ContainsUpperCase]
+        );
+    }
+
+    #[test]
     fn each_rule_refuses_what_it_names() {
         let email = "sam.jones@example.org";
         let cases = [
             ("Sh0rt!", PasswordRule::MinimumLength),
+            // Neither a letter, a digit nor one of the seed's special characters.
             (
-                "Correct-Horse-7-Bättery",
+                "Correct-Horse-7-Battery€",
                 PasswordRule::OnlyAllowedCharacters,
             ),
             ("correct-horse-7-battery", PasswordRule::ContainsUpperCase),
