@@ -93,7 +93,35 @@ fn presented(req: &HttpRequest) -> Option<String> {
 }
 
 /// Rotates the refresh cookie and issues a new access token: activity keeps a session alive.
+/// Refuses a request another site's page made: the refresh cookie is sent with any request to
+/// this origin, so SameSite is not left as the only defence (ASVS 3.5.1). A browser names the
+/// page's origin in `Origin` on every POST, and says `Sec-Fetch-Site: cross-site`; requests
+/// without them (other programs) carry no browser's cookie unless given it.
+fn from_this_site(state: &AppState, req: &HttpRequest) -> Result<(), ApiError> {
+    let header = |name: &str| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    if header("sec-fetch-site").is_some_and(|site| site == "cross-site") {
+        return Err(ApiError::Forbidden);
+    }
+    let Some(origin) = header("origin") else {
+        return Ok(());
+    };
+    let info = req.connection_info();
+    let this = format!("{}://{}", info.scheme(), info.host());
+    let public = state.public_url.origin().ascii_serialization();
+    if origin == this || origin == public {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
 pub async fn refresh(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, ApiError> {
+    from_this_site(state, req)?;
     let Some(token) = presented(req) else {
         return Err(ApiError::Unauthorized);
     };
@@ -129,6 +157,7 @@ pub async fn refresh(state: &AppState, req: &HttpRequest) -> Result<HttpResponse
 
 /// Signs out: ends the session family of the presented cookie and removes the cookie.
 pub async fn end(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, ApiError> {
+    from_this_site(state, req)?;
     if let Some(token) = presented(req) {
         let key = state.keys.refresh_tokens.clone();
         state

@@ -616,3 +616,61 @@ async fn a_password_that_is_easy_to_guess_is_refused_and_one_in_any_language_tak
         202
     );
 }
+
+#[tokio::test]
+async fn another_sites_page_cannot_refresh_or_end_a_session() {
+    let app = spawn_app().await;
+    let session: SessionCreated = app
+        .register("priya@example.org", PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(!session.access_token.is_empty());
+    let cookie = format!("portal_refresh={}", "x".repeat(43));
+    let cross_site = |path: &str, method: reqwest::Method, origin: &str, site: Option<&str>| {
+        let mut request = app
+            .client
+            .request(method, format!("{}{path}", app.address))
+            .header("Origin", origin)
+            .header("Content-Type", "text/plain")
+            .header("Cookie", &cookie);
+        if let Some(site) = site {
+            request = request.header("Sec-Fetch-Site", site);
+        }
+        request.send()
+    };
+    for (origin, site) in [
+        ("https://evil.example", None),
+        (app.address.as_str(), Some("cross-site")),
+    ] {
+        let refresh = cross_site(
+            "/api/v1/sessions/refresh",
+            reqwest::Method::POST,
+            origin,
+            site,
+        )
+        .await
+        .unwrap();
+        assert_eq!(refresh.status(), 403, "{origin} {site:?}");
+        let end = cross_site(
+            "/api/v1/sessions/current",
+            reqwest::Method::DELETE,
+            origin,
+            site,
+        )
+        .await
+        .unwrap();
+        assert_eq!(end.status(), 403, "{origin} {site:?}");
+    }
+    // The portal's own page gets on (here, to "not signed in": the cookie is made up).
+    let own = cross_site(
+        "/api/v1/sessions/refresh",
+        reqwest::Method::POST,
+        &app.address,
+        Some("same-origin"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(own.status(), 401);
+}

@@ -14,7 +14,14 @@ use crate::state::AppState;
     description = "Ends the session of the `portal_refresh` cookie and removes the cookie. \
                    Access tokens already issued run out within minutes. Answers 204 even \
                    without a cookie, so signing out twice is harmless.",
-    responses((status = 204, description = "Signed out; the cookie is removed.")),
+    responses(
+        (status = 204, description = "Signed out; the cookie is removed."),
+        (status = 403, description = "Sent by another site's page (its `Origin` is not this \
+         portal's, or `Sec-Fetch-Site: cross-site`).", body = shared::api::Problem,
+         content_type = "application/problem+json",
+         example = json!({"type": "about:blank", "title": "You do not have access to this",
+            "status": 403, "code": "forbidden"})),
+    ),
     security(("refresh_cookie" = []))
 )]
 pub async fn end_session(

@@ -20,6 +20,11 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "A new access token; the cookie is rotated.", body = SessionCreated),
         (status = 401, response = crate::routes::problems::NotSignedIn),
+        (status = 403, description = "Sent by another site's page (its `Origin` is not this \
+         portal's, or `Sec-Fetch-Site: cross-site`).", body = shared::api::Problem,
+         content_type = "application/problem+json",
+         example = json!({"type": "about:blank", "title": "You do not have access to this",
+            "status": 403, "code": "forbidden"})),
     ),
     security(("refresh_cookie" = []))
 )]
