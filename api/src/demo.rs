@@ -288,15 +288,11 @@ fn records(
         .select(teams::key)
         .first(conn)
         .optional()?;
-    let mut answers = shared::forms::Answers::new();
-    if let (Some(form), Some(person)) = (financial, Person::find(conn, &margaret)?) {
-        let details = person.details();
-        let known = shared::forms::Known {
-            account: None,
-            person: Some(&details),
-        };
-        shared::forms::prefill(form, known, &mut answers);
-    }
+    // As an item staff send: starting with what her record says.
+    let answers = match (financial, Person::find(conn, &margaret)?) {
+        (Some(form), Some(person)) => crate::citizen::items::starting_answers(form, person),
+        _ => shared::forms::Answers::new(),
+    };
     diesel::insert_into(form_requests::table)
         .values((
             form_requests::id.eq(Uuid::now_v7().to_string()),

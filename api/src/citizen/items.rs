@@ -397,6 +397,18 @@ pub fn mark_submitted(
 
 /// Staff send a citizen form to a person, to complete by `due_on`; everyone linked to the
 /// person is told by email that something is waiting.
+/// What a form sent to `person` starts with: what their record already says.
+pub(crate) fn starting_answers(form: &shared::forms::FormDefinition, person: Person) -> Answers {
+    let mut answers = Answers::new();
+    let details = person.details();
+    let known = shared::forms::Known {
+        account: None,
+        person: Some(&details),
+    };
+    shared::forms::prefill(form, known, &mut answers);
+    answers
+}
+
 pub async fn send(
     state: &AppState,
     user: &CurrentUser,
@@ -429,15 +441,7 @@ pub async fn send(
                 }
                 let id = Uuid::now_v7().to_string();
                 let now = timestamp();
-                // The form starts with what the person's record already says.
-                let mut answers = Answers::new();
-                let details = person.details();
-                let known = shared::forms::Known {
-                    account: None,
-                    person: Some(&details),
-                };
-                shared::forms::prefill(&definition, known, &mut answers);
-                let answers = crate::referrals::to_json(&answers)?;
+                let answers = crate::referrals::to_json(&starting_answers(&definition, person))?;
                 let note = request
                     .note
                     .as_deref()

@@ -126,13 +126,8 @@ fn enable_when(
                 Comparison::AtLeast => ">=",
             };
             let mut entry = json!({"question": link_id(prefix, question), "operator": operator});
-            if whole && fixed.fract() == 0.0 {
-                #[allow(clippy::cast_possible_truncation)]
-                let integer = *fixed as i64;
-                entry["answerInteger"] = json!(integer);
-            } else {
-                entry["answerDecimal"] = json!(fixed);
-            }
+            let (name, number) = typed_number("answer", *fixed, whole);
+            entry[name] = number;
             Some((vec![entry], "all"))
         }
     }
@@ -150,6 +145,18 @@ fn add_enable_when(
             item.insert("enableBehavior".into(), json!(behavior));
         }
         item.insert("enableWhen".into(), Value::Array(entries));
+    }
+}
+
+/// A number as FHIR types it: `<prefix>Integer` for a whole number's question when it is whole,
+/// else `<prefix>Decimal` (`valueInteger`, `answerDecimal`…).
+fn typed_number(prefix: &str, n: f64, whole: bool) -> (String, Value) {
+    if whole && n.fract() == 0.0 {
+        #[allow(clippy::cast_possible_truncation)]
+        let integer = n as i64;
+        (format!("{prefix}Integer"), json!(integer))
+    } else {
+        (format!("{prefix}Decimal"), json!(n))
     }
 }
 
@@ -210,19 +217,10 @@ fn question_item(form: &FormDefinition, prefix: Option<&str>, question: &Questio
         }
         // The number's limits, as the SDC extensions say them.
         QuestionKind::Number { min, max, whole } => {
-            let value = |n: f64| {
-                if *whole && n.fract() == 0.0 {
-                    #[allow(clippy::cast_possible_truncation)]
-                    let integer = n as i64;
-                    ("valueInteger", json!(integer))
-                } else {
-                    ("valueDecimal", json!(n))
-                }
-            };
             let limits: Vec<Value> = [("minValue", min), ("maxValue", max)]
                 .into_iter()
                 .filter_map(|(name, limit)| {
-                    let (kind, number) = value((*limit)?);
+                    let (kind, number) = typed_number("value", (*limit)?, *whole);
                     Some(json!({
                         "url": format!("http://hl7.org/fhir/StructureDefinition/{name}"),
                         kind: number,
@@ -294,15 +292,12 @@ fn answers_of(question: &Question, value: &Value) -> Vec<Value> {
             .unwrap_or_default(),
         QuestionKind::Number { whole, .. } => {
             let number = value.as_f64().or_else(|| text.parse::<f64>().ok());
-            match number {
-                Some(n) if *whole && n.fract() == 0.0 => {
-                    #[allow(clippy::cast_possible_truncation)]
-                    let whole_number = n as i64;
-                    vec![json!({"valueInteger": whole_number})]
-                }
-                Some(n) => vec![json!({"valueDecimal": n})],
-                None => Vec::new(),
-            }
+            number
+                .map(|n| {
+                    let (name, number) = typed_number("value", n, *whole);
+                    vec![json!({ name: number })]
+                })
+                .unwrap_or_default()
         }
         QuestionKind::Address { .. } => {
             let line: Vec<&str> = ["line1", "line2", "town", "postcode"]

@@ -135,6 +135,7 @@ impl Templates {
             "referrals",
             "dols",
             "request_support",
+            "form_list",
             "drawn",
             "not_found"
         );
@@ -177,8 +178,9 @@ impl Templates {
             form => referral_form_of(path, forms).map(|form| Value::from_safe_string(script_json(form))),
             title => title,
             heading => heading,
-            other_forms => other_forms(forms),
-            open_to_everyone => open_to_everyone(forms),
+            other_forms => listed(forms, |f| f.audience.is_referral() && !TILED.contains(&f.id.as_str())),
+            // Referrals citizens may make too, offered on the home page.
+            open_to_everyone => listed(forms, |f| f.audience == shared::forms::Audience::Anyone),
         })
     }
 }
@@ -218,24 +220,12 @@ struct Listed<'a> {
     summary: &'a str,
 }
 
-/// Referrals citizens may make too (audience `anyone`), offered on the home page.
-fn open_to_everyone(forms: &FormLibrary) -> Vec<Listed<'_>> {
+/// The forms `keep` picks, as the pages list them.
+fn listed(forms: &FormLibrary, keep: impl Fn(&FormDefinition) -> bool) -> Vec<Listed<'_>> {
     forms
         .all()
-        .filter(|f| f.audience == shared::forms::Audience::Anyone)
-        .map(|f: &FormDefinition| Listed {
-            id: &f.id,
-            title: &f.title,
-            summary: &f.summary,
-        })
-        .collect()
-}
-
-fn other_forms(forms: &FormLibrary) -> Vec<Listed<'_>> {
-    forms
-        .all()
-        .filter(|f| f.audience.is_referral() && !TILED.contains(&f.id.as_str()))
-        .map(|f: &FormDefinition| Listed {
+        .filter(|f| keep(f))
+        .map(|f| Listed {
             id: &f.id,
             title: &f.title,
             summary: &f.summary,

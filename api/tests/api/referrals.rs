@@ -31,6 +31,16 @@ pub(crate) fn complete_enquiry() -> Value {
     })
 }
 
+/// A 422 problem document: the answers were refused.
+async fn refused(response: reqwest::Response) -> Problem {
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    response.json().await.unwrap()
+}
+
 struct Client<'a> {
     app: &'a TestApp,
     session: &'a SessionCreated,
@@ -705,12 +715,7 @@ async fn an_urgent_authorisation_is_refused_unless_all_eight_conditions_are_met(
         )
         .await;
 
-    assert_eq!(response.status(), 422);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    let problem: Problem = response.json().await.unwrap();
+    let problem = refused(response).await;
     assert!(
         problem.errors.contains_key("answers.ua_criteria"),
         "{problem:?}"
@@ -746,12 +751,7 @@ async fn a_time_that_is_not_a_real_time_is_refused() {
         )
         .await;
 
-    assert_eq!(response.status(), 422);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    let problem: Problem = response.json().await.unwrap();
+    let problem = refused(response).await;
     assert!(
         problem.errors.contains_key("answers.ua_start_time"),
         "{problem:?}"

@@ -89,6 +89,14 @@ impl Problems {
             message,
         });
     }
+
+    /// `context` reads `question`, which is not asked before it (or not at all).
+    fn not_asked(&mut self, about: &str, context: &str, question: &str) {
+        self.add(
+            about,
+            format!("{context} depends on {question:?}, which is not asked before it"),
+        );
+    }
 }
 
 /// What is wrong with a definition: duplicate ids; conditions or computed values naming
@@ -441,10 +449,7 @@ fn check_condition(
         }
     };
     let Some(target) = asked.0.get(question) else {
-        problems.add(
-            about,
-            format!("{context} depends on {question:?}, which is not asked before it"),
-        );
+        problems.not_asked(about, context, question);
         return;
     };
     if target.is_worked_out() {
@@ -582,10 +587,7 @@ fn check_expression(
         }
         Expression::Answer(id) | Expression::Count(id) => {
             let Some(target) = asked.0.get(id.as_str()) else {
-                problems.add(
-                    about,
-                    format!("{context} depends on {id:?}, which is not asked before it"),
-                );
+                problems.not_asked(about, context, id);
                 return;
             };
             let fits = match expression {
@@ -612,10 +614,7 @@ fn check_expression(
         Expression::Answered(ids) => {
             for id in ids {
                 if !asked.0.contains_key(id.as_str()) {
-                    problems.add(
-                        about,
-                        format!("{context} depends on {id:?}, which is not asked before it"),
-                    );
+                    problems.not_asked(about, context, id);
                 }
             }
         }

@@ -33,7 +33,7 @@ pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {
                 })
                 .collect();
             // Stable: a field's own messages keep their order; unplaced ones go last.
-            entries.sort_by_cached_key(|(field, _)| place_on_page(field));
+            entries.sort_by(|(a, _), (b, _)| page_order(a, b));
             view! {
                 <div class="govuk-error-summary" data-module="govuk-error-summary" node_ref=summary tabindex="-1">
                     <div role="alert">
@@ -84,22 +84,29 @@ fn mark_title(errors: bool) {
     }
 }
 
-/// Where the field with this id comes on the page: the index of its element among all
-/// elements (`usize::MAX` when it is not on the page).
-fn place_on_page(field: &str) -> usize {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return usize::MAX;
+/// Which of two fields (by id) comes first on the page; a field not on the page comes last.
+fn page_order(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let element = |id: &str| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
     };
-    let Some(target) = document.get_element_by_id(field) else {
-        return usize::MAX;
-    };
-    let all = document.get_elements_by_tag_name("*");
-    (0..all.length())
-        .find(|index| {
-            all.item(*index)
-                .is_some_and(|e| e.is_same_node(Some(&target)))
-        })
-        .map_or(usize::MAX, |index| index as usize)
+    match (element(a), element(b)) {
+        (Some(a), Some(b)) if a.is_same_node(Some(&b)) => Ordering::Equal,
+        (Some(a), Some(b)) => {
+            let following =
+                a.compare_document_position(&b) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING;
+            if following == 0 {
+                Ordering::Greater
+            } else {
+                Ordering::Less
+            }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
 }
 
 /// Focuses the field with this id, first scrolling its legend or label into view (the field

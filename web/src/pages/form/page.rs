@@ -4,15 +4,14 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::FieldErrors;
 use shared::forms::{
     FormDefinition, Page, progress, prune_hidden, validate_page, visible_pages, visible_questions,
-    warnings,
 };
 
 use super::defaults::follow_defaults;
-use super::questions::{Slot, question_view};
+use super::questions::{Slot, form_warnings, warned_question_view};
 use super::state::{Filling, Progress, after, before, today};
 use super::{FormCaption, ProgressLine, as_summary, with_form};
 use crate::app::use_council;
-use crate::components::form::{ErrorSummary, WarningText};
+use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
@@ -152,6 +151,7 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
         }
     };
 
+    let warned = form_warnings(form, answers);
     let fields = {
         let page = page.clone();
         move || {
@@ -164,33 +164,17 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
                         .collect()
                 })
             });
-            form.with_value(|f| {
-                visible
-                    .iter()
-                    .map(|question| {
-                        let slot = Slot {
-                            answers,
-                            group: None,
-                            id: question.id.clone(),
-                        };
-                        let id = question.id.clone();
-                        // Said beside the answer, never a refusal: Next still goes on.
-                        let said = move || {
-                            form.with_value(|f| {
-                                answers.with(|a| warnings(f, a, today()).remove(&id))
-                            })
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|message| view! { <WarningText message=message /> })
-                            .collect_view()
-                        };
-                        view! {
-                            {question_view(f, question, slot, errors)}
-                            <div aria-live="polite">{said}</div>
-                        }
-                    })
-                    .collect_view()
-            })
+            visible
+                .iter()
+                .map(|question| {
+                    let slot = Slot {
+                        answers,
+                        group: None,
+                        id: question.id.clone(),
+                    };
+                    warned_question_view(form, question, slot, errors, warned)
+                })
+                .collect_view()
         }
     };
     let title = form.with_value(|f| f.title.clone());

@@ -7,16 +7,16 @@ use leptos::prelude::*;
 use shared::api::{FieldErrors, Role};
 use shared::forms::{
     Answers, FormDefinition, exit_page, prune_hidden, validate_all, visible_pages,
-    visible_questions, warnings,
+    visible_questions,
 };
 
 use super::defaults::follow_defaults;
-use super::questions::{Slot, question_view};
+use super::questions::{Slot, form_warnings, warned_question_view};
 use super::start::blocks;
 use super::state::today;
 use crate::api;
 use crate::app::use_council;
-use crate::components::form::{ErrorSummary, WarningText};
+use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -120,7 +120,7 @@ fn Preview(form: FormDefinition) -> impl IntoView {
     let exit = Memo::new(move |_| {
         form.with_value(|f| answers.with(|a| exit_page(f, a, today()).cloned()))
     });
-    let said = move || form.with_value(|f| answers.with(|a| warnings(f, a, today())));
+    let warned = form_warnings(form, answers);
     let try_it = move |_| {
         let districts = council.postcode_districts.clone();
         let found = form
@@ -142,13 +142,7 @@ fn Preview(form: FormDefinition) -> impl IntoView {
                             let page = f.page(&page_id)?;
                             let questions = ids.iter().filter_map(|id| page.questions.iter().find(|q| &q.id == id)).map(|question| {
                                 let slot = Slot { answers, group: None, id: question.id.clone() };
-                                let id = question.id.clone();
-                                let warned = move || said().remove(&id).unwrap_or_default().into_iter()
-                                    .map(|message| view! { <WarningText message=message /> }).collect_view();
-                                view! {
-                                    {question_view(f, question, slot, errors)}
-                                    <div aria-live="polite">{warned}</div>
-                                }
+                                warned_question_view(form, question, slot, errors, warned)
                             }).collect_view();
                             Some(view! {
                                 <section class="govuk-!-margin-top-8">

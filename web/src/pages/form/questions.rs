@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use serde_json::{Map, Value};
 use shared::api::FieldErrors;
-use shared::forms::{Answers, Choice, FormDefinition, Question, QuestionKind, summary};
+use shared::forms::{Answers, Choice, FormDefinition, Question, QuestionKind, summary, warnings};
 
 use super::state::today;
+use crate::components::form::WarningText;
 use crate::session::use_session;
 
 /// Where one answer lives: a top-level question, or a question of one item of a group.
@@ -141,6 +142,40 @@ fn described_by(
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     }
+}
+
+/// The warnings of the whole form, worked out once a change for every question that shows them.
+pub fn form_warnings(
+    form: StoredValue<FormDefinition>,
+    answers: RwSignal<Answers>,
+) -> Memo<FieldErrors> {
+    Memo::new(move |_| form.with_value(|f| answers.with(|a| warnings(f, a, today()))))
+}
+
+/// `question` with the warnings its answer earns (from `form_warnings`) beside it: said, never a
+/// refusal (Next and Submit still go on).
+pub fn warned_question_view(
+    form: StoredValue<FormDefinition>,
+    question: &Question,
+    slot: Slot,
+    errors: RwSignal<FieldErrors>,
+    warned: Memo<FieldErrors>,
+) -> AnyView {
+    let id = question.id.clone();
+    let said = move || {
+        warned
+            .with(|w| w.get(&id).cloned())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|message| view! { <WarningText message=message /> })
+            .collect_view()
+    };
+    let field = form.with_value(|f| question_view(f, question, slot, errors));
+    view! {
+        {field}
+        <div aria-live="polite">{said}</div>
+    }
+    .into_any()
 }
 
 /// Renders `question` answering into `slot`.
