@@ -53,7 +53,9 @@ test('a professional registers, is signed in, signs out and signs in again with 
   await expect(page.getByText(email)).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expectHeading(page, 'You have been signed out');
+  await expect(page.getByText('You have signed out of your account.')).toBeVisible();
+  await expectNoAxeViolations(page);
 
   // Sign in: a wrong password is refused without saying which part is wrong.
   await page.getByRole('link', { name: 'Sign in' }).click();

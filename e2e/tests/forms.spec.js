@@ -99,7 +99,9 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await page.goto('/account');
   await expect(page.getByRole('link', { name: 'DoLS Form 1: standard request and urgent authorisation' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expectHeading(page, 'You have been signed out');
+  // Nothing of the form stays in the tab for the next person at this computer.
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 
   // A new window: the answers come back from the server, not from this browser.
   await page.evaluate(() => window.sessionStorage.clear());

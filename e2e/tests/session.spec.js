@@ -17,6 +17,7 @@ test('two minutes before the session ends a warning offers to stay signed in, an
 
   await page.clock.fastForward('20:30');
   await expectHeading(page, 'You have been signed out');
+  await expect(page.getByText('because you did not use the service for 20 minutes')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -116,14 +116,46 @@ impl Session {
         self.current.with(|s| s.as_ref().map(|s| s.account.clone()))
     }
 
-    pub fn sign_out(&self) {
-        let current = self.current;
+    /// Ends the session on the server and in this browser, then loads the page saying so.
+    pub fn sign_out(&self, ending: Ending) {
         spawn_local(async move {
             // Signing out is best effort on the server; the browser forgets the session anyway.
             let _ = api::end_session().await;
             remember(false);
-            current.set(None);
+            forget_stored_answers();
+            // A page loaded afresh, not drawn by this app: nothing read while signed in stays
+            // in its memory. The session signal is left alone until then, or pages that need
+            // someone signed in would start a navigation of their own to race this one.
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().replace(ending.page());
+            }
         });
+    }
+}
+
+/// Why a session ended, which decides what the page after it says.
+#[derive(Clone, Copy)]
+pub enum Ending {
+    /// The person chose to sign out.
+    SignedOut,
+    /// Nobody used the service for the idle timeout.
+    Inactive,
+}
+
+impl Ending {
+    fn page(self) -> &'static str {
+        match self {
+            Self::SignedOut => "/signed-out",
+            Self::Inactive => "/signed-out?after=inactivity",
+        }
+    }
+}
+
+/// Answers a tab kept for forms (health, money, family) are not left for the next person at
+/// this computer; a form open when the warning showed was saved to a draft first.
+fn forget_stored_answers() {
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.clear();
     }
 }
 

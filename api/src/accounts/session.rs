@@ -165,5 +165,10 @@ pub async fn end(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, Ap
             .run(move |conn| Ok::<_, ApiError>(sessions::end_by_token(conn, &key, &token, now())?))
             .await?;
     }
-    Ok(HttpResponse::NoContent().cookie(removal_cookie()).finish())
+    // The tab's stored answers to forms (health, money) go too: the app clears them itself,
+    // and this asks the browser to clear the site's storage for every tab (ASVS 14.3.1).
+    Ok(HttpResponse::NoContent()
+        .cookie(removal_cookie())
+        .insert_header(("Clear-Site-Data", "\"storage\""))
+        .finish())
 }

@@ -1,10 +1,12 @@
-use std::future::{Ready, ready};
+use std::future::Future;
+use std::pin::Pin;
 
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
+use chrono::Utc;
 use shared::api::Role;
 
-use super::tokens;
+use super::{live, tokens};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -37,12 +39,23 @@ impl CurrentUser {
     }
 }
 
+/// An extractor's answer, which needs the database.
+type Checking<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
 impl FromRequest for CurrentUser {
     type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Future = Checking<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        ready(authenticate(req))
+        let verified = verified(req);
+        Box::pin(async move {
+            let (state, claims) = verified?;
+            // A machine client may call only the routes that take `ApiCaller` and its scope.
+            if claims.role == tokens::CLIENT_ROLE {
+                return Err(ApiError::Forbidden);
+            }
+            person(&state, claims).await
+        })
     }
 }
 
@@ -77,16 +90,28 @@ impl ApiCaller {
 
 impl FromRequest for ApiCaller {
     type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Future = Checking<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        ready(bearer_claims(req).and_then(|claims| {
+        let verified = verified(req);
+        Box::pin(async move {
+            let (state, claims) = verified?;
             if claims.role != tokens::CLIENT_ROLE {
-                return person(claims).map(|user| Self { user, scopes: None });
+                return person(&state, claims)
+                    .await
+                    .map(|user| Self { user, scopes: None });
             }
             // Tokens issued before clients carried their owner are refused: they lapse in
             // minutes and the client simply asks again.
             let owner = claims.owner.ok_or(ApiError::Unauthorized)?;
+            let (client_id, secret_set) = (claims.sub.clone(), claims.secret_set);
+            let live = state
+                .database
+                .run(move |conn| Ok::<_, ApiError>(live::client(conn, &client_id, secret_set)?))
+                .await?;
+            if !live {
+                return Err(ApiError::Unauthorized);
+            }
             Ok(Self {
                 scopes: Some(
                     claims
@@ -103,13 +128,15 @@ impl FromRequest for ApiCaller {
                     client_id: Some(claims.sub),
                 },
             })
-        }))
+        })
     }
 }
 
-fn bearer_claims(req: &HttpRequest) -> Result<tokens::Claims, ApiError> {
+/// The claims of the request's bearer token, when its signature and lifetime are good.
+fn verified(req: &HttpRequest) -> Result<(web::Data<AppState>, tokens::Claims), ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
+        .cloned()
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
     let token = req
         .headers()
@@ -117,24 +144,26 @@ fn bearer_claims(req: &HttpRequest) -> Result<tokens::Claims, ApiError> {
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
         .ok_or(ApiError::Unauthorized)?;
-    tokens::verify(&state.keys, token).ok_or(ApiError::Unauthorized)
+    let claims = tokens::verify(&state.keys, token).ok_or(ApiError::Unauthorized)?;
+    Ok((state, claims))
 }
 
-fn authenticate(req: &HttpRequest) -> Result<CurrentUser, ApiError> {
-    let claims = bearer_claims(req)?;
-    // A machine client may call only the routes that take `ApiCaller` and its scope.
-    if claims.role == tokens::CLIENT_ROLE {
-        return Err(ApiError::Forbidden);
-    }
-    person(claims)
-}
-
-/// The person a verified token of a person (not a machine client) was issued to.
-fn person(claims: tokens::Claims) -> Result<CurrentUser, ApiError> {
+/// The person a verified token of a person (not a machine client) was issued to, while their
+/// session lasts and their account is switched on; with the role the account has now.
+async fn person(state: &AppState, claims: tokens::Claims) -> Result<CurrentUser, ApiError> {
+    let (session_id, account_id) = (claims.sid.clone(), claims.sub.clone());
+    let role = state
+        .database
+        .run(move |conn| {
+            let now = Utc::now().naive_utc();
+            Ok::<_, ApiError>(live::person(conn, &session_id, &account_id, now)?)
+        })
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
     Ok(CurrentUser {
         account_id: claims.sub,
         session_id: claims.sid,
-        role: Role::parse(&claims.role).ok_or(ApiError::Unauthorized)?,
+        role,
         client_id: None,
     })
 }

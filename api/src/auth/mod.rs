@@ -4,6 +4,7 @@ pub mod bot_check;
 pub mod codes;
 pub mod current_user;
 pub mod keys;
+pub mod live;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;

@@ -1,6 +1,6 @@
 //! Short-lived access tokens (JWT, HS256), sent as `Authorization: Bearer`.
 
-use chrono::{Duration, Utc};
+use chrono::{Duration, NaiveDateTime, Utc};
 use jsonwebtoken::{Algorithm, Header, Validation};
 use serde::{Deserialize, Serialize};
 use shared::api::Role;
@@ -22,6 +22,10 @@ pub struct Claims {
     /// For a machine client, the administrator who created it and answers for what it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// For a machine client, when its secret was set (microseconds since the epoch): a token
+    /// got with a secret since replaced is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_set: Option<i64>,
 }
 
 /// The role claim of a machine client's token.
@@ -43,6 +47,7 @@ pub fn issue(
         exp: (now + lifetime).timestamp(),
         scope: None,
         owner: None,
+        secret_set: None,
     };
     Ok(jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),
@@ -57,6 +62,7 @@ pub fn issue_for_client(
     client_id: &str,
     owner: &str,
     scopes: &str,
+    secret_set_at: NaiveDateTime,
     lifetime: Duration,
 ) -> anyhow::Result<String> {
     let now = Utc::now();
@@ -68,6 +74,7 @@ pub fn issue_for_client(
         exp: (now + lifetime).timestamp(),
         scope: Some(scopes.to_owned()),
         owner: Some(owner.to_owned()),
+        secret_set: Some(secret_set_at.and_utc().timestamp_micros()),
     };
     Ok(jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),

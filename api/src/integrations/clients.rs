@@ -169,7 +169,7 @@ pub async fn rotate(
     })
 }
 
-/// Revokes the client: its secret stops working now (tokens already issued last their minutes).
+/// Revokes the client: its secret and the tokens already issued with it stop working now.
 pub async fn revoke(state: &AppState, user: &CurrentUser, id: String) -> Result<(), ApiError> {
     user.require(Role::Administrator)?;
     let user = user.clone();
@@ -213,6 +213,7 @@ pub async fn token(
         &client.id,
         &client.created_by,
         &client.scopes,
+        client.secret_set_at,
         chrono::Duration::seconds(i64::from(TOKEN_LIFETIME_SECONDS)),
     )
     .map_err(ApiError::Internal)?;

@@ -400,10 +400,14 @@ async fn refreshing_rotates_the_token_and_a_replayed_token_ends_the_session() {
     assert_eq!(refreshed.status(), 200);
     let second = refresh_cookie(&refreshed);
     assert_ne!(first, second);
+    let newest: SessionCreated = refreshed.json().await.unwrap();
+    assert_eq!(account(&app, &newest.access_token).await.status(), 200);
 
-    // Someone replays the first token: the whole family ends, including the newest token.
+    // Someone replays the first token: the whole family ends, including the newest token and
+    // the access token it gave, at once rather than when it runs out.
     assert_eq!(refresh(&app, &first).await.status(), 401);
     assert_eq!(refresh(&app, &second).await.status(), 401);
+    assert_eq!(account(&app, &newest.access_token).await.status(), 401);
 }
 
 #[tokio::test]
@@ -411,6 +415,8 @@ async fn signing_out_ends_the_session() {
     let app = spawn_app().await;
     let registered = app.register("sam@example.org", PASSWORD).await;
     let token = refresh_cookie(&registered);
+    let session: SessionCreated = registered.json().await.unwrap();
+    assert_eq!(account(&app, &session.access_token).await.status(), 200);
 
     let out = app
         .client
@@ -427,7 +433,11 @@ async fn signing_out_ends_the_session() {
             .unwrap()
             .contains("Max-Age=0")
     );
+    // The browser is told to drop what the tab stored (answers to forms) as well.
+    assert_eq!(out.headers()["clear-site-data"], "\"storage\"");
     assert_eq!(refresh(&app, &token).await.status(), 401);
+    // The access token already issued stops working now, not minutes later.
+    assert_eq!(account(&app, &session.access_token).await.status(), 401);
 }
 
 #[tokio::test]

@@ -99,23 +99,31 @@ impl Drop for ServerProcess {
     }
 }
 
-/// An access token for the demonstration GP, signed with the test servers' key (sign-in
-/// itself is tested elsewhere; here it would only slow the flood down).
+/// An access token for a session of the demonstration GP, signed with the test servers' key
+/// (sign-in itself is tested elsewhere; here it would only slow the flood down).
 fn gp_token(database: &api::db::Database) -> String {
+    let mut conn = database.get().unwrap();
     let gp: String = accounts::table
         .filter(accounts::email.eq("dr.priya.shah@example.org"))
         .select(accounts::id)
-        .first(&mut *database.get().unwrap())
+        .first(&mut *conn)
         .unwrap();
     let settings = api::configuration::Settings::load(Some(
         &repository_root().join("api/tests/fixtures/portal.toml"),
     ))
     .unwrap();
     let keys = api::auth::Keys::derive(&settings.auth.secret).unwrap();
+    let session = api::auth::sessions::start(
+        &mut conn,
+        &keys.refresh_tokens,
+        &gp,
+        chrono::Utc::now().naive_utc(),
+    )
+    .unwrap();
     api::auth::tokens::issue(
         &keys,
         &gp,
-        "fault-tests",
+        &session.session_id,
         shared::api::Role::Public,
         chrono::Duration::minutes(30),
     )

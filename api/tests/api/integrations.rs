@@ -163,10 +163,22 @@ async fn a_client_with_only_submissions_read_reads_the_feed_and_nothing_else() {
             .status(),
         401
     );
+    // A token got with the replaced secret stops working at once, too.
     assert_eq!(
-        client_token(&app, &client.client.id, &rotated.client_secret)
-            .await
-            .status(),
+        machine.get("/api/v1/integrations/submissions").await.status(),
+        401
+    );
+    let fresh: TokenResponse = client_token(&app, &client.client.id, &rotated.client_secret)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let machine = Caller {
+        app: &app,
+        token: fresh.access_token,
+    };
+    assert_eq!(
+        machine.get("/api/v1/integrations/submissions").await.status(),
         200
     );
     let revoked = admin
@@ -177,6 +189,11 @@ async fn a_client_with_only_submissions_read_reads_the_feed_and_nothing_else() {
         client_token(&app, &client.client.id, &rotated.client_secret)
             .await
             .status(),
+        401
+    );
+    // Deleting the client ends the token it already holds.
+    assert_eq!(
+        machine.get("/api/v1/integrations/submissions").await.status(),
         401
     );
     let wrong_grant = app

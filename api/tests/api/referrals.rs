@@ -565,6 +565,12 @@ async fn a_draft_near_its_expiry_brings_one_reminder_and_then_goes() {
 
     let purged = api::purge::purge(&mut conn, now + Duration::days(4)).unwrap();
     assert_eq!(purged.drafts, 1);
+    // Four days on, her session has gone too: she signs in again and finds no draft.
+    let session = app.signed_in("priya@example.org", PASSWORD).await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
     assert_eq!(
         me.get(&format!("/api/v1/drafts/{}", draft.id))
             .await

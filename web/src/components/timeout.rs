@@ -10,9 +10,9 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 
-use crate::session::{Session, now, use_session};
+use crate::session::{Ending, Session, now, use_session};
 
 /// What to do just before the warning shows: the forms app saves the open form as a draft.
 pub type BeforeWarning = fn(&str, Session);
@@ -23,7 +23,6 @@ const EXTEND_AT_MOST_EVERY_SECONDS: f64 = 60.0;
 #[component]
 pub fn TimeoutWarning(before_warning: Option<BeforeWarning>) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
     let location = use_location();
     let active_since_refresh = RwSignal::new(false);
     let warning = RwSignal::new(false);
@@ -48,8 +47,7 @@ pub fn TimeoutWarning(before_warning: Option<BeforeWarning>) -> impl IntoView {
         let timeout = session.idle_timeout_seconds();
         if idle >= timeout {
             warning.set(false);
-            session.sign_out();
-            navigate("/signed-out", Default::default());
+            session.sign_out(Ending::Inactive);
         } else if idle >= timeout - WARN_BEFORE_SECONDS {
             seconds_left.set((timeout - idle).max(0.0));
             if !warning.get_untracked()
@@ -85,7 +83,7 @@ pub fn TimeoutWarning(before_warning: Option<BeforeWarning>) -> impl IntoView {
     };
     let leave = move |_| {
         warning.set(false);
-        session.sign_out();
+        session.sign_out(Ending::SignedOut);
     };
 
     move || {

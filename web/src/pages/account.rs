@@ -9,7 +9,7 @@ use shared::api::{
 use crate::api;
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
-use crate::session::{Session, use_session};
+use crate::session::{Ending, Session, use_session};
 
 /// Renders `signed_in` for a signed-in user, and sends anyone else to sign in.
 pub(crate) fn signed_in_only<V: IntoView + 'static>(
@@ -74,7 +74,7 @@ pub fn Account() -> impl IntoView {
                 ": details, messages, involvements and documents, yours and those of people you look after."</p>
             <crate::pages::account_forms::SavedForms />
             <crate::pages::account_forms::SubmittedForms />
-            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.sign_out()>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.sign_out(Ending::SignedOut)>
                 "Sign out"
             </button>
         }

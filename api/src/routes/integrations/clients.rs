@@ -68,8 +68,8 @@ pub async fn list_api_clients(
     tag = "integrations",
     operation_id = "rotate_api_client_secret",
     summary = "Give a machine client a new secret",
-    description = "Administrators only. The old secret stops working now; the new one is \
-                   answered this once. Revoked clients answer 404.",
+    description = "Administrators only. The old secret, and every token got with it, stop \
+                   working now; the new one is answered this once. Revoked clients answer 404.",
     params(("client_id" = String, Path, description = "The client's id.", example = "0193b060-0000-7000-8000-000000000060")),
     responses(
         (status = 200, description = "The client with its new secret.", body = ClientWithSecret),
@@ -96,8 +96,8 @@ pub async fn rotate_api_client_secret(
     tag = "integrations",
     operation_id = "revoke_api_client",
     summary = "Revoke a machine client",
-    description = "Administrators only. Its secret stops working now (a token already issued \
-                   lasts its few minutes); the client is kept, revoked, for the record.",
+    description = "Administrators only. Its secret and any token already issued to it stop \
+                   working now; the client is kept, revoked, for the record.",
     params(("client_id" = String, Path, description = "The client's id.", example = "0193b060-0000-7000-8000-000000000060")),
     responses(
         (status = 204, description = "Revoked."),
