@@ -8,6 +8,8 @@ use config::{Config, Environment, File};
 use serde::Deserialize;
 use url::Url;
 
+use crate::proxies::TrustedProxies;
+
 /// The secret `just run` uses. It is in the repository, so it is refused for a public address.
 pub const DEVELOPMENT_SECRET: &str = "development-only-secret-not-for-production-use";
 
@@ -80,9 +82,14 @@ pub struct ServerSettings {
     pub upload_limit_bytes: usize,
     /// How long in-flight requests may take to finish after a stop signal.
     pub shutdown_timeout_seconds: u64,
-    /// Whether to take the client's address from `X-Forwarded-For`: only behind a load
-    /// balancer that sets it, or anyone could dodge the per-address limits.
-    pub trust_forwarded_for: bool,
+    /// Our own load balancers (addresses or CIDR networks): `X-Forwarded-For` is believed only
+    /// as far as they vouch for it, or anyone could dodge the per-address limits.
+    #[serde(default)]
+    pub trusted_proxies: TrustedProxies,
+    /// Replaced by `trusted_proxies`; still read so that setting it fails loudly instead of
+    /// quietly counting every client as the balancer.
+    #[serde(default)]
+    pub trust_forwarded_for: Option<bool>,
     /// Lets webhooks go to this machine over plain http: for development and tests only. Off,
     /// webhooks go over https to servers on the internet and never into a private network.
     pub allow_local_webhooks: bool,
@@ -127,7 +134,6 @@ impl Settings {
             .set_default("server.body_limit_bytes", 256 * 1024)?
             .set_default("server.upload_limit_bytes", 10 * 1024 * 1024)?
             .set_default("server.shutdown_timeout_seconds", 30)?
-            .set_default("server.trust_forwarded_for", false)?
             .set_default("server.allow_local_webhooks", false)?
             .set_default("database.url", "sqlite://var/portal.db")?
             .set_default("database.pool_size", 8)?
@@ -187,6 +193,11 @@ impl Settings {
             "set PORTAL_AUTH__SECRET: the development secret is public, so it serves only \
              http://127.0.0.1, ::1 or localhost, not {}",
             self.server.public_url
+        );
+        anyhow::ensure!(
+            self.server.trust_forwarded_for.is_none(),
+            "server.trust_forwarded_for is replaced by server.trusted_proxies: list the load \
+             balancers' addresses or networks (PORTAL_SERVER__TRUSTED_PROXIES=\"10.0.0.0/8\")"
         );
         Ok(())
     }

@@ -19,6 +19,7 @@ pub mod integrations;
 pub mod openapi;
 pub mod pagination;
 pub mod passwords;
+pub mod proxies;
 pub mod purge;
 pub mod referrals;
 pub mod routes;

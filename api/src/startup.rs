@@ -85,7 +85,7 @@ impl Application {
             )?,
             upload_limit_bytes: settings.server.upload_limit_bytes,
             public_url: settings.server.public_url.clone(),
-            trust_forwarded_for: settings.server.trust_forwarded_for,
+            proxies: settings.server.trusted_proxies.clone(),
         });
         crate::purge::spawn(state.clone());
         let server = run(listener, state, &settings)?;

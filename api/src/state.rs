@@ -5,6 +5,7 @@ use crate::db::Database;
 use crate::email::Outbox;
 use crate::forms::FormLibrary;
 use crate::passwords::PasswordHasher;
+use crate::proxies::TrustedProxies;
 
 /// What every request handler may use. Nodes keep no other state, so several can run side by
 /// side on one PostgreSQL.
@@ -22,6 +23,6 @@ pub struct AppState {
     pub upload_limit_bytes: usize,
     /// Where people reach the portal, for links in emails.
     pub public_url: url::Url,
-    /// Whether `X-Forwarded-For` names the client (only true behind a trusted load balancer).
-    pub trust_forwarded_for: bool,
+    /// Our load balancers, which say in `X-Forwarded-For` whom they serve.
+    pub proxies: TrustedProxies,
 }

@@ -76,25 +76,13 @@ pub fn now() -> NaiveDateTime {
     Utc::now().naive_utc()
 }
 
-/// The client's address for rate limiting. Behind a load balancer, set
-/// `server.trust_forwarded_for` so the client's own address is used, not the balancer's.
-pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
-    let forwarded = trust_forwarded_for
-        .then(|| {
-            req.connection_info()
-                .realip_remote_addr()
-                .map(str::to_owned)
-        })
-        .flatten();
-    let address = forwarded.or_else(|| req.peer_addr().map(|a| a.to_string()));
-    // The port differs with every connection: only the IP address identifies the client.
-    match address {
-        Some(text) => text
-            .parse::<std::net::SocketAddr>()
-            .map(|socket| socket.ip().to_string())
-            .unwrap_or(text),
-        None => "unknown".to_owned(),
-    }
+/// The client's address for rate limiting: the peer, or behind our load balancers the address
+/// they were reached from (`server.trusted_proxies`).
+pub fn client_address(state: &AppState, req: &HttpRequest) -> String {
+    state
+        .proxies
+        .client(req)
+        .map_or_else(|| "unknown".to_owned(), |address| address.to_string())
 }
 
 /// Counts a request from `address` against its hourly allowance (committed at once, whatever

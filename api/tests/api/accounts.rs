@@ -595,6 +595,51 @@ async fn one_client_address_is_limited_however_many_addresses_it_tries() {
 }
 
 #[tokio::test]
+async fn behind_our_load_balancer_the_client_is_the_address_it_was_reached_from() {
+    let app = crate::helpers::spawn_app_with(|settings| {
+        settings.auth.attempts_per_address_per_hour = 3;
+        settings.server.trusted_proxies =
+            api::proxies::TrustedProxies::parse("127.0.0.1").unwrap();
+    })
+    .await;
+    // The balancer (this test, on 127.0.0.1) appends the address it was reached from; what is
+    // to the left of it the client wrote, a fresh address each time.
+    let through_balancer = |written: String, reached_from: &'static str| {
+        let app = &app;
+        async move {
+            let bot_check = app.bot_check().await;
+            app.client
+                .post(format!("{}/api/v1/sign-in", app.address))
+                .header("X-Forwarded-For", format!("{written}, {reached_from}"))
+                .json(&json!({"email": "guess@example.org", "password": "Wrong-Password-1!",
+                              "bot_check": bot_check}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    for n in 0..3 {
+        let written = format!("198.51.100.{n}, 127.0.0.1");
+        assert_eq!(through_balancer(written, "203.0.113.9").await, 401);
+    }
+    assert_eq!(
+        through_balancer("198.51.100.77, 127.0.0.1".into(), "203.0.113.9").await,
+        429,
+        "the addresses the client wrote do not buy it a fresh allowance"
+    );
+    assert_eq!(
+        through_balancer("not an address".into(), "203.0.113.9").await,
+        429
+    );
+    // Someone else behind the same balancer is not held back by it.
+    assert_eq!(
+        through_balancer("198.51.100.1".into(), "203.0.113.10").await,
+        401
+    );
+}
+
+#[tokio::test]
 async fn a_password_that_is_easy_to_guess_is_refused_and_one_in_any_language_taken() {
     let app = spawn_app().await;
     let register = |password: &'static str, email: &'static str| {

@@ -165,7 +165,10 @@ async fn a_client_with_only_submissions_read_reads_the_feed_and_nothing_else() {
     );
     // A token got with the replaced secret stops working at once, too.
     assert_eq!(
-        machine.get("/api/v1/integrations/submissions").await.status(),
+        machine
+            .get("/api/v1/integrations/submissions")
+            .await
+            .status(),
         401
     );
     let fresh: TokenResponse = client_token(&app, &client.client.id, &rotated.client_secret)
@@ -178,7 +181,10 @@ async fn a_client_with_only_submissions_read_reads_the_feed_and_nothing_else() {
         token: fresh.access_token,
     };
     assert_eq!(
-        machine.get("/api/v1/integrations/submissions").await.status(),
+        machine
+            .get("/api/v1/integrations/submissions")
+            .await
+            .status(),
         200
     );
     let revoked = admin
@@ -193,7 +199,10 @@ async fn a_client_with_only_submissions_read_reads_the_feed_and_nothing_else() {
     );
     // Deleting the client ends the token it already holds.
     assert_eq!(
-        machine.get("/api/v1/integrations/submissions").await.status(),
+        machine
+            .get("/api/v1/integrations/submissions")
+            .await
+            .status(),
         401
     );
     let wrong_grant = app

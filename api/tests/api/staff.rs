@@ -661,7 +661,10 @@ async fn administrators_put_staff_in_teams_and_switch_them_off() {
         .await;
     assert_eq!(by_staff.status(), 403);
     let staff = c.app.caller(&c.staff);
-    assert_eq!(staff.get("/api/v1/staff/people?surname=a").await.status(), 200);
+    assert_eq!(
+        staff.get("/api/v1/staff/people?surname=a").await.status(),
+        200
+    );
 
     let off = admin
         .post(
@@ -673,7 +676,10 @@ async fn administrators_put_staff_in_teams_and_switch_them_off() {
     let off: StaffMember = off.json().await.unwrap();
     assert!(!off.active);
     // What they had open stops working at once: their access token no longer reads anything.
-    assert_eq!(staff.get("/api/v1/staff/people?surname=a").await.status(), 401);
+    assert_eq!(
+        staff.get("/api/v1/staff/people?surname=a").await.status(),
+        401
+    );
     assert_eq!(staff.get("/api/v1/account").await.status(), 401);
     // The account can no longer sign in.
     let sign_in = c

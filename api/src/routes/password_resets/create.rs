@@ -30,6 +30,6 @@ pub async fn request_password_reset(
     req: HttpRequest,
     body: Json<PasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    limit_address(&state, client_address(&req, state.trust_forwarded_for)).await?;
+    limit_address(&state, client_address(&state, &req)).await?;
     Ok(HttpResponse::Accepted().json(password_reset::request(&state, body.into_inner()).await?))
 }

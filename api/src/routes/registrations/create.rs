@@ -32,7 +32,7 @@ pub async fn create_registration(
     req: HttpRequest,
     body: Json<RegistrationRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    limit_address(&state, client_address(&req, state.trust_forwarded_for)).await?;
+    limit_address(&state, client_address(&state, &req)).await?;
     let sent = registration::register(&state, body.into_inner()).await?;
     Ok(HttpResponse::Accepted().json(sent))
 }

@@ -34,6 +34,6 @@ pub async fn resend_registration_code(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    limit_address(&state, client_address(&req, state.trust_forwarded_for)).await?;
+    limit_address(&state, client_address(&state, &req)).await?;
     Ok(HttpResponse::Accepted().json(registration::resend(&state, &body.email).await?))
 }

@@ -38,6 +38,6 @@ pub async fn start_sign_in(
     req: HttpRequest,
     body: Json<SignInRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    limit_address(&state, client_address(&req, state.trust_forwarded_for)).await?;
+    limit_address(&state, client_address(&state, &req)).await?;
     Ok(HttpResponse::Accepted().json(sign_in::start(&state, body.into_inner()).await?))
 }
