@@ -41,8 +41,9 @@ pub struct AuthSettings {
     pub access_token_minutes: i64,
     /// A session ends after this long without activity (WCAG 2.2.1 warns two minutes before).
     pub idle_timeout_minutes: i64,
-    /// Wrong passwords or codes for one email address before it is locked for a while.
+    /// Wrong passwords for one email address from one client before that client waits.
     pub lock_after_failures: i32,
+    /// The longest wait: the first is a minute, doubling with each further failure.
     pub lock_minutes: i64,
     /// Requests to the sign-in, registration and reset routes allowed per client address an hour.
     pub attempts_per_address_per_hour: i32,
@@ -148,7 +149,7 @@ impl Settings {
             .set_default("auth.access_token_minutes", 5)?
             .set_default("auth.idle_timeout_minutes", 20)?
             .set_default("auth.lock_after_failures", 5)?
-            .set_default("auth.lock_minutes", 15)?
+            .set_default("auth.lock_minutes", 60)?
             .set_default("auth.attempts_per_address_per_hour", 600)?
             .set_default("auth.bot_check_max_number", 50_000)?
             .set_default("email.file_dir", "var/mail")?

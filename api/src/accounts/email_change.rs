@@ -57,7 +57,7 @@ pub async fn request(
                     return Ok::<_, ApiError>(Err(count_failure(
                         conn,
                         &auth,
-                        &account.email,
+                        &throttle::email_key(&account.email),
                         refusal,
                         now,
                     )?));
@@ -93,7 +93,6 @@ pub async fn confirm(
     }
     let code = normalise_code(&request.code).ok_or_else(codes::wrong_code)?;
     let key = state.keys.codes.clone();
-    let auth = state.auth.clone();
     let council = state.council.view().clone();
     let user = user.clone();
     let account = state
@@ -102,13 +101,10 @@ pub async fn confirm(
             conn.write_transaction(|conn| {
                 let now = now();
                 let account = current(conn, &user)?;
-                let lock_email = account.email.clone();
                 redeem_code(
                     conn,
                     &key,
-                    &auth,
                     Some(account),
-                    &lock_email,
                     Purpose::ChangeEmail,
                     &code,
                     now,

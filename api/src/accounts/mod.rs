@@ -100,7 +100,7 @@ pub async fn limit_address(state: &AppState, address: String) -> Result<(), ApiE
                 &key,
                 limit,
                 Duration::hours(1),
-                Duration::hours(1),
+                throttle::Lock::For(Duration::hours(1)),
                 now,
             )?;
             Ok(())
@@ -108,20 +108,25 @@ pub async fn limit_address(state: &AppState, address: String) -> Result<(), ApiE
         .await
 }
 
-/// Counts a wrong password or code against an email address; when that locks it, says so.
+/// Counts a wrong password against `key`; when that locks it, says until when. Locks grow:
+/// a minute at `lock_after_failures`, doubling with each further failure up to `lock_minutes`.
 pub fn count_failure(
     conn: &mut DbConnection,
     state_auth: &crate::configuration::AuthSettings,
-    email: &str,
+    key: &str,
     refusal: ApiError,
     now: NaiveDateTime,
 ) -> Result<ApiError, ApiError> {
+    let longest = Duration::minutes(state_auth.lock_minutes);
     let locked = throttle::count(
         conn,
-        &throttle::email_key(email),
+        key,
         state_auth.lock_after_failures,
-        Duration::minutes(state_auth.lock_minutes),
-        Duration::minutes(state_auth.lock_minutes),
+        Duration::days(1),
+        throttle::Lock::Growing {
+            first: Duration::minutes(1).min(longest),
+            longest,
+        },
         now,
     )?;
     Ok(match locked {
@@ -130,36 +135,31 @@ pub fn count_failure(
     })
 }
 
-/// Redeems an emailed code for `account` (when there is one): the address lock applies first;
-/// a wrong code counts against `lock_email`; a right one clears its failures and runs `then` in
-/// the same transaction with the account and the address the code was sent to.
+/// Redeems an emailed code for `account` (when there is one): a right one runs `then` in the
+/// same transaction with the account and the address the code was sent to. A code allows a
+/// few tries of its own and nothing else locks this step: the code is the proof that the
+/// person holds the mailbox, so no lock on the address may stand in its way (a reset with a
+/// valid code works even while someone is guessing the password).
 ///
 /// The outer `Result` fails the transaction; the inner one is the answer, committed either way,
 /// so that a refusal still records its failed try.
-#[allow(clippy::too_many_arguments)]
 pub fn redeem_code<T>(
     conn: &mut DbConnection,
     key: &[u8],
-    auth: &crate::configuration::AuthSettings,
     account: Option<Account>,
-    lock_email: &str,
     purpose: crate::auth::codes::Purpose,
     code: &str,
     now: NaiveDateTime,
     then: impl FnOnce(&mut DbConnection, Account, String) -> Result<T, ApiError>,
 ) -> Result<Result<T, ApiError>, ApiError> {
     use crate::auth::codes;
-    throttle::ensure_unlocked(conn, &throttle::email_key(lock_email), now)?;
     let verdict = match &account {
         Some(account) => codes::consume(conn, key, &account.id, purpose, code, now)?,
         None => Err(codes::wrong_code()),
     };
     match (account, verdict) {
-        (Some(account), Ok(sent_to)) => {
-            throttle::clear(conn, &throttle::email_key(lock_email))?;
-            Ok(Ok(then(conn, account, sent_to)?))
-        }
-        (_, Err(refusal)) => Ok(Err(count_failure(conn, auth, lock_email, refusal, now)?)),
+        (Some(account), Ok(sent_to)) => Ok(Ok(then(conn, account, sent_to)?)),
+        (_, Err(refusal)) => Ok(Err(refusal)),
         (None, Ok(_)) => Ok(Err(codes::wrong_code())),
     }
 }

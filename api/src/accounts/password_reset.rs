@@ -6,7 +6,7 @@ use shared::rules::{normalise_code, normalise_email};
 use super::registration::{code_sent, spaced};
 use super::{Account, now, redeem_code};
 use crate::auth::codes::{self, Purpose};
-use crate::auth::{bot_check, sessions};
+use crate::auth::{bot_check, sessions, throttle};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
@@ -57,6 +57,7 @@ pub async fn request(
 pub async fn complete(
     state: &AppState,
     completion: PasswordResetCompletion,
+    client_address: &str,
 ) -> Result<(), ApiError> {
     let mut errors = completion.validate();
     crate::passwords::refuse_guessable(&mut errors, &completion.password, &[&completion.email]);
@@ -67,8 +68,8 @@ pub async fn complete(
     let code = normalise_code(&completion.code).ok_or_else(codes::wrong_code)?;
     let password_hash = state.passwords.hash(completion.password).await?;
     let key = state.keys.codes.clone();
-    let auth = state.auth.clone();
     let council = state.council.view().clone();
+    let lock_key = throttle::sign_in_key(&email, client_address);
     state
         .database
         .run(move |conn| {
@@ -78,9 +79,7 @@ pub async fn complete(
                 redeem_code(
                     conn,
                     &key,
-                    &auth,
                     account,
-                    &email,
                     Purpose::ResetPassword,
                     &code,
                     now,
@@ -94,6 +93,8 @@ pub async fn complete(
                             ))
                             .execute(conn)?;
                         sessions::revoke_all(conn, &account.id, now)?;
+                        // Whoever proved the mailbox may sign in from here at once.
+                        throttle::clear(conn, &lock_key)?;
                         let message = email::templates::render(
                             Template::PasswordChanged,
                             &email,

@@ -84,11 +84,11 @@ pub async fn change_password(
         .await?;
     if !matches {
         let auth = state.auth.clone();
-        let email = account.email.clone();
+        let key = email_key.clone();
         let refusal = ApiError::field("current_password", "Your current password is not correct");
         return Err(state
             .database
-            .run(move |conn| count_failure(conn, &auth, &email, refusal, now()))
+            .run(move |conn| count_failure(conn, &auth, &key, refusal, now()))
             .await?);
     }
     let password_hash = state.passwords.hash(request.password).await?;

@@ -149,7 +149,6 @@ pub async fn verify(
     let code = normalise_code(code).ok_or_else(codes::wrong_code)?;
     let key = state.keys.codes.clone();
     let refresh_key = state.keys.refresh_tokens.clone();
-    let auth = state.auth.clone();
     state
         .database
         .run(move |conn| {
@@ -160,9 +159,7 @@ pub async fn verify(
                 redeem_code(
                     conn,
                     &key,
-                    &auth,
                     account,
-                    &email,
                     Purpose::VerifyEmail,
                     &code,
                     now,

@@ -13,8 +13,15 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Sign-in step 1: email and password. When they match, a code is emailed; when they do not,
-/// the answer never says which was wrong, and repeated failures lock the address for a while.
-pub async fn start(state: &AppState, request: SignInRequest) -> Result<CodeSent, ApiError> {
+/// the answer never says which was wrong, and repeated failures from the client's address lock
+/// that address out of this email address for a while, longer each time. Someone guessing from
+/// elsewhere locks only themselves out; the emailed code is the second factor, so a guessed
+/// password alone opens nothing.
+pub async fn start(
+    state: &AppState,
+    request: SignInRequest,
+    client_address: &str,
+) -> Result<CodeSent, ApiError> {
     let errors = request.validate();
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
@@ -22,12 +29,14 @@ pub async fn start(state: &AppState, request: SignInRequest) -> Result<CodeSent,
     let email = normalise_email(&request.email);
     let bot_key = state.keys.bot_check.clone();
     let lookup_email = email.clone();
+    let lock_key = throttle::sign_in_key(&email, client_address);
+    let lookup_lock = lock_key.clone();
     let account = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
                 let now = now();
-                throttle::ensure_unlocked(conn, &throttle::email_key(&lookup_email), now)?;
+                throttle::ensure_unlocked(conn, &lookup_lock, now)?;
                 bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
                 Ok::<_, ApiError>(
                     Account::by_email(conn, &lookup_email)?.filter(Account::is_active),
@@ -53,6 +62,7 @@ pub async fn start(state: &AppState, request: SignInRequest) -> Result<CodeSent,
                 let now = now();
                 match account.filter(|_| matches) {
                     Some(account) => {
+                        throttle::clear(conn, &lock_key)?;
                         let code =
                             codes::issue(conn, &key, &account.id, &to, Purpose::SignIn, now)?;
                         let message = email::templates::render(
@@ -67,7 +77,7 @@ pub async fn start(state: &AppState, request: SignInRequest) -> Result<CodeSent,
                     None => Ok(Err(count_failure(
                         conn,
                         &auth,
-                        &to,
+                        &lock_key,
                         ApiError::InvalidCredentials,
                         now,
                     )?)),
@@ -90,7 +100,6 @@ pub async fn finish(
     let code = normalise_code(code).ok_or_else(codes::wrong_code)?;
     let key = state.keys.codes.clone();
     let refresh_key = state.keys.refresh_tokens.clone();
-    let auth = state.auth.clone();
     state
         .database
         .run(move |conn| {
@@ -100,9 +109,7 @@ pub async fn finish(
                 redeem_code(
                     conn,
                     &key,
-                    &auth,
                     account,
-                    &email,
                     Purpose::SignIn,
                     &code,
                     now,

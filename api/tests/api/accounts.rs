@@ -314,20 +314,39 @@ async fn a_wrong_password_never_says_whether_the_address_is_registered() {
     assert_eq!(a.code, "invalid_credentials");
 }
 
+/// Signs in (step 1) as if from `client`, through the test's own load balancer.
+async fn sign_in_from(
+    app: &TestApp,
+    client: &str,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let bot_check = app.bot_check().await;
+    app.client
+        .post(format!("{}/api/v1/sign-in", app.address))
+        .header("X-Forwarded-For", client)
+        .json(&json!({"email": email, "password": password, "bot_check": bot_check}))
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
-async fn repeated_wrong_passwords_lock_the_address_for_a_while_registered_or_not() {
-    let app = spawn_app().await;
+async fn repeated_wrong_passwords_hold_back_only_the_guesser_and_never_a_reset() {
+    let app = crate::helpers::spawn_app_with(|settings| {
+        settings.server.trusted_proxies = api::proxies::TrustedProxies::parse("127.0.0.1").unwrap();
+    })
+    .await;
     app.register("sam@example.org", PASSWORD).await;
+    let guesser = "203.0.113.66";
 
     for email in ["sam@example.org", "nobody@example.org"] {
         for _ in 0..4 {
-            assert_eq!(
-                sign_in(&app, email, "Wrong-Password-1!").await.status(),
-                401
-            );
+            let wrong = sign_in_from(&app, guesser, email, "Wrong-Password-1!").await;
+            assert_eq!(wrong.status(), 401);
         }
-        let fifth = sign_in(&app, email, "Wrong-Password-1!").await;
-        assert_eq!(fifth.status(), 429, "{email}");
+        let fifth = sign_in_from(&app, guesser, email, "Wrong-Password-1!").await;
+        assert_eq!(fifth.status(), 429, "{email}: registered or not, the same");
         assert!(fifth.headers().contains_key("retry-after"));
         let problem: Problem = fifth.json().await.unwrap();
         let detail = problem.detail.unwrap();
@@ -337,10 +356,54 @@ async fn repeated_wrong_passwords_lock_the_address_for_a_while_registered_or_not
             "{detail}"
         );
     }
-    // Even the right password waits for the lock to pass.
+    // The guesser waits, even with the right password...
     assert_eq!(
-        sign_in(&app, "sam@example.org", PASSWORD).await.status(),
+        sign_in_from(&app, guesser, "sam@example.org", PASSWORD)
+            .await
+            .status(),
         429
+    );
+    // ...but Sam, from her own address, is not locked out by someone else's guessing.
+    assert_eq!(
+        sign_in_from(&app, "198.51.100.20", "sam@example.org", PASSWORD)
+            .await
+            .status(),
+        202
+    );
+
+    // Had Sam been the one at that address, a reset with the emailed code still works, and
+    // lets her sign in from there at once.
+    let before = app.mailbox.to("sam@example.org").len();
+    let asked = app
+        .client
+        .post(format!("{}/api/v1/password-resets", app.address))
+        .header("X-Forwarded-For", guesser)
+        .json(&json!({"email": "sam@example.org", "bot_check": app.bot_check().await}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(asked.status(), 202);
+    let code = app
+        .mailbox
+        .next_containing("sam@example.org", before, "reset")
+        .await
+        .code();
+    let new_password = "Brand-New-Pass-7!";
+    let done = app
+        .client
+        .post(format!("{}/api/v1/password-resets/complete", app.address))
+        .header("X-Forwarded-For", guesser)
+        .json(&json!({"email": "sam@example.org", "code": code,
+                      "password": new_password, "confirm_password": new_password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), 204);
+    assert_eq!(
+        sign_in_from(&app, guesser, "sam@example.org", new_password)
+            .await
+            .status(),
+        202
     );
 }
 
@@ -361,7 +424,7 @@ async fn a_code_stops_working_after_five_wrong_tries() {
         "111 111"
     };
 
-    for _ in 0..4 {
+    for _ in 0..5 {
         let response = app
             .post(
                 "/api/v1/registrations/verify",
@@ -370,13 +433,6 @@ async fn a_code_stops_working_after_five_wrong_tries() {
             .await;
         assert_eq!(response.status(), 422);
     }
-    let fifth = app
-        .post(
-            "/api/v1/registrations/verify",
-            &json!({"email": "sam@example.org", "code": wrong}),
-        )
-        .await;
-    assert_eq!(fifth.status(), 429);
     let right = app
         .post(
             "/api/v1/registrations/verify",
@@ -385,9 +441,11 @@ async fn a_code_stops_working_after_five_wrong_tries() {
         .await;
     assert_eq!(
         right.status(),
-        429,
-        "the address is locked, so even the right code waits"
+        422,
+        "the code is spent: a new one must be sent"
     );
+    let problem: Problem = right.json().await.unwrap();
+    assert!(problem.errors["code"][0].contains("too many times"));
 }
 
 #[tokio::test]
@@ -598,8 +656,7 @@ async fn one_client_address_is_limited_however_many_addresses_it_tries() {
 async fn behind_our_load_balancer_the_client_is_the_address_it_was_reached_from() {
     let app = crate::helpers::spawn_app_with(|settings| {
         settings.auth.attempts_per_address_per_hour = 3;
-        settings.server.trusted_proxies =
-            api::proxies::TrustedProxies::parse("127.0.0.1").unwrap();
+        settings.server.trusted_proxies = api::proxies::TrustedProxies::parse("127.0.0.1").unwrap();
     })
     .await;
     // The balancer (this test, on 127.0.0.1) appends the address it was reached from; what is
@@ -611,8 +668,10 @@ async fn behind_our_load_balancer_the_client_is_the_address_it_was_reached_from(
             app.client
                 .post(format!("{}/api/v1/sign-in", app.address))
                 .header("X-Forwarded-For", format!("{written}, {reached_from}"))
-                .json(&json!({"email": "guess@example.org", "password": "Wrong-Password-1!",
-                              "bot_check": bot_check}))
+                .json(
+                    &json!({"email": "guess@example.org", "password": "Wrong-Password-1!",
+                              "bot_check": bot_check}),
+                )
                 .send()
                 .await
                 .unwrap()

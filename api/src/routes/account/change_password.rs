@@ -16,7 +16,8 @@ use crate::state::AppState;
     summary = "Change your password",
     description = "Needs the current password and a new one that meets the policy. Every other \
                    session of the account ends (this one goes on), and the owner is told by \
-                   email. Wrong current passwords count towards the lock of the address.",
+                   email. After 5 wrong current passwords the account waits before trying again, \
+                   longer each time (429).",
     request_body = ChangePasswordRequest,
     responses(
         (status = 204, description = "The password has changed."),

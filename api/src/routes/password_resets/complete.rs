@@ -1,7 +1,7 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::PasswordResetCompletion;
 
-use crate::accounts::password_reset;
+use crate::accounts::{client_address, password_reset};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -15,7 +15,8 @@ use crate::state::AppState;
     summary = "Set a new password with the emailed code",
     description = "Changes the password (which must meet the policy), ends every session of \
                    the account, and emails the owner that the password changed. Sign in \
-                   afterwards. No authentication.",
+                   afterwards: a valid code also lifts any wait on signing in from this \
+                   client, and no wait on sign-in ever blocks this. No authentication.",
     request_body = PasswordResetCompletion,
     responses(
         (status = 204, description = "The password has changed; every session has ended."),
@@ -27,8 +28,10 @@ use crate::state::AppState;
 )]
 pub async fn complete_password_reset(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: Json<PasswordResetCompletion>,
 ) -> Result<HttpResponse, ApiError> {
-    password_reset::complete(&state, body.into_inner()).await?;
+    let address = client_address(&state, &req);
+    password_reset::complete(&state, body.into_inner(), &address).await?;
     Ok(HttpResponse::NoContent().finish())
 }

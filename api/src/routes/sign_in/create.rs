@@ -15,9 +15,11 @@ use crate::state::AppState;
     summary = "Sign in: check the password and email a code",
     description = "When the email address and password match an account, a 6-digit sign-in \
                    code valid for 10 minutes is emailed. A wrong password answers 401 without \
-                   saying whether the address is registered; after repeated failures the \
-                   address is locked for a while (429, with the time to try again). Needs a \
-                   solved bot check; no authentication.",
+                   saying whether the address is registered. After 5 wrong passwords for one \
+                   email address from one client address, that client waits a minute before \
+                   trying it again, twice as long after each further failure, up to an hour \
+                   (429 with `Retry-After`); other clients are not held back. Needs a solved \
+                   bot check; no authentication.",
     request_body = SignInRequest,
     responses(
         (status = 202, description = "A sign-in code has been emailed.", body = CodeSent),
@@ -38,6 +40,7 @@ pub async fn start_sign_in(
     req: HttpRequest,
     body: Json<SignInRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    limit_address(&state, client_address(&state, &req)).await?;
-    Ok(HttpResponse::Accepted().json(sign_in::start(&state, body.into_inner()).await?))
+    let address = client_address(&state, &req);
+    limit_address(&state, address.clone()).await?;
+    Ok(HttpResponse::Accepted().json(sign_in::start(&state, body.into_inner(), &address).await?))
 }
