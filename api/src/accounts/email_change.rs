@@ -108,7 +108,8 @@ pub async fn confirm(
                     Purpose::ChangeEmail,
                     &code,
                     now,
-                    |conn, account, new_email| {
+                    |conn, account, redeemed| {
+                        let new_email = redeemed.email;
                         if Account::by_email(conn, &new_email)?.is_some() {
                             return Err(ApiError::field(
                                 "code",

@@ -136,7 +136,7 @@ pub fn count_failure(
 }
 
 /// Redeems an emailed code for `account` (when there is one): a right one runs `then` in the
-/// same transaction with the account and the address the code was sent to. A code allows a
+/// same transaction with the account and what the code was for. A code allows a
 /// few tries of its own and nothing else locks this step: the code is the proof that the
 /// person holds the mailbox, so no lock on the address may stand in its way (a reset with a
 /// valid code works even while someone is guessing the password).
@@ -150,7 +150,7 @@ pub fn redeem_code<T>(
     purpose: crate::auth::codes::Purpose,
     code: &str,
     now: NaiveDateTime,
-    then: impl FnOnce(&mut DbConnection, Account, String) -> Result<T, ApiError>,
+    then: impl FnOnce(&mut DbConnection, Account, crate::auth::codes::Redeemed) -> Result<T, ApiError>,
 ) -> Result<Result<T, ApiError>, ApiError> {
     use crate::auth::codes;
     let verdict = match &account {
@@ -158,7 +158,7 @@ pub fn redeem_code<T>(
         None => Err(codes::wrong_code()),
     };
     match (account, verdict) {
-        (Some(account), Ok(sent_to)) => Ok(Ok(then(conn, account, sent_to)?)),
+        (Some(account), Ok(redeemed)) => Ok(Ok(then(conn, account, redeemed)?)),
         (_, Err(refusal)) => Ok(Err(refusal)),
         (None, Ok(_)) => Ok(Err(codes::wrong_code())),
     }

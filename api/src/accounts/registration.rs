@@ -12,8 +12,9 @@ use crate::email::{self, Template};
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// Registration step 2: make (or refresh) an unverified account and email it a code. An address
-/// that already has an account gets an email saying so instead; the answer is the same.
+/// Registration step 2: make an unverified account (or, for an address registered but not yet
+/// proved, a registration beside the first) and email its code. An address that already has an
+/// account gets an email saying so instead; the answer is the same.
 pub async fn register(
     state: &AppState,
     request: RegistrationRequest,
@@ -52,18 +53,16 @@ pub async fn register(
                         )?
                     }
                     existing => {
+                        let asked = Asked {
+                            forename: forename.to_owned(),
+                            surname: surname.to_owned(),
+                            password_hash: password_hash.clone(),
+                        };
+                        // An address someone registered but never proved keeps that first
+                        // registration untouched: this one waits beside it with its own code,
+                        // and the owner of the mailbox decides which code to enter.
                         let id = match existing {
-                            Some(unverified) => {
-                                diesel::update(accounts::table.find(&unverified.id))
-                                    .set((
-                                        accounts::forename.eq(forename),
-                                        accounts::surname.eq(surname),
-                                        accounts::password_hash.eq(&password_hash),
-                                        accounts::updated_at.eq(now),
-                                    ))
-                                    .execute(conn)?;
-                                unverified.id
-                            }
+                            Some(unverified) => unverified.id,
                             None => {
                                 let id = Uuid::now_v7().to_string();
                                 diesel::insert_into(accounts::table)
@@ -82,12 +81,19 @@ pub async fn register(
                                 id
                             }
                         };
-                        let code = codes::issue(conn, &key, &id, &to, Purpose::VerifyEmail, now)?;
+                        let code = codes::issue_for_registration(
+                            conn,
+                            &key,
+                            &id,
+                            &to,
+                            &asked.to_json()?,
+                            now,
+                        )?;
                         email::templates::render(
                             Template::VerificationCode,
                             &to,
                             &council,
-                            context! { forename => forename, code => spaced(&code) },
+                            context! { forename => forename, surname => surname, code => spaced(&code) },
                         )?
                     }
                 };
@@ -123,12 +129,24 @@ pub async fn resend(state: &AppState, email: &str) -> Result<CodeSent, ApiError>
                 {
                     return Ok(());
                 }
-                let code = codes::issue(conn, &key, &account.id, &to, Purpose::VerifyEmail, now)?;
+                // A new code for the newest registration still waiting (the earlier codes stop
+                // working), or for the account as it stands.
+                let asked = match codes::newest_registration(conn, &account.id, now)? {
+                    Some(json) => Asked::from_json(&json)?,
+                    None => Asked {
+                        forename: account.forename.clone(),
+                        surname: account.surname.clone(),
+                        password_hash: account.password_hash.clone(),
+                    },
+                };
+                codes::end_live(conn, &account.id, Purpose::VerifyEmail, now)?;
+                let code =
+                    codes::issue_for_registration(conn, &key, &account.id, &to, &asked.to_json()?, now)?;
                 let message = email::templates::render(
                     Template::VerificationCode,
                     &to,
                     &council,
-                    context! { forename => account.forename, code => spaced(&code) },
+                    context! { forename => asked.forename, surname => asked.surname, code => spaced(&code) },
                 )?;
                 email::enqueue(conn, &message, now)?;
                 Ok::<_, ApiError>(())
@@ -163,16 +181,47 @@ pub async fn verify(
                     Purpose::VerifyEmail,
                     &code,
                     now,
-                    |conn, account, _| {
+                    |conn, account, redeemed| {
+                        // The registration whose code came back is the one the owner made.
+                        if let Some(json) = redeemed.registration {
+                            let asked = Asked::from_json(&json)?;
+                            diesel::update(accounts::table.find(&account.id))
+                                .set((
+                                    accounts::forename.eq(&asked.forename),
+                                    accounts::surname.eq(&asked.surname),
+                                    accounts::password_hash.eq(&asked.password_hash),
+                                ))
+                                .execute(conn)?;
+                        }
                         diesel::update(accounts::table.find(&account.id))
                             .set(accounts::email_verified_at.eq(Some(now)))
                             .execute(conn)?;
+                        let account =
+                            Account::by_id(conn, &account.id)?.ok_or(ApiError::NotFound)?;
                         Ok(session::start(conn, &refresh_key, &account, now)?)
                     },
                 )
             })
         })
         .await?
+}
+
+/// What one registration asked for, kept with its code until the code comes back.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Asked {
+    forename: String,
+    surname: String,
+    password_hash: String,
+}
+
+impl Asked {
+    fn to_json(&self) -> Result<String, ApiError> {
+        serde_json::to_string(self).map_err(|e| ApiError::Internal(e.into()))
+    }
+
+    fn from_json(json: &str) -> Result<Self, ApiError> {
+        serde_json::from_str(json).map_err(|e| ApiError::Internal(e.into()))
+    }
 }
 
 /// A code as the emails show it: two groups of three digits.

@@ -27,11 +27,19 @@ pub fn insert(
     password_hash: &str,
 ) -> Result<Account, ApiError> {
     let email = normalise_email(&request.email);
-    if Account::by_email(conn, &email)?.is_some() {
-        return Err(ApiError::field(
-            "email",
-            "An account with this email address already exists",
-        ));
+    match Account::by_email(conn, &email)? {
+        Some(existing) if existing.email_verified_at.is_some() => {
+            return Err(ApiError::field(
+                "email",
+                "An account with this email address already exists",
+            ));
+        }
+        // A registration nobody proved (perhaps made to squat the address) gives way to the
+        // council's account; its codes go with it.
+        Some(unproved) => {
+            diesel::delete(accounts::table.find(&unproved.id)).execute(conn)?;
+        }
+        None => {}
     }
     let now = now();
     let id = Uuid::now_v7().to_string();

@@ -57,8 +57,17 @@ pub fn issue(
     purpose: Purpose,
     now: NaiveDateTime,
 ) -> QueryResult<String> {
-    let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000));
-    let id = Uuid::now_v7().to_string();
+    end_live(conn, account_id, purpose, now)?;
+    insert(conn, key, account_id, email, purpose, None, now)
+}
+
+/// Stops every unused code of this purpose for the account from working.
+pub fn end_live(
+    conn: &mut DbConnection,
+    account_id: &str,
+    purpose: Purpose,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         one_time_codes::table
             .filter(one_time_codes::account_id.eq(account_id))
@@ -66,7 +75,60 @@ pub fn issue(
             .filter(one_time_codes::consumed_at.is_null()),
     )
     .set(one_time_codes::consumed_at.eq(Some(now)))
-    .execute(conn)?;
+    .execute(conn)
+}
+
+/// Makes a code for one registration of an unverified address, carrying what it asked for
+/// (`registration`), beside the codes of other registrations of the address: the first does
+/// not stop working because someone else registered the address too.
+pub fn issue_for_registration(
+    conn: &mut DbConnection,
+    key: &[u8],
+    account_id: &str,
+    email: &str,
+    registration: &str,
+    now: NaiveDateTime,
+) -> QueryResult<String> {
+    insert(
+        conn,
+        key,
+        account_id,
+        email,
+        Purpose::VerifyEmail,
+        Some(registration),
+        now,
+    )
+}
+
+/// The registration the newest live registration code carries, for "send a new code".
+pub fn newest_registration(
+    conn: &mut DbConnection,
+    account_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<String>> {
+    Ok(one_time_codes::table
+        .filter(one_time_codes::account_id.eq(account_id))
+        .filter(one_time_codes::purpose.eq(Purpose::VerifyEmail.as_str()))
+        .filter(one_time_codes::consumed_at.is_null())
+        .filter(one_time_codes::expires_at.gt(now))
+        .order(one_time_codes::created_at.desc())
+        .select(one_time_codes::registration)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
+fn insert(
+    conn: &mut DbConnection,
+    key: &[u8],
+    account_id: &str,
+    email: &str,
+    purpose: Purpose,
+    registration: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<String> {
+    let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000));
+    let id = Uuid::now_v7().to_string();
     diesel::insert_into(one_time_codes::table)
         .values((
             one_time_codes::id.eq(&id),
@@ -77,6 +139,7 @@ pub fn issue(
             one_time_codes::attempts.eq(0),
             one_time_codes::created_at.eq(now),
             one_time_codes::expires_at.eq(now + purpose.lifetime()),
+            one_time_codes::registration.eq(registration),
         ))
         .execute(conn)?;
     Ok(code)
@@ -103,10 +166,22 @@ pub fn wrong_code() -> ApiError {
     )
 }
 
-/// Checks `code` against the account's live code of this purpose and uses it up when it
-/// matches. A wrong guess counts against the code; after five it stops working.
-///
-/// On success, the address the code was sent to.
+/// What a code that matched was for.
+#[derive(Debug, Clone)]
+pub struct Redeemed {
+    /// The address the code was sent to: for a change of email, the new one.
+    pub email: String,
+    /// For a registration, the name and password hash it asked for (JSON, see
+    /// `accounts::registration`).
+    pub registration: Option<String>,
+}
+
+/// How many registrations of one address may wait side by side for their codes.
+const LIVE_REGISTRATIONS: i64 = 3;
+
+/// Checks `code` against the account's live codes of this purpose (one, except registrations,
+/// which each keep theirs) and, when one matches, uses up every live code of the purpose. A
+/// wrong guess counts against each of them; after five a code stops working.
 ///
 /// The outer `Result` is the database's; the inner one the verdict. A refused code is still a
 /// change to commit (its count of tries), so callers commit before returning the refusal.
@@ -117,44 +192,60 @@ pub fn consume(
     purpose: Purpose,
     code: &str,
     now: NaiveDateTime,
-) -> QueryResult<Result<String, ApiError>> {
-    let live: Option<(String, String, i32, NaiveDateTime, String)> = one_time_codes::table
+) -> QueryResult<Result<Redeemed, ApiError>> {
+    type Row = (String, String, i32, NaiveDateTime, String, Option<String>);
+    let live: Vec<Row> = one_time_codes::table
         .filter(one_time_codes::account_id.eq(account_id))
         .filter(one_time_codes::purpose.eq(purpose.as_str()))
         .filter(one_time_codes::consumed_at.is_null())
         .order(one_time_codes::created_at.desc())
+        .limit(LIVE_REGISTRATIONS)
         .select((
             one_time_codes::id,
             one_time_codes::code_hash,
             one_time_codes::attempts,
             one_time_codes::expires_at,
             one_time_codes::email,
+            one_time_codes::registration,
         ))
-        .first(conn)
-        .optional()?;
-    let Some((id, stored, attempts, expires_at, sent_to)) = live else {
+        .load(conn)?;
+    let Some(newest) = live.first() else {
         return Ok(Err(wrong_code()));
     };
-    if expires_at <= now {
-        return Ok(Err(ApiError::field(
-            "code",
-            "The code has expired. Select 'send a new code' to get another",
-        )));
+    let newest_expired = newest.3 <= now;
+    let usable: Vec<&Row> = live
+        .iter()
+        .filter(|(_, _, attempts, expires_at, _, _)| *expires_at > now && *attempts < MAX_ATTEMPTS)
+        .collect();
+    if usable.is_empty() {
+        return Ok(Err(if newest_expired {
+            ApiError::field(
+                "code",
+                "The code has expired. Select 'send a new code' to get another",
+            )
+        } else {
+            ApiError::field(
+                "code",
+                "You have entered a wrong code too many times. Select 'send a new code' to get another",
+            )
+        }));
     }
-    if attempts >= MAX_ATTEMPTS {
-        return Ok(Err(ApiError::field(
-            "code",
-            "You have entered a wrong code too many times. Select 'send a new code' to get another",
-        )));
-    }
-    if !constant_time_eq(&hash(key, &id, code), &stored) {
-        diesel::update(one_time_codes::table.find(&id))
-            .set(one_time_codes::attempts.eq(attempts + 1))
+    // Every candidate is hashed, matched or not, so the time taken says nothing.
+    let matched = usable
+        .iter()
+        .filter(|(id, stored, ..)| constant_time_eq(&hash(key, id, code), stored))
+        .collect::<Vec<_>>();
+    let Some((_, _, _, _, sent_to, registration)) = matched.first().map(|row| (**row).clone())
+    else {
+        let ids: Vec<&String> = usable.iter().map(|(id, ..)| id).collect();
+        diesel::update(one_time_codes::table.filter(one_time_codes::id.eq_any(ids)))
+            .set(one_time_codes::attempts.eq(one_time_codes::attempts + 1))
             .execute(conn)?;
         return Ok(Err(wrong_code()));
-    }
-    diesel::update(one_time_codes::table.find(&id))
-        .set(one_time_codes::consumed_at.eq(Some(now)))
-        .execute(conn)?;
-    Ok(Ok(sent_to))
+    };
+    end_live(conn, account_id, purpose, now)?;
+    Ok(Ok(Redeemed {
+        email: sent_to,
+        registration,
+    }))
 }

@@ -63,6 +63,7 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         consumed_at -> Nullable<Timestamp>,
+        registration -> Nullable<Text>,
     }
 }
 

@@ -213,7 +213,7 @@ mod tests {
                 template,
                 "sam@example.org",
                 &council(),
-                context! { forename => "Sam", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account", form_title => "Support enquiry", reference => "ASC-7K4M-9QX2", status => "Accepted", expires => "23 December 2026" },
+                context! { forename => "Sam", surname => "Jones", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account", form_title => "Support enquiry", reference => "ASC-7K4M-9QX2", status => "Accepted", expires => "23 December 2026" },
             )
             .unwrap();
             assert!(!email.subject.is_empty());

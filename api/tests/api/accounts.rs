@@ -407,6 +407,81 @@ async fn repeated_wrong_passwords_hold_back_only_the_guesser_and_never_a_reset()
     );
 }
 
+/// Registration step 2 for `email` with a name and password; the code its email carries.
+async fn registered_code(app: &TestApp, email: &str, forename: &str, password: &str) -> String {
+    let before = app.mailbox.to(email).len();
+    let asked = app
+        .post(
+            "/api/v1/registrations",
+            &json!({"forename": forename, "surname": "Jones", "email": email,
+                    "password": password, "confirm_password": password,
+                    "bot_check": app.bot_check().await}),
+        )
+        .await;
+    assert_eq!(asked.status(), 202);
+    let email = app.mailbox.next_containing(email, before, forename).await;
+    email.code()
+}
+
+#[tokio::test]
+async fn a_second_registration_of_an_unproved_address_cannot_take_it_over() {
+    let app = spawn_app().await;
+    let owners = registered_code(&app, "sam@example.org", "Sam", PASSWORD).await;
+    // Someone else registers Sam's address before Sam has entered her code.
+    let squatters = registered_code(&app, "sam@example.org", "Mallory", "Other-Person-42!").await;
+    assert_ne!(owners, squatters);
+
+    // Sam's own code still works, and the account is hers: her name, her password.
+    let verified = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": "sam@example.org", "code": owners}),
+        )
+        .await;
+    assert_eq!(verified.status(), 201);
+    let session: SessionCreated = verified.json().await.unwrap();
+    assert_eq!(session.account.forename, "Sam");
+    assert_eq!(
+        sign_in(&app, "sam@example.org", PASSWORD).await.status(),
+        202
+    );
+    assert_eq!(
+        sign_in(&app, "sam@example.org", "Other-Person-42!")
+            .await
+            .status(),
+        401
+    );
+    // The other registration's code died with it.
+    let late = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": "sam@example.org", "code": squatters}),
+        )
+        .await;
+    assert_eq!(late.status(), 422);
+}
+
+#[tokio::test]
+async fn the_owner_of_an_address_replaces_a_registration_someone_else_made() {
+    let app = spawn_app().await;
+    let _squatters = registered_code(&app, "sam@example.org", "Mallory", "Other-Person-42!").await;
+    let owners = registered_code(&app, "sam@example.org", "Sam", PASSWORD).await;
+
+    let verified = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": "sam@example.org", "code": owners}),
+        )
+        .await;
+    assert_eq!(verified.status(), 201);
+    let session: SessionCreated = verified.json().await.unwrap();
+    assert_eq!(session.account.forename, "Sam");
+    assert_eq!(
+        sign_in(&app, "sam@example.org", PASSWORD).await.status(),
+        202
+    );
+}
+
 #[tokio::test]
 async fn a_code_stops_working_after_five_wrong_tries() {
     let app = spawn_app().await;

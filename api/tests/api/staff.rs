@@ -428,6 +428,17 @@ async fn searches_queues_and_new_staff_accounts_are_in_the_audit_log() {
     let _: TeamThreadPage = staff
         .read("/api/v1/staff/teams/contact_centre/threads")
         .await;
+    // Someone registered Kim's address first and never proved it: the council's account wins.
+    let squatted = c
+        .app
+        .post(
+            "/api/v1/registrations",
+            &json!({"forename": "Mallory", "surname": "Evil", "email": "kim.lee@council.example",
+                    "password": "Other-Person-42!", "confirm_password": "Other-Person-42!",
+                    "bot_check": c.app.bot_check().await}),
+        )
+        .await;
+    assert_eq!(squatted.status(), 202);
     let created = admin
         .post(
             "/api/v1/staff-accounts",
