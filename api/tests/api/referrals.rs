@@ -876,11 +876,19 @@ async fn uploads_that_lie_about_their_type_or_are_too_large_are_refused() {
         .upload("big.pdf", "application/pdf", &[PDF, &[b' '; 4096]].concat())
         .await;
     let empty = me.upload("empty.pdf", "application/pdf", b"").await;
+    let scripted = me
+        .upload(
+            "letter.pdf",
+            "application/pdf",
+            b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n",
+        )
+        .await;
 
     for (response, what) in [
         (program, "a program called PDF"),
         (spreadsheet, "a CSV"),
         (empty, "an empty file"),
+        (scripted, "a PDF that runs JavaScript when opened"),
     ] {
         assert_eq!(response.status(), 422, "{what}");
         let problem: Problem = response.json().await.unwrap();
@@ -897,6 +905,22 @@ async fn uploads_that_lie_about_their_type_or_are_too_large_are_refused() {
         .await
         .unwrap();
     assert_eq!(unsigned.status(), 401);
+
+    // A picture named like a program is kept, and offered back, as the picture it is.
+    let png = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOQLdgBRAwQCgAhLgUV+SYaPgAAAABJRU5ErkJggg==",
+    )
+    .unwrap();
+    let renamed = me.upload("evil%E2%80%AEgnp.exe", "image/png", &png).await;
+    assert_eq!(renamed.status(), 201);
+    let renamed: shared::api::UploadView = renamed.json().await.unwrap();
+    assert_eq!(renamed.name, "evilgnp.png");
+    let served = me.get(&format!("/api/v1/uploads/{}", renamed.id)).await;
+    assert_eq!(
+        served.headers()["content-disposition"],
+        "attachment; filename=\"evilgnp.png\""
+    );
 }
 
 #[tokio::test]

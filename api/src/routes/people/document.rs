@@ -1,22 +1,10 @@
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
-use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
 use crate::citizen::documents;
 use crate::error::ApiError;
-use crate::routes::extract::Query;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct DocumentQuery {
-    /// `true` to save it (an attachment) rather than view it in the browser.
-    #[param(example = false)]
-    pub download: Option<bool>,
-}
 
 /// One document, to view, print or save.
 #[utoipa::path(
@@ -25,21 +13,20 @@ pub struct DocumentQuery {
     tag = "citizen",
     operation_id = "get_document",
     summary = "Open a document",
-    description = "The document itself, to view in the browser (or save, with \
-                   `download=true`). The first time you open it is recorded, and it stops \
-                   showing as new for you. It stays available. Documents of people you are not \
-                   linked to answer 404.",
+    description = "The document itself, as an attachment: the portal's own page shows it \
+                   from these bytes, so the browser never opens a file from the API's \
+                   address. The first time you open it is recorded, and it stops showing as \
+                   new for you. It stays available. Documents of people you are not linked to \
+                   answer 404.",
     params(
         ("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001"),
         ("document_id" = String, Path, description = "The document's id.", example = "0193b020-0000-7000-8000-000000000020"),
-        DocumentQuery,
     ),
     responses(
         (status = 200, description = "The document.", content_type = "application/pdf",
          body = crate::routes::submissions::PdfFile),
         (status = 401, response = crate::routes::problems::NotSignedIn),
         (status = 404, response = crate::routes::problems::NotFound),
-        (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
     security(("bearer" = []))
 )]
@@ -47,18 +34,13 @@ pub async fn get_document(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, String)>,
-    query: Query<DocumentQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, document_id) = path.into_inner();
     let (document, bytes) = documents::open(&state, &user, person_id, document_id).await?;
     Ok(HttpResponse::Ok()
         .content_type(document.content_type.clone())
         .insert_header(ContentDisposition {
-            disposition: if query.download == Some(true) {
-                DispositionType::Attachment
-            } else {
-                DispositionType::Inline
-            },
+            disposition: DispositionType::Attachment,
             parameters: vec![DispositionParam::Filename(document.file_name)],
         })
         .insert_header((header::CACHE_CONTROL, "no-store"))

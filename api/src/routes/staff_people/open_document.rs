@@ -15,7 +15,7 @@ use crate::state::AppState;
     operation_id = "open_published_document",
     summary = "Open a document published to a person",
     description = "For council staff, and machine clients with `people:read`: the document \
-                   itself, to check what the person was sent. The opening is written to the \
+                   itself (an attachment), to check what the person was sent. The opening is written to the \
                    audit log; it does not mark the document opened for the person. Withdrawn \
                    documents answer 404.",
     params(
@@ -43,7 +43,7 @@ pub async fn open_published_document(
     Ok(HttpResponse::Ok()
         .content_type(content_type)
         .insert_header(ContentDisposition {
-            disposition: DispositionType::Inline,
+            disposition: DispositionType::Attachment,
             parameters: vec![DispositionParam::Filename(file_name)],
         })
         .insert_header((header::CACHE_CONTROL, "no-store"))
