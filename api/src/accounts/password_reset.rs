@@ -1,3 +1,4 @@
+use chrono::Duration;
 use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{CodeSent, PasswordResetCompletion, PasswordResetRequest, validate_email};
@@ -5,7 +6,7 @@ use shared::rules::{normalise_code, normalise_email};
 
 use super::registration::{code_sent, spaced};
 use super::{Account, now, redeem_code};
-use crate::auth::codes::{self, Purpose};
+use crate::auth::codes::{self, Purpose, RESEND_AFTER_SECONDS};
 use crate::auth::{bot_check, sessions, throttle};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
@@ -33,7 +34,14 @@ pub async fn request(
             conn.write_transaction(|conn| {
                 let now = now();
                 bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
-                if let Some(account) = Account::by_email(conn, &to)?.filter(Account::is_active) {
+                let account = Account::by_email(conn, &to)?.filter(Account::is_active);
+                if let Some(account) = account {
+                    // One email a minute at most, whoever asks: a mailbox is not flooded, and
+                    // the answer stays the same so it still says nothing about the address.
+                    let last = codes::last_issued(conn, &account.id, Purpose::ResetPassword)?;
+                    if last.is_some_and(|at| at + Duration::seconds(RESEND_AFTER_SECONDS) > now) {
+                        return Ok(());
+                    }
                     let code =
                         codes::issue(conn, &key, &account.id, &to, Purpose::ResetPassword, now)?;
                     let message = email::templates::render(

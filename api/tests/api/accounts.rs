@@ -718,13 +718,79 @@ async fn one_client_address_is_limited_however_many_addresses_it_tries() {
     assert_eq!(fourth.status(), 429);
     let problem: Problem = fourth.json().await.unwrap();
     assert_eq!(problem.code, "too_many_attempts");
-    let registration = app
-        .post(
-            "/api/v1/password-resets",
-            &json!({"email": "a@example.org", "bot_check": app.bot_check().await}),
-        )
-        .await;
-    assert_eq!(registration.status(), 429);
+}
+
+#[tokio::test]
+async fn every_route_that_checks_a_secret_or_sends_an_email_has_its_own_limit() {
+    let app =
+        crate::helpers::spawn_app_with(|settings| settings.auth.attempts_per_address_per_hour = 3)
+            .await;
+    let code = json!({"email": "sam@example.org", "code": "123 456"});
+    let reset = json!({"email": "sam@example.org", "code": "123 456",
+                       "password": "Brand-New-Pass-7!", "confirm_password": "Brand-New-Pass-7!"});
+    let token = || {
+        app.client
+            .post(format!("{}/api/v1/oauth/token", app.address))
+            .form(&[
+                ("grant_type", "client_credentials"),
+                ("client_id", "0193b060-0000-7000-8000-000000000060"),
+                ("client_secret", "cs_wrong"),
+            ])
+            .send()
+    };
+    // Asking for codes again and again: the first is answered, then the address waits (the
+    // allowance for sending codes again is a tenth of the others').
+    let resend = json!({"email": "sam@example.org"});
+    assert_eq!(
+        app.post("/api/v1/registrations/resend", &resend)
+            .await
+            .status(),
+        202
+    );
+    let refused = app.post("/api/v1/registrations/resend", &resend).await;
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+    // ...which never locks anyone at that address out of signing in.
+    assert_eq!(
+        sign_in(&app, "sam@example.org", "Wrong-Password-1!")
+            .await
+            .status(),
+        401
+    );
+
+    for _ in 0..3 {
+        assert_eq!(
+            app.post("/api/v1/sign-in/verify", &code).await.status(),
+            422
+        );
+        assert_eq!(
+            app.post("/api/v1/registrations/verify", &code)
+                .await
+                .status(),
+            422
+        );
+        assert_eq!(
+            app.post("/api/v1/password-resets/complete", &reset)
+                .await
+                .status(),
+            422
+        );
+        assert_eq!(token().await.unwrap().status(), 401);
+    }
+    for path in ["/api/v1/sign-in/verify", "/api/v1/registrations/verify"] {
+        let refused = app.post(path, &code).await;
+        assert_eq!(refused.status(), 429, "{path}");
+        assert!(refused.headers().contains_key("retry-after"), "{path}");
+    }
+    assert_eq!(
+        app.post("/api/v1/password-resets/complete", &reset)
+            .await
+            .status(),
+        429
+    );
+    let refused = token().await.unwrap();
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
 }
 
 #[tokio::test]

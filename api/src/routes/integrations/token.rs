@@ -1,8 +1,9 @@
-use actix_web::web;
+use actix_web::{HttpRequest, web};
 use serde::Deserialize;
 use shared::api::{FieldErrors, TokenResponse};
 use utoipa::ToSchema;
 
+use crate::accounts::{Limited, client_address, limit_address};
 use crate::error::ApiError;
 use crate::integrations::clients;
 use crate::state::AppState;
@@ -29,7 +30,9 @@ pub struct TokenRequest {
     description = "OAuth 2.0 client credentials: post `grant_type=client_credentials`, \
                    `client_id` and `client_secret` as `application/x-www-form-urlencoded`, and \
                    send the `access_token` as `Authorization: Bearer` for the next 5 minutes. \
-                   The token carries the client's scopes; routes outside them answer 403.",
+                   The token carries the client's scopes; routes outside them answer 403. \
+                   Each client address may ask a limited number of times an hour (429 with \
+                   `Retry-After`): ask once and use the token until it runs out.",
     request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 200, description = "A token.", body = TokenResponse),
@@ -40,13 +43,16 @@ pub struct TokenRequest {
             "detail": "Check the client id and secret; an administrator may have rotated or revoked them.",
             "code": "invalid_client"})),
         (status = 422, response = crate::routes::problems::ValidationFailed),
+        (status = 429, response = crate::routes::problems::TooManyAttempts),
     ),
     security(())
 )]
 pub async fn issue_client_token(
     state: web::Data<AppState>,
+    req: HttpRequest,
     form: web::Form<TokenRequest>,
 ) -> Result<web::Json<TokenResponse>, ApiError> {
+    limit_address(&state, Limited::ClientToken, client_address(&state, &req)).await?;
     let form = form.into_inner();
     if form.grant_type != "client_credentials" {
         return Err(ApiError::Validation(FieldErrors::from([(

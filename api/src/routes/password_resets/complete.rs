@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::PasswordResetCompletion;
 
-use crate::accounts::{client_address, password_reset};
+use crate::accounts::{Limited, client_address, limit_address, password_reset};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -32,6 +32,7 @@ pub async fn complete_password_reset(
     body: Json<PasswordResetCompletion>,
 ) -> Result<HttpResponse, ApiError> {
     let address = client_address(&state, &req);
+    limit_address(&state, Limited::PasswordResetCode, address.clone()).await?;
     password_reset::complete(&state, body.into_inner(), &address).await?;
     Ok(HttpResponse::NoContent().finish())
 }

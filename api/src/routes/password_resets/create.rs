@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{CodeSent, PasswordResetRequest};
 
-use crate::accounts::{client_address, limit_address, password_reset};
+use crate::accounts::{Limited, client_address, limit_address, password_reset};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -30,6 +30,6 @@ pub async fn request_password_reset(
     req: HttpRequest,
     body: Json<PasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    limit_address(&state, client_address(&state, &req)).await?;
+    limit_address(&state, Limited::PasswordReset, client_address(&state, &req)).await?;
     Ok(HttpResponse::Accepted().json(password_reset::request(&state, body.into_inner()).await?))
 }

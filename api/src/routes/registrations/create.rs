@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{CodeSent, RegistrationRequest};
 
-use crate::accounts::{client_address, limit_address, registration};
+use crate::accounts::{Limited, client_address, limit_address, registration};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -32,7 +32,7 @@ pub async fn create_registration(
     req: HttpRequest,
     body: Json<RegistrationRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    limit_address(&state, client_address(&state, &req)).await?;
+    limit_address(&state, Limited::Registration, client_address(&state, &req)).await?;
     let sent = registration::register(&state, body.into_inner()).await?;
     Ok(HttpResponse::Accepted().json(sent))
 }

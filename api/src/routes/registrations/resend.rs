@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{CodeSent, ResendCodeRequest, validate_email};
 
-use crate::accounts::{client_address, limit_address, registration};
+use crate::accounts::{Limited, client_address, limit_address, registration};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -34,6 +34,6 @@ pub async fn resend_registration_code(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    limit_address(&state, client_address(&state, &req)).await?;
+    limit_address(&state, Limited::ResendCode, client_address(&state, &req)).await?;
     Ok(HttpResponse::Accepted().json(registration::resend(&state, &body.email).await?))
 }

@@ -1,7 +1,7 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{SessionCreated, VerifyCodeRequest};
 
-use crate::accounts::{registration, session};
+use crate::accounts::{Limited, client_address, limit_address, registration, session};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -28,8 +28,15 @@ use crate::state::AppState;
 )]
 pub async fn verify_registration(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: Json<VerifyCodeRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    limit_address(
+        &state,
+        Limited::RegistrationCode,
+        client_address(&state, &req),
+    )
+    .await?;
     let request = body.into_inner();
     let errors = request.validate();
     if !errors.is_empty() {

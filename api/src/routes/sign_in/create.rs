@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{CodeSent, SignInRequest};
 
-use crate::accounts::{client_address, limit_address, sign_in};
+use crate::accounts::{Limited, client_address, limit_address, sign_in};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -41,6 +41,6 @@ pub async fn start_sign_in(
     body: Json<SignInRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let address = client_address(&state, &req);
-    limit_address(&state, address.clone()).await?;
+    limit_address(&state, Limited::SignIn, address.clone()).await?;
     Ok(HttpResponse::Accepted().json(sign_in::start(&state, body.into_inner(), &address).await?))
 }

@@ -1,7 +1,7 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{SessionCreated, VerifyCodeRequest};
 
-use crate::accounts::{session, sign_in};
+use crate::accounts::{Limited, client_address, limit_address, session, sign_in};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -27,8 +27,10 @@ use crate::state::AppState;
 )]
 pub async fn finish_sign_in(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: Json<VerifyCodeRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    limit_address(&state, Limited::SignInCode, client_address(&state, &req)).await?;
     let request = body.into_inner();
     let errors = request.validate();
     if !errors.is_empty() {
