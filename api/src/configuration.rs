@@ -47,6 +47,11 @@ pub struct AuthSettings {
     pub lock_minutes: i64,
     /// Requests to the sign-in, registration and reset routes allowed per client address an hour.
     pub attempts_per_address_per_hour: i32,
+    /// Threads that hash passwords; one fewer than the cores when absent, so a flood of
+    /// sign-ins always leaves a core for everything else.
+    pub password_hashing_threads: Option<usize>,
+    /// Hashes that may wait for a thread; beyond that, 503 with `Retry-After`.
+    pub password_hashing_queue: usize,
     /// Proof-of-work difficulty: the largest number the browser may have to try.
     pub bot_check_max_number: u64,
 }
@@ -152,6 +157,7 @@ impl Settings {
             .set_default("auth.lock_minutes", 60)?
             .set_default("auth.attempts_per_address_per_hour", 600)?
             .set_default("auth.bot_check_max_number", 50_000)?
+            .set_default("auth.password_hashing_queue", 256)?
             .set_default("email.file_dir", "var/mail")?
             .set_default("email.retry_seconds", 30)?
             .set_default("email.connections", 3)?

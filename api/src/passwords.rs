@@ -3,7 +3,13 @@
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use shared::api::FieldErrors;
+use tokio::sync::Semaphore;
+
+use crate::error::ApiError;
 
 fn argon2() -> anyhow::Result<Argon2<'static>> {
     let params = Params::new(19 * 1024, 2, 1, None)
@@ -57,38 +63,70 @@ pub fn verify(password: &str, stored: &str) -> anyhow::Result<bool> {
         .is_ok())
 }
 
-/// Hashing off the async threads, a few at a time: each hash takes 19 MiB and tens of
-/// milliseconds, so a flood of sign-ins queues here instead of exhausting memory or starving
-/// other requests.
+/// Hashing off the async threads, on fewer threads than the machine has cores, with a bounded
+/// queue: each hash takes 19 MiB and tens of milliseconds of a core, so a flood of sign-ins
+/// waits its turn here, at most `queue` deep, and beyond that is told to come back (503 with
+/// `Retry-After`), while every other request keeps a core to run on.
 #[derive(Clone)]
 pub struct PasswordHasher {
-    permits: std::sync::Arc<tokio::sync::Semaphore>,
+    permits: Arc<Semaphore>,
+    /// Hashes waiting for a thread, and how many may.
+    waiting: Arc<AtomicUsize>,
+    queue: usize,
     /// Verified against when an email has no account, so that the answer takes as long.
-    dummy: std::sync::Arc<String>,
+    dummy: Arc<String>,
 }
 
 impl PasswordHasher {
-    pub fn new(concurrency: usize) -> anyhow::Result<Self> {
+    pub fn new(threads: usize, queue: usize) -> anyhow::Result<Self> {
         Ok(Self {
-            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(concurrency.max(1))),
-            dummy: std::sync::Arc::new(hash("not-a-real-password-Dummy-1")?),
+            permits: Arc::new(Semaphore::new(threads.max(1))),
+            waiting: Arc::new(AtomicUsize::new(0)),
+            queue,
+            dummy: Arc::new(hash("not-a-real-password-Dummy-1")?),
         })
+    }
+
+    /// One thread fewer than the machine has cores (at least one).
+    pub fn default_threads() -> usize {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get().saturating_sub(1))
+            .max(1)
     }
 
     async fn blocking<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
-    ) -> anyhow::Result<T> {
-        let _permit = self.permits.acquire().await?;
-        tokio::task::spawn_blocking(work).await?
+    ) -> Result<T, ApiError> {
+        let permit = match self.permits.clone().try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) => {
+                if self.waiting.fetch_add(1, Ordering::SeqCst) >= self.queue {
+                    self.waiting.fetch_sub(1, Ordering::SeqCst);
+                    return Err(ApiError::Unavailable(anyhow::anyhow!(
+                        "the password hashing queue is full"
+                    )));
+                }
+                let permit = self.permits.clone().acquire_owned().await;
+                self.waiting.fetch_sub(1, Ordering::SeqCst);
+                permit.map_err(|e| ApiError::Internal(e.into()))?
+            }
+        };
+        let done = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
+        Ok(done?)
     }
 
-    pub async fn hash(&self, password: String) -> anyhow::Result<String> {
+    pub async fn hash(&self, password: String) -> Result<String, ApiError> {
         self.blocking(move || hash(&password)).await
     }
 
     /// Verifies against `stored`, or against a dummy hash when there is no account.
-    pub async fn verify(&self, password: String, stored: Option<String>) -> anyhow::Result<bool> {
+    pub async fn verify(&self, password: String, stored: Option<String>) -> Result<bool, ApiError> {
         let exists = stored.is_some();
         let stored = stored.unwrap_or_else(|| self.dummy.as_str().to_owned());
         let matches = self.blocking(move || verify(&password, &stored)).await?;
@@ -148,5 +186,33 @@ mod guessable_tests {
         ] {
             assert!(!refused(strong), "{strong} was refused");
         }
+    }
+}
+
+#[cfg(test)]
+mod queue_tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_full_queue_answers_at_once_that_the_service_is_busy() {
+        let hasher = PasswordHasher::new(1, 1).unwrap();
+        // One hash runs, one waits; a third finds the queue full.
+        let running = tokio::spawn({
+            let hasher = hasher.clone();
+            async move { hasher.hash("Correct-Horse-7-Battery".into()).await }
+        });
+        let waiting = tokio::spawn({
+            let hasher = hasher.clone();
+            async move { hasher.hash("Correct-Horse-7-Battery".into()).await }
+        });
+        while hasher.waiting.load(Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        let refused = hasher.hash("Correct-Horse-7-Battery".into()).await;
+        assert!(matches!(refused, Err(ApiError::Unavailable(_))));
+        assert!(running.await.unwrap().is_ok());
+        assert!(waiting.await.unwrap().is_ok());
+        // Once the queue drains, hashing works again.
+        assert!(hasher.hash("Correct-Horse-7-Battery".into()).await.is_ok());
     }
 }

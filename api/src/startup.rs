@@ -81,7 +81,11 @@ impl Application {
             outbox,
             webhooks,
             passwords: PasswordHasher::new(
-                std::thread::available_parallelism().map_or(2, |n| n.get()),
+                settings
+                    .auth
+                    .password_hashing_threads
+                    .unwrap_or_else(PasswordHasher::default_threads),
+                settings.auth.password_hashing_queue,
             )?,
             upload_limit_bytes: settings.server.upload_limit_bytes,
             public_url: settings.server.public_url.clone(),
