@@ -1416,7 +1416,7 @@ def main() -> int:
         failure = str(error)
     except KeyboardInterrupt:
         failure = "interrupted"
-    body, growth_ok = report(results, growth, flood, browser, outbox)
+    body, budgets_ok = report(results, growth, flood, browser, outbox)
     text = ("# Benchmark results\n\n`just bench` (bench/run.py). Numbers from one run on the "
             "machine below; compare ratios, not absolute numbers, across machines.\n\n"
             + machine() + "\n\n" + body)
@@ -1428,8 +1428,10 @@ def main() -> int:
     if failure:
         log(f"FAILED: {failure}")
         return 1
-    if not growth_ok:
-        log(f"FAILED: a list endpoint's p50 grew by {GROWTH_LIMIT}× or more (see Growth)")
+    if not budgets_ok:
+        log("FAILED: a budget broke: the cost of checking every session, a list endpoint's "
+            f"growth ({GROWTH_LIMIT}×) or the p99 under the sign-in flood ({FLOOD_P99_LIMIT:g}×); "
+            "see their verdicts")
         return 1
     broken = browser_failures(browser)
     if broken:

@@ -94,6 +94,7 @@ use crate::routes;
         routes::integrations::register_webhook,
         routes::integrations::list_webhooks,
         routes::integrations::disable_webhook,
+        routes::integrations::rotate_webhook_secret,
         routes::integrations::list_webhook_deliveries,
         routes::integrations::replay_webhook_delivery,
         routes::staff_people::create_person,

@@ -71,7 +71,7 @@ impl Application {
         );
         let webhooks =
             crate::integrations::webhooks::Dispatcher::new(settings.server.allow_local_webhooks);
-        webhooks.spawn(database.clone());
+        webhooks.spawn(database.clone(), council.view().clone());
         let state = web::Data::new(AppState {
             database,
             council,

@@ -107,7 +107,9 @@ impl FromRequest for ApiCaller {
             let (client_id, secret_set) = (claims.sub.clone(), claims.secret_set);
             let live = state
                 .database
-                .run(move |conn| Ok::<_, ApiError>(live::client(conn, &client_id, secret_set)?))
+                .read_quick::<_, ApiError, _>(move |conn| {
+                    live::client(conn, &client_id, secret_set)
+                })
                 .await?;
             if !live {
                 return Err(ApiError::Unauthorized);
@@ -154,9 +156,8 @@ async fn person(state: &AppState, claims: tokens::Claims) -> Result<CurrentUser,
     let (session_id, account_id) = (claims.sid.clone(), claims.sub.clone());
     let role = state
         .database
-        .run(move |conn| {
-            let now = Utc::now().naive_utc();
-            Ok::<_, ApiError>(live::person(conn, &session_id, &account_id, now)?)
+        .read_quick::<_, ApiError, _>(move |conn| {
+            live::person(conn, &session_id, &account_id, Utc::now().naive_utc())
         })
         .await?
         .ok_or(ApiError::Unauthorized)?;

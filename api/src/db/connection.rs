@@ -67,6 +67,15 @@ impl Manager {
     }
 }
 
+/// A read-only connection to a SQLite file for quick reads on a worker thread: it waits at most
+/// a few milliseconds for a lock (the caller then reads through the pool instead).
+pub fn quick_sqlite(path: &str) -> diesel::ConnectionResult<DbConnection> {
+    let mut conn = SqliteConnection::establish(path)?;
+    conn.batch_execute("PRAGMA busy_timeout = 5; PRAGMA query_only = ON;")
+        .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+    Ok(DbConnection::Sqlite(conn))
+}
+
 impl ManageConnection for Manager {
     type Connection = DbConnection;
     type Error = diesel::r2d2::Error;

@@ -4,6 +4,9 @@ mod connection;
 mod migrations;
 pub mod schema;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -19,7 +22,18 @@ pub use connection::{DbConnection, Target};
 pub struct Database {
     pool: Pool<Manager>,
     backend: DatabaseBackend,
+    /// A SQLite file's path, for the quick reads each worker thread does on its own connection.
+    sqlite_path: Option<String>,
+    /// Tells apart the databases one process may hold (tests start several).
+    id: u64,
 }
+
+// Each worker thread's own read-only SQLite connections, by database.
+thread_local! {
+    static QUICK: RefCell<HashMap<u64, DbConnection>> = RefCell::new(HashMap::new());
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -36,6 +50,10 @@ impl Database {
     pub fn connect(settings: &DatabaseSettings) -> anyhow::Result<Self> {
         let target = Target::parse(&settings.url)?;
         let backend = target.backend();
+        let sqlite_path = match &target {
+            Target::Sqlite { path } => Some(path.clone()),
+            Target::Postgres { .. } => None,
+        };
         let manager = Manager::new(target, settings.sqlite_busy_timeout_ms);
         let pool = Pool::builder()
             .max_size(settings.pool_size)
@@ -44,7 +62,46 @@ impl Database {
             .with_context(|| format!("could not connect to {}", settings.redacted_url()))?;
         let mut conn = pool.get()?;
         migrations::run(&mut conn)?;
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            sqlite_path,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        })
+    }
+
+    /// A read of a row or two by key, which every authenticated request makes (is its session
+    /// still live?). On SQLite it runs right here on the worker thread, on that thread's own
+    /// read-only connection: the lookup takes microseconds, far less than handing it to the
+    /// blocking pool, and WAL lets it read beside any writer. Should the file be busy, or on
+    /// PostgreSQL, it goes through `run` like any other work.
+    pub async fn read_quick<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: Fn(&mut DbConnection) -> diesel::QueryResult<T> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + From<actix_web::error::BlockingError> + Send + 'static,
+    {
+        if let Some(path) = &self.sqlite_path
+            && let Some(done) = QUICK.with(|quick| {
+                let mut quick = quick.borrow_mut();
+                let conn = match quick.entry(self.id) {
+                    std::collections::hash_map::Entry::Occupied(conn) => conn.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(connection::quick_sqlite(path).ok()?)
+                    }
+                };
+                let done = work(conn);
+                if done.is_err() {
+                    // Busy, or broken: the next read opens a fresh one.
+                    quick.remove(&self.id);
+                }
+                done.ok()
+            })
+        {
+            return Ok(done);
+        }
+        self.run(move |conn| work(conn).map_err(|e| E::from(DbError::from(e))))
+            .await
     }
 
     pub fn backend(&self) -> DatabaseBackend {

@@ -158,6 +158,9 @@ diesel::table! {
         created_by -> Text,
         created_at -> Timestamp,
         disabled_at -> Nullable<Timestamp>,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        failing_since -> Nullable<Timestamp>,
     }
 }
 

@@ -23,6 +23,7 @@ pub enum Template {
     ItemToComplete,
     StatusChanged,
     LinkInvitation,
+    WebhookSwitchedOff,
 }
 
 impl Template {
@@ -42,7 +43,8 @@ impl Template {
             | Self::MessageWaiting
             | Self::ItemToComplete
             | Self::StatusChanged
-            | Self::LinkInvitation => Priority::Notification,
+            | Self::LinkInvitation
+            | Self::WebhookSwitchedOff => Priority::Notification,
             Self::DraftExpiring => Priority::Reminder,
         }
     }
@@ -63,6 +65,7 @@ impl Template {
             Self::ItemToComplete => "item_to_complete",
             Self::StatusChanged => "status_changed",
             Self::LinkInvitation => "link_invitation",
+            Self::WebhookSwitchedOff => "webhook_switched_off",
         }
     }
 }
@@ -132,7 +135,8 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "message_waiting",
         "item_to_complete",
         "status_changed",
-        "link_invitation"
+        "link_invitation",
+        "webhook_switched_off"
     );
     Ok(env)
 }
@@ -208,12 +212,13 @@ mod tests {
             Template::MessageWaiting,
             Template::ItemToComplete,
             Template::StatusChanged,
+            Template::WebhookSwitchedOff,
         ] {
             let email = render(
                 template,
                 "sam@example.org",
                 &council(),
-                context! { forename => "Sam", surname => "Jones", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account", form_title => "Support enquiry", reference => "ASC-7K4M-9QX2", status => "Accepted", expires => "23 December 2026" },
+                context! { forename => "Sam", surname => "Jones", url => "https://cms.example/hook", since => "22 November 2026 at 16:40", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account", form_title => "Support enquiry", reference => "ASC-7K4M-9QX2", status => "Accepted", expires => "23 December 2026" },
             )
             .unwrap();
             assert!(!email.subject.is_empty());

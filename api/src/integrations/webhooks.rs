@@ -1,9 +1,11 @@
 //! Webhooks: other systems are told of events (a submission received, a status changed, a
 //! message received) by a signed POST, as Standard Webhooks describes: headers `webhook-id`,
 //! `webhook-timestamp` and `webhook-signature` (`v1,` and base64 HMAC-SHA256 of
-//! `id.timestamp.body` under the endpoint's secret). Deliveries are written in the transaction
-//! of the change they report, sent by a worker on every node, retried with growing pauses for a
-//! day, kept with their last answer, and can be sent again.
+//! `id.timestamp.body` under the endpoint's secret; for a day after a new secret, a second
+//! signature under the old one). Deliveries are written in the transaction of the change they
+//! report, sent by a worker on every node, retried with growing pauses for a day, kept with
+//! their last answer, and can be sent again. An endpoint every delivery has failed for a day is
+//! switched off, and the administrator who registered it is told.
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -13,25 +15,32 @@ use base64::engine::general_purpose::STANDARD;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use hmac::{Hmac, Mac};
+use minijinja::context;
 use rand::RngCore;
 use serde_json::{Value, json};
 use sha2::Sha256;
-use shared::api::{CreateWebhookRequest, DeliveryView, Role, WebhookView, WebhookWithSecret};
+use shared::api::{
+    CouncilView, CreateWebhookRequest, DeliveryView, Role, WebhookView, WebhookWithSecret,
+};
 use tokio::sync::Notify;
 use uuid::Uuid;
 
 use super::destination;
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
-use crate::db::schema::{webhook_deliveries, webhooks};
+use crate::db::schema::{accounts, webhook_deliveries, webhooks};
 use crate::db::{Database, DbConnection};
+use crate::email::{self, Template};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
 use crate::referrals::timestamp;
 use crate::state::AppState;
 
-/// Deliveries are retried for this long, then marked failed.
+/// Deliveries are retried for this long, then marked failed; an endpoint failing this long is
+/// switched off.
 const GIVE_UP_AFTER: Duration = Duration::hours(24);
+/// After a new secret, the old one signs too for this long.
+const SECRET_OVERLAP: Duration = Duration::hours(24);
 /// How long one node holds a delivery it is sending before another may take it over.
 const CLAIM_FOR: Duration = Duration::minutes(2);
 /// The pause before each retry, growing to an hour.
@@ -144,6 +153,12 @@ fn insert(
     Ok(id)
 }
 
+fn new_secret() -> String {
+    let mut key = [0u8; 24];
+    rand::rngs::OsRng.fill_bytes(&mut key);
+    format!("whsec_{}", STANDARD.encode(key))
+}
+
 /// The `webhook-signature` header for a message, as Standard Webhooks defines it.
 pub fn signature(secret: &str, id: &str, timestamp: i64, body: &str) -> Option<String> {
     let key = STANDARD
@@ -179,9 +194,7 @@ pub async fn register(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let mut key = [0u8; 24];
-    rand::rngs::OsRng.fill_bytes(&mut key);
-    let secret = format!("whsec_{}", STANDARD.encode(key));
+    let secret = new_secret();
     let user = user.clone();
     let stored = secret.clone();
     let webhook = state
@@ -253,6 +266,51 @@ pub async fn disable(state: &AppState, user: &CurrentUser, id: String) -> Result
             })
         })
         .await
+}
+
+/// Gives an endpoint a new secret; the old one goes on signing beside it for a day.
+pub async fn rotate(
+    state: &AppState,
+    user: &CurrentUser,
+    id: String,
+) -> Result<WebhookWithSecret, ApiError> {
+    user.require(Role::Administrator)?;
+    let secret = new_secret();
+    let stored = secret.clone();
+    let user = user.clone();
+    let webhook = state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let now = timestamp();
+                let current: String = webhooks::table
+                    .find(&id)
+                    .filter(webhooks::disabled_at.is_null())
+                    .select(webhooks::secret)
+                    .first(conn)
+                    .optional()?
+                    .ok_or(ApiError::NotFound)?;
+                diesel::update(webhooks::table.find(&id))
+                    .set((
+                        webhooks::secret.eq(&stored),
+                        webhooks::previous_secret.eq(Some(current)),
+                        webhooks::previous_secret_until.eq(Some(now + SECRET_OVERLAP)),
+                    ))
+                    .execute(conn)?;
+                audit_webhook(conn, &user, "rotate", &id)?;
+                Ok::<_, ApiError>(
+                    webhooks::table
+                        .find(&id)
+                        .select(Webhook::as_select())
+                        .first(conn)?,
+                )
+            })
+        })
+        .await?;
+    Ok(WebhookWithSecret {
+        webhook: webhook.view(),
+        secret,
+    })
 }
 
 /// An endpoint's deliveries, newest first.
@@ -365,12 +423,12 @@ impl Dispatcher {
 
     /// Sends due deliveries until the runtime stops: at once when woken, else every two seconds
     /// (which picks up retries and deliveries queued by other nodes).
-    pub fn spawn(&self, database: Database) {
+    pub fn spawn(&self, database: Database, council: CouncilView) {
         let notify = self.notify.clone();
         let allow_local = self.allow_local;
         tokio::spawn(async move {
             loop {
-                if let Err(error) = send_due(&database, allow_local).await {
+                if let Err(error) = send_due(&database, allow_local, &council).await {
                     tracing::warn!(%error, "sending webhooks failed; trying again shortly");
                 }
                 tokio::select! {
@@ -384,22 +442,43 @@ impl Dispatcher {
 
 /// Claims due deliveries one by one (the conditional update lets exactly one node win each),
 /// sends them and records the answer.
-async fn send_due(database: &Database, allow_local: bool) -> anyhow::Result<()> {
-    let due: Vec<(Delivery, String, String)> = {
+async fn send_due(
+    database: &Database,
+    allow_local: bool,
+    council: &CouncilView,
+) -> anyhow::Result<()> {
+    let due: Vec<(Delivery, String, Vec<String>)> = {
         let database = database.clone();
         tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
             let mut conn = database.get()?;
             let now = timestamp();
-            let candidates: Vec<(Delivery, String, String)> = webhook_deliveries::table
+            type Row = (
+                Delivery,
+                String,
+                String,
+                Option<String>,
+                Option<NaiveDateTime>,
+            );
+            let candidates: Vec<Row> = webhook_deliveries::table
                 .inner_join(webhooks::table)
                 .filter(webhook_deliveries::status.eq("pending"))
                 .filter(webhook_deliveries::next_attempt_at.le(now))
                 .order(webhook_deliveries::next_attempt_at)
                 .limit(BATCH)
-                .select((Delivery::as_select(), webhooks::url, webhooks::secret))
+                .select((
+                    Delivery::as_select(),
+                    webhooks::url,
+                    webhooks::secret,
+                    webhooks::previous_secret,
+                    webhooks::previous_secret_until,
+                ))
                 .load(&mut conn)?;
             let mut mine = Vec::new();
-            for (delivery, url, secret) in candidates {
+            for (delivery, url, secret, previous, previous_until) in candidates {
+                // The new secret first, then the old one while the overlap lasts.
+                let secrets: Vec<String> = std::iter::once(secret)
+                    .chain(previous.filter(|_| previous_until.is_some_and(|until| until > now)))
+                    .collect();
                 let claimed = diesel::update(
                     webhook_deliveries::table
                         .find(&delivery.id)
@@ -408,25 +487,31 @@ async fn send_due(database: &Database, allow_local: bool) -> anyhow::Result<()> 
                 .set(webhook_deliveries::next_attempt_at.eq(now + CLAIM_FOR))
                 .execute(&mut conn)?;
                 if claimed == 1 {
-                    mine.push((delivery, url, secret));
+                    mine.push((delivery, url, secrets));
                 }
             }
             Ok(mine)
         })
         .await??
     };
-    for (delivery, url, secret) in due {
+    for (delivery, url, secrets) in due {
         let sent_at = chrono::Utc::now().timestamp();
-        let signed =
-            signature(&secret, &delivery.id, sent_at, &delivery.payload).ok_or_else(|| {
+        let signed = secrets
+            .iter()
+            .map(|secret| signature(secret, &delivery.id, sent_at, &delivery.payload))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| {
                 anyhow::anyhow!("webhook {} has an unreadable secret", delivery.webhook_id)
-            })?;
+            })?
+            .join(" ");
         let (status, text) = match deliver(&url, allow_local, &delivery, sent_at, &signed).await {
             Ok(status) => (Some(status), reason_of(status)),
             Err(reason) => (None, reason),
         };
         let database = database.clone();
-        tokio::task::spawn_blocking(move || record(&database, &delivery, status, &text)).await??;
+        let council = council.clone();
+        tokio::task::spawn_blocking(move || record(&database, &council, &delivery, status, &text))
+            .await??;
     }
     Ok(())
 }
@@ -487,11 +572,22 @@ fn reason_of(status: i32) -> String {
 
 fn record(
     database: &Database,
+    council: &CouncilView,
     delivery: &Delivery,
     status: Option<i32>,
     text: &str,
 ) -> anyhow::Result<()> {
     let mut conn = database.get()?;
+    conn.write_transaction(|conn| record_in(conn, council, delivery, status, text))
+}
+
+fn record_in(
+    conn: &mut DbConnection,
+    council: &CouncilView,
+    delivery: &Delivery,
+    status: Option<i32>,
+    text: &str,
+) -> anyhow::Result<()> {
     let now = timestamp();
     let attempts = delivery.attempts + 1;
     let delivered = status.is_some_and(|s| (200..300).contains(&s));
@@ -516,7 +612,71 @@ fn record(
             webhook_deliveries::last_response.eq(Some(excerpt)),
             webhook_deliveries::next_attempt_at.eq(next),
         ))
-        .execute(&mut conn)?;
+        .execute(conn)?;
+    if delivered {
+        diesel::update(webhooks::table.find(&delivery.webhook_id))
+            .set(webhooks::failing_since.eq(None::<NaiveDateTime>))
+            .execute(conn)?;
+    } else {
+        note_failure(conn, council, &delivery.webhook_id, now)?;
+    }
+    Ok(())
+}
+
+/// Remembers since when an endpoint has failed; after a day of nothing but failures it is
+/// switched off (its deliveries are kept) and the administrator who registered it is told.
+fn note_failure(
+    conn: &mut DbConnection,
+    council: &CouncilView,
+    webhook_id: &str,
+    now: NaiveDateTime,
+) -> anyhow::Result<()> {
+    let found: Option<(Option<NaiveDateTime>, Option<NaiveDateTime>, String, String)> =
+        webhooks::table
+            .find(webhook_id)
+            .select((
+                webhooks::failing_since,
+                webhooks::disabled_at,
+                webhooks::url,
+                webhooks::created_by,
+            ))
+            .first(conn)
+            .optional()?;
+    let Some((failing_since, disabled_at, url, created_by)) = found else {
+        return Ok(());
+    };
+    let Some(since) = failing_since else {
+        diesel::update(webhooks::table.find(webhook_id))
+            .set(webhooks::failing_since.eq(Some(now)))
+            .execute(conn)?;
+        return Ok(());
+    };
+    if disabled_at.is_some() || now - since < GIVE_UP_AFTER {
+        return Ok(());
+    }
+    diesel::update(
+        webhooks::table
+            .find(webhook_id)
+            .filter(webhooks::disabled_at.is_null()),
+    )
+    .set(webhooks::disabled_at.eq(Some(now)))
+    .execute(conn)?;
+    tracing::warn!(webhook = %webhook_id, "a webhook endpoint failed for a day and was switched off");
+    let administrator: Option<(String, String)> = accounts::table
+        .find(&created_by)
+        .filter(accounts::disabled_at.is_null())
+        .select((accounts::email, accounts::forename))
+        .first(conn)
+        .optional()?;
+    if let Some((to, forename)) = administrator {
+        let message = email::templates::render(
+            Template::WebhookSwitchedOff,
+            &to,
+            council,
+            context! { forename => forename, url => url, since => crate::calendar::uk_time(since) },
+        )?;
+        email::enqueue(conn, &message, now)?;
+    }
     Ok(())
 }
 

@@ -453,6 +453,97 @@ async fn webhooks_are_signed_retried_while_failing_and_replayed() {
     );
 }
 
+#[tokio::test]
+async fn a_new_webhook_secret_signs_beside_the_old_one_and_an_endpoint_failing_for_a_day_is_switched_off()
+ {
+    use api::db::schema::webhooks;
+    use diesel::prelude::*;
+    use shared::api::{WebhookView, WebhookWithSecret};
+    let app = spawn_app().await;
+    let admin_session = app.signed_in_admin("alex@council.example").await;
+    let admin = app.caller(&admin_session);
+    let good = receiver(200);
+    let bad = receiver(503);
+    let mut hooks = Vec::new();
+    for target in [&good, &bad] {
+        let hook: WebhookWithSecret = admin
+            .post(
+                "/api/v1/webhooks",
+                &json!({"url": target.url, "events": ["submission.received"]}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        hooks.push(hook);
+    }
+    let rotated = admin
+        .post(
+            &format!("/api/v1/webhooks/{}/secret", hooks[0].webhook.id),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(rotated.status(), 200);
+    let rotated: WebhookWithSecret = rotated.json().await.unwrap();
+    assert_ne!(rotated.secret, hooks[0].secret);
+    // The failing endpoint has failed for more than a day already.
+    let mut conn = app.database.get().unwrap();
+    diesel::update(webhooks::table.find(&hooks[1].webhook.id))
+        .set(webhooks::failing_since.eq(Some(
+            chrono::Utc::now().naive_utc() - chrono::Duration::hours(25),
+        )))
+        .execute(&mut *conn)
+        .unwrap();
+    let before = app.mailbox.to("alex@council.example").len();
+
+    let gp: SessionCreated = app
+        .register("gp@example.org", "Tall-Trees-4-Ever!")
+        .await
+        .json()
+        .await
+        .unwrap();
+    submit_enquiry(&app.caller(&gp), "k1").await;
+
+    // While the overlap lasts, each delivery is signed under the new secret and the old one.
+    wait_for("the delivery", || good.received.lock().unwrap().len() == 1).await;
+    let (headers, body) = good.received.lock().unwrap()[0].clone();
+    let header = |name: &str| headers.get(name).unwrap().to_str().unwrap().to_owned();
+    let (id, sent_at) = (
+        header("webhook-id"),
+        header("webhook-timestamp").parse().unwrap(),
+    );
+    assert_eq!(
+        header("webhook-signature"),
+        format!(
+            "{} {}",
+            hmac_signature(&rotated.secret, &id, sent_at, &body),
+            hmac_signature(&hooks[0].secret, &id, sent_at, &body)
+        )
+    );
+
+    // The endpoint that kept failing is switched off, and its administrator told.
+    app.mailbox
+        .next_containing("alex@council.example", before, "was switched off")
+        .await;
+    let listed: Vec<WebhookView> = admin.read("/api/v1/webhooks").await;
+    let states: Vec<(bool, bool)> = listed
+        .iter()
+        .map(|w| (w.id == hooks[1].webhook.id, w.disabled))
+        .collect();
+    assert_eq!(states, [(false, false), (true, true)]);
+    // A switched-off endpoint gets no new secret.
+    assert_eq!(
+        admin
+            .post(
+                &format!("/api/v1/webhooks/{}/secret", hooks[1].webhook.id),
+                &json!({}),
+            )
+            .await
+            .status(),
+        404
+    );
+}
+
 /// The Standard Webhooks signature, computed here independently of the server's code.
 fn hmac_signature(secret: &str, id: &str, timestamp: i64, body: &str) -> String {
     use base64::Engine;

@@ -17,8 +17,9 @@ pub use fhir::{__path_get_submission_response, get_submission_response};
 pub use token::{__path_issue_client_token, issue_client_token};
 pub use webhooks::{
     __path_disable_webhook, __path_list_webhook_deliveries, __path_list_webhooks,
-    __path_register_webhook, __path_replay_webhook_delivery, disable_webhook,
-    list_webhook_deliveries, list_webhooks, register_webhook, replay_webhook_delivery,
+    __path_register_webhook, __path_replay_webhook_delivery, __path_rotate_webhook_secret,
+    disable_webhook, list_webhook_deliveries, list_webhooks, register_webhook,
+    replay_webhook_delivery, rotate_webhook_secret,
 };
 
 use actix_web::{HttpResponse, web};
@@ -81,6 +82,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "DELETE",
         "/webhooks/{webhook_id}",
         web::delete().to(disable_webhook),
+    ))
+    .service(super::only(
+        "POST",
+        "/webhooks/{webhook_id}/secret",
+        web::post().to(rotate_webhook_secret),
     ))
     .service(super::get_only(
         "/webhooks/{webhook_id}/deliveries",

@@ -67,6 +67,37 @@ pub async fn list_webhooks(
     Ok(web::Json(webhooks::list(&state, &user).await?))
 }
 
+/// Gives an endpoint a new signing secret.
+#[utoipa::path(
+    post,
+    path = "/api/v1/webhooks/{webhook_id}/secret",
+    tag = "integrations",
+    operation_id = "rotate_webhook_secret",
+    summary = "Give a webhook endpoint a new signing secret",
+    description = "Administrators only. The new secret is answered this once. For the next 24 \
+                   hours every delivery carries two signatures in `webhook-signature`, \
+                   space-separated, under the new secret and the old one (as Standard Webhooks \
+                   describes), so the receiver can change to the new secret without missing a \
+                   delivery; then only the new one. Switched-off endpoints answer 404.",
+    params(("webhook_id" = String, Path, description = "The endpoint's id.", example = "0193b070-0000-7000-8000-000000000070")),
+    responses(
+        (status = 200, description = "The endpoint with its new secret.", body = WebhookWithSecret),
+        (status = 401, response = crate::routes::problems::NotSignedIn),
+        (status = 403, response = crate::routes::problems::Forbidden),
+        (status = 404, response = crate::routes::problems::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn rotate_webhook_secret(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    webhook_id: web::Path<String>,
+) -> Result<web::Json<WebhookWithSecret>, ApiError> {
+    Ok(web::Json(
+        webhooks::rotate(&state, &user, webhook_id.into_inner()).await?,
+    ))
+}
+
 /// Stops sending to an endpoint.
 #[utoipa::path(
     delete,

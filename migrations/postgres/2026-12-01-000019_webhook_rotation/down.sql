@@ -1,0 +1,3 @@
+ALTER TABLE webhooks DROP COLUMN failing_since;
+ALTER TABLE webhooks DROP COLUMN previous_secret_until;
+ALTER TABLE webhooks DROP COLUMN previous_secret;
