@@ -27,7 +27,7 @@ build: build-web
     cargo build --release -p api
 
 # Everything: formatting, lints, unit and integration tests (the fault tests among them) on SQLite and PostgreSQL, the OpenAPI checks and a short fuzz, the wasm build, the e2e journeys.
-test: lint build-web
+test: lint build-web setup-test-tools
     cargo build -p api
     scripts/test-backends.sh
     just openapi-check
@@ -90,6 +90,9 @@ build-web: setup-rust setup-npm
 setup-rust:
     rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
     [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" = "{{wasm_bindgen_version}}" ] || cargo install wasm-bindgen-cli --version {{wasm_bindgen_version}}
+
+# The test runner, which only `just test` needs (`just run` builds no test tool).
+setup-test-tools:
     command -v cargo-nextest >/dev/null || cargo install cargo-nextest --locked
 
 # GOV.UK Frontend, Sass and wasm-opt, from the npm registry (never a CDN).
@@ -109,7 +112,7 @@ fuzz examples="10":
     PORTAL_BIN="${PORTAL_BIN:-{{target_dir}}/debug/portal}" FUZZ_EXAMPLES={{examples}} python3 fuzz/run.py
 
 # Faults, harder: the kill, mail-outage and database-crash tests repeated (PORTAL_SOAK=1) on SQLite and PostgreSQL, then the fuzzer with many more examples.
-soak:
+soak: setup-test-tools
     cargo build -p api
     PORTAL_SOAK=1 scripts/test-backends.sh -E 'test(/^faults::/)'
     just fuzz 100
