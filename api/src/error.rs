@@ -160,6 +160,7 @@ impl ApiError {
                 ]),
                 _ => FieldErrors::new(),
             },
+            request_id: crate::requests::current(),
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod passwords;
 pub mod proxies;
 pub mod purge;
 pub mod referrals;
+pub mod requests;
 pub mod routes;
 pub mod security_headers;
 pub mod staff;

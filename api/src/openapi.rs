@@ -21,6 +21,8 @@ use crate::routes;
     servers((url = "/", description = "The server this document was fetched from")),
     paths(
         routes::health::get_health,
+        routes::health::get_liveness,
+        routes::health::get_readiness,
         routes::council::get_council,
         routes::council::get_coverage,
         routes::forms::list_forms,

@@ -7,7 +7,6 @@ use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
-use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -79,6 +78,11 @@ impl Application {
             keys: Keys::derive(&settings.auth.secret)?,
             auth: settings.auth.clone(),
             outbox,
+            mail: if settings.email.smtp_url.is_some() {
+                shared::api::MailTransport::Smtp
+            } else {
+                shared::api::MailTransport::Files
+            },
             webhooks,
             passwords: PasswordHasher::new(
                 settings
@@ -128,7 +132,7 @@ fn run(
             .wrap(Compress::default())
             .wrap(from_fn(security_headers::by_path))
             .wrap(security_headers::fixed(behind_tls))
-            .wrap(TracingLogger::default())
+            .wrap(from_fn(crate::requests::track))
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(body_limit))
             .app_data(crate::routes::extract::BodyLimit(body_limit))

@@ -39,6 +39,7 @@ impl ApiError {
             detail: Some("Your session has ended. Sign in again.".into()),
             code: "not_signed_in".into(),
             errors: FieldErrors::new(),
+            request_id: None,
         }))
     }
 
@@ -51,7 +52,16 @@ impl ApiError {
             detail: None,
             code: "not_found".into(),
             errors: FieldErrors::new(),
+            request_id: None,
         }))
+    }
+
+    /// The reference of a failure on the server's side, for people to quote when they phone.
+    pub fn reference(&self) -> Option<String> {
+        match self {
+            Self::Problem(problem) if problem.status >= 500 => problem.request_id.clone(),
+            _ => None,
+        }
     }
 
     /// The field errors to show beside the fields, with a summary line for anything else.
@@ -60,9 +70,13 @@ impl ApiError {
             Self::Problem(problem) if !problem.errors.is_empty() => problem.errors.clone(),
             Self::Problem(problem) => FieldErrors::from([(
                 String::new(),
-                vec![match &problem.detail {
-                    Some(detail) => format!("{} {}", problem.title, detail),
-                    None => problem.title.clone(),
+                vec![match (&problem.detail, self.reference()) {
+                    (Some(detail), Some(reference)) => format!(
+                        "{} {} If you phone us, quote reference {reference}",
+                        problem.title, detail
+                    ),
+                    (Some(detail), None) => format!("{} {}", problem.title, detail),
+                    (None, _) => problem.title.clone(),
                 }],
             )]),
             Self::Network(_) => FieldErrors::from([(

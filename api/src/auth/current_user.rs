@@ -2,12 +2,13 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use chrono::Utc;
 use shared::api::Role;
 
 use super::{live, tokens};
 use crate::error::ApiError;
+use crate::requests;
 use crate::state::AppState;
 
 /// The signed-in user, from the request's bearer token. A route that takes this answers 401 to
@@ -48,13 +49,16 @@ impl FromRequest for CurrentUser {
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let verified = verified(req);
+        let req = req.clone();
         Box::pin(async move {
             let (state, claims) = verified?;
             // A machine client may call only the routes that take `ApiCaller` and its scope.
             if claims.role == tokens::CLIENT_ROLE {
                 return Err(ApiError::Forbidden);
             }
-            person(&state, claims).await
+            let user = person(&state, claims).await?;
+            noted(&req, &user);
+            Ok(user)
         })
     }
 }
@@ -94,12 +98,13 @@ impl FromRequest for ApiCaller {
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let verified = verified(req);
+        let req = req.clone();
         Box::pin(async move {
             let (state, claims) = verified?;
             if claims.role != tokens::CLIENT_ROLE {
-                return person(&state, claims)
-                    .await
-                    .map(|user| Self { user, scopes: None });
+                let user = person(&state, claims).await?;
+                noted(&req, &user);
+                return Ok(Self { user, scopes: None });
             }
             // Tokens issued before clients carried their owner are refused: they lapse in
             // minutes and the client simply asks again.
@@ -114,6 +119,8 @@ impl FromRequest for ApiCaller {
             if !live {
                 return Err(ApiError::Unauthorized);
             }
+            req.extensions_mut()
+                .insert(requests::Caller(format!("client:{}", claims.sub)));
             Ok(Self {
                 scopes: Some(
                     claims
@@ -132,6 +139,12 @@ impl FromRequest for ApiCaller {
             })
         })
     }
+}
+
+/// Notes who asked, for the request's log line.
+fn noted(req: &HttpRequest, user: &CurrentUser) {
+    req.extensions_mut()
+        .insert(requests::Caller(user.account_id.clone()));
 }
 
 /// The claims of the request's bearer token, when its signature and lifetime are good.

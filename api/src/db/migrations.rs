@@ -8,6 +8,16 @@ use super::DbConnection;
 const SQLITE: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
 const POSTGRES: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
 
+/// Whether every migration this build carries has been applied.
+pub fn complete(conn: &mut DbConnection) -> anyhow::Result<bool> {
+    let pending = match conn {
+        DbConnection::Sqlite(conn) => conn.has_pending_migration(SQLITE),
+        DbConnection::Postgres(conn) => conn.has_pending_migration(POSTGRES),
+    }
+    .map_err(|e| anyhow!("migrations could not be read: {e}"))?;
+    Ok(!pending)
+}
+
 pub fn run(conn: &mut DbConnection) -> anyhow::Result<()> {
     let applied = match conn {
         DbConnection::Sqlite(conn) => conn.run_pending_migrations(SQLITE).map(|v| v.len()),

@@ -532,6 +532,16 @@ async fn postgres_restarted_under_load_answers_503_meanwhile_recovers_alone_and_
         tokio::time::sleep(Duration::from_secs(1)).await;
         cluster.run("crash");
         tokio::time::sleep(Duration::from_secs(3)).await;
+        // Meanwhile the node is alive but not ready: a load balancer sends traffic elsewhere.
+        let health = |path: &'static str| {
+            let (client, address) = (app.client.clone(), app.address.clone());
+            async move {
+                let answer = client.get(format!("{address}{path}")).send().await.unwrap();
+                answer.status().as_u16()
+            }
+        };
+        assert_eq!(health("/api/v1/health/live").await, 200);
+        assert_eq!(health("/api/v1/health/ready").await, 503);
         cluster.run("resume");
         // It recovers alone: answers flow again within seconds, no restart of the portal.
         let before = answered.lock().unwrap().len();

@@ -18,6 +18,58 @@ pub struct Health {
     pub outbox: Option<OutboxHealth>,
 }
 
+/// The answer of `GET /api/v1/health/live`: the process answers. Nothing else is asked, so a
+/// database outage never makes an orchestrator restart healthy nodes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"status": "ok", "version": "0.1.0"})))]
+pub struct Liveness {
+    pub status: HealthStatus,
+    /// The version of the running API build.
+    pub version: String,
+}
+
+/// The answer of `GET /api/v1/health/ready`: whether this node should be sent traffic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "status": "ok",
+    "version": "0.1.0",
+    "database": {"backend": "postgres", "answers": true, "migrated": true},
+    "mail": "smtp",
+    "forms": 5
+})))]
+pub struct Readiness {
+    /// `ok` when the database answers and is migrated, and forms are loaded.
+    pub status: HealthStatus,
+    pub version: String,
+    pub database: DatabaseReadiness,
+    /// How email leaves this node.
+    pub mail: MailTransport,
+    /// The published forms this node serves.
+    pub forms: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DatabaseReadiness {
+    pub backend: DatabaseBackend,
+    /// Whether a trivial query succeeded just now.
+    pub answers: bool,
+    /// Whether every migration this build carries has been applied.
+    pub migrated: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MailTransport {
+    /// An SMTP server (`email.smtp_url`).
+    Smtp,
+    /// Files in a folder, for development (`email.file_dir`).
+    Files,
+}
+
 /// The email outbox, shared by every node. A stuck queue does not make a node unhealthy (every
 /// node sends from the same queue), but it means emails, sign-in codes among them, are not
 /// leaving: the mail server refuses them, or no node is sending. The queue's length is not

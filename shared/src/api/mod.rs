@@ -29,7 +29,10 @@ pub use council::{
     PostcodeCoverage,
 };
 pub use forms::FormSummary;
-pub use health::{DatabaseBackend, DatabaseHealth, Health, HealthStatus, OutboxHealth};
+pub use health::{
+    DatabaseBackend, DatabaseHealth, DatabaseReadiness, Health, HealthStatus, Liveness,
+    MailTransport, OutboxHealth, Readiness,
+};
 pub use integrations::{
     ApiClientView, ClientWithSecret, CreateClientRequest, CreateWebhookRequest, DeliveryPage,
     DeliveryView, FeedEntry, FeedPage, TokenResponse, WEBHOOK_EVENTS, WebhookView,

@@ -32,4 +32,7 @@ pub struct Problem {
     /// For validation failures: what is wrong with each field.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub errors: FieldErrors,
+    /// The request's id, also in its `X-Request-Id` header: quote it when asking for help.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }

@@ -9,7 +9,8 @@ use crate::components::title::set_page_title;
 #[component]
 pub fn SignedOut() -> impl IntoView {
     set_page_title("You have been signed out");
-    let inactive = use_query_map().with_untracked(|q| q.get("after").as_deref() == Some("inactivity"));
+    let inactive =
+        use_query_map().with_untracked(|q| q.get("after").as_deref() == Some("inactivity"));
     let why = if inactive {
         "We signed you out because you did not use the service for 20 minutes. We do this to keep your information secure."
     } else {

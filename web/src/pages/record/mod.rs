@@ -60,16 +60,7 @@ fn among(records: Vec<PersonSummary>, person_id: &str) -> Result<PersonSummary, 
     records
         .into_iter()
         .find(|p| p.id == person_id)
-        .ok_or_else(|| {
-            ApiError::Problem(Box::new(shared::api::Problem {
-                kind: "about:blank".into(),
-                title: "Page not found".into(),
-                status: 404,
-                detail: None,
-                code: "not_found".into(),
-                errors: Default::default(),
-            }))
-        })
+        .ok_or_else(ApiError::not_found)
 }
 
 /// "Margaret Okafor's record" above every page of a record, with the footing of the access.
@@ -118,9 +109,15 @@ fn Failed(error: ApiError) -> impl IntoView {
             "Try again later.",
         ),
     };
+    let reference = error.reference().map(|reference| {
+        view! {
+            <p class="govuk-body">"If you phone us, quote reference "<strong>{reference}</strong>"."</p>
+        }
+    });
     view! {
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">{body}</p>
+        {reference}
         <p class="govuk-body"><a class="govuk-link" href="/record">"Go to your records"</a></p>
     }
 }

@@ -58,16 +58,10 @@ pub fn StaffAccount() -> impl IntoView {
         async move {
             let members = api::staff_members(&token).await?;
             let teams = api::team_queues(&token).await?;
-            let member = members.into_iter().find(|m| m.id == id).ok_or_else(|| {
-                api::ApiError::Problem(Box::new(shared::api::Problem {
-                    kind: "about:blank".into(),
-                    title: "Page not found".into(),
-                    status: 404,
-                    detail: None,
-                    code: "not_found".into(),
-                    errors: Default::default(),
-                }))
-            })?;
+            let member = members
+                .into_iter()
+                .find(|m| m.id == id)
+                .ok_or_else(api::ApiError::not_found)?;
             Ok((member, teams))
         }
     });

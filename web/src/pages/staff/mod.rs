@@ -109,9 +109,15 @@ fn Failed(error: ApiError) -> impl IntoView {
             "Try again later.",
         ),
     };
+    let reference = error.reference().map(|reference| {
+        view! {
+            <p class="govuk-body">"If you phone us, quote reference "<strong>{reference}</strong>"."</p>
+        }
+    });
     view! {
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">{body}</p>
+        {reference}
         <p class="govuk-body"><A href="/staff" attr:class="govuk-link">"Go to council work"</A></p>
     }
 }

@@ -1,0 +1,105 @@
+//! Each request's id and its one log line. The id comes from our load balancer when it sends
+//! one (`X-Request-Id`, believed only from `server.trusted_proxies`) or is made here; it goes
+//! back on every answer and in every problem body, so a citizen quoting it on the phone can be
+//! traced. The line names the method, the route's template (never the path itself, which can
+//! hold a surname being searched for), the status, the time taken, the id and the account's id:
+//! never a name or an answer.
+
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, web};
+use tracing::Instrument;
+use uuid::Uuid;
+
+use crate::state::AppState;
+
+pub const HEADER: &str = "x-request-id";
+
+tokio::task_local! {
+    static CURRENT: String;
+}
+
+/// The id of the request being answered, for its problem body.
+pub fn current() -> Option<String> {
+    CURRENT.try_with(Clone::clone).ok()
+}
+
+/// The account a request was made as, noted by the extractors for the log line.
+#[derive(Debug, Clone)]
+pub struct Caller(pub String);
+
+/// An id a proxy may hand on: short, and only letters, digits and `-_.:`, so it is safe in a
+/// header, a log line and a JSON body.
+fn acceptable(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+}
+
+pub async fn track(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let from_proxy = req
+        .app_data::<web::Data<AppState>>()
+        .zip(req.peer_addr())
+        .is_some_and(|(state, peer)| state.proxies.trusts(peer.ip()));
+    let id = from_proxy
+        .then(|| req.headers().get(HEADER).and_then(|v| v.to_str().ok()))
+        .flatten()
+        .filter(|id| acceptable(id))
+        .map_or_else(|| Uuid::now_v7().simple().to_string(), str::to_owned);
+    let method = req.method().to_string();
+    let started = Instant::now();
+    let span = tracing::info_span!("request", request_id = %id);
+    let mut res = CURRENT
+        .scope(id.clone(), next.call(req))
+        .instrument(span.clone())
+        .await?;
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        res.headers_mut()
+            .insert(HeaderName::from_static(HEADER), value);
+    }
+    let route = res
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "(no route)".to_owned());
+    let account = res
+        .request()
+        .extensions()
+        .get::<Caller>()
+        .map(|c| c.0.clone());
+    let status = res.status().as_u16();
+    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    span.in_scope(|| {
+        tracing::info!(
+            method,
+            route,
+            status,
+            latency_ms,
+            account = account.as_deref().unwrap_or("-"),
+            "answered"
+        );
+    });
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_short_ids_are_handed_on() {
+        assert!(acceptable("0193b0a1-7c2e-7d3f-9a1b-2c3d4e5f6a7b"));
+        assert!(acceptable("lb:1234.5_6"));
+        assert!(!acceptable(""));
+        assert!(!acceptable(&"a".repeat(65)));
+        assert!(!acceptable("id\r\nSet-Cookie: x=1"));
+        assert!(!acceptable("<script>"));
+    }
+}
