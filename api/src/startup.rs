@@ -71,6 +71,11 @@ impl Application {
         let webhooks =
             crate::integrations::webhooks::Dispatcher::new(settings.server.allow_local_webhooks);
         webhooks.spawn(database.clone(), council.view().clone());
+        database.listen(
+            crate::auth::live::CHANNEL,
+            crate::auth::live::remembered::revoked,
+            crate::auth::live::remembered::set_listening,
+        );
         let state = web::Data::new(AppState {
             database,
             council,

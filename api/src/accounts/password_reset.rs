@@ -7,7 +7,7 @@ use shared::rules::{normalise_code, normalise_email};
 use super::registration::{code_sent, spaced};
 use super::{Account, now, redeem_code};
 use crate::auth::codes::{self, Purpose, RESEND_AFTER_SECONDS};
-use crate::auth::{bot_check, sessions, throttle};
+use crate::auth::{bot_check, live, sessions, throttle};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
@@ -119,6 +119,8 @@ pub async fn complete(
             })
         })
         .await??;
+    // Every session of the account has ended: this node asks again about any it remembered.
+    live::remembered::revoked();
     state.outbox.wake();
     Ok(())
 }

@@ -3,9 +3,9 @@ use minijinja::context;
 use shared::api::{AccountView, ChangeNameRequest, ChangePasswordRequest};
 
 use super::{Account, count_failure, now};
-use crate::auth::CurrentUser;
 use crate::auth::throttle;
-use crate::db::schema::{accounts, sessions};
+use crate::auth::{CurrentUser, live, sessions};
+use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -106,19 +106,7 @@ pub async fn change_password(
                     ))
                     .execute(conn)?;
                 // Sessions elsewhere may be someone who knew the old password.
-                let family: Option<String> = sessions::table
-                    .find(&session_id)
-                    .select(sessions::family_id)
-                    .first(conn)
-                    .optional()?;
-                diesel::update(
-                    sessions::table
-                        .filter(sessions::account_id.eq(&account.id))
-                        .filter(sessions::revoked_at.is_null())
-                        .filter(sessions::family_id.ne(family.unwrap_or_default())),
-                )
-                .set(sessions::revoked_at.eq(Some(now)))
-                .execute(conn)?;
+                sessions::revoke_others(conn, &account.id, &session_id, now)?;
                 throttle::clear(conn, &email_key)?;
                 let message = email::templates::render(
                     Template::PasswordChanged,
@@ -134,6 +122,8 @@ pub async fn change_password(
             })
         })
         .await?;
+    // The account's other sessions have ended: this node asks again about any it remembered.
+    live::remembered::revoked();
     state.outbox.wake();
     Ok(())
 }

@@ -6,7 +6,7 @@ use shared::api::SessionCreated;
 
 use super::{Account, now};
 use crate::auth::sessions::{self, Refresh};
-use crate::auth::tokens;
+use crate::auth::{live, tokens};
 use crate::db::DbConnection;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -151,7 +151,11 @@ pub async fn refresh(state: &AppState, req: &HttpRequest) -> Result<HttpResponse
         .await?;
     match started {
         Some(started) => respond(state, started, false),
-        None => Err(ApiError::Unauthorized),
+        None => {
+            // Perhaps a replay, which has just ended the whole family.
+            live::remembered::revoked();
+            Err(ApiError::Unauthorized)
+        }
     }
 }
 
@@ -164,6 +168,7 @@ pub async fn end(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, Ap
             .database
             .run(move |conn| Ok::<_, ApiError>(sessions::end_by_token(conn, &key, &token, now())?))
             .await?;
+        live::remembered::revoked();
     }
     // The tab's stored answers to forms (health, money) go too: the app clears them itself,
     // and this asks the browser to clear the site's storage for every tab (ASVS 14.3.1).

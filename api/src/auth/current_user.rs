@@ -4,7 +4,7 @@ use std::pin::Pin;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use chrono::Utc;
-use shared::api::Role;
+use shared::api::{DatabaseBackend, Role};
 
 use super::{live, tokens};
 use crate::error::ApiError;
@@ -166,14 +166,30 @@ fn verified(req: &HttpRequest) -> Result<(web::Data<AppState>, tokens::Claims), 
 /// The person a verified token of a person (not a machine client) was issued to, while their
 /// session lasts and their account is switched on; with the role the account has now.
 async fn person(state: &AppState, claims: tokens::Claims) -> Result<CurrentUser, ApiError> {
-    let (session_id, account_id) = (claims.sid.clone(), claims.sub.clone());
-    let role = state
-        .database
-        .read_quick::<_, ApiError, _>(move |conn| {
-            live::person(conn, &session_id, &account_id, Utc::now().naive_utc())
-        })
-        .await?
-        .ok_or(ApiError::Unauthorized)?;
+    let now = Utc::now().naive_utc();
+    let remembers =
+        state.database.backend() == DatabaseBackend::Sqlite || live::remembered::listening();
+    let role = match remembers
+        .then(|| live::remembered::recall(&claims.sid, &claims.sub, now))
+        .flatten()
+    {
+        Some(role) => role,
+        None => {
+            let generation = live::remembered::generation();
+            let (session_id, account_id) = (claims.sid.clone(), claims.sub.clone());
+            let (role, expires_at) = state
+                .database
+                .read_quick::<_, ApiError, _>(move |conn| {
+                    live::person(conn, &session_id, &account_id, now)
+                })
+                .await?
+                .ok_or(ApiError::Unauthorized)?;
+            if remembers {
+                live::remembered::keep(&claims.sid, &claims.sub, role, generation, expires_at, now);
+            }
+            role
+        }
+    };
     Ok(CurrentUser {
         account_id: claims.sub,
         session_id: claims.sid,

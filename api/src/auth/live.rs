@@ -11,25 +11,147 @@ use shared::api::Role;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, api_clients, sessions};
 
-/// The account's role now (it may have changed since the token was issued), when the session
-/// `session_id` of `account_id` is live and the account switched on.
+/// The account's role now (it may have changed since the token was issued) and when the
+/// session ends at the latest, when the session `session_id` of `account_id` is live and the
+/// account switched on.
 pub fn person(
     conn: &mut DbConnection,
     session_id: &str,
     account_id: &str,
     now: NaiveDateTime,
-) -> QueryResult<Option<Role>> {
-    let role: Option<String> = sessions::table
+) -> QueryResult<Option<(Role, NaiveDateTime)>> {
+    let found: Option<(String, NaiveDateTime)> = sessions::table
         .inner_join(accounts::table)
         .filter(sessions::id.eq(session_id))
         .filter(sessions::account_id.eq(account_id))
         .filter(sessions::revoked_at.is_null())
         .filter(sessions::expires_at.gt(now))
         .filter(accounts::disabled_at.is_null())
-        .select(accounts::role)
+        .select((accounts::role, sessions::expires_at))
         .first(conn)
         .optional()?;
-    Ok(role.as_deref().and_then(Role::parse))
+    Ok(found.and_then(|(role, expires_at)| Role::parse(&role).map(|role| (role, expires_at))))
+}
+
+/// The channel on which PostgreSQL nodes announce revocations to each other.
+pub const CHANNEL: &str = "portal_revocations";
+
+/// Tells every node that something which can end a session or switch an account off is being
+/// committed: on PostgreSQL a `NOTIFY`, delivered to the other nodes when (and only if) the
+/// transaction commits; SQLite has one node, which calls `remembered::revoked` itself.
+pub fn announce(conn: &mut DbConnection) -> QueryResult<()> {
+    if let DbConnection::Postgres(conn) = conn {
+        diesel::sql_query(format!("NOTIFY {CHANNEL}")).execute(conn)?;
+    }
+    remembered::revoked();
+    Ok(())
+}
+
+/// The answers of `person` are remembered in this process: the lookup costs as much as a
+/// page's own queries. Every change that can end a session or switch an account off announces
+/// it (`announce`, in its transaction) and calls `revoked` once it has committed, which forgets
+/// them all, so the promise holds at once on this node. SQLite has no other node; a PostgreSQL
+/// node remembers only while it listens for the other nodes' announcements, which reach it
+/// within milliseconds of their commit. A short lifetime guards against a change made by hand.
+pub mod remembered {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+    use chrono::{Duration, NaiveDateTime};
+    use shared::api::Role;
+
+    /// The longest an answer is trusted without asking again.
+    const LIFETIME: Duration = Duration::seconds(10);
+    /// Sessions remembered at most; beyond, the memory starts again.
+    const MOST: usize = 10_000;
+
+    static GENERATION: AtomicU64 = AtomicU64::new(0);
+    /// On PostgreSQL, whether this node hears the revocations other nodes announce.
+    static LISTENING: AtomicBool = AtomicBool::new(false);
+    static ANSWERS: Mutex<Option<HashMap<(String, String), Answer>>> = Mutex::new(None);
+
+    #[derive(Clone, Copy)]
+    struct Answer {
+        role: Role,
+        generation: u64,
+        until: NaiveDateTime,
+    }
+
+    /// Something that can end a session or switch an account off has committed.
+    pub fn revoked() {
+        GENERATION.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub fn set_listening(listening: bool) {
+        LISTENING.store(listening, Ordering::SeqCst);
+    }
+
+    /// Whether a PostgreSQL node may remember: only while it hears every other node's
+    /// revocations.
+    pub fn listening() -> bool {
+        LISTENING.load(Ordering::SeqCst)
+    }
+
+    /// To read before asking the database, and hand to `keep` with its answer: a revocation
+    /// between the two makes the answer stale, and it is then never used.
+    pub fn generation() -> u64 {
+        GENERATION.load(Ordering::SeqCst)
+    }
+
+    pub fn recall(session_id: &str, account_id: &str, now: NaiveDateTime) -> Option<Role> {
+        let answers = ANSWERS.lock().ok()?;
+        let answer = answers
+            .as_ref()?
+            .get(&(session_id.to_owned(), account_id.to_owned()))?;
+        (answer.generation == generation() && answer.until > now).then_some(answer.role)
+    }
+
+    pub fn keep(
+        session_id: &str,
+        account_id: &str,
+        role: Role,
+        generation: u64,
+        expires_at: NaiveDateTime,
+        now: NaiveDateTime,
+    ) {
+        if let Ok(mut answers) = ANSWERS.lock() {
+            let answers = answers.get_or_insert_with(HashMap::new);
+            if answers.len() >= MOST {
+                answers.clear();
+            }
+            answers.insert(
+                (session_id.to_owned(), account_id.to_owned()),
+                Answer {
+                    role,
+                    generation,
+                    until: expires_at.min(now + LIFETIME),
+                },
+            );
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn an_answer_is_forgotten_when_anything_is_revoked_or_it_grows_old() {
+            let now = chrono::Utc::now().naive_utc();
+            let later = now + Duration::hours(1);
+            keep("s1", "a1", Role::Staff, generation(), later, now);
+            assert_eq!(recall("s1", "a1", now), Some(Role::Staff));
+            assert_eq!(recall("s1", "a2", now), None, "another account's token");
+            assert_eq!(recall("s1", "a1", now + Duration::seconds(11)), None);
+            revoked();
+            assert_eq!(recall("s1", "a1", now), None);
+            // An answer read before a revocation is never kept as fresh.
+            let before = generation();
+            revoked();
+            keep("s1", "a1", Role::Staff, before, later, now);
+            assert_eq!(recall("s1", "a1", now), None);
+        }
+    }
 }
 
 /// Whether the client `client_id` is still switched on and its token was got with its current

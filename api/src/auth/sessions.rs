@@ -132,6 +132,8 @@ pub fn revoke_family(
     family_id: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
+    // Callers say so again once this has committed (see `live::remembered`).
+    super::live::announce(conn)?;
     diesel::update(
         sessions::table
             .filter(sessions::family_id.eq(family_id))
@@ -165,10 +167,35 @@ pub fn revoke_all(
     account_id: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
+    super::live::announce(conn)?;
     diesel::update(
         sessions::table
             .filter(sessions::account_id.eq(account_id))
             .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(Some(now)))
+    .execute(conn)
+}
+
+/// Ends every session of an account but the one `keep` belongs to (and its family), as a
+/// change of password does.
+pub fn revoke_others(
+    conn: &mut DbConnection,
+    account_id: &str,
+    keep: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let family: Option<String> = sessions::table
+        .find(keep)
+        .select(sessions::family_id)
+        .first(conn)
+        .optional()?;
+    super::live::announce(conn)?;
+    diesel::update(
+        sessions::table
+            .filter(sessions::account_id.eq(account_id))
+            .filter(sessions::revoked_at.is_null())
+            .filter(sessions::family_id.ne(family.unwrap_or_default())),
     )
     .set(sessions::revoked_at.eq(Some(now)))
     .execute(conn)

@@ -25,6 +25,8 @@ pub struct Database {
     backend: DatabaseBackend,
     /// A SQLite file's path, for the quick reads each worker thread does on its own connection.
     sqlite_path: Option<String>,
+    /// A PostgreSQL URL, for the connection that listens for notifications.
+    postgres_url: Option<String>,
     /// Tells apart the databases one process may hold (tests start several).
     id: u64,
 }
@@ -51,9 +53,9 @@ impl Database {
     pub fn connect(settings: &DatabaseSettings) -> anyhow::Result<Self> {
         let target = Target::parse(&settings.url)?;
         let backend = target.backend();
-        let sqlite_path = match &target {
-            Target::Sqlite { path } => Some(path.clone()),
-            Target::Postgres { .. } => None,
+        let (sqlite_path, postgres_url) = match &target {
+            Target::Sqlite { path } => (Some(path.clone()), None),
+            Target::Postgres { url } => (None, Some(url.clone())),
         };
         let manager = Manager::new(target, settings.sqlite_busy_timeout_ms);
         let pool = Pool::builder()
@@ -67,8 +69,62 @@ impl Database {
             pool,
             backend,
             sqlite_path,
+            postgres_url,
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         })
+    }
+
+    /// On PostgreSQL, calls `heard` for every `NOTIFY` on `channel`, from a thread of its own
+    /// with a connection of its own, for as long as the process runs; `listening` says whether
+    /// that connection is up (notifications sent while it is down are lost, so `heard` is
+    /// called again on every reconnection). Nothing on SQLite.
+    pub fn listen(&self, channel: &'static str, heard: fn(), listening: fn(bool)) {
+        use diesel::{Connection, PgConnection, RunQueryDsl};
+        let Some(url) = self.postgres_url.clone() else {
+            return;
+        };
+        let spawned = std::thread::Builder::new()
+            .name("portal-listen".into())
+            .spawn(move || {
+                loop {
+                    if let Ok(mut conn) = PgConnection::establish(&url)
+                        && diesel::sql_query(format!("LISTEN {channel}"))
+                            .execute(&mut conn)
+                            .is_ok()
+                    {
+                        listening(true);
+                        heard();
+                        let mut pinged = std::time::Instant::now();
+                        loop {
+                            let mut broken = false;
+                            for notice in conn.notifications_iter() {
+                                match notice {
+                                    Ok(_) => heard(),
+                                    Err(_) => {
+                                        broken = true;
+                                        break;
+                                    }
+                                }
+                            }
+                            // A quiet connection may have died without a word: ask now and then.
+                            if !broken && pinged.elapsed() > Duration::from_secs(5) {
+                                broken = diesel::sql_query("SELECT 1").execute(&mut conn).is_err();
+                                pinged = std::time::Instant::now();
+                            }
+                            if broken {
+                                break;
+                            }
+                            std::thread::sleep(Duration::from_millis(5));
+                        }
+                        listening(false);
+                        heard();
+                    }
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+            });
+        if let Err(error) = spawned {
+            tracing::warn!(%error, "could not start listening for notifications");
+        }
     }
 
     /// A read of a row or two by key, which every authenticated request makes (is its session

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use shared::api::{FieldErrors, Role, SetTeamsRequest, StaffMember, TeamRef};
 
 use crate::audit::{self, Event};
-use crate::auth::{CurrentUser, sessions};
+use crate::auth::{CurrentUser, live, sessions};
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, team_members, teams};
 use crate::error::ApiError;
@@ -143,8 +143,8 @@ pub async fn set_teams(
         .await
 }
 
-/// Switches a staff account off: it can no longer sign in, and its sessions end now (an
-/// access token already issued lasts its few minutes).
+/// Switches a staff account off: it can no longer sign in, and its sessions and the access
+/// tokens already issued for them end now.
 pub async fn switch_off(
     state: &AppState,
     user: &CurrentUser,
@@ -158,7 +158,7 @@ pub async fn switch_off(
         )])));
     }
     let user = user.clone();
-    state
+    let switched_off = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
@@ -180,5 +180,8 @@ pub async fn switch_off(
                 one(conn, &account_id)
             })
         })
-        .await
+        .await;
+    // Committed (or not): what this node remembered of live sessions is asked again.
+    live::remembered::revoked();
+    switched_off
 }
