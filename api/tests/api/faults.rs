@@ -102,6 +102,11 @@ impl Drop for ServerProcess {
 /// An access token for a session of the demonstration GP, signed with the test servers' key
 /// (sign-in itself is tested elsewhere; here it would only slow the flood down).
 fn gp_token(database: &api::db::Database) -> String {
+    gp_session(database).0
+}
+
+/// A session of the demonstration GP: its access token and its refresh token.
+fn gp_session(database: &api::db::Database) -> (String, String) {
     let mut conn = database.get().unwrap();
     let gp: String = accounts::table
         .filter(accounts::email.eq("dr.priya.shah@example.org"))
@@ -120,14 +125,15 @@ fn gp_token(database: &api::db::Database) -> String {
         chrono::Utc::now().naive_utc(),
     )
     .unwrap();
-    api::auth::tokens::issue(
+    let access = api::auth::tokens::issue(
         &keys,
         &gp,
         &session.session_id,
         shared::api::Role::Public,
         chrono::Duration::minutes(30),
     )
-    .unwrap()
+    .unwrap();
+    (access, session.refresh_token)
 }
 
 /// Sends a support enquiry with `key`; the submission's id, or why there was none.
@@ -576,4 +582,61 @@ async fn postgres_restarted_under_load_answers_503_meanwhile_recovers_alone_and_
     }
     // The portal's pool goes before the cluster under it.
     drop(app);
+}
+
+#[tokio::test]
+async fn a_session_ended_on_one_node_stops_working_on_the_other_at_once() {
+    if backend() != DatabaseBackend::Postgres {
+        // One SQLite file serves one node; several nodes share a PostgreSQL.
+        return;
+    }
+    let database = TestDatabase::create();
+    let url = database.settings.url.clone();
+    let dirs = Dirs {
+        web: web_dir(),
+        mail: TempDir::new().unwrap(),
+    };
+    assert!(
+        portal(&url, &dirs)
+            .arg("demo-data")
+            .status()
+            .unwrap()
+            .success()
+    );
+    let db = api::db::Database::connect(&database.settings).unwrap();
+    let (access, refresh) = gp_session(&db);
+    let (one, other) = (
+        ServerProcess::start(&url, &dirs).await,
+        ServerProcess::start(&url, &dirs).await,
+    );
+    let client = reqwest::Client::new();
+    let account = |node: &ServerProcess| {
+        client
+            .get(format!("{}/api/v1/account", node.address))
+            .bearer_auth(&access)
+            .send()
+    };
+    // The other node has seen the session live (and remembers so).
+    for _ in 0..3 {
+        assert_eq!(account(&other).await.unwrap().status(), 200);
+    }
+
+    // Signing out on one node...
+    let out = client
+        .delete(format!("{}/api/v1/sessions/current", one.address))
+        .header("cookie", format!("portal_refresh={refresh}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 204);
+    assert_eq!(account(&one).await.unwrap().status(), 401);
+    // ...ends it on the other within moments: it hears the announcement, not a timer.
+    let started = Instant::now();
+    while account(&other).await.unwrap().status() != 401 {
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "the other node still took the token after a second"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }
