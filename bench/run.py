@@ -268,6 +268,7 @@ class Server:
         self.env = {
             **os.environ,
             "PORTAL_SERVER__PORT": str(PORT),
+            "PORTAL_SERVER__METRICS_ADDRESS": "127.0.0.1:0",
             "PORTAL_SERVER__PUBLIC_URL": f"http://127.0.0.1:{PORT}",
             "PORTAL_SERVER__SHUTDOWN_TIMEOUT_SECONDS": "5",
             "PORTAL_DATABASE__URL": database_url,

@@ -17,6 +17,7 @@ const serverEnv = {
   PORTAL_AUTH__BOT_CHECK_MAX_NUMBER: '20000',
   // The webhook journey registers a receiver on this machine.
   PORTAL_SERVER__ALLOW_LOCAL_WEBHOOKS: 'true',
+  PORTAL_SERVER__METRICS_ADDRESS: '127.0.0.1:0',
   RUST_LOG: 'warn',
 };
 

@@ -180,6 +180,7 @@ class Portal:
         self.env = {
             **os.environ,
             "PORTAL_SERVER__PORT": str(PORT),
+            "PORTAL_SERVER__METRICS_ADDRESS": "127.0.0.1:0",
             "PORTAL_DATABASE__URL": f"sqlite://{workdir / 'portal.db'}",
             "PORTAL_WEB_DIR": str(ROOT / "web" / "dist"),
             "PORTAL_COUNCIL_FILE": str(ROOT / "config" / "council.toml"),

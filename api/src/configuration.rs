@@ -99,6 +99,10 @@ pub struct ServerSettings {
     /// Lets webhooks go to this machine over plain http: for development and tests only. Off,
     /// webhooks go over https to servers on the internet and never into a private network.
     pub allow_local_webhooks: bool,
+    /// Where `/metrics` is served for the operations team (`host:port`), on a listener of its
+    /// own; `off` serves none. This machine only unless set otherwise: the numbers say how
+    /// busy the service is, which is not for the public.
+    pub metrics_address: String,
     /// Worker threads; the number of cores when absent.
     pub workers: Option<usize>,
 }
@@ -141,6 +145,7 @@ impl Settings {
             .set_default("server.upload_limit_bytes", 10 * 1024 * 1024)?
             .set_default("server.shutdown_timeout_seconds", 30)?
             .set_default("server.allow_local_webhooks", false)?
+            .set_default("server.metrics_address", "127.0.0.1:9464")?
             .set_default("database.url", "sqlite://var/portal.db")?
             .set_default("database.pool_size", 8)?
             .set_default("database.connect_timeout_seconds", 5)?

@@ -16,6 +16,7 @@ pub mod files;
 pub mod forms;
 pub mod imports;
 pub mod integrations;
+pub mod metrics;
 pub mod openapi;
 pub mod pagination;
 pub mod passwords;

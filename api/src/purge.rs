@@ -34,6 +34,22 @@ pub struct Purged {
     pub uploads: usize,
 }
 
+impl Purged {
+    /// Each kind of row and how many went, for the metrics.
+    pub fn rows(&self) -> [(&'static str, usize); 8] {
+        [
+            ("codes", self.codes),
+            ("sessions", self.sessions),
+            ("throttles", self.throttles),
+            ("bot_checks", self.bot_checks),
+            ("emails", self.emails),
+            ("unverified_accounts", self.unverified_accounts),
+            ("drafts", self.drafts),
+            ("uploads", self.uploads),
+        ]
+    }
+}
+
 pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Purged, DbError> {
     Ok(conn.write_transaction(|conn| {
         Ok::<_, diesel::result::Error>(Purged {
@@ -91,6 +107,7 @@ pub fn spawn(state: actix_web::web::Data<AppState>) {
             match outcome {
                 Ok(Ok((purged, reminded))) => {
                     tracing::debug!(?purged, reminded, "purged old rows and sent reminders");
+                    state.metrics.purged(&purged.rows());
                     if reminded > 0 {
                         state.outbox.wake();
                     }

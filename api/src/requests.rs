@@ -75,7 +75,11 @@ pub async fn track(
         .get::<Caller>()
         .map(|c| c.0.clone());
     let status = res.status().as_u16();
-    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let took = started.elapsed();
+    if let Some(state) = res.request().app_data::<web::Data<AppState>>() {
+        state.metrics.answered(&route, &method, status, took);
+    }
+    let latency_ms = took.as_secs_f64() * 1000.0;
     span.in_scope(|| {
         tracing::info!(
             method,

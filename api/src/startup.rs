@@ -26,6 +26,8 @@ pub struct Application {
     host: String,
     port: u16,
     server: Server,
+    /// `/metrics`, on a listener of its own, and its port.
+    metrics: Option<(Server, u16)>,
 }
 
 impl Application {
@@ -89,6 +91,7 @@ impl Application {
                 shared::api::MailTransport::Files
             },
             webhooks,
+            metrics: crate::metrics::Metrics::new()?,
             passwords: PasswordHasher::new(
                 settings
                     .auth
@@ -101,16 +104,32 @@ impl Application {
             proxies: settings.server.trusted_proxies.clone(),
         });
         crate::purge::spawn(state.clone());
+        let metrics = match settings.server.metrics_address.as_str() {
+            "off" => None,
+            address => {
+                let listener = TcpListener::bind(address).with_context(|| {
+                    format!("could not listen on {address} for /metrics (server.metrics_address)")
+                })?;
+                let port = listener.local_addr()?.port();
+                Some((crate::metrics::serve(listener, state.clone())?, port))
+            }
+        };
         let server = run(listener, state, &settings)?;
         Ok(Self {
             host: settings.server.host,
             port,
             server,
+            metrics,
         })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port `/metrics` is served on, when it is.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(_, port)| *port)
     }
 
     pub fn address(&self) -> String {
@@ -119,7 +138,13 @@ impl Application {
 
     /// Serves until SIGINT or SIGTERM, then lets requests in flight finish (graceful shutdown).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.metrics {
+            Some((metrics, _)) => {
+                let (served, watched) = tokio::join!(self.server, metrics);
+                served.and(watched)
+            }
+            None => self.server.await,
+        }
     }
 }
 

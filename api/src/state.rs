@@ -16,6 +16,8 @@ pub struct AppState {
     pub keys: Keys,
     pub auth: AuthSettings,
     pub outbox: Outbox,
+    /// What `/metrics` reports.
+    pub metrics: crate::metrics::Metrics,
     /// How this node's email leaves, for the readiness check.
     pub mail: shared::api::MailTransport,
     /// Sends webhook deliveries; wake it after committing one.

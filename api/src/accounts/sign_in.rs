@@ -10,6 +10,7 @@ use crate::auth::{bot_check, throttle};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
+use crate::metrics::SignIn;
 use crate::state::AppState;
 
 /// Sign-in step 1: email and password. When they match, a code is emailed; when they do not,
@@ -43,7 +44,12 @@ pub async fn start(
                 )
             })
         })
-        .await?;
+        .await
+        .inspect_err(|refused| {
+            if matches!(refused, ApiError::TooManyAttempts { .. }) {
+                state.metrics.sign_in(SignIn::LockedOut);
+            }
+        })?;
     let matches = state
         .passwords
         .verify(
@@ -85,6 +91,11 @@ pub async fn start(
             })
         })
         .await?;
+    state.metrics.sign_in(match &outcome {
+        Ok(()) => SignIn::CodeSent,
+        Err(ApiError::TooManyAttempts { .. }) => SignIn::LockedOut,
+        Err(_) => SignIn::Refused,
+    });
     outcome?;
     state.outbox.wake();
     Ok(code_sent(email, Purpose::SignIn))

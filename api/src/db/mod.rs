@@ -165,6 +165,12 @@ impl Database {
         self.backend
     }
 
+    /// The pool's connections: open, and idle among them.
+    pub fn pool_state(&self) -> (u32, u32) {
+        let state = self.pool.state();
+        (state.connections, state.idle_connections)
+    }
+
     /// Runs blocking database work on actix's blocking pool, off the async worker threads.
     pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
     where

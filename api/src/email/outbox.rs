@@ -303,6 +303,14 @@ impl Backlog {
     }
 }
 
+/// Emails given up on (from the due index, which leads with the status).
+pub fn failed(conn: &mut DbConnection) -> QueryResult<i64> {
+    email_outbox::table
+        .filter(email_outbox::status.eq("failed"))
+        .count()
+        .get_result(conn)
+}
+
 /// Reads the backlog from the due index (status, priority, next attempt).
 pub fn backlog(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Backlog> {
     let pending = email_outbox::table.filter(email_outbox::status.eq("pending"));

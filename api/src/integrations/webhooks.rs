@@ -159,6 +159,20 @@ fn new_secret() -> String {
     format!("whsec_{}", STANDARD.encode(key))
 }
 
+/// Deliveries due now, and deliveries given up on (both from the due index).
+pub fn backlog(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
+    let due = webhook_deliveries::table
+        .filter(webhook_deliveries::status.eq("pending"))
+        .filter(webhook_deliveries::next_attempt_at.le(now))
+        .count()
+        .get_result(conn)?;
+    let failed = webhook_deliveries::table
+        .filter(webhook_deliveries::status.eq("failed"))
+        .count()
+        .get_result(conn)?;
+    Ok((due, failed))
+}
+
 /// The `webhook-signature` header for a message, as Standard Webhooks defines it.
 pub fn signature(secret: &str, id: &str, timestamp: i64, body: &str) -> Option<String> {
     let key = STANDARD

@@ -122,3 +122,78 @@ async fn behind_our_load_balancer_its_request_id_is_kept() {
         .unwrap();
     assert_ne!(unsafe_id.headers()["x-request-id"], "<script>");
 }
+
+#[tokio::test]
+async fn the_operations_team_scrapes_metrics_that_moved_with_what_people_did() {
+    let app = spawn_app().await;
+    app.register("priya@example.org", "Tall-Trees-4-Ever!")
+        .await;
+    let bot_check = app.bot_check().await;
+    let wrong = app
+        .post(
+            "/api/v1/sign-in",
+            &serde_json::json!({"email": "priya@example.org", "password": "Wrong-Password-1!",
+                                "bot_check": bot_check}),
+        )
+        .await;
+    assert_eq!(wrong.status(), 401);
+    app.signed_in("priya@example.org", "Tall-Trees-4-Ever!")
+        .await;
+
+    let metrics = app.metrics_address.as_deref().expect("metrics are served");
+    let scraped = app
+        .client
+        .get(format!("{metrics}/metrics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(scraped.status(), 200);
+    assert!(
+        scraped.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = scraped.text().await.unwrap();
+    let value = |series: &str| -> f64 {
+        text.lines()
+            .find_map(|line| line.strip_prefix(series))
+            .and_then(|rest| rest.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{series} is not in:\n{text}"))
+    };
+    assert_eq!(
+        value(r#"portal_http_requests_total{method="POST",route="/api/v1/sign-in",status="401"}"#),
+        1.0
+    );
+    assert_eq!(
+        value(r#"portal_http_requests_total{method="POST",route="/api/v1/sign-in",status="202"}"#),
+        1.0
+    );
+    assert!(
+        value(
+            r#"portal_http_request_duration_seconds_count{method="POST",route="/api/v1/registrations"}"#
+        ) >= 1.0
+    );
+    assert_eq!(value(r#"portal_sign_ins_total{outcome="code_sent"}"#), 1.0);
+    assert_eq!(value(r#"portal_sign_ins_total{outcome="refused"}"#), 1.0);
+    assert_eq!(
+        value(&format!(
+            r#"portal_build_info{{version="{}"}}"#,
+            env!("CARGO_PKG_VERSION")
+        )),
+        1.0
+    );
+    assert!(value(r#"portal_db_pool_connections{state="open"}"#) >= 1.0);
+    assert!(value(r#"portal_outbox_emails{measure="queued"}"#) >= 0.0);
+    assert_eq!(value(r#"portal_webhook_deliveries{measure="failed"}"#), 0.0);
+    // Never a path with a name in it, and never on the public port.
+    assert!(!text.contains("priya"));
+    let public = app.get("/metrics").await;
+    assert!(
+        !public
+            .text()
+            .await
+            .unwrap()
+            .contains("portal_http_requests_total")
+    );
+}

@@ -18,6 +18,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub mailbox: Mailbox,
+    /// Where the operations team scrapes `/metrics` (a listener of its own).
+    pub metrics_address: Option<String>,
     /// The app's database, for arranging what the API cannot (the first administrator).
     pub database: api::db::Database,
     // Dropped with the app: the database and the temporary folders go with it.
@@ -303,9 +305,13 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         .await
         .expect("the application builds");
     let address = format!("http://127.0.0.1:{}", application.port());
+    let metrics_address = application
+        .metrics_port()
+        .map(|port| format!("http://127.0.0.1:{port}"));
     tokio::spawn(application.run_until_stopped());
     TestApp {
         address,
+        metrics_address,
         mailbox,
         database: api::db::Database::connect(&database_settings).expect("the test database opens"),
         client: reqwest::Client::builder()
