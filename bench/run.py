@@ -274,6 +274,7 @@ class Server:
             "PORTAL_DATABASE__URL": database_url,
             "PORTAL_WEB_DIR": str(ROOT / "web/dist"),
             "PORTAL_COUNCIL_FILE": str(ROOT / "config/council.toml"),
+            "PORTAL_BANK_HOLIDAYS_FILE": str(ROOT / "config/bank-holidays.json"),
             "PORTAL_EMAIL__FILE_DIR": str(self.mail_dir),
             # Benchmarks measure the server, not the proof of work or the rate limits.
             "PORTAL_AUTH__BOT_CHECK_MAX_NUMBER": "10",

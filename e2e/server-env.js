@@ -11,6 +11,7 @@ const serverEnv = {
   PORTAL_DATABASE__URL: `sqlite://${path.join(dataDir, 'portal.db')}`,
   PORTAL_WEB_DIR: path.join(root, 'web', 'dist'),
   PORTAL_COUNCIL_FILE: path.join(root, 'config', 'council.toml'),
+  PORTAL_BANK_HOLIDAYS_FILE: path.join(root, 'config', 'bank-holidays.json'),
   PORTAL_FORMS_DIR: path.join(root, 'shared', 'forms'),
   // No SMTP server here: the real file transport writes each email as an .eml file.
   PORTAL_EMAIL__FILE_DIR: path.join(dataDir, 'mail'),

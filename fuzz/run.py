@@ -184,6 +184,7 @@ class Portal:
             "PORTAL_DATABASE__URL": f"sqlite://{workdir / 'portal.db'}",
             "PORTAL_WEB_DIR": str(ROOT / "web" / "dist"),
             "PORTAL_COUNCIL_FILE": str(ROOT / "config" / "council.toml"),
+            "PORTAL_BANK_HOLIDAYS_FILE": str(ROOT / "config" / "bank-holidays.json"),
             "PORTAL_FORMS_DIR": str(ROOT / "shared" / "forms"),
             "PORTAL_EMAIL__FILE_DIR": str(self.mail),
             "PORTAL_AUTH__BOT_CHECK_MAX_NUMBER": "10",

@@ -24,6 +24,9 @@ pub struct Settings {
     pub council_file: PathBuf,
     /// The form definitions (`shared/forms`): one JSON file a form.
     pub forms_dir: PathBuf,
+    /// England and Wales bank holidays in GOV.UK's JSON (`/bank-holidays.json`), read at start
+    /// and again whenever the file changes.
+    pub bank_holidays_file: PathBuf,
     /// The built browser app (`web/dist`, as `tools/web-dist` leaves it): `manifest.json` and
     /// the files it names, with their compressed copies.
     pub web_dir: PathBuf,
@@ -153,6 +156,7 @@ impl Settings {
             .set_default("council_file", "config/council.toml")?
             .set_default("web_dir", "web/dist")?
             .set_default("forms_dir", "shared/forms")?
+            .set_default("bank_holidays_file", "config/bank-holidays.json")?
             .set_default("log.filter", "info")?
             .set_default("log.format", "pretty")?
             .set_default("auth.secret", DEVELOPMENT_SECRET)?

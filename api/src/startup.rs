@@ -34,11 +34,12 @@ impl Application {
     /// Connects to the database (applying migrations), loads the council, and binds the port.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let council = Council::load(&settings.council_file)?;
-        let holidays = crate::triage::working_days::bank_holidays();
-        if !crate::triage::working_days::covers_a_year_from(crate::calendar::today(), holidays) {
+        let holidays = crate::triage::working_days::load(&settings.bank_holidays_file)?;
+        if !crate::triage::working_days::covers_a_year_from(crate::calendar::today(), &holidays) {
             tracing::warn!(
                 last = ?holidays.last(),
-                "config/bank-holidays.json ends within a year: paste in GOV.UK's newer list, or \
+                file = %settings.bank_holidays_file.display(),
+                "the bank holidays end within a year: paste in GOV.UK's newer list, or \
                  referral due dates after it will count bank holidays as working days"
             );
         }

@@ -1,10 +1,15 @@
 //! Working days in England and Wales: Monday to Friday, except bank holidays. The holidays come
-//! from `config/bank-holidays.json`, in the shape GOV.UK publishes (`/bank-holidays.json`), so a
-//! council extends it by pasting a newer copy of GOV.UK's `england-and-wales` division.
+//! from a file in the shape GOV.UK publishes (`/bank-holidays.json`), `bank_holidays_file`
+//! (`config/bank-holidays.json` by default), read at start and read again whenever it changes:
+//! a council extends it by pasting in a newer copy of GOV.UK's `england-and-wales` division,
+//! with no rebuild and no restart.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::SystemTime;
 
+use anyhow::Context;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Deserialize;
 
@@ -27,24 +32,88 @@ struct Event {
     date: NaiveDate,
 }
 
-/// The bank holidays, read once. The file is part of the build, and a test reads it, so a
-/// broken file fails the build's tests rather than a request.
-pub fn bank_holidays() -> &'static BTreeSet<NaiveDate> {
-    static HOLIDAYS: OnceLock<BTreeSet<NaiveDate>> = OnceLock::new();
-    HOLIDAYS.get_or_init(|| {
-        serde_json::from_str::<File>(include_str!("../../../config/bank-holidays.json"))
-            .map(|file| {
-                file.england_and_wales
-                    .events
-                    .into_iter()
-                    .map(|e| e.date)
-                    .collect()
-            })
-            .unwrap_or_else(|error| {
-                tracing::error!(%error, "config/bank-holidays.json could not be read");
-                BTreeSet::new()
-            })
+/// The holidays in use, and the file they came from as it was when read.
+struct Loaded {
+    path: PathBuf,
+    modified: Option<SystemTime>,
+    holidays: Arc<BTreeSet<NaiveDate>>,
+}
+
+static LOADED: RwLock<Option<Loaded>> = RwLock::new(None);
+
+fn parse(text: &str) -> serde_json::Result<BTreeSet<NaiveDate>> {
+    serde_json::from_str::<File>(text).map(|file| {
+        file.england_and_wales
+            .events
+            .into_iter()
+            .map(|e| e.date)
+            .collect()
     })
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Reads the holidays from `path`; from now on they are the ones used, and the file is read
+/// again whenever it changes. At start a file that cannot be read stops the server.
+pub fn load(path: &Path) -> anyhow::Result<Arc<BTreeSet<NaiveDate>>> {
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!(
+            "the bank holidays file {} could not be read",
+            path.display()
+        )
+    })?;
+    let holidays = Arc::new(parse(&text).with_context(|| {
+        format!(
+            "{} is not GOV.UK's bank holidays JSON (an england-and-wales division with its events)",
+            path.display()
+        )
+    })?);
+    if let Ok(mut loaded) = LOADED.write() {
+        *loaded = Some(Loaded {
+            path: path.to_owned(),
+            modified: modified(path),
+            holidays: holidays.clone(),
+        });
+    }
+    Ok(holidays)
+}
+
+/// The bank holidays: the file's as it is now (it is read again when it has changed since;
+/// a copy that does not parse is refused and the last good one kept, with a warning). Before
+/// any file is loaded (unit tests), the list shipped with the build.
+pub fn bank_holidays() -> Arc<BTreeSet<NaiveDate>> {
+    let current = LOADED.read().ok().and_then(|loaded| {
+        loaded
+            .as_ref()
+            .map(|l| (l.path.clone(), l.modified, l.holidays.clone()))
+    });
+    match current {
+        Some((path, seen, holidays)) => {
+            if modified(&path) == seen {
+                return holidays;
+            }
+            match load(&path) {
+                Ok(fresh) => {
+                    tracing::info!(path = %path.display(), "bank holidays read again");
+                    fresh
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "the changed bank holidays file is refused; the last good one is kept");
+                    if let Ok(mut loaded) = LOADED.write()
+                        && let Some(loaded) = loaded.as_mut()
+                    {
+                        loaded.modified = modified(&path);
+                    }
+                    holidays
+                }
+            }
+        }
+        None => {
+            Arc::new(parse(include_str!("../../../config/bank-holidays.json")).unwrap_or_default())
+        }
+    }
 }
 
 /// Whether the holidays reach a year past `today`. Beyond the file's last holiday every
@@ -76,7 +145,7 @@ pub fn add_working_days(from: NaiveDate, n: u32, holidays: &BTreeSet<NaiveDate>)
 
 /// When the council must have answered something received on `received`.
 pub fn due_on(received: NaiveDate) -> NaiveDate {
-    add_working_days(received, TRIAGE_WORKING_DAYS, bank_holidays())
+    add_working_days(received, TRIAGE_WORKING_DAYS, &bank_holidays())
 }
 
 #[cfg(test)]
@@ -108,8 +177,8 @@ mod tests {
     #[test]
     fn the_server_is_told_when_the_holidays_run_out_within_a_year() {
         let holidays = bank_holidays();
-        assert!(covers_a_year_from(date("2026-11-23"), holidays));
-        assert!(!covers_a_year_from(date("2028-06-01"), holidays));
+        assert!(covers_a_year_from(date("2026-11-23"), &holidays));
+        assert!(!covers_a_year_from(date("2028-06-01"), &holidays));
         assert!(!covers_a_year_from(date("2026-11-23"), &BTreeSet::new()));
     }
 

@@ -55,6 +55,10 @@ fn portal(database_url: &str, dirs: &Dirs) -> Command {
         )
         .env("PORTAL_DATABASE__URL", database_url)
         .env("PORTAL_COUNCIL_FILE", root.join("config/council.toml"))
+        .env(
+            "PORTAL_BANK_HOLIDAYS_FILE",
+            root.join("config/bank-holidays.json"),
+        )
         .env("PORTAL_FORMS_DIR", root.join("shared/forms"))
         .env("PORTAL_WEB_DIR", dirs.web.path())
         .env("PORTAL_EMAIL__FILE_DIR", dirs.mail.path())

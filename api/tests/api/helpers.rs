@@ -207,6 +207,7 @@ pub fn test_settings(database: &TestDatabase, web_dir: &TempDir) -> Settings {
     settings.server.allow_local_webhooks = true;
     settings.database = database.settings.clone();
     settings.council_file = repository_root().join("config/council.toml");
+    settings.bank_holidays_file = repository_root().join("config/bank-holidays.json");
     settings.forms_dir = repository_root().join("shared/forms");
     settings.web_dir = web_dir.path().to_path_buf();
     settings

@@ -60,6 +60,68 @@ async fn problem(response: reqwest::Response, status: u16) -> Problem {
 }
 
 #[tokio::test]
+async fn a_bank_holiday_pasted_into_the_file_moves_due_dates_without_a_restart() {
+    use api::triage::working_days::add_working_days;
+    let folder = tempfile::TempDir::new().unwrap();
+    let file = folder.path().join("bank-holidays.json");
+    std::fs::copy(
+        crate::helpers::repository_root().join("config/bank-holidays.json"),
+        &file,
+    )
+    .unwrap();
+    let app = crate::helpers::spawn_app_with(|settings| {
+        settings.bank_holidays_file = file.clone();
+    })
+    .await;
+    let staff_session = app
+        .signed_in_staff_in_every_team("sam@council.example")
+        .await;
+    let staff = app.caller(&staff_session);
+    let gp_session = registered(&app, "gp@example.org").await;
+    let gp = app.caller(&gp_session);
+    let enquiry = json!({"form_id": "support-enquiry", "answers": complete_enquiry()});
+    let send = |key: &'static str| gp.submit("/api/v1/submissions", key, &enquiry);
+    let due_dates = || async {
+        let queue: QueuePage = staff.read("/api/v1/staff/submissions").await;
+        let mut dates: Vec<chrono::NaiveDate> = queue.items.iter().map(|e| e.due_on).collect();
+        dates.sort();
+        dates
+    };
+    assert_eq!(send("before").await.status(), 201);
+    let today = api::calendar::today();
+    let holidays = api::triage::working_days::bank_holidays();
+    assert_eq!(due_dates().await, [add_working_days(today, 10, &holidays)]);
+
+    // The council pastes in a list with one more holiday: tomorrow's working day.
+    let mut list: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let extra = add_working_days(today, 1, &holidays);
+    list["england-and-wales"]["events"]
+        .as_array_mut()
+        .unwrap()
+        .push(
+            json!({"title": "A day the council closes", "date": extra.to_string(),
+                     "notes": "", "bunting": false}),
+        );
+    std::fs::write(&file, serde_json::to_string_pretty(&list).unwrap()).unwrap();
+
+    assert_eq!(send("after").await.status(), 201);
+    let mut more = (*holidays).clone();
+    more.insert(extra);
+    let dates = due_dates().await;
+    assert_eq!(
+        dates,
+        [
+            add_working_days(today, 10, &holidays),
+            add_working_days(today, 10, &more)
+        ]
+    );
+    assert!(
+        dates[1] > dates[0],
+        "the new referral is due a working day later"
+    );
+}
+
+#[tokio::test]
 async fn a_referral_is_queued_with_its_due_date_assigned_accepted_and_the_sender_told() {
     let c = council().await;
     let gp_session = registered(&c.app, "gp@example.org").await;
@@ -86,7 +148,7 @@ async fn a_referral_is_queued_with_its_due_date_assigned_accepted_and_the_sender
         api::triage::working_days::add_working_days(
             today,
             10,
-            api::triage::working_days::bank_holidays()
+            &api::triage::working_days::bank_holidays()
         )
     );
     assert_eq!(
