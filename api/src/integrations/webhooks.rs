@@ -58,6 +58,13 @@ struct Webhook {
 }
 
 impl Webhook {
+    fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Self> {
+        webhooks::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)
+    }
+
     fn view(&self) -> WebhookView {
         WebhookView {
             id: self.id.clone(),
@@ -227,12 +234,7 @@ pub async fn register(
                     ))
                     .execute(conn)?;
                 audit_webhook(conn, &user, "create", &id)?;
-                Ok::<_, ApiError>(
-                    webhooks::table
-                        .find(&id)
-                        .select(Webhook::as_select())
-                        .first(conn)?,
-                )
+                Ok::<_, ApiError>(Webhook::find(conn, &id)?)
             })
         })
         .await?;
@@ -312,12 +314,7 @@ pub async fn rotate(
                     ))
                     .execute(conn)?;
                 audit_webhook(conn, &user, "rotate", &id)?;
-                Ok::<_, ApiError>(
-                    webhooks::table
-                        .find(&id)
-                        .select(Webhook::as_select())
-                        .first(conn)?,
-                )
+                Ok::<_, ApiError>(Webhook::find(conn, &id)?)
             })
         })
         .await?;

@@ -429,6 +429,18 @@ async fn registered_code(app: &TestApp, email: &str, forename: &str, password: &
     email.code()
 }
 
+/// Registration step 3 for sam@example.org with `code`, which must be taken.
+async fn verified(app: &TestApp, code: &str) -> SessionCreated {
+    let verified = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": "sam@example.org", "code": code}),
+        )
+        .await;
+    assert_eq!(verified.status(), 201);
+    verified.json().await.unwrap()
+}
+
 #[tokio::test]
 async fn a_second_registration_of_an_unproved_address_cannot_take_it_over() {
     let app = spawn_app().await;
@@ -438,14 +450,7 @@ async fn a_second_registration_of_an_unproved_address_cannot_take_it_over() {
     assert_ne!(owners, squatters);
 
     // Sam's own code still works, and the account is hers: her name, her password.
-    let verified = app
-        .post(
-            "/api/v1/registrations/verify",
-            &json!({"email": "sam@example.org", "code": owners}),
-        )
-        .await;
-    assert_eq!(verified.status(), 201);
-    let session: SessionCreated = verified.json().await.unwrap();
+    let session = verified(&app, &owners).await;
     assert_eq!(session.account.forename, "Sam");
     assert_eq!(
         sign_in(&app, "sam@example.org", PASSWORD).await.status(),
@@ -473,14 +478,7 @@ async fn the_owner_of_an_address_replaces_a_registration_someone_else_made() {
     let _squatters = registered_code(&app, "sam@example.org", "Mallory", "Other-Person-42!").await;
     let owners = registered_code(&app, "sam@example.org", "Sam", PASSWORD).await;
 
-    let verified = app
-        .post(
-            "/api/v1/registrations/verify",
-            &json!({"email": "sam@example.org", "code": owners}),
-        )
-        .await;
-    assert_eq!(verified.status(), 201);
-    let session: SessionCreated = verified.json().await.unwrap();
+    let session = verified(&app, &owners).await;
     assert_eq!(session.account.forename, "Sam");
     assert_eq!(
         sign_in(&app, "sam@example.org", PASSWORD).await.status(),
