@@ -65,10 +65,15 @@ pub async fn track(
         res.headers_mut()
             .insert(HeaderName::from_static(HEADER), value);
     }
-    let route = res
-        .request()
-        .match_pattern()
-        .unwrap_or_else(|| "(no route)".to_owned());
+    // Pages of the browser app and unknown addresses have no route of their own: they are
+    // named by kind, never by path (a path could hold anything a person typed).
+    let route = res.request().match_pattern().unwrap_or_else(|| {
+        if res.request().path().starts_with("/api/") {
+            "(unknown api path)".to_owned()
+        } else {
+            "(web app)".to_owned()
+        }
+    });
     let account = res
         .request()
         .extensions()

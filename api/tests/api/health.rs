@@ -139,6 +139,9 @@ async fn the_operations_team_scrapes_metrics_that_moved_with_what_people_did() {
     assert_eq!(wrong.status(), 401);
     app.signed_in("priya@example.org", "Tall-Trees-4-Ever!")
         .await;
+    // A page of the app and an address nobody serves are counted by kind, never by path.
+    app.get("/sign-in").await;
+    app.get("/api/v1/priya-okafor").await;
 
     let metrics = app.metrics_address.as_deref().expect("metrics are served");
     let scraped = app
@@ -173,6 +176,15 @@ async fn the_operations_team_scrapes_metrics_that_moved_with_what_people_did() {
         value(
             r#"portal_http_request_duration_seconds_count{method="POST",route="/api/v1/registrations"}"#
         ) >= 1.0
+    );
+    assert!(
+        value(r#"portal_http_requests_total{method="GET",route="(web app)",status="200"}"#) >= 1.0
+    );
+    assert_eq!(
+        value(
+            r#"portal_http_requests_total{method="GET",route="(unknown api path)",status="404"}"#
+        ),
+        1.0
     );
     assert_eq!(value(r#"portal_sign_ins_total{outcome="code_sent"}"#), 1.0);
     assert_eq!(value(r#"portal_sign_ins_total{outcome="refused"}"#), 1.0);
