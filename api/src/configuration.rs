@@ -71,6 +71,10 @@ pub struct EmailSettings {
     /// The pause before the first retry of an email the mail server refused or could not
     /// take; each later pause doubles, up to an hour.
     pub retry_seconds: i64,
+    /// A folder of email templates laid out as `api/templates/email` (`_layout.*` and a folder
+    /// per email), read at start instead of the copies built in: wording changes without a
+    /// rebuild. Every template is tried at start, so a mistake stops the server there.
+    pub templates_dir: Option<PathBuf>,
     /// Connections to the mail server the outbox keeps and sends over at once. Some services
     /// take few from one client (Microsoft 365 takes 3): beyond their limit a send is refused
     /// and retried later.

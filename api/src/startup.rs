@@ -44,6 +44,9 @@ impl Application {
             );
         }
         let forms = FormLibrary::load(&settings.forms_dir, &council)?;
+        if let Some(dir) = &settings.email.templates_dir {
+            crate::email::templates::use_folder(dir, council.view())?;
+        }
         let database_settings = settings.database.clone();
         let sync_council = council.clone();
         let definitions: Vec<_> = forms.all().cloned().collect();

@@ -80,17 +80,71 @@ pub struct Email {
     pub html: String,
 }
 
-macro_rules! templates {
-    ($env:ident, $($name:literal),*) => {
-        $(
-            $env.add_template(concat!($name, "/subject.txt"), include_str!(concat!("../../templates/email/", $name, "/subject.txt")))?;
-            $env.add_template(concat!($name, "/body.txt"), include_str!(concat!("../../templates/email/", $name, "/body.txt")))?;
-            $env.add_template(concat!($name, "/body.html"), include_str!(concat!("../../templates/email/", $name, "/body.html")))?;
-        )*
+/// Every email's folder name, as `Template::name` gives it.
+const NAMES: [&str; 15] = [
+    "verification_code",
+    "sign_in_code",
+    "password_reset",
+    "password_changed",
+    "account_exists",
+    "staff_invitation",
+    "email_change_code",
+    "email_changed",
+    "submission_received",
+    "draft_expiring",
+    "message_waiting",
+    "item_to_complete",
+    "status_changed",
+    "link_invitation",
+    "webhook_switched_off",
+];
+
+/// The parts of each email, and the layouts they extend.
+const PARTS: [&str; 3] = ["subject.txt", "body.txt", "body.html"];
+const LAYOUTS: [&str; 2] = ["_layout.html", "_layout.txt"];
+
+/// The templates built into the binary (the shipped `api/templates/email`), by file.
+macro_rules! built_in {
+    ($file:expr, $($name:literal),*) => {
+        match $file {
+            "_layout.html" => Some(include_str!("../../templates/email/_layout.html")),
+            "_layout.txt" => Some(include_str!("../../templates/email/_layout.txt")),
+            $(
+                concat!($name, "/subject.txt") => Some(include_str!(concat!("../../templates/email/", $name, "/subject.txt"))),
+                concat!($name, "/body.txt") => Some(include_str!(concat!("../../templates/email/", $name, "/body.txt"))),
+                concat!($name, "/body.html") => Some(include_str!(concat!("../../templates/email/", $name, "/body.html"))),
+            )*
+            _ => None,
+        }
     };
 }
 
-fn environment() -> Result<Environment<'static>, minijinja::Error> {
+fn built_in_file(file: &str) -> Option<&'static str> {
+    built_in!(
+        file,
+        "verification_code",
+        "sign_in_code",
+        "password_reset",
+        "password_changed",
+        "account_exists",
+        "staff_invitation",
+        "email_change_code",
+        "email_changed",
+        "submission_received",
+        "draft_expiring",
+        "message_waiting",
+        "item_to_complete",
+        "status_changed",
+        "link_invitation",
+        "webhook_switched_off"
+    )
+}
+
+/// An environment set up as every email needs: HTML escaped, markup in text made inert,
+/// undefined values refused.
+fn environment(
+    source: impl Fn(&str) -> anyhow::Result<String>,
+) -> anyhow::Result<Environment<'static>> {
     let mut env = Environment::new();
     // HTML bodies escape what they insert (a name could hold markup); text bodies do not.
     env.set_auto_escape_callback(|name| {
@@ -112,33 +166,55 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         },
     );
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    env.add_template(
-        "_layout.html",
-        include_str!("../../templates/email/_layout.html"),
-    )?;
-    env.add_template(
-        "_layout.txt",
-        include_str!("../../templates/email/_layout.txt"),
-    )?;
-    templates!(
-        env,
-        "verification_code",
-        "sign_in_code",
-        "password_reset",
-        "password_changed",
-        "account_exists",
-        "staff_invitation",
-        "email_change_code",
-        "email_changed",
-        "submission_received",
-        "draft_expiring",
-        "message_waiting",
-        "item_to_complete",
-        "status_changed",
-        "link_invitation",
-        "webhook_switched_off"
+    let files = LAYOUTS.iter().map(|layout| (*layout).to_owned()).chain(
+        NAMES
+            .iter()
+            .flat_map(|name| PARTS.iter().map(move |part| format!("{name}/{part}"))),
     );
+    for file in files {
+        let text = source(&file)?;
+        env.add_template_owned(file.clone(), text)
+            .map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
+    }
     Ok(env)
+}
+
+fn built_in() -> anyhow::Result<Environment<'static>> {
+    environment(|file| {
+        built_in_file(file)
+            .map(str::to_owned)
+            .ok_or_else(|| anyhow::anyhow!("the built-in email template {file} is missing"))
+    })
+}
+
+static FROM_FOLDER: OnceLock<Environment<'static>> = OnceLock::new();
+
+/// Reads the templates from `dir` (laid out as `api/templates/email`) and renders every email
+/// once with `council` and sample values; from then on they are the ones used. Any file that
+/// is missing, does not parse or does not render stops the server at start, naming it.
+pub fn use_folder(dir: &std::path::Path, council: &CouncilView) -> anyhow::Result<()> {
+    let env = environment(|file| {
+        std::fs::read_to_string(dir.join(file))
+            .map_err(|e| anyhow::anyhow!("{}: {e}", dir.join(file).display()))
+    })?;
+    for name in NAMES {
+        render_with(&env, name, council, sample_values())
+            .map_err(|e| anyhow::anyhow!("{}/{name}: {e:#}", dir.display()))?;
+    }
+    FROM_FOLDER
+        .set(env)
+        .map_err(|_| anyhow::anyhow!("the email templates were already chosen"))
+}
+
+/// Values of every kind any email uses, to try each template with.
+fn sample_values() -> Value {
+    context! {
+        forename => "Sam", surname => "Jones", code => "123 456", when => "22 November 2026 at 16:40",
+        role => "staff", new_email => "new@example.org", link => "https://portal.example/account",
+        form_title => "Support enquiry", reference => "ASC-7K4M-9QX2", status => "Accepted",
+        expires => "23 December 2026", url => "https://cms.example/hook",
+        since => "22 November 2026 at 16:40"
+    }
 }
 
 /// Text with its markup characters replaced by look-alikes that are not markup.
@@ -147,8 +223,11 @@ fn inert(text: &str) -> String {
 }
 
 fn shared_environment() -> anyhow::Result<&'static Environment<'static>> {
+    if let Some(env) = FROM_FOLDER.get() {
+        return Ok(env);
+    }
     static ENV: OnceLock<Result<Environment<'static>, String>> = OnceLock::new();
-    ENV.get_or_init(|| environment().map_err(|e| e.to_string()))
+    ENV.get_or_init(|| built_in().map_err(|e| format!("{e:#}")))
         .as_ref()
         .map_err(|e| anyhow::anyhow!("email templates: {e}"))
 }
@@ -160,7 +239,24 @@ pub fn render(
     council: &CouncilView,
     values: Value,
 ) -> anyhow::Result<Email> {
-    let env = shared_environment()?;
+    let (subject, text, html) =
+        render_with(shared_environment()?, template.name(), council, values)?;
+    Ok(Email {
+        to: to.to_owned(),
+        template,
+        subject,
+        text,
+        html,
+    })
+}
+
+/// The subject, text and HTML of the email `name`.
+fn render_with(
+    env: &Environment<'static>,
+    name: &str,
+    council: &CouncilView,
+    values: Value,
+) -> anyhow::Result<(String, String, String)> {
     let ctx = context! {
         council => &council.name,
         service => &council.service_name,
@@ -168,22 +264,14 @@ pub fn render(
         ..values
     };
     let render = |part: &str| -> anyhow::Result<String> {
-        Ok(env
-            .get_template(&format!("{}/{part}", template.name()))?
-            .render(&ctx)?)
+        Ok(env.get_template(&format!("{name}/{part}"))?.render(&ctx)?)
     };
     let subject = render("subject.txt")?.trim().to_owned();
     let html_ctx = context! { subject => &subject, ..ctx.clone() };
     let html = env
-        .get_template(&format!("{}/body.html", template.name()))?
+        .get_template(&format!("{name}/body.html"))?
         .render(&html_ctx)?;
-    Ok(Email {
-        to: to.to_owned(),
-        template,
-        subject,
-        text: render("body.txt")?.trim().to_owned() + "\n",
-        html,
-    })
+    Ok((subject, render("body.txt")?.trim().to_owned() + "\n", html))
 }
 
 #[cfg(test)]

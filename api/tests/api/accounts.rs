@@ -933,3 +933,67 @@ async fn another_sites_page_cannot_refresh_or_end_a_session() {
     .unwrap();
     assert_eq!(own.status(), 401);
 }
+
+/// A copy of the shipped email templates, to change.
+fn copied_templates() -> tempfile::TempDir {
+    let copy = tempfile::TempDir::new().unwrap();
+    let shipped = crate::helpers::repository_root().join("api/templates/email");
+    for entry in std::fs::read_dir(&shipped).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir(copy.path().join(entry.file_name())).unwrap();
+            for file in std::fs::read_dir(entry.path()).unwrap() {
+                let file = file.unwrap();
+                std::fs::copy(
+                    file.path(),
+                    copy.path().join(entry.file_name()).join(file.file_name()),
+                )
+                .unwrap();
+            }
+        } else {
+            std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
+        }
+    }
+    copy
+}
+
+#[tokio::test]
+async fn a_council_rewords_an_email_in_its_own_templates_folder_without_a_rebuild() {
+    let templates = copied_templates();
+    std::fs::write(
+        templates.path().join("sign_in_code/subject.txt"),
+        "Your one-time code for {{ service }}, as the council words it",
+    )
+    .unwrap();
+    let folder = templates.path().to_owned();
+    let app = crate::helpers::spawn_app_with(|settings| {
+        settings.email.templates_dir = Some(folder);
+    })
+    .await;
+    app.register("sam@example.org", PASSWORD).await;
+    app.signed_in("sam@example.org", PASSWORD).await;
+    let sent = app
+        .mailbox
+        .next_containing("sam@example.org", 0, "as the council words it")
+        .await;
+    assert!(sent.raw.contains("Your one-time code for"));
+}
+
+#[tokio::test]
+async fn a_mistake_in_a_templates_folder_stops_the_server_at_start_naming_the_file() {
+    let templates = copied_templates();
+    std::fs::write(
+        templates.path().join("password_reset/body.txt"),
+        "{% extends \"_layout.txt\" %}{% block content %}Hello {{ forname }}{% endblock %}",
+    )
+    .unwrap();
+    let database = crate::helpers::TestDatabase::create();
+    let web_dir = crate::helpers::web_dir();
+    let mut settings = crate::helpers::test_settings(&database, &web_dir);
+    settings.email.templates_dir = Some(templates.path().to_owned());
+    let refused = match api::startup::Application::build(settings).await {
+        Ok(_) => panic!("a template naming an unknown value must stop the server"),
+        Err(error) => format!("{error:#}"),
+    };
+    assert!(refused.contains("password_reset"), "{refused}");
+}
