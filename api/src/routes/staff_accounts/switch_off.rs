@@ -14,8 +14,8 @@ use crate::state::AppState;
     operation_id = "switch_off_staff_account",
     summary = "Switch a staff account off",
     description = "Administrators only, and not their own account. The account can no longer \
-                   sign in and its sessions end now (an access token already issued lasts its \
-                   few minutes). Its past work keeps its name.",
+                   sign in, and its sessions and the access tokens already issued for them \
+                   stop working now. Its past work keeps its name.",
     params(("account_id" = String, Path, description = "The staff account's id.", example = "0193b030-0000-7000-8000-000000000030")),
     responses(
         (status = 200, description = "The member of staff, switched off.", body = StaffMember),
