@@ -80,8 +80,33 @@ pub struct Email {
     pub html: String,
 }
 
-/// Every email's folder name, as `Template::name` gives it.
-const NAMES: [&str; 15] = [
+/// The parts of each email, and the layouts they extend.
+const PARTS: [&str; 3] = ["subject.txt", "body.txt", "body.html"];
+const LAYOUTS: [&str; 2] = ["_layout.html", "_layout.txt"];
+
+/// From one list of every email's folder name (as `Template::name` gives it): `NAMES`, and
+/// `built_in_file`, the templates built into the binary (the shipped `api/templates/email`)
+/// by file.
+macro_rules! emails {
+    ($($name:literal),* $(,)?) => {
+        const NAMES: &[&str] = &[$($name),*];
+
+        fn built_in_file(file: &str) -> Option<&'static str> {
+            match file {
+                "_layout.html" => Some(include_str!("../../templates/email/_layout.html")),
+                "_layout.txt" => Some(include_str!("../../templates/email/_layout.txt")),
+                $(
+                    concat!($name, "/subject.txt") => Some(include_str!(concat!("../../templates/email/", $name, "/subject.txt"))),
+                    concat!($name, "/body.txt") => Some(include_str!(concat!("../../templates/email/", $name, "/body.txt"))),
+                    concat!($name, "/body.html") => Some(include_str!(concat!("../../templates/email/", $name, "/body.html"))),
+                )*
+                _ => None,
+            }
+        }
+    };
+}
+
+emails!(
     "verification_code",
     "sign_in_code",
     "password_reset",
@@ -97,48 +122,7 @@ const NAMES: [&str; 15] = [
     "status_changed",
     "link_invitation",
     "webhook_switched_off",
-];
-
-/// The parts of each email, and the layouts they extend.
-const PARTS: [&str; 3] = ["subject.txt", "body.txt", "body.html"];
-const LAYOUTS: [&str; 2] = ["_layout.html", "_layout.txt"];
-
-/// The templates built into the binary (the shipped `api/templates/email`), by file.
-macro_rules! built_in {
-    ($file:expr, $($name:literal),*) => {
-        match $file {
-            "_layout.html" => Some(include_str!("../../templates/email/_layout.html")),
-            "_layout.txt" => Some(include_str!("../../templates/email/_layout.txt")),
-            $(
-                concat!($name, "/subject.txt") => Some(include_str!(concat!("../../templates/email/", $name, "/subject.txt"))),
-                concat!($name, "/body.txt") => Some(include_str!(concat!("../../templates/email/", $name, "/body.txt"))),
-                concat!($name, "/body.html") => Some(include_str!(concat!("../../templates/email/", $name, "/body.html"))),
-            )*
-            _ => None,
-        }
-    };
-}
-
-fn built_in_file(file: &str) -> Option<&'static str> {
-    built_in!(
-        file,
-        "verification_code",
-        "sign_in_code",
-        "password_reset",
-        "password_changed",
-        "account_exists",
-        "staff_invitation",
-        "email_change_code",
-        "email_changed",
-        "submission_received",
-        "draft_expiring",
-        "message_waiting",
-        "item_to_complete",
-        "status_changed",
-        "link_invitation",
-        "webhook_switched_off"
-    )
-}
+);
 
 /// An environment set up as every email needs: HTML escaped, markup in text made inert,
 /// undefined values refused.
