@@ -16,8 +16,10 @@ export PATH := cargo_bin + ":" + env_var("PATH")
 default:
     @just --list
 
-# Build everything, create and migrate var/portal.db with demonstration data, serve http://127.0.0.1:8080.
+# Build everything, create and migrate var/portal.db, apply config/council.toml, load demonstration
+# data, serve http://127.0.0.1:8080.
 run: build
+    {{target_dir}}/release/portal council apply
     {{target_dir}}/release/portal demo-data
     {{target_dir}}/release/portal serve
 

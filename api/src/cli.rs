@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::configuration::Settings;
 use crate::council::Council;
 use crate::startup::Application;
-use crate::{accounts, db, demo, forms, openapi, passwords, telemetry};
+use crate::{accounts, council, db, demo, forms, openapi, passwords, telemetry};
 use shared::api::{CreateStaffRequest, Role, validate_new_password};
 
 #[derive(Debug, Parser)]
@@ -38,6 +38,9 @@ enum Command {
     /// Tools for form designers: check definitions, print the format's JSON Schema.
     #[command(subcommand)]
     Forms(FormsCommand),
+    /// The council file every node runs with.
+    #[command(subcommand)]
+    Council(CouncilCommand),
     /// Create the first administrator; the password is read from standard input, e.g.
     /// `printf '%s' "$PASSWORD" | portal create-admin --email … --forename … --surname …`.
     CreateAdmin {
@@ -62,6 +65,16 @@ enum FormsCommand {
     /// Print the JSON Schema of the definition format (committed as
     /// shared/form-definition.schema.json, so an editor checks a definition as it is typed).
     Schema,
+}
+
+#[derive(Debug, Subcommand)]
+enum CouncilCommand {
+    /// Check the council file (and the forms against it) and make it the one every node runs
+    /// with: nodes started from now on use it, and nodes already running use it once restarted.
+    /// A node never applies a changed file on its own (see the README's "Running several nodes").
+    Apply,
+    /// Print the version of the council file and of the one applied to the database.
+    Status,
 }
 
 impl Cli {
@@ -96,6 +109,48 @@ impl Cli {
                     found.len(),
                     dir.display()
                 );
+                Ok(())
+            }
+            Command::Council(command) => {
+                let settings = Settings::load(self.config.as_deref())?;
+                telemetry::init(&settings.log);
+                let council = Council::load(&settings.council_file)?;
+                let database = db::Database::connect(&settings.database)?;
+                let applied = council::applied_version(&mut *database.get()?)?;
+                let applied_words = applied
+                    .as_ref()
+                    .map_or("none".to_owned(), |v| v.short().to_owned());
+                match command {
+                    CouncilCommand::Status => {
+                        println!(
+                            "The council file {} is version {}; the version applied is {}",
+                            settings.council_file.display(),
+                            council.version().short(),
+                            applied_words
+                        );
+                    }
+                    CouncilCommand::Apply => {
+                        // The forms must still load against the new teams, or no node could
+                        // start with them.
+                        forms::FormLibrary::load(&settings.forms_dir, &council)?;
+                        if applied.as_ref() == Some(council.version()) {
+                            println!(
+                                "The council file {} (version {}) is already the one applied",
+                                settings.council_file.display(),
+                                council.version().short()
+                            );
+                        } else {
+                            council.apply(&mut *database.get()?)?;
+                            println!(
+                                "Applied the council file {}: version {} (was {}). Restart \
+                                 the nodes one at a time for them to run with it.",
+                                settings.council_file.display(),
+                                council.version().short(),
+                                applied_words
+                            );
+                        }
+                    }
+                }
                 Ok(())
             }
             Command::Serve => {
@@ -166,8 +221,9 @@ impl Cli {
                 telemetry::init(&settings.log);
                 let database = db::Database::connect(&settings.database)?;
                 // The demonstration message needs the council's teams and message types.
-                let council = Council::load(&settings.council_file)?;
-                council.sync(&mut *database.get()?)?;
+                let council = Council::load(&settings.council_file)?
+                    .settle(&mut *database.get()?)?
+                    .council;
                 let forms = crate::forms::FormLibrary::load(&settings.forms_dir, &council)?;
                 let report = demo::load(&database, &forms).await?;
                 print!("{report}");

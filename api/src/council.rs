@@ -1,4 +1,9 @@
 //! The council's configuration: read from its TOML file, checked, and kept in the database.
+//!
+//! Every node runs with the file applied last (`council_versions`). A node started with another
+//! file runs with the applied one and says so on `/health/ready`; only `portal council apply`
+//! (or the first start on an empty database) makes a file the one applied. So during a rolling
+//! deploy, nodes holding different files never flip teams between active and inactive.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -13,7 +18,10 @@ use shared::api::{
 use shared::rules::{UkPhone, is_postcode_district};
 use url::Url;
 
-use crate::db::schema::{message_types, teams};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::db::schema::{council_versions, message_types, teams};
 use crate::db::{DbConnection, DbError};
 
 /// The council file as written. Unknown keys are refused: a misspelt key would otherwise be
@@ -73,6 +81,33 @@ pub struct MessageTypeFile {
 pub struct Council {
     file: CouncilFile,
     view: CouncilView,
+    text: String,
+    version: Version,
+}
+
+/// Which council file: the SHA-256 of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version(String);
+
+impl Version {
+    fn of(text: &str) -> Self {
+        Self(format!("{:x}", Sha256::digest(text.as_bytes())))
+    }
+
+    /// The first twelve digits, enough to tell files apart in a log or on `/health/ready`.
+    pub fn short(&self) -> &str {
+        &self.0[..12]
+    }
+}
+
+/// What a node starting with a council file runs with.
+#[derive(Debug)]
+pub struct Settled {
+    /// The council applied to the database, which this node runs with.
+    pub council: Council,
+    /// The version of the node's own file, which differs from the council's when the file was
+    /// changed but not applied.
+    pub file_version: Version,
 }
 
 impl Council {
@@ -86,7 +121,16 @@ impl Council {
     pub fn parse(text: &str) -> anyhow::Result<Self> {
         let file: CouncilFile = toml::from_str(text)?;
         let view = file.check()?;
-        Ok(Self { file, view })
+        Ok(Self {
+            file,
+            view,
+            text: text.to_owned(),
+            version: Version::of(text),
+        })
+    }
+
+    pub fn version(&self) -> &Version {
+        &self.version
     }
 
     /// What the public may see.
@@ -104,41 +148,107 @@ impl Council {
         self.view.postcode_districts.iter().any(|d| d == district)
     }
 
-    /// Copies teams and message types into the database. Rows are never deleted, since messages
-    /// refer to them; ones gone from the file are marked inactive instead.
-    pub fn sync(&self, conn: &mut DbConnection) -> Result<(), DbError> {
+    /// Makes this file the council every node runs with: records it as the newest applied, and
+    /// copies its teams and message types into the database. Rows are never deleted, since
+    /// messages refer to them; ones gone from the file are marked inactive instead.
+    pub fn apply(&self, conn: &mut DbConnection) -> Result<(), DbError> {
+        conn.write_transaction(|conn| self.apply_in(conn))
+    }
+
+    fn apply_in(&self, conn: &mut DbConnection) -> Result<(), DbError> {
+        diesel::insert_into(council_versions::table)
+            .values((
+                council_versions::id.eq(Uuid::now_v7().to_string()),
+                council_versions::version.eq(&self.version.0),
+                council_versions::text.eq(&self.text),
+                council_versions::applied_at.eq(Utc::now().naive_utc()),
+            ))
+            .execute(conn)?;
+        self.copy_teams_and_message_types(conn)
+    }
+
+    /// The council a node starting with this file runs with: this file when nothing was applied
+    /// yet (it is applied now) or when it is the one applied; otherwise the applied one, with a
+    /// warning, so that every node agrees until someone runs `portal council apply`.
+    pub fn settle(self, conn: &mut DbConnection) -> anyhow::Result<Settled> {
+        let file_version = self.version.clone();
+        let applied = conn.write_transaction(|conn| -> Result<_, DbError> {
+            let applied = newest(conn)?;
+            if applied.is_none() {
+                self.apply_in(conn)?;
+            }
+            Ok(applied)
+        })?;
+        let council = match applied {
+            Some((version, _)) if version == file_version.0 => self,
+            None => self,
+            Some((version, text)) => {
+                let applied = Self::parse(&text).with_context(|| {
+                    format!(
+                        "the council file applied to the database (version {}) cannot be read \
+                         by this release; apply this release's file with `portal council apply`",
+                        &version[..12]
+                    )
+                })?;
+                tracing::warn!(
+                    file = file_version.short(),
+                    applied = applied.version.short(),
+                    "this node's council file differs from the one applied to the database, so \
+                     the node runs with the applied one; `portal council apply` makes this file \
+                     the council every node runs with"
+                );
+                applied
+            }
+        };
+        Ok(Settled {
+            council,
+            file_version,
+        })
+    }
+
+    fn copy_teams_and_message_types(&self, conn: &mut DbConnection) -> Result<(), DbError> {
         let now = Utc::now().naive_utc();
-        conn.write_transaction(|conn| {
-            diesel::update(teams::table)
-                .set(teams::active.eq(false))
+        diesel::update(teams::table)
+            .set(teams::active.eq(false))
+            .execute(conn)?;
+        for team in &self.file.teams {
+            let updated = diesel::update(teams::table.find(&team.key))
+                .set((
+                    teams::name.eq(&team.name),
+                    teams::email.eq(&team.email),
+                    teams::active.eq(true),
+                    teams::updated_at.eq(now),
+                ))
                 .execute(conn)?;
-            for team in &self.file.teams {
-                let updated = diesel::update(teams::table.find(&team.key))
-                    .set((
+            if updated == 0 {
+                diesel::insert_into(teams::table)
+                    .values((
+                        teams::key.eq(&team.key),
                         teams::name.eq(&team.name),
                         teams::email.eq(&team.email),
                         teams::active.eq(true),
                         teams::updated_at.eq(now),
                     ))
                     .execute(conn)?;
-                if updated == 0 {
-                    diesel::insert_into(teams::table)
-                        .values((
-                            teams::key.eq(&team.key),
-                            teams::name.eq(&team.name),
-                            teams::email.eq(&team.email),
-                            teams::active.eq(true),
-                            teams::updated_at.eq(now),
-                        ))
-                        .execute(conn)?;
-                }
             }
-            diesel::update(message_types::table)
-                .set(message_types::active.eq(false))
+        }
+        diesel::update(message_types::table)
+            .set(message_types::active.eq(false))
+            .execute(conn)?;
+        for (position, kind) in (0i32..).zip(&self.file.message_types) {
+            let updated = diesel::update(message_types::table.find(&kind.key))
+                .set((
+                    message_types::label.eq(&kind.label),
+                    message_types::team_key.eq(&kind.team),
+                    message_types::position.eq(position),
+                    message_types::active.eq(true),
+                    message_types::updated_at.eq(now),
+                ))
                 .execute(conn)?;
-            for (position, kind) in (0i32..).zip(&self.file.message_types) {
-                let updated = diesel::update(message_types::table.find(&kind.key))
-                    .set((
+            if updated == 0 {
+                diesel::insert_into(message_types::table)
+                    .values((
+                        message_types::key.eq(&kind.key),
                         message_types::label.eq(&kind.label),
                         message_types::team_key.eq(&kind.team),
                         message_types::position.eq(position),
@@ -146,22 +256,35 @@ impl Council {
                         message_types::updated_at.eq(now),
                     ))
                     .execute(conn)?;
-                if updated == 0 {
-                    diesel::insert_into(message_types::table)
-                        .values((
-                            message_types::key.eq(&kind.key),
-                            message_types::label.eq(&kind.label),
-                            message_types::team_key.eq(&kind.team),
-                            message_types::position.eq(position),
-                            message_types::active.eq(true),
-                            message_types::updated_at.eq(now),
-                        ))
-                        .execute(conn)?;
-                }
             }
-            Ok(())
-        })
+        }
+        Ok(())
     }
+}
+
+/// The version of the council file applied last, if any was.
+pub fn applied_version(conn: &mut DbConnection) -> Result<Option<Version>, DbError> {
+    Ok(council_versions::table
+        .order((
+            council_versions::applied_at.desc(),
+            council_versions::id.desc(),
+        ))
+        .select(council_versions::version)
+        .first::<String>(conn)
+        .optional()?
+        .map(Version))
+}
+
+/// The council file applied last: its version and text.
+fn newest(conn: &mut DbConnection) -> Result<Option<(String, String)>, DbError> {
+    Ok(council_versions::table
+        .order((
+            council_versions::applied_at.desc(),
+            council_versions::id.desc(),
+        ))
+        .select((council_versions::version, council_versions::text))
+        .first(conn)
+        .optional()?)
 }
 
 impl CouncilFile {

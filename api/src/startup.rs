@@ -12,7 +12,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::Keys;
 use crate::configuration::Settings;
-use crate::council::Council;
+use crate::council::{Council, Settled};
 use crate::db::Database;
 use crate::email::{Mailer, Outbox};
 use crate::forms::FormLibrary;
@@ -33,7 +33,7 @@ pub struct Application {
 impl Application {
     /// Connects to the database (applying migrations), loads the council, and binds the port.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let council = Council::load(&settings.council_file)?;
+        let file = Council::load(&settings.council_file)?;
         let holidays = crate::triage::working_days::load(&settings.bank_holidays_file)?;
         if !crate::triage::working_days::covers_a_year_from(crate::calendar::today(), &holidays) {
             tracing::warn!(
@@ -43,19 +43,25 @@ impl Application {
                  referral due dates after it will count bank holidays as working days"
             );
         }
+        let database_settings = settings.database.clone();
+        // Connecting and migrating block; keep them off the async threads.
+        let (database, settled) =
+            tokio::task::spawn_blocking(move || -> anyhow::Result<(Database, Settled)> {
+                let database = Database::connect(&database_settings)?;
+                let settled = file.settle(&mut *database.get()?)?;
+                Ok((database, settled))
+            })
+            .await??;
+        let council = settled.council;
         let forms = FormLibrary::load(&settings.forms_dir, &council)?;
         if let Some(dir) = &settings.email.templates_dir {
             crate::email::templates::use_folder(dir, council.view())?;
         }
-        let database_settings = settings.database.clone();
-        let sync_council = council.clone();
         let definitions: Vec<_> = forms.all().cloned().collect();
-        // Connecting and migrating block; keep them off the async threads.
-        let database = tokio::task::spawn_blocking(move || -> anyhow::Result<Database> {
-            let database = Database::connect(&database_settings)?;
-            sync_council.sync(&mut *database.get()?)?;
-            crate::forms::publish(&mut *database.get()?, &definitions)?;
-            Ok(database)
+        let publishing = database.clone();
+        tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+            crate::forms::publish(&mut *publishing.get()?, &definitions)?;
+            Ok(())
         })
         .await??;
 
@@ -85,6 +91,7 @@ impl Application {
         let state = web::Data::new(AppState {
             database,
             council,
+            council_file: settled.file_version,
             forms,
             keys: Keys::derive(&settings.auth.secret)?,
             auth: settings.auth.clone(),

@@ -11,7 +11,10 @@ use crate::proxies::TrustedProxies;
 /// side on one PostgreSQL.
 pub struct AppState {
     pub database: Database,
+    /// The council applied to the database, which this node runs with.
     pub council: Council,
+    /// The version of this node's own council file, for `/health/ready`.
+    pub council_file: crate::council::Version,
     pub forms: FormLibrary,
     pub keys: Keys,
     pub auth: AuthSettings,

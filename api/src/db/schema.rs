@@ -68,6 +68,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    council_versions (id) {
+        id -> Text,
+        version -> Text,
+        text -> Text,
+        applied_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     email_outbox (id) {
         id -> Text,
         to_address -> Text,
@@ -425,6 +434,7 @@ diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(one_time_codes -> accounts (account_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    council_versions,
     form_versions,
     teams,
     message_types,

@@ -31,7 +31,7 @@ fn teams_and_message_types_follow_the_council_file() {
     let database = Database::connect(&test_db.settings).unwrap();
     let mut conn = database.get().unwrap();
 
-    demo_council().sync(&mut conn).unwrap();
+    demo_council().apply(&mut conn).unwrap();
     let routed: Vec<(String, String)> = message_types::table
         .order(message_types::position)
         .select((message_types::key, message_types::team_key))
@@ -55,7 +55,7 @@ fn teams_and_message_types_follow_the_council_file() {
             "",
         );
     assert_ne!(trimmed, text);
-    Council::parse(&trimmed).unwrap().sync(&mut conn).unwrap();
+    Council::parse(&trimmed).unwrap().apply(&mut conn).unwrap();
 
     let finance_active: bool = teams::table
         .find("finance")
@@ -102,7 +102,7 @@ async fn demonstration_accounts_load_once() {
     let council =
         api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))
             .unwrap();
-    council.sync(&mut database.get().unwrap()).unwrap();
+    council.apply(&mut database.get().unwrap()).unwrap();
     let forms = api::forms::FormLibrary::load(
         &crate::helpers::repository_root().join("shared/forms"),
         &council,

@@ -48,6 +48,24 @@ pub struct Readiness {
     pub mail: MailTransport,
     /// The published forms this node serves.
     pub forms: u32,
+    /// Which council file this node runs with. A difference does not make the node unready
+    /// (it runs with the applied file, as every node does), but it is what to look at during
+    /// a deploy.
+    pub council: CouncilReadiness,
+}
+
+/// Council files by version: the first 12 hex digits of the SHA-256 of the file's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CouncilReadiness {
+    /// The council this node runs with: the one applied to the database when it started.
+    pub running: String,
+    /// The council applied to the database now. It differs from `running` after
+    /// `portal council apply` until this node restarts. Absent when the database does not answer.
+    pub applied: Option<String>,
+    /// This node's own council file. It differs from `running` when the file was changed but
+    /// not applied with `portal council apply`.
+    pub file: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,8 +30,8 @@ pub use council::{
 };
 pub use forms::FormSummary;
 pub use health::{
-    DatabaseBackend, DatabaseHealth, DatabaseReadiness, Health, HealthStatus, Liveness,
-    MailTransport, OutboxHealth, Readiness,
+    CouncilReadiness, DatabaseBackend, DatabaseHealth, DatabaseReadiness, Health, HealthStatus,
+    Liveness, MailTransport, OutboxHealth, Readiness,
 };
 pub use integrations::{
     ApiClientView, ClientWithSecret, CreateClientRequest, CreateWebhookRequest, DeliveryPage,

@@ -1,7 +1,8 @@
 use actix_web::{HttpResponse, web};
 use diesel::r2d2::R2D2Connection;
-use shared::api::{DatabaseReadiness, HealthStatus, Readiness};
+use shared::api::{CouncilReadiness, DatabaseReadiness, HealthStatus, Readiness};
 
+use crate::council;
 use crate::db::migrations_complete;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -15,27 +16,38 @@ use crate::state::AppState;
     summary = "Check that the node is ready for traffic",
     description = "200 when the database answers and carries every migration of this build and \
                    the forms are loaded; 503 otherwise, with what is missing. Says how email \
-                   leaves the node. Point a load balancer's health check here. Needs no \
-                   authentication.",
+                   leaves the node, and which council file it runs with (`portal council \
+                   apply` changes the one applied; a node runs with it once restarted). \
+                   Point a load balancer's health check here. Needs no authentication.",
     responses(
         (status = 200, description = "Ready.", body = Readiness),
         (status = 503, description = "Not ready: the database does not answer or is not migrated, \
          or no forms are loaded.", body = Readiness,
          example = json!({"status": "unavailable", "version": "0.1.0",
             "database": {"backend": "postgres", "answers": false, "migrated": false},
-            "mail": "smtp", "forms": 5})),
+            "mail": "smtp", "forms": 5,
+            "council": {"running": "3f1c0d9a8b27", "applied": null, "file": "3f1c0d9a8b27"}})),
     ),
     security(())
 )]
 pub async fn get_readiness(state: web::Data<AppState>) -> HttpResponse {
-    let migrated = state
+    let checked = state
         .database
         .run(|conn| {
             conn.ping().map_err(ApiError::from)?;
-            migrations_complete(conn).map_err(ApiError::Internal)
+            let migrated = migrations_complete(conn).map_err(ApiError::Internal)?;
+            // Before the migration that holds it, nothing is applied.
+            let applied = if migrated {
+                council::applied_version(conn)?
+            } else {
+                None
+            };
+            Ok::<_, ApiError>((migrated, applied))
         })
         .await
         .ok();
+    let migrated = checked.as_ref().map(|(migrated, _)| *migrated);
+    let applied = checked.and_then(|(_, applied)| applied);
     let forms = u32::try_from(state.forms.all().count()).unwrap_or(u32::MAX);
     let ready = migrated == Some(true) && forms > 0;
     let readiness = Readiness {
@@ -52,6 +64,11 @@ pub async fn get_readiness(state: web::Data<AppState>) -> HttpResponse {
         },
         mail: state.mail,
         forms,
+        council: CouncilReadiness {
+            running: state.council.version().short().to_owned(),
+            applied: applied.map(|v| v.short().to_owned()),
+            file: state.council_file.short().to_owned(),
+        },
     };
     if ready {
         HttpResponse::Ok().json(readiness)
