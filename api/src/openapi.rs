@@ -99,6 +99,10 @@ use crate::routes;
         routes::integrations::rotate_webhook_secret,
         routes::integrations::list_webhook_deliveries,
         routes::integrations::replay_webhook_delivery,
+        routes::operations::get_operations,
+        routes::operations::list_failed_emails,
+        routes::operations::retry_failed_email,
+        routes::operations::list_failed_deliveries,
         routes::staff_people::create_person,
         routes::staff_people::link_account,
         routes::staff_people::create_involvement,
@@ -144,6 +148,7 @@ use crate::routes;
         (name = "uploads", description = "Files attached to forms: checked, hashed, kept with the submission."),
         (name = "submissions", description = "Forms sent to the council, with their reference and status."),
         (name = "integrations", description = "For other systems: machine clients, their tokens, and the submissions feed."),
+        (name = "operations", description = "For administrators: the email and webhook backlogs, and what was given up on."),
     )
 )]
 pub struct ApiDoc;

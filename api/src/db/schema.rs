@@ -186,6 +186,7 @@ diesel::table! {
         last_status -> Nullable<Integer>,
         last_response -> Nullable<Text>,
         created_at -> Timestamp,
+        replayed_at -> Nullable<Timestamp>,
     }
 }
 

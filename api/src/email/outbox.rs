@@ -21,9 +21,12 @@ use tokio::sync::Notify;
 use tokio::task::JoinSet;
 use uuid::Uuid;
 
+use shared::api::FailedEmailView;
+
 use super::{Email, Mailer};
 use crate::db::schema::email_outbox;
 use crate::db::{Database, DbConnection, DbError};
+use crate::pagination::{Cursor, PageRequest};
 
 /// A message is retried with growing pauses for a day, then marked failed.
 const GIVE_UP_AFTER: Duration = Duration::hours(24);
@@ -329,6 +332,123 @@ pub fn backlog(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Backl
     })
 }
 
+/// An email given up on, as administrators see it.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = email_outbox)]
+struct Failed {
+    id: String,
+    to_address: String,
+    template: String,
+    priority: i32,
+    attempts: i32,
+    last_error: Option<String>,
+    created_at: NaiveDateTime,
+}
+
+impl Failed {
+    fn view(self) -> FailedEmailView {
+        let to = masked(&self.to_address);
+        FailedEmailView {
+            id: self.id,
+            last_error: self.last_error.map(|e| e.replace(&self.to_address, &to)),
+            to,
+            email: self.template,
+            attempts: u32::try_from(self.attempts).unwrap_or(0),
+            queued_at: self.created_at.and_utc(),
+            can_retry: self.priority != Priority::Code as i32,
+        }
+    }
+}
+
+/// Emails given up on, newest first (from `email_outbox_given_up`).
+pub fn failed_page(
+    conn: &mut DbConnection,
+    page: &PageRequest,
+) -> QueryResult<(Vec<FailedEmailView>, Option<String>)> {
+    let mut select = email_outbox::table
+        .filter(email_outbox::status.eq("failed"))
+        .order((email_outbox::created_at.desc(), email_outbox::id.desc()))
+        .limit(page.limit + 1)
+        .select(Failed::as_select())
+        .into_boxed();
+    if let Some(cursor) = page.after.clone() {
+        select = select.filter(crate::older_than!(
+            email_outbox::created_at,
+            email_outbox::id,
+            cursor
+        ));
+    }
+    let (rows, next) = page.finish(select.load(conn)?, |e| Cursor {
+        at: e.created_at,
+        id: e.id.clone(),
+    });
+    Ok((rows.into_iter().map(Failed::view).collect(), next))
+}
+
+/// Why an email given up on was not queued again.
+#[derive(Debug, thiserror::Error)]
+pub enum NotRetried {
+    #[error("no email given up on has this id")]
+    NotFound,
+    #[error("the email carried a one-time code, which has expired")]
+    CarriedACode,
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// Queues an email given up on again, as if queued now (so it has another day of tries); the
+/// failed row goes, so it is listed and counted once. Its id changes, and so does the
+/// `Message-ID`, since the first was never delivered. Returns the new id.
+pub fn retry(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<String, NotRetried> {
+    let failed: Failed = email_outbox::table
+        .find(id)
+        .filter(email_outbox::status.eq("failed"))
+        .select(Failed::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(NotRetried::NotFound)?;
+    if failed.priority == Priority::Code as i32 {
+        return Err(NotRetried::CarriedACode);
+    }
+    let (subject, text_body, html_body): (String, String, String) = email_outbox::table
+        .find(id)
+        .select((
+            email_outbox::subject,
+            email_outbox::text_body,
+            email_outbox::html_body,
+        ))
+        .first(conn)?;
+    let new_id = Uuid::now_v7().to_string();
+    diesel::insert_into(email_outbox::table)
+        .values((
+            email_outbox::id.eq(&new_id),
+            email_outbox::to_address.eq(&failed.to_address),
+            email_outbox::template.eq(&failed.template),
+            email_outbox::priority.eq(failed.priority),
+            email_outbox::subject.eq(subject),
+            email_outbox::text_body.eq(text_body),
+            email_outbox::html_body.eq(html_body),
+            email_outbox::status.eq("pending"),
+            email_outbox::attempts.eq(0),
+            email_outbox::next_attempt_at.eq(now),
+            email_outbox::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    diesel::delete(email_outbox::table.find(id)).execute(conn)?;
+    Ok(new_id)
+}
+
+/// An address with all but the first letter of its mailbox hidden: `s•••@example.org`.
+pub fn masked(address: &str) -> String {
+    match address.rsplit_once('@') {
+        Some((mailbox, domain)) => {
+            let first: String = mailbox.chars().take(1).collect();
+            format!("{first}•••@{domain}")
+        }
+        None => "•••".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +464,12 @@ mod tests {
         assert!(!waited(0).stuck());
         assert!(!waited(600).stuck());
         assert!(waited(601).stuck());
+    }
+
+    #[test]
+    fn an_address_shown_to_administrators_keeps_only_its_first_letter_and_domain() {
+        assert_eq!(masked("sam.jones@example.org"), "s•••@example.org");
+        assert_eq!(masked("a@b@example.org"), "a•••@example.org");
+        assert_eq!(masked("nobody"), "•••");
     }
 }

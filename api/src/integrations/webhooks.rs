@@ -20,7 +20,8 @@ use rand::RngCore;
 use serde_json::{Value, json};
 use sha2::Sha256;
 use shared::api::{
-    CouncilView, CreateWebhookRequest, DeliveryView, Role, WebhookView, WebhookWithSecret,
+    CouncilView, CreateWebhookRequest, DeliveryView, FailedDeliveryView, Role, WebhookView,
+    WebhookWithSecret,
 };
 use tokio::sync::Notify;
 use uuid::Uuid;
@@ -90,6 +91,7 @@ struct Delivery {
     last_status: Option<i32>,
     last_response: Option<String>,
     created_at: NaiveDateTime,
+    replayed_at: Option<NaiveDateTime>,
 }
 
 impl Delivery {
@@ -104,6 +106,7 @@ impl Delivery {
             last_status: self.last_status.and_then(|s| u16::try_from(s).ok()),
             last_response: self.last_response,
             created_at: self.created_at.and_utc(),
+            replayed_at: self.replayed_at.map(|at| at.and_utc()),
         }
     }
 }
@@ -166,7 +169,7 @@ fn new_secret() -> String {
     format!("whsec_{}", STANDARD.encode(key))
 }
 
-/// Deliveries due now, and deliveries given up on (both from the due index).
+/// Deliveries due now (from the due index), and deliveries given up on and not sent again.
 pub fn backlog(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
     let due = webhook_deliveries::table
         .filter(webhook_deliveries::status.eq("pending"))
@@ -175,6 +178,7 @@ pub fn backlog(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<(i64,
         .get_result(conn)?;
     let failed = webhook_deliveries::table
         .filter(webhook_deliveries::status.eq("failed"))
+        .filter(webhook_deliveries::replayed_at.is_null())
         .count()
         .get_result(conn)?;
     Ok((due, failed))
@@ -369,6 +373,55 @@ pub async fn deliveries(
     Ok((rows.into_iter().map(Delivery::view).collect(), next))
 }
 
+/// Deliveries given up on, to every endpoint, newest first (from `webhook_deliveries_given_up`).
+pub async fn given_up(
+    state: &AppState,
+    user: &CurrentUser,
+    page: PageRequest,
+) -> Result<(Vec<FailedDeliveryView>, Option<String>), ApiError> {
+    user.require(Role::Administrator)?;
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let rows: Vec<(Delivery, String)> = state
+        .database
+        .run(move |conn| {
+            let mut select = webhook_deliveries::table
+                .inner_join(webhooks::table)
+                .filter(webhook_deliveries::status.eq("failed"))
+                .filter(webhook_deliveries::replayed_at.is_null())
+                .order((
+                    webhook_deliveries::created_at.desc(),
+                    webhook_deliveries::id.desc(),
+                ))
+                .limit(limit)
+                .select((Delivery::as_select(), webhooks::url))
+                .into_boxed();
+            if let Some(cursor) = after {
+                select = select.filter(crate::older_than!(
+                    webhook_deliveries::created_at,
+                    webhook_deliveries::id,
+                    cursor
+                ));
+            }
+            Ok::<_, ApiError>(select.load(conn)?)
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |(d, _)| Cursor {
+        at: d.created_at,
+        id: d.id.clone(),
+    });
+    Ok((
+        rows.into_iter()
+            .map(|(delivery, url)| FailedDeliveryView {
+                webhook_id: delivery.webhook_id.clone(),
+                url,
+                delivery: delivery.view(),
+            })
+            .collect(),
+        next,
+    ))
+}
+
 /// Sends a delivery's event again, as a new delivery with its own id.
 pub async fn replay(
     state: &AppState,
@@ -394,6 +447,15 @@ pub async fn replay(
                     &earlier.payload,
                     timestamp(),
                 )?;
+                // Given up on, then sent again: no longer one to look at.
+                diesel::update(
+                    webhook_deliveries::table
+                        .find(&delivery_id)
+                        .filter(webhook_deliveries::status.eq("failed"))
+                        .filter(webhook_deliveries::replayed_at.is_null()),
+                )
+                .set(webhook_deliveries::replayed_at.eq(Some(timestamp())))
+                .execute(conn)?;
                 audit_webhook(conn, &user, "replay", &delivery_id)?;
                 Ok::<_, ApiError>(
                     webhook_deliveries::table

@@ -11,6 +11,7 @@ pub mod forms;
 pub mod health;
 pub mod integrations;
 pub mod invitations;
+pub mod operations;
 pub mod password_resets;
 pub mod people;
 pub mod problems;
@@ -55,6 +56,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(audit::configure)
             .configure(invitations::configure)
             .configure(integrations::configure)
+            .configure(operations::configure)
             .default_service(web::to(unknown_route)),
     );
 }

@@ -21,7 +21,7 @@ async fn client_token(app: &TestApp, id: &str, secret: &str) -> reqwest::Respons
         .unwrap()
 }
 
-async fn submit_enquiry(caller: &Caller<'_>, key: &str) -> String {
+pub(crate) async fn submit_enquiry(caller: &Caller<'_>, key: &str) -> String {
     let sent = caller
         .submit(
             "/api/v1/submissions",
@@ -290,12 +290,13 @@ async fn the_feed_never_repeats_or_skips_while_submissions_arrive_concurrently()
 }
 
 /// A webhook receiver on 127.0.0.1 that keeps what it is sent and answers `status`.
-struct Receiver {
-    url: String,
-    received: std::sync::Arc<std::sync::Mutex<Vec<(actix_web::http::header::HeaderMap, String)>>>,
+pub(crate) struct Receiver {
+    pub(crate) url: String,
+    pub(crate) received:
+        std::sync::Arc<std::sync::Mutex<Vec<(actix_web::http::header::HeaderMap, String)>>>,
 }
 
-fn receiver(status: u16) -> Receiver {
+pub(crate) fn receiver(status: u16) -> Receiver {
     use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
     let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let kept = received.clone();
@@ -328,7 +329,7 @@ fn receiver(status: u16) -> Receiver {
     }
 }
 
-async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+pub(crate) async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     for _ in 0..200 {
         if done() {
             return;

@@ -18,6 +18,7 @@ mod integrations;
 mod mailbox;
 mod nodes;
 mod openapi;
+mod operations;
 mod outbox;
 mod processes;
 mod profile;

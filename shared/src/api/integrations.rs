@@ -302,6 +302,8 @@ pub struct DeliveryView {
     /// Never what the endpoint answered, which could be another service's secrets.
     pub last_response: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// When the event was sent again, as a new delivery.
+    pub replayed_at: Option<DateTime<Utc>>,
 }
 
 /// One page of an endpoint's deliveries, newest first.

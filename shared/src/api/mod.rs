@@ -7,6 +7,7 @@ mod forms;
 mod health;
 mod integrations;
 mod items;
+mod operations;
 mod problem;
 mod referrals;
 mod staff;
@@ -41,6 +42,10 @@ pub use integrations::{
 pub use items::{
     ItemPage, ItemStatus, ItemSubmission, ItemSummary, ItemView, SaveItemRequest, SendItemRequest,
     SubmitItemRequest,
+};
+pub use operations::{
+    DeliveryQueueView, EmailQueueView, FailedDeliveryPage, FailedDeliveryView, FailedEmailPage,
+    FailedEmailView, OperationsView,
 };
 pub use problem::{FieldErrors, Problem};
 pub use referrals::{

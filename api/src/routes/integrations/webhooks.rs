@@ -164,7 +164,9 @@ pub async fn list_webhook_deliveries(
     operation_id = "replay_webhook_delivery",
     summary = "Send a webhook delivery again",
     description = "Administrators only. Queues the same event to the same endpoint as a new \
-                   delivery (with its own `webhook-id`), sent at once.",
+                   delivery (with its own `webhook-id`), sent at once. The earlier delivery \
+                   notes when (`replayed_at`); one given up on then leaves the list of \
+                   `/api/v1/operations/failed-deliveries`.",
     params(("delivery_id" = String, Path, description = "The delivery's id.", example = "msg_0193b071-0000-7000-8000-000000000071")),
     responses(
         (status = 201, description = "Queued.", body = DeliveryView),
