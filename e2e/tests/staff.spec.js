@@ -513,6 +513,17 @@ test('an administrator adds a machine client and a webhook endpoint, each secret
   await expect(page.locator('tr', { hasText: 'http://127.0.0.1:9/portal-events' })).toContainText('Stopped');
 });
 
+test('an administrator sees what email and webhook deliveries wait or were given up on', async ({ page, consoleErrors }) => {
+  await signIn(page, 'alex.morgan@example.org', 'Your account');
+  await page.goto('/staff');
+  await page.getByRole('link', { name: 'Operations' }).click();
+  await expectHeading(page, 'Operations');
+  await expect(page.locator('.govuk-summary-list')).toContainText('Emails waiting to be sent');
+  await expect(page.locator('.govuk-summary-list')).toContainText('Webhook deliveries given up on');
+  await expect(page.getByText('No email has been given up on.')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test('an administrator previews a form definition: its mistakes by line, then the form to try, nothing published', async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);
   await signIn(page, 'alex.morgan@example.org', 'Your account');

@@ -846,3 +846,29 @@ pub async fn replay_delivery(
     )
     .await
 }
+
+/// The email and webhook backlogs (administrators).
+pub async fn operations(token: &str) -> Result<shared::api::OperationsView, ApiError> {
+    read(get_with(token, "/api/v1/operations").await?).await
+}
+
+pub async fn failed_emails(
+    token: &str,
+    after: Option<&str>,
+) -> Result<shared::api::FailedEmailPage, ApiError> {
+    let path = paged("/api/v1/operations/failed-emails".to_owned(), after);
+    read(get_with(token, &path).await?).await
+}
+
+pub async fn retry_email(token: &str, email: &str) -> Result<(), ApiError> {
+    let path = format!("/api/v1/operations/failed-emails/{email}/retry");
+    no_content(with_token(Request::post(&path), token)).await
+}
+
+pub async fn failed_deliveries(
+    token: &str,
+    after: Option<&str>,
+) -> Result<shared::api::FailedDeliveryPage, ApiError> {
+    let path = paged("/api/v1/operations/failed-deliveries".to_owned(), after);
+    read(get_with(token, &path).await?).await
+}

@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/imports") view=staff::Imports />
                 <Route path=path!("/staff/integrations") view=staff::Integrations />
                 <Route path=path!("/staff/integrations/webhooks/:webhook_id") view=staff::WebhookDeliveries />
+                <Route path=path!("/staff/operations") view=staff::Operations />
             </Routes>
         </Frame>
     }

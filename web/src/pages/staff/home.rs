@@ -33,6 +33,8 @@ pub fn StaffHome() -> impl IntoView {
                         href="/staff/accounts".into() />
                     <Tile heading="Integrations" description="Machine clients that call the API, and webhooks that tell other systems of events.".into()
                         href="/staff/integrations".into() />
+                    <Tile heading="Operations" description="Emails and webhook deliveries waiting or given up on, and sending them again.".into()
+                        href="/staff/operations".into() />
                     <Tile heading="Preview a form" description="Check a new or changed form definition and try it, without publishing it.".into()
                         href="/form-preview".into() />
                 })}

@@ -1,6 +1,6 @@
 //! The council's side, under /staff: the referral queue, the teams' messages, people's records
-//! and (for administrators) the audit log, staff accounts and integrations. Every page needs a staff account; the server checks
-//! it again on every call.
+//! and (for administrators) the audit log, staff accounts, integrations and operations. Every
+//! page needs a staff account; the server checks it again on every call.
 
 mod accounts;
 mod actions;
@@ -9,6 +9,7 @@ mod home;
 mod imports;
 mod integrations;
 mod messages;
+mod operations;
 mod people;
 mod queue;
 
@@ -19,6 +20,7 @@ pub use home::StaffHome;
 pub use imports::Imports;
 pub use integrations::{Integrations, WebhookDeliveries};
 pub use messages::{StaffThread, TeamQueues, TeamThreads};
+pub use operations::Operations;
 pub use people::{FindPerson, StaffPerson};
 pub use queue::{Referral, ReferralQueue};
 

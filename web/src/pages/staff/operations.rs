@@ -1,0 +1,241 @@
+//! For administrators: the email and webhook backlogs, and what was given up on after a day of
+//! failures, each with a way to send it again once the cause is mended.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::api::{FailedDeliveryView, FailedEmailView, FieldErrors, OperationsView};
+
+use super::{Failed, load, staff_only};
+use crate::api;
+use crate::components::form::{ErrorSummary, submit};
+use crate::components::more::ShowMore;
+use crate::components::title::set_page_title;
+use crate::session::use_session;
+
+/// An email's template name as words: `staff_invitation` is "Staff invitation".
+fn email_name(name: &str) -> String {
+    let words = name.replace('_', " ");
+    let mut letters = words.chars();
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
+}
+
+/// How long something has waited, roughly: "under a minute", "3 minutes", "5 hours".
+fn waited(seconds: u64) -> String {
+    let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    match seconds {
+        0..60 => "under a minute".to_owned(),
+        60..7200 => plural(seconds / 60, "minute"),
+        _ => plural(seconds / 3600, "hour"),
+    }
+}
+
+fn backlog(view: &OperationsView) -> impl IntoView + use<> {
+    let emails = &view.emails;
+    let queued = if emails.queued == 0 {
+        "None".to_owned()
+    } else {
+        format!(
+            "{} (the oldest has waited {})",
+            emails.queued,
+            waited(emails.oldest_waiting_seconds)
+        )
+    };
+    let rows = [
+        ("Emails waiting to be sent", queued),
+        ("Emails given up on", emails.failed.to_string()),
+        (
+            "Webhook deliveries due now",
+            view.deliveries.due.to_string(),
+        ),
+        (
+            "Webhook deliveries given up on",
+            view.deliveries.failed.to_string(),
+        ),
+    ];
+    view! {
+        <dl class="govuk-summary-list">
+            {rows.into_iter().map(|(key, value)| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{key}</dt>
+                    <dd class="govuk-summary-list__value">{value}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
+/// The email and webhook backlogs, and what was given up on.
+#[component]
+pub fn Operations() -> impl IntoView {
+    set_page_title("Operations");
+    let version = RwSignal::new(0u32);
+    let loaded = load(move |token| {
+        let _ = version.get();
+        async move {
+            let overview = api::operations(&token).await?;
+            let emails = api::failed_emails(&token, None).await?;
+            let deliveries = api::failed_deliveries(&token, None).await?;
+            Ok((overview, emails, deliveries))
+        }
+    });
+    let session = use_session();
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let done = RwSignal::new(None::<&'static str>);
+    let retry_email = move |id: String| {
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::retry_email(&token, &id).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, move |()| {
+            done.set(Some("The email is being sent again."));
+            version.update(|v| *v += 1);
+        });
+    };
+    let replay = move |id: String| {
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::replay_delivery(&token, &id).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, move |_| {
+            done.set(Some("The event is being sent again, as a new delivery."));
+            version.update(|v| *v += 1);
+        });
+    };
+    let email_row = move |e: FailedEmailView| {
+        let name = email_name(&e.email);
+        let action = if e.can_retry {
+            let id = e.id.clone();
+            let hidden = format!(" the {} to {}", name.to_lowercase(), e.to);
+            view! {
+                <button type="button" class="app-link-button govuk-link" on:click=move |_| retry_email(id.clone())>
+                    "Send again"<span class="govuk-visually-hidden">{hidden}</span>
+                </button>
+            }
+            .into_any()
+        } else {
+            view! { <span class="govuk-body-s">"Not sent again: its code has expired, so the person asks for a new one"</span> }.into_any()
+        };
+        view! {
+            <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{crate::time::uk_time(e.queued_at)}</td>
+                <td class="govuk-table__cell app-break-anywhere">{e.to.clone()}</td>
+                <td class="govuk-table__cell">{name.clone()}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{e.attempts}</td>
+                <td class="govuk-table__cell app-break-anywhere">{e.last_error.clone().unwrap_or_default()}</td>
+                <td class="govuk-table__cell">{action}</td>
+            </tr>
+        }
+    };
+    let delivery_row = move |f: FailedDeliveryView| {
+        let d = f.delivery;
+        let id = d.id.clone();
+        let answer = match (d.last_status, d.last_response.clone()) {
+            (Some(status), Some(text)) => format!("{status}: {text}"),
+            (Some(status), None) => status.to_string(),
+            (None, Some(text)) => text,
+            (None, None) => String::new(),
+        };
+        let hidden = format!(" {} to {}", d.event_type, f.url);
+        view! {
+            <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{crate::time::uk_time(d.created_at)}</td>
+                <td class="govuk-table__cell app-break-anywhere">
+                    <A href=format!("/staff/integrations/webhooks/{}", f.webhook_id) attr:class="govuk-link">{f.url.clone()}</A>
+                </td>
+                <td class="govuk-table__cell">{d.event_type.clone()}</td>
+                <td class="govuk-table__cell app-break-anywhere">{answer}</td>
+                <td class="govuk-table__cell">
+                    <button type="button" class="app-link-button govuk-link" on:click=move |_| replay(id.clone())>
+                        "Send again"<span class="govuk-visually-hidden">{hidden}</span>
+                    </button>
+                </td>
+            </tr>
+        }
+    };
+    staff_only(move || {
+        view! {
+            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <ErrorSummary errors=errors />
+            {move || done.get().map(|said| view! {
+                <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title">
+                    <div class="govuk-notification-banner__header">
+                        <h2 class="govuk-notification-banner__title" id="done-title">"Success"</h2>
+                    </div>
+                    <div class="govuk-notification-banner__content">
+                        <p class="govuk-notification-banner__heading">{said}</p>
+                    </div>
+                </div>
+            })}
+            <h1 class="govuk-heading-l">"Operations"</h1>
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok((overview, emails, deliveries)) => {
+                        let shown_emails = RwSignal::new(emails.items);
+                        let next_emails = RwSignal::new(emails.next);
+                        let shown_deliveries = RwSignal::new(deliveries.items);
+                        let next_deliveries = RwSignal::new(deliveries.next);
+                        view! {
+                            {backlog(&overview)}
+                            <h2 class="govuk-heading-m">"Emails given up on"</h2>
+                            <p class="govuk-body">"Each email is tried again with growing pauses for a day, then given up on. Mend the cause first (the mail server, or the person's address), then send it again: it gets another day of tries. Addresses are shown in part."</p>
+                            {move || if shown_emails.with(Vec::is_empty) {
+                                view! { <p class="govuk-body">"No email has been given up on."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <table class="govuk-table">
+                                        <caption class="govuk-table__caption govuk-visually-hidden">"Emails given up on, newest first"</caption>
+                                        <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                            <th scope="col" class="govuk-table__header">"Queued"</th>
+                                            <th scope="col" class="govuk-table__header">"To"</th>
+                                            <th scope="col" class="govuk-table__header">"Email"</th>
+                                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Tries"</th>
+                                            <th scope="col" class="govuk-table__header">"The mail server's last answer"</th>
+                                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                                        </tr></thead>
+                                        <tbody class="govuk-table__body">
+                                            {move || shown_emails.get().into_iter().map(email_row).collect_view()}
+                                        </tbody>
+                                    </table>
+                                }.into_any()
+                            }}
+                            <ShowMore label="Show more emails" shown=shown_emails next=next_emails errors=errors
+                                fetch=move |token: String, cursor: String| async move {
+                                    api::failed_emails(&token, Some(&cursor)).await.map(|p| (p.items, p.next))
+                                } />
+                            <h2 class="govuk-heading-m">"Webhook deliveries given up on"</h2>
+                            <p class="govuk-body">"Each event is sent until the endpoint answers with success, for a day. Sending one again makes a new delivery; the endpoint's page shows how it went."</p>
+                            {move || if shown_deliveries.with(Vec::is_empty) {
+                                view! { <p class="govuk-body">"No webhook delivery has been given up on."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <table class="govuk-table">
+                                        <caption class="govuk-table__caption govuk-visually-hidden">"Webhook deliveries given up on, newest first"</caption>
+                                        <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                            <th scope="col" class="govuk-table__header">"Made"</th>
+                                            <th scope="col" class="govuk-table__header">"Endpoint"</th>
+                                            <th scope="col" class="govuk-table__header">"Event"</th>
+                                            <th scope="col" class="govuk-table__header">"Last answer"</th>
+                                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                                        </tr></thead>
+                                        <tbody class="govuk-table__body">
+                                            {move || shown_deliveries.get().into_iter().map(delivery_row).collect_view()}
+                                        </tbody>
+                                    </table>
+                                }.into_any()
+                            }}
+                            <ShowMore label="Show more deliveries" shown=shown_deliveries next=next_deliveries errors=errors
+                                fetch=move |token: String, cursor: String| async move {
+                                    api::failed_deliveries(&token, Some(&cursor)).await.map(|p| (p.items, p.next))
+                                } />
+                        }.into_any()
+                    }
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
