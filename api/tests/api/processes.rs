@@ -105,9 +105,22 @@ pub(crate) fn gp_token(database: &api::db::Database) -> String {
 
 /// A session of the demonstration GP: its access token and its refresh token.
 pub(crate) fn gp_session(database: &api::db::Database) -> (String, String) {
+    session_of(
+        database,
+        "dr.priya.shah@example.org",
+        shared::api::Role::Public,
+    )
+}
+
+/// A session of a demonstration account: its access token and its refresh token.
+pub(crate) fn session_of(
+    database: &api::db::Database,
+    email: &str,
+    role: shared::api::Role,
+) -> (String, String) {
     let mut conn = database.get().unwrap();
-    let gp: String = accounts::table
-        .filter(accounts::email.eq("dr.priya.shah@example.org"))
+    let account: String = accounts::table
+        .filter(accounts::email.eq(email))
         .select(accounts::id)
         .first(&mut *conn)
         .unwrap();
@@ -119,15 +132,15 @@ pub(crate) fn gp_session(database: &api::db::Database) -> (String, String) {
     let session = api::auth::sessions::start(
         &mut conn,
         &keys.refresh_tokens,
-        &gp,
+        &account,
         chrono::Utc::now().naive_utc(),
     )
     .unwrap();
     let access = api::auth::tokens::issue(
         &keys,
-        &gp,
+        &account,
         &session.session_id,
-        shared::api::Role::Public,
+        role,
         chrono::Duration::minutes(30),
     )
     .unwrap();
