@@ -92,7 +92,7 @@ pub fn route(path: &str, forms: &FormLibrary) -> Page {
             "staff",
             "referrals" | "messages" | "people" | "accounts" | "audit",
         ]
-        | ["staff", "imports" | "integrations"]
+        | ["staff", "imports" | "integrations" | "operations"]
         | [
             "staff",
             "referrals" | "messages" | "threads" | "people" | "accounts",
