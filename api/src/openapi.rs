@@ -87,6 +87,7 @@ use crate::routes;
         routes::integrations::issue_client_token,
         routes::integrations::read_submission_feed,
         routes::integrations::get_submission_response,
+        routes::integrations::get_submission_attachment,
         routes::forms::get_form_questionnaire,
         routes::drafts::get_draft_response,
         routes::integrations::create_api_client,

@@ -3,6 +3,14 @@
 const { test, expect, expectNoAxeViolations, expectHeading } = require('./support');
 const { codeFrom } = require('./mail');
 const { registerNewAccount, PASSWORD } = require('./register');
+const { execFileSync } = require('node:child_process');
+const { signIn, signOut } = require('./sign-in');
+const { serverEnv, portal } = require('../server-env');
+
+test.beforeAll(() => {
+  // Council staff open what a referral carries.
+  execFileSync(portal, ['demo-data'], { env: { ...process.env, ...serverEnv }, stdio: 'ignore' });
+});
 
 /** Today's date as the form's day, month and year fields take it. */
 function today() {
@@ -195,6 +203,28 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await expect(submitted).toContainText(reference);
   await expect(submitted).toContainText('Received');
   await expect(page.getByText('You have no forms saved for later.')).toBeVisible();
+  await signOut(page);
+
+  // Council staff open the care plan it carried, from the referral's page.
+  await signIn(page, 'sam.taylor@example.org', 'Your account');
+  await page.goto('/staff/referrals');
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { name: 'Attachments' })).toBeVisible();
+  const file = page.getByRole('row', { name: /care-plan\.pdf/ });
+  await expect(file).toContainText('PDF');
+  await expect(file).toContainText('1 KB');
+  await expectNoAxeViolations(page);
+  const downloading = page.waitForEvent('download');
+  await file.getByRole('button', { name: 'Download care-plan.pdf' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('care-plan.pdf');
+  const saved = require('node:fs').readFileSync(await download.path(), 'utf8');
+  expect(saved).toBe(PDF);
+  const opening = page.context().waitForEvent('page');
+  await file.getByRole('button', { name: 'Open care-plan.pdf' }).click();
+  const viewer = await opening;
+  expect(viewer.url()).toMatch(/^blob:/);
+  await viewer.close();
 });
 
 test('the social care referral ends at an exit page when the person lives outside the area', async ({ page, consoleErrors }) => {

@@ -3,10 +3,10 @@
 // publish is opened by the citizen. axe checks every staff page.
 const { execFileSync } = require('node:child_process');
 const { test, expect, expectNoAxeViolations, expectHeading } = require('./support');
-const { codeFrom, emailCount, emailContaining } = require('./mail');
+const { emailContaining } = require('./mail');
+const { signIn, signOut } = require('./sign-in');
 const { serverEnv, portal } = require('../server-env');
 
-const PASSWORD = 'Demo-Portal-2026!';
 const GP = 'dr.priya.shah@example.org';
 const STAFF = 'sam.taylor@example.org';
 const CITIZEN = 'margaret.okafor@example.org';
@@ -17,25 +17,6 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOQLdgBRAw
 test.beforeAll(() => {
   execFileSync(portal, ['demo-data'], { env: { ...process.env, ...serverEnv }, stdio: 'ignore' });
 });
-
-/** Signs in with the password and the code emailed for this sign-in. */
-async function signIn(page, email, landing) {
-  const before = emailCount(email);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await expect(page.getByText('We have checked that you are not a robot.')).toBeVisible({ timeout: 15_000 });
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Code').fill(await codeFrom(email, before + 1));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectHeading(page, landing);
-}
-
-async function signOut(page) {
-  await page.goto('/account');
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expectHeading(page, 'You have been signed out');
-}
 
 async function next(page) {
   await page.getByRole('button', { name: 'Next' }).click();
@@ -258,6 +239,8 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   await page.getByRole('link', { name: 'See who at the council has opened this record' }).click();
   await expectHeading(page, 'Who has looked at this record');
   await expect(page.locator('tr', { hasText: 'Sam Taylor' }).first()).toBeVisible();
+  // Opening the care plan a DoLS request carried (forms.spec.js) is there too.
+  await expect(page.locator('tr', { hasText: /read\s*upload/ }).first()).toContainText('Sam Taylor');
   await expectNoAxeViolations(page);
 });
 
@@ -266,6 +249,8 @@ test('the audit log shows administrators what staff did', async ({ page, console
   await page.goto('/staff/audit');
   await expectHeading(page, 'Audit log');
   await expect(page.locator('tr', { hasText: 'Sam Taylor' }).first()).toBeVisible();
+  // Opening the care plan a DoLS request carried (forms.spec.js) is there too.
+  await expect(page.locator('tr', { hasText: /read\s*upload/ }).first()).toContainText('Sam Taylor');
   await expectNoAxeViolations(page);
 });
 

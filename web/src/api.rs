@@ -872,3 +872,12 @@ pub async fn failed_deliveries(
     let path = paged("/api/v1/operations/failed-deliveries".to_owned(), after);
     read(get_with(token, &path).await?).await
 }
+
+/// A file a submission carries, as staff open it (each opening is audited).
+pub async fn attachment(token: &str, submission: &str, upload: &str) -> Result<Vec<u8>, ApiError> {
+    bytes(
+        token,
+        &format!("/api/v1/integrations/submissions/{submission}/attachments/{upload}"),
+    )
+    .await
+}

@@ -261,8 +261,9 @@ pub fn questionnaire(form: &FormDefinition, base: &url::Url) -> Value {
     })
 }
 
-/// The FHIR answers of one question, or none when it has no answer FHIR can carry.
-fn answers_of(question: &Question, value: &Value) -> Vec<Value> {
+/// The FHIR answers of one question, or none when it has no answer FHIR can carry. `files` is
+/// where a submission's files are fetched (their id follows); a draft has none.
+fn answers_of(question: &Question, value: &Value, files: Option<&str>) -> Vec<Value> {
     let text = value.as_str().map(str::trim).unwrap_or_default();
     match &question.kind {
         QuestionKind::YesNo => match text {
@@ -312,11 +313,17 @@ fn answers_of(question: &Question, value: &Value) -> Vec<Value> {
                 vec![json!({"valueString": line.join(", ")})]
             }
         }
-        QuestionKind::File { .. } => vec![json!({"valueAttachment": {
-            "contentType": value.get("content_type"),
-            "title": value.get("name"),
-            "size": value.get("size"),
-        }})],
+        QuestionKind::File { .. } => {
+            let mut attachment = json!({
+                "contentType": value.get("content_type"),
+                "title": value.get("name"),
+                "size": value.get("size"),
+            });
+            if let (Some(files), Some(id)) = (files, value.get("id").and_then(Value::as_str)) {
+                attachment["url"] = json!(format!("{files}{id}"));
+            }
+            vec![json!({ "valueAttachment": attachment })]
+        }
         QuestionKind::Group { .. } | QuestionKind::DatePlusDays { .. } => Vec::new(),
         _ if text.is_empty() => Vec::new(),
         _ => vec![json!({"valueString": text})],
@@ -327,6 +334,7 @@ fn answered_items(
     prefix: Option<&str>,
     questions: &[Question],
     answers: &Map<String, Value>,
+    files: Option<&str>,
 ) -> Vec<Value> {
     let mut items = Vec::new();
     for question in questions {
@@ -344,13 +352,13 @@ fn answered_items(
                     items.push(json!({
                         "linkId": link,
                         "text": question.label,
-                        "item": answered_items(Some(&link), inner, entry),
+                        "item": answered_items(Some(&link), inner, entry, files),
                     }));
                 }
             }
             continue;
         }
-        let answer = answers_of(question, value);
+        let answer = answers_of(question, value, files);
         if !answer.is_empty() {
             items.push(json!({"linkId": link, "text": question.label, "answer": answer}));
         }
@@ -385,6 +393,13 @@ pub fn questionnaire_response(
         answers,
     } = *given;
     let answers: Map<String, Value> = answers.clone().into_iter().collect();
+    // Only a submission (which has a reference) carries its files; a draft's are not shared.
+    let files = reference.map(|_| {
+        format!(
+            "{}/api/v1/integrations/submissions/{id}/attachments/",
+            base.as_str().trim_end_matches('/')
+        )
+    });
     let mut response = json!({
         "resourceType": "QuestionnaireResponse",
         "id": id,
@@ -392,7 +407,7 @@ pub fn questionnaire_response(
         "status": status,
         "authored": authored.to_rfc3339(),
         "item": form.pages.iter().filter_map(|page| {
-            let items = answered_items(None, &page.questions, &answers);
+            let items = answered_items(None, &page.questions, &answers, files.as_deref());
             (!items.is_empty())
                 .then(|| json!({"linkId": page_link_id(&page.id), "text": page.title, "item": items}))
         }).collect::<Vec<_>>(),

@@ -7,14 +7,15 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::{Value, json};
-use shared::api::{FieldErrors, UploadView};
+use shared::api::{FieldErrors, UploadView, scopes};
 use shared::forms::{Answers, FormDefinition, QuestionKind};
 use uuid::Uuid;
 
 use super::timestamp;
-use crate::auth::CurrentUser;
+use crate::audit::{self, Event};
+use crate::auth::{ApiCaller, CurrentUser};
 use crate::db::DbConnection;
-use crate::db::schema::uploads;
+use crate::db::schema::{submissions, uploads};
 use crate::error::ApiError;
 use crate::files;
 use crate::state::AppState;
@@ -111,6 +112,51 @@ pub async fn content(
                 .select(uploads::content)
                 .first(conn)?;
             Ok((upload, bytes))
+        })
+        .await
+}
+
+/// The files a submission carries, in the order they were uploaded.
+pub fn of_submission(conn: &mut DbConnection, submission_id: &str) -> QueryResult<Vec<Upload>> {
+    uploads::table
+        .filter(uploads::submission_id.eq(submission_id))
+        .order((uploads::created_at.asc(), uploads::id.asc()))
+        .select(Upload::as_select())
+        .load(conn)
+}
+
+/// A file a submission carries, with its bytes, for council staff or a machine client that
+/// reads submissions. Each opening is written to the audit log, against the person the
+/// submission is about when it is linked to one.
+pub async fn attachment(
+    state: &AppState,
+    caller: &ApiCaller,
+    submission_id: String,
+    id: String,
+) -> Result<(Upload, Vec<u8>), ApiError> {
+    let caller = caller.require(scopes::SUBMISSIONS_READ)?.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let (upload, bytes): (Upload, Vec<u8>) = uploads::table
+                    .filter(uploads::id.eq(&id))
+                    .filter(uploads::submission_id.eq(&submission_id))
+                    .select((Upload::as_select(), uploads::content))
+                    .first(conn)
+                    .optional()?
+                    .ok_or(ApiError::NotFound)?;
+                let person_id: Option<String> = submissions::table
+                    .find(&submission_id)
+                    .select(submissions::person_id)
+                    .first(conn)?;
+                audit::record(
+                    conn,
+                    &caller,
+                    Event::read("upload", &id, person_id.as_deref()),
+                )?;
+                Ok((upload, bytes))
+            })
         })
         .await
 }

@@ -26,7 +26,7 @@ use crate::db::schema::{accounts, submission_events, submissions, team_members, 
 use crate::email::{self, Template};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageQuery, PageRequest};
-use crate::referrals::{from_json, timestamp};
+use crate::referrals::{from_json, timestamp, uploads};
 use crate::state::AppState;
 
 /// The statuses that still need the council to act.
@@ -323,6 +323,10 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
         submitted_by_email: names.email(&row.account_id),
         person_id,
         summary,
+        attachments: uploads::of_submission(conn, id)?
+            .iter()
+            .map(uploads::Upload::view)
+            .collect(),
         history,
     })
 }

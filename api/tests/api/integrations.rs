@@ -8,7 +8,7 @@ use shared::api::{ClientWithSecret, FeedPage, Problem, SessionCreated, TokenResp
 use crate::helpers::{Caller, TestApp, spawn_app, spawn_app_with};
 use crate::referrals::complete_enquiry;
 
-async fn client_token(app: &TestApp, id: &str, secret: &str) -> reqwest::Response {
+pub(crate) async fn client_token(app: &TestApp, id: &str, secret: &str) -> reqwest::Response {
     app.client
         .post(format!("{}/api/v1/oauth/token", app.address))
         .form(&[

@@ -855,6 +855,140 @@ async fn a_care_plan_is_uploaded_checked_and_sent_with_the_form() {
 }
 
 #[tokio::test]
+async fn staff_and_integrators_open_the_files_a_referral_carries_each_opening_audited() {
+    let app = spawn_app().await;
+    let session = professional(&app, "priya@example.org").await;
+    let me = Client {
+        app: &app,
+        session: &session,
+    };
+    let upload: shared::api::UploadView = me
+        .upload("care-plan.pdf", "application/pdf", PDF)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut answers = complete_dols_form_1();
+    answers["care_plan"] = json!({"id": upload.id});
+    let referral: SubmissionView = me
+        .submit("k", json!({"form_id": "dols-form-1", "answers": answers}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let other: SubmissionView = me
+        .submit(
+            "k2",
+            json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let file = |submission: &str| {
+        format!(
+            "/api/v1/integrations/submissions/{submission}/attachments/{}",
+            upload.id
+        )
+    };
+
+    // Staff see the file listed on the referral, with its type and size, and open it.
+    let staff_session = app.signed_in_staff("sam@council.example").await;
+    let staff = app.caller(&staff_session);
+    let seen: shared::api::StaffSubmissionView = staff
+        .read(&format!("/api/v1/staff/submissions/{}", referral.id))
+        .await;
+    assert_eq!(seen.attachments.len(), 1);
+    assert_eq!(
+        (
+            seen.attachments[0].name.as_str(),
+            seen.attachments[0].content_type.as_str(),
+            seen.attachments[0].size
+        ),
+        ("care-plan.pdf", "application/pdf", PDF.len() as u64)
+    );
+    let opened = staff.get(&file(&referral.id)).await;
+    assert_eq!(opened.status(), 200);
+    assert_eq!(opened.headers()["content-type"], "application/pdf");
+    assert_eq!(
+        opened.headers()["content-disposition"],
+        "attachment; filename=\"care-plan.pdf\""
+    );
+    assert_eq!(opened.headers()["cache-control"], "no-store");
+    assert_eq!(opened.bytes().await.unwrap().as_ref(), PDF);
+    // Only through the submission that carries it; the sender's own route stays theirs.
+    assert_eq!(staff.get(&file(&other.id)).await.status(), 404);
+    assert_eq!(
+        staff
+            .get(&format!("/api/v1/uploads/{}", upload.id))
+            .await
+            .status(),
+        404
+    );
+    // The referrer is not the council.
+    assert_eq!(me.get(&file(&referral.id)).await.status(), 403);
+
+    // An integrator finds the file's address in the FHIR answer and fetches it with its token.
+    let admin_session = app.signed_in_admin("alex@council.example").await;
+    let admin = app.caller(&admin_session);
+    let mut tokens = Vec::new();
+    for scopes in [json!(["submissions:read"]), json!(["people:read"])] {
+        let client: shared::api::ClientWithSecret = admin
+            .post(
+                "/api/v1/api-clients",
+                &json!({"name": format!("System {scopes}"), "scopes": scopes}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let token: shared::api::TokenResponse =
+            crate::integrations::client_token(&app, &client.client.id, &client.client_secret)
+                .await
+                .json()
+                .await
+                .unwrap();
+        tokens.push(token.access_token);
+    }
+    let as_client = |token: &str, path: &str| {
+        app.client
+            .get(format!("{}{path}", app.address))
+            .bearer_auth(token.to_owned())
+            .send()
+    };
+    let fhir = as_client(
+        &tokens[0],
+        &format!("/api/v1/integrations/submissions/{}/fhir", referral.id),
+    )
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    assert!(
+        fhir.contains(&format!("{}\"", file(&referral.id))),
+        "{fhir}"
+    );
+    let fetched = as_client(&tokens[0], &file(&referral.id)).await.unwrap();
+    assert_eq!(fetched.status(), 200);
+    assert_eq!(fetched.bytes().await.unwrap().as_ref(), PDF);
+    let unscoped = as_client(&tokens[1], &file(&referral.id)).await.unwrap();
+    assert_eq!(unscoped.status(), 403);
+
+    // Each opening is in the audit log, by whom.
+    let audit: shared::api::AuditPage = admin
+        .read(&format!("/api/v1/audit?subject={}", upload.id))
+        .await;
+    let readers: Vec<&str> = audit
+        .items
+        .iter()
+        .filter(|e| e.action == "read" && e.subject_type == "upload")
+        .map(|e| e.actor.name.as_str())
+        .collect();
+    assert_eq!(readers.len(), 2, "{readers:?}");
+}
+
+#[tokio::test]
 async fn uploads_that_lie_about_their_type_or_are_too_large_are_refused() {
     let app =
         crate::helpers::spawn_app_with(|settings| settings.server.upload_limit_bytes = 1024).await;

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{FieldErrors, SubmissionStatus};
+use super::{FieldErrors, SubmissionStatus, UploadView};
 use crate::forms::SummaryRow;
 
 /// A team, as staff pick it.
@@ -115,6 +115,9 @@ pub struct StaffSubmissionView {
     pub person_id: Option<String>,
     /// Each answered question in words, as the sender saw it.
     pub summary: Vec<SummaryRow>,
+    /// The files it carries; each opens at
+    /// `/api/v1/integrations/submissions/{id}/attachments/{upload id}`.
+    pub attachments: Vec<UploadView>,
     /// Every change, oldest first.
     pub history: Vec<SubmissionEvent>,
 }

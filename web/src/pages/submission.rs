@@ -173,6 +173,25 @@ pub(crate) fn blob_url(bytes: &[u8], kind: &str) -> Option<String> {
 
 /// Shows a document called `title` in a new tab: a PDF in the browser's viewer, which prints
 /// and saves it; an image on a blank page of ours.
+/// A file's size as people read it: "48 KB", "2.5 MB".
+pub(crate) fn readable_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// A checked file type in words.
+pub(crate) fn file_kind(content_type: &str) -> &'static str {
+    match content_type {
+        "application/pdf" => "PDF",
+        "image/jpeg" => "JPEG image",
+        "image/png" => "PNG image",
+        _ => "File",
+    }
+}
+
 pub(crate) fn open_file(bytes: &[u8], kind: &str, title: &str) {
     let (Some(url), Some(window)) = (blob_url(bytes, kind), web_sys::window()) else {
         return;

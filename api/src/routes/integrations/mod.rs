@@ -1,12 +1,14 @@
 //! For other systems: the token endpoint for machine clients, the submissions feed, and the
 //! administrators' management of clients.
 
+mod attachment;
 mod clients;
 mod feed;
 mod fhir;
 mod token;
 mod webhooks;
 
+pub use attachment::{__path_get_submission_attachment, get_submission_attachment};
 pub use clients::{
     __path_create_api_client, __path_list_api_clients, __path_revoke_api_client,
     __path_rotate_api_client_secret, create_api_client, list_api_clients, revoke_api_client,
@@ -51,6 +53,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(super::get_only(
         "/integrations/submissions/{submission_id}/fhir",
         get_submission_response,
+    ))
+    .service(super::get_only(
+        "/integrations/submissions/{submission_id}/attachments/{upload_id}",
+        get_submission_attachment,
     ))
     .service(
         web::resource("/api-clients")

@@ -11,6 +11,7 @@ use shared::forms::{Answers, Choice, FormDefinition, Question, QuestionKind, sum
 
 use super::state::today;
 use crate::components::form::WarningText;
+use crate::pages::submission::readable_size;
 use crate::session::use_session;
 
 /// Where one answer lives: a top-level question, or a question of one item of a group.
@@ -729,12 +730,4 @@ fn file_view(
         </div>
     }
     .into_any()
-}
-
-fn readable_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
 }

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::api::{
     FieldErrors, QueueEntry, StaffMember, StaffSubmissionView, SubmissionChangeRequest,
-    SubmissionStatus, TeamQueueSummary,
+    SubmissionStatus, TeamQueueSummary, UploadView,
 };
 
 use super::{Failed, day, load, staff_only, status_tag};
@@ -11,6 +11,7 @@ use crate::api;
 use crate::components::form::{ErrorSummary, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
+use crate::pages::submission::{file_kind, open_file, readable_size, save_file};
 use crate::session::use_session;
 
 /// The filters in the address, as the API takes them.
@@ -389,6 +390,56 @@ fn ReferralPage(
                 </ol>
             }.into_any()
         }}
+
+        {(!submission.attachments.is_empty()).then(|| {
+            let submission_id = entry.id.clone();
+            view! {
+                <h2 class="govuk-heading-m">"Attachments"</h2>
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Files sent with the form"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"File"</th>
+                        <th scope="col" class="govuk-table__header">"Type"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Size"</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {submission.attachments.clone().into_iter().map(|file| {
+                            let act = |then: fn(&[u8], &UploadView)| {
+                                let (submission_id, file) = (submission_id.clone(), file.clone());
+                                move |_| {
+                                    let (submission_id, upload_id) = (submission_id.clone(), file.id.clone());
+                                    let send = async move {
+                                        let token = session.fresh_token().await?;
+                                        api::attachment(&token, &submission_id, &upload_id).await
+                                    };
+                                    let file = file.clone();
+                                    submit(errors, busy, FieldErrors::new(), send, move |bytes: Vec<u8>| then(&bytes, &file));
+                                }
+                            };
+                            let open = act(|bytes, f| open_file(bytes, &f.content_type, &f.name));
+                            let save = act(|bytes, f| save_file(bytes, &f.name, &f.content_type));
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell app-break-anywhere">{file.name.clone()}</td>
+                                    <td class="govuk-table__cell">{file_kind(&file.content_type)}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{readable_size(file.size)}</td>
+                                    <td class="govuk-table__cell">
+                                        <button type="button" class="app-link-button govuk-link" on:click=open>
+                                            "Open"<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
+                                        </button>
+                                        " "
+                                        <button type="button" class="app-link-button govuk-link" on:click=save>
+                                            "Download"<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })}
 
         <h2 class="govuk-heading-m">"Answers"</h2>
         <dl class="govuk-summary-list">
