@@ -31,7 +31,7 @@ async function next(page) {
   await page.getByRole('button', { name: 'Next' }).click();
 }
 
-test('a professional saves DoLS Form 1 midway, signs in again, resumes and submits it with an urgent authorisation', async ({ page, consoleErrors }) => {
+test('a professional saves DoLS Form 1 midway, resumes and submits it with an urgent authorisation; staff open its care plan', async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
   const email = `dols.${Date.now()}@care-home.example`;
   await registerNewAccount(page, email);
@@ -218,8 +218,8 @@ test('a professional saves DoLS Form 1 midway, signs in again, resumes and submi
   await file.getByRole('button', { name: 'Download care-plan.pdf' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('care-plan.pdf');
-  const saved = require('node:fs').readFileSync(await download.path(), 'utf8');
-  expect(saved).toBe(PDF);
+  const downloaded = require('node:fs').readFileSync(await download.path(), 'utf8');
+  expect(downloaded).toBe(PDF);
   const opening = page.context().waitForEvent('page');
   await file.getByRole('button', { name: 'Open care-plan.pdf' }).click();
   const viewer = await opening;
