@@ -187,27 +187,32 @@ fn records(
                 .execute(conn)?;
         }
     }
-    let person =
-        |conn: &mut DbConnection, forename: &str, dob: (i32, u32, u32)| -> anyhow::Result<String> {
-            let id = Uuid::now_v7().to_string();
-            diesel::insert_into(people::table)
-                .values((
-                    people::id.eq(&id),
-                    people::forename.eq(forename),
-                    people::surname.eq("Okafor"),
-                    people::date_of_birth.eq(NaiveDate::from_ymd_opt(dob.0, dob.1, dob.2)),
-                    people::address_line1.eq(Some("12 Marsh Lane")),
-                    people::town.eq(Some("Bootle")),
-                    people::postcode.eq(Some("L20 3NJ")),
-                    people::home_phone.eq(Some("0151 496 0123")),
-                    people::created_at.eq(now),
-                    people::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            Ok(id)
-        };
-    let margaret = person(conn, "Margaret", (1941, 3, 27))?;
-    let joseph = person(conn, "Joseph", (1938, 7, 2))?;
+    let person = |conn: &mut DbConnection,
+                  forename: &str,
+                  dob: (i32, u32, u32),
+                  nhs_number: Option<&str>|
+     -> anyhow::Result<String> {
+        let id = Uuid::now_v7().to_string();
+        diesel::insert_into(people::table)
+            .values((
+                people::id.eq(&id),
+                people::forename.eq(forename),
+                people::surname.eq("Okafor"),
+                people::date_of_birth.eq(NaiveDate::from_ymd_opt(dob.0, dob.1, dob.2)),
+                people::address_line1.eq(Some("12 Marsh Lane")),
+                people::town.eq(Some("Bootle")),
+                people::postcode.eq(Some("L20 3NJ")),
+                people::home_phone.eq(Some("0151 496 0123")),
+                people::nhs_number.eq(nhs_number),
+                people::created_at.eq(now),
+                people::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        Ok(id)
+    };
+    // The NHS number is the one NHS Digital publishes for testing.
+    let margaret = person(conn, "Margaret", (1941, 3, 27), Some("9434765919"))?;
+    let joseph = person(conn, "Joseph", (1938, 7, 2), None)?;
     for (person_id, relationship, basis) in [
         (&margaret, "self", None),
         (&joseph, "proxy", Some("consent")),

@@ -80,6 +80,8 @@ use crate::routes;
         routes::staff_submissions::list_queue,
         routes::staff_submissions::get_staff_submission,
         routes::staff_submissions::change_submission,
+        routes::staff_submissions::link_submission_person,
+        routes::staff_submissions::create_person_from_submission,
         routes::staff_teams::list_team_queues,
         routes::staff_teams::list_team_threads,
         routes::staff_teams::open_team_thread,

@@ -225,6 +225,13 @@ test('a professional saves DoLS Form 1 midway, resumes and submits it with an ur
   const viewer = await opening;
   expect(viewer.url()).toMatch(/^blob:/);
   await viewer.close();
+  await signOut(page);
+
+  // Each opening is in the audit log.
+  await signIn(page, 'alex.morgan@example.org', 'Your account');
+  await page.goto('/staff/audit');
+  await expect(page.locator('tbody tr').first()).toContainText(/read\s*upload/);
+  await expect(page.locator('tbody tr').first()).toContainText('Sam Taylor');
 });
 
 test('the social care referral ends at an exit page when the person lives outside the area', async ({ page, consoleErrors }) => {

@@ -881,3 +881,32 @@ pub async fn attachment(token: &str, submission: &str, upload: &str) -> Result<V
     )
     .await
 }
+
+/// Links a referral to the record staff chose.
+pub async fn link_submission_person(
+    token: &str,
+    submission: &str,
+    person: &str,
+) -> Result<StaffSubmissionView, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/staff/submissions/{submission}/person"),
+        &shared::api::LinkPersonRequest {
+            person_id: person.to_owned(),
+        },
+    )
+    .await
+}
+
+/// Starts a record from a referral's answers and links the referral to it.
+pub async fn create_person_from_submission(
+    token: &str,
+    submission: &str,
+) -> Result<StaffSubmissionView, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/staff/submissions/{submission}/new-person"),
+        &serde_json::json!({}),
+    )
+    .await
+}

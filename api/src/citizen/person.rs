@@ -32,6 +32,7 @@ pub struct Person {
     pub email: Option<String>,
     pub home_phone: Option<String>,
     pub mobile_phone: Option<String>,
+    pub nhs_number: Option<String>,
 }
 
 impl Person {
@@ -58,6 +59,7 @@ impl Person {
             forename: self.forename,
             surname: self.surname,
             date_of_birth: self.date_of_birth,
+            nhs_number: self.nhs_number,
             address,
             email: self.email,
             home_phone: self.home_phone,
@@ -116,14 +118,23 @@ pub fn prepare(request: CreatePersonRequest) -> Result<CreatePersonRequest, Fiel
         email: blank_to_none(request.email),
         home_phone: blank_to_none(request.home_phone),
         mobile_phone: blank_to_none(request.mobile_phone),
+        nhs_number: blank_to_none(request.nhs_number),
         ..request
     };
     let errors = request.validate(today());
     if errors.is_empty() {
-        Ok(request)
+        Ok(CreatePersonRequest {
+            nhs_number: request.nhs_number.as_deref().map(nhs_digits),
+            ..request
+        })
     } else {
         Err(errors)
     }
+}
+
+/// An NHS number as it is kept: its ten digits, without the spaces people write.
+pub fn nhs_digits(number: &str) -> String {
+    number.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// Stores a prepared record, with the council's own reference for it if it has one, and
@@ -153,6 +164,7 @@ pub fn insert(
             people::email.eq(&request.email),
             people::home_phone.eq(&request.home_phone),
             people::mobile_phone.eq(&request.mobile_phone),
+            people::nhs_number.eq(request.nhs_number.as_deref().map(nhs_digits)),
             people::council_reference.eq(council_reference),
             people::created_at.eq(now),
             people::updated_at.eq(now),

@@ -305,6 +305,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         council_reference -> Nullable<Text>,
+        nhs_number -> Nullable<Text>,
     }
 }
 

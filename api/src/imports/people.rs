@@ -12,7 +12,7 @@ use crate::db::schema::people;
 use crate::error::ApiError;
 use crate::state::AppState;
 
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 12] = [
     "council_reference",
     "forename",
     "surname",
@@ -24,6 +24,7 @@ pub const COLUMNS: [&str; 11] = [
     "email",
     "home_phone",
     "mobile_phone",
+    "nhs_number",
 ];
 const REQUIRED: [&str; 3] = ["council_reference", "forename", "surname"];
 
@@ -133,6 +134,7 @@ fn request(row: &Row) -> Result<CreatePersonRequest, (&'static str, String)> {
         email: row.get("email"),
         home_phone: row.get("home_phone"),
         mobile_phone: row.get("mobile_phone"),
+        nhs_number: row.get("nhs_number"),
     })
 }
 

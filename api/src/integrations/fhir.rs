@@ -366,6 +366,14 @@ fn answered_items(
     items
 }
 
+/// Whom a response is about: the person's record in the portal, by its id.
+pub fn person_reference(base: &url::Url, person_id: &str) -> Value {
+    json!({"identifier": {
+        "system": format!("{}/person", base.as_str().trim_end_matches('/')),
+        "value": person_id,
+    }})
+}
+
 /// Answers to a form, as a submission or a draft holds them.
 pub struct Answered<'a> {
     pub id: &'a str,

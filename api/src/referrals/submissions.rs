@@ -141,6 +141,23 @@ impl Submission {
     }
 }
 
+/// The submissions linked to a person's record, newest first (from `submissions_person`).
+pub fn about_person(
+    conn: &mut DbConnection,
+    person_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<SubmissionSummary>> {
+    Ok(submissions::table
+        .filter(submissions::person_id.eq(person_id))
+        .order((submissions::submitted_at.desc(), submissions::id.desc()))
+        .limit(limit)
+        .select(Submission::as_select())
+        .load::<Submission>(conn)?
+        .into_iter()
+        .map(Submission::summary)
+        .collect())
+}
+
 /// An item to complete that a submission answers: it goes to the team that sent the item.
 #[derive(Debug, Clone)]
 pub struct ItemTarget {

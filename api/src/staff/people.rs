@@ -10,7 +10,7 @@ use shared::api::{
 
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
-use crate::citizen::person::{Person, blank_to_none};
+use crate::citizen::person::{Person, blank_to_none, prepare};
 use crate::citizen::{invitations, involvements, items, live_links, today};
 use crate::db::DbConnection;
 use crate::db::schema::{
@@ -18,7 +18,7 @@ use crate::db::schema::{
 };
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
-use crate::referrals::timestamp;
+use crate::referrals::{submissions, timestamp};
 use crate::state::AppState;
 
 /// How many of each kind the record page shows.
@@ -231,7 +231,7 @@ pub async fn record(
 ) -> Result<StaffPersonView, ApiError> {
     user.require(Role::Staff)?;
     let user_for_log = user.clone();
-    let (person, links, involved, documents, item_rows, threads, invitations) = state
+    let (person, links, involved, documents, item_rows, threads, invitations, referrals) = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
@@ -249,6 +249,7 @@ pub async fn record(
                 let item_rows = items::latest(conn, &person_id, LATEST)?;
                 let threads = latest_threads(conn, &person)?;
                 let invitations = invitations::of_person(conn, &person_id, LATEST)?;
+                let referrals = submissions::about_person(conn, &person_id, LATEST)?;
                 audit::record(
                     conn,
                     &user_for_log,
@@ -262,6 +263,7 @@ pub async fn record(
                     item_rows,
                     threads,
                     invitations,
+                    referrals,
                 ))
             })
         })
@@ -274,6 +276,7 @@ pub async fn record(
         items: items::summaries(state, item_rows)?,
         threads,
         invitations,
+        referrals,
     })
 }
 
@@ -285,16 +288,7 @@ pub async fn update(
     request: CreatePersonRequest,
 ) -> Result<PersonDetails, ApiError> {
     user.require(Role::Staff)?;
-    let request = CreatePersonRequest {
-        email: blank_to_none(request.email),
-        home_phone: blank_to_none(request.home_phone),
-        mobile_phone: blank_to_none(request.mobile_phone),
-        ..request
-    };
-    let errors = request.validate(today());
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    let request = prepare(request).map_err(ApiError::Validation)?;
     let user = user.clone();
     state
         .database
@@ -318,6 +312,7 @@ pub async fn update(
                         people::email.eq(&request.email),
                         people::home_phone.eq(&request.home_phone),
                         people::mobile_phone.eq(&request.mobile_phone),
+                        people::nhs_number.eq(&request.nhs_number),
                         people::updated_at.eq(timestamp()),
                     ))
                     .execute(conn)?;

@@ -2,6 +2,7 @@
 //! due 10 working days after it arrived, with a status, a team and a worker. Each change is
 //! recorded with who made it and when, and a change of status emails the sender.
 
+pub mod matching;
 pub mod working_days;
 
 use std::collections::HashMap;
@@ -322,6 +323,8 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
         form_version: u32::try_from(form_version).unwrap_or_default(),
         submitted_by_email: names.email(&row.account_id),
         person_id,
+        about: None,
+        candidates: Vec::new(),
         summary,
         attachments: uploads::of_submission(conn, id)?
             .iter()
@@ -338,21 +341,23 @@ pub async fn get(
     id: String,
 ) -> Result<StaffSubmissionView, ApiError> {
     user.require(Role::Staff)?;
-    let user = user.clone();
-    state
+    let actor = user.clone();
+    let mut view = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
                 let view = load(conn, &id)?;
                 audit::record(
                     conn,
-                    &user,
+                    &actor,
                     Event::read("submission", &id, view.person_id.as_deref()),
                 )?;
-                Ok(view)
+                Ok::<_, ApiError>(view)
             })
         })
-        .await
+        .await?;
+    matching::fill(state, &mut view).await?;
+    Ok(view)
 }
 
 /// The columns a change sets; `None` leaves a column as it is.
@@ -393,7 +398,7 @@ pub async fn change(
     let user = user.clone();
     let council = state.council.view().clone();
     let public_url = state.public_url.clone();
-    let (view, emailed) = state
+    let (mut view, emailed) = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
@@ -533,5 +538,6 @@ pub async fn change(
         state.outbox.wake();
         state.webhooks.wake();
     }
+    matching::fill(state, &mut view).await?;
     Ok(view)
 }

@@ -16,6 +16,7 @@ mod helpers;
 mod imports;
 mod integrations;
 mod mailbox;
+mod matching;
 mod nodes;
 mod openapi;
 mod operations;

@@ -40,7 +40,7 @@ pub struct AddressView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "id": "0193b001-0000-7000-8000-000000000001", "forename": "Margaret", "surname": "Okafor",
-    "date_of_birth": "1941-03-27",
+    "date_of_birth": "1941-03-27", "nhs_number": "9434765919",
     "address": {"line1": "12 Marsh Lane", "line2": null, "town": "Bootle", "postcode": "L20 3NJ"},
     "email": "margaret.okafor@example.org", "home_phone": "0151 496 0123", "mobile_phone": null
 })))]
@@ -49,6 +49,8 @@ pub struct PersonDetails {
     pub forename: String,
     pub surname: String,
     pub date_of_birth: Option<NaiveDate>,
+    /// Ten digits, without spaces.
+    pub nhs_number: Option<String>,
     pub address: Option<AddressView>,
     pub email: Option<String>,
     pub home_phone: Option<String>,
@@ -179,6 +181,9 @@ pub struct CreatePersonRequest {
     pub surname: String,
     #[serde(default)]
     pub date_of_birth: Option<NaiveDate>,
+    /// Spaces and hyphens allowed ("943 476 5919"); kept as ten digits.
+    #[serde(default)]
+    pub nhs_number: Option<String>,
     #[serde(default)]
     pub address: Option<AddressView>,
     #[serde(default)]
@@ -192,6 +197,16 @@ pub struct CreatePersonRequest {
 impl CreatePersonRequest {
     pub fn validate(&self, today: NaiveDate) -> FieldErrors {
         let mut errors = super::validate_names(&self.forename, &self.surname);
+        if self
+            .nhs_number
+            .as_deref()
+            .is_some_and(|n| !crate::rules::is_nhs_number(n))
+        {
+            errors.insert(
+                "nhs_number".into(),
+                vec!["Enter a valid NHS number, like 943 476 5919".into()],
+            );
+        }
         if self.date_of_birth.is_some_and(|d| d > today) {
             errors.insert(
                 "date_of_birth".into(),

@@ -54,9 +54,9 @@ pub use referrals::{
     UpdateDraftRequest, UploadView,
 };
 pub use staff::{
-    AuditEntry, AuditPage, ImportReport, ImportedRow, InvitationView, LinkView, PersonMatch,
-    PersonMatchPage, QueueEntry, QueuePage, RecordView, RecordViewPage, SetTeamsRequest,
-    StaffDocument, StaffInvitation, StaffMember, StaffPersonView, StaffRef, StaffSubmissionView,
-    StaffThreadView, SubmissionChangeRequest, SubmissionEvent, TeamQueueSummary, TeamRef,
-    TeamThreadPage, TeamThreadSummary,
+    AuditEntry, AuditPage, ImportReport, ImportedRow, InvitationView, LinkPersonRequest, LinkView,
+    MatchReason, PersonCandidate, PersonMatch, PersonMatchPage, QueueEntry, QueuePage, RecordView,
+    RecordViewPage, ReferredPerson, SetTeamsRequest, StaffDocument, StaffInvitation, StaffMember,
+    StaffPersonView, StaffRef, StaffSubmissionView, StaffThreadView, SubmissionChangeRequest,
+    SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage, TeamThreadSummary,
 };

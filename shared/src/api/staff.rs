@@ -111,8 +111,14 @@ pub struct StaffSubmissionView {
     pub form_version: u32,
     /// The email address of the account that sent it, to contact them.
     pub submitted_by_email: String,
-    /// The person a completed item is about.
+    /// The person's record it is linked to: the one a completed item is about, or the one
+    /// staff matched a referral to.
     pub person_id: Option<String>,
+    /// Who the answers say it is about, when the form names the questions that say so.
+    pub about: Option<ReferredPerson>,
+    /// Records that may be the person, best first, while it is linked to none. Never linked
+    /// without a member of staff choosing.
+    pub candidates: Vec<PersonCandidate>,
     /// Each answered question in words, as the sender saw it.
     pub summary: Vec<SummaryRow>,
     /// The files it carries; each opens at
@@ -120,6 +126,54 @@ pub struct StaffSubmissionView {
     pub attachments: Vec<UploadView>,
     /// Every change, oldest first.
     pub history: Vec<SubmissionEvent>,
+}
+
+/// Who a referral says it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferredPerson {
+    pub forename: Option<String>,
+    pub surname: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    /// Ten digits, without spaces.
+    pub nhs_number: Option<String>,
+    pub postcode: Option<String>,
+}
+
+/// Why a record may be the person a referral is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MatchReason {
+    NhsNumber,
+    SurnameAndDateOfBirth,
+    PostcodeAndDateOfBirth,
+}
+
+impl MatchReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NhsNumber => "Same NHS number",
+            Self::SurnameAndDateOfBirth => "Same surname and date of birth",
+            Self::PostcodeAndDateOfBirth => "Same postcode and date of birth",
+        }
+    }
+}
+
+/// A record that may be the person a referral is about, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonCandidate {
+    pub person: PersonMatch,
+    pub reasons: Vec<MatchReason>,
+}
+
+/// Links a referral to the record of the person it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LinkPersonRequest {
+    pub person_id: String,
 }
 
 /// Changes a submission. Send at least one of the fields; each change is recorded with who
@@ -331,6 +385,8 @@ pub struct StaffPersonView {
     pub threads: Vec<TeamThreadSummary>,
     /// The 20 latest invitations to see the record, newest first.
     pub invitations: Vec<StaffInvitation>,
+    /// The 20 latest referrals linked to the record, newest first, with their status.
+    pub referrals: Vec<super::SubmissionSummary>,
 }
 
 /// A conversation as its team sees it.

@@ -196,6 +196,14 @@ pub fn check_definition(form: &FormDefinition) -> Vec<Problem> {
             }
         }
     }
+    if let Some(person) = &form.person {
+        for problem in person.problems(form) {
+            problems.0.push(Problem {
+                about: None,
+                message: problem,
+            });
+        }
+    }
     let mut exit_ids = HashSet::new();
     for exit in &form.exits {
         if !exit_ids.insert(exit.id.as_str()) {

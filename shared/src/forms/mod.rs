@@ -8,6 +8,7 @@ mod condition;
 mod evaluate;
 mod expression;
 mod model;
+mod person;
 mod prefill;
 mod shape;
 mod tidy;
@@ -23,6 +24,7 @@ pub use model::{
     Audience, Block, Check, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition,
     Messages, Page, Prefill, Question, QuestionKind, RulesWhen, Warning,
 };
+pub use person::{Identity, IdentityAddress, PersonQuestions};
 pub use prefill::{Known, prefill};
 pub use shape::shape_errors;
 pub use tidy::tidy;

@@ -34,6 +34,10 @@ pub struct FormDefinition {
     /// A form the council sends a person goes back to the team that sent it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// The questions that identify the person a referral is about, so that staff can match it
+    /// to a record the council holds or start one from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<super::person::PersonQuestions>,
 }
 
 /// Who fills a form in, which decides where it is offered.

@@ -9,7 +9,7 @@ mod postcode;
 
 pub use code::normalise_code;
 pub use email::{is_email_address, normalise_email};
-pub use nhs_number::is_nhs_number;
+pub use nhs_number::{is_nhs_number, nhs_number_spaced};
 pub use password::{
     MAXIMUM_LENGTH as PASSWORD_MAXIMUM_LENGTH, MINIMUM_LENGTH as PASSWORD_MINIMUM_LENGTH,
     PasswordRule, SPECIAL_CHARACTERS, unmet_password_rules,

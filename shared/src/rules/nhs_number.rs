@@ -22,9 +22,27 @@ pub fn is_nhs_number(input: &str) -> bool {
     }
 }
 
+/// An NHS number as people read it, in groups of 3, 3 and 4 ("943 476 5919"); anything else
+/// as it is.
+pub fn nhs_number_spaced(number: &str) -> String {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() == 10 {
+        format!("{} {} {}", &digits[..3], &digits[3..6], &digits[6..])
+    } else {
+        number.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_is_shown_in_its_three_groups() {
+        assert_eq!(nhs_number_spaced("9434765919"), "943 476 5919");
+        assert_eq!(nhs_number_spaced("943-476-5919"), "943 476 5919");
+        assert_eq!(nhs_number_spaced("12345"), "12345");
+    }
 
     #[test]
     fn the_check_digit_is_checked() {

@@ -53,18 +53,23 @@ pub async fn get_submission_response(
             .cloned()
             .ok_or(ApiError::NotFound)?,
     };
+    let mut response = fhir::questionnaire_response(
+        &form,
+        &state.public_url,
+        &fhir::Answered {
+            id: &entry.id,
+            status: "completed",
+            form_version: entry.form_version,
+            authored: entry.submitted_at,
+            reference: Some(&entry.reference),
+            answers: &entry.answers,
+        },
+    );
+    // Once staff have linked it to the person's record, the record's id says whom it is about.
+    if let Some(person) = &entry.person_id {
+        response["subject"] = fhir::person_reference(&state.public_url, person);
+    }
     Ok(HttpResponse::Ok()
         .content_type("application/fhir+json")
-        .json(fhir::questionnaire_response(
-            &form,
-            &state.public_url,
-            &fhir::Answered {
-                id: &entry.id,
-                status: "completed",
-                form_version: entry.form_version,
-                authored: entry.submitted_at,
-                reference: Some(&entry.reference),
-                answers: &entry.answers,
-            },
-        )))
+        .json(response))
 }

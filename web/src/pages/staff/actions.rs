@@ -419,6 +419,11 @@ fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
     let email = start(existing.as_ref().and_then(|p| p.email.clone()));
     let home_phone = start(existing.as_ref().and_then(|p| p.home_phone.clone()));
     let mobile_phone = start(existing.as_ref().and_then(|p| p.mobile_phone.clone()));
+    let nhs_number = start(existing.as_ref().and_then(|p| {
+        p.nhs_number
+            .as_deref()
+            .map(shared::rules::nhs_number_spaced)
+    }));
     let born = existing.as_ref().and_then(|p| p.date_of_birth);
     let day = start(born.map(|d| d.format("%-d").to_string()));
     let month = start(born.map(|d| d.format("%-m").to_string()));
@@ -460,6 +465,7 @@ fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
             forename: forename.get(),
             surname: surname.get(),
             date_of_birth,
+            nhs_number: typed(nhs_number),
             address,
             email: typed(email),
             home_phone: typed(home_phone),
@@ -488,6 +494,7 @@ fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
                 <TextInput name="forename" label="First name" value=forename errors=errors autocomplete="off" />
                 <TextInput name="surname" label="Last name" value=surname errors=errors autocomplete="off" />
                 <DateFields name="date_of_birth" legend="Date of birth (optional)" hint="For example, 27 3 1941" day=day month=month year=year errors=errors />
+                <TextInput name="nhs_number" label="NHS number (optional)" value=nhs_number errors=errors hint="10 digits, like 943 476 5919" numeric=true width_class="govuk-input--width-10" autocomplete="off" />
                 <TextInput name="address.line1" label="Address line 1 (optional)" value=line1 errors=errors />
                 <TextInput name="address.line2" label="Address line 2 (optional)" value=line2 errors=errors />
                 <TextInput name="address.town" label="Town or city" value=town errors=errors width_class="govuk-input--width-20" />

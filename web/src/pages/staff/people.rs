@@ -246,6 +246,10 @@ fn Record(
                 <dd class="govuk-summary-list__value">{details.date_of_birth.map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_else(|| "Not known".into())}</dd>
             </div>
             <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"NHS number"</dt>
+                <dd class="govuk-summary-list__value">{details.nhs_number.as_deref().map(shared::rules::nhs_number_spaced).unwrap_or_else(|| "Not known".into())}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Address"</dt>
                 <dd class="govuk-summary-list__value">{address.unwrap_or_else(|| "Not known".into())}</dd>
             </div>
@@ -395,6 +399,23 @@ fn Record(
                         <li class=if t.unread { "app-unread" } else { "" }>
                             <A href=format!("/staff/threads/{}", t.id) attr:class="govuk-link">{t.subject.clone()}</A>
                             {format!(" — {}", t.last_message_at.format("%-d %B %Y"))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+
+        <h2 class="govuk-heading-m">"Referrals"</h2>
+        {if record.referrals.is_empty() {
+            view! { <p class="govuk-body">"No referral has been linked to this record."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="govuk-list">
+                    {record.referrals.into_iter().map(|r| view! {
+                        <li>
+                            <A href=format!("/staff/referrals/{}", r.id) attr:class="govuk-link">{format!("{} {}", r.reference, r.form_title)}</A>
+                            {format!(" — {} — ", r.submitted_at.format("%-d %B %Y"))}
+                            {super::status_tag(r.status)}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -271,6 +271,7 @@ fn ReferralPage(
             .collect::<Vec<_>>()
     };
     let received = crate::time::uk_time(entry.submitted_at);
+    let about = about_section(&submission, session, errors, busy, saved, version);
     view! {
         <A href="/staff/referrals" attr:class="govuk-back-link">"Referral queue"</A>
         <ErrorSummary errors=errors />
@@ -391,6 +392,8 @@ fn ReferralPage(
             }.into_any()
         }}
 
+        {about}
+
         {(!submission.attachments.is_empty()).then(|| {
             let submission_id = entry.id.clone();
             view! {
@@ -450,5 +453,120 @@ fn ReferralPage(
                 </div>
             }).collect_view()}
         </dl>
+    }
+}
+
+/// Who the referral is about: the record it is linked to, or the records that may be the
+/// person (with why), to link one or start a new record. Nothing links on its own.
+fn about_section(
+    submission: &StaffSubmissionView,
+    session: crate::session::Session,
+    errors: RwSignal<FieldErrors>,
+    busy: RwSignal<bool>,
+    saved: RwSignal<bool>,
+    version: RwSignal<u32>,
+) -> impl IntoView + use<> {
+    let id = submission.entry.id.clone();
+    let done = move |_| {
+        saved.set(true);
+        version.update(|v| *v += 1);
+    };
+    match (submission.person_id.clone(), submission.about.clone()) {
+        (Some(person), _) => view! {
+            <h2 class="govuk-heading-m">"Who it is about"</h2>
+            <p class="govuk-body">"Linked to "
+                <A href=format!("/staff/people/{person}") attr:class="govuk-link">"the person's record"</A>"."</p>
+        }
+        .into_any(),
+        (None, Some(about)) => {
+            let said = [
+                Some(
+                    [about.forename.clone(), about.surname.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+                .filter(|n| !n.is_empty()),
+                about.date_of_birth.map(|d| format!("born {}", day(d))),
+                about
+                    .nhs_number
+                    .as_deref()
+                    .map(|n| format!("NHS number {}", shared::rules::nhs_number_spaced(n))),
+                about.postcode.clone().map(|p| format!("postcode {p}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+            let link = {
+                let id = id.clone();
+                move |person: String| {
+                    let id = id.clone();
+                    let send = async move {
+                        let token = session.fresh_token().await?;
+                        api::link_submission_person(&token, &id, &person).await
+                    };
+                    submit(errors, busy, FieldErrors::new(), send, done);
+                }
+            };
+            let create = move |_| {
+                let id = id.clone();
+                let send = async move {
+                    let token = session.fresh_token().await?;
+                    api::create_person_from_submission(&token, &id).await
+                };
+                submit(errors, busy, FieldErrors::new(), send, done);
+            };
+            let candidates = submission.candidates.clone();
+            view! {
+                <h2 class="govuk-heading-m">"Who it is about"</h2>
+                <p class="govuk-body">{format!("The referral says: {said}.")}</p>
+                {if candidates.is_empty() {
+                    view! { <p class="govuk-body">"No record the council holds has the same NHS number, or the same date of birth with the same surname or postcode."</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="govuk-table">
+                            <caption class="govuk-table__caption govuk-table__caption--s">"Records that may be this person"</caption>
+                            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Name"</th>
+                                <th scope="col" class="govuk-table__header">"Date of birth"</th>
+                                <th scope="col" class="govuk-table__header">"Postcode"</th>
+                                <th scope="col" class="govuk-table__header">"Why it may be them"</th>
+                                <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                            </tr></thead>
+                            <tbody class="govuk-table__body">
+                                {candidates.into_iter().map(|c| {
+                                    let link = link.clone();
+                                    let person = c.person.id.clone();
+                                    let reasons = c.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ");
+                                    let hidden = format!(" of {}", c.person.name);
+                                    view! {
+                                        <tr class="govuk-table__row">
+                                            <td class="govuk-table__cell">
+                                                <A href=format!("/staff/people/{}", c.person.id) attr:class="govuk-link">{c.person.name.clone()}</A>
+                                            </td>
+                                            <td class="govuk-table__cell">{c.person.date_of_birth.map(day).unwrap_or_default()}</td>
+                                            <td class="govuk-table__cell">{c.person.postcode.clone().unwrap_or_default()}</td>
+                                            <td class="govuk-table__cell">{reasons}</td>
+                                            <td class="govuk-table__cell">
+                                                <button type="button" class="app-link-button govuk-link" disabled=move || busy.get() on:click=move |_| link(person.clone())>
+                                                    "Link to this record"<span class="govuk-visually-hidden">{hidden}</span>
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+                <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get() on:click=create>
+                    "Create a new record from this referral"
+                </button>
+            }
+            .into_any()
+        }
+        (None, None) => ().into_any(),
     }
 }
