@@ -74,6 +74,7 @@ use crate::routes;
         routes::people::save_item,
         routes::people::submit_item,
         routes::people::list_record_views,
+        routes::people::list_record_readers,
         routes::invitations::list_invitations,
         routes::invitations::accept_invitation,
         routes::invitations::decline_invitation,

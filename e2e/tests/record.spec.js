@@ -20,17 +20,24 @@ test('a citizen who is also a proxy reads her record, opens a document and messa
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Code').fill(await codeFrom(EMAIL, 1));
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectHeading(page, 'Your account');
-  await page.getByRole('link', { name: 'Your care records' }).click();
 
-  // Two records: her own, and her husband's, which she may see as his proxy.
+  // Two records, her own and her husband's, which she may see as his proxy: she lands on the
+  // list to choose from.
   await expectHeading(page, 'Your care records');
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Joseph Okafor', exact: true }).click();
   await expectHeading(page, 'Dashboard');
   await expect(page.locator('.govuk-caption-l')).toHaveText("Joseph Okafor's record");
   await expect(page.getByText('You look after them, with their consent')).toBeVisible();
+  // His dashboard speaks of him, not of her.
+  await expect(page.getByText(/professionals? working with Joseph/)).toBeVisible();
   await expectNoAxeViolations(page);
+  // His Details say who can see his record online: Margaret, who looks after him.
+  await page.getByRole('link', { name: 'Details' }).click();
+  const readers = page.getByRole('table', { name: 'People who can see this record online' });
+  await expect(readers.getByRole('row', { name: /Margaret Okafor/ })).toContainText('Looks after them (consent)');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('link', { name: 'Your care records' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
   await expect(page.locator('.govuk-caption-l')).toHaveText("Margaret Okafor's record");

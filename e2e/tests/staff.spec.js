@@ -172,7 +172,7 @@ test('a referral about someone the council knows is matched to her record by NHS
 
 test('a citizen writes, the team answers as the team, and the citizen reads the reply', async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
-  await signIn(page, CITIZEN, 'Your account');
+  await signIn(page, CITIZEN, 'Your care records');
   await page.getByRole('link', { name: 'Your care records' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
   await page.getByRole('link', { name: 'Messages' }).click();
@@ -203,7 +203,7 @@ test('a citizen writes, the team answers as the team, and the citizen reads the 
   await expect(page.locator('.app-message')).toHaveCount(2);
   await signOut(page);
 
-  await signIn(page, CITIZEN, 'Your account');
+  await signIn(page, CITIZEN, 'Your care records');
   await page.getByRole('link', { name: 'Your care records' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
   await page.getByRole('link', { name: 'Messages' }).click();
@@ -249,7 +249,7 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   await expect(page.getByText('“Photo of the ramp” is in their Items to view.')).toBeVisible();
   await signOut(page);
 
-  await signIn(page, CITIZEN, 'Your account');
+  await signIn(page, CITIZEN, 'Your care records');
   await page.getByRole('link', { name: 'Your care records' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
   await page.getByRole('link', { name: 'Items to view' }).click();
@@ -410,7 +410,7 @@ test('someone the council invites to a record accepts it in their account and se
   await signOut(page);
 
   // The invitation waits in Margaret's account until she answers it.
-  await signIn(page, CITIZEN, 'Your account');
+  await signIn(page, CITIZEN, 'Your care records');
   await expect(page.getByText("The council has invited you to see Frank Hill's care record")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: "Accept the invitation to Frank Hill's record" }).click();
@@ -515,7 +515,7 @@ test('an administrator adds a machine client and a webhook endpoint, each secret
   await signOut(page);
 
   // Margaret writes to the council: the endpoint is told, and the administrator sees the try.
-  await signIn(page, CITIZEN, 'Your account');
+  await signIn(page, CITIZEN, 'Your care records');
   await page.getByRole('link', { name: 'Your care records' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
   await page.getByRole('link', { name: 'Messages' }).click();

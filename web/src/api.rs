@@ -910,3 +910,11 @@ pub async fn create_person_from_submission(
     )
     .await
 }
+
+/// Who can see a person's record online, the person first.
+pub async fn record_readers(
+    token: &str,
+    person: &str,
+) -> Result<Vec<shared::api::RecordReader>, ApiError> {
+    read(get_with(token, &format!("/api/v1/people/{person}/readers")).await?).await
+}

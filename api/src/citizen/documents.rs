@@ -11,6 +11,7 @@ use super::person::Person;
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
 use crate::db::schema::{document_opens, documents};
+use crate::email::Template;
 use crate::error::ApiError;
 use crate::files;
 use crate::pagination::{Cursor, PageRequest};
@@ -170,7 +171,12 @@ pub async fn publish(
     let file = files::check(file_name, declared, bytes)?;
     let publisher = user.account_id.clone();
     let actor = user.clone();
-    state
+    let council = state.council.view().clone();
+    let link = state
+        .public_url
+        .join("account")
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let published = state
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
@@ -196,7 +202,16 @@ pub async fn publish(
                     &actor,
                     crate::audit::Event::new("publish", "document", &id, Some(&person_id)),
                 )?;
-                Ok(DocumentSummary {
+                // Everyone who may read the record hears there is something new, not what.
+                super::notify_linked(
+                    conn,
+                    &council,
+                    &link,
+                    &person_id,
+                    Template::DocumentPublished,
+                    now,
+                )?;
+                Ok::<_, ApiError>(DocumentSummary {
                     id,
                     title,
                     file_name: file.name,
@@ -207,7 +222,9 @@ pub async fn publish(
                 })
             })
         })
-        .await
+        .await?;
+    state.outbox.wake();
+    Ok(published)
 }
 
 /// Documents published to the person that this reader has not opened.

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::api::{
     AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, PersonDetails, PersonSummary,
+    RecordReader,
 };
 use shared::rules::normalise_email;
 use uuid::Uuid;
@@ -13,7 +14,7 @@ use super::{Access, Link, live_links, summary, today};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
-use crate::db::schema::{people, person_links};
+use crate::db::schema::{accounts, people, person_links};
 use crate::error::ApiError;
 use crate::referrals::timestamp;
 use crate::state::AppState;
@@ -106,6 +107,44 @@ pub async fn details(
                 .details())
         })
         .await
+}
+
+/// Who can see the record online today: the person and those who look after them, the person
+/// first. Anyone who may see the record may see who else can.
+pub async fn readers(
+    state: &AppState,
+    user: &CurrentUser,
+    person_id: String,
+) -> Result<Vec<RecordReader>, ApiError> {
+    let account_id = user.account_id.clone();
+    let rows: Vec<(Link, String, String)> = state
+        .database
+        .run(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            person_links::table
+                .inner_join(accounts::table)
+                .filter(person_links::person_id.eq(&person_id))
+                .filter(live_links!(today()))
+                .filter(accounts::disabled_at.is_null())
+                .order((
+                    person_links::relationship.desc(),
+                    accounts::surname,
+                    accounts::forename,
+                ))
+                .select((Link::as_select(), accounts::forename, accounts::surname))
+                .load(conn)
+                .map_err(ApiError::from)
+        })
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(link, forename, surname)| RecordReader {
+            name: format!("{forename} {surname}"),
+            relationship: link.relationship,
+            legal_basis: link.legal_basis,
+            ends_on: link.ends_on,
+        })
+        .collect())
 }
 
 pub(crate) fn blank_to_none(value: Option<String>) -> Option<String> {

@@ -24,6 +24,7 @@ pub enum Template {
     StatusChanged,
     LinkInvitation,
     WebhookSwitchedOff,
+    DocumentPublished,
 }
 
 impl Template {
@@ -44,7 +45,8 @@ impl Template {
             | Self::ItemToComplete
             | Self::StatusChanged
             | Self::LinkInvitation
-            | Self::WebhookSwitchedOff => Priority::Notification,
+            | Self::WebhookSwitchedOff
+            | Self::DocumentPublished => Priority::Notification,
             Self::DraftExpiring => Priority::Reminder,
         }
     }
@@ -66,6 +68,7 @@ impl Template {
             Self::StatusChanged => "status_changed",
             Self::LinkInvitation => "link_invitation",
             Self::WebhookSwitchedOff => "webhook_switched_off",
+            Self::DocumentPublished => "document_published",
         }
     }
 }
@@ -122,6 +125,7 @@ emails!(
     "status_changed",
     "link_invitation",
     "webhook_switched_off",
+    "document_published",
 );
 
 /// An environment set up as every email needs: HTML escaped, markup in text made inert,
@@ -285,6 +289,7 @@ mod tests {
             Template::ItemToComplete,
             Template::StatusChanged,
             Template::WebhookSwitchedOff,
+            Template::DocumentPublished,
         ] {
             let email = render(
                 template,

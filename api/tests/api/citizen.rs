@@ -183,6 +183,80 @@ async fn a_proxy_sees_their_own_record_and_the_one_they_look_after() {
 }
 
 #[tokio::test]
+async fn everyone_who_can_see_a_record_sees_who_else_can_and_until_when() {
+    use shared::api::RecordReader;
+    let f = family().await;
+    let council = As {
+        app: &f.app,
+        session: &f.staff,
+    };
+    // Margaret has her own account too; a neighbour looked after her until a past date.
+    let margaret: SessionCreated = f
+        .app
+        .register("margaret@example.org", PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let own = council
+        .post(
+            &format!("/api/v1/staff/people/{}/links", f.margaret_id),
+            json!({"email": "margaret@example.org", "relationship": "self"}),
+        )
+        .await;
+    assert_eq!(own.status(), 201);
+
+    let path = format!("/api/v1/people/{}/readers", f.margaret_id);
+    for session in [&margaret, &f.ade] {
+        let readers: Vec<RecordReader> = As {
+            app: &f.app,
+            session,
+        }
+        .get(&path)
+        .await
+        .json()
+        .await
+        .unwrap();
+        let seen: Vec<(&str, &str, Option<&str>)> = readers
+            .iter()
+            .map(|r| {
+                (
+                    r.name.as_str(),
+                    r.relationship.as_str(),
+                    r.legal_basis.as_deref(),
+                )
+            })
+            .collect();
+        // Named as the accounts are (every test registration is "Priya Shah"), the person first.
+        assert_eq!(
+            seen,
+            [
+                ("Priya Shah", "self", None),
+                ("Priya Shah", "proxy", Some("lasting_power_of_attorney"))
+            ]
+        );
+    }
+    // Someone who cannot see the record is not told who can.
+    let stranger: SessionCreated = f
+        .app
+        .register("stranger@example.org", PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        As {
+            app: &f.app,
+            session: &stranger
+        }
+        .get(&path)
+        .await
+        .status(),
+        404
+    );
+}
+
+#[tokio::test]
 async fn a_proxy_link_past_its_end_date_no_longer_works() {
     use api::db::schema::person_links;
     use diesel::prelude::*;
@@ -690,6 +764,13 @@ async fn a_published_document_is_new_until_opened_and_stays_available() {
         published.text().await.unwrap()
     );
     let document: DocumentSummary = published.json().await.unwrap();
+    // Ade, who looks after Margaret, is told there is something new, never what.
+    let told = f
+        .app
+        .mailbox
+        .next_containing("ade@example.org", 0, "You have a new document from")
+        .await;
+    assert!(!told.raw.contains("Your care plan"), "{}", told.raw);
     {
         use api::db::schema::documents;
         use diesel::prelude::*;

@@ -57,6 +57,33 @@ pub struct PersonDetails {
     pub mobile_phone: Option<String>,
 }
 
+/// Someone who can see a person's record online: the person, or someone who looks after them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "name": "Ade Okafor", "relationship": "proxy", "legal_basis": "lasting_power_of_attorney",
+    "ends_on": "2027-03-31"
+})))]
+pub struct RecordReader {
+    pub name: String,
+    /// `self` (their own account) or `proxy` (someone who looks after them).
+    pub relationship: String,
+    /// For a proxy: `consent`, `lasting_power_of_attorney` or `deputyship`.
+    pub legal_basis: Option<String>,
+    /// The last day their access works, if it ends.
+    pub ends_on: Option<NaiveDate>,
+}
+
+/// A proxy's legal basis in words: "lasting power of attorney".
+pub fn legal_basis_words(basis: Option<&str>) -> &'static str {
+    match basis {
+        Some("lasting_power_of_attorney") => "lasting power of attorney",
+        Some("deputyship") => "deputyship",
+        Some("consent") => "consent",
+        _ => "",
+    }
+}
+
 /// The dashboard's tiles and their counts, from one request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

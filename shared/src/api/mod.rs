@@ -22,8 +22,8 @@ pub use accounts::{
 pub use citizen::{
     AddressView, CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, Dashboard,
     DocumentPage, DocumentSummary, InvolvementPage, InvolvementView, LEGAL_BASES, MessagePage,
-    MessageSummary, MessageView, NewMessageRequest, PersonDetails, PersonSummary, ReplyRequest,
-    ThreadView, validate_body,
+    MessageSummary, MessageView, NewMessageRequest, PersonDetails, PersonSummary, RecordReader,
+    ReplyRequest, ThreadView, legal_basis_words, validate_body,
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,

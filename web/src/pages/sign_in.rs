@@ -7,7 +7,7 @@ use crate::api;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::title::set_page_title;
-use crate::pages::form::state::take_return_path;
+use crate::pages::form::state::take_stored_return_path;
 use crate::session::use_session;
 
 /// Sign in, step 1 (email and password) then step 2 (the emailed code); new users register.
@@ -61,8 +61,14 @@ pub fn SignIn() -> impl IntoView {
             found,
             async move { api::finish_sign_in(&request).await },
             move |created| {
+                let citizen = created.account.role == shared::api::Role::Public;
                 session.start(created);
-                navigate(&take_return_path(), Default::default());
+                match take_stored_return_path() {
+                    Some(path) => navigate(&path, Default::default()),
+                    None => leptos::task::spawn_local(async move {
+                        navigate(&landing(session, citizen).await, Default::default());
+                    }),
+                }
             },
         );
     };
@@ -108,5 +114,23 @@ pub fn SignIn() -> impl IntoView {
                 </Show>
             </div>
         </div>
+    }
+}
+
+/// Where someone lands after signing in: a citizen with one record on its dashboard, with
+/// several on the list to choose from; anyone else (and anyone whose records cannot be read
+/// just now) on their account page.
+async fn landing(session: crate::session::Session, citizen: bool) -> String {
+    if !citizen {
+        return "/account".into();
+    }
+    let people = match session.fresh_token().await {
+        Ok(token) => api::people(&token).await.unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    match people.as_slice() {
+        [] => "/account".into(),
+        [only] => format!("/record/{}", only.id),
+        _ => "/record".into(),
     }
 }

@@ -10,6 +10,7 @@ mod item;
 mod items;
 mod list;
 mod messages;
+mod readers;
 mod record_views;
 mod reply;
 mod save_item;
@@ -26,6 +27,7 @@ pub use item::{__path_get_item, get_item};
 pub use items::{__path_list_items, list_items};
 pub use list::{__path_list_people, list_people};
 pub use messages::{__path_list_messages, list_messages};
+pub use readers::{__path_list_record_readers, list_record_readers};
 pub use record_views::{__path_list_record_views, list_record_views};
 pub use reply::{__path_reply_to_thread, reply_to_thread};
 pub use save_item::{__path_save_item, save_item};
@@ -72,6 +74,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(super::get_only(
             "/people/{person_id}/record-views",
             list_record_views,
+        ))
+        .service(super::get_only(
+            "/people/{person_id}/readers",
+            list_record_readers,
         ))
         .service(
             web::resource("/people/{person_id}/items/{item_id}")

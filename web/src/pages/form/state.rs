@@ -279,14 +279,16 @@ pub fn return_here_after_sign_in(path: &str) {
 
 /// Where sign-in and registration should go next; `/account` unless a form asked.
 pub fn take_return_path() -> String {
-    let Some(storage) = storage() else {
-        return "/account".into();
-    };
+    take_stored_return_path().unwrap_or_else(|| "/account".into())
+}
+
+/// The page to go back to after signing in, when one was kept, and forgets it.
+pub fn take_stored_return_path() -> Option<String> {
+    let storage = storage()?;
     let path = storage.get_item(RETURN_TO).ok().flatten();
     let _ = storage.remove_item(RETURN_TO);
     // Only paths on this site: never a link to somewhere else.
     path.filter(|p| p.starts_with('/') && !p.starts_with("//"))
-        .unwrap_or_else(|| "/account".into())
 }
 
 /// The submission just made in this tab, so its page shows the confirmation panel once.

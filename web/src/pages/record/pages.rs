@@ -55,6 +55,12 @@ pub fn RecordDashboard() -> impl IntoView {
                     let person: PersonSummary = dashboard.person.clone();
                     set_page_title(&format!("{}'s record", person.name));
                     let base = format!("/record/{}", person.id);
+                    // A proxy reads about someone else: by their first name, not "you".
+                    let whom = if person.relationship == "self" {
+                        "you".to_owned()
+                    } else {
+                        person.name.split_whitespace().next().unwrap_or(&person.name).to_owned()
+                    };
                     let plural = |n: u32, one: &str, many: &str| {
                         format!("{n} {}", if n == 1 { one } else { many })
                     };
@@ -72,7 +78,7 @@ pub fn RecordDashboard() -> impl IntoView {
                                 href=format!("{base}/details") />
                             <Tile heading="Messages" description=unread
                                 href=format!("{base}/messages") />
-                            <Tile heading="Involvements" description=plural(dashboard.involvements, "professional working with you", "professionals working with you")
+                            <Tile heading="Involvements" description=plural(dashboard.involvements, &format!("professional working with {whom}"), &format!("professionals working with {whom}"))
                                 href=format!("{base}/involvements") />
                             <Tile heading="Items to view" description=plural(dashboard.unopened_documents, "new document", "new documents")
                                 href=format!("{base}/documents") />
@@ -93,12 +99,13 @@ pub fn RecordDetails() -> impl IntoView {
     let council = use_council();
     let loaded = load(|token, person| async move {
         let who = whose(&token, &person).await?;
-        Ok((who, api::person_details(&token, &person).await?))
+        let details = api::person_details(&token, &person).await?;
+        Ok((who, details, api::record_readers(&token, &person).await?))
     });
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
             {move || loaded.get().flatten().map(|loaded| match loaded {
-                Ok((person, details)) => {
+                Ok((person, details, readers)) => {
                     set_page_title("Details");
                     let row = |key: &'static str, value: Option<String>| view! {
                         <div class="govuk-summary-list__row">
@@ -133,6 +140,33 @@ pub fn RecordDetails() -> impl IntoView {
                         </p>
                         <p class="govuk-body">"To change your own email address, name or password, go to "
                             <A href="/account" attr:class="govuk-link">"your account"</A>"."</p>
+                        <h2 class="govuk-heading-m">"Who can see this record online"</h2>
+                        <table class="govuk-table">
+                            <caption class="govuk-table__caption govuk-visually-hidden">"People who can see this record online"</caption>
+                            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Name"</th>
+                                <th scope="col" class="govuk-table__header">"Access"</th>
+                                <th scope="col" class="govuk-table__header">"Until"</th>
+                            </tr></thead>
+                            <tbody class="govuk-table__body">
+                                {readers.into_iter().map(|r| {
+                                    let access = if r.relationship == "self" {
+                                        "Their own account".to_owned()
+                                    } else {
+                                        format!("Looks after them ({})", shared::api::legal_basis_words(r.legal_basis.as_deref()))
+                                    };
+                                    view! {
+                                        <tr class="govuk-table__row">
+                                            <td class="govuk-table__cell">{r.name}</td>
+                                            <td class="govuk-table__cell">{access}</td>
+                                            <td class="govuk-table__cell">{r.ends_on.map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_else(|| "No end date".into())}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <p class="govuk-body">"To ask us to end someone's access, "
+                            <A href=format!("/record/{}/messages/new", person.id) attr:class="govuk-link">"send us a message"</A>"."</p>
                         <h2 class="govuk-heading-m">"Who has looked at this record"</h2>
                         <p class="govuk-body">
                             <A href=format!("/record/{}/record-views", person.id) attr:class="govuk-link">"See who at the council has opened this record"</A>"."

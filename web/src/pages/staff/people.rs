@@ -219,12 +219,7 @@ fn Record(
         .collect::<Vec<_>>()
         .join(", ")
     });
-    let basis = |b: Option<String>| match b.as_deref() {
-        Some("lasting_power_of_attorney") => "lasting power of attorney",
-        Some("deputyship") => "deputyship",
-        Some("consent") => "consent",
-        _ => "",
-    };
+    let basis = |b: Option<String>| shared::api::legal_basis_words(b.as_deref());
     view! {
         <A href="/staff/people" attr:class="govuk-back-link">"Find a person"</A>
         <ErrorSummary errors=errors />
