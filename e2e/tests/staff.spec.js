@@ -173,7 +173,6 @@ test('a referral about someone the council knows is matched to her record by NHS
 test('a citizen writes, the team answers as the team, and the citizen reads the reply', async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
   await signIn(page, CITIZEN, 'Your care records');
-  await page.getByRole('link', { name: 'Your care records' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
   await page.getByRole('link', { name: 'Messages' }).click();
   await page.getByRole('button', { name: 'New message' }).click();
@@ -204,7 +203,6 @@ test('a citizen writes, the team answers as the team, and the citizen reads the 
   await signOut(page);
 
   await signIn(page, CITIZEN, 'Your care records');
-  await page.getByRole('link', { name: 'Your care records' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
   await page.getByRole('link', { name: 'Messages' }).click();
   const reply = page.locator('tr', { hasText: 'Bathroom grab rail' });
@@ -250,7 +248,6 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   await signOut(page);
 
   await signIn(page, CITIZEN, 'Your care records');
-  await page.getByRole('link', { name: 'Your care records' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
   await page.getByRole('link', { name: 'Items to view' }).click();
   const item = page.locator('.app-document', { hasText: 'Occupational therapy visit' });
@@ -516,7 +513,6 @@ test('an administrator adds a machine client and a webhook endpoint, each secret
 
   // Margaret writes to the council: the endpoint is told, and the administrator sees the try.
   await signIn(page, CITIZEN, 'Your care records');
-  await page.getByRole('link', { name: 'Your care records' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
   await page.getByRole('link', { name: 'Messages' }).click();
   await page.getByRole('button', { name: 'New message' }).click();
