@@ -61,6 +61,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
+/// A file a person or a system fetches: always downloaded (`attachment`), so that the browser
+/// never renders it as a page of ours, and never kept in a cache, since it holds personal data.
+pub fn file_download(content_type: &str, file_name: String, bytes: Vec<u8>) -> HttpResponse {
+    use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
+    HttpResponse::Ok()
+        .content_type(content_type.to_owned())
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Attachment,
+            parameters: vec![DispositionParam::Filename(file_name)],
+        })
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes)
+}
+
 /// A read-only resource: GET (and HEAD) go to `handler`, other methods get a 405 problem.
 pub fn get_only<F, Args>(path: &str, handler: F) -> actix_web::Resource
 where

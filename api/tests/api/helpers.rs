@@ -86,15 +86,7 @@ impl TestApp {
             )
             .await;
         assert_eq!(response.status(), 201);
-        let cookie = response
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find_map(|v| v.strip_prefix("portal_refresh="))
-            .and_then(|v| v.split(';').next())
-            .expect("a refresh cookie")
-            .to_owned();
+        let cookie = refresh_cookie(&response);
         (response.json().await.unwrap(), cookie)
     }
 
@@ -118,6 +110,19 @@ impl TestApp {
         )
         .await
     }
+}
+
+/// The refresh token a sign-in or a refresh set as its cookie.
+pub fn refresh_cookie(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("portal_refresh="))
+        .and_then(|v| v.split(';').next())
+        .expect("a refresh cookie")
+        .to_owned()
 }
 
 /// The backend these tests run against, as `just test` chooses it.

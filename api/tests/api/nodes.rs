@@ -12,12 +12,30 @@ use serde_json::{Value, json};
 use shared::api::{CouncilView, DatabaseBackend, Readiness, Role, SessionCreated};
 use tempfile::TempDir;
 
-use crate::helpers::{TestDatabase, backend, repository_root, solve_bot_check, web_dir};
+use crate::helpers::{
+    TestDatabase, backend, refresh_cookie, repository_root, solve_bot_check, web_dir,
+};
 use crate::integrations::receiver;
 use crate::mailbox::ReceivedEmail;
 use crate::processes::{
     Answer, Dirs, ServerProcess, free_port, gp_session, portal, session_of, submit,
 };
+
+/// A database with the demonstration data, and the folders nodes keep their files in.
+fn with_demonstration_data() -> (TestDatabase, Dirs, api::db::Database) {
+    let database = TestDatabase::create();
+    let dirs = Dirs {
+        web: web_dir(),
+        mail: TempDir::new().unwrap(),
+    };
+    let loaded = portal(&database.settings.url, &dirs)
+        .arg("demo-data")
+        .status()
+        .unwrap();
+    assert!(loaded.success());
+    let db = api::db::Database::connect(&database.settings).unwrap();
+    (database, dirs, db)
+}
 
 async fn readiness(node: &ServerProcess) -> Readiness {
     reqwest::get(format!("{}/api/v1/health/ready", node.address))
@@ -132,20 +150,8 @@ async fn a_session_ended_on_one_node_stops_working_on_the_other_at_once() {
         // One SQLite file serves one node; several nodes share a PostgreSQL.
         return;
     }
-    let database = TestDatabase::create();
+    let (database, dirs, db) = with_demonstration_data();
     let url = database.settings.url.clone();
-    let dirs = Dirs {
-        web: web_dir(),
-        mail: TempDir::new().unwrap(),
-    };
-    assert!(
-        portal(&url, &dirs)
-            .arg("demo-data")
-            .status()
-            .unwrap()
-            .success()
-    );
-    let db = api::db::Database::connect(&database.settings).unwrap();
     let (access, refresh) = gp_session(&db);
     let (one, other) = (
         ServerProcess::start(&url, &dirs).await,
@@ -260,20 +266,8 @@ async fn two_nodes_on_one_postgres_share_sessions_throttles_and_work_and_send_ea
     }
     const MARGARET: &str = "margaret.okafor@example.org";
     const PASSWORD: &str = "Demo-Portal-2026!";
-    let database = TestDatabase::create();
+    let (database, dirs, db) = with_demonstration_data();
     let url = database.settings.url.clone();
-    let dirs = Dirs {
-        web: web_dir(),
-        mail: TempDir::new().unwrap(),
-    };
-    assert!(
-        portal(&url, &dirs)
-            .arg("demo-data")
-            .status()
-            .unwrap()
-            .success()
-    );
-    let db = api::db::Database::connect(&database.settings).unwrap();
 
     // Margaret has a saved form due its reminder, and one past keeping: the purge, which each
     // node runs as it starts, must remind her once and delete the old one once.
@@ -364,15 +358,7 @@ async fn two_nodes_on_one_postgres_share_sessions_throttles_and_work_and_send_ea
         .await
         .unwrap();
     assert_eq!(verified.status(), 201);
-    let cookie = verified
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| v.strip_prefix("portal_refresh="))
-        .and_then(|v| v.split(';').next())
-        .unwrap()
-        .to_owned();
+    let cookie = refresh_cookie(&verified);
     let refreshed = client
         .post(format!("{}/api/v1/sessions/refresh", nodes[0]))
         .header("cookie", format!("portal_refresh={cookie}"))

@@ -1,4 +1,3 @@
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, web};
 
 use crate::auth::ApiCaller;
@@ -41,12 +40,9 @@ pub async fn get_submission_attachment(
 ) -> Result<HttpResponse, ApiError> {
     let (submission_id, upload_id) = path.into_inner();
     let (upload, bytes) = uploads::attachment(&state, &caller, submission_id, upload_id).await?;
-    Ok(HttpResponse::Ok()
-        .content_type(upload.content_type.clone())
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(upload.file_name.clone())],
-        })
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    Ok(crate::routes::file_download(
+        &upload.content_type,
+        upload.file_name,
+        bytes,
+    ))
 }

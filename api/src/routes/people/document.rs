@@ -1,4 +1,3 @@
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, web};
 
 use crate::auth::CurrentUser;
@@ -37,12 +36,9 @@ pub async fn get_document(
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, document_id) = path.into_inner();
     let (document, bytes) = documents::open(&state, &user, person_id, document_id).await?;
-    Ok(HttpResponse::Ok()
-        .content_type(document.content_type.clone())
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(document.file_name)],
-        })
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    Ok(crate::routes::file_download(
+        &document.content_type,
+        document.file_name,
+        bytes,
+    ))
 }

@@ -1,4 +1,3 @@
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, web};
 use shared::api::scopes;
 
@@ -40,12 +39,9 @@ pub async fn open_published_document(
     let (person_id, document_id) = path.into_inner();
     let (file_name, content_type, bytes) =
         people::open_document(&state, user, person_id, document_id).await?;
-    Ok(HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(file_name)],
-        })
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    Ok(crate::routes::file_download(
+        &content_type,
+        file_name,
+        bytes,
+    ))
 }

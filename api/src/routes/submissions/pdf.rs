@@ -1,4 +1,3 @@
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, web};
 
 use crate::auth::CurrentUser;
@@ -41,12 +40,9 @@ pub async fn get_submission_pdf(
     let filename = format!("{}.pdf", submission.reference);
     let bytes = web::block(move || pdf::render(&submission, &council.name, &council.service_name))
         .await??;
-    Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(filename)],
-        })
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    Ok(crate::routes::file_download(
+        "application/pdf",
+        filename,
+        bytes,
+    ))
 }

@@ -1,4 +1,3 @@
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, web};
 
 use crate::auth::CurrentUser;
@@ -31,12 +30,9 @@ pub async fn get_upload(
     upload_id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let (upload, bytes) = uploads::content(&state, &user, upload_id.into_inner()).await?;
-    Ok(HttpResponse::Ok()
-        .content_type(upload.content_type.clone())
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(upload.file_name.clone())],
-        })
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    Ok(crate::routes::file_download(
+        &upload.content_type,
+        upload.file_name,
+        bytes,
+    ))
 }
