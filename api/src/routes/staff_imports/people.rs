@@ -19,8 +19,8 @@ use crate::state::AppState;
                    (`Content-Type: text/csv`, UTF-8, at most 10,000 rows) whose header names its \
                    columns in any order: `council_reference`, `forename` and `surname` are \
                    required; `date_of_birth` (2026-11-23 or 23/11/2026), `address_line1`, \
-                   `address_line2`, `town`, `postcode`, `email`, `home_phone` and `mobile_phone` \
-                   may be given. Each row is checked as if staff had typed it in; the \
+                   `address_line2`, `town`, `postcode`, `email`, `home_phone`, `mobile_phone` \
+                   and `nhs_number` (checked, kept as ten digits) may be given. Each row is checked as if staff had typed it in; the \
                    `council_reference` must be new. If any row breaks a rule nothing is stored, \
                    and the answer names every rejected row as `rows[N].column`, N being its line \
                    in the file (the header is line 1).",
