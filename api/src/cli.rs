@@ -141,9 +141,14 @@ impl Cli {
                             );
                         } else {
                             council.apply(&mut *database.get()?)?;
+                            // Nodes already running keep the one they started with.
+                            let restart = if applied.is_some() {
+                                " Restart running nodes one at a time for them to use it."
+                            } else {
+                                ""
+                            };
                             println!(
-                                "Applied the council file {}: version {} (was {}). Restart \
-                                 the nodes one at a time for them to run with it.",
+                                "Applied the council file {}: version {} (was {}).{restart}",
                                 settings.council_file.display(),
                                 council.version().short(),
                                 applied_words
