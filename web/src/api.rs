@@ -852,12 +852,10 @@ pub async fn operations(token: &str) -> Result<shared::api::OperationsView, ApiE
     read(get_with(token, "/api/v1/operations").await?).await
 }
 
-pub async fn failed_emails(
-    token: &str,
-    after: Option<&str>,
-) -> Result<shared::api::FailedEmailPage, ApiError> {
-    let path = paged("/api/v1/operations/failed-emails".to_owned(), after);
-    read(get_with(token, &path).await?).await
+/// The newest 100 emails given up on (the operations page shows no more: the count says the
+/// rest).
+pub async fn failed_emails(token: &str) -> Result<shared::api::FailedEmailPage, ApiError> {
+    read(get_with(token, "/api/v1/operations/failed-emails?limit=100").await?).await
 }
 
 pub async fn retry_email(token: &str, email: &str) -> Result<(), ApiError> {
@@ -865,12 +863,9 @@ pub async fn retry_email(token: &str, email: &str) -> Result<(), ApiError> {
     no_content(with_token(Request::post(&path), token)).await
 }
 
-pub async fn failed_deliveries(
-    token: &str,
-    after: Option<&str>,
-) -> Result<shared::api::FailedDeliveryPage, ApiError> {
-    let path = paged("/api/v1/operations/failed-deliveries".to_owned(), after);
-    read(get_with(token, &path).await?).await
+/// The newest 100 webhook deliveries given up on.
+pub async fn failed_deliveries(token: &str) -> Result<shared::api::FailedDeliveryPage, ApiError> {
+    read(get_with(token, "/api/v1/operations/failed-deliveries?limit=100").await?).await
 }
 
 /// A file a submission carries, as staff open it (each opening is audited).

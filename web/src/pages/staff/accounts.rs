@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::{FieldErrors, Role, SetTeamsRequest, StaffMember, TeamQueueSummary};
 
@@ -16,9 +15,9 @@ pub fn StaffAccounts() -> impl IntoView {
     let loaded = load(|token| async move { api::staff_members(&token).await });
     staff_only(move || {
         view! {
-            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <a href="/staff" class="govuk-back-link">"Council work"</a>
             <h1 class="govuk-heading-l">"Staff accounts"</h1>
-            <p class="govuk-body"><A href="/staff/accounts/new" attr:class="govuk-link">"Add a member of staff"</A></p>
+            <p class="govuk-body"><a href="/staff/accounts/new" class="govuk-link">"Add a member of staff"</a></p>
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok(members) => view! {
@@ -33,7 +32,7 @@ pub fn StaffAccounts() -> impl IntoView {
                             <tbody class="govuk-table__body">
                                 {members.into_iter().map(|m| view! {
                                     <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell"><A href=format!("/staff/accounts/{}", m.id) attr:class="govuk-link">{m.name.clone()}</A></td>
+                                        <td class="govuk-table__cell"><a href=format!("/staff/accounts/{}", m.id) class="govuk-link">{m.name.clone()}</a></td>
                                         <td class="govuk-table__cell">{m.email.clone()}</td>
                                         <td class="govuk-table__cell">{m.teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", ")}</td>
                                         <td class="govuk-table__cell">{if m.active { "On" } else { "Switched off" }}</td>
@@ -123,7 +122,7 @@ fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
         });
     };
     view! {
-        <A href="/staff/accounts" attr:class="govuk-back-link">"Staff accounts"</A>
+        <a href="/staff/accounts" class="govuk-back-link">"Staff accounts"</a>
         <ErrorSummary errors=errors />
         <span class="govuk-caption-l">{member.email.clone()}</span>
         <h1 class="govuk-heading-l">{member.name.clone()}</h1>
@@ -213,7 +212,7 @@ pub fn NewStaffAccount() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <A href="/staff/accounts" attr:class="govuk-back-link">"Staff accounts"</A>
+            <a href="/staff/accounts" class="govuk-back-link">"Staff accounts"</a>
             <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Add a member of staff"</h1>
             <p class="govuk-body">"We email them to set a password. Put them in their teams next."</p>

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::{
     CreateInvolvementRequest, CreateLinkRequest, FieldErrors, LinkView, SendItemRequest,
@@ -132,7 +131,7 @@ pub fn GiveAccess() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <A href=back.clone() attr:class="govuk-back-link">"Back to the record"</A>
+            <a href=back.clone() class="govuk-back-link">"Back to the record"</a>
             <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Give someone access"</h1>
             <p class="govuk-body">"We email them an invitation. They see the record once they accept it, signed in with that address."</p>
@@ -272,7 +271,7 @@ pub fn SendForm() -> impl IntoView {
     staff_only(move || {
         let send_form = send_form.clone();
         view! {
-            <A href=back.clone() attr:class="govuk-back-link">"Back to the record"</A>
+            <a href=back.clone() class="govuk-back-link">"Back to the record"</a>
             <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Send a form to complete"</h1>
             <p class="govuk-body">"It appears in their Items to complete, and everyone who can see the record is emailed that something is waiting. What they send comes back to the team you choose."</p>
@@ -360,7 +359,7 @@ pub fn RecordInvolvement() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <A href=back.clone() attr:class="govuk-back-link">"Back to the record"</A>
+            <a href=back.clone() class="govuk-back-link">"Back to the record"</a>
             <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Record a professional working with them"</h1>
             <form novalidate on:submit=save.clone()>
@@ -487,7 +486,7 @@ fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
     };
     {
         view! {
-            <A href=back attr:class="govuk-back-link">"Back"</A>
+            <a href=back class="govuk-back-link">"Back"</a>
             <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">{if creating { "Create a record" } else { "Change details" }}</h1>
             <form novalidate on:submit=create>

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::api::{AuditEntry, FieldErrors};
 
@@ -17,7 +16,7 @@ fn entry_row(e: AuditEntry) -> impl IntoView {
             <td class="govuk-table__cell">{e.action}</td>
             <td class="govuk-table__cell">{format!("{} {}", e.subject_type, e.subject_id)}</td>
             <td class="govuk-table__cell">{e.person_id.map(|p| view! {
-                <A href=format!("/staff/people/{p}") attr:class="govuk-link">"Record"</A>
+                <a href=format!("/staff/people/{p}") class="govuk-link">"Record"</a>
             })}</td>
         </tr>
     }
@@ -67,7 +66,7 @@ pub fn AuditLog() -> impl IntoView {
     staff_only(move || {
         let search = search.clone();
         view! {
-            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <a href="/staff" class="govuk-back-link">"Council work"</a>
             <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Audit log"</h1>
             <form novalidate on:submit=search>

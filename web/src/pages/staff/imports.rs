@@ -4,7 +4,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use shared::api::{FieldErrors, ImportReport};
 
 use super::staff_only;
@@ -113,7 +112,7 @@ pub fn Imports() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <a href="/staff" class="govuk-back-link">"Council work"</a>
             <ErrorSummary errors=errors />
             {move || imported.get().map(|(what, report)| {
                 let what = if what == "people" { "people" } else { "involvements" };
@@ -124,7 +123,7 @@ pub fn Imports() -> impl IntoView {
                         </div>
                         <div class="govuk-notification-banner__content">
                             <p class="govuk-notification-banner__heading">{format!("{} {what} imported", report.imported)}</p>
-                            <p class="govuk-body"><A href="/staff/people" attr:class="govuk-notification-banner__link">"Find a person"</A></p>
+                            <p class="govuk-body"><a href="/staff/people" class="govuk-notification-banner__link">"Find a person"</a></p>
                         </div>
                     </div>
                 }

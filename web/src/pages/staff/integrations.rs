@@ -2,7 +2,6 @@
 //! events. A secret is shown once, when it is made: the server keeps only what checks it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::scopes::KNOWN;
 use shared::api::{
@@ -44,7 +43,7 @@ pub fn Integrations() -> impl IntoView {
     let made = RwSignal::new(None::<NewSecret>);
     staff_only(move || {
         view! {
-            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <a href="/staff" class="govuk-back-link">"Council work"</a>
             <ErrorSummary errors=errors />
             {move || made.get().map(|new| view! { <SecretBanner new=new /> })}
             <h1 class="govuk-heading-l">"Integrations"</h1>
@@ -322,9 +321,9 @@ fn Webhooks(
                                     <td class="govuk-table__cell app-break-anywhere">{w.url.clone()}</td>
                                     <td class="govuk-table__cell">{w.events.join(", ")}</td>
                                     <td class="govuk-table__cell">
-                                        <A href=format!("/staff/integrations/webhooks/{}", w.id) attr:class="govuk-link">
+                                        <a href=format!("/staff/integrations/webhooks/{}", w.id) class="govuk-link">
                                             "Deliveries"<span class="govuk-visually-hidden">{to}</span>
-                                        </A>
+                                        </a>
                                         " "
                                         {if w.disabled {
                                             view! { <strong class="govuk-tag govuk-tag--grey">"Stopped"</strong> }.into_any()
@@ -391,7 +390,7 @@ pub fn WebhookDeliveries() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <A href="/staff/integrations" attr:class="govuk-back-link">"Integrations"</A>
+            <a href="/staff/integrations" class="govuk-back-link">"Integrations"</a>
             <ErrorSummary errors=errors />
             {move || replayed.get().then(|| view! {
                 <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="replayed-title">

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::{FieldErrors, ReplyRequest, TeamThreadSummary};
 
@@ -17,7 +16,7 @@ pub fn TeamQueues() -> impl IntoView {
     let loaded = load(|token| async move { api::team_queues(&token).await });
     staff_only(move || {
         view! {
-            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <a href="/staff" class="govuk-back-link">"Council work"</a>
             <h1 class="govuk-heading-l">"Team messages"</h1>
             <p class="govuk-body">"Messages from people go to the team their message type names. Anyone in the team can read and answer them, as the team. You can open the queues of the teams you are in; an administrator puts you in a team."</p>
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
@@ -36,7 +35,7 @@ pub fn TeamQueues() -> impl IntoView {
                                     <tr class="govuk-table__row">
                                         <td class="govuk-table__cell">
                                             {if t.member {
-                                                view! { <A href=format!("/staff/messages/{}", t.key) attr:class=class>{t.name.clone()}</A> }.into_any()
+                                                view! { <a href=format!("/staff/messages/{}", t.key) class=class>{t.name.clone()}</a> }.into_any()
                                             } else {
                                                 view! { {t.name.clone()}<span class="govuk-body-s">" (not your team)"</span> }.into_any()
                                             }}
@@ -63,7 +62,7 @@ fn thread_row(t: TeamThreadSummary) -> impl IntoView {
     view! {
         <tr class=class>
             <td class="govuk-table__cell">
-                <A href=format!("/staff/threads/{}", t.id) attr:class="govuk-link">{t.subject.clone()}</A>
+                <a href=format!("/staff/threads/{}", t.id) class="govuk-link">{t.subject.clone()}</a>
                 {t.unread.then(|| view! { <span class="govuk-visually-hidden">" (unread)"</span> })}
             </td>
             <td class="govuk-table__cell">{t.person_name.clone()}</td>
@@ -101,7 +100,7 @@ pub fn TeamThreads() -> impl IntoView {
                         let shown = RwSignal::new(page.items);
                         let next = RwSignal::new(page.next);
                         view! {
-                            <A href="/staff/messages" attr:class="govuk-back-link">"Team messages"</A>
+                            <a href="/staff/messages" class="govuk-back-link">"Team messages"</a>
                             <ErrorSummary errors=errors />
                             <span class="govuk-caption-l">{name.clone()}</span>
                             <h1 class="govuk-heading-l">"Messages"</h1>
@@ -176,10 +175,10 @@ pub fn StaffThread() -> impl IntoView {
                         let reply_label = format!("Reply as {}", view.team.name);
                         let quoted = view.thread.messages.last().map(|m| format!("{} wrote on {}:\n{}", m.from, crate::time::uk_date(m.sent_at), m.body));
                         view! {
-                            <A href=format!("/staff/messages/{}", view.team.key) attr:class="govuk-back-link">{view.team.name.clone()}</A>
+                            <a href=format!("/staff/messages/{}", view.team.key) class="govuk-back-link">{view.team.name.clone()}</a>
                             <ErrorSummary errors=errors />
                             <span class="govuk-caption-l">
-                                "About "<A href=format!("/staff/people/{}", view.person_id) attr:class="govuk-link">{view.person_name.clone()}</A>
+                                "About "<a href=format!("/staff/people/{}", view.person_id) class="govuk-link">{view.person_name.clone()}</a>
                             </span>
                             <h1 class="govuk-heading-l">{view.thread.subject.clone()}</h1>
                             <p class="govuk-body-s">{format!("Message type: {}", view.thread.message_type_label)}</p>

@@ -27,7 +27,7 @@ pub use queue::{Referral, ReferralQueue};
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
+use leptos_router::components::Redirect;
 use shared::api::Role;
 
 use crate::api::ApiError;
@@ -55,7 +55,7 @@ fn staff_only<V: IntoView + 'static>(
             view! {
                 <h1 class="govuk-heading-l">"This page is for council staff"</h1>
                 <p class="govuk-body">"Your account cannot see it. "
-                    <A href="/account" attr:class="govuk-link">"Go to your account"</A>"."</p>
+                    <a href="/account" class="govuk-link">"Go to your account"</a>"."</p>
             }
             .into_any()
         } else {
@@ -120,7 +120,7 @@ fn Failed(error: ApiError) -> impl IntoView {
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">{body}</p>
         {reference}
-        <p class="govuk-body"><A href="/staff" attr:class="govuk-link">"Go to council work"</A></p>
+        <p class="govuk-body"><a href="/staff" class="govuk-link">"Go to council work"</a></p>
     }
 }
 

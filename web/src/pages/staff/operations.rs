@@ -2,13 +2,11 @@
 //! failures, each with a way to send it again once the cause is mended.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use shared::api::{FailedDeliveryView, FailedEmailView, FieldErrors, OperationsView};
 
 use super::{Failed, load, staff_only};
 use crate::api;
 use crate::components::form::{ErrorSummary, submit};
-use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -76,8 +74,8 @@ pub fn Operations() -> impl IntoView {
         let _ = version.get();
         async move {
             let overview = api::operations(&token).await?;
-            let emails = api::failed_emails(&token, None).await?;
-            let deliveries = api::failed_deliveries(&token, None).await?;
+            let emails = api::failed_emails(&token).await?;
+            let deliveries = api::failed_deliveries(&token).await?;
             Ok((overview, emails, deliveries))
         }
     });
@@ -144,7 +142,7 @@ pub fn Operations() -> impl IntoView {
             <tr class="govuk-table__row">
                 <td class="govuk-table__cell">{crate::time::uk_time(d.created_at)}</td>
                 <td class="govuk-table__cell app-break-anywhere">
-                    <A href=format!("/staff/integrations/webhooks/{}", f.webhook_id) attr:class="govuk-link">{f.url.clone()}</A>
+                    <a href=format!("/staff/integrations/webhooks/{}", f.webhook_id) class="govuk-link">{f.url.clone()}</a>
                 </td>
                 <td class="govuk-table__cell">{d.event_type.clone()}</td>
                 <td class="govuk-table__cell app-break-anywhere">{answer}</td>
@@ -158,7 +156,7 @@ pub fn Operations() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <a href="/staff" class="govuk-back-link">"Council work"</a>
             <ErrorSummary errors=errors />
             {move || done.get().map(|said| view! {
                 <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title">
@@ -174,15 +172,14 @@ pub fn Operations() -> impl IntoView {
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok((overview, emails, deliveries)) => {
-                        let shown_emails = RwSignal::new(emails.items);
-                        let next_emails = RwSignal::new(emails.next);
-                        let shown_deliveries = RwSignal::new(deliveries.items);
-                        let next_deliveries = RwSignal::new(deliveries.next);
+                        let more_emails = emails.next.is_some();
+                        let more_deliveries = deliveries.next.is_some();
+                        let (emails, deliveries) = (emails.items, deliveries.items);
                         view! {
                             {backlog(&overview)}
                             <h2 class="govuk-heading-m">"Emails given up on"</h2>
                             <p class="govuk-body">"Each email is tried again with growing pauses for a day, then given up on. Mend the cause first (the mail server, or the person's address), then send it again: it gets another day of tries. Addresses are shown in part."</p>
-                            {move || if shown_emails.with(Vec::is_empty) {
+                            {if emails.is_empty() {
                                 view! { <p class="govuk-body">"No email has been given up on."</p> }.into_any()
                             } else {
                                 view! {
@@ -197,18 +194,15 @@ pub fn Operations() -> impl IntoView {
                                             <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
                                         </tr></thead>
                                         <tbody class="govuk-table__body">
-                                            {move || shown_emails.get().into_iter().map(email_row).collect_view()}
+                                            {emails.into_iter().map(email_row).collect_view()}
                                         </tbody>
                                     </table>
                                 }.into_any()
                             }}
-                            <ShowMore label="Show more emails" shown=shown_emails next=next_emails errors=errors
-                                fetch=move |token: String, cursor: String| async move {
-                                    api::failed_emails(&token, Some(&cursor)).await.map(|p| (p.items, p.next))
-                                } />
+                            {more_emails.then(|| view! { <p class="govuk-body">"These are the newest 100. Once they are sent again, the next ones show here."</p> })}
                             <h2 class="govuk-heading-m">"Webhook deliveries given up on"</h2>
                             <p class="govuk-body">"Each event is sent until the endpoint answers with success, for a day. Sending one again makes a new delivery; the endpoint's page shows how it went."</p>
-                            {move || if shown_deliveries.with(Vec::is_empty) {
+                            {if deliveries.is_empty() {
                                 view! { <p class="govuk-body">"No webhook delivery has been given up on."</p> }.into_any()
                             } else {
                                 view! {
@@ -222,15 +216,12 @@ pub fn Operations() -> impl IntoView {
                                             <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
                                         </tr></thead>
                                         <tbody class="govuk-table__body">
-                                            {move || shown_deliveries.get().into_iter().map(delivery_row).collect_view()}
+                                            {deliveries.into_iter().map(delivery_row).collect_view()}
                                         </tbody>
                                     </table>
                                 }.into_any()
                             }}
-                            <ShowMore label="Show more deliveries" shown=shown_deliveries next=next_deliveries errors=errors
-                                fetch=move |token: String, cursor: String| async move {
-                                    api::failed_deliveries(&token, Some(&cursor)).await.map(|p| (p.items, p.next))
-                                } />
+                            {more_deliveries.then(|| view! { <p class="govuk-body">"These are the newest 100. Once they are sent again, the next ones show here."</p> })}
                         }.into_any()
                     }
                     Err(error) => view! { <Failed error=error /> }.into_any(),

@@ -1,6 +1,5 @@
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::api::{FieldErrors, StaffPersonView};
 
@@ -50,10 +49,10 @@ pub fn FindPerson() -> impl IntoView {
     staff_only(move || {
         let search = search.clone();
         view! {
-            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <a href="/staff" class="govuk-back-link">"Council work"</a>
             <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Find a person"</h1>
-            <p class="govuk-body"><A href="/staff/people/new" attr:class="govuk-link">"Create a record"</A>" for someone new to the council."</p>
+            <p class="govuk-body"><a href="/staff/people/new" class="govuk-link">"Create a record"</a>" for someone new to the council."</p>
             <form novalidate on:submit=search>
                 <TextInput name="surname" label="Surname" value=surname errors=errors
                     hint="The first letters are enough, like Oka" width_class="govuk-input--width-20" />
@@ -76,7 +75,7 @@ pub fn FindPerson() -> impl IntoView {
                             <tbody class="govuk-table__body">
                                 {page.items.into_iter().map(|p| view! {
                                     <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell"><A href=format!("/staff/people/{}", p.id) attr:class="govuk-link">{p.name.clone()}</A></td>
+                                        <td class="govuk-table__cell"><a href=format!("/staff/people/{}", p.id) class="govuk-link">{p.name.clone()}</a></td>
                                         <td class="govuk-table__cell">{p.date_of_birth.map(day).unwrap_or_default()}</td>
                                         <td class="govuk-table__cell">{p.postcode.clone().unwrap_or_default()}</td>
                                     </tr>
@@ -221,7 +220,7 @@ fn Record(
     });
     let basis = |b: Option<String>| shared::api::legal_basis_words(b.as_deref());
     view! {
-        <A href="/staff/people" attr:class="govuk-back-link">"Find a person"</A>
+        <a href="/staff/people" class="govuk-back-link">"Find a person"</a>
         <ErrorSummary errors=errors />
         {move || published.get().map(|title| view! {
             <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="published-title">
@@ -258,7 +257,7 @@ fn Record(
             </div>
         </dl>
 
-        <p class="govuk-body"><A href=format!("/staff/people/{}/edit", details.id) attr:class="govuk-link">"Change details"</A></p>
+        <p class="govuk-body"><a href=format!("/staff/people/{}/edit", details.id) class="govuk-link">"Change details"</a></p>
 
         <h2 class="govuk-heading-m">"Who can see this record online"</h2>
         {if record.links.is_empty() {
@@ -293,7 +292,7 @@ fn Record(
                 }).collect_view()}
             </ul>
         })}
-        <p class="govuk-body"><A href=format!("/staff/people/{}/access", details.id) attr:class="govuk-link">"Give someone access"</A></p>
+        <p class="govuk-body"><a href=format!("/staff/people/{}/access", details.id) class="govuk-link">"Give someone access"</a></p>
 
         <h2 class="govuk-heading-m">"Involvements"</h2>
         {if record.involvements.is_empty() {
@@ -307,7 +306,7 @@ fn Record(
                 </ul>
             }.into_any()
         }}
-        <p class="govuk-body"><A href=format!("/staff/people/{}/involvements/new", details.id) attr:class="govuk-link">"Record a professional working with them"</A></p>
+        <p class="govuk-body"><a href=format!("/staff/people/{}/involvements/new", details.id) class="govuk-link">"Record a professional working with them"</a></p>
 
         <h2 class="govuk-heading-m">"Items to view"</h2>
         {if record.documents.is_empty() {
@@ -374,7 +373,7 @@ fn Record(
                         <li>
                             {format!("{} from {}, due {} — {} ({}% complete) ", i.form_title, i.team, i.due_on.format("%-d %B %Y"), i.status.label(), i.progress)}
                             {i.submission_id.clone().map(|id| view! {
-                                <A href=format!("/staff/referrals/{id}") attr:class="govuk-link">"See what was sent"</A>
+                                <a href=format!("/staff/referrals/{id}") class="govuk-link">"See what was sent"</a>
                             })}
                         </li>
                     }).collect_view()}
@@ -382,7 +381,7 @@ fn Record(
             }.into_any()
         }}
 
-        <p class="govuk-body"><A href=format!("/staff/people/{}/send-form", details.id) attr:class="govuk-link">"Send a form to complete"</A></p>
+        <p class="govuk-body"><a href=format!("/staff/people/{}/send-form", details.id) class="govuk-link">"Send a form to complete"</a></p>
 
         <h2 class="govuk-heading-m">"Conversations"</h2>
         {if record.threads.is_empty() {
@@ -392,7 +391,7 @@ fn Record(
                 <ul class="govuk-list">
                     {record.threads.into_iter().map(|t| view! {
                         <li class=if t.unread { "app-unread" } else { "" }>
-                            <A href=format!("/staff/threads/{}", t.id) attr:class="govuk-link">{t.subject.clone()}</A>
+                            <a href=format!("/staff/threads/{}", t.id) class="govuk-link">{t.subject.clone()}</a>
                             {format!(" — {}", t.last_message_at.format("%-d %B %Y"))}
                         </li>
                     }).collect_view()}
@@ -408,7 +407,7 @@ fn Record(
                 <ul class="govuk-list">
                     {record.referrals.into_iter().map(|r| view! {
                         <li>
-                            <A href=format!("/staff/referrals/{}", r.id) attr:class="govuk-link">{format!("{} {}", r.reference, r.form_title)}</A>
+                            <a href=format!("/staff/referrals/{}", r.id) class="govuk-link">{format!("{} {}", r.reference, r.form_title)}</a>
                             {format!(" — {} — ", r.submitted_at.format("%-d %B %Y"))}
                             {super::status_tag(r.status)}
                         </li>

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::api::{
     FieldErrors, QueueEntry, StaffMember, StaffSubmissionView, SubmissionChangeRequest,
@@ -32,7 +31,7 @@ fn queue_row(entry: QueueEntry) -> impl IntoView {
     view! {
         <tr class="govuk-table__row">
             <td class="govuk-table__cell">
-                <A href=format!("/staff/referrals/{}", entry.id) attr:class="govuk-link">{entry.reference.clone()}</A>
+                <a href=format!("/staff/referrals/{}", entry.id) class="govuk-link">{entry.reference.clone()}</a>
             </td>
             <td class="govuk-table__cell">{entry.form_title.clone()}</td>
             <td class="govuk-table__cell">{entry.submitted_at.format("%-d %b %Y").to_string()}</td>
@@ -92,7 +91,7 @@ pub fn ReferralQueue() -> impl IntoView {
     staff_only(move || {
         let apply = apply.clone();
         view! {
-            <A href="/staff" attr:class="govuk-back-link">"Council work"</A>
+            <a href="/staff" class="govuk-back-link">"Council work"</a>
             <ErrorSummary errors=errors />
             <h1 class="govuk-heading-l">"Referral queue"</h1>
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
@@ -273,7 +272,7 @@ fn ReferralPage(
     let received = crate::time::uk_time(entry.submitted_at);
     let about = about_section(&submission, session, errors, busy, saved, version);
     view! {
-        <A href="/staff/referrals" attr:class="govuk-back-link">"Referral queue"</A>
+        <a href="/staff/referrals" class="govuk-back-link">"Referral queue"</a>
         <ErrorSummary errors=errors />
         {move || saved.get().then(|| view! {
             <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
@@ -475,7 +474,7 @@ fn about_section(
         (Some(person), _) => view! {
             <h2 class="govuk-heading-m">"Who it is about"</h2>
             <p class="govuk-body">"Linked to "
-                <A href=format!("/staff/people/{person}") attr:class="govuk-link">"the person's record"</A>"."</p>
+                <a href=format!("/staff/people/{person}") class="govuk-link">"the person's record"</a>"."</p>
         }
         .into_any(),
         (None, Some(about)) => {
@@ -544,7 +543,7 @@ fn about_section(
                                     view! {
                                         <tr class="govuk-table__row">
                                             <td class="govuk-table__cell">
-                                                <A href=format!("/staff/people/{}", c.person.id) attr:class="govuk-link">{c.person.name.clone()}</A>
+                                                <a href=format!("/staff/people/{}", c.person.id) class="govuk-link">{c.person.name.clone()}</a>
                                             </td>
                                             <td class="govuk-table__cell">{c.person.date_of_birth.map(day).unwrap_or_default()}</td>
                                             <td class="govuk-table__cell">{c.person.postcode.clone().unwrap_or_default()}</td>
