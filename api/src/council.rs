@@ -96,7 +96,7 @@ impl Version {
 
     /// The first twelve digits, enough to tell files apart in a log or on `/health/ready`.
     pub fn short(&self) -> &str {
-        &self.0[..12]
+        self.0.get(..12).unwrap_or(&self.0)
     }
 }
 
@@ -187,7 +187,7 @@ impl Council {
                     format!(
                         "the council file applied to the database (version {}) cannot be read \
                          by this release; apply this release's file with `portal council apply`",
-                        &version[..12]
+                        version.get(..12).unwrap_or(&version)
                     )
                 })?;
                 tracing::warn!(
