@@ -90,6 +90,37 @@ pub fn summary(link: Link, forename: &str, surname: &str) -> PersonSummary {
     }
 }
 
+/// An account that can see a person's record today, and how.
+#[derive(Debug, Queryable)]
+pub struct Reader {
+    pub link: Link,
+    pub email: String,
+    pub forename: String,
+    pub surname: String,
+}
+
+/// The accounts that can see the person's record today (live links of accounts switched on),
+/// the person's own first, then by name.
+pub fn readers(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<Reader>> {
+    person_links::table
+        .inner_join(accounts::table)
+        .filter(person_links::person_id.eq(person_id))
+        .filter(live_links!(today()))
+        .filter(accounts::disabled_at.is_null())
+        .order((
+            person_links::relationship.desc(),
+            accounts::surname,
+            accounts::forename,
+        ))
+        .select((
+            Link::as_select(),
+            accounts::email,
+            accounts::forename,
+            accounts::surname,
+        ))
+        .load(conn)
+}
+
 /// Tells every account linked to the person that something is waiting for them, in the
 /// caller's transaction. The email says only what kind of thing, never what it holds.
 pub fn notify_linked(
@@ -100,14 +131,8 @@ pub fn notify_linked(
     template: Template,
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
-    let readers: Vec<(String, String)> = person_links::table
-        .inner_join(accounts::table)
-        .filter(person_links::person_id.eq(person_id))
-        .filter(live_links!(today()))
-        .filter(accounts::disabled_at.is_null())
-        .select((accounts::email, accounts::forename))
-        .load(conn)?;
-    for (address, forename) in readers {
+    for reader in readers(conn, person_id)? {
+        let (address, forename) = (reader.email, reader.forename);
         let message = email::templates::render(
             template,
             &address,

@@ -14,7 +14,7 @@ use super::{Access, Link, live_links, summary, today};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
-use crate::db::schema::{accounts, people, person_links};
+use crate::db::schema::{people, person_links};
 use crate::error::ApiError;
 use crate::referrals::timestamp;
 use crate::state::AppState;
@@ -117,32 +117,20 @@ pub async fn readers(
     person_id: String,
 ) -> Result<Vec<RecordReader>, ApiError> {
     let account_id = user.account_id.clone();
-    let rows: Vec<(Link, String, String)> = state
+    let readers = state
         .database
         .run(move |conn| {
             Access::check(conn, &account_id, &person_id)?;
-            person_links::table
-                .inner_join(accounts::table)
-                .filter(person_links::person_id.eq(&person_id))
-                .filter(live_links!(today()))
-                .filter(accounts::disabled_at.is_null())
-                .order((
-                    person_links::relationship.desc(),
-                    accounts::surname,
-                    accounts::forename,
-                ))
-                .select((Link::as_select(), accounts::forename, accounts::surname))
-                .load(conn)
-                .map_err(ApiError::from)
+            Ok::<_, ApiError>(super::readers(conn, &person_id)?)
         })
         .await?;
-    Ok(rows
+    Ok(readers
         .into_iter()
-        .map(|(link, forename, surname)| RecordReader {
-            name: format!("{forename} {surname}"),
-            relationship: link.relationship,
-            legal_basis: link.legal_basis,
-            ends_on: link.ends_on,
+        .map(|r| RecordReader {
+            name: format!("{} {}", r.forename, r.surname),
+            relationship: r.link.relationship,
+            legal_basis: r.link.legal_basis,
+            ends_on: r.link.ends_on,
         })
         .collect())
 }

@@ -400,24 +400,22 @@ pub enum NotRetried {
 /// failed row goes, so it is listed and counted once. Its id changes, and so does the
 /// `Message-ID`, since the first was never delivered. Returns the new id.
 pub fn retry(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<String, NotRetried> {
-    let failed: Failed = email_outbox::table
-        .find(id)
-        .filter(email_outbox::status.eq("failed"))
-        .select(Failed::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(NotRetried::NotFound)?;
+    let (failed, subject, text_body, html_body): (Failed, String, String, String) =
+        email_outbox::table
+            .find(id)
+            .filter(email_outbox::status.eq("failed"))
+            .select((
+                Failed::as_select(),
+                email_outbox::subject,
+                email_outbox::text_body,
+                email_outbox::html_body,
+            ))
+            .first(conn)
+            .optional()?
+            .ok_or(NotRetried::NotFound)?;
     if failed.priority == Priority::Code as i32 {
         return Err(NotRetried::CarriedACode);
     }
-    let (subject, text_body, html_body): (String, String, String) = email_outbox::table
-        .find(id)
-        .select((
-            email_outbox::subject,
-            email_outbox::text_body,
-            email_outbox::html_body,
-        ))
-        .first(conn)?;
     let new_id = Uuid::now_v7().to_string();
     diesel::insert_into(email_outbox::table)
         .values((
