@@ -8,6 +8,7 @@ pub mod citizen;
 pub mod cli;
 pub mod configuration;
 pub mod council;
+pub mod csv_export;
 pub mod db;
 pub mod demo;
 pub mod email;

@@ -79,6 +79,8 @@ use crate::routes;
         routes::invitations::accept_invitation,
         routes::invitations::decline_invitation,
         routes::staff_submissions::list_queue,
+        routes::staff_submissions::export_queue,
+        routes::staff_overview::get_overview,
         routes::staff_submissions::get_staff_submission,
         routes::staff_submissions::change_submission,
         routes::staff_submissions::link_submission_person,

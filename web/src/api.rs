@@ -530,6 +530,21 @@ pub async fn queue(token: &str, query: &str, after: Option<&str>) -> Result<Queu
     read(get_with(token, &path).await?).await
 }
 
+/// The queue with these filters, every row, as a CSV file.
+pub async fn export_queue(token: &str, query: &str) -> Result<Vec<u8>, ApiError> {
+    bytes(token, &format!("/api/v1/staff/submissions.csv?{query}")).await
+}
+
+/// How the service is doing, for one team or all (`team` empty).
+pub async fn overview(token: &str, team: &str) -> Result<shared::api::Overview, ApiError> {
+    let query = if team.is_empty() {
+        String::new()
+    } else {
+        format!("?team={}", js_sys::encode_uri_component(team))
+    };
+    read(get_with(token, &format!("/api/v1/staff/overview{query}")).await?).await
+}
+
 pub async fn staff_submission(token: &str, id: &str) -> Result<StaffSubmissionView, ApiError> {
     read(get_with(token, &format!("/api/v1/staff/submissions/{id}")).await?).await
 }

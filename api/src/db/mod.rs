@@ -15,7 +15,7 @@ use shared::api::DatabaseBackend;
 
 use crate::configuration::DatabaseSettings;
 use connection::Manager;
-pub use connection::{DbConnection, Target};
+pub use connection::{DbConnection, MultiBackend, Target};
 pub use migrations::complete as migrations_complete;
 
 /// A pool of connections to the one database this node uses.

@@ -155,6 +155,20 @@ diesel::table! {
         due_on -> Nullable<Date>,
         assigned_to -> Nullable<Text>,
         feed_position -> Nullable<BigInt>,
+        about_name -> Nullable<Text>,
+        about_date_of_birth -> Nullable<Date>,
+        about_postcode -> Nullable<Text>,
+        first_status_at -> Nullable<Timestamp>,
+        response_days -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    form_days (day, form_id) {
+        day -> Date,
+        form_id -> Text,
+        drafts_started -> Integer,
+        drafts_sent -> Integer,
     }
 }
 
@@ -437,6 +451,7 @@ diesel::joinable!(one_time_codes -> accounts (account_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     council_versions,
+    form_days,
     form_versions,
     teams,
     message_types,

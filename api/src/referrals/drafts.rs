@@ -78,35 +78,39 @@ pub async fn create(
     let draft = state
         .database
         .run(move |conn| {
-            let now = timestamp();
-            let id = Uuid::now_v7().to_string();
-            // What the account already says (the referrer's name and email) is filled in here
-            // too, for a draft made through the API as for one made in the browser.
-            let mut answers = shared::forms::tidy(&definition, &request.answers);
-            if let Some(account) = Account::by_id(conn, &account_id)? {
-                let known = Known {
-                    account: Some((&account.forename, &account.surname, &account.email)),
-                    person: None,
-                };
-                prefill(&definition, known, &mut answers);
-            }
-            let answers = to_json(&answers)?;
-            uploads::touch(conn, &account_id, &definition, &request.answers, now)?;
-            diesel::insert_into(drafts::table)
-                .values((
-                    drafts::id.eq(&id),
-                    drafts::account_id.eq(&account_id),
-                    drafts::form_id.eq(&request.form_id),
-                    drafts::form_version.eq(form_version),
-                    drafts::version.eq(1),
-                    drafts::answers.eq(&answers),
-                    drafts::page_id.eq(&request.page_id),
-                    drafts::created_at.eq(now),
-                    drafts::updated_at.eq(now),
-                    drafts::expires_at.eq(now + LIFETIME),
-                ))
-                .execute(conn)?;
-            Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)
+            // The draft and the day's count of forms started go in together.
+            conn.write_transaction(|conn| {
+                let now = timestamp();
+                let id = Uuid::now_v7().to_string();
+                // What the account already says (the referrer's name and email) is filled in here
+                // too, for a draft made through the API as for one made in the browser.
+                let mut answers = shared::forms::tidy(&definition, &request.answers);
+                if let Some(account) = Account::by_id(conn, &account_id)? {
+                    let known = Known {
+                        account: Some((&account.forename, &account.surname, &account.email)),
+                        person: None,
+                    };
+                    prefill(&definition, known, &mut answers);
+                }
+                let answers = to_json(&answers)?;
+                uploads::touch(conn, &account_id, &definition, &request.answers, now)?;
+                diesel::insert_into(drafts::table)
+                    .values((
+                        drafts::id.eq(&id),
+                        drafts::account_id.eq(&account_id),
+                        drafts::form_id.eq(&request.form_id),
+                        drafts::form_version.eq(form_version),
+                        drafts::version.eq(1),
+                        drafts::answers.eq(&answers),
+                        drafts::page_id.eq(&request.page_id),
+                        drafts::created_at.eq(now),
+                        drafts::updated_at.eq(now),
+                        drafts::expires_at.eq(now + LIFETIME),
+                    ))
+                    .execute(conn)?;
+                crate::triage::overview::count_draft_started(conn, &request.form_id, now)?;
+                Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)
+            })
         })
         .await?;
     draft.view(state)

@@ -294,6 +294,18 @@ pub async fn create(
     let link_base = state.public_url.clone();
     let definition = definition.clone();
     let checked_today = checked.today;
+    // Who it is about, as the answers say, for the queue's "who" column.
+    let about = definition
+        .person
+        .as_ref()
+        .map(|questions| questions.identity(&checked.answers))
+        .unwrap_or_default();
+    let about_name = [about.forename.as_deref(), about.surname.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let about_postcode = about.postcode().map(str::to_owned);
     let checked_answers = checked.answers;
     let outcome = state
         .database
@@ -337,6 +349,10 @@ pub async fn create(
                                 submissions::due_on.eq(crate::triage::working_days::due_on(
                                     crate::calendar::london_date(now),
                                 )),
+                                submissions::about_name
+                                    .eq(Some(&about_name).filter(|n| !n.is_empty())),
+                                submissions::about_date_of_birth.eq(about.date_of_birth),
+                                submissions::about_postcode.eq(&about_postcode),
                             ))
                             .execute(conn)
                     });
@@ -373,12 +389,15 @@ pub async fn create(
                         .execute(conn)?;
                 }
                 if let Some(draft_id) = &request.draft_id {
-                    diesel::delete(
+                    let sent = diesel::delete(
                         drafts::table
                             .filter(drafts::id.eq(draft_id))
                             .filter(drafts::account_id.eq(&account_id)),
                     )
                     .execute(conn)?;
+                    if sent > 0 {
+                        crate::triage::overview::count_draft_sent(conn, &request.form_id, now)?;
+                    }
                 }
                 let page = match &item {
                     Some(target) => {

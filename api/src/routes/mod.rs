@@ -20,6 +20,7 @@ pub mod sessions;
 pub mod sign_in;
 pub mod staff_accounts;
 pub mod staff_imports;
+pub mod staff_overview;
 pub mod staff_people;
 pub mod staff_submissions;
 pub mod staff_teams;
@@ -51,6 +52,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(people::configure)
             .configure(staff_people::configure)
             .configure(staff_imports::configure)
+            .configure(staff_overview::configure)
             .configure(staff_submissions::configure)
             .configure(staff_teams::configure)
             .configure(audit::configure)

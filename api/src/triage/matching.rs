@@ -36,7 +36,7 @@ pub async fn fill(state: &AppState, view: &mut StaffSubmissionView) -> Result<()
         return Ok(());
     };
     let id = view.entry.id.clone();
-    let linked = view.person_id.is_some();
+    let linked = view.entry.person_id.is_some();
     let (identity, candidates) = state
         .database
         .run(move |conn| {

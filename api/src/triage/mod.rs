@@ -3,6 +3,8 @@
 //! recorded with who made it and when, and a change of status emails the sender.
 
 pub mod matching;
+pub mod overview;
+pub mod queue;
 pub mod working_days;
 
 use std::collections::HashMap;
@@ -10,23 +12,20 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
-use serde::Deserialize;
 use shared::api::{
-    FieldErrors, QueueEntry, Role, StaffRef, StaffSubmissionView, SubmissionChangeRequest,
-    SubmissionEvent, SubmissionStatus, TeamRef,
+    FieldErrors, PageTitle, QueueEntry, QueuePerson, Role, StaffRef, StaffSubmissionView,
+    SubmissionChangeRequest, SubmissionEvent, SubmissionStatus, TeamRef,
 };
 use shared::forms::SummaryRow;
-use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
 use crate::calendar;
 use crate::db::DbConnection;
-use crate::db::schema::{accounts, submission_events, submissions, team_members, teams};
+use crate::db::schema::{accounts, people, submission_events, submissions, team_members, teams};
 use crate::email::{self, Template};
 use crate::error::ApiError;
-use crate::pagination::{Cursor, PageQuery, PageRequest};
 use crate::referrals::{from_json, timestamp, uploads};
 use crate::state::AppState;
 
@@ -46,6 +45,10 @@ struct Queued {
     due_on: Option<NaiveDate>,
     team_key: Option<String>,
     assigned_to: Option<String>,
+    person_id: Option<String>,
+    about_name: Option<String>,
+    about_date_of_birth: Option<NaiveDate>,
+    about_postcode: Option<String>,
 }
 
 impl Queued {
@@ -60,13 +63,76 @@ impl Queued {
     }
 }
 
-/// Names of teams and accounts, looked up once for a page of rows.
+/// Names of teams, accounts and people, looked up once for a page of rows.
 struct Names {
     teams: HashMap<String, String>,
     accounts: HashMap<String, (String, String)>,
+    people: HashMap<String, QueuePerson>,
 }
 
 impl Names {
+    /// The names a page of the queue shows.
+    fn for_rows(conn: &mut DbConnection, rows: &[Queued]) -> QueryResult<Self> {
+        let mut names = Self::load(
+            conn,
+            rows.iter().filter_map(|r| r.team_key.as_ref()),
+            rows.iter()
+                .flat_map(|r| std::iter::once(&r.account_id).chain(r.assigned_to.as_ref())),
+        )?;
+        names.load_people(conn, rows.iter().filter_map(|r| r.person_id.as_ref()))?;
+        Ok(names)
+    }
+
+    /// The linked records' names: once linked, the queue shows who the council holds.
+    fn load_people<'a>(
+        &mut self,
+        conn: &mut DbConnection,
+        ids: impl IntoIterator<Item = &'a String>,
+    ) -> QueryResult<()> {
+        let ids: Vec<&String> = ids.into_iter().collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.people = people::table
+            .filter(people::id.eq_any(ids))
+            .select((
+                people::id,
+                people::forename,
+                people::surname,
+                people::date_of_birth,
+                people::postcode,
+            ))
+            .load::<(String, String, String, Option<NaiveDate>, Option<String>)>(conn)?
+            .into_iter()
+            .map(|(id, forename, surname, date_of_birth, postcode)| {
+                let name = Some(format!("{forename} {surname}"));
+                (
+                    id,
+                    QueuePerson {
+                        name,
+                        date_of_birth,
+                        postcode,
+                    },
+                )
+            })
+            .collect();
+        Ok(())
+    }
+
+    fn about(&self, row: &Queued) -> Option<QueuePerson> {
+        let linked = row.person_id.as_ref().and_then(|id| self.people.get(id));
+        linked.cloned().or_else(|| {
+            (row.about_name.is_some()
+                || row.about_date_of_birth.is_some()
+                || row.about_postcode.is_some())
+            .then(|| QueuePerson {
+                name: row.about_name.clone(),
+                date_of_birth: row.about_date_of_birth,
+                postcode: row.about_postcode.clone(),
+            })
+        })
+    }
+
     fn load<'a>(
         conn: &mut DbConnection,
         team_keys: impl IntoIterator<Item = &'a String>,
@@ -92,7 +158,11 @@ impl Names {
             .into_iter()
             .map(|(id, forename, surname, email)| (id, (format!("{forename} {surname}"), email)))
             .collect();
-        Ok(Self { teams, accounts })
+        Ok(Self {
+            teams,
+            accounts,
+            people: HashMap::new(),
+        })
     }
 
     fn team(&self, key: Option<&String>) -> Option<TeamRef> {
@@ -137,128 +207,10 @@ impl Names {
             submitted_by: self.name(&row.account_id),
             team: self.team(row.team_key.as_ref()),
             assigned_to: self.person(row.assigned_to.as_ref()),
+            person: self.about(row),
+            person_id: row.person_id.clone(),
         }
     }
-}
-
-/// Narrows the queue; all of them together.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct QueueQuery {
-    /// Only this form (its id).
-    #[param(example = "social-care-referral")]
-    pub form: Option<String>,
-    /// Only this status.
-    pub status: Option<SubmissionStatus>,
-    /// Only this team's (its key).
-    #[param(example = "contact_centre")]
-    pub team: Option<String>,
-    /// Only those past their due date and still open.
-    pub overdue: Option<bool>,
-    /// Only those given to me.
-    pub mine: Option<bool>,
-    /// The `next` cursor of the previous page.
-    pub after: Option<String>,
-    /// How many, 1 to 100; 20 when left out.
-    pub limit: Option<i64>,
-}
-
-impl QueueQuery {
-    /// The filters as the audit log keeps them: "queue form=… status=…", or "queue".
-    fn describe(&self) -> String {
-        let mut text = String::from("queue");
-        let mut add = |name: &str, value: Option<&str>| {
-            if let Some(value) = value {
-                text.push_str(&format!(" {name}={value}"));
-            }
-        };
-        add("form", self.form.as_deref());
-        add("status", self.status.map(|s| s.as_str()));
-        add("team", self.team.as_deref());
-        add(
-            "overdue",
-            self.overdue.map(|b| if b { "true" } else { "false" }),
-        );
-        add("mine", self.mine.map(|b| if b { "true" } else { "false" }));
-        add("after", self.after.as_deref());
-        text
-    }
-}
-
-/// One page of the queue, soonest due first.
-pub async fn queue(
-    state: &AppState,
-    user: &CurrentUser,
-    query: QueueQuery,
-) -> Result<(Vec<QueueEntry>, Option<String>), ApiError> {
-    user.require(Role::Staff)?;
-    let page = PageRequest::try_from(PageQuery {
-        after: query.after.clone(),
-        limit: query.limit,
-    })?;
-    let limit = page.limit + 1;
-    let after = page.after.clone();
-    let today = calendar::today();
-    let me = user.account_id.clone();
-    let actor = user.clone();
-    let (rows, names) = state
-        .database
-        .run(move |conn| {
-            // The queue shows who each referral is about: looking at it is logged like
-            // opening one, with the filters used as what was looked at.
-            let looked_at = query.describe();
-            audit::record(
-                conn,
-                &actor,
-                Event::new("list", "submissions", &looked_at, None),
-            )?;
-            let mut select = submissions::table
-                .select(Queued::as_select())
-                .order((submissions::due_on.asc(), submissions::id.asc()))
-                .limit(limit)
-                .into_boxed();
-            if let Some(form) = query.form {
-                select = select.filter(submissions::form_id.eq(form));
-            }
-            if let Some(status) = query.status {
-                select = select.filter(submissions::status.eq(status.as_str()));
-            }
-            if let Some(team) = query.team {
-                select = select.filter(submissions::team_key.eq(team));
-            }
-            if query.overdue == Some(true) {
-                select = select
-                    .filter(submissions::due_on.lt(today))
-                    .filter(submissions::status.eq_any(OPEN));
-            }
-            if query.mine == Some(true) {
-                select = select.filter(submissions::assigned_to.eq(me));
-            }
-            if let Some(Cursor { at, id }) = after {
-                let due = at.date();
-                // The plain `>=` lets the database seek to the page in its index.
-                select = select.filter(submissions::due_on.ge(due)).filter(
-                    submissions::due_on
-                        .gt(due)
-                        .or(submissions::due_on.eq(due).and(submissions::id.gt(id))),
-                );
-            }
-            let rows: Vec<Queued> = select.load(conn)?;
-            let names = Names::load(
-                conn,
-                rows.iter().filter_map(|r| r.team_key.as_ref()),
-                rows.iter()
-                    .flat_map(|r| std::iter::once(&r.account_id).chain(r.assigned_to.as_ref())),
-            )?;
-            Ok::<_, ApiError>((rows, names))
-        })
-        .await?;
-    let (rows, next) = page.finish(rows, |row| Cursor {
-        at: row.due_on().and_time(chrono::NaiveTime::MIN),
-        id: row.id.clone(),
-    });
-    Ok((rows.iter().map(|r| names.entry(r, today)).collect(), next))
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -275,18 +227,16 @@ struct EventRow {
 
 /// The submission with its answers and history, read in the caller's transaction.
 fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiError> {
-    let (row, form_version, summary, person_id): (Queued, i32, String, Option<String>) =
-        submissions::table
-            .find(id)
-            .select((
-                Queued::as_select(),
-                submissions::form_version,
-                submissions::summary,
-                submissions::person_id,
-            ))
-            .first(conn)
-            .optional()?
-            .ok_or(ApiError::NotFound)?;
+    let (row, form_version, summary): (Queued, i32, String) = submissions::table
+        .find(id)
+        .select((
+            Queued::as_select(),
+            submissions::form_version,
+            submissions::summary,
+        ))
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::NotFound)?;
     let events: Vec<EventRow> = submission_events::table
         .filter(submission_events::submission_id.eq(id))
         .order((
@@ -295,7 +245,7 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
         ))
         .select(EventRow::as_select())
         .load(conn)?;
-    let names = Names::load(
+    let mut names = Names::load(
         conn,
         row.team_key
             .iter()
@@ -305,6 +255,7 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
             .chain(events.iter().map(|e| &e.actor_id))
             .chain(events.iter().filter_map(|e| e.assigned_to.as_ref())),
     )?;
+    names.load_people(conn, row.person_id.as_ref())?;
     let summary: Vec<SummaryRow> = from_json(&summary)?;
     let history = events
         .iter()
@@ -322,16 +273,32 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
         entry: names.entry(&row, calendar::today()),
         form_version: u32::try_from(form_version).unwrap_or_default(),
         submitted_by_email: names.email(&row.account_id),
-        person_id,
         about: None,
         candidates: Vec::new(),
         summary,
+        pages: Vec::new(),
         attachments: uploads::of_submission(conn, id)?
             .iter()
             .map(uploads::Upload::view)
             .collect(),
         history,
     })
+}
+
+/// What the database does not hold: who the answers say it is about, the records that may be
+/// them, and the titles of the form's pages for the answers' headings.
+async fn complete(state: &AppState, view: &mut StaffSubmissionView) -> Result<(), ApiError> {
+    if let Some(form) = state.forms.get(&view.entry.form_id) {
+        view.pages = form
+            .pages
+            .iter()
+            .map(|page| PageTitle {
+                page_id: page.id.clone(),
+                title: page.title.clone(),
+            })
+            .collect();
+    }
+    matching::fill(state, view).await
 }
 
 /// A submission for staff; the reading is in the audit log.
@@ -350,13 +317,13 @@ pub async fn get(
                 audit::record(
                     conn,
                     &actor,
-                    Event::read("submission", &id, view.person_id.as_deref()),
+                    Event::read("submission", &id, view.entry.person_id.as_deref()),
                 )?;
                 Ok::<_, ApiError>(view)
             })
         })
         .await?;
-    matching::fill(state, &mut view).await?;
+    complete(state, &mut view).await?;
     Ok(view)
 }
 
@@ -366,6 +333,8 @@ pub async fn get(
 struct Changed<'a> {
     status: Option<&'a str>,
     status_changed_at: Option<NaiveDateTime>,
+    first_status_at: Option<NaiveDateTime>,
+    response_days: Option<i32>,
     team_key: Option<Option<&'a str>>,
     assigned_to: Option<Option<&'a str>>,
 }
@@ -451,10 +420,28 @@ pub async fn change(
                     .as_deref()
                     .map(str::trim)
                     .filter(|n| !n.is_empty());
+                // The first change of status is the council's first response: the overview
+                // counts the working days it took.
+                let first_response = match new_status {
+                    Some(_) => submissions::table
+                        .find(&id)
+                        .select(submissions::first_status_at)
+                        .first::<Option<NaiveDateTime>>(conn)?
+                        .is_none()
+                        .then(|| {
+                            let received =
+                                calendar::london_date(before.entry.submitted_at.naive_utc());
+                            let days = working_days::taken(received, calendar::london_date(now));
+                            i32::try_from(days).unwrap_or(i32::MAX)
+                        }),
+                    None => None,
+                };
                 // One statement for whatever changed; a note alone changes no column.
                 let changed = Changed {
                     status: new_status,
                     status_changed_at: new_status.map(|_| now),
+                    first_status_at: first_response.map(|_| now),
+                    response_days: first_response,
                     team_key: request.team.as_ref().map(|_| team.as_deref()),
                     assigned_to: request.assigned_to.as_deref().map(Some),
                 };
@@ -478,7 +465,12 @@ pub async fn change(
                 audit::record(
                     conn,
                     &user,
-                    Event::new("update", "submission", &id, before.person_id.as_deref()),
+                    Event::new(
+                        "update",
+                        "submission",
+                        &id,
+                        before.entry.person_id.as_deref(),
+                    ),
                 )?;
                 let after = load(conn, &id)?;
                 // The sender hears of a new status, never of notes or who has it.
@@ -499,7 +491,7 @@ pub async fn change(
                         .filter(submissions::id.eq(&id))
                         .select((accounts::forename, accounts::email))
                         .first(conn)?;
-                    let page = match &before.person_id {
+                    let page = match &before.entry.person_id {
                         Some(person) => {
                             let item: Option<String> = crate::db::schema::form_requests::table
                                 .filter(crate::db::schema::form_requests::submission_id.eq(&id))
@@ -538,6 +530,6 @@ pub async fn change(
         state.outbox.wake();
         state.webhooks.wake();
     }
-    matching::fill(state, &mut view).await?;
+    complete(state, &mut view).await?;
     Ok(view)
 }

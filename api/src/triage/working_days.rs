@@ -143,6 +143,23 @@ pub fn add_working_days(from: NaiveDate, n: u32, holidays: &BTreeSet<NaiveDate>)
     day
 }
 
+/// How many working days after `from` `to` is: 0 on the same day, or any day before the next
+/// working day; 1 on the next working day, and so on.
+pub fn count_between(from: NaiveDate, to: NaiveDate, holidays: &BTreeSet<NaiveDate>) -> u32 {
+    from.iter_days()
+        .skip(1)
+        .take_while(|day| *day <= to)
+        .filter(|day| is_working_day(*day, holidays))
+        .count()
+        .try_into()
+        .unwrap_or(u32::MAX)
+}
+
+/// Working days from receiving something to answering it, in the London calendar.
+pub fn taken(received: NaiveDate, answered: NaiveDate) -> u32 {
+    count_between(received, answered, &bank_holidays())
+}
+
 /// When the council must have answered something received on `received`.
 pub fn due_on(received: NaiveDate) -> NaiveDate {
     add_working_days(received, TRIAGE_WORKING_DAYS, &bank_holidays())
@@ -154,6 +171,19 @@ mod tests {
 
     fn date(text: &str) -> NaiveDate {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn working_days_between_skip_weekends_and_bank_holidays() {
+        let holidays = BTreeSet::from([date("2026-12-25"), date("2026-12-28")]);
+        let between = |a: &str, b: &str| count_between(date(a), date(b), &holidays);
+        assert_eq!(between("2026-12-01", "2026-12-01"), 0);
+        // Friday to Monday is one working day; the Saturday alone is none.
+        assert_eq!(between("2026-12-04", "2026-12-07"), 1);
+        assert_eq!(between("2026-12-04", "2026-12-05"), 0);
+        // Thursday 24th to Tuesday 29th: Christmas and the substitute day do not count.
+        assert_eq!(between("2026-12-24", "2026-12-29"), 1);
+        assert_eq!(between("2026-12-02", "2026-12-01"), 0);
     }
 
     fn due(received: &str) -> String {

@@ -178,6 +178,8 @@ impl Templates {
             form => referral_form_of(path, forms).map(|form| Value::from_safe_string(script_json(form))),
             title => title,
             heading => heading,
+            // Staff work from wide tables: their pages use the whole window.
+            wide => Bundle::serving(path) == Bundle::Staff,
             other_forms => listed(forms, |f| f.audience.is_referral() && !TILED.contains(&f.id.as_str())),
             // Referrals citizens may make too, offered on the home page.
             open_to_everyone => listed(forms, |f| f.audience == shared::forms::Audience::Anyone),

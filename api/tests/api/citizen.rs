@@ -1066,7 +1066,7 @@ async fn a_proxy_completes_a_form_the_council_sent_and_it_goes_back_to_the_team(
         .json()
         .await
         .unwrap();
-    assert_eq!(sent.person_id.as_deref(), Some(person.as_str()));
+    assert_eq!(sent.entry.person_id.as_deref(), Some(person.as_str()));
     assert_eq!(sent.entry.team.map(|t| t.key).as_deref(), Some("finance"));
     assert!(
         sent.summary

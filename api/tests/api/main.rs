@@ -23,6 +23,7 @@ mod operations;
 mod outbox;
 mod processes;
 mod profile;
+mod queue;
 mod referrals;
 mod security_headers;
 mod staff;

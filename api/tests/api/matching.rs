@@ -89,7 +89,7 @@ async fn a_referral_is_linked_to_the_record_staff_choose_or_starts_a_new_one() {
     );
     assert_eq!(about.nhs_number.as_deref(), Some("9434765919"));
     assert_eq!(about.postcode.as_deref(), Some("L20 3NJ"));
-    assert_eq!(seen.person_id, None, "never linked on its own");
+    assert_eq!(seen.entry.person_id, None, "never linked on its own");
     let found: Vec<(&str, &[MatchReason])> = seen
         .candidates
         .iter()
@@ -125,7 +125,7 @@ async fn a_referral_is_linked_to_the_record_staff_choose_or_starts_a_new_one() {
     let linked = staff.post(&person_path, &link).await;
     assert_eq!(linked.status(), 200);
     let linked: StaffSubmissionView = linked.json().await.unwrap();
-    assert_eq!(linked.person_id.as_deref(), Some(margaret.as_str()));
+    assert_eq!(linked.entry.person_id.as_deref(), Some(margaret.as_str()));
     assert!(linked.candidates.is_empty());
     let again = staff.post(&person_path, &json!({"person_id": grace})).await;
     assert_eq!(again.status(), 409);
@@ -169,7 +169,7 @@ async fn a_referral_is_linked_to_the_record_staff_choose_or_starts_a_new_one() {
         .await;
     assert_eq!(made.status(), 201);
     let made: StaffSubmissionView = made.json().await.unwrap();
-    let new_id = made.person_id.unwrap();
+    let new_id = made.entry.person_id.unwrap();
     let record: StaffPersonView = staff.read(&format!("/api/v1/staff/people/{new_id}")).await;
     assert_eq!(
         (

@@ -16,14 +16,14 @@ use crate::walk;
 const PASSWORD: &str = "Tall-Trees-4-Ever!";
 
 /// A council with an administrator and a member of staff in the contact centre.
-struct Council {
-    app: TestApp,
-    admin: SessionCreated,
-    staff: SessionCreated,
-    staff_id: String,
+pub(crate) struct Council {
+    pub app: TestApp,
+    pub admin: SessionCreated,
+    pub staff: SessionCreated,
+    pub staff_id: String,
 }
 
-async fn council() -> Council {
+pub(crate) async fn council() -> Council {
     let app = spawn_app().await;
     let admin = app.signed_in_admin("alex.morgan@council.example").await;
     let staff = app.signed_in_staff("sam.taylor@council.example").await;
@@ -50,7 +50,7 @@ async fn council() -> Council {
     }
 }
 
-async fn registered(app: &TestApp, email: &str) -> SessionCreated {
+pub(crate) async fn registered(app: &TestApp, email: &str) -> SessionCreated {
     app.register(email, PASSWORD).await.json().await.unwrap()
 }
 

@@ -54,9 +54,11 @@ pub use referrals::{
     UpdateDraftRequest, UploadView,
 };
 pub use staff::{
-    AuditEntry, AuditPage, ImportReport, ImportedRow, InvitationView, LinkPersonRequest, LinkView,
-    MatchReason, PersonCandidate, PersonMatch, PersonMatchPage, QueueEntry, QueuePage, RecordView,
+    AuditEntry, AuditPage, FirstResponse, FormCount, FormUse, ImportReport, ImportedRow,
+    InvitationView, LinkPersonRequest, LinkView, MatchReason, Overview, PageTitle, PersonCandidate,
+    PersonMatch, PersonMatchPage, QueueEntry, QueuePage, QueuePerson, QueueSort, RecordView,
     RecordViewPage, ReferredPerson, SetTeamsRequest, StaffDocument, StaffInvitation, StaffMember,
     StaffPersonView, StaffRef, StaffSubmissionView, StaffThreadView, SubmissionChangeRequest,
-    SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage, TeamThreadSummary,
+    SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage, TeamThreadSummary, TeamWork,
+    WeekReceived,
 };

@@ -77,6 +77,57 @@ pub struct QueueEntry {
     pub submitted_by: String,
     pub team: Option<TeamRef>,
     pub assigned_to: Option<StaffRef>,
+    /// Who it is about: the record it is linked to, else what its answers said.
+    pub person: Option<QueuePerson>,
+    /// The person's record it is linked to: the one a completed item is about, or the one
+    /// staff matched a referral to.
+    pub person_id: Option<String>,
+}
+
+/// Who a queued submission is about, as the queue shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueuePerson {
+    #[cfg_attr(feature = "openapi", schema(example = "Joseph Okafor"))]
+    pub name: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    #[cfg_attr(feature = "openapi", schema(example = "EM1 2AB"))]
+    pub postcode: Option<String>,
+}
+
+/// The order of the queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QueueSort {
+    /// Soonest due first.
+    #[default]
+    Due,
+    /// Newest first.
+    Received,
+    /// By where it has got to (received, in review, more information needed, accepted,
+    /// declined), soonest due first within each.
+    Status,
+}
+
+impl QueueSort {
+    pub const ALL: [Self; 3] = [Self::Due, Self::Received, Self::Status];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Due => "due",
+            Self::Received => "received",
+            Self::Status => "status",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Due => "Due date, soonest first",
+            Self::Received => "Received, newest first",
+            Self::Status => "Status",
+        }
+    }
 }
 
 /// One page of the queue, soonest due first.
@@ -111,9 +162,6 @@ pub struct StaffSubmissionView {
     pub form_version: u32,
     /// The email address of the account that sent it, to contact them.
     pub submitted_by_email: String,
-    /// The person's record it is linked to: the one a completed item is about, or the one
-    /// staff matched a referral to.
-    pub person_id: Option<String>,
     /// Who the answers say it is about, when the form names the questions that say so.
     pub about: Option<ReferredPerson>,
     /// Records that may be the person, best first, while it is linked to none. Never linked
@@ -121,11 +169,23 @@ pub struct StaffSubmissionView {
     pub candidates: Vec<PersonCandidate>,
     /// Each answered question in words, as the sender saw it.
     pub summary: Vec<SummaryRow>,
+    /// The titles of the pages the answers are on, as the form now names them, for headings.
+    pub pages: Vec<PageTitle>,
     /// The files it carries; each opens at
     /// `/api/v1/integrations/submissions/{id}/attachments/{upload id}`.
     pub attachments: Vec<UploadView>,
     /// Every change, oldest first.
     pub history: Vec<SubmissionEvent>,
+}
+
+/// A page of a form, as the answers' headings name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PageTitle {
+    #[cfg_attr(feature = "openapi", schema(example = "about-the-person"))]
+    pub page_id: String,
+    #[cfg_attr(feature = "openapi", schema(example = "About the person"))]
+    pub title: String,
 }
 
 /// Who a referral says it is about.
@@ -468,4 +528,78 @@ pub struct ImportedRow {
 pub struct ImportReport {
     pub imported: usize,
     pub rows: Vec<ImportedRow>,
+}
+
+/// How the service is doing: the overview at /staff, for the last 12 weeks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Overview {
+    /// The team it is narrowed to; absent for the whole service.
+    pub team: Option<TeamRef>,
+    /// Submissions received a week, by form, oldest week first (weeks start on Monday).
+    pub weeks: Vec<WeekReceived>,
+    /// Work still open, and how much of it is overdue, by team ("no team yet" has no team).
+    pub teams: Vec<TeamWork>,
+    /// From arrival to the first change of status, for what arrived in the 12 weeks.
+    pub first_response: FirstResponse,
+    /// Forms started as drafts and drafts sent, by form.
+    pub forms: Vec<FormUse>,
+}
+
+/// One week of arrivals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WeekReceived {
+    /// The Monday it starts on.
+    pub starting: NaiveDate,
+    pub total: u64,
+    /// Only the forms that had any.
+    pub by_form: Vec<FormCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormCount {
+    #[cfg_attr(feature = "openapi", schema(example = "social-care-referral"))]
+    pub form_id: String,
+    pub count: u64,
+}
+
+/// A team's open work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamWork {
+    pub team: Option<TeamRef>,
+    pub open: u64,
+    pub overdue: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FirstResponse {
+    /// How many have had a change of status.
+    pub answered: u64,
+    /// How many still wait for one.
+    pub waiting: u64,
+    /// The median of the working days each took (weekends and bank holidays skipped);
+    /// absent when none has been answered.
+    #[cfg_attr(feature = "openapi", schema(example = 2.5))]
+    pub median_working_days: Option<f64>,
+}
+
+/// How often a form is started and sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormUse {
+    #[cfg_attr(feature = "openapi", schema(example = "social-care-referral"))]
+    pub form_id: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Refer someone for adult social care")
+    )]
+    pub form_title: String,
+    /// Drafts started (a form someone saved at least once).
+    pub started: u64,
+    /// Drafts sent as submissions.
+    pub sent: u64,
 }

@@ -1,4 +1,5 @@
 pub mod bot_check;
+pub mod confirm;
 pub mod focus;
 pub mod form;
 pub mod layout;

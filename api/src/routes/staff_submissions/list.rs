@@ -5,7 +5,7 @@ use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::routes::extract::Query;
 use crate::state::AppState;
-use crate::triage::{self, QueueQuery};
+use crate::triage::queue::{self, QueueQuery};
 
 /// The referral queue.
 #[utoipa::path(
@@ -16,9 +16,11 @@ use crate::triage::{self, QueueQuery};
     summary = "List the referral queue",
     description = "For council staff: every submitted referral, DoLS form and completed item, \
                    soonest due first (10 working days after arrival, skipping weekends and \
-                   England and Wales bank holidays), filtered by form, status, team, overdue \
-                   or given to me. Each look (with its filters) is written to the audit log. \
-                   Keyset-paginated: pass `next` as `after`.",
+                   England and Wales bank holidays), newest first or by status, filtered by \
+                   form, status, team, overdue, given to me or with my teams. Each entry says \
+                   who it is about: the linked record, else what the answers said. Each look \
+                   (with its filters) is written to the audit log. Keyset-paginated: pass \
+                   `next` as `after`.",
     params(QueueQuery),
     responses(
         (status = 200, description = "One page of the queue.", body = QueuePage),
@@ -34,6 +36,6 @@ pub async fn list_queue(
     user: CurrentUser,
     query: Query<QueueQuery>,
 ) -> Result<web::Json<QueuePage>, ApiError> {
-    let (items, next) = triage::queue(&state, &user, query.into_inner()).await?;
+    let (items, next) = queue::page(&state, &user, query.into_inner()).await?;
     Ok(web::Json(QueuePage { items, next }))
 }

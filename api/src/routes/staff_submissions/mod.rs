@@ -2,12 +2,14 @@
 //! changes. Every route needs a staff token; others get 403.
 
 mod change;
+mod export;
 mod get;
 mod link_person;
 mod list;
 mod new_person;
 
 pub use change::{__path_change_submission, change_submission};
+pub use export::{__path_export_queue, export_queue};
 pub use get::{__path_get_staff_submission, get_staff_submission};
 pub use link_person::{__path_link_submission_person, link_submission_person};
 pub use list::{__path_list_queue, list_queue};
@@ -17,6 +19,7 @@ use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(super::get_only("/staff/submissions", list_queue))
+        .service(super::get_only("/staff/submissions.csv", export_queue))
         .service(super::get_only(
             "/staff/submissions/{submission_id}",
             get_staff_submission,

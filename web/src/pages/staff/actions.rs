@@ -11,6 +11,7 @@ use shared::api::{
 
 use super::staff_only;
 use crate::api;
+use crate::components::confirm::ConfirmButton;
 use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
@@ -181,7 +182,7 @@ pub fn AccessRow(person_id: String, link: LinkView, version: RwSignal<u32>) -> i
         _ => "proxy, consent",
     };
     let id = link.id.clone();
-    let end = move |_| {
+    let end = Callback::new(move |_| {
         let (person_id, id) = (person_id.clone(), id.clone());
         leptos::task::spawn_local(async move {
             let ended = async {
@@ -193,13 +194,12 @@ pub fn AccessRow(person_id: String, link: LinkView, version: RwSignal<u32>) -> i
                 version.update(|v| *v += 1);
             }
         });
-    };
+    });
     view! {
         <li>
             {format!("{} ({}) — {footing} ", link.account_name, link.email)}
-            <button type="button" class="app-link-button govuk-link" on:click=end>
-                "End access"<span class="govuk-visually-hidden">{format!(" for {}", link.account_name)}</span>
-            </button>
+            <ConfirmButton label="End access" hidden=format!(" for {}", link.account_name)
+                question=format!("{} will no longer see this record.", link.account_name) on_confirm=end />
         </li>
     }
 }

@@ -5,6 +5,7 @@ use shared::api::{FieldErrors, StaffPersonView};
 
 use super::{Failed, day, load, staff_only};
 use crate::api;
+use crate::components::confirm::ConfirmButton;
 use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
@@ -283,9 +284,9 @@ fn Record(
                         <li>
                             {format!("{} — {footing} — {} on {} ", i.email, i.state, i.invited_at.format("%-d %B %Y"))}
                             {(i.state == "waiting").then(|| view! {
-                                <button type="button" class="app-link-button govuk-link" on:click=move |_| withdraw(id.clone())>
-                                    "Withdraw"<span class="govuk-visually-hidden">{format!(" the invitation to {}", i.email)}</span>
-                                </button>
+                                <ConfirmButton label="Withdraw" hidden=format!(" the invitation to {}", i.email)
+                                    question=format!("The invitation to {} will stop working.", i.email)
+                                    on_confirm=Callback::new(move |_| withdraw(id.clone())) />
                             })}
                         </li>
                     }
@@ -337,9 +338,9 @@ fn Record(
                                     <td class="govuk-table__cell">{d.published_at.format("%-d %b %Y").to_string()}</td>
                                     <td class="govuk-table__cell">{d.first_opened_at.map(crate::time::uk_time).unwrap_or_else(|| "Not yet".into())}</td>
                                     <td class="govuk-table__cell">
-                                        <button type="button" class="app-link-button govuk-link" on:click=move |_| withdraw(id.clone())>
-                                            "Withdraw"<span class="govuk-visually-hidden">{format!(" {}", d.title)}</span>
-                                        </button>
+                                        <ConfirmButton label="Withdraw" hidden=format!(" {}", d.title)
+                                            question=format!("{} will be taken off the record.", d.title)
+                                            on_confirm=Callback::new(move |_| withdraw(id.clone())) />
                                     </td>
                                 </tr>
                             }

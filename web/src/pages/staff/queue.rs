@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::api::{
-    FieldErrors, QueueEntry, StaffMember, StaffSubmissionView, SubmissionChangeRequest,
-    SubmissionStatus, TeamQueueSummary, UploadView,
+    FieldErrors, PageTitle, QueueEntry, QueuePerson, QueueSort, StaffMember, StaffSubmissionView,
+    SubmissionChangeRequest, SubmissionStatus, TeamQueueSummary, UploadView,
 };
+use shared::forms::SummaryRow;
 
 use super::{Failed, day, load, staff_only, status_tag};
 use crate::api;
@@ -13,9 +14,14 @@ use crate::components::title::set_page_title;
 use crate::pages::submission::{file_kind, open_file, readable_size, save_file};
 use crate::session::use_session;
 
+/// The filters and order the queue takes, as they appear in the address.
+const FILTERS: [&str; 7] = [
+    "form", "status", "team", "overdue", "mine", "my_teams", "sort",
+];
+
 /// The filters in the address, as the API takes them.
 fn filter_query(query: &leptos_router::params::ParamsMap) -> String {
-    ["form", "status", "team", "overdue", "mine"]
+    FILTERS
         .iter()
         .filter_map(|key| {
             query
@@ -27,17 +33,36 @@ fn filter_query(query: &leptos_router::params::ParamsMap) -> String {
         .join("&")
 }
 
+/// Who a referral is about, in a cell: name, then date of birth and postcode.
+fn who(about: Option<QueuePerson>) -> impl IntoView {
+    about.map(|p| {
+        let details = [
+            p.date_of_birth.map(|d| format!("born {}", day(d))),
+            p.postcode,
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        view! {
+            {p.name.unwrap_or_else(|| "Name not given".into())}
+            <br /><span class="govuk-body-s app-nowrap">{details}</span>
+        }
+    })
+}
+
 fn queue_row(entry: QueueEntry) -> impl IntoView {
     view! {
         <tr class="govuk-table__row">
-            <td class="govuk-table__cell">
+            <td class="govuk-table__cell app-nowrap">
                 <a href=format!("/staff/referrals/{}", entry.id) class="govuk-link">{entry.reference.clone()}</a>
             </td>
+            <td class="govuk-table__cell">{who(entry.person)}</td>
             <td class="govuk-table__cell">{entry.form_title.clone()}</td>
-            <td class="govuk-table__cell">{entry.submitted_at.format("%-d %b %Y").to_string()}</td>
-            <td class="govuk-table__cell">
+            <td class="govuk-table__cell app-nowrap">{day(entry.submitted_at.date_naive())}</td>
+            <td class="govuk-table__cell app-nowrap">
                 {day(entry.due_on)}
-                {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}
+                {entry.overdue.then(|| view! { <br /><strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}
             </td>
             <td class="govuk-table__cell">{entry.team.map(|t| t.name).unwrap_or_else(|| "None yet".into())}</td>
             <td class="govuk-table__cell">{entry.assigned_to.map(|p| p.name).unwrap_or_else(|| "Nobody".into())}</td>
@@ -46,13 +71,26 @@ fn queue_row(entry: QueueEntry) -> impl IntoView {
     }
 }
 
+/// A filter that is on or off.
+fn check(id: &'static str, label: &'static str, on: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="govuk-checkboxes__item">
+            <input class="govuk-checkboxes__input" id=id type="checkbox"
+                prop:checked=move || on.get() on:change=move |ev| on.set(event_target_checked(&ev)) />
+            <label class="govuk-label govuk-checkboxes__label" for=id>{label}</label>
+        </div>
+    }
+}
+
 /// The referral queue, soonest due first, with its filters.
 #[component]
 pub fn ReferralQueue() -> impl IntoView {
     set_page_title("Referral queue");
+    let session = use_session();
     let query = use_query_map();
     let navigate = use_navigate();
     let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
     let filters = move || filter_query(&query.read());
     let loaded = load(move |token| {
         let filters = filters();
@@ -64,29 +102,40 @@ pub fn ReferralQueue() -> impl IntoView {
         }
     });
     let picked = move |key: &str| query.read_untracked().get(key).unwrap_or_default();
-    let form = RwSignal::new(picked("form"));
-    let status = RwSignal::new(picked("status"));
-    let team = RwSignal::new(picked("team"));
-    let overdue = RwSignal::new(picked("overdue") == "true");
+    let [form, status, team, sort] =
+        ["form", "status", "team", "sort"].map(|k| RwSignal::new(picked(k)));
+    let [overdue, mine, my_teams] =
+        ["overdue", "mine", "my_teams"].map(|k| RwSignal::new(picked(k) == "true"));
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut parts = Vec::new();
-        for (key, value) in [
+        let on = |b: RwSignal<bool>| String::from(if b.get() { "true" } else { "" });
+        let parts = [
             ("form", form.get()),
             ("status", status.get()),
             ("team", team.get()),
-        ] {
-            if !value.is_empty() {
-                parts.push(format!("{key}={value}"));
-            }
-        }
-        if overdue.get() {
-            parts.push("overdue=true".into());
-        }
+            ("overdue", on(overdue)),
+            ("mine", on(mine)),
+            ("my_teams", on(my_teams)),
+            ("sort", sort.get()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>();
         navigate(
             &format!("/staff/referrals?{}", parts.join("&")),
             Default::default(),
         );
+    };
+    let export = move |_| {
+        let filters = filters();
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::export_queue(&token, &filters).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, |bytes: Vec<u8>| {
+            save_file(&bytes, "referral-queue.csv", "text/csv")
+        });
     };
     staff_only(move || {
         let apply = apply.clone();
@@ -101,6 +150,10 @@ pub fn ReferralQueue() -> impl IntoView {
                         let empty = page.items.is_empty();
                         let shown = RwSignal::new(page.items);
                         let next = RwSignal::new(page.next);
+                        let order = QueueSort::ALL
+                            .into_iter()
+                            .find(|s| s.as_str() == sort.get_untracked())
+                            .unwrap_or_default();
                         view! {
                             <form class="app-filters" novalidate on:submit=apply>
                                 <div class="govuk-form-group app-filter">
@@ -132,12 +185,18 @@ pub fn ReferralQueue() -> impl IntoView {
                                         }).collect_view()}
                                     </select>
                                 </div>
+                                <div class="govuk-form-group app-filter">
+                                    <label class="govuk-label" for="sort">"Sort by"</label>
+                                    <select class="govuk-select" id="sort" on:change=move |ev| sort.set(event_target_value(&ev))>
+                                        {QueueSort::ALL.into_iter().map(|s| view! {
+                                            <option value=s.as_str() selected=move || sort.get() == s.as_str() || (sort.get().is_empty() && s == QueueSort::Due)>{s.label()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
                                 <div class="govuk-checkboxes govuk-checkboxes--small app-filter" data-module="govuk-checkboxes">
-                                    <div class="govuk-checkboxes__item">
-                                        <input class="govuk-checkboxes__input" id="filter-overdue" type="checkbox"
-                                            prop:checked=move || overdue.get() on:change=move |ev| overdue.set(event_target_checked(&ev)) />
-                                        <label class="govuk-label govuk-checkboxes__label" for="filter-overdue">"Overdue only"</label>
-                                    </div>
+                                    {check("filter-overdue", "Overdue only", overdue)}
+                                    {check("filter-mine", "Assigned to me", mine)}
+                                    {check("filter-my-teams", "My teams", my_teams)}
                                 </div>
                                 <button type="submit" class="govuk-button govuk-button--secondary app-filter" data-module="govuk-button">"Apply filters"</button>
                             </form>
@@ -145,16 +204,13 @@ pub fn ReferralQueue() -> impl IntoView {
                                 view! { <p class="govuk-body">"Nothing in the queue matches these filters."</p> }.into_any()
                             } else {
                                 view! {
+                                    <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button"
+                                        disabled=move || busy.get() on:click=export>"Download as CSV"</button>
                                     <table class="govuk-table">
-                                        <caption class="govuk-table__caption govuk-table__caption--m">"Soonest due first"</caption>
+                                        <caption class="govuk-table__caption govuk-table__caption--m">{order.label()}</caption>
                                         <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                            <th scope="col" class="govuk-table__header">"Reference"</th>
-                                            <th scope="col" class="govuk-table__header">"Form"</th>
-                                            <th scope="col" class="govuk-table__header">"Received"</th>
-                                            <th scope="col" class="govuk-table__header">"Due"</th>
-                                            <th scope="col" class="govuk-table__header">"Team"</th>
-                                            <th scope="col" class="govuk-table__header">"Worker"</th>
-                                            <th scope="col" class="govuk-table__header">"Status"</th>
+                                            {["Reference", "Who it is about", "Form", "Received", "Due", "Team", "Worker", "Status"]
+                                                .map(|h| view! { <th scope="col" class="govuk-table__header">{h}</th> })}
                                         </tr></thead>
                                         <tbody class="govuk-table__body">
                                             {move || shown.get().into_iter().map(queue_row).collect_view()}
@@ -284,7 +340,16 @@ fn ReferralPage(
                 </div>
             </div>
         })}
-        <span class="govuk-caption-l">{entry.reference.clone()}</span>
+        <div class="app-identity-bar">
+            <ul class="app-identity-bar__details govuk-body">
+                <li><strong>{entry.person.as_ref().and_then(|p| p.name.clone()).unwrap_or_else(|| "Name not given".into())}</strong></li>
+                {entry.person.as_ref().and_then(|p| p.date_of_birth).map(|d| view! { <li>"Born "{day(d)}</li> })}
+                <li class="app-nowrap">{entry.reference.clone()}</li>
+                <li>{status_tag(entry.status)}</li>
+                <li class="app-nowrap">"Due "{day(entry.due_on)}
+                    {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}</li>
+            </ul>
+        </div>
         <h1 class="govuk-heading-l">{entry.form_title.clone()}</h1>
         <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">
@@ -292,19 +357,8 @@ fn ReferralPage(
                 <dd class="govuk-summary-list__value">{received}</dd>
             </div>
             <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Due"</dt>
-                <dd class="govuk-summary-list__value">
-                    {entry.due_on.format("%-d %B %Y").to_string()}
-                    {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}
-                </dd>
-            </div>
-            <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Sent by"</dt>
                 <dd class="govuk-summary-list__value">{format!("{} ({})", entry.submitted_by, submission.submitted_by_email)}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Status"</dt>
-                <dd class="govuk-summary-list__value">{status_tag(entry.status)}</dd>
             </div>
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Team"</dt>
@@ -373,16 +427,16 @@ fn ReferralPage(
             view! { <p class="govuk-body">"No changes yet."</p> }.into_any()
         } else {
             view! {
-                <ol class="govuk-list app-history">
+                <ol class="app-timeline">
                     {submission.history.into_iter().map(|e| {
                         let mut what = Vec::new();
-                        if let Some(s) = e.status { what.push(format!("status: {}", s.label())); }
-                        if let Some(t) = &e.team { what.push(format!("team: {}", t.name)); }
-                        if let Some(p) = &e.assigned_to { what.push(format!("worker: {}", p.name)); }
+                        if let Some(s) = e.status { what.push(format!("Status: {}", s.label())); }
+                        if let Some(t) = &e.team { what.push(format!("Team: {}", t.name)); }
+                        if let Some(p) = &e.assigned_to { what.push(format!("Worker: {}", p.name)); }
                         view! {
                             <li>
-                                <p class="govuk-body govuk-!-margin-bottom-1"><strong>{format!("{} — {}", crate::time::uk_time(e.at), e.by)}</strong></p>
-                                {(!what.is_empty()).then(|| view! { <p class="govuk-body govuk-!-margin-bottom-1">{what.join(", ")}</p> })}
+                                <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{if what.is_empty() { "Note".to_owned() } else { what.join(", ") }}</h3>
+                                <p class="govuk-body-s govuk-!-margin-bottom-1">{format!("{}, {}", e.by, crate::time::uk_time(e.at))}</p>
                                 {e.note.map(|n| view! { <p class="govuk-body app-message__body">{n}</p> })}
                             </li>
                         }
@@ -444,15 +498,39 @@ fn ReferralPage(
         })}
 
         <h2 class="govuk-heading-m">"Answers"</h2>
-        <dl class="govuk-summary-list">
-            {submission.summary.into_iter().map(|row| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">{row.label}</dt>
-                    <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
-                </div>
-            }).collect_view()}
-        </dl>
+        {answers_by_page(submission.summary, submission.pages)}
     }
+}
+
+/// The answers under a heading for each page of the form they were on.
+fn answers_by_page(rows: Vec<SummaryRow>, pages: Vec<PageTitle>) -> impl IntoView {
+    let mut groups: Vec<(String, Vec<SummaryRow>)> = Vec::new();
+    for row in rows {
+        match groups.last_mut() {
+            Some((page, group)) if *page == row.page_id => group.push(row),
+            _ => groups.push((row.page_id.clone(), vec![row])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(page, rows)| {
+            let title = pages
+                .iter()
+                .find(|p| p.page_id == page)
+                .map(|p| p.title.clone());
+            view! {
+                {title.map(|t| view! { <h3 class="govuk-heading-s">{t}</h3> })}
+                <dl class="govuk-summary-list">
+                    {rows.into_iter().map(|row| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{row.label}</dt>
+                            <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            }
+        })
+        .collect_view()
 }
 
 /// Who the referral is about: the record it is linked to, or the records that may be the
@@ -470,7 +548,7 @@ fn about_section(
         saved.set(true);
         version.update(|v| *v += 1);
     };
-    match (submission.person_id.clone(), submission.about.clone()) {
+    match (submission.entry.person_id.clone(), submission.about.clone()) {
         (Some(person), _) => view! {
             <h2 class="govuk-heading-m">"Who it is about"</h2>
             <p class="govuk-body">"Linked to "

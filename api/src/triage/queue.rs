@@ -1,0 +1,364 @@
+//! The referral queue as staff work from it: filtered (form, status, team, overdue, mine, my
+//! teams), in one of three orders, a keyset page at a time, or every row as a CSV file.
+
+use chrono::{NaiveDate, NaiveTime};
+use diesel::prelude::*;
+use serde::Deserialize;
+use shared::api::{QueueEntry, QueueSort, Role, SubmissionStatus};
+use utoipa::IntoParams;
+
+use super::{Names, OPEN, Queued};
+use crate::audit::{self, Event};
+use crate::auth::CurrentUser;
+use crate::calendar;
+use crate::db::DbConnection;
+use crate::db::MultiBackend;
+use crate::db::schema::{submissions, team_members};
+use crate::error::ApiError;
+use crate::pagination::{Cursor, PageQuery, PageRequest};
+use crate::state::AppState;
+
+/// Narrows the queue; all of them together.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct QueueQuery {
+    /// Only this form (its id).
+    #[param(example = "social-care-referral")]
+    pub form: Option<String>,
+    /// Only this status.
+    pub status: Option<SubmissionStatus>,
+    /// Only this team's (its key).
+    #[param(example = "contact_centre")]
+    pub team: Option<String>,
+    /// Only those past their due date and still open.
+    pub overdue: Option<bool>,
+    /// Only those given to me.
+    pub mine: Option<bool>,
+    /// Only those with the teams I work in.
+    pub my_teams: Option<bool>,
+    /// The order: `due` (soonest first, the default), `received` (newest first) or `status`.
+    pub sort: Option<QueueSort>,
+    /// The `next` cursor of the previous page.
+    pub after: Option<String>,
+    /// How many, 1 to 100; 20 when left out.
+    pub limit: Option<i64>,
+}
+
+impl QueueQuery {
+    /// The filters as the audit log keeps them: "queue form=… status=…", or "queue".
+    pub fn describe(&self, what: &str) -> String {
+        let mut text = String::from(what);
+        let mut add = |name: &str, value: Option<&str>| {
+            if let Some(value) = value {
+                text.push_str(&format!(" {name}={value}"));
+            }
+        };
+        let yes_no = |b: Option<bool>| b.map(|b| if b { "true" } else { "false" });
+        add("form", self.form.as_deref());
+        add("status", self.status.map(|s| s.as_str()));
+        add("team", self.team.as_deref());
+        add("overdue", yes_no(self.overdue));
+        add("mine", yes_no(self.mine));
+        add("my_teams", yes_no(self.my_teams));
+        add("sort", self.sort.map(QueueSort::as_str));
+        add("after", self.after.as_deref());
+        text
+    }
+}
+
+type Select = submissions::BoxedQuery<'static, MultiBackend>;
+
+/// The filters, for the account asking, as a query to order and page.
+fn filtered(
+    conn: &mut DbConnection,
+    query: &QueueQuery,
+    me: &str,
+    today: NaiveDate,
+) -> QueryResult<Select> {
+    let mut select: Select = submissions::table.into_boxed();
+    if let Some(form) = &query.form {
+        select = select.filter(submissions::form_id.eq(form.clone()));
+    }
+    if let Some(status) = query.status {
+        select = select.filter(submissions::status.eq(status.as_str()));
+    }
+    if let Some(team) = &query.team {
+        select = select.filter(submissions::team_key.eq(team.clone()));
+    }
+    if query.overdue == Some(true) {
+        select = select
+            .filter(submissions::due_on.lt(today))
+            .filter(submissions::status.eq_any(OPEN));
+    }
+    if query.mine == Some(true) {
+        select = select.filter(submissions::assigned_to.eq(me.to_owned()));
+    }
+    if query.my_teams == Some(true) {
+        let teams: Vec<String> = team_members::table
+            .filter(team_members::account_id.eq(me))
+            .select(team_members::team_key)
+            .load(conn)?;
+        select = select.filter(submissions::team_key.eq_any(teams));
+    }
+    Ok(select)
+}
+
+/// Up to `limit` rows after `after`, in the order asked for. Sorting by status reads each
+/// status in turn through its (status, due_on, id) index, so no order needs the whole table.
+fn rows(
+    conn: &mut DbConnection,
+    query: &QueueQuery,
+    me: &str,
+    today: NaiveDate,
+    after: Option<Cursor>,
+    limit: i64,
+) -> Result<Vec<Queued>, ApiError> {
+    let page = |after: Option<Cursor>, limit: i64, conn: &mut DbConnection| {
+        filtered(conn, query, me, today).map(|select| (select, after, limit))
+    };
+    match query.sort.unwrap_or_default() {
+        QueueSort::Due => {
+            let (select, after, limit) = page(after, limit, conn)?;
+            Ok(soonest_due(select, after).limit(limit).load(conn)?)
+        }
+        QueueSort::Received => {
+            let (mut select, after, limit) = page(after, limit, conn)?;
+            if let Some(cursor) = after {
+                select = select.filter(crate::older_than!(
+                    submissions::submitted_at,
+                    submissions::id,
+                    cursor
+                ));
+            }
+            Ok(select
+                .select(Queued::as_select())
+                .order((submissions::submitted_at.desc(), submissions::id.desc()))
+                .limit(limit)
+                .load(conn)?)
+        }
+        QueueSort::Status => {
+            // The cursor names the last row; its status says where to carry on.
+            let from = match &after {
+                Some(cursor) => submissions::table
+                    .find(&cursor.id)
+                    .select(submissions::status)
+                    .first::<String>(conn)
+                    .optional()?
+                    .and_then(|s| SubmissionStatus::parse(&s)),
+                None => None,
+            };
+            let start = from.map_or(0, |s| {
+                SubmissionStatus::ALL
+                    .iter()
+                    .position(|x| *x == s)
+                    .unwrap_or(0)
+            });
+            let mut found: Vec<Queued> = Vec::new();
+            for (index, status) in SubmissionStatus::ALL.into_iter().enumerate().skip(start) {
+                if query.status.is_some_and(|s| s != status) {
+                    continue;
+                }
+                let wanted = limit - i64::try_from(found.len()).unwrap_or(limit);
+                if wanted <= 0 {
+                    break;
+                }
+                let within = if index == start { after.clone() } else { None };
+                let (select, within, wanted) = page(within, wanted, conn)?;
+                let select = select.filter(submissions::status.eq(status.as_str()));
+                found.extend(soonest_due(select, within).limit(wanted).load(conn)?);
+            }
+            Ok(found)
+        }
+    }
+}
+
+/// Soonest due first, after `after` (its time is the due date).
+fn soonest_due(
+    mut select: Select,
+    after: Option<Cursor>,
+) -> submissions::BoxedQuery<
+    'static,
+    MultiBackend,
+    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<Queued, MultiBackend>>,
+> {
+    if let Some(Cursor { at, id }) = after {
+        let due = at.date();
+        // The plain `>=` lets the database seek to the page in its index.
+        select = select.filter(submissions::due_on.ge(due)).filter(
+            submissions::due_on
+                .gt(due)
+                .or(submissions::due_on.eq(due).and(submissions::id.gt(id))),
+        );
+    }
+    select
+        .select(Queued::as_select())
+        .order((submissions::due_on.asc(), submissions::id.asc()))
+}
+
+/// Where the next page starts, after `row`, in `sort`'s order.
+fn cursor_after(row: &Queued, sort: QueueSort) -> Cursor {
+    let at = match sort {
+        QueueSort::Received => row.submitted_at,
+        QueueSort::Due | QueueSort::Status => row.due_on().and_time(NaiveTime::MIN),
+    };
+    Cursor {
+        at,
+        id: row.id.clone(),
+    }
+}
+
+/// One page of the queue; the look (with its filters) is in the audit log.
+pub async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    query: QueueQuery,
+) -> Result<(Vec<QueueEntry>, Option<String>), ApiError> {
+    user.require(Role::Staff)?;
+    let page = PageRequest::try_from(PageQuery {
+        after: query.after.clone(),
+        limit: query.limit,
+    })?;
+    let sort = query.sort.unwrap_or_default();
+    let today = calendar::today();
+    let actor = user.clone();
+    let (after, fetch) = (page.after.clone(), page.limit + 1);
+    let (rows, names) = state
+        .database
+        .run(move |conn| {
+            // The queue shows who each referral is about: looking at it is logged like
+            // opening one, with the filters used as what was looked at.
+            audit::record(
+                conn,
+                &actor,
+                Event::new("list", "submissions", &query.describe("queue"), None),
+            )?;
+            let rows = rows(conn, &query, &actor.account_id, today, after, fetch)?;
+            let names = Names::for_rows(conn, &rows)?;
+            Ok::<_, ApiError>((rows, names))
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |row| cursor_after(row, sort));
+    Ok((rows.iter().map(|r| names.entry(r, today)).collect(), next))
+}
+
+/// Rows read per query while a CSV file is written.
+const EXPORT_BATCH: i64 = 500;
+
+/// The CSV file's columns.
+const EXPORT_HEADER: [&str; 13] = [
+    "Reference",
+    "Form",
+    "Received",
+    "Due",
+    "Overdue",
+    "Status",
+    "Team",
+    "Worker",
+    "Sent by",
+    "About",
+    "Date of birth",
+    "Postcode",
+    "Record",
+];
+
+/// The queue with these filters and order, every row, as CSV, a batch at a time: each batch
+/// is read in its own short query, so a large export holds no connection for long. The export
+/// is in the audit log before the first row is read.
+pub fn export(
+    state: actix_web::web::Data<AppState>,
+    user: CurrentUser,
+    query: QueueQuery,
+) -> Result<impl futures_util::Stream<Item = Result<actix_web::web::Bytes, ApiError>>, ApiError> {
+    user.require(Role::Staff)?;
+    let sort = query.sort.unwrap_or_default();
+    let today = calendar::today();
+    struct Progress {
+        after: Option<Cursor>,
+        header: bool,
+        done: bool,
+    }
+    let start = Progress {
+        after: None,
+        header: true,
+        done: false,
+    };
+    Ok(futures_util::stream::try_unfold(
+        (start, state, user, query),
+        move |(mut progress, state, user, query)| async move {
+            if progress.done {
+                return Ok(None);
+            }
+            let (after, header) = (progress.after.clone(), progress.header);
+            let (q, actor) = (query.clone(), user.clone());
+            let (rows, names) = state
+                .database
+                .run(move |conn| {
+                    if header {
+                        audit::record(
+                            conn,
+                            &actor,
+                            Event::new("export", "submissions", &q.describe("queue"), None),
+                        )?;
+                    }
+                    let rows = rows(conn, &q, &actor.account_id, today, after, EXPORT_BATCH)?;
+                    let names = Names::for_rows(conn, &rows)?;
+                    Ok::<_, ApiError>((rows, names))
+                })
+                .await?;
+            let mut out = crate::csv_export::Writer::new();
+            if header {
+                out.row(EXPORT_HEADER)?;
+            }
+            for row in &rows {
+                let e = names.entry(row, today);
+                let about = e.person.clone();
+                out.row([
+                    e.reference.as_str(),
+                    &e.form_title,
+                    &calendar::uk_time(e.submitted_at.naive_utc()),
+                    &e.due_on.format("%Y-%m-%d").to_string(),
+                    if e.overdue { "Yes" } else { "No" },
+                    e.status.label(),
+                    e.team.as_ref().map_or("", |t| t.name.as_str()),
+                    e.assigned_to.as_ref().map_or("", |p| p.name.as_str()),
+                    &e.submitted_by,
+                    about.as_ref().and_then(|a| a.name.as_deref()).unwrap_or(""),
+                    &about
+                        .as_ref()
+                        .and_then(|a| a.date_of_birth)
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default(),
+                    about
+                        .as_ref()
+                        .and_then(|a| a.postcode.as_deref())
+                        .unwrap_or(""),
+                    e.person_id.as_deref().unwrap_or(""),
+                ])?;
+            }
+            progress.header = false;
+            progress.done = (rows.len() as i64) < EXPORT_BATCH;
+            progress.after = rows.last().map(|row| cursor_after(row, sort));
+            Ok(Some((out.finish()?, (progress, state, user, query))))
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_audit_log_names_every_filter_used() {
+        let query = QueueQuery {
+            status: Some(SubmissionStatus::InReview),
+            my_teams: Some(true),
+            sort: Some(QueueSort::Received),
+            ..QueueQuery::default()
+        };
+        assert_eq!(
+            query.describe("queue"),
+            "queue status=in_review my_teams=true sort=received"
+        );
+    }
+}
