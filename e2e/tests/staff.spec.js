@@ -103,6 +103,8 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   const row = page.locator('tr', { hasText: reference });
   await expect(row).toContainText('Support enquiry');
   await expect(row).toContainText('Received');
+  await expect(row.locator('td').nth(1)).toContainText('Edna Marsh');
+  await expect(row.locator('td').nth(1)).toContainText('born 14 Feb 1938, L20 3NJ');
   await expect(row.locator('td').nth(3)).toHaveText(/\d{1,2} \w{3} \d{4}/);
   await expectNoAxeViolations(page);
   await page.getByLabel('Status').selectOption({ label: 'Received' });
@@ -110,6 +112,10 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   await expect(page).toHaveURL(/status=received/);
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support enquiry');
+  // Who it is about comes first, in the identity bar; the answers are under their pages.
+  await expect(page.locator('.app-identity-bar')).toContainText('Edna Marsh');
+  await expect(page.locator('.app-identity-bar')).toContainText(reference);
+  await expect(page.getByRole('heading', { name: 'Who is the assessment for' })).toBeVisible();
   await expect(page.getByText('Edna', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Save change' }).click();
@@ -121,9 +127,9 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   await page.getByLabel('Note (optional)').fill('Assessment booked for next week.');
   await page.getByRole('button', { name: 'Save change' }).click();
   await expect(page.getByText('The change has been saved.')).toBeVisible();
-  const history = page.locator('.app-history');
-  await expect(history).toContainText('status: Accepted');
-  await expect(history).toContainText('worker: Sam Taylor');
+  const history = page.locator('.app-timeline');
+  await expect(history).toContainText('Status: Accepted');
+  await expect(history).toContainText('Worker: Sam Taylor');
   await expect(history).toContainText('Assessment booked for next week.');
   await expectNoAxeViolations(page);
 
@@ -143,6 +149,83 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   await signIn(page, GP, 'Your account');
   const submitted = page.getByRole('table', { name: 'Forms submitted in the last 30 days' });
   await expect(submitted.locator('tr', { hasText: reference })).toContainText('Accepted');
+});
+
+/** A number in a cell of the overview's tables, or 0 when the row is not there yet. */
+async function cellNumber(row, index) {
+  return (await row.count()) ? Number(await row.locator('td').nth(index).textContent()) : 0;
+}
+
+test('staff see a new referral counted in the overview, take it, find it as theirs, sort the queue and download it as CSV', async ({ page, consoleErrors }) => {
+  test.setTimeout(150_000);
+  const RUTH = { first: 'Ruth', last: 'Ellis', born: ['9', '6', '1950'], line1: '7 Marsh Lane' };
+  const weekly = page.getByRole('table', { name: 'Received each week, last 12 weeks, by form' });
+  const thisWeek = weekly.locator('tbody tr').last().locator('td').last();
+  const centre = page.getByRole('table', { name: 'Open and overdue, by team' })
+    .getByRole('row', { name: /Adult Social Care Contact Centre/ });
+  await signIn(page, STAFF, 'Your account');
+  await page.goto('/staff');
+  await expectHeading(page, 'Council work');
+  await expect(weekly).toBeVisible();
+  const receivedBefore = Number(await thisWeek.textContent());
+  const openBefore = await cellNumber(centre, 0);
+  await signOut(page);
+
+  await signIn(page, GP, 'Your account');
+  await referForSupport(page, RUTH);
+  const reference = await submitReferral(page);
+  await signOut(page);
+
+  // The overview counts it: this week's arrivals and the contact centre's open work.
+  await signIn(page, STAFF, 'Your account');
+  await page.goto('/staff');
+  await expect(thisWeek).toHaveText(String(receivedBefore + 1));
+  expect(await cellNumber(centre, 0)).toBe(openBefore + 1);
+  await expect(page.getByRole('img', { name: /Received each week/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Open work by team/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Narrowed to a team with none of it.
+  await page.getByLabel('Team').selectOption({ label: 'Deprivation of Liberty Safeguards' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(centre).toHaveCount(0);
+
+  // Sam takes it.
+  await page.getByRole('link', { name: 'Referral queue' }).click();
+  const row = page.locator('tr', { hasText: reference });
+  await expect(row).toContainText('Ruth Ellis');
+  await expect(row).toContainText('born 9 Jun 1950');
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.locator('.app-identity-bar')).toContainText('Ruth Ellis');
+  await page.getByLabel('Worker').selectOption({ label: 'Sam Taylor' });
+  await page.getByRole('button', { name: 'Save change' }).click();
+  await expect(page.getByText('The change has been saved.')).toBeVisible();
+
+  // "Assigned to me", newest first: it leads, and every row is Sam's.
+  await page.getByRole('link', { name: 'Referral queue' }).click();
+  await expectHeading(page, 'Referral queue');
+  await page.getByLabel('Assigned to me').check();
+  await page.getByLabel('Sort by').selectOption({ label: 'Received, newest first' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/mine=true/);
+  await expect(page).toHaveURL(/sort=received/);
+  const rows = page.locator('tbody tr');
+  await expect(rows.first()).toContainText(reference);
+  for (const worker of await rows.locator('td:nth-child(7)').allTextContents()) {
+    expect(worker).toBe('Sam Taylor');
+  }
+  await expectNoAxeViolations(page);
+
+  // The same rows as a CSV file.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('referral-queue.csv');
+  const lines = require('node:fs').readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  expect(lines[0]).toBe('Reference,Form,Received,Due,Overdue,Status,Team,Worker,Sent by,About,Date of birth,Postcode,Record');
+  expect(lines[1]).toContain(reference);
+  expect(lines[1]).toContain('Ruth Ellis,1950-06-09,L20 3NJ');
+  expect(lines.length).toBe(await rows.count() + 1);
+  await signOut(page);
 });
 
 test('a referral about someone the council knows is matched to her record by NHS number and linked', async ({ page, consoleErrors }) => {
@@ -322,7 +405,14 @@ test('staff create a record, invite someone to it, send a form and record a work
   await expectHeading(page, 'Edna Marsh');
   await expect(page.getByText('edna.marsh@example.org — proxy, deputyship — waiting')).toBeVisible();
   // Sent to the wrong address: withdrawn before anyone can accept it.
+  // Withdrawing asks first; "Cancel" leaves it be.
   await page.getByRole('button', { name: 'Withdraw the invitation to edna.marsh@example.org' }).click();
+  await expect(page.getByText('The invitation to edna.marsh@example.org will stop working.')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Cancel the invitation to edna.marsh@example.org' }).click();
+  await expect(page.getByText('edna.marsh@example.org — proxy, deputyship — waiting')).toBeVisible();
+  await page.getByRole('button', { name: 'Withdraw the invitation to edna.marsh@example.org' }).click();
+  await page.getByRole('button', { name: 'Yes, withdraw the invitation to edna.marsh@example.org' }).click();
   await expect(page.getByText('edna.marsh@example.org — proxy, deputyship — withdrawn')).toBeVisible();
   await expectNoAxeViolations(page);
 

@@ -275,3 +275,34 @@ pub fn submit<T: 'static>(
         busy.set(false);
     });
 }
+
+/// The field's first error, as GOV.UK shows it above the input (`{field}-error`, for the
+/// input's `aria-describedby`); nothing while it has none. One function for every field, so
+/// the browser app carries its code once.
+pub fn field_error(errors: RwSignal<FieldErrors>, field: &'static str) -> impl IntoView {
+    move || {
+        errors
+            .with(|e| e.get(field).and_then(|m| m.first().cloned()))
+            .map(|message| {
+                view! {
+                    <p id=format!("{field}-error") class="govuk-error-message">
+                        <span class="govuk-visually-hidden">"Error: "</span>{message}
+                    </p>
+                }
+            })
+    }
+}
+
+/// A form group's class: marked as in error while its field has one.
+pub fn group_class(
+    errors: RwSignal<FieldErrors>,
+    field: &'static str,
+) -> impl Fn() -> &'static str + Copy {
+    move || {
+        if errors.with(|e| e.contains_key(field)) {
+            "govuk-form-group govuk-form-group--error"
+        } else {
+            "govuk-form-group"
+        }
+    }
+}

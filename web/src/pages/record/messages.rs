@@ -6,7 +6,7 @@ use shared::api::{FieldErrors, NewMessageRequest, ReplyRequest};
 use super::{Failed, Whose, among, load, whose};
 use crate::api;
 use crate::app::use_council;
-use crate::components::form::{ErrorSummary, TextInput, submit};
+use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
@@ -179,12 +179,10 @@ pub fn Thread() -> impl IntoView {
                         }).collect_view()}
                         <ErrorSummary errors=errors />
                         <form novalidate on:submit=send>
-                            <div class=move || if errors.with(|e| e.contains_key("body")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                            <div class=group_class(errors, "body")>
                                 <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="body">"Reply"</label></h2>
                                 <div id="body-hint" class="govuk-hint">"Type your reply above the dotted line. The message you are replying to is shown below it."</div>
-                                {move || errors.with(|e| e.get("body").and_then(|m| m.first().cloned())).map(|message| view! {
-                                    <p id="body-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                                })}
+                                {field_error(errors, "body")}
                                 <textarea class="govuk-textarea" id="body" name="body" rows="5" aria-describedby="body-hint"
                                     prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                                 {quoted.map(|text| view! { <div class="app-quoted">{text}</div> })}
@@ -258,12 +256,10 @@ pub fn NewMessage() -> impl IntoView {
                         })}
                         <NotUrgent />
                         <form novalidate on:submit=send.clone()>
-                            <div class=move || if errors.with(|e| e.contains_key("message_type")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                            <div class=group_class(errors, "message_type")>
                                 <label class="govuk-label" for="message_type">"Message type"</label>
                                 <div id="message_type-hint" class="govuk-hint">"This decides who receives your message first."</div>
-                                {move || errors.with(|e| e.get("message_type").and_then(|m| m.first().cloned())).map(|message| view! {
-                                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                                })}
+                                {field_error(errors, "message_type")}
                                 <select class="govuk-select" id="message_type" name="message_type" aria-describedby="message_type-hint"
                                     prop:value=move || message_type.get() on:change=move |ev| message_type.set(event_target_value(&ev))>
                                     <option value="">"Choose a message type"</option>
@@ -271,11 +267,9 @@ pub fn NewMessage() -> impl IntoView {
                                 </select>
                             </div>
                             <TextInput name="subject" label="Subject" value=subject errors=errors />
-                            <div class=move || if errors.with(|e| e.contains_key("body")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                            <div class=group_class(errors, "body")>
                                 <label class="govuk-label" for="body">"Message"</label>
-                                {move || errors.with(|e| e.get("body").and_then(|m| m.first().cloned())).map(|message| view! {
-                                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                                })}
+                                {field_error(errors, "body")}
                                 <textarea class="govuk-textarea" id="body" name="body" rows="8"
                                     prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                             </div>

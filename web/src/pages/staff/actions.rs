@@ -12,7 +12,7 @@ use shared::api::{
 use super::staff_only;
 use crate::api;
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{ErrorSummary, TextInput, submit};
+use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -139,12 +139,10 @@ pub fn GiveAccess() -> impl IntoView {
             <form novalidate on:submit=invite.clone()>
                 <TextInput name="email" label="Their email address" value=email errors=errors kind="email"
                     hint="They accept the invitation in their account, signed in with this address" />
-                <div class=move || if errors.with(|e| e.contains_key("relationship")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <div class=group_class(errors, "relationship")>
                     <fieldset class="govuk-fieldset">
                         <legend class="govuk-fieldset__legend">"Whose account is it?"</legend>
-                        {move || errors.with(|e| e.get("relationship").and_then(|m| m.first().cloned())).map(|message| view! {
-                            <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                        })}
+                        {field_error(errors, "relationship")}
                         <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
                             {radio("self", "The person's own", "relationship")}
                             {radio("proxy", "Someone who looks after them (a proxy)", "relationship-2")}
@@ -152,11 +150,9 @@ pub fn GiveAccess() -> impl IntoView {
                     </fieldset>
                 </div>
                 {move || (relationship.get() == "proxy").then(|| view! {
-                    <div class=move || if errors.with(|e| e.contains_key("legal_basis")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                    <div class=group_class(errors, "legal_basis")>
                         <label class="govuk-label" for="legal_basis">"On what basis"</label>
-                        {move || errors.with(|e| e.get("legal_basis").and_then(|m| m.first().cloned())).map(|message| view! {
-                            <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                        })}
+                        {field_error(errors, "legal_basis")}
                         <select class="govuk-select" id="legal_basis" on:change=move |ev| basis.set(event_target_value(&ev))>
                             <option value="" selected=move || basis.get().is_empty()>"Choose"</option>
                             <option value="consent" selected=move || basis.get() == "consent">"The person's consent"</option>
@@ -278,7 +274,7 @@ pub fn SendForm() -> impl IntoView {
             <Transition fallback=|| ()>
                 {let send_form = send_form.clone(); move || choices.get().flatten().map(|(forms, teams)| view! {
                     <form novalidate on:submit=send_form.clone()>
-                        <div class=move || if errors.with(|e| e.contains_key("form_id")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                        <div class=group_class(errors, "form_id")>
                             <label class="govuk-label" for="form_id">"Form"</label>
                             {select_error("form_id")}
                             <select class="govuk-select" id="form_id" on:change=move |ev| form.set(event_target_value(&ev))>
@@ -288,7 +284,7 @@ pub fn SendForm() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        <div class=move || if errors.with(|e| e.contains_key("team")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                        <div class=group_class(errors, "team")>
                             <label class="govuk-label" for="team">"From"</label>
                             {select_error("team")}
                             <select class="govuk-select" id="team" on:change=move |ev| team.set(event_target_value(&ev))>

@@ -8,7 +8,7 @@ use shared::api::{FieldErrors, ImportReport};
 
 use super::staff_only;
 use crate::api::{self, ApiError};
-use crate::components::form::ErrorSummary;
+use crate::components::form::{ErrorSummary, field_error, group_class};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -148,12 +148,10 @@ pub fn Imports() -> impl IntoView {
                         </div>
                     </fieldset>
                 </div>
-                <div class=move || if errors.with(|e| e.contains_key("file")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <div class=group_class(errors, "file")>
                     <label class="govuk-label" for="file">"CSV file"</label>
                     <div id="file-hint" class="govuk-hint">"Up to 10,000 rows and 10 MB"</div>
-                    {move || errors.with(|e| e.get("file").and_then(|m| m.first().cloned())).map(|message| view! {
-                        <p id="file-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                    })}
+                    {field_error(errors, "file")}
                     <input class="govuk-file-upload" id="file" name="file" type="file" accept=".csv,text/csv"
                         aria-describedby="file-hint" node_ref=file />
                 </div>

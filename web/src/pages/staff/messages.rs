@@ -4,7 +4,7 @@ use shared::api::{FieldErrors, ReplyRequest, TeamThreadSummary};
 
 use super::{Failed, load, staff_only};
 use crate::api;
-use crate::components::form::{ErrorSummary, submit};
+use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
@@ -189,11 +189,9 @@ pub fn StaffThread() -> impl IntoView {
                                 </div>
                             }).collect_view()}
                             <form novalidate on:submit=send>
-                                <div class=move || if errors.with(|e| e.contains_key("body")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                                <div class=group_class(errors, "body")>
                                     <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="body">{reply_label}</label></h2>
-                                    {move || errors.with(|e| e.get("body").and_then(|m| m.first().cloned())).map(|message| view! {
-                                        <p id="body-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                                    })}
+                                    {field_error(errors, "body")}
                                     <textarea class="govuk-textarea" id="body" name="body" rows="5"
                                         prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                                     {quoted.map(|text| view! { <div class="app-quoted">{text}</div> })}

@@ -6,7 +6,7 @@ use shared::api::{FieldErrors, StaffPersonView};
 use super::{Failed, day, load, staff_only};
 use crate::api;
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{ErrorSummary, TextInput, submit};
+use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -352,12 +352,10 @@ fn Record(
         <h3 class="govuk-heading-s">"Publish a document"</h3>
         <form novalidate on:submit=publish>
             <TextInput name="title" label="Title" value=title errors=errors hint="What the person will see, like Your care and support plan" />
-            <div class=move || if errors.with(|e| e.contains_key("file")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <div class=group_class(errors, "file")>
                 <label class="govuk-label" for="file">"File"</label>
                 <div id="file-hint" class="govuk-hint">"A PDF, JPG or PNG, up to 10 MB"</div>
-                {move || errors.with(|e| e.get("file").and_then(|m| m.first().cloned())).map(|message| view! {
-                    <p id="file-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                })}
+                {field_error(errors, "file")}
                 <input class="govuk-file-upload" id="file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                     aria-describedby="file-hint" node_ref=file />
             </div>

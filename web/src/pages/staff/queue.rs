@@ -8,7 +8,7 @@ use shared::forms::SummaryRow;
 
 use super::{Failed, day, load, staff_only, status_tag};
 use crate::api;
-use crate::components::form::{ErrorSummary, submit};
+use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::pages::submission::{file_kind, open_file, readable_size, save_file};
@@ -372,22 +372,18 @@ fn ReferralPage(
 
         <h2 class="govuk-heading-m">"Change"</h2>
         <form novalidate on:submit=save>
-            <div class=move || if errors.with(|e| e.contains_key("status")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <div class=group_class(errors, "status")>
                 <label class="govuk-label" for="status">"Status"</label>
-                {move || errors.with(|e| e.get("status").and_then(|m| m.first().cloned())).map(|message| view! {
-                    <p id="status-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                })}
+                {field_error(errors, "status")}
                 <select class="govuk-select" id="status" on:change=move |ev| status.set(event_target_value(&ev))>
                     {SubmissionStatus::ALL.into_iter().map(|s| view! {
                         <option value=s.as_str() selected=move || status.get() == s.as_str()>{s.label()}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <div class=move || if errors.with(|e| e.contains_key("team")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <div class=group_class(errors, "team")>
                 <label class="govuk-label" for="team">"Team"</label>
-                {move || errors.with(|e| e.get("team").and_then(|m| m.first().cloned())).map(|message| view! {
-                    <p id="team-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                })}
+                {field_error(errors, "team")}
                 <select class="govuk-select" id="team" on:change=move |ev| { team.set(event_target_value(&ev)); worker.set(String::new()); }>
                     <option value="" selected=move || team.get().is_empty()>"Choose a team"</option>
                     {teams.into_iter().map(|t| {
@@ -396,12 +392,10 @@ fn ReferralPage(
                     }).collect_view()}
                 </select>
             </div>
-            <div class=move || if errors.with(|e| e.contains_key("assigned_to")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <div class=group_class(errors, "assigned_to")>
                 <label class="govuk-label" for="assigned_to">"Worker"</label>
                 <div id="assigned_to-hint" class="govuk-hint">"Members of the team chosen above."</div>
-                {move || errors.with(|e| e.get("assigned_to").and_then(|m| m.first().cloned())).map(|message| view! {
-                    <p id="assigned_to-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                })}
+                {field_error(errors, "assigned_to")}
                 <select class="govuk-select" id="assigned_to" aria-describedby="assigned_to-hint" on:change=move |ev| worker.set(event_target_value(&ev))>
                     <option value="" selected=move || worker.get().is_empty()>"Nobody"</option>
                     {move || workers().into_iter().map(|m| {
@@ -410,12 +404,10 @@ fn ReferralPage(
                     }).collect_view()}
                 </select>
             </div>
-            <div class=move || if errors.with(|e| e.contains_key("note")) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <div class=group_class(errors, "note")>
                 <label class="govuk-label" for="note">"Note (optional)"</label>
                 <div id="note-hint" class="govuk-hint">"For the council only: the sender never sees notes."</div>
-                {move || errors.with(|e| e.get("note").and_then(|m| m.first().cloned())).map(|message| view! {
-                    <p id="note-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
-                })}
+                {field_error(errors, "note")}
                 <textarea class="govuk-textarea" id="note" rows="3" aria-describedby="note-hint"
                     prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
             </div>
