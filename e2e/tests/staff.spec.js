@@ -185,7 +185,7 @@ test('staff see a new referral counted in the overview, take it, find it as thei
   await expect(page.getByRole('img', { name: /Open work by team/ })).toBeVisible();
   await expectNoAxeViolations(page);
   // Narrowed to a team with none of it.
-  await page.getByLabel('Team').selectOption({ label: 'Deprivation of Liberty Safeguards' });
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Deprivation of Liberty Safeguards' });
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(centre).toHaveCount(0);
 
