@@ -38,6 +38,7 @@ pub struct QueueQuery {
     /// Only those with the teams I work in.
     pub my_teams: Option<bool>,
     /// The order: `due` (soonest first, the default), `received` (newest first) or `status`.
+    #[param(inline)]
     pub sort: Option<QueueSort>,
     /// The `next` cursor of the previous page.
     pub after: Option<String>,
