@@ -8,7 +8,7 @@ cargo_bin := env_var_or_default("CARGO_HOME", env_var("HOME") / ".cargo") / "bin
 # Where cargo builds: CARGO_TARGET_DIR or the workspace's setting when set, else ./target.
 target_dir := `cargo metadata --format-version 1 --no-deps 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target`
 # The browser app's downloads (web/src/bin, shared::boot::Bundle).
-bundles := "public forms staff"
+bundles := "public forms staff admin"
 
 export PATH := cargo_bin + ":" + env_var("PATH")
 

@@ -1061,7 +1061,7 @@ def measure_browser(base: str) -> dict:
     return result
 
 
-BUNDLES = ["public", "forms", "staff"]  # shared::boot::Bundle
+BUNDLES = ["public", "forms", "staff", "admin"]  # shared::boot::Bundle
 # The wasm as cargo built it, before wasm-bindgen and wasm-opt: it still has its names.
 WASM_DIR = Path(os.environ.get("WASM_DIR", ROOT / "target/wasm32-unknown-unknown/wasm-release"))
 

@@ -36,6 +36,10 @@ pub struct CouncilFile {
     pub links: LinksFile,
     pub teams: Vec<TeamFile>,
     pub message_types: Vec<MessageTypeFile>,
+    /// The message type a request for a document in another format (large print, easy read,
+    /// audio, braille, another language) arrives as; the first message type when left out.
+    #[serde(default)]
+    pub formats_message_type: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -141,6 +145,16 @@ impl Council {
     /// Whether `key` names one of the council's teams.
     pub fn has_team(&self, key: &str) -> bool {
         self.file.teams.iter().any(|t| t.key == key)
+    }
+
+    /// The message type a request for a document in another format arrives as, so it reaches
+    /// that type's team.
+    pub fn formats_message_type(&self) -> &str {
+        self.file
+            .formats_message_type
+            .as_deref()
+            .or_else(|| self.file.message_types.first().map(|m| m.key.as_str()))
+            .unwrap_or_default()
     }
 
     /// Whether a postcode district is in the council's area.
@@ -329,6 +343,12 @@ impl CouncilFile {
             self.message_types.iter().map(|m| m.key.as_str()),
         )?;
         ensure!(!self.message_types.is_empty(), "message_types is empty");
+        if let Some(kind) = &self.formats_message_type {
+            ensure!(
+                self.message_types.iter().any(|m| &m.key == kind),
+                "formats_message_type: {kind:?} is not one of the message_types"
+            );
+        }
         for kind in &self.message_types {
             if !team_keys.contains(kind.team.as_str()) {
                 bail!(

@@ -64,6 +64,8 @@ use crate::routes;
         routes::people::get_dashboard,
         routes::people::list_involvements,
         routes::people::list_documents,
+        routes::people::ask_for_format,
+        routes::people::list_format_requests,
         routes::people::get_document,
         routes::people::list_messages,
         routes::people::send_message,

@@ -336,13 +336,13 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   const item = page.locator('.app-document', { hasText: 'Occupational therapy visit' });
   await expect(item).toHaveClass(/app-unread/);
   const popup = page.context().waitForEvent('page');
-  await item.getByRole('button', { name: /^Occupational therapy visit/ }).click();
+  await item.getByRole('button', { name: 'View Occupational therapy visit' }).click();
   await (await popup).close();
   await expect(item).not.toHaveClass(/app-unread/);
   // The photo opens in a tab of its own, titled, with nothing refused by the security policy.
   const photo = page.locator('.app-document', { hasText: 'Photo of the ramp' });
   const opening = page.context().waitForEvent('page');
-  await photo.getByRole('button', { name: /^Photo of the ramp/ }).click();
+  await photo.getByRole('button', { name: 'View Photo of the ramp' }).click();
   const photoTab = await opening;
   const photoErrors = [];
   photoTab.on('console', (message) => { if (message.type() === 'error') photoErrors.push(message.text()); });
@@ -369,6 +369,63 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   await expectHeading(page, 'Who has looked at this record');
   await expect(page.locator('tr', { hasText: 'Sam Taylor' }).first()).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('a citizen asks for her care plan in large print, the team publishes it in answer and she sees it ready', async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
+  const REQUEST = 'Large print: Your care and support plan';
+  await signIn(page, CITIZEN, 'Your care records');
+  await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
+  await page.getByRole('link', { name: 'Items to view' }).click();
+  const plan = page.locator('.app-document', { hasText: 'Your care and support plan' }).first();
+  await plan.getByRole('link', { name: 'Ask for another format of Your care and support plan' }).click();
+  await expectHeading(page, 'Ask for “Your care and support plan” in another format');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+  // Another language asks which.
+  await page.getByLabel('Another language').check();
+  await expect(page.getByLabel('Which language?')).toBeVisible();
+  await page.getByLabel('Large print').check();
+  await expect(page.getByLabel('Which language?')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expectHeading(page, 'Items to view');
+  await expect(page.getByText('We have your request.')).toBeVisible();
+  const asked = page.locator('li', { hasText: REQUEST });
+  await expect(asked).toContainText('Being made');
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // The team has it as a conversation, and on the record, waiting.
+  await signIn(page, STAFF, 'Your account');
+  await page.goto('/staff/messages');
+  await page.getByRole('link', { name: 'Adult Social Care Contact Centre' }).click();
+  await expect(page.locator('tr', { hasText: REQUEST })).toBeVisible();
+  await page.goto('/staff/people');
+  await page.getByLabel('Surname').fill('oka');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: 'Margaret Okafor' }).click();
+  await expectHeading(page, 'Margaret Okafor');
+  const waiting = page.locator('li', { hasText: REQUEST });
+  await expect(waiting).toContainText('Waiting');
+  await page.getByLabel('Title').fill('Your care and support plan (large print)');
+  await page.getByLabel('File').setInputFiles({ name: 'plan-large-print.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+  await page.getByLabel('In answer to a request for another format (optional)').selectOption({ label: REQUEST });
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('“Your care and support plan (large print)” is in their Items to view.')).toBeVisible();
+  await expect(waiting).toContainText('Answered');
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // Margaret sees it ready, with the new version in her list.
+  await signIn(page, CITIZEN, 'Your care records');
+  await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
+  await page.getByRole('link', { name: 'Items to view' }).click();
+  await expect(asked).toContainText('Ready');
+  await expect(asked).toContainText('The new version is “Your care and support plan (large print)”');
+  await expect(page.locator('.app-document', { hasText: 'Your care and support plan (large print)' })).toContainText('New');
+  await expectNoAxeViolations(page);
+  await signOut(page);
 });
 
 test('the audit log shows administrators what staff did', async ({ page, consoleErrors }) => {

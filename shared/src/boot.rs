@@ -25,9 +25,9 @@ pub struct Boot {
     pub bot_check_worker: String,
 }
 
-/// The browser app is three downloads, so that nobody fetches code for pages they do not use:
+/// The browser app is four downloads, so that nobody fetches code for pages they do not use:
 /// the public pages with signing in (the first visit), the form wizard with the account and
-/// the citizen record, and the council's side. Moving between them loads the page from the server, which sends
+/// the citizen record, the council's daily work, and the administrators' pages. Moving between them loads the page from the server, which sends
 /// the right one; the server and the app both ask this function which that is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -37,23 +37,26 @@ pub enum Bundle {
     /// The form wizard (referrals and items to complete), the account with its saved and
     /// submitted forms, and the citizen record.
     Forms,
-    /// Everything under `/staff`.
+    /// The council's daily work under `/staff`: the overview, the queue, messages, people.
     Staff,
+    /// The administrators' pages under `/staff`: the audit log, staff accounts, integrations
+    /// and operations, which most staff never open.
+    Admin,
 }
 
 impl Bundle {
-    pub const ALL: [Self; 3] = [Self::Public, Self::Forms, Self::Staff];
+    pub const ALL: [Self; 4] = [Self::Public, Self::Forms, Self::Staff, Self::Admin];
 
     /// Which download serves a path (of a page: the server has answered 404 for paths no app
     /// has).
     pub fn serving(path: &str) -> Self {
-        let first = path
-            .trim_start_matches('/')
-            .split('/')
-            .next()
-            .unwrap_or_default();
+        let mut parts = path.trim_start_matches('/').split('/');
+        let first = parts.next().unwrap_or_default();
         match first {
-            "staff" => Self::Staff,
+            "staff" => match parts.next() {
+                Some("audit" | "accounts" | "integrations" | "operations") => Self::Admin,
+                _ => Self::Staff,
+            },
             "forms" | "form-preview" | "record" | "account" => Self::Forms,
             _ => Self::Public,
         }
@@ -65,6 +68,7 @@ impl Bundle {
             Self::Public => "public",
             Self::Forms => "forms",
             Self::Staff => "staff",
+            Self::Admin => "admin",
         }
     }
 }
@@ -89,6 +93,11 @@ mod tests {
             ("/form-preview", Bundle::Forms),
             ("/staff", Bundle::Staff),
             ("/staff/referrals/0190", Bundle::Staff),
+            ("/staff/audit", Bundle::Admin),
+            ("/staff/accounts/0190", Bundle::Admin),
+            ("/staff/integrations/webhooks/0190", Bundle::Admin),
+            ("/staff/operations", Bundle::Admin),
+            ("/staff/people/0190", Bundle::Staff),
             ("/staffing", Bundle::Public),
         ] {
             assert_eq!(Bundle::serving(path), bundle, "{path}");

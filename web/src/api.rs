@@ -438,6 +438,28 @@ pub async fn reply(
     .await
 }
 
+/// A person's requests for documents in another format, newest first.
+pub async fn format_requests(
+    token: &str,
+    person: &str,
+) -> Result<shared::api::FormatRequestPage, ApiError> {
+    read(get_with(token, &format!("/api/v1/people/{person}/format-requests")).await?).await
+}
+
+/// Asks for a document, or every document, in another format.
+pub async fn ask_for_format(
+    token: &str,
+    person: &str,
+    request: &shared::api::FormatRequestCreate,
+) -> Result<shared::api::FormatRequestView, ApiError> {
+    post_with(
+        token,
+        &format!("/api/v1/people/{person}/format-requests"),
+        request,
+    )
+    .await
+}
+
 pub async fn documents(
     token: &str,
     person: &str,
@@ -617,12 +639,18 @@ pub async fn publish_document(
     person: &str,
     title: &str,
     file: &web_sys::File,
+    answers: &str,
 ) -> Result<DocumentSummary, ApiError> {
     let title = String::from(js_sys::encode_uri_component(title));
     let name = String::from(js_sys::encode_uri_component(&file.name()));
+    let answers = if answers.is_empty() {
+        String::new()
+    } else {
+        format!("&answers={}", js_sys::encode_uri_component(answers))
+    };
     let request = with_token(
         Request::post(&format!(
-            "/api/v1/staff/people/{person}/documents?title={title}&name={name}"
+            "/api/v1/staff/people/{person}/documents?title={title}&name={name}{answers}"
         )),
         token,
     )

@@ -1,4 +1,4 @@
-//! What every page of the three apps sits in: the council, the session, the header and
+//! What every page of the four apps sits in: the council, the session, the header and
 //! footer, the timeout warning, and the way across to the other apps.
 
 use leptos::prelude::*;

@@ -150,17 +150,33 @@ fn record_open(conn: &mut DbConnection, document_id: &str, account_id: &str) -> 
     })
 }
 
+/// A document as staff send it.
+pub struct NewDocument<'a> {
+    /// What the person sees in their list.
+    pub title: &'a str,
+    pub file_name: &'a str,
+    /// The media type the upload declared, checked against the content.
+    pub declared: Option<&'a str>,
+    pub bytes: Vec<u8>,
+    /// The request for another format it answers, if any.
+    pub answers: Option<String>,
+}
+
 /// Staff publish a PDF or image to a person's Items to view.
 pub async fn publish(
     state: &AppState,
     user: &CurrentUser,
     person_id: String,
-    title: &str,
-    file_name: &str,
-    declared: Option<&str>,
-    bytes: Vec<u8>,
+    document: NewDocument<'_>,
 ) -> Result<DocumentSummary, ApiError> {
     user.require(shared::api::Role::Staff)?;
+    let NewDocument {
+        title,
+        file_name,
+        declared,
+        bytes,
+        answers,
+    } = document;
     let title = title.trim().to_owned();
     if title.is_empty() || title.chars().count() > 200 {
         return Err(ApiError::Validation(FieldErrors::from([(
@@ -202,6 +218,20 @@ pub async fn publish(
                     &actor,
                     crate::audit::Event::new("publish", "document", &id, Some(&person_id)),
                 )?;
+                // The new version someone asked for: their request shows it from now on.
+                if let Some(request) = &answers {
+                    super::formats::answer(conn, &person_id, request, &id, now)?;
+                    crate::audit::record(
+                        conn,
+                        &actor,
+                        crate::audit::Event::new(
+                            "answer",
+                            "format_request",
+                            request,
+                            Some(&person_id),
+                        ),
+                    )?;
+                }
                 // Everyone who may read the record hears there is something new, not what.
                 super::notify_linked(
                     conn,

@@ -332,30 +332,43 @@ pub async fn start(
         .run(move |conn| {
             conn.write_transaction(|conn| {
                 Access::check(conn, &account_id, &person_id)?;
-                let author = Account::by_id(conn, &account_id)?.ok_or(ApiError::Unauthorized)?;
-                let now = timestamp();
-                let (team_key, _) = message_type(conn, request.message_type.trim())?;
-                let thread_id = new_thread(conn, &person_id, &request, &team_key, "citizen", now)?;
-                insert_message(
-                    conn,
-                    NewMessage {
-                        person_id: &person_id,
-                        thread_id: &thread_id,
-                        sender: "citizen",
-                        author_account_id: Some(&account_id),
-                        author_name: &format!("{} {}", author.forename, author.surname),
-                        body: &request.body,
-                        in_reply_to: None,
-                        now,
-                    },
-                )?;
-                message_received(conn, &person_id, &thread_id, now)?;
+                let thread_id =
+                    write_to_team(conn, &account_id, &person_id, &request, timestamp())?;
                 load_thread(conn, &person_id, &thread_id)
             })
         })
         .await?;
     state.webhooks.wake();
     Ok(thread)
+}
+
+/// A new thread from the person's side (the caller has checked their access) to the team the
+/// message type names, in the caller's transaction; its id.
+pub(crate) fn write_to_team(
+    conn: &mut DbConnection,
+    account_id: &str,
+    person_id: &str,
+    request: &NewMessageRequest,
+    now: NaiveDateTime,
+) -> Result<String, ApiError> {
+    let author = Account::by_id(conn, account_id)?.ok_or(ApiError::Unauthorized)?;
+    let (team_key, _) = message_type(conn, request.message_type.trim())?;
+    let thread_id = new_thread(conn, person_id, request, &team_key, "citizen", now)?;
+    insert_message(
+        conn,
+        NewMessage {
+            person_id,
+            thread_id: &thread_id,
+            sender: "citizen",
+            author_account_id: Some(account_id),
+            author_name: &format!("{} {}", author.forename, author.surname),
+            body: &request.body,
+            in_reply_to: None,
+            now,
+        },
+    )?;
+    message_received(conn, person_id, &thread_id, now)?;
+    Ok(thread_id)
 }
 
 /// Tells other systems that a person's message arrived (never what it says).

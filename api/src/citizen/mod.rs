@@ -7,6 +7,7 @@
 
 pub mod dashboard;
 pub mod documents;
+pub mod formats;
 pub mod invitations;
 pub mod involvements;
 pub mod items;

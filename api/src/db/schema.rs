@@ -164,6 +164,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    format_requests (id) {
+        id -> Text,
+        person_id -> Text,
+        document_id -> Nullable<Text>,
+        format -> Text,
+        language -> Nullable<Text>,
+        requested_by -> Text,
+        requested_at -> Timestamp,
+        thread_id -> Text,
+        answered_by -> Nullable<Text>,
+        answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     form_days (day, form_id) {
         day -> Date,
         form_id -> Text,
@@ -452,6 +467,7 @@ diesel::joinable!(one_time_codes -> accounts (account_id));
 diesel::allow_tables_to_appear_in_same_query!(
     council_versions,
     form_days,
+    format_requests,
     form_versions,
     teams,
     message_types,

@@ -231,43 +231,46 @@ pub async fn record(
 ) -> Result<StaffPersonView, ApiError> {
     user.require(Role::Staff)?;
     let user_for_log = user.clone();
-    let (person, links, involved, documents, item_rows, threads, invitations, referrals) = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                let links = links(conn, &person_id)?;
-                let (involved, _) = involvements::current_for(
-                    conn,
-                    &person_id,
-                    &PageRequest {
-                        after: None,
-                        limit: LATEST,
-                    },
-                )?;
-                let documents = latest_documents(conn, &person_id)?;
-                let item_rows = items::latest(conn, &person_id, LATEST)?;
-                let threads = latest_threads(conn, &person)?;
-                let invitations = invitations::of_person(conn, &person_id, LATEST)?;
-                let referrals = submissions::about_person(conn, &person_id, LATEST)?;
-                audit::record(
-                    conn,
-                    &user_for_log,
-                    Event::read("person", &person_id, Some(&person_id)),
-                )?;
-                Ok::<_, ApiError>((
-                    person,
-                    links,
-                    involved,
-                    documents,
-                    item_rows,
-                    threads,
-                    invitations,
-                    referrals,
-                ))
+    let (person, links, involved, documents, item_rows, threads, invitations, referrals, formats) =
+        state
+            .database
+            .run(move |conn| {
+                conn.write_transaction(|conn| {
+                    let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                    let links = links(conn, &person_id)?;
+                    let (involved, _) = involvements::current_for(
+                        conn,
+                        &person_id,
+                        &PageRequest {
+                            after: None,
+                            limit: LATEST,
+                        },
+                    )?;
+                    let documents = latest_documents(conn, &person_id)?;
+                    let item_rows = items::latest(conn, &person_id, LATEST)?;
+                    let threads = latest_threads(conn, &person)?;
+                    let invitations = invitations::of_person(conn, &person_id, LATEST)?;
+                    let referrals = submissions::about_person(conn, &person_id, LATEST)?;
+                    let formats = crate::citizen::formats::of_person(conn, &person_id)?;
+                    audit::record(
+                        conn,
+                        &user_for_log,
+                        Event::read("person", &person_id, Some(&person_id)),
+                    )?;
+                    Ok::<_, ApiError>((
+                        person,
+                        links,
+                        involved,
+                        documents,
+                        item_rows,
+                        threads,
+                        invitations,
+                        referrals,
+                        formats,
+                    ))
+                })
             })
-        })
-        .await?;
+            .await?;
     Ok(StaffPersonView {
         details: person.details(),
         links,
@@ -277,6 +280,7 @@ pub async fn record(
         threads,
         invitations,
         referrals,
+        format_requests: formats,
     })
 }
 

@@ -82,7 +82,8 @@ pub fn route(path: &str, forms: &FormLibrary) -> Page {
             _,
             "details" | "involvements" | "messages" | "documents" | "record-views",
         ]
-        | ["record", _, "items"]
+        | ["record", _, "items" | "formats"]
+        | ["record", _, "documents", _, "format"]
         | ["record", _, "messages", "new"]
         | ["record", _, "threads" | "items", _]
         | ["record", _, "items", _, "page" | "exit", _]
@@ -179,7 +180,7 @@ impl Templates {
             title => title,
             heading => heading,
             // Staff work from wide tables: their pages use the whole window.
-            wide => Bundle::serving(path) == Bundle::Staff,
+            wide => matches!(Bundle::serving(path), Bundle::Staff | Bundle::Admin),
             other_forms => listed(forms, |f| f.audience.is_referral() && !TILED.contains(&f.id.as_str())),
             // Referrals citizens may make too, offered on the home page.
             open_to_everyone => listed(forms, |f| f.audience == shared::forms::Audience::Anyone),
@@ -288,6 +289,7 @@ mod tests {
             ("public.rs", Bundle::Public),
             ("forms.rs", Bundle::Forms),
             ("staff.rs", Bundle::Staff),
+            ("admin.rs", Bundle::Admin),
         ] {
             let paths = app_paths(file);
             assert!(paths.len() > 3, "{file} has routes");

@@ -270,7 +270,7 @@ pub fn web_dir() -> TempDir {
         "/assets/bot-check.0123456789.js",
         b"self.onmessage = () => {};",
     );
-    for bundle in ["public", "forms", "staff"] {
+    for bundle in ["public", "forms", "staff", "admin"] {
         publish(
             &format!("{bundle}.start"),
             &format!("/pkg/{bundle}-start.0123456789.js"),

@@ -10,6 +10,7 @@ mod database;
 mod errors;
 mod faults;
 mod form_rules;
+mod formats;
 mod forms;
 mod health;
 mod helpers;

@@ -313,7 +313,7 @@ async fn overdue_referrals_are_found_and_the_queue_pages_by_due_date() {
 }
 
 /// Margaret's record, linked to her own account.
-async fn margaret(c: &Council) -> (String, SessionCreated) {
+pub(crate) async fn margaret(c: &Council) -> (String, SessionCreated) {
     let session = registered(&c.app, "margaret@example.org").await;
     let staff = c.app.caller(&c.staff);
     let created = staff

@@ -3,6 +3,7 @@
 mod accounts;
 mod citizen;
 mod council;
+mod formats;
 mod forms;
 mod health;
 mod integrations;
@@ -21,13 +22,16 @@ pub use accounts::{
 };
 pub use citizen::{
     AddressView, CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, Dashboard,
-    DocumentPage, DocumentSummary, InvolvementPage, InvolvementView, LEGAL_BASES, MessagePage,
-    MessageSummary, MessageView, NewMessageRequest, PersonDetails, PersonSummary, RecordReader,
-    ReplyRequest, ThreadView, legal_basis_words, validate_body,
+    DocumentPage, DocumentSummary, InvolvementPage, InvolvementView, LEGAL_BASES, MAX_SUBJECT,
+    MessagePage, MessageSummary, MessageView, NewMessageRequest, PersonDetails, PersonSummary,
+    RecordReader, ReplyRequest, ThreadView, legal_basis_words, validate_body,
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
     PostcodeCoverage,
+};
+pub use formats::{
+    DocumentFormat, FormatAnswer, FormatRequestCreate, FormatRequestPage, FormatRequestView,
 };
 pub use forms::FormSummary;
 pub use health::{

@@ -447,6 +447,9 @@ pub struct StaffPersonView {
     pub invitations: Vec<StaffInvitation>,
     /// The 20 latest referrals linked to the record, newest first, with their status.
     pub referrals: Vec<super::SubmissionSummary>,
+    /// The 20 latest requests for documents in another format, newest first; publish a
+    /// document with `answers` to answer one.
+    pub format_requests: Vec<super::FormatRequestView>,
 }
 
 /// A conversation as its team sees it.

@@ -72,6 +72,7 @@ pub fn Account() -> impl IntoView {
             <h2 class="govuk-heading-m">"Care records"</h2>
             <p class="govuk-body"><A href="/record" attr:class="govuk-link">"Your care records"</A>
                 ": details, messages, involvements and documents, yours and those of people you look after."</p>
+            <FormatLinks />
             <crate::pages::account_forms::SavedForms />
             <crate::pages::account_forms::SubmittedForms />
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.sign_out(Ending::SignedOut)>
@@ -242,4 +243,30 @@ pub fn ChangeEmail() -> impl IntoView {
             </div>
         }
     })
+}
+
+/// Where to ask for letters and documents in another format, for each record the account
+/// may see.
+#[component]
+fn FormatLinks() -> impl IntoView {
+    let session = use_session();
+    let records = LocalResource::new(move || async move {
+        let token = session.fresh_token().await.ok()?;
+        crate::api::people(&token).await.ok()
+    });
+    move || {
+        records.get().flatten().filter(|r| !r.is_empty()).map(|records| {
+            view! {
+                <h2 class="govuk-heading-m">"Letters in another format"</h2>
+                <p class="govuk-body">"We can send letters and documents in large print, easy read, audio, braille or another language."</p>
+                <ul class="govuk-list">
+                    {records.into_iter().map(|p| view! {
+                        <li><A href=format!("/record/{}/formats", p.id) attr:class="govuk-link">
+                            {format!("Ask for {} in another format", if p.relationship == "self" { "your letters".to_owned() } else { format!("{}'s letters", p.name) })}
+                        </A></li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    }
 }

@@ -35,6 +35,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/record/:person_id/messages/new") view=pages::record::NewMessage />
                 <Route path=path!("/record/:person_id/threads/:thread_id") view=pages::record::Thread />
                 <Route path=path!("/record/:person_id/documents") view=pages::record::RecordDocuments />
+                <Route path=path!("/record/:person_id/documents/:document_id/format") view=pages::record::AskForFormat />
+                <Route path=path!("/record/:person_id/formats") view=pages::record::AskForFormat />
                 <Route path=path!("/record/:person_id/record-views") view=pages::record::RecordViews />
                 <Route path=path!("/record/:person_id/items") view=pages::record::RecordItems />
                 <Route path=path!("/record/:person_id/items/:item_id") view=pages::record::RecordItem />

@@ -1,4 +1,4 @@
-//! The council's side: every page under /staff.
+//! The council's daily work: the pages under /staff that every member of staff uses.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
@@ -27,14 +27,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/people/:person_id/access") view=staff::GiveAccess />
                 <Route path=path!("/staff/people/:person_id/send-form") view=staff::SendForm />
                 <Route path=path!("/staff/people/:person_id/involvements/new") view=staff::RecordInvolvement />
-                <Route path=path!("/staff/accounts") view=staff::StaffAccounts />
-                <Route path=path!("/staff/accounts/new") view=staff::NewStaffAccount />
-                <Route path=path!("/staff/accounts/:account_id") view=staff::StaffAccount />
-                <Route path=path!("/staff/audit") view=staff::AuditLog />
                 <Route path=path!("/staff/imports") view=staff::Imports />
-                <Route path=path!("/staff/integrations") view=staff::Integrations />
-                <Route path=path!("/staff/integrations/webhooks/:webhook_id") view=staff::WebhookDeliveries />
-                <Route path=path!("/staff/operations") view=staff::Operations />
             </Routes>
         </Frame>
     }

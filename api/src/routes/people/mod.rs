@@ -5,6 +5,7 @@ mod dashboard;
 mod details;
 mod document;
 mod documents;
+mod format_requests;
 mod involvements;
 mod item;
 mod items;
@@ -22,6 +23,9 @@ pub use dashboard::{__path_get_dashboard, get_dashboard};
 pub use details::{__path_get_person, get_person};
 pub use document::{__path_get_document, get_document};
 pub use documents::{__path_list_documents, list_documents};
+pub use format_requests::{
+    __path_ask_for_format, __path_list_format_requests, ask_for_format, list_format_requests,
+};
 pub use involvements::{__path_list_involvements, list_involvements};
 pub use item::{__path_get_item, get_item};
 pub use items::{__path_list_items, list_items};
@@ -62,6 +66,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/people/{person_id}/documents",
             list_documents,
         ))
+        .service(
+            web::resource("/people/{person_id}/format-requests")
+                .route(web::get().to(list_format_requests))
+                .route(web::post().to(ask_for_format))
+                .default_service(web::to(|| async {
+                    Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET, POST" })
+                })),
+        )
         .service(super::get_only(
             "/people/{person_id}/documents/{document_id}",
             get_document,

@@ -21,6 +21,10 @@ pub struct PublishQuery {
     /// The file's name.
     #[param(example = "care-plan.pdf")]
     pub name: String,
+    /// The request for another format this document answers (its id), if any: the person
+    /// sees it beside their request.
+    #[param(example = "0193b030-0000-7000-8000-000000000030")]
+    pub answers: Option<String>,
 }
 
 /// Staff publish a document to a person's Items to view.
@@ -32,7 +36,10 @@ pub struct PublishQuery {
     summary = "Publish a document to a person",
     description = "For council staff, and machine clients with `documents:write`. The body is the file (PDF, JPG or PNG, declared in \
                    `Content-Type` and checked against the content, at most 10 MB); it is kept \
-                   with its SHA-256 and appears, unopened, in the person's Items to view.",
+                   with its SHA-256 and appears, unopened, in the person's Items to view. \
+                   With `answers`, it is the new version a request for another format asked \
+                   for: the request is marked answered (422 if it was already; 404 if it is \
+                   not this person's) and the answer is in the audit log.",
     params(("person_id" = String, Path, description = "The person's id.", example = "0193b001-0000-7000-8000-000000000001"), PublishQuery),
     request_body(content = inline(crate::routes::submissions::PdfFile), content_type = "application/pdf",
         description = "The file's bytes; `image/jpeg` and `image/png` are taken too."),
@@ -63,10 +70,13 @@ pub async fn publish_document(
         &state,
         user,
         person_id.into_inner(),
-        &query.title,
-        &query.name,
-        declared.as_deref(),
-        bytes,
+        documents::NewDocument {
+            title: &query.title,
+            file_name: &query.name,
+            declared: declared.as_deref(),
+            bytes,
+            answers: query.answers.clone().filter(|a| !a.is_empty()),
+        },
     )
     .await?;
     Ok(HttpResponse::Created().json(published))

@@ -1,16 +1,20 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::{DocumentSummary, FieldErrors};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use shared::api::{DocumentFormat, DocumentSummary, FieldErrors, FormatRequestCreate};
 
 use super::{Failed, Whose, load, whose};
 use crate::api;
-use crate::components::form::ErrorSummary;
+use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::pages::submission::{blob_url, open_file, save_file, show_image};
+use crate::pages::submission::{
+    blob_url, file_kind, open_file, readable_size, save_file, show_image,
+};
 use crate::session::use_session;
 
-/// Items to view: unopened documents in bold; each can be viewed, saved or printed, and stays.
+/// Items to view: each document with its type and size, new ones marked; each can be viewed,
+/// saved, printed or asked for in another format, and stays. Below, the formats asked for.
 #[component]
 pub fn RecordDocuments() -> impl IntoView {
     let version = RwSignal::new(0u32);
@@ -18,15 +22,18 @@ pub fn RecordDocuments() -> impl IntoView {
         let _ = version.get();
         async move {
             let who = whose(&token, &person).await?;
-            Ok((who, api::documents(&token, &person, None).await?))
+            let documents = api::documents(&token, &person, None).await?;
+            let formats = api::format_requests(&token, &person).await?;
+            Ok((who, documents, formats.items))
         }
     });
+    let asked = use_query_map().read_untracked().get("asked").is_some();
     let session = use_session();
     let errors = RwSignal::new(FieldErrors::new());
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
             {move || loaded.get().flatten().map(|loaded| match loaded {
-                Ok((person, page)) => {
+                Ok((person, page, formats)) => {
                     set_page_title("Items to view");
                     // Later pages are added below the first, a page at a time.
                     let empty = page.items.is_empty();
@@ -37,61 +44,26 @@ pub fn RecordDocuments() -> impl IntoView {
                     view! {
                         <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
                         <ErrorSummary errors=errors />
+                        {asked.then(|| view! {
+                            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="asked-title">
+                                <div class="govuk-notification-banner__header">
+                                    <h2 class="govuk-notification-banner__title" id="asked-title">"Success"</h2>
+                                </div>
+                                <div class="govuk-notification-banner__content">
+                                    <p class="govuk-notification-banner__heading">"We have your request. The new version will appear here when it is ready."</p>
+                                </div>
+                            </div>
+                        })}
                         <Whose person=person.clone() />
                         <h1 class="govuk-heading-l">"Items to view"</h1>
-                        <p class="govuk-body">"Documents we have sent you. New ones are in bold. They stay here: you can come back to them at any time, and save them to your device."</p>
+                        <p class="govuk-body">"Documents we have sent you. They stay here: you can come back to them at any time, and save them to your device."</p>
                         {if empty {
                             view! { <p class="govuk-body">"We have not sent you any documents."</p> }.into_any()
                         } else {
                             view! {
-                                <ul class="govuk-list app-documents">
-                                    {move || shown.get().into_iter().map(|d| {
-                                        // Each action fetches the document, which records that this reader
-                                        // opened it, then does its part with the bytes.
-                                        let act = {
-                                            let (person, document) = (rows_person.id.clone(), d.clone());
-                                            move |then: fn(&[u8], &DocumentSummary)| {
-                                                let (person, document) = (person.clone(), document.clone());
-                                                move |_| {
-                                                    let (person, document) = (person.clone(), document.clone());
-                                                    leptos::task::spawn_local(async move {
-                                                        let fetched = async {
-                                                            let token = session.fresh_token().await?;
-                                                            api::document(&token, &person, &document.id).await
-                                                        }.await;
-                                                        match fetched {
-                                                            Ok(bytes) => {
-                                                                then(&bytes, &document);
-                                                                version.update(|v| *v += 1);
-                                                            }
-                                                            Err(error) => errors.set(error.field_errors()),
-                                                        }
-                                                    });
-                                                }
-                                            }
-                                        };
-                                        let open = act(|bytes, d| open_file(bytes, &d.content_type, &d.title));
-                                        let save = act(|bytes, d| save_file(bytes, &d.file_name, &d.content_type));
-                                        let print = act(|bytes, d| print_file(bytes, &d.content_type, &d.title));
-                                        let class = if d.opened { "app-document" } else { "app-document app-unread" };
-                                        view! {
-                                            <li class=class>
-                                                <button type="button" class="app-link-button govuk-link" on:click=open>
-                                                    {d.title.clone()}
-                                                    <span class="govuk-visually-hidden">{if d.opened { " (opened)" } else { " (new)" }}</span>
-                                                </button>
-                                                <span class="govuk-body-s">{format!(" {} — {} ", d.file_name, d.published_at.format("%-d %B %Y"))}</span>
-                                                <button type="button" class="app-link-button govuk-link govuk-body-s" on:click=save>
-                                                    "Save a copy"<span class="govuk-visually-hidden">{format!(" of {}", d.title)}</span>
-                                                </button>
-                                                " "
-                                                <button type="button" class="app-link-button govuk-link govuk-body-s" on:click=print>
-                                                    "Print"<span class="govuk-visually-hidden">{format!(" {}", d.title)}</span>
-                                                </button>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
+                                <dl class="govuk-summary-list app-documents">
+                                    {move || shown.get().into_iter().map(|d| document_row(d, &rows_person.id, session, version, errors)).collect_view()}
+                                </dl>
                                 <ShowMore label="Show more documents" shown=shown next=next errors=errors
                                     fetch=move |token: String, cursor: String| {
                                         let person = more_person.clone();
@@ -99,6 +71,222 @@ pub fn RecordDocuments() -> impl IntoView {
                                     } />
                             }.into_any()
                         }}
+                        <p class="govuk-body">
+                            <A href=format!("/record/{}/formats", person.id) attr:class="govuk-link">"Ask for all your letters and documents in another format"</A>
+                            " (large print, easy read, audio, braille or another language)."
+                        </p>
+                        {(!formats.is_empty()).then(|| view! {
+                            <h2 class="govuk-heading-m">"Formats you asked for"</h2>
+                            <ul class="govuk-list">
+                                {formats.into_iter().map(|r| {
+                                    let wanted = FormatRequestCreate::describe(r.format, r.language.as_deref());
+                                    let what = r.document_title.clone().unwrap_or_else(|| "all letters and documents".into());
+                                    view! {
+                                        <li>
+                                            {format!("{wanted}: {what}, asked for on {} ", r.requested_at.format("%-d %B %Y"))}
+                                            {match r.answer {
+                                                Some(answer) => view! {
+                                                    <strong class="govuk-tag govuk-tag--green">"Ready"</strong>
+                                                    {format!(" The new version is \u{201c}{}\u{201d}, in the list above.", answer.title)}
+                                                }.into_any(),
+                                                None => view! { <strong class="govuk-tag govuk-tag--yellow">"Being made"</strong> }.into_any(),
+                                            }}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })}
+                    }.into_any()
+                }
+                Err(error) => view! { <Failed error=error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// One document as a summary list row: its title (marked new until this reader opens it), its
+/// type, size and date, and what can be done with it.
+fn document_row(
+    d: DocumentSummary,
+    person: &str,
+    session: crate::session::Session,
+    version: RwSignal<u32>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView + use<> {
+    // Each action fetches the document, which records that this reader opened it, then does
+    // its part with the bytes.
+    let act = {
+        let (person, document) = (person.to_owned(), d.clone());
+        move |then: fn(&[u8], &DocumentSummary)| {
+            let (person, document) = (person.clone(), document.clone());
+            move |_| {
+                let (person, document) = (person.clone(), document.clone());
+                leptos::task::spawn_local(async move {
+                    let fetched = async {
+                        let token = session.fresh_token().await?;
+                        api::document(&token, &person, &document.id).await
+                    }
+                    .await;
+                    match fetched {
+                        Ok(bytes) => {
+                            then(&bytes, &document);
+                            version.update(|v| *v += 1);
+                        }
+                        Err(error) => errors.set(error.field_errors()),
+                    }
+                });
+            }
+        }
+    };
+    let open = act(|bytes, d| open_file(bytes, &d.content_type, &d.title));
+    let save = act(|bytes, d| save_file(bytes, &d.file_name, &d.content_type));
+    let print = act(|bytes, d| print_file(bytes, &d.content_type, &d.title));
+    let hidden = format!(" {}", d.title);
+    view! {
+        <div class=if d.opened { "govuk-summary-list__row app-document" } else { "govuk-summary-list__row app-document app-unread" }>
+            <dt class="govuk-summary-list__key">
+                {d.title.clone()}
+                {(!d.opened).then(|| view! { " " <strong class="govuk-tag govuk-tag--blue">"New"</strong> })}
+            </dt>
+            <dd class="govuk-summary-list__value">
+                {format!("{}, {}", file_kind(&d.content_type), readable_size(d.size))}<br />
+                {format!("Sent on {}", d.published_at.format("%-d %B %Y"))}
+            </dd>
+            <dd class="govuk-summary-list__actions">
+                <ul class="govuk-summary-list__actions-list">
+                    <li class="govuk-summary-list__actions-list-item">
+                        <button type="button" class="app-link-button govuk-link" on:click=open>
+                            "View"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+                        </button>
+                    </li>
+                    <li class="govuk-summary-list__actions-list-item">
+                        <button type="button" class="app-link-button govuk-link" on:click=save>
+                            "Save a copy"<span class="govuk-visually-hidden">{format!(" of{hidden}")}</span>
+                        </button>
+                    </li>
+                    <li class="govuk-summary-list__actions-list-item">
+                        <button type="button" class="app-link-button govuk-link" on:click=print>
+                            "Print"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+                        </button>
+                    </li>
+                    <li class="govuk-summary-list__actions-list-item">
+                        <A href=format!("/record/{person}/documents/{}/format", d.id) attr:class="govuk-link">
+                            "Ask for another format"<span class="govuk-visually-hidden">{format!(" of{hidden}")}</span>
+                        </A>
+                    </li>
+                </ul>
+            </dd>
+        </div>
+    }
+}
+
+/// Asks for one document, or every document, in another format: large print, easy read,
+/// audio, braille or another language (named). The team gets it as a message.
+#[component]
+pub fn AskForFormat() -> impl IntoView {
+    set_page_title("Ask for another format");
+    let params = use_params_map();
+    let document_id = move || params.read_untracked().get("document_id");
+    let loaded = load(move |token, person| async move {
+        let who = whose(&token, &person).await?;
+        // The title from the newest documents; an older one is named as "this document".
+        let title = match document_id() {
+            Some(id) => Some(
+                api::documents(&token, &person, None)
+                    .await?
+                    .items
+                    .into_iter()
+                    .find(|d| d.id == id)
+                    .map_or_else(|| "this document".to_owned(), |d| d.title),
+            ),
+            None => None,
+        };
+        Ok((who, title))
+    });
+    let session = use_session();
+    let navigate = use_navigate();
+    let format = RwSignal::new(String::new());
+    let language = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let person = params.read_untracked().get("person_id").unwrap_or_default();
+        let Some(chosen) = DocumentFormat::parse(&format.get()) else {
+            errors.set(FieldErrors::from([(
+                "format".to_owned(),
+                vec!["Select the format you want".to_owned()],
+            )]));
+            return;
+        };
+        let request = FormatRequestCreate {
+            document_id: document_id(),
+            format: chosen,
+            language: Some(language.get())
+                .filter(|l| chosen == DocumentFormat::AnotherLanguage && !l.trim().is_empty()),
+        };
+        let found = request.validate();
+        let navigate = navigate.clone();
+        let target = person.clone();
+        let sent = async move {
+            let token = session.fresh_token().await?;
+            api::ask_for_format(&token, &person, &request).await
+        };
+        submit(errors, busy, found, sent, move |_| {
+            navigate(
+                &format!("/record/{target}/documents?asked=1"),
+                Default::default(),
+            );
+        });
+    };
+    view! {
+        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            {move || loaded.get().flatten().map(|loaded| match loaded {
+                Ok((person, title)) => {
+                    let send = send.clone();
+                    let heading = match &title {
+                        Some(title) => format!("Ask for \u{201c}{title}\u{201d} in another format"),
+                        None => "Ask for your letters and documents in another format".to_owned(),
+                    };
+                    view! {
+                        <A href=format!("/record/{}/documents", person.id) attr:class="govuk-back-link">"Items to view"</A>
+                        <ErrorSummary errors=errors />
+                        <Whose person=person.clone() />
+                        <form novalidate on:submit=send>
+                            <div class=group_class(errors, "format")>
+                                <fieldset class="govuk-fieldset" aria-describedby="format-hint">
+                                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
+                                        <h1 class="govuk-fieldset__heading">{heading}</h1>
+                                    </legend>
+                                    <div id="format-hint" class="govuk-hint">
+                                        {if title.is_some() { "We will make this document again in the format you choose, and put it in Items to view." } else { "We will send your letters and documents in the format you choose from now on, and put them in Items to view." }}
+                                    </div>
+                                    {field_error(errors, "format")}
+                                    <div class="govuk-radios" data-module="govuk-radios">
+                                        {DocumentFormat::ALL.into_iter().map(|f| {
+                                            let id = format!("format-{}", f.as_str());
+                                            view! {
+                                                <div class="govuk-radios__item">
+                                                    <input class="govuk-radios__input" id=id.clone() name="format" type="radio" value=f.as_str()
+                                                        prop:checked=move || format.get() == f.as_str()
+                                                        on:change=move |_| format.set(f.as_str().to_owned()) />
+                                                    <label class="govuk-label govuk-radios__label" for=id>{f.label()}</label>
+                                                </div>
+                                            }
+                                        }).collect_view()}
+                                    </div>
+                                </fieldset>
+                            </div>
+                            {move || (format.get() == DocumentFormat::AnotherLanguage.as_str()).then(|| view! {
+                                <div class=group_class(errors, "language")>
+                                    <label class="govuk-label" for="language">"Which language?"</label>
+                                    {field_error(errors, "language")}
+                                    <input class="govuk-input govuk-!-width-one-half" id="language" name="language" type="text"
+                                        prop:value=move || language.get() on:input=move |ev| language.set(event_target_value(&ev)) />
+                                </div>
+                            })}
+                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Send request"</button>
+                        </form>
                     }.into_any()
                 }
                 Err(error) => view! { <Failed error=error /> }.into_any(),

@@ -9,7 +9,7 @@ mod messages;
 mod pages;
 mod views;
 
-pub use documents::RecordDocuments;
+pub use documents::{AskForFormat, RecordDocuments};
 pub use items::{RecordItem, RecordItems};
 pub use messages::{NewMessage, RecordMessages, Thread};
 pub use pages::{RecordDashboard, RecordDetails, RecordInvolvements, Records};

@@ -130,6 +130,7 @@ fn Record(
     let session = use_session();
     let person_id = details.id.clone();
     let title = RwSignal::new(String::new());
+    let answers = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
     let file = NodeRef::<html::Input>::new();
@@ -152,12 +153,13 @@ fn Record(
                 found.insert("file".into(), vec!["Choose a PDF, JPG or PNG file".into()]);
             }
             let person_id = person_id.clone();
-            let title_text = title.get();
+            let (title_text, answering) = (title.get(), answers.get());
             let send = async move {
                 let token = session.fresh_token().await?;
                 match chosen {
                     Some(chosen) => {
-                        api::publish_document(&token, &person_id, &title_text, &chosen).await
+                        api::publish_document(&token, &person_id, &title_text, &chosen, &answering)
+                            .await
                     }
                     None => Err(api::ApiError::Unexpected("no file".into())),
                 }
@@ -165,6 +167,7 @@ fn Record(
             submit(errors, busy, found, send, move |document| {
                 published.set(Some(document.title));
                 title.set(String::new());
+                answers.set(String::new());
                 version.update(|v| *v += 1);
             });
         }
@@ -349,9 +352,37 @@ fn Record(
                 </table>
             }.into_any()
         }}
+        {(!record.format_requests.is_empty()).then(|| view! {
+            <h3 class="govuk-heading-s">"Formats asked for"</h3>
+            <ul class="govuk-list">
+                {record.format_requests.iter().map(|r| view! {
+                    <li>
+                        {format!("{} — asked by {} on {} — ", describe(r), r.requested_by, r.requested_at.format("%-d %b %Y"))}
+                        {match &r.answer {
+                            Some(a) => view! { <strong class="govuk-tag govuk-tag--green">"Answered"</strong>{format!(" with {}", a.title)} }.into_any(),
+                            None => view! { <strong class="govuk-tag govuk-tag--yellow">"Waiting"</strong> }.into_any(),
+                        }}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
         <h3 class="govuk-heading-s">"Publish a document"</h3>
         <form novalidate on:submit=publish>
             <TextInput name="title" label="Title" value=title errors=errors hint="What the person will see, like Your care and support plan" />
+            {let waiting: Vec<_> = record.format_requests.iter().filter(|r| r.answer.is_none()).cloned().collect();
+            (!waiting.is_empty()).then(|| view! {
+                <div class=group_class(errors, "answers")>
+                    <label class="govuk-label" for="answers">"In answer to a request for another format (optional)"</label>
+                    {field_error(errors, "answers")}
+                    <select class="govuk-select" id="answers" on:change=move |ev| answers.set(event_target_value(&ev))>
+                        <option value="" selected=move || answers.get().is_empty()>"Not in answer to a request"</option>
+                        {waiting.into_iter().map(|r| {
+                            let id = r.id.clone();
+                            view! { <option value=r.id.clone() selected=move || answers.get() == id>{describe(&r)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
             <div class=group_class(errors, "file")>
                 <label class="govuk-label" for="file">"File"</label>
                 <div id="file-hint" class="govuk-hint">"A PDF, JPG or PNG, up to 10 MB"</div>
@@ -414,5 +445,15 @@ fn Record(
                 </ul>
             }.into_any()
         }}
+    }
+}
+
+/// A request for another format in words: "Large print: Your care and support plan".
+fn describe(request: &shared::api::FormatRequestView) -> String {
+    let wanted =
+        shared::api::FormatRequestCreate::describe(request.format, request.language.as_deref());
+    match &request.document_title {
+        Some(title) => format!("{wanted}: {title}"),
+        None => format!("{wanted}: all letters and documents"),
     }
 }

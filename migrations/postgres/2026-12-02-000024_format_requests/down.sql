@@ -1,0 +1,1 @@
+DROP TABLE format_requests;

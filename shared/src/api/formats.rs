@@ -1,0 +1,189 @@
+//! Asking for a document in another format: large print, easy read, audio, braille or another
+//! language (the Equality Act's reasonable adjustments, and the Accessible Information
+//! Standard's). The request reaches a team as a message; staff answer it by publishing the new
+//! version, which the person then sees beside the request.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::FieldErrors;
+
+/// A format a document can be asked for in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentFormat {
+    LargePrint,
+    EasyRead,
+    Audio,
+    Braille,
+    /// In a language other than English: say which in `language`.
+    AnotherLanguage,
+}
+
+impl DocumentFormat {
+    pub const ALL: [Self; 5] = [
+        Self::LargePrint,
+        Self::EasyRead,
+        Self::Audio,
+        Self::Braille,
+        Self::AnotherLanguage,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::LargePrint => "large_print",
+            Self::EasyRead => "easy_read",
+            Self::Audio => "audio",
+            Self::Braille => "braille",
+            Self::AnotherLanguage => "another_language",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == text)
+    }
+
+    /// "Large print", as a person reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::LargePrint => "Large print",
+            Self::EasyRead => "Easy read",
+            Self::Audio => "Audio",
+            Self::Braille => "Braille",
+            Self::AnotherLanguage => "Another language",
+        }
+    }
+}
+
+/// The longest language name taken.
+pub const MAX_LANGUAGE: usize = 60;
+
+/// Asks for one document, or every document (no `document_id`), in another format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "document_id": "0193b020-0000-7000-8000-000000000020", "format": "large_print"
+})))]
+#[serde(deny_unknown_fields)]
+pub struct FormatRequestCreate {
+    /// The document; leave out to ask for letters and documents in this format from now on.
+    #[serde(default)]
+    pub document_id: Option<String>,
+    pub format: DocumentFormat,
+    /// Which language, for `another_language` only.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+impl FormatRequestCreate {
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        let language = self.language.as_deref().map(str::trim).unwrap_or_default();
+        match self.format {
+            DocumentFormat::AnotherLanguage if language.is_empty() => {
+                errors.insert(
+                    "language".into(),
+                    vec!["Enter the language you want".into()],
+                );
+            }
+            DocumentFormat::AnotherLanguage if language.chars().count() > MAX_LANGUAGE => {
+                errors.insert(
+                    "language".into(),
+                    vec![format!(
+                        "Language must be {MAX_LANGUAGE} characters or fewer"
+                    )],
+                );
+            }
+            DocumentFormat::AnotherLanguage => {}
+            _ if !language.is_empty() => {
+                errors.insert(
+                    "language".into(),
+                    vec!["Give a language only when asking for another language".into()],
+                );
+            }
+            _ => {}
+        }
+        errors
+    }
+
+    /// What was asked for: "Large print", "Another language: Polish".
+    pub fn describe(format: DocumentFormat, language: Option<&str>) -> String {
+        match (format, language) {
+            (DocumentFormat::AnotherLanguage, Some(language)) => {
+                format!("{}: {language}", format.label())
+            }
+            _ => format.label().to_owned(),
+        }
+    }
+}
+
+/// A request for another format, and its answer once staff have published it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193b030-0000-7000-8000-000000000030",
+    "document_id": "0193b020-0000-7000-8000-000000000020",
+    "document_title": "Your care and support plan", "format": "large_print", "language": null,
+    "requested_at": "2026-12-02T10:00:00Z", "requested_by": "Margaret Okafor",
+    "thread_id": "0193b031-0000-7000-8000-000000000031",
+    "answer": null, "answered_at": null
+})))]
+pub struct FormatRequestView {
+    pub id: String,
+    /// Absent when the person asked for every document in this format.
+    pub document_id: Option<String>,
+    pub document_title: Option<String>,
+    pub format: DocumentFormat,
+    pub language: Option<String>,
+    pub requested_at: DateTime<Utc>,
+    /// Who asked: the person or their proxy.
+    pub requested_by: String,
+    /// The conversation with the team the request started.
+    pub thread_id: String,
+    /// The document staff published in answer; absent while it is being made.
+    pub answer: Option<FormatAnswer>,
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+/// The new version published in answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormatAnswer {
+    pub document_id: String,
+    pub title: String,
+}
+
+/// A person's requests for other formats, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormatRequestPage {
+    pub items: Vec<FormatRequestView>,
+    /// Pass as `after` for the next page; absent on the last page.
+    pub next: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked(format: DocumentFormat, language: Option<&str>) -> FieldErrors {
+        FormatRequestCreate {
+            document_id: None,
+            format,
+            language: language.map(str::to_owned),
+        }
+        .validate()
+    }
+
+    #[test]
+    fn another_language_needs_its_name_and_no_other_format_takes_one() {
+        assert!(asked(DocumentFormat::LargePrint, None).is_empty());
+        assert!(asked(DocumentFormat::AnotherLanguage, Some("Polish")).is_empty());
+        assert!(asked(DocumentFormat::AnotherLanguage, Some("  ")).contains_key("language"));
+        assert!(asked(DocumentFormat::Braille, Some("Welsh")).contains_key("language"));
+        assert!(
+            asked(DocumentFormat::AnotherLanguage, Some(&"x".repeat(61))).contains_key("language")
+        );
+    }
+}
