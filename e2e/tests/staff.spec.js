@@ -406,7 +406,7 @@ test('a citizen asks for her care plan in large print, the team publishes it in 
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor' }).click();
   await expectHeading(page, 'Margaret Okafor');
-  const waiting = page.locator('li', { hasText: REQUEST });
+  const waiting = page.locator('li', { hasText: REQUEST }).filter({ hasText: 'asked by' });
   await expect(waiting).toContainText('Waiting');
   await page.getByLabel('Title').fill('Your care and support plan (large print)');
   await page.getByLabel('File').setInputFiles({ name: 'plan-large-print.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
