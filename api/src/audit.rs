@@ -2,14 +2,15 @@
 //! a document, who did it and when. Entries are written in the same transaction as what they
 //! record, and never changed. Administrators search it; a person sees who opened their record.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
-use shared::api::{AuditEntry, RecordView, Role, StaffRef};
+use shared::api::{AuditEntry, FieldErrors, RecordView, Role, StaffRef};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
+use crate::calendar;
 use crate::citizen::Access;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, api_clients, audit_events};
@@ -91,7 +92,7 @@ type Row = (
 );
 
 /// Narrows an audit search; all of them together.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Clone, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
@@ -101,10 +102,136 @@ pub struct AuditQuery {
     pub person: Option<String>,
     /// Only what touched this record (a submission, thread, document… id).
     pub subject: Option<String>,
+    /// Only from this day on (in England), inclusive.
+    #[param(example = "2026-11-01")]
+    pub from: Option<NaiveDate>,
+    /// Only up to this day (in England), inclusive.
+    #[param(example = "2026-11-30")]
+    pub to: Option<NaiveDate>,
     /// The `next` cursor of the previous page.
     pub after: Option<String>,
     /// How many entries, 1 to 100; 20 when left out.
     pub limit: Option<i64>,
+}
+
+impl AuditQuery {
+    /// The filters as the log keeps an export of it: "audit actor=… from=…".
+    fn describe(&self) -> String {
+        let mut text = String::from("audit");
+        let days = [
+            self.from.map(|d| d.to_string()),
+            self.to.map(|d| d.to_string()),
+        ];
+        for (name, value) in [
+            ("actor", self.actor.as_deref()),
+            ("person", self.person.as_deref()),
+            ("subject", self.subject.as_deref()),
+            ("from", days[0].as_deref()),
+            ("to", days[1].as_deref()),
+        ] {
+            if let Some(value) = value {
+                text.push_str(&format!(" {name}={value}"));
+            }
+        }
+        text
+    }
+
+    fn check(&self) -> Result<(), ApiError> {
+        match (self.from, self.to) {
+            (Some(from), Some(to)) if to < from => {
+                Err(ApiError::Validation(FieldErrors::from([(
+                    "to".to_owned(),
+                    vec!["The end date must be the same as or after the start date".to_owned()],
+                )])))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Up to `limit` entries after `after`, newest first, through the index that fits the filters.
+fn entries(
+    conn: &mut DbConnection,
+    query: &AuditQuery,
+    after: Option<Cursor>,
+    limit: i64,
+) -> QueryResult<Vec<Row>> {
+    let mut select = audit_events::table
+        .inner_join(accounts::table)
+        .left_join(api_clients::table)
+        .order((audit_events::at.desc(), audit_events::id.desc()))
+        .limit(limit)
+        .select((
+            audit_events::id,
+            audit_events::at,
+            audit_events::actor_id,
+            audit_events::action,
+            audit_events::subject_type,
+            audit_events::subject_id,
+            audit_events::person_id,
+            accounts::forename,
+            accounts::surname,
+            audit_events::client_id,
+            api_clients::name.nullable(),
+        ))
+        .into_boxed();
+    if let Some(actor) = &query.actor {
+        select = select.filter(audit_events::actor_id.eq(actor.clone()));
+    }
+    if let Some(person) = &query.person {
+        select = select.filter(audit_events::person_id.eq(person.clone()));
+    }
+    if let Some(subject) = &query.subject {
+        select = select.filter(audit_events::subject_id.eq(subject.clone()));
+    }
+    if let Some(from) = query.from {
+        select = select.filter(audit_events::at.ge(calendar::london_midnight(from)));
+    }
+    if let Some(to) = query.to.and_then(|d| d.succ_opt()) {
+        select = select.filter(audit_events::at.lt(calendar::london_midnight(to)));
+    }
+    if let Some(cursor) = after {
+        select = select.filter(crate::older_than!(
+            audit_events::at,
+            audit_events::id,
+            cursor
+        ));
+    }
+    select.load(conn)
+}
+
+fn entry(row: Row) -> AuditEntry {
+    let (
+        id,
+        at,
+        actor_id,
+        action,
+        subject_type,
+        subject_id,
+        person_id,
+        forename,
+        surname,
+        client_id,
+        client_name,
+    ) = row;
+    AuditEntry {
+        id,
+        at: at.and_utc(),
+        actor: match (client_id, client_name) {
+            (Some(client), Some(name)) => StaffRef {
+                id: client,
+                name: format!("{name} (API client)"),
+            },
+            _ => StaffRef {
+                id: actor_id,
+                name: format!("{forename} {surname}"),
+            },
+        },
+        action,
+        subject_type,
+        subject_id,
+        person_id,
+    }
 }
 
 /// One page of the log, newest first, for administrators.
@@ -114,95 +241,87 @@ pub async fn search(
     query: AuditQuery,
 ) -> Result<(Vec<AuditEntry>, Option<String>), ApiError> {
     user.require(Role::Administrator)?;
+    query.check()?;
     let page = PageRequest::try_from(PageQuery {
-        after: query.after,
+        after: query.after.clone(),
         limit: query.limit,
     })?;
-    let limit = page.limit + 1;
-    let after = page.after.clone();
+    let (after, limit) = (page.after.clone(), page.limit + 1);
     let rows: Vec<Row> = state
         .database
-        .run(move |conn| {
-            let mut select = audit_events::table
-                .inner_join(accounts::table)
-                .left_join(api_clients::table)
-                .order((audit_events::at.desc(), audit_events::id.desc()))
-                .limit(limit)
-                .select((
-                    audit_events::id,
-                    audit_events::at,
-                    audit_events::actor_id,
-                    audit_events::action,
-                    audit_events::subject_type,
-                    audit_events::subject_id,
-                    audit_events::person_id,
-                    accounts::forename,
-                    accounts::surname,
-                    audit_events::client_id,
-                    api_clients::name.nullable(),
-                ))
-                .into_boxed();
-            if let Some(actor) = query.actor {
-                select = select.filter(audit_events::actor_id.eq(actor));
-            }
-            if let Some(person) = query.person {
-                select = select.filter(audit_events::person_id.eq(person));
-            }
-            if let Some(subject) = query.subject {
-                select = select.filter(audit_events::subject_id.eq(subject));
-            }
-            if let Some(cursor) = after {
-                select = select.filter(crate::older_than!(
-                    audit_events::at,
-                    audit_events::id,
-                    cursor
-                ));
-            }
-            Ok::<_, ApiError>(select.load(conn)?)
-        })
+        .run(move |conn| Ok::<_, ApiError>(entries(conn, &query, after, limit)?))
         .await?;
     let (rows, next) = page.finish(rows, |row| Cursor {
         at: row.1,
         id: row.0.clone(),
     });
-    let entries = rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                at,
-                actor_id,
-                action,
-                subject_type,
-                subject_id,
-                person_id,
-                forename,
-                surname,
-                client_id,
-                client_name,
-            )| {
-                AuditEntry {
-                    id,
-                    at: at.and_utc(),
-                    actor: match (client_id, client_name) {
-                        (Some(client), Some(name)) => StaffRef {
-                            id: client,
-                            name: format!("{name} (API client)"),
-                        },
-                        _ => StaffRef {
-                            id: actor_id,
-                            name: format!("{forename} {surname}"),
-                        },
-                    },
-                    action,
-                    subject_type,
-                    subject_id,
-                    person_id,
-                }
-            },
-        )
-        .collect();
-    Ok((entries, next))
+    Ok((rows.into_iter().map(entry).collect(), next))
+}
+
+/// The CSV file's columns.
+const EXPORT_HEADER: &[&str] = &[
+    "When (UTC)",
+    "Who",
+    "Who's id",
+    "Did",
+    "To",
+    "Record id",
+    "Person id",
+];
+
+/// The log with these filters, every entry, as CSV streamed a batch at a time, for
+/// administrators. The export is itself in the log before the first entry is read.
+pub async fn export(
+    state: actix_web::web::Data<AppState>,
+    user: CurrentUser,
+    query: AuditQuery,
+) -> Result<impl futures_util::Stream<Item = Result<actix_web::web::Bytes, ApiError>>, ApiError> {
+    user.require(Role::Administrator)?;
+    query.check()?;
+    {
+        let (actor, looked_at) = (user.clone(), query.describe());
+        state
+            .database
+            .run(move |conn| {
+                Ok::<_, ApiError>(record(
+                    conn,
+                    &actor,
+                    Event::new("export", "audit", &looked_at, None),
+                )?)
+            })
+            .await?;
+    }
+    Ok(crate::csv_export::stream(EXPORT_HEADER, move |after| {
+        let (state, query) = (state.clone(), query.clone());
+        async move {
+            let rows = state
+                .database
+                .run(move |conn| {
+                    Ok::<_, ApiError>(entries(conn, &query, after, crate::csv_export::BATCH)?)
+                })
+                .await?;
+            let last = rows.last().map(|row| Cursor {
+                at: row.1,
+                id: row.0.clone(),
+            });
+            let rows = rows
+                .into_iter()
+                .map(entry)
+                .map(|e| {
+                    vec![
+                        e.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                        e.actor.name,
+                        e.actor.id,
+                        e.action,
+                        e.subject_type,
+                        e.subject_id,
+                        e.person_id.unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            Ok((rows, last))
+        }
+    }))
 }
 
 /// The times someone at the council opened the person's record, newest first, for the person

@@ -1,7 +1,7 @@
 //! Dates as the council counts them: in England, so a form sent at 00:30 on a summer Saturday
 //! arrived on Saturday, although it was still Friday in UTC.
 
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::London;
 
 /// A moment as people in the UK read it, in their own clock with its zone: "1 December 2026 at
@@ -31,6 +31,16 @@ pub fn today() -> NaiveDate {
 /// The day in England of `at`, a UTC time as the database keeps it.
 pub fn london_date(at: NaiveDateTime) -> NaiveDate {
     at.and_utc().with_timezone(&London).date_naive()
+}
+
+/// Midnight in England at the start of `day`, in UTC as the database keeps times (11pm the day
+/// before in summer).
+pub fn london_midnight(day: NaiveDate) -> NaiveDateTime {
+    let local = day.and_time(NaiveTime::MIN);
+    London
+        .from_local_datetime(&local)
+        .earliest()
+        .map_or(local, |at| at.naive_utc())
 }
 
 #[cfg(test)]

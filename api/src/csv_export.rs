@@ -4,10 +4,17 @@
 //! `=HYPERLINK(…)` into a form cannot make a council laptop run it.
 
 use std::borrow::Cow;
+use std::future::Future;
 
 use actix_web::web::Bytes;
+use futures_util::Stream;
 
 use crate::error::ApiError;
+use crate::pagination::Cursor;
+
+/// Rows read per query while a file is written: each batch is its own short query, so a large
+/// export holds no connection for long.
+pub const BATCH: i64 = 500;
 
 /// The media type of the files, with their character set.
 pub const CONTENT_TYPE: &str = "text/csv; charset=utf-8";
@@ -53,6 +60,68 @@ impl Writer {
             .map(Bytes::from)
             .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))
     }
+}
+
+/// A file has every row: a page's `after` or `limit` is refused, naming it.
+pub fn every_row(after: bool, limit: bool) -> Result<(), ApiError> {
+    let mut errors = shared::api::FieldErrors::new();
+    for (field, given) in [("after", after), ("limit", limit)] {
+        if given {
+            errors.insert(
+                field.into(),
+                vec!["The file has every row: leave this out".into()],
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// The answer a file is streamed in: CSV, to save as `name`, never cached.
+pub fn response(name: &str) -> actix_web::HttpResponseBuilder {
+    let mut response = actix_web::HttpResponse::Ok();
+    response
+        .content_type(CONTENT_TYPE)
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"));
+    response
+}
+
+/// A CSV file streamed as it is read: the header, then `batch(after)` again and again, each
+/// giving up to `BATCH` rows after `after` (from the start when `None`) and the cursor of its
+/// last; the file ends with the first batch shorter than `BATCH`.
+pub fn stream<F, Fut>(
+    header: &'static [&'static str],
+    batch: F,
+) -> impl Stream<Item = Result<Bytes, ApiError>>
+where
+    F: Fn(Option<Cursor>) -> Fut,
+    Fut: Future<Output = Result<(Vec<Vec<String>>, Option<Cursor>), ApiError>>,
+{
+    futures_util::stream::try_unfold(
+        (None::<Cursor>, true, false, batch),
+        move |(after, first, done, batch)| async move {
+            if done {
+                return Ok(None);
+            }
+            let (rows, last) = batch(after).await?;
+            let mut out = Writer::new();
+            if first {
+                out.row(header.iter().copied())?;
+            }
+            for row in &rows {
+                out.row(row.iter().map(String::as_str))?;
+            }
+            let done = i64::try_from(rows.len()).unwrap_or(0) < BATCH;
+            Ok(Some((out.finish()?, (last, false, done, batch))))
+        },
+    )
 }
 
 #[cfg(test)]

@@ -208,6 +208,7 @@ fn records(
                 people::updated_at.eq(now),
             ))
             .execute(conn)?;
+        crate::citizen::person::index_names(conn, &id, forename, "Okafor")?;
         Ok(id)
     };
     // The NHS number is the one NHS Digital publishes for testing.

@@ -91,6 +91,7 @@ use crate::routes;
         routes::staff_teams::list_team_threads,
         routes::staff_teams::open_team_thread,
         routes::audit::search_audit_log,
+        routes::audit::export_audit_log,
         routes::integrations::issue_client_token,
         routes::integrations::read_submission_feed,
         routes::integrations::get_submission_response,

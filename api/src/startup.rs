@@ -49,6 +49,10 @@ impl Application {
             tokio::task::spawn_blocking(move || -> anyhow::Result<(Database, Settled)> {
                 let database = Database::connect(&database_settings)?;
                 let settled = file.settle(&mut *database.get()?)?;
+                let indexed = crate::citizen::person::index_unindexed_names(&mut *database.get()?)?;
+                if indexed > 0 {
+                    tracing::info!(people = indexed, "indexed the names of records held");
+                }
                 Ok((database, settled))
             })
             .await??;

@@ -133,6 +133,13 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   await expect(history).toContainText('Assessment booked for next week.');
   await expectNoAxeViolations(page);
 
+  // The reference finds the referral from Find a person too.
+  await page.goto('/staff/people');
+  await page.getByLabel('Name, NHS number, date of birth, postcode or reference').fill(reference.toLowerCase());
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: `${reference} Support enquiry` }).click();
+  await expect(page.locator('.app-identity-bar')).toContainText(reference);
+
   // The council holds no record of Edna: staff start one from the referral, in one step.
   await expect(page.getByRole('heading', { name: 'Who it is about' })).toBeVisible();
   await expect(page.getByText('The referral says: Edna Marsh, born 14 Feb 1938, postcode L20 3NJ.')).toBeVisible();
@@ -302,7 +309,16 @@ test('staff publish a document to a record and the citizen opens it; the citizen
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.locator('.govuk-error-summary')).toBeFocused();
   await expectNoAxeViolations(page);
-  await page.getByLabel('Surname').fill('oka');
+  // Found by her NHS number as people write it, by her date of birth, and by part of her name.
+  const find = page.getByLabel('Name, NHS number, date of birth, postcode or reference');
+  await find.fill('943 476 5919');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('table', { name: 'People found' }).getByRole('link', { name: 'Margaret Okafor' })).toBeVisible();
+  await find.fill('27/3/1941');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/q=27/);
+  await expect(page.getByRole('table', { name: 'People found' }).getByRole('link', { name: 'Margaret Okafor' })).toBeVisible();
+  await find.fill('oka');
   await page.getByRole('button', { name: 'Search' }).click();
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Margaret Okafor' }).click();
@@ -402,7 +418,7 @@ test('a citizen asks for her care plan in large print, the team publishes it in 
   await page.getByRole('link', { name: 'Adult Social Care Contact Centre' }).click();
   await expect(page.locator('tr', { hasText: REQUEST })).toBeVisible();
   await page.goto('/staff/people');
-  await page.getByLabel('Surname').fill('oka');
+  await page.getByLabel('Name, NHS number, date of birth, postcode or reference').fill('oka');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('link', { name: 'Margaret Okafor' }).click();
   await expectHeading(page, 'Margaret Okafor');

@@ -557,6 +557,11 @@ pub async fn export_queue(token: &str, query: &str) -> Result<Vec<u8>, ApiError>
     bytes(token, &format!("/api/v1/staff/submissions.csv?{query}")).await
 }
 
+/// The audit log with these filters, every entry, as a CSV file.
+pub async fn export_audit_log(token: &str, query: &str) -> Result<Vec<u8>, ApiError> {
+    bytes(token, &format!("/api/v1/audit.csv?{query}")).await
+}
+
 /// How the service is doing, for one team or all (`team` empty).
 pub async fn overview(token: &str, team: &str) -> Result<shared::api::Overview, ApiError> {
     let query = if team.is_empty() {
@@ -621,11 +626,11 @@ pub async fn reply_as_team(
 
 pub async fn find_people(
     token: &str,
-    surname: &str,
+    text: &str,
     after: Option<&str>,
 ) -> Result<PersonMatchPage, ApiError> {
-    let surname = String::from(js_sys::encode_uri_component(surname));
-    let path = paged(format!("/api/v1/staff/people?surname={surname}"), after);
+    let text = String::from(js_sys::encode_uri_component(text));
+    let path = paged(format!("/api/v1/staff/people?q={text}"), after);
     read(get_with(token, &path).await?).await
 }
 

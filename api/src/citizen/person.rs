@@ -14,7 +14,7 @@ use super::{Access, Link, live_links, summary, today};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
-use crate::db::schema::{people, person_links};
+use crate::db::schema::{people, person_links, person_names};
 use crate::error::ApiError;
 use crate::referrals::timestamp;
 use crate::state::AppState;
@@ -164,6 +164,81 @@ pub fn nhs_digits(number: &str) -> String {
     number.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// Text as staff may type it for a name: lowercase, accents and other marks taken off
+/// (`deunicode`: "Łukasz Nguyễn" reads "lukasz nguyen"), each word with its punctuation
+/// dropped ("O'Neil" is "oneil").
+pub fn fold(text: &str) -> Vec<String> {
+    deunicode::deunicode(text)
+        .to_lowercase()
+        .split_whitespace()
+        .map(|word| {
+            word.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// Every word a person may be found by: each folded word of the names, and the parts of a
+/// word joined by punctuation ("mary-ann" is found by "maryann", "mary" and "ann").
+pub fn name_words(forename: &str, surname: &str) -> std::collections::BTreeSet<String> {
+    let mut words = std::collections::BTreeSet::new();
+    let spelled = deunicode::deunicode(&format!("{forename} {surname}")).to_lowercase();
+    for word in spelled.split_whitespace() {
+        let joined: String = word.chars().filter(char::is_ascii_alphanumeric).collect();
+        if !joined.is_empty() {
+            words.insert(joined);
+        }
+        for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if !part.is_empty() {
+                words.insert(part.to_owned());
+            }
+        }
+    }
+    words
+}
+
+/// Keeps the words a person is found by in step with their names, in the caller's
+/// transaction (after every insert or change of a name).
+pub fn index_names(
+    conn: &mut DbConnection,
+    person_id: &str,
+    forename: &str,
+    surname: &str,
+) -> QueryResult<()> {
+    diesel::delete(person_names::table.filter(person_names::person_id.eq(person_id)))
+        .execute(conn)?;
+    // One statement a word: a name has a handful, and the two backends share no batch insert.
+    for word in name_words(forename, surname) {
+        diesel::insert_into(person_names::table)
+            .values((
+                person_names::word.eq(word),
+                person_names::person_id.eq(person_id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Fills the name words of records held before names were indexed (migration 000025), once:
+/// at start, when no record has any yet.
+pub fn index_unindexed_names(conn: &mut DbConnection) -> QueryResult<usize> {
+    let indexed: i64 = person_names::table.count().get_result(conn)?;
+    if indexed > 0 {
+        return Ok(0);
+    }
+    let all: Vec<(String, String, String)> = people::table
+        .select((people::id, people::forename, people::surname))
+        .load(conn)?;
+    conn.transaction(|conn| {
+        for (id, forename, surname) in &all {
+            index_names(conn, id, forename, surname)?;
+        }
+        Ok(all.len())
+    })
+}
+
 /// Stores a prepared record, with the council's own reference for it if it has one, and
 /// writes the audit entry, in the caller's transaction.
 pub fn insert(
@@ -197,6 +272,7 @@ pub fn insert(
             people::updated_at.eq(now),
         ))
         .execute(conn)?;
+    index_names(conn, &id, request.forename.trim(), request.surname.trim())?;
     crate::audit::record(
         conn,
         actor,
@@ -316,4 +392,21 @@ pub async fn link(
             })
         })
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_found_by_any_word_whatever_its_accents_case_and_punctuation() {
+        let words: Vec<String> = name_words("Mary-Ann", "O'Neil Nguyễn")
+            .into_iter()
+            .collect();
+        assert_eq!(
+            words,
+            ["ann", "mary", "maryann", "neil", "nguyen", "o", "oneil"]
+        );
+        assert_eq!(fold("  ŁUKASZ  o'neil "), ["lukasz", "oneil"]);
+    }
 }

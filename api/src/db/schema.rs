@@ -339,6 +339,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    person_names (word, person_id) {
+        word -> Text,
+        person_id -> Text,
+    }
+}
+
+diesel::table! {
     person_links (id) {
         id -> Text,
         person_id -> Text,
@@ -483,6 +490,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     uploads,
     people,
     person_links,
+    person_names,
     involvements,
     message_threads,
     messages,

@@ -4,4 +4,5 @@
 
 pub mod accounts;
 pub mod people;
+pub mod search;
 pub mod teams;

@@ -4,8 +4,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
-    CreatePersonRequest, FieldErrors, LinkView, PersonDetails, PersonMatch, Role, StaffDocument,
-    StaffPersonView, TeamThreadSummary,
+    CreatePersonRequest, LinkView, PersonDetails, Role, StaffDocument, StaffPersonView,
+    TeamThreadSummary,
 };
 
 use crate::audit::{self, Event};
@@ -17,99 +17,12 @@ use crate::db::schema::{
     accounts, document_opens, documents, message_threads, people, person_links,
 };
 use crate::error::ApiError;
-use crate::pagination::{Cursor, PageRequest};
+use crate::pagination::PageRequest;
 use crate::referrals::{submissions, timestamp};
 use crate::state::AppState;
 
 /// How many of each kind the record page shows.
 const LATEST: i64 = 20;
-
-/// People whose surname starts with `surname` (any case), in name order, a page at a time.
-pub async fn search(
-    state: &AppState,
-    user: &CurrentUser,
-    surname: String,
-    page: PageRequest,
-) -> Result<(Vec<PersonMatch>, Option<String>), ApiError> {
-    user.require(Role::Staff)?;
-    let surname = surname.trim().to_owned();
-    if surname.is_empty() {
-        return Err(ApiError::Validation(FieldErrors::from([(
-            "surname".to_owned(),
-            vec!["Enter the first letters of the person's surname".to_owned()],
-        )])));
-    }
-    // Surnames are stored as typed; a prefix range on the index finds them without a scan,
-    // trying the capitalised and the typed spelling.
-    let mut capitalised = surname.to_lowercase();
-    if let Some(first) = capitalised.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    let limit = page.limit + 1;
-    let after = page.after.clone();
-    let actor = user.clone();
-    let rows: Vec<Person> = state
-        .database
-        .run(move |conn| {
-            // A search shows several people's names and dates of birth: the search itself is
-            // logged (what was looked for), each record opened from it is logged again.
-            audit::record(conn, &actor, Event::new("search", "people", &surname, None))?;
-            let mut select = people::table
-                .filter(
-                    people::surname
-                        .like(format!("{}%", escape_like(&capitalised)))
-                        .escape('\\')
-                        .or(people::surname
-                            .like(format!("{}%", escape_like(&surname)))
-                            .escape('\\')),
-                )
-                .order((people::surname, people::forename, people::id))
-                .limit(limit)
-                .select(Person::as_select())
-                .into_boxed();
-            // The cursor's time is unused here; its id is "surname\u{1f}forename\u{1f}id".
-            if let Some(Cursor { id, .. }) = after {
-                let mut parts = id.splitn(3, '\u{1f}');
-                let (s, f, i) = (
-                    parts.next().unwrap_or_default().to_owned(),
-                    parts.next().unwrap_or_default().to_owned(),
-                    parts.next().unwrap_or_default().to_owned(),
-                );
-                select = select.filter(
-                    people::surname
-                        .gt(s.clone())
-                        .or(people::surname.eq(s.clone()).and(
-                            people::forename
-                                .gt(f.clone())
-                                .or(people::forename.eq(f).and(people::id.gt(i))),
-                        )),
-                );
-            }
-            Ok::<_, ApiError>(select.load(conn)?)
-        })
-        .await?;
-    let (rows, next) = page.finish(rows, |p| Cursor {
-        at: NaiveDateTime::default(),
-        id: format!("{}\u{1f}{}\u{1f}{}", p.surname, p.forename, p.id),
-    });
-    Ok((
-        rows.into_iter()
-            .map(|p| PersonMatch {
-                name: format!("{} {}", p.forename, p.surname),
-                id: p.id,
-                date_of_birth: p.date_of_birth,
-                postcode: p.postcode,
-            })
-            .collect(),
-        next,
-    ))
-}
-
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
-}
 
 /// A live link with its account's name and address.
 type LinkRow = (
@@ -320,6 +233,12 @@ pub async fn update(
                         people::updated_at.eq(timestamp()),
                     ))
                     .execute(conn)?;
+                crate::citizen::person::index_names(
+                    conn,
+                    &person_id,
+                    request.forename.trim(),
+                    request.surname.trim(),
+                )?;
                 audit::record(
                     conn,
                     &user,

@@ -6,8 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
-use chrono_tz::Europe::London;
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use diesel::dsl::{count_star, sum};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
@@ -17,7 +16,7 @@ use shared::api::{
 
 use super::OPEN;
 use crate::auth::CurrentUser;
-use crate::calendar;
+use crate::calendar::{self, london_midnight};
 use crate::db::DbConnection;
 use crate::db::schema::{form_days, submissions, teams};
 use crate::error::ApiError;
@@ -105,15 +104,6 @@ fn mondays(today: NaiveDate) -> Vec<NaiveDate> {
         .rev()
         .map(|back| this - Days::new(7 * u64::from(back)))
         .collect()
-}
-
-/// Midnight in England on `day`, in UTC as the database keeps times.
-fn london_midnight(day: NaiveDate) -> NaiveDateTime {
-    let local = day.and_time(NaiveTime::MIN);
-    London
-        .from_local_datetime(&local)
-        .earliest()
-        .map_or(local, |at| at.naive_utc())
 }
 
 /// The median of a histogram of whole days: the middle value, or halfway between the two.

@@ -4,13 +4,14 @@
 use chrono::{NaiveDate, NaiveTime};
 use diesel::prelude::*;
 use serde::Deserialize;
-use shared::api::{QueueEntry, QueueSort, Role, SubmissionStatus};
+use shared::api::{QueueEntry, QueuePerson, QueueSort, Role, SubmissionStatus};
 use utoipa::IntoParams;
 
 use super::{Names, OPEN, Queued};
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
 use crate::calendar;
+use crate::csv_export;
 use crate::db::DbConnection;
 use crate::db::MultiBackend;
 use crate::db::schema::{submissions, team_members};
@@ -33,6 +34,9 @@ pub struct QueueQuery {
     pub team: Option<String>,
     /// Only those past their due date and still open.
     pub overdue: Option<bool>,
+    /// Only the one with this reference (any case).
+    #[param(example = "ASC-7K3F-9Q2D")]
+    pub reference: Option<String>,
     /// Only those given to me.
     pub mine: Option<bool>,
     /// Only those with the teams I work in.
@@ -59,6 +63,7 @@ impl QueueQuery {
         add("form", self.form.as_deref());
         add("status", self.status.map(|s| s.as_str()));
         add("team", self.team.as_deref());
+        add("reference", self.reference.as_deref());
         add("overdue", yes_no(self.overdue));
         add("mine", yes_no(self.mine));
         add("my_teams", yes_no(self.my_teams));
@@ -86,6 +91,9 @@ fn filtered(
     }
     if let Some(team) = &query.team {
         select = select.filter(submissions::team_key.eq(team.clone()));
+    }
+    if let Some(reference) = &query.reference {
+        select = select.filter(submissions::reference.eq(reference.trim().to_ascii_uppercase()));
     }
     if query.overdue == Some(true) {
         select = select
@@ -243,11 +251,8 @@ pub async fn page(
     Ok((rows.iter().map(|r| names.entry(r, today)).collect(), next))
 }
 
-/// Rows read per query while a CSV file is written.
-const EXPORT_BATCH: i64 = 500;
-
 /// The CSV file's columns.
-const EXPORT_HEADER: [&str; 13] = [
+const EXPORT_HEADER: &[&str] = &[
     "Reference",
     "Form",
     "Received",
@@ -263,10 +268,36 @@ const EXPORT_HEADER: [&str; 13] = [
     "Record",
 ];
 
-/// The queue with these filters and order, every row, as CSV, a batch at a time: each batch
-/// is read in its own short query, so a large export holds no connection for long. The export
-/// is in the audit log before the first row is read.
-pub fn export(
+/// A queue entry as a row of the CSV file.
+fn export_row(e: QueueEntry) -> Vec<String> {
+    let person = e.person.unwrap_or(QueuePerson {
+        name: None,
+        date_of_birth: None,
+        postcode: None,
+    });
+    vec![
+        e.reference,
+        e.form_title,
+        calendar::uk_time(e.submitted_at.naive_utc()),
+        e.due_on.format("%Y-%m-%d").to_string(),
+        if e.overdue { "Yes" } else { "No" }.to_owned(),
+        e.status.label().to_owned(),
+        e.team.map(|t| t.name).unwrap_or_default(),
+        e.assigned_to.map(|p| p.name).unwrap_or_default(),
+        e.submitted_by,
+        person.name.unwrap_or_default(),
+        person
+            .date_of_birth
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        person.postcode.unwrap_or_default(),
+        e.person_id.unwrap_or_default(),
+    ]
+}
+
+/// The queue with these filters and order, every row, as CSV streamed a batch at a time. The
+/// export is in the audit log before the first row is read.
+pub async fn export(
     state: actix_web::web::Data<AppState>,
     user: CurrentUser,
     query: QueueQuery,
@@ -274,75 +305,39 @@ pub fn export(
     user.require(Role::Staff)?;
     let sort = query.sort.unwrap_or_default();
     let today = calendar::today();
-    struct Progress {
-        after: Option<Cursor>,
-        header: bool,
-        done: bool,
+    {
+        let (actor, looked_at) = (user.clone(), query.describe("queue"));
+        state
+            .database
+            .run(move |conn| {
+                Ok::<_, ApiError>(audit::record(
+                    conn,
+                    &actor,
+                    Event::new("export", "submissions", &looked_at, None),
+                )?)
+            })
+            .await?;
     }
-    let start = Progress {
-        after: None,
-        header: true,
-        done: false,
-    };
-    Ok(futures_util::stream::try_unfold(
-        (start, state, user, query),
-        move |(mut progress, state, user, query)| async move {
-            if progress.done {
-                return Ok(None);
-            }
-            let (after, header) = (progress.after.clone(), progress.header);
-            let (q, actor) = (query.clone(), user.clone());
+    Ok(csv_export::stream(EXPORT_HEADER, move |after| {
+        let (state, query, me) = (state.clone(), query.clone(), user.account_id.clone());
+        async move {
             let (rows, names) = state
                 .database
                 .run(move |conn| {
-                    if header {
-                        audit::record(
-                            conn,
-                            &actor,
-                            Event::new("export", "submissions", &q.describe("queue"), None),
-                        )?;
-                    }
-                    let rows = rows(conn, &q, &actor.account_id, today, after, EXPORT_BATCH)?;
+                    let rows = rows(conn, &query, &me, today, after, csv_export::BATCH)?;
                     let names = Names::for_rows(conn, &rows)?;
                     Ok::<_, ApiError>((rows, names))
                 })
                 .await?;
-            let mut out = crate::csv_export::Writer::new();
-            if header {
-                out.row(EXPORT_HEADER)?;
-            }
-            for row in &rows {
-                let e = names.entry(row, today);
-                let about = e.person.clone();
-                out.row([
-                    e.reference.as_str(),
-                    &e.form_title,
-                    &calendar::uk_time(e.submitted_at.naive_utc()),
-                    &e.due_on.format("%Y-%m-%d").to_string(),
-                    if e.overdue { "Yes" } else { "No" },
-                    e.status.label(),
-                    e.team.as_ref().map_or("", |t| t.name.as_str()),
-                    e.assigned_to.as_ref().map_or("", |p| p.name.as_str()),
-                    &e.submitted_by,
-                    about.as_ref().and_then(|a| a.name.as_deref()).unwrap_or(""),
-                    &about
-                        .as_ref()
-                        .and_then(|a| a.date_of_birth)
-                        .map(|d| d.format("%Y-%m-%d").to_string())
-                        .unwrap_or_default(),
-                    about
-                        .as_ref()
-                        .and_then(|a| a.postcode.as_deref())
-                        .unwrap_or(""),
-                    e.person_id.as_deref().unwrap_or(""),
-                ])?;
-            }
-            progress.header = false;
-            progress.done = (rows.len() as i64) < EXPORT_BATCH;
-            progress.after = rows.last().map(|row| cursor_after(row, sort));
-            Ok(Some((out.finish()?, (progress, state, user, query))))
-        },
-    ))
+            let last = rows.last().map(|row| cursor_after(row, sort));
+            Ok((
+                rows.iter()
+                    .map(|row| export_row(names.entry(row, today)))
+                    .collect(),
+                last,
+            ))
+        }
+    }))
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ mod processes;
 mod profile;
 mod queue;
 mod referrals;
+mod search;
 mod security_headers;
 mod staff;
 mod walk;

@@ -15,7 +15,8 @@ use crate::state::AppState;
     operation_id = "search_audit_log",
     summary = "Search the audit log",
     description = "Administrators only: who at the council read or changed which record and \
-                   when, newest first, narrowed by member of staff, person or record. \
+                   when, newest first, narrowed by member of staff, person, record and days \
+                   (`from` and `to`, in England, inclusive). \
                    Keyset-paginated: pass `next` as `after`.",
     params(AuditQuery),
     responses(

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, http::header, web};
+use actix_web::{HttpResponse, web};
 
 use crate::auth::CurrentUser;
 use crate::csv_export;
@@ -41,28 +41,7 @@ pub async fn export_queue(
     query: Query<QueueQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
-    let mut errors = shared::api::FieldErrors::new();
-    for (field, given) in [
-        ("after", query.after.is_some()),
-        ("limit", query.limit.is_some()),
-    ] {
-        if given {
-            errors.insert(
-                field.into(),
-                vec!["The file has every row: leave this out".into()],
-            );
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    let rows = queue::export(state, user, query)?;
-    Ok(HttpResponse::Ok()
-        .content_type(csv_export::CONTENT_TYPE)
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"referral-queue.csv\"",
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .streaming(rows))
+    csv_export::every_row(query.after.is_some(), query.limit.is_some())?;
+    let rows = queue::export(state, user, query).await?;
+    Ok(csv_export::response("referral-queue.csv").streaming(rows))
 }

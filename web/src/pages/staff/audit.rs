@@ -4,9 +4,11 @@ use shared::api::{AuditEntry, FieldErrors};
 
 use super::{Failed, load, staff_only};
 use crate::api;
-use crate::components::form::{ErrorSummary, TextInput};
+use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
+use crate::pages::submission::save_file;
+use crate::session::use_session;
 
 fn entry_row(e: AuditEntry) -> impl IntoView {
     view! {
@@ -22,7 +24,8 @@ fn entry_row(e: AuditEntry) -> impl IntoView {
     }
 }
 
-/// The audit log for administrators, newest first, narrowed by person or record.
+/// The audit log for administrators, newest first, narrowed by person, record, member of
+/// staff and days, and downloaded as CSV.
 #[component]
 pub fn AuditLog() -> impl IntoView {
     set_page_title("Audit log");
@@ -30,7 +33,7 @@ pub fn AuditLog() -> impl IntoView {
     let navigate = use_navigate();
     let filters = move || {
         let q = query.read();
-        ["person", "subject", "actor"]
+        ["person", "subject", "actor", "from", "to"]
             .iter()
             .filter_map(|k| {
                 q.get(k)
@@ -44,13 +47,27 @@ pub fn AuditLog() -> impl IntoView {
         let filters = filters();
         async move { api::audit_log(&token, &filters, None).await }
     });
-    let person = RwSignal::new(query.read_untracked().get("person").unwrap_or_default());
-    let subject = RwSignal::new(query.read_untracked().get("subject").unwrap_or_default());
+    let picked = |key: &str| RwSignal::new(query.read_untracked().get(key).unwrap_or_default());
+    let (person, subject, from, to) = (
+        picked("person"),
+        picked("subject"),
+        picked("from"),
+        picked("to"),
+    );
+    let actor = query.read_untracked().get("actor").unwrap_or_default();
     let errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+    let session = use_session();
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut parts = Vec::new();
-        for (key, value) in [("person", person.get()), ("subject", subject.get())] {
+        for (key, value) in [
+            ("person", person.get()),
+            ("subject", subject.get()),
+            ("actor", actor.clone()),
+            ("from", from.get()),
+            ("to", to.get()),
+        ] {
             if !value.trim().is_empty() {
                 parts.push(format!(
                     "{key}={}",
@@ -63,6 +80,26 @@ pub fn AuditLog() -> impl IntoView {
             Default::default(),
         );
     };
+    let export = move |_| {
+        let filters = filters();
+        let send = async move {
+            let token = session.fresh_token().await?;
+            api::export_audit_log(&token, &filters).await
+        };
+        submit(errors, busy, FieldErrors::new(), send, |bytes: Vec<u8>| {
+            save_file(&bytes, "audit-log.csv", "text/csv")
+        });
+    };
+    let day = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        view! {
+            <div class=group_class(errors, id)>
+                <label class="govuk-label" for=id>{label}</label>
+                {field_error(errors, id)}
+                <input class="govuk-input govuk-input--width-10" id=id name=id type="date"
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
     staff_only(move || {
         let search = search.clone();
         view! {
@@ -73,8 +110,12 @@ pub fn AuditLog() -> impl IntoView {
                 <TextInput name="person" label="Person's id (optional)" value=person errors=errors width_class="govuk-input--width-30" />
                 <TextInput name="subject" label="Record id (optional)" value=subject errors=errors
                     hint="A referral, conversation, document or form id" width_class="govuk-input--width-30" />
+                {day("from", "From (optional)", from)}
+                {day("to", "To (optional)", to)}
                 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">"Search"</button>
             </form>
+            <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button"
+                disabled=move || busy.get() on:click=export>"Download as CSV"</button>
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok(page) => {

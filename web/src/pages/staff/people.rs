@@ -16,33 +16,46 @@ pub fn FindPerson() -> impl IntoView {
     set_page_title("Find a person");
     let query = use_query_map();
     let navigate = use_navigate();
-    let searched = move || query.read().get("surname").unwrap_or_default();
-    let surname = RwSignal::new(searched());
+    let searched = move || query.read().get("q").unwrap_or_default();
+    let text = RwSignal::new(searched());
     let errors = RwSignal::new(FieldErrors::new());
+    // A referral's reference finds the referral; anything else finds people.
     let found = load(move |token| {
-        let surname = searched();
+        let text = searched();
         async move {
-            if surname.trim().is_empty() {
-                return Ok(None);
+            let text = text.trim().to_owned();
+            if text.is_empty() {
+                Ok(None)
+            } else if text.to_ascii_uppercase().starts_with("ASC-") {
+                let query = format!("reference={}", js_sys::encode_uri_component(&text));
+                api::queue(&token, &query, None)
+                    .await
+                    .map(|page| Some(Err(page.items)))
+            } else {
+                api::find_people(&token, &text, None)
+                    .await
+                    .map(|page| Some(Ok(page)))
             }
-            api::find_people(&token, &surname, None).await.map(Some)
         }
     });
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = surname.get();
-        if text.trim().is_empty() {
+        let typed = text.get();
+        if typed.trim().is_empty() {
             errors.set(FieldErrors::from([(
-                "surname".to_owned(),
-                vec!["Enter the first letters of the person's surname".to_owned()],
+                "q".to_owned(),
+                vec![
+                    "Enter a name, an NHS number, a date of birth, a postcode or a reference"
+                        .to_owned(),
+                ],
             )]));
             return;
         }
         errors.set(FieldErrors::new());
         navigate(
             &format!(
-                "/staff/people?surname={}",
-                js_sys::encode_uri_component(text.trim())
+                "/staff/people?q={}",
+                js_sys::encode_uri_component(typed.trim())
             ),
             Default::default(),
         );
@@ -55,17 +68,30 @@ pub fn FindPerson() -> impl IntoView {
             <h1 class="govuk-heading-l">"Find a person"</h1>
             <p class="govuk-body"><a href="/staff/people/new" class="govuk-link">"Create a record"</a>" for someone new to the council."</p>
             <form novalidate on:submit=search>
-                <TextInput name="surname" label="Surname" value=surname errors=errors
-                    hint="The first letters are enough, like Oka" width_class="govuk-input--width-20" />
+                <TextInput name="q" label="Name, NHS number, date of birth, postcode or reference" value=text errors=errors
+                    hint="Any part of a name is enough, like oka; a date like 27/3/1941; a referral's reference like ASC-7K3F-9Q2D" width_class="govuk-input--width-30" />
                 <button type="submit" class="govuk-button" data-module="govuk-button">"Search"</button>
             </form>
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || found.get().flatten().map(|loaded| match loaded {
                     Ok(None) => ().into_any(),
-                    Ok(Some(page)) if page.items.is_empty() => view! {
-                        <p class="govuk-body" role="status">"Nobody's surname starts with those letters."</p>
+                    Ok(Some(Err(referrals))) if referrals.is_empty() => view! {
+                        <p class="govuk-body" role="status">"No referral has that reference."</p>
                     }.into_any(),
-                    Ok(Some(page)) => view! {
+                    Ok(Some(Err(referrals))) => view! {
+                        <ul class="govuk-list" role="status">
+                            {referrals.into_iter().map(|r| view! {
+                                <li>
+                                    <a href=format!("/staff/referrals/{}", r.id) class="govuk-link">{format!("{} {}", r.reference, r.form_title)}</a>
+                                    {format!(", received {}, {}", day(r.submitted_at.date_naive()), r.status.label())}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Ok(Some(Ok(page))) if page.items.is_empty() => view! {
+                        <p class="govuk-body" role="status">"Nobody matches that."</p>
+                    }.into_any(),
+                    Ok(Some(Ok(page))) => view! {
                         <table class="govuk-table">
                             <caption class="govuk-table__caption govuk-table__caption--m">"People found"</caption>
                             <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -84,7 +110,7 @@ pub fn FindPerson() -> impl IntoView {
                             </tbody>
                         </table>
                         {page.next.is_some().then(|| view! {
-                            <p class="govuk-body">"More people match: type more of the surname."</p>
+                            <p class="govuk-body">"More people match: type more of the name, or their date of birth."</p>
                         })}
                     }.into_any(),
                     Err(error) => view! { <Failed error=error /> }.into_any(),

@@ -1,0 +1,2 @@
+DROP INDEX people_postcode;
+DROP TABLE person_names;
