@@ -444,11 +444,28 @@ test('a citizen asks for her care plan in large print, the team publishes it in 
   await signOut(page);
 });
 
-test('the audit log shows administrators what staff did', async ({ page, consoleErrors }) => {
+test('the audit log shows administrators what staff did, by day, and downloads as CSV', async ({ page, consoleErrors }) => {
   await signIn(page, 'alex.morgan@example.org', 'Your account');
   await page.goto('/staff/audit');
   await expectHeading(page, 'Audit log');
   await expect(page.locator('tr', { hasText: 'Sam Taylor' }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Today's entries; none from tomorrow.
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+  await page.getByLabel('From (optional)').fill(day(0));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${day(0)}`));
+  await expect(page.locator('tr', { hasText: 'Sam Taylor' }).first()).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('audit-log.csv');
+  const lines = require('node:fs').readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  expect(lines[0]).toBe("When (UTC),Who,Who's id,Did,To,Record id,Person id");
+  expect(lines.some((line) => line.includes('Sam Taylor'))).toBe(true);
+  await page.getByLabel('From (optional)').fill(day(1));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 
