@@ -113,8 +113,8 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support enquiry');
   // Who it is about comes first, in the identity bar; the answers are under their pages.
-  await expect(page.locator('.app-identity-bar')).toContainText('Edna Marsh');
-  await expect(page.locator('.app-identity-bar')).toContainText(reference);
+  await expect(page.locator('.moj-identity-bar')).toContainText('Edna Marsh');
+  await expect(page.locator('.moj-identity-bar')).toContainText(reference);
   await expect(page.getByRole('heading', { name: 'Who is the assessment for' })).toBeVisible();
   await expect(page.getByText('Edna', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -127,7 +127,7 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   await page.getByLabel('Note (optional)').fill('Assessment booked for next week.');
   await page.getByRole('button', { name: 'Save change' }).click();
   await expect(page.getByText('The change has been saved.')).toBeVisible();
-  const history = page.locator('.app-timeline');
+  const history = page.locator('.moj-timeline');
   await expect(history).toContainText('Status: Accepted');
   await expect(history).toContainText('Worker: Sam Taylor');
   await expect(history).toContainText('Assessment booked for next week.');
@@ -138,7 +138,7 @@ test('a GP refers someone, staff triage it with its due date, and the GP sees it
   await page.getByLabel('Name, NHS number, date of birth, postcode or reference').fill(reference.toLowerCase());
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('link', { name: `${reference} Support enquiry` }).click();
-  await expect(page.locator('.app-identity-bar')).toContainText(reference);
+  await expect(page.locator('.moj-identity-bar')).toContainText(reference);
 
   // The council holds no record of Edna: staff start one from the referral, in one step.
   await expect(page.getByRole('heading', { name: 'Who it is about' })).toBeVisible();
@@ -202,7 +202,7 @@ test('staff see a new referral counted in the overview, take it, find it as thei
   await expect(row).toContainText('Ruth Ellis');
   await expect(row).toContainText('born 9 Jun 1950');
   await page.getByRole('link', { name: reference }).click();
-  await expect(page.locator('.app-identity-bar')).toContainText('Ruth Ellis');
+  await expect(page.locator('.moj-identity-bar')).toContainText('Ruth Ellis');
   await page.getByLabel('Worker').selectOption({ label: 'Sam Taylor' });
   await page.getByRole('button', { name: 'Save change' }).click();
   await expect(page.getByText('The change has been saved.')).toBeVisible();

@@ -340,15 +340,19 @@ fn ReferralPage(
                 </div>
             </div>
         })}
-        <div class="app-identity-bar">
-            <ul class="app-identity-bar__details govuk-body">
-                <li><strong>{entry.person.as_ref().and_then(|p| p.name.clone()).unwrap_or_else(|| "Name not given".into())}</strong></li>
-                {entry.person.as_ref().and_then(|p| p.date_of_birth).map(|d| view! { <li>"Born "{day(d)}</li> })}
-                <li class="app-nowrap">{entry.reference.clone()}</li>
-                <li>{status_tag(entry.status)}</li>
-                <li class="app-nowrap">"Due "{day(entry.due_on)}
-                    {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}</li>
-            </ul>
+        <div class="moj-identity-bar">
+            <div class="moj-identity-bar__container">
+                <div class="moj-identity-bar__details">
+                    <span class="moj-identity-bar__title">
+                        <strong>{entry.person.as_ref().and_then(|p| p.name.clone()).unwrap_or_else(|| "Name not given".into())}</strong>
+                        {entry.person.as_ref().and_then(|p| p.date_of_birth).map(|d| format!(", born {}", day(d)))}
+                        {format!(" · {} · ", entry.reference)}
+                        {status_tag(entry.status)}
+                        <span class="app-nowrap">{format!(" · due {}", day(entry.due_on))}</span>
+                        {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}
+                    </span>
+                </div>
+            </div>
         </div>
         <h1 class="govuk-heading-l">{entry.form_title.clone()}</h1>
         <dl class="govuk-summary-list">
@@ -419,21 +423,24 @@ fn ReferralPage(
             view! { <p class="govuk-body">"No changes yet."</p> }.into_any()
         } else {
             view! {
-                <ol class="app-timeline">
+                <div class="moj-timeline">
                     {submission.history.into_iter().map(|e| {
                         let mut what = Vec::new();
                         if let Some(s) = e.status { what.push(format!("Status: {}", s.label())); }
                         if let Some(t) = &e.team { what.push(format!("Team: {}", t.name)); }
                         if let Some(p) = &e.assigned_to { what.push(format!("Worker: {}", p.name)); }
                         view! {
-                            <li>
-                                <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{if what.is_empty() { "Note".to_owned() } else { what.join(", ") }}</h3>
-                                <p class="govuk-body-s govuk-!-margin-bottom-1">{format!("{}, {}", e.by, crate::time::uk_time(e.at))}</p>
-                                {e.note.map(|n| view! { <p class="govuk-body app-message__body">{n}</p> })}
-                            </li>
+                            <div class="moj-timeline__item">
+                                <div class="moj-timeline__header">
+                                    <h3 class="moj-timeline__title">{if what.is_empty() { "Note".to_owned() } else { what.join(", ") }}</h3>
+                                    <p class="moj-timeline__byline">{format!(" by {}", e.by)}</p>
+                                </div>
+                                <p class="moj-timeline__date"><time datetime=e.at.to_rfc3339()>{crate::time::uk_time(e.at)}</time></p>
+                                {e.note.map(|n| view! { <div class="moj-timeline__description app-message__body">{n}</div> })}
+                            </div>
                         }
                     }).collect_view()}
-                </ol>
+                </div>
             }.into_any()
         }}
 
