@@ -48,6 +48,7 @@ pub struct OverviewQuery {
         (status = 401, response = crate::routes::problems::NotSignedIn),
         (status = 403, response = crate::routes::problems::Forbidden),
         (status = 404, response = crate::routes::problems::NotFound),
+        (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
     security(("bearer" = []))
 )]
