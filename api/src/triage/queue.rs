@@ -123,16 +123,13 @@ fn rows(
     after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<Queued>, ApiError> {
-    let page = |after: Option<Cursor>, limit: i64, conn: &mut DbConnection| {
-        filtered(conn, query, me, today).map(|select| (select, after, limit))
-    };
     match query.sort.unwrap_or_default() {
         QueueSort::Due => {
-            let (select, after, limit) = page(after, limit, conn)?;
+            let select = filtered(conn, query, me, today)?;
             Ok(soonest_due(select, after).limit(limit).load(conn)?)
         }
         QueueSort::Received => {
-            let (mut select, after, limit) = page(after, limit, conn)?;
+            let mut select = filtered(conn, query, me, today)?;
             if let Some(cursor) = after {
                 select = select.filter(crate::older_than!(
                     submissions::submitted_at,
@@ -173,8 +170,8 @@ fn rows(
                     break;
                 }
                 let within = if index == start { after.clone() } else { None };
-                let (select, within, wanted) = page(within, wanted, conn)?;
-                let select = select.filter(submissions::status.eq(status.as_str()));
+                let select = filtered(conn, query, me, today)?
+                    .filter(submissions::status.eq(status.as_str()));
                 found.extend(soonest_due(select, within).limit(wanted).load(conn)?);
             }
             Ok(found)
