@@ -219,7 +219,7 @@ pub async fn overview(
             };
             let open = open_by_team(conn, false)?;
             let overdue = open_by_team(conn, true)?;
-            let keys: Vec<&String> = open.iter().filter_map(|(k, _)| k.as_ref()).collect();
+            let keys: Vec<&String> = open.keys().filter_map(|k| k.as_ref()).collect();
             let names: BTreeMap<String, String> = teams::table
                 .filter(teams::key.eq_any(keys))
                 .select((teams::key, teams::name))
