@@ -148,25 +148,10 @@ fn born_on(conn: &mut DbConnection, day: NaiveDate) -> QueryResult<Vec<Person>> 
         .load(conn)
 }
 
-/// Surnames compared as people write them: case, accents and spacing aside.
+/// Surnames compared as people write them: case, accents, spacing and punctuation aside, folded
+/// as the name search folds them.
 fn same_name(a: &str, b: &str) -> bool {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .map(|c| match c {
-                'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-                'è' | 'é' | 'ê' | 'ë' => 'e',
-                'ì' | 'í' | 'î' | 'ï' => 'i',
-                'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-                'ù' | 'ú' | 'û' | 'ü' => 'u',
-                'ŵ' => 'w',
-                'ŷ' | 'ÿ' => 'y',
-                other => other,
-            })
-            .collect()
-    };
-    fold(a) == fold(b)
+    person::fold(a).concat() == person::fold(b).concat()
 }
 
 /// The submission, unlinked, in the caller's transaction; 409 once it is linked.
