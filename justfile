@@ -25,12 +25,13 @@ run: build
 
 # Build the browser app and the server (release).
 build: build-web
-    scripts/ensure-packages.sh libpq-dev
+    scripts/ensure-packages.sh libpq-dev fonts-noto-cjk
     cargo build --release -p api
 
 # Everything: formatting, lints, unit and integration tests (the fault tests among them) on SQLite and PostgreSQL, the OpenAPI checks and a short fuzz, the wasm build, the e2e journeys.
 test: lint build-web setup-test-tools
     cargo build -p api
+    scripts/ensure-packages.sh fonts-noto-cjk
     scripts/test-backends.sh
     just openapi-check
     just fuzz 10

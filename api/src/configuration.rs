@@ -30,6 +30,10 @@ pub struct Settings {
     /// The built browser app (`web/dist`, as `tools/web-dist` leaves it): `manifest.json` and
     /// the files it names, with their compressed copies.
     pub web_dir: PathBuf,
+    /// Fonts tried, in order, for letters the built-in Noto Sans lacks in PDFs: a `.ttf`,
+    /// `.otf` or `.ttc` each. One that is not installed is skipped with a warning. The default
+    /// is Noto Sans CJK as Debian's `fonts-noto-cjk` installs it.
+    pub pdf_fonts: Vec<PathBuf>,
     pub log: LogSettings,
     pub auth: AuthSettings,
     pub email: EmailSettings,
@@ -159,6 +163,10 @@ impl Settings {
             .set_default("database.sqlite_busy_timeout_ms", 5000)?
             .set_default("council_file", "config/council.toml")?
             .set_default("web_dir", "web/dist")?
+            .set_default(
+                "pdf_fonts",
+                vec!["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"],
+            )?
             .set_default("forms_dir", "shared/forms")?
             .set_default("bank_holidays_file", "config/bank-holidays.json")?
             .set_default("log.filter", "info")?

@@ -105,7 +105,8 @@ pub async fn load(database: &Database, forms: &FormLibrary) -> anyhow::Result<Re
             .collect::<anyhow::Result<Vec<_>>>()
     })
     .await??;
-    let letter = crate::referrals::pdf::letter(
+    let letter = crate::pdf::letter(
+        &crate::pdf::Fonts::built_in()?,
         "Demonstration council",
         "Adult Social Care Online",
         "Your care and support plan",

@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod pagination;
 pub mod passwords;
+pub mod pdf;
 pub mod proxies;
 pub mod purge;
 pub mod referrals;

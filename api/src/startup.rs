@@ -97,6 +97,7 @@ impl Application {
             council,
             council_file: settled.file_version,
             forms,
+            fonts: crate::pdf::Fonts::load(&settings.pdf_fonts)?,
             keys: Keys::derive(&settings.auth.secret)?,
             auth: settings.auth.clone(),
             outbox,

@@ -16,6 +16,8 @@ pub struct AppState {
     /// The version of this node's own council file, for `/health/ready`.
     pub council_file: crate::council::Version,
     pub forms: FormLibrary,
+    /// What PDFs are set in.
+    pub fonts: crate::pdf::Fonts,
     pub keys: Keys,
     pub auth: AuthSettings,
     pub outbox: Outbox,

@@ -4,7 +4,6 @@
 //! the answers and never trust the browser's verdicts.
 
 pub mod drafts;
-pub mod pdf;
 pub mod reference;
 pub mod reminders;
 pub mod submissions;

@@ -196,10 +196,10 @@ async fn a_key_safe_code_is_for_the_councils_eyes_only() {
         .bytes()
         .await
         .unwrap();
-    let pdf = String::from_utf8_lossy(&pdf);
+    let pdf = pdf_extract::extract_text_from_mem(&pdf).unwrap();
     assert!(
         pdf.contains("Margaret Okafor"),
-        "the PDF's text is searchable"
+        "the PDF's text is searchable: {pdf}"
     );
     assert!(!pdf.contains("4321"));
 

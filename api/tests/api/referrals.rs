@@ -643,7 +643,7 @@ async fn a_submitted_form_downloads_as_a_pdf_for_its_owner_only() {
     );
     let bytes = response.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let text = String::from_utf8_lossy(&bytes);
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
     assert!(text.contains("Margaret"), "the answers are in the PDF");
     assert!(text.contains(&submitted.reference));
 
