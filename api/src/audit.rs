@@ -11,12 +11,12 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::calendar;
+use crate::calendar::timestamp;
 use crate::citizen::Access;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, api_clients, audit_events};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageQuery, PageRequest};
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 /// What was done to what.

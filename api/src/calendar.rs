@@ -1,8 +1,14 @@
 //! Dates as the council counts them: in England, so a form sent at 00:30 on a summer Saturday
 //! arrived on Saturday, although it was still Friday in UTC.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, SubsecRound, TimeZone, Utc};
 use chrono_tz::Europe::London;
+
+/// Now, to the microsecond: both backends keep that much, so a cursor made from a stored time
+/// finds the same row again.
+pub fn timestamp() -> NaiveDateTime {
+    Utc::now().naive_utc().trunc_subsecs(6)
+}
 
 /// A moment as people in the UK read it, in their own clock with its zone: "1 December 2026 at
 /// 2:05pm (GMT)", "3 July 2026 at 11:30pm (BST)". Everything the portal writes for a person

@@ -160,7 +160,7 @@ impl ApiError {
                 ]),
                 _ => FieldErrors::new(),
             },
-            request_id: crate::requests::current(),
+            request_id: crate::request_id::current(),
         }
     }
 }

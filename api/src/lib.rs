@@ -25,6 +25,7 @@ pub mod pdf;
 pub mod proxies;
 pub mod purge;
 pub mod referrals;
+pub mod request_id;
 pub mod requests;
 pub mod routes;
 pub mod security_headers;

@@ -4,11 +4,8 @@
 //! lock-outs, purge runs and rows removed, counted as they happen; the database pool, the email
 //! outbox and webhook deliveries, read when scraped; and the build.
 
-use std::net::TcpListener;
 use std::time::Duration;
 
-use actix_web::dev::Server;
-use actix_web::{App, HttpResponse, HttpServer, web};
 use chrono::Utc;
 use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts,
@@ -17,30 +14,7 @@ use prometheus::{
 
 use crate::db::Database;
 use crate::email::outbox;
-use crate::integrations::webhooks;
-use crate::state::AppState;
-
-/// Serves `/metrics` on `listener`, one worker: a scrape every few seconds is all it gets.
-pub fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<Server> {
-    Ok(HttpServer::new(move || {
-        App::new()
-            .app_data(state.clone())
-            .route("/metrics", web::get().to(scrape))
-    })
-    .workers(1)
-    .listen(listener)?
-    .run())
-}
-
-async fn scrape(state: web::Data<AppState>) -> HttpResponse {
-    // Reading the gauges asks the database: off the async thread.
-    let text = web::block(move || state.metrics.render(&state.database))
-        .await
-        .unwrap_or_default();
-    HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(text)
-}
+use crate::integrations::webhooks::deliveries as webhooks;
 
 /// The counters a node keeps.
 #[derive(Clone)]

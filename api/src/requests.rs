@@ -19,15 +19,6 @@ use crate::state::AppState;
 
 pub const HEADER: &str = "x-request-id";
 
-tokio::task_local! {
-    static CURRENT: String;
-}
-
-/// The id of the request being answered, for its problem body.
-pub fn current() -> Option<String> {
-    CURRENT.try_with(Clone::clone).ok()
-}
-
 /// The account a request was made as, noted by the extractors for the log line.
 #[derive(Debug, Clone)]
 pub struct Caller(pub String);
@@ -57,7 +48,7 @@ pub async fn track(
     let method = req.method().to_string();
     let started = Instant::now();
     let span = tracing::info_span!("request", request_id = %id);
-    let mut res = CURRENT
+    let mut res = crate::request_id::CURRENT
         .scope(id.clone(), next.call(req))
         .instrument(span.clone())
         .await?;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
-use actix_web::{App, HttpServer, web};
+use actix_web::{App, HttpResponse, HttpServer, web};
 use anyhow::Context;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
@@ -84,8 +84,9 @@ impl Application {
             Mailer::from_settings(&settings.email)?,
             chrono::Duration::seconds(settings.email.retry_seconds.max(1)),
         );
-        let webhooks =
-            crate::integrations::webhooks::Dispatcher::new(settings.server.allow_local_webhooks);
+        let webhooks = crate::integrations::webhooks::deliveries::Dispatcher::new(
+            settings.server.allow_local_webhooks,
+        );
         webhooks.spawn(database.clone(), council.view().clone());
         database.listen(
             crate::auth::live::CHANNEL,
@@ -127,7 +128,7 @@ impl Application {
                     format!("could not listen on {address} for /metrics (server.metrics_address)")
                 })?;
                 let port = listener.local_addr()?.port();
-                Some((crate::metrics::serve(listener, state.clone())?, port))
+                Some((serve_metrics(listener, state.clone())?, port))
             }
         };
         let server = run(listener, state, &settings)?;
@@ -196,4 +197,26 @@ fn run(
     // Keep slow clients from holding connections open for ever.
     server = server.client_request_timeout(Duration::from_secs(30));
     Ok(server.run())
+}
+
+/// Serves `/metrics` (`crate::metrics`) on `listener`, one worker: a scrape every few seconds is all it gets.
+fn serve_metrics(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<Server> {
+    Ok(HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .route("/metrics", web::get().to(scrape))
+    })
+    .workers(1)
+    .listen(listener)?
+    .run())
+}
+
+async fn scrape(state: web::Data<AppState>) -> HttpResponse {
+    // Reading the gauges asks the database: off the async thread.
+    let text = web::block(move || state.metrics.render(&state.database))
+        .await
+        .unwrap_or_default();
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(text)
 }

@@ -26,7 +26,7 @@ pub struct AppState {
     /// How this node's email leaves, for the readiness check.
     pub mail: shared::api::MailTransport,
     /// Sends webhook deliveries; wake it after committing one.
-    pub webhooks: crate::integrations::webhooks::Dispatcher,
+    pub webhooks: crate::integrations::webhooks::deliveries::Dispatcher,
     pub passwords: PasswordHasher,
     /// The largest file a form may attach, in bytes.
     pub upload_limit_bytes: usize,

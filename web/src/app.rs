@@ -4,20 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
-use shared::api::CouncilView;
 use shared::boot::Bundle;
 
-use crate::boot::use_boot;
 use crate::components::focus::FocusOnNavigation;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::components::timeout::{BeforeWarning, TimeoutWarning};
 use crate::pages::not_found::NotFound;
 use crate::session::Session;
-
-/// The council running the portal, as the server wrote it into the page.
-pub fn use_council() -> CouncilView {
-    use_boot().council
-}
 
 /// The page around the routes of one app. `before_warning` runs before the timeout warning
 /// shows (the forms app saves the open form).

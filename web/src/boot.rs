@@ -134,6 +134,11 @@ fn reload_when_restored(window: &web_sys::Window) {
     restored.forget();
 }
 
+/// The council running the portal, as the server wrote it into the page.
+pub fn use_council() -> shared::api::CouncilView {
+    use_boot().council
+}
+
 /// What the server wrote for this page.
 pub fn use_boot() -> Boot {
     // `start` provides it above every page, so its absence is a programming error.

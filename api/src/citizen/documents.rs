@@ -9,13 +9,13 @@ use uuid::Uuid;
 use super::Access;
 use super::person::Person;
 use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{document_opens, documents};
 use crate::email::Template;
 use crate::error::ApiError;
 use crate::files;
 use crate::pagination::{Cursor, PageRequest};
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 type Row = (

@@ -13,11 +13,11 @@ use uuid::Uuid;
 
 use super::Access;
 use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, documents, format_requests};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 /// Requests shown on a record for staff, newest first.

@@ -14,11 +14,11 @@ use super::today;
 use crate::accounts::Account;
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{link_invitations, people};
 use crate::email::{self, Template};
 use crate::error::ApiError;
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 /// How long an invitation can be accepted.

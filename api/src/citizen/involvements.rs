@@ -7,11 +7,11 @@ use uuid::Uuid;
 use super::Access;
 use super::person::Person;
 use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::involvements;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 type Row = (

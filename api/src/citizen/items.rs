@@ -15,15 +15,14 @@ use uuid::Uuid;
 use super::person::Person;
 use super::{Access, notify_linked, today};
 use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, form_requests, submissions, teams};
 use crate::email::Template;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
-use crate::referrals::submissions::{IdempotencyKey, ItemTarget, Outcome};
-use crate::referrals::{
-    check_answer_shapes, form, form_for, from_json, submissions as sent, timestamp,
-};
+use crate::referrals::submissions::{Answering, IdempotencyKey, Outcome};
+use crate::referrals::{check_answer_shapes, form, form_for, from_json, submissions as sent};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -347,12 +346,41 @@ pub async fn submit(
         draft_id: None,
     };
     let target = ItemTarget { person_id, item_id };
-    sent::create(state, user, key, request, Some(target)).await
+    sent::create(state, user, key, request, Some(Box::new(target))).await
+}
+
+/// The item a submission answers: it goes to the team that sent the item.
+#[derive(Debug, Clone)]
+pub struct ItemTarget {
+    pub person_id: String,
+    pub item_id: String,
+}
+
+impl Answering for ItemTarget {
+    fn person_id(&self) -> &str {
+        &self.person_id
+    }
+
+    fn open(&self, conn: &mut DbConnection, account_id: &str) -> Result<String, ApiError> {
+        open_for_submission(conn, account_id, self)
+    }
+
+    fn mark(
+        &self,
+        conn: &mut DbConnection,
+        submission_id: &str,
+        answers: &Answers,
+        account_id: &str,
+        now: NaiveDateTime,
+    ) -> Result<String, ApiError> {
+        mark_submitted(conn, self, submission_id, answers, account_id, now)?;
+        Ok(format!("record/{}/items/{}", self.person_id, self.item_id))
+    }
 }
 
 /// In the submitting transaction: the item may still be sent by this account. Gives the team
 /// that the submission goes to.
-pub fn open_for_submission(
+fn open_for_submission(
     conn: &mut DbConnection,
     account_id: &str,
     target: &ItemTarget,
@@ -367,7 +395,7 @@ pub fn open_for_submission(
 }
 
 /// In the submitting transaction: the item now holds what was sent and cannot change.
-pub fn mark_submitted(
+fn mark_submitted(
     conn: &mut DbConnection,
     target: &ItemTarget,
     submission_id: &str,

@@ -14,12 +14,12 @@ use uuid::Uuid;
 use super::{Access, notify_linked};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{message_reads, message_threads, message_types, messages, teams};
 use crate::email::Template;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 /// Which messages a list holds.
@@ -382,7 +382,7 @@ fn message_received(
         .find(thread_id)
         .select(message_threads::team_key)
         .first(conn)?;
-    crate::integrations::webhooks::enqueue(
+    crate::integrations::webhooks::deliveries::enqueue(
         conn,
         "message.received",
         serde_json::json!({"thread_id": thread_id, "person_id": person_id, "team": team}),

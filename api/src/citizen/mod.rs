@@ -13,6 +13,7 @@ pub mod involvements;
 pub mod items;
 pub mod messages;
 pub mod person;
+pub mod team_messages;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;

@@ -13,10 +13,10 @@ use uuid::Uuid;
 use super::{Access, Link, live_links, summary, today};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{people, person_links, person_names};
 use crate::error::ApiError;
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -13,10 +13,10 @@ use uuid::Uuid;
 use crate::audit::{self, Event};
 use crate::auth::keys::{constant_time_eq, keyed_hash};
 use crate::auth::{CurrentUser, tokens};
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::api_clients;
 use crate::error::ApiError;
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 /// How long a client's access token lasts.

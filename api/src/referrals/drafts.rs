@@ -7,9 +7,10 @@ use shared::api::{CreateDraftRequest, DraftPage, DraftSummary, DraftView, Update
 use shared::forms::{Answers, Audience, Known, prefill, progress};
 use uuid::Uuid;
 
-use super::{check_answer_shapes, form, form_for, from_json, timestamp, to_json, uploads};
+use super::{check_answer_shapes, form, form_for, from_json, to_json, uploads};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
 use crate::db::schema::drafts;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};

@@ -9,18 +9,11 @@ pub mod reminders;
 pub mod submissions;
 pub mod uploads;
 
-use chrono::{NaiveDateTime, SubsecRound, Utc};
 use shared::api::FieldErrors;
 use shared::forms::{Answers, Audience, FormDefinition};
 
 use crate::error::ApiError;
 use crate::state::AppState;
-
-/// Now, to the microsecond: both backends keep that much, so a cursor made from a stored time
-/// finds the same row again.
-pub fn timestamp() -> NaiveDateTime {
-    Utc::now().naive_utc().trunc_subsecs(6)
-}
 
 /// The published form `form_id`, or a field error naming `form_id`.
 pub fn form<'a>(state: &'a AppState, form_id: &str) -> Result<&'a FormDefinition, ApiError> {

@@ -17,12 +17,10 @@ use shared::forms::{
 };
 use uuid::Uuid;
 
-use super::{
-    check_answer_shapes, form, form_for, from_json, reference, timestamp, to_json, uploads,
-};
+use super::{check_answer_shapes, form, form_for, from_json, reference, to_json, uploads};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
-use crate::citizen::items;
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{drafts, submissions};
 use crate::email::{self, Template};
@@ -158,11 +156,25 @@ pub fn about_person(
         .collect())
 }
 
-/// An item to complete that a submission answers: it goes to the team that sent the item.
-#[derive(Debug, Clone)]
-pub struct ItemTarget {
-    pub person_id: String,
-    pub item_id: String,
+/// What a submission answers besides its form: an item to complete that staff sent a person
+/// (`citizen::items`). It is checked and marked in the submitting transaction, so two people
+/// linked to the person cannot both send it.
+pub trait Answering: Send + 'static {
+    /// Whose record it is on: the webhook names them.
+    fn person_id(&self) -> &str;
+    /// Before the insert: it may still be sent by this account. Gives the team the submission
+    /// goes to.
+    fn open(&self, conn: &mut DbConnection, account_id: &str) -> Result<String, ApiError>;
+    /// After the insert: it now holds what was sent. Gives the page (under the public address)
+    /// that the confirmation email links to.
+    fn mark(
+        &self,
+        conn: &mut DbConnection,
+        submission_id: &str,
+        answers: &Answers,
+        account_id: &str,
+        now: NaiveDateTime,
+    ) -> Result<String, ApiError>;
 }
 
 /// What `create` did: a new submission, or the one an earlier try with the same key made.
@@ -198,11 +210,13 @@ struct Checked {
 fn check(
     state: &AppState,
     request: &CreateSubmissionRequest,
-    item: Option<&ItemTarget>,
+    answering: bool,
 ) -> Result<Checked, ApiError> {
-    let audience = match item {
-        None => Audience::Professional,
-        Some(_) => Audience::Citizen,
+    // Items to complete are sent to people; every other form is a professional's.
+    let audience = if answering {
+        Audience::Citizen
+    } else {
+        Audience::Professional
     };
     let definition = form_for(state, &request.form_id, audience)?;
     check_answer_shapes(definition, &request.answers, None)?;
@@ -268,7 +282,7 @@ pub async fn create(
     user: &CurrentUser,
     key: IdempotencyKey,
     request: CreateSubmissionRequest,
-    item: Option<ItemTarget>,
+    item: Option<Box<dyn Answering>>,
 ) -> Result<Outcome, ApiError> {
     let hash = request_hash(&request)?;
     let account_id = user.account_id.clone();
@@ -283,7 +297,7 @@ pub async fn create(
             return replay(existing, &hash, current);
         }
     }
-    let checked = check(state, &request, item.as_ref())?;
+    let checked = check(state, &request, item.is_some())?;
     let definition = form(state, &request.form_id)?;
     let form_title = definition.title.clone();
     let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
@@ -317,7 +331,7 @@ pub async fn create(
                 // An item is checked in the transaction that marks it sent, so two people linked
                 // to the person cannot both send it.
                 let team_key = match &item {
-                    Some(target) => Some(items::open_for_submission(conn, &account_id, target)?),
+                    Some(target) => Some(target.open(conn, &account_id)?),
                     None => definition.team.clone(),
                 };
                 let now = timestamp();
@@ -343,7 +357,7 @@ pub async fn create(
                                 submissions::status_changed_at.eq(now),
                                 submissions::idempotency_key.eq(&key.0),
                                 submissions::request_hash.eq(&hash),
-                                submissions::person_id.eq(item.as_ref().map(|t| &t.person_id)),
+                                submissions::person_id.eq(item.as_ref().map(|t| t.person_id())),
                                 submissions::team_key.eq(&team_key),
                                 submissions::feed_position.eq(feed_position),
                                 submissions::due_on.eq(crate::triage::working_days::due_on(
@@ -400,10 +414,7 @@ pub async fn create(
                     }
                 }
                 let page = match &item {
-                    Some(target) => {
-                        items::mark_submitted(conn, target, &id, &attached, &account_id, now)?;
-                        format!("record/{}/items/{}", target.person_id, target.item_id)
-                    }
+                    Some(target) => target.mark(conn, &id, &attached, &account_id, now)?,
                     None => format!("account/submissions/{id}"),
                 };
                 let link = link_base
@@ -422,13 +433,13 @@ pub async fn create(
                     },
                 )?;
                 email::enqueue(conn, &message, now)?;
-                crate::integrations::webhooks::enqueue(
+                crate::integrations::webhooks::deliveries::enqueue(
                     conn,
                     "submission.received",
                     serde_json::json!({
                         "id": &id, "reference": &reference, "form_id": &request.form_id,
                         "feed_position": feed_position,
-                        "person_id": item.as_ref().map(|t| &t.person_id),
+                        "person_id": item.as_ref().map(|t| t.person_id()),
                         "team": &team_key,
                     }),
                     now,

@@ -11,9 +11,9 @@ use shared::api::{FieldErrors, UploadView, scopes};
 use shared::forms::{Answers, FormDefinition, QuestionKind};
 use uuid::Uuid;
 
-use super::timestamp;
 use crate::audit::{self, Event};
 use crate::auth::{ApiCaller, CurrentUser};
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{submissions, uploads};
 use crate::error::ApiError;

@@ -6,10 +6,10 @@ use shared::api::{FieldErrors, Role, SetTeamsRequest, StaffMember, TeamRef};
 
 use crate::audit::{self, Event};
 use crate::auth::{CurrentUser, live, sessions};
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, team_members, teams};
 use crate::error::ApiError;
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 type Row = (

@@ -10,6 +10,7 @@ use shared::api::{
 
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
 use crate::citizen::person::{Person, blank_to_none, prepare};
 use crate::citizen::{invitations, involvements, items, live_links, today};
 use crate::db::DbConnection;
@@ -18,7 +19,7 @@ use crate::db::schema::{
 };
 use crate::error::ApiError;
 use crate::pagination::PageRequest;
-use crate::referrals::{submissions, timestamp};
+use crate::referrals::submissions;
 use crate::state::AppState;
 
 /// How many of each kind the record page shows.
@@ -122,7 +123,7 @@ fn latest_threads(conn: &mut DbConnection, person: &Person) -> QueryResult<Vec<T
         ))
         .load(conn)?;
     let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
-    let unread = super::teams::unread_among(conn, &ids)?;
+    let unread = crate::citizen::team_messages::unread_among(conn, &ids)?;
     Ok(rows
         .into_iter()
         .map(|(id, subject, last)| TeamThreadSummary {

@@ -22,11 +22,12 @@ use uuid::Uuid;
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
 use crate::calendar;
+use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, people, submission_events, submissions, team_members, teams};
 use crate::email::{self, Template};
 use crate::error::ApiError;
-use crate::referrals::{from_json, timestamp, uploads};
+use crate::referrals::{from_json, uploads};
 use crate::state::AppState;
 
 /// The statuses that still need the council to act.
@@ -476,7 +477,7 @@ pub async fn change(
                 // The sender hears of a new status, never of notes or who has it.
                 let emailed = new_status.is_some();
                 if let Some(status) = new_status {
-                    crate::integrations::webhooks::enqueue(
+                    crate::integrations::webhooks::deliveries::enqueue(
                         conn,
                         "submission.status_changed",
                         serde_json::json!({

@@ -2,8 +2,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::expression::{Expression, reads_as_quantity};
-use super::model::{Audience, Condition, FormDefinition, Prefill, Question, QuestionKind};
+use super::expression::reads_as_quantity;
+use super::model::{
+    Audience, Condition, Expression, FormDefinition, Prefill, Question, QuestionKind,
+};
 
 /// The fields of the questions in `raw` (a definition as written) that no question takes. A
 /// misspelt `"requried": true` would otherwise be dropped without a word, and the question

@@ -1,18 +1,8 @@
 use serde_json::Value;
 
+use super::answers::is_answered;
 use super::expression::Context;
 use super::model::Condition;
-
-/// Whether an answer counts as given: not missing, not blank, not an empty list or date.
-pub fn is_answered(value: Option<&Value>) -> bool {
-    match value {
-        None | Some(Value::Null) => false,
-        Some(Value::String(text)) => !text.trim().is_empty(),
-        Some(Value::Array(items)) => !items.is_empty(),
-        Some(Value::Object(fields)) => fields.values().any(|v| is_answered(Some(v))),
-        Some(_) => true,
-    }
-}
 
 impl Condition {
     /// Whether the condition holds for `at`'s answers (read as they are: pass answers already

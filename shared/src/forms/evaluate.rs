@@ -1,19 +1,11 @@
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::condition::is_answered;
-use super::expression::{Context, Quantity, describe as describe_quantity, long_date, worked_out};
+use super::answers::{Answers, date_answer, is_answered, long_date};
+use super::expression::{Context, Quantity, describe as describe_quantity, worked_out};
 use super::model::{ExitPage, FormDefinition, Page, Question, QuestionKind};
-use super::validate::date_answer;
 use crate::api::FieldErrors;
-
-/// Answers keyed by question id. Text-like answers are strings as typed; dates are
-/// `{"day", "month", "year"}`; checkboxes are lists; addresses are `{"line1", "line2",
-/// "town", "postcode"}`; repeating groups are lists of answer maps.
-pub type Answers = BTreeMap<String, Value>;
 
 fn at<'a>(form: &'a FormDefinition, answers: &'a Answers, today: NaiveDate) -> Context<'a> {
     Context {
@@ -339,7 +331,7 @@ fn describe(question: &Question, value: &Value) -> String {
                     .join(", ")
             })
             .unwrap_or_default(),
-        QuestionKind::Date { .. } => match super::validate::parse_date(value) {
+        QuestionKind::Date { .. } => match super::answers::parse_date(value) {
             Ok(date) => long_date(date),
             Err(_) => String::new(),
         },

@@ -3,80 +3,11 @@
 //! the day after the current one ends) and for checks and warnings. An expression that cannot be
 //! worked out (a date not yet given) has no value, and a comparison with it does not hold.
 
-use chrono::{Datelike, Duration, Months, NaiveDate};
-use serde::{Deserialize, Serialize};
+use chrono::{Duration, Months, NaiveDate};
 use serde_json::Value;
 
-use super::condition::is_answered;
-use super::evaluate::Answers;
-use super::model::{FormDefinition, Question, QuestionKind};
-use super::validate::{date_plus_days, parse_date};
-
-/// An expression, written in a definition as JSON: `"today"`, `{"answer": "date_of_birth"}`,
-/// `{"number": 18}`, `{"count": "needs"}`, `{"answered": ["phone", "email"]}`,
-/// `{"sum": [...]}`, `{"shift": {"from": "today", "years": -18}}`,
-/// `{"years_between": {"from": {"answer": "date_of_birth"}, "to": "today"}}`,
-/// `{"days_between": {...}}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Expression {
-    /// The day the form is filled in (the browser's, checked again by the server's).
-    Today,
-    /// The answer to a number, date or computed question.
-    Answer(String),
-    Number(f64),
-    /// How many options of a checkbox question are chosen, or items of a group added.
-    Count(String),
-    /// How many of these questions have an answer.
-    Answered(Vec<String>),
-    /// Numbers added up.
-    Sum(Vec<Expression>),
-    /// A date moved by whole years, months and days (negative to go back).
-    Shift(Shift),
-    /// Whole years from one date to another: an age.
-    YearsBetween(Between),
-    /// Days from one date to another.
-    DaysBetween(Between),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Shift {
-    pub from: Box<Expression>,
-    #[serde(default)]
-    pub years: i32,
-    #[serde(default)]
-    pub months: i32,
-    #[serde(default)]
-    pub days: i32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Between {
-    pub from: Box<Expression>,
-    pub to: Box<Expression>,
-}
-
-/// How two values compare; for dates, `less_than` is "before".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Comparison {
-    Equal,
-    NotEqual,
-    #[serde(alias = "before")]
-    LessThan,
-    #[serde(alias = "on_or_before")]
-    AtMost,
-    #[serde(alias = "after")]
-    MoreThan,
-    #[serde(alias = "on_or_after")]
-    AtLeast,
-}
+use super::answers::{Answers, date_plus_days, is_answered, long_date, parse_date, whole_years};
+use super::model::{Between, Comparison, Expression, FormDefinition, Question, QuestionKind};
 
 /// What an expression works out to.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
@@ -203,11 +134,6 @@ impl Comparison {
     }
 }
 
-/// Whole years from one date to another: an age.
-pub(crate) fn whole_years(from: NaiveDate, to: NaiveDate) -> i32 {
-    to.year() - from.year() - i32::from((to.month(), to.day()) < (from.month(), from.day()))
-}
-
 /// The value of a question worked out from others (computed, or a date plus days), if it is
 /// shown for these answers and can be worked out: a hidden one counts for nothing, as a hidden
 /// answer does not.
@@ -278,11 +204,6 @@ pub fn describe(quantity: Quantity) -> String {
         Quantity::Number(n) => format!("{n}"),
         Quantity::Date(date) => long_date(date),
     }
-}
-
-/// "3 March 2027".
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
 }
 
 /// Whether an `answer` expression can read a question of this kind.

@@ -3,6 +3,7 @@
 //! what the check-answers page lists. The browser uses it to gate Next and Submit; the server
 //! uses the same code and never trusts the browser.
 
+mod answers;
 mod check;
 mod condition;
 mod evaluate;
@@ -14,18 +15,20 @@ mod shape;
 mod tidy;
 mod validate;
 
+pub use answers::{Answers, DateProblem, parse_date};
 pub use check::{Problem, check_definition, unknown_question_fields};
 pub use evaluate::{
-    Answers, SummaryRow, defaults, exit_page, is_complete, progress, prune_hidden, summary,
-    visible_pages, visible_questions, warnings, without_council_only,
+    SummaryRow, defaults, exit_page, is_complete, progress, prune_hidden, summary, visible_pages,
+    visible_questions, warnings, without_council_only,
 };
-pub use expression::{Between, Comparison, Context, Expression, Quantity, Shift};
+pub use expression::{Context, Quantity};
 pub use model::{
-    Audience, Block, Check, Choice, Condition, DateRule, ExitPage, ExitRule, FormDefinition,
-    Messages, Page, Prefill, Question, QuestionKind, RulesWhen, Warning,
+    Audience, Between, Block, Check, Choice, Comparison, Condition, DateRule, ExitPage, ExitRule,
+    Expression, FormDefinition, Messages, Page, PersonQuestions, Prefill, Question, QuestionKind,
+    RulesWhen, Shift, Warning,
 };
-pub use person::{Identity, IdentityAddress, PersonQuestions};
+pub use person::{Identity, IdentityAddress};
 pub use prefill::{Known, prefill};
 pub use shape::shape_errors;
 pub use tidy::tidy;
-pub use validate::{DateProblem, parse_date, parse_time, validate_all, validate_page};
+pub use validate::{parse_time, validate_all, validate_page};

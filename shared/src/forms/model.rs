@@ -1,8 +1,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::expression::{Comparison, Expression};
-
 /// A form, as published: what it asks, in what order, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -37,7 +35,7 @@ pub struct FormDefinition {
     /// The questions that identify the person a referral is about, so that staff can match it
     /// to a record the council holds or start one from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub person: Option<super::person::PersonQuestions>,
+    pub person: Option<PersonQuestions>,
 }
 
 /// Who fills a form in, which decides where it is offered.
@@ -443,4 +441,90 @@ impl Condition {
             Self::Not(inner) => inner.questions(),
         }
     }
+}
+
+/// An expression, written in a definition as JSON: `"today"`, `{"answer": "date_of_birth"}`,
+/// `{"number": 18}`, `{"count": "needs"}`, `{"answered": ["phone", "email"]}`,
+/// `{"sum": [...]}`, `{"shift": {"from": "today", "years": -18}}`,
+/// `{"years_between": {"from": {"answer": "date_of_birth"}, "to": "today"}}`,
+/// `{"days_between": {...}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Expression {
+    /// The day the form is filled in (the browser's, checked again by the server's).
+    Today,
+    /// The answer to a number, date or computed question.
+    Answer(String),
+    Number(f64),
+    /// How many options of a checkbox question are chosen, or items of a group added.
+    Count(String),
+    /// How many of these questions have an answer.
+    Answered(Vec<String>),
+    /// Numbers added up.
+    Sum(Vec<Expression>),
+    /// A date moved by whole years, months and days (negative to go back).
+    Shift(Shift),
+    /// Whole years from one date to another: an age.
+    YearsBetween(Between),
+    /// Days from one date to another.
+    DaysBetween(Between),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Shift {
+    pub from: Box<Expression>,
+    #[serde(default)]
+    pub years: i32,
+    #[serde(default)]
+    pub months: i32,
+    #[serde(default)]
+    pub days: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Between {
+    pub from: Box<Expression>,
+    pub to: Box<Expression>,
+}
+
+/// How two values compare; for dates, `less_than` is "before".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    Equal,
+    NotEqual,
+    #[serde(alias = "before")]
+    LessThan,
+    #[serde(alias = "on_or_before")]
+    AtMost,
+    #[serde(alias = "after")]
+    MoreThan,
+    #[serde(alias = "on_or_after")]
+    AtLeast,
+}
+
+/// The questions whose answers identify the person a form is about, by id. Names come as a
+/// first and a last name, or as one full name (whose last word is taken as the surname).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PersonQuestions {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forename: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nhs_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }

@@ -2,33 +2,11 @@
 //! the definition), so that staff can match it to a record the council holds, or start one.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::evaluate::Answers;
-use super::model::{FormDefinition, QuestionKind};
-use super::validate::parse_date;
+use super::answers::{Answers, parse_date};
+use super::model::{FormDefinition, PersonQuestions, QuestionKind};
 use crate::rules::{Postcode, is_nhs_number};
-
-/// The questions whose answers identify the person a form is about, by id. Names come as a
-/// first and a last name, or as one full name (whose last word is taken as the surname).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct PersonQuestions {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub forename: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub surname: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub full_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_of_birth: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nhs_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
-}
 
 /// The person as a form's answers describe them; any part may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

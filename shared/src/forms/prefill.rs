@@ -5,9 +5,8 @@
 
 use serde_json::{Value, json};
 
-use super::evaluate::Answers;
+use super::answers::{Answers, date_answer};
 use super::model::{FormDefinition, Prefill};
-use super::validate::date_answer;
 use crate::api::PersonDetails;
 
 /// What is known of who is filling the form in, and of whom it is about.

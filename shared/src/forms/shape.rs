@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::evaluate::Answers;
+use super::answers::Answers;
 use super::model::{FormDefinition, Question, QuestionKind};
 use crate::api::FieldErrors;
 

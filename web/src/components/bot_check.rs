@@ -12,8 +12,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 use crate::api;
-use crate::app::use_council;
 use crate::boot::use_boot;
+use crate::boot::use_council;
 
 /// The check as a page holds it: the solution to send as `bot_check` once there is one, and
 /// whether it could not be done (the page then says so, instead of waiting for ever).

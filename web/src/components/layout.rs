@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 
-use crate::app::use_council;
+use crate::boot::use_council;
 use crate::session::use_session;
 
 /// Jumps keyboard users past the header. The router would treat the fragment as a navigation,

@@ -1,4 +1,4 @@
-use crate::app::use_council;
+use crate::boot::use_council;
 
 /// Sets the browser tab's title the GOV.UK way: page, then service, then council. Screen reader
 /// users hear it first when a page opens.

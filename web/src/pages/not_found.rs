@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::use_council;
+use crate::boot::use_council;
 use crate::components::title::set_page_title;
 
 /// The GOV.UK "Page not found" pattern.

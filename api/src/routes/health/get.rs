@@ -2,9 +2,9 @@ use actix_web::{HttpResponse, web};
 use diesel::r2d2::R2D2Connection;
 use shared::api::{DatabaseHealth, Health, HealthStatus, OutboxHealth};
 
+use crate::calendar::timestamp;
 use crate::email::outbox;
 use crate::error::ApiError;
-use crate::referrals::timestamp;
 use crate::state::AppState;
 
 /// Whether this node can serve requests.

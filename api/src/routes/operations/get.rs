@@ -4,7 +4,7 @@ use shared::api::{DeliveryQueueView, EmailQueueView, OperationsView, Role};
 use crate::auth::CurrentUser;
 use crate::email::outbox;
 use crate::error::ApiError;
-use crate::integrations::webhooks;
+use crate::integrations::webhooks::deliveries as webhooks;
 use crate::state::AppState;
 
 /// The email and webhook backlogs.

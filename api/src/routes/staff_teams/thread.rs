@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::StaffThreadView;
 
 use crate::auth::CurrentUser;
+use crate::citizen::team_messages as teams;
 use crate::error::ApiError;
-use crate::staff::teams;
 use crate::state::AppState;
 
 /// A conversation for its team.

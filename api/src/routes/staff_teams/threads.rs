@@ -2,10 +2,10 @@ use actix_web::web;
 use shared::api::TeamThreadPage;
 
 use crate::auth::CurrentUser;
+use crate::citizen::team_messages as teams;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
 use crate::routes::extract::Query;
-use crate::staff::teams;
 use crate::state::AppState;
 
 /// A team's conversations.

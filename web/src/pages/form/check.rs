@@ -10,7 +10,7 @@ use shared::forms::{
 use super::state::{Filling, Progress, mark_just_submitted, return_here_after_sign_in, today};
 use super::{FormCaption, as_summary, with_form};
 use crate::api;
-use crate::app::use_council;
+use crate::boot::use_council;
 use crate::components::form::{ErrorSummary, WarningText};
 use crate::components::title::set_page_title;
 use crate::session::use_session;

@@ -10,7 +10,7 @@ use super::defaults::follow_defaults;
 use super::questions::{Slot, form_warnings, warned_question_view};
 use super::state::{Filling, Progress, after, before, today};
 use super::{FormCaption, ProgressLine, as_summary, with_form};
-use crate::app::use_council;
+use crate::boot::use_council;
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
 use crate::pages::not_found::NotFound;

@@ -15,7 +15,7 @@ use super::questions::{Slot, form_warnings, warned_question_view};
 use super::start::blocks;
 use super::state::today;
 use crate::api;
-use crate::app::use_council;
+use crate::boot::use_council;
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
 use crate::session::use_session;

@@ -5,7 +5,7 @@ use shared::api::{FieldErrors, NewMessageRequest, ReplyRequest};
 
 use super::{Failed, Whose, among, load, whose};
 use crate::api;
-use crate::app::use_council;
+use crate::boot::use_council;
 use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;

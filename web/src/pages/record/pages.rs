@@ -4,7 +4,7 @@ use shared::api::{Dashboard, FieldErrors, PersonSummary};
 
 use super::{Failed, Whose, load, whose};
 use crate::api;
-use crate::app::use_council;
+use crate::boot::use_council;
 use crate::components::form::ErrorSummary;
 use crate::components::more::ShowMore;
 use crate::components::tiles::Tile;

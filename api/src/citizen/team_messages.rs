@@ -1,0 +1,210 @@
+//! Team message queues: a message goes to the team its type names; anyone in the team reads
+//! and answers it as the team. A message from a person is unread for the team until someone
+//! in it opens the conversation.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use shared::api::{Role, StaffThreadView, TeamQueueSummary, TeamRef, TeamThreadSummary};
+
+use crate::audit::{self, Event};
+use crate::auth::CurrentUser;
+use crate::calendar::timestamp;
+use crate::citizen::messages::load_thread;
+use crate::db::DbConnection;
+use crate::db::schema::{message_threads, messages, people, team_members, teams};
+use crate::error::ApiError;
+use crate::pagination::{Cursor, PageRequest};
+use crate::staff::teams::{check_member, oversees_every_team};
+use crate::state::AppState;
+
+/// Every open team with the number of messages nobody in it has opened.
+pub async fn queues(
+    state: &AppState,
+    user: &CurrentUser,
+) -> Result<Vec<TeamQueueSummary>, ApiError> {
+    user.require(Role::Staff)?;
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            let mine: Vec<String> = team_members::table
+                .filter(team_members::account_id.eq(&user.account_id))
+                .select(team_members::team_key)
+                .load(conn)?;
+            let oversees = oversees_every_team(&user);
+            let all: Vec<(String, String)> = teams::table
+                .filter(teams::active.eq(true))
+                .order(teams::name)
+                .select((teams::key, teams::name))
+                .load(conn)?;
+            let unread: Vec<(String, i64)> = messages::table
+                .inner_join(message_threads::table)
+                .filter(messages::sender.eq("citizen"))
+                .filter(messages::team_read_at.is_null())
+                .group_by(message_threads::team_key)
+                .select((message_threads::team_key, diesel::dsl::count_star()))
+                .load(conn)?;
+            Ok(all
+                .into_iter()
+                .map(|(key, name)| {
+                    let count = unread
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map_or(0, |(_, n)| *n);
+                    TeamQueueSummary {
+                        member: oversees || mine.contains(&key),
+                        key,
+                        name,
+                        unread: u32::try_from(count).unwrap_or(u32::MAX),
+                    }
+                })
+                .collect())
+        })
+        .await
+}
+
+type Row = (String, String, String, String, String, NaiveDateTime);
+
+/// Of `threads`, those with a message from the person that nobody in the team has opened.
+pub fn unread_among(conn: &mut DbConnection, threads: &[&String]) -> QueryResult<Vec<String>> {
+    messages::table
+        .filter(messages::thread_id.eq_any(threads))
+        .filter(messages::sender.eq("citizen"))
+        .filter(messages::team_read_at.is_null())
+        .select(messages::thread_id)
+        .distinct()
+        .load(conn)
+}
+
+/// One page of a team's conversations, most recent first.
+pub async fn threads(
+    state: &AppState,
+    user: &CurrentUser,
+    team: String,
+    page: PageRequest,
+) -> Result<(Vec<TeamThreadSummary>, Option<String>), ApiError> {
+    user.require(Role::Staff)?;
+    let user = user.clone();
+    let limit = page.limit + 1;
+    let after = page.after.clone();
+    let (rows, unread): (Vec<Row>, Vec<String>) = state
+        .database
+        .run(move |conn| {
+            let exists: bool =
+                diesel::select(diesel::dsl::exists(teams::table.find(&team))).get_result(conn)?;
+            if !exists {
+                return Err(ApiError::NotFound);
+            }
+            check_member(conn, &user, &team)?;
+            audit::record(conn, &user, Event::new("list", "team", &team, None))?;
+            let mut select = message_threads::table
+                .inner_join(people::table)
+                .filter(message_threads::team_key.eq(&team))
+                .order((
+                    message_threads::last_message_at.desc(),
+                    message_threads::id.desc(),
+                ))
+                .limit(limit)
+                .select((
+                    message_threads::id,
+                    message_threads::person_id,
+                    people::forename,
+                    people::surname,
+                    message_threads::subject,
+                    message_threads::last_message_at,
+                ))
+                .into_boxed();
+            if let Some(cursor) = after {
+                select = select.filter(crate::older_than!(
+                    message_threads::last_message_at,
+                    message_threads::id,
+                    cursor
+                ));
+            }
+            let rows: Vec<Row> = select.load(conn)?;
+            let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+            let unread = unread_among(conn, &ids)?;
+            Ok((rows, unread))
+        })
+        .await?;
+    let (rows, next) = page.finish(rows, |row| Cursor {
+        at: row.5,
+        id: row.0.clone(),
+    });
+    let items = rows
+        .into_iter()
+        .map(
+            |(id, person_id, forename, surname, subject, last)| TeamThreadSummary {
+                unread: unread.contains(&id),
+                id,
+                person_id,
+                person_name: format!("{forename} {surname}"),
+                subject,
+                last_message_at: last.and_utc(),
+            },
+        )
+        .collect();
+    Ok((items, next))
+}
+
+/// A conversation for its team: opening it marks the person's messages read for the team, and
+/// the reading is in the audit log.
+pub async fn open_thread(
+    state: &AppState,
+    user: &CurrentUser,
+    thread_id: String,
+) -> Result<StaffThreadView, ApiError> {
+    user.require(Role::Staff)?;
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let (person_id, forename, surname, team_key, team_name): (
+                    String,
+                    String,
+                    String,
+                    String,
+                    String,
+                ) = message_threads::table
+                    .inner_join(people::table)
+                    .inner_join(teams::table)
+                    .filter(message_threads::id.eq(&thread_id))
+                    .select((
+                        message_threads::person_id,
+                        people::forename,
+                        people::surname,
+                        teams::key,
+                        teams::name,
+                    ))
+                    .first(conn)
+                    .optional()?
+                    .ok_or(ApiError::NotFound)?;
+                check_member(conn, &user, &team_key)?;
+                let thread = load_thread(conn, &person_id, &thread_id)?;
+                diesel::update(
+                    messages::table
+                        .filter(messages::thread_id.eq(&thread_id))
+                        .filter(messages::sender.eq("citizen"))
+                        .filter(messages::team_read_at.is_null()),
+                )
+                .set(messages::team_read_at.eq(timestamp()))
+                .execute(conn)?;
+                audit::record(
+                    conn,
+                    &user,
+                    Event::read("thread", &thread_id, Some(&person_id)),
+                )?;
+                Ok(StaffThreadView {
+                    person_id,
+                    person_name: format!("{forename} {surname}"),
+                    team: TeamRef {
+                        key: team_key,
+                        name: team_name,
+                    },
+                    thread,
+                })
+            })
+        })
+        .await
+}
