@@ -6,6 +6,7 @@ use anyhow::ensure;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use sha2::Digest;
+use shared::api::{Role, Sender};
 use shared::forms::FormDefinition;
 use shared::rules::unmet_password_rules;
 use uuid::Uuid;
@@ -25,7 +26,7 @@ const LOAD_NAME: &str = "demo_accounts";
 pub const DEMO_PASSWORD: &str = "Demo-Portal-2026!";
 
 pub struct DemoAccount {
-    pub role: &'static str,
+    pub role: Role,
     pub who: &'static str,
     pub forename: &'static str,
     pub surname: &'static str,
@@ -34,28 +35,28 @@ pub struct DemoAccount {
 
 pub const DEMO_ACCOUNTS: [DemoAccount; 4] = [
     DemoAccount {
-        role: "public",
+        role: Role::Public,
         who: "a citizen",
         forename: "Margaret",
         surname: "Okafor",
         email: "margaret.okafor@example.org",
     },
     DemoAccount {
-        role: "public",
+        role: Role::Public,
         who: "a professional (a GP)",
         forename: "Priya",
         surname: "Shah",
         email: "dr.priya.shah@example.org",
     },
     DemoAccount {
-        role: "staff",
+        role: Role::Staff,
         who: "council staff",
         forename: "Sam",
         surname: "Taylor",
         email: "sam.taylor@example.org",
     },
     DemoAccount {
-        role: "administrator",
+        role: Role::Administrator,
         who: "an administrator",
         forename: "Alex",
         surname: "Morgan",
@@ -134,7 +135,7 @@ pub async fn load(database: &Database, forms: &FormLibrary) -> anyhow::Result<Re
                     accounts::forename.eq(account.forename),
                     accounts::surname.eq(account.surname),
                     accounts::password_hash.eq(password_hash),
-                    accounts::role.eq(account.role),
+                    accounts::role.eq(account.role.as_str()),
                     accounts::email_verified_at.eq(Some(now)),
                     accounts::failed_attempts.eq(0),
                     accounts::created_at.eq(now),
@@ -257,7 +258,7 @@ fn records(
             message_threads::message_type_key.eq(&type_key),
             message_threads::team_key.eq(&team_key),
             message_threads::subject.eq("Your care assessment"),
-            message_threads::started_by.eq("staff"),
+            message_threads::started_by.eq(Sender::Staff.as_str()),
             message_threads::created_at.eq(now),
             message_threads::last_message_at.eq(now),
         ))
@@ -267,7 +268,7 @@ fn records(
             messages::id.eq(Uuid::now_v7().to_string()),
             messages::thread_id.eq(&thread),
             messages::person_id.eq(&margaret),
-            messages::sender.eq("staff"),
+            messages::sender.eq(Sender::Staff.as_str()),
             messages::author_account_id.eq(Some(&staff_account)),
             messages::author_name.eq(&team_name),
             messages::body.eq("Jo Bright will visit you on Tuesday at 10am for your care assessment. Reply if that time does not suit you."),

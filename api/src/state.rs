@@ -1,8 +1,9 @@
 use crate::auth::Keys;
 use crate::configuration::AuthSettings;
 use crate::council::Council;
-use crate::db::Database;
+use crate::db::{Database, DbConnection};
 use crate::email::Outbox;
+use crate::error::ApiError;
 use crate::forms::FormLibrary;
 use crate::passwords::PasswordHasher;
 use crate::proxies::TrustedProxies;
@@ -34,4 +35,23 @@ pub struct AppState {
     pub public_url: url::Url,
     /// Our load balancers, which say in `X-Forwarded-For` whom they serve.
     pub proxies: TrustedProxies,
+}
+
+impl AppState {
+    /// Runs `work` in one write transaction off the async threads, then wakes the email outbox
+    /// and the webhook sender, so whatever the transaction queued (an email, a delivery) leaves
+    /// at once instead of at their next poll. Every write that queues either goes through here.
+    pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let done = self
+            .database
+            .run(move |conn| conn.write_transaction(work))
+            .await?;
+        self.outbox.wake();
+        self.webhooks.wake();
+        Ok(done)
+    }
 }

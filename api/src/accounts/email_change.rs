@@ -48,36 +48,31 @@ pub async fn request(
     let council = state.council.view().clone();
     let to = new_email.clone();
     state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                if !matches {
-                    let refusal = ApiError::field("password", "Your password is not correct");
-                    return Ok::<_, ApiError>(Err(count_failure(
-                        conn,
-                        &auth,
-                        &throttle::email_key(&account.email),
-                        refusal,
-                        now,
-                    )?));
-                }
-                if Account::by_email(conn, &to)?.is_none() {
-                    let code =
-                        codes::issue(conn, &key, &account.id, &to, Purpose::ChangeEmail, now)?;
-                    let message = email::templates::render(
-                        Template::EmailChangeCode,
-                        &to,
-                        &council,
-                        context! { forename => account.forename, code => spaced(&code) },
-                    )?;
-                    email::enqueue(conn, &message, now)?;
-                }
-                Ok(Ok(()))
-            })
+        .write(move |conn| {
+            let now = now();
+            if !matches {
+                let refusal = ApiError::field("password", "Your password is not correct");
+                return Ok::<_, ApiError>(Err(count_failure(
+                    conn,
+                    &auth,
+                    &throttle::email_key(&account.email),
+                    refusal,
+                    now,
+                )?));
+            }
+            if Account::by_email(conn, &to)?.is_none() {
+                let code = codes::issue(conn, &key, &account.id, &to, Purpose::ChangeEmail, now)?;
+                let message = email::templates::render(
+                    Template::EmailChangeCode,
+                    &to,
+                    &council,
+                    context! { forename => account.forename, code => spaced(&code) },
+                )?;
+                email::enqueue(conn, &message, now)?;
+            }
+            Ok(Ok(()))
         })
         .await??;
-    state.outbox.wake();
     Ok(code_sent(new_email, Purpose::ChangeEmail))
 }
 
@@ -96,46 +91,42 @@ pub async fn confirm(
     let council = state.council.view().clone();
     let user = user.clone();
     let account = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                let account = current(conn, &user)?;
-                redeem_code(
-                    conn,
-                    &key,
-                    Some(account),
-                    Purpose::ChangeEmail,
-                    &code,
-                    now,
-                    |conn, account, redeemed| {
-                        let new_email = redeemed.email;
-                        if Account::by_email(conn, &new_email)?.is_some() {
-                            return Err(ApiError::field(
-                                "code",
-                                "That email address is now in use by another account",
-                            ));
-                        }
-                        diesel::update(accounts::table.find(&account.id))
-                            .set((accounts::email.eq(&new_email), accounts::updated_at.eq(now)))
-                            .execute(conn)?;
-                        let notice = email::templates::render(
-                            Template::EmailChanged,
-                            &account.email,
-                            &council,
-                            context! {
-                                forename => &account.forename,
-                                new_email => &new_email,
-                                when => crate::calendar::uk_time(now),
-                            },
-                        )?;
-                        email::enqueue(conn, &notice, now)?;
-                        Account::by_id(conn, &account.id)?.ok_or(ApiError::Unauthorized)
-                    },
-                )
-            })
+        .write(move |conn| {
+            let now = now();
+            let account = current(conn, &user)?;
+            redeem_code(
+                conn,
+                &key,
+                Some(account),
+                Purpose::ChangeEmail,
+                &code,
+                now,
+                |conn, account, redeemed| {
+                    let new_email = redeemed.email;
+                    if Account::by_email(conn, &new_email)?.is_some() {
+                        return Err(ApiError::field(
+                            "code",
+                            "That email address is now in use by another account",
+                        ));
+                    }
+                    diesel::update(accounts::table.find(&account.id))
+                        .set((accounts::email.eq(&new_email), accounts::updated_at.eq(now)))
+                        .execute(conn)?;
+                    let notice = email::templates::render(
+                        Template::EmailChanged,
+                        &account.email,
+                        &council,
+                        context! {
+                            forename => &account.forename,
+                            new_email => &new_email,
+                            when => crate::calendar::uk_time(now),
+                        },
+                    )?;
+                    email::enqueue(conn, &notice, now)?;
+                    Account::by_id(conn, &account.id)?.ok_or(ApiError::Unauthorized)
+                },
+            )
         })
         .await??;
-    state.outbox.wake();
     Ok(account.view())
 }

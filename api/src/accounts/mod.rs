@@ -30,7 +30,8 @@ pub struct Account {
     pub forename: String,
     pub surname: String,
     pub password_hash: String,
-    pub role: String,
+    #[diesel(deserialize_as = String)]
+    pub role: Role,
     pub email_verified_at: Option<NaiveDateTime>,
     pub disabled_at: Option<NaiveDateTime>,
 }
@@ -53,8 +54,7 @@ impl Account {
     }
 
     pub fn role(&self) -> Role {
-        // The column is constrained to these values; anything else gets the least access.
-        Role::parse(&self.role).unwrap_or(Role::Public)
+        self.role
     }
 
     pub fn is_active(&self) -> bool {

@@ -29,34 +29,29 @@ pub async fn request(
     let council = state.council.view().clone();
     let to = email.clone();
     state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
-                let account = Account::by_email(conn, &to)?.filter(Account::is_active);
-                if let Some(account) = account {
-                    // One email a minute at most, whoever asks: a mailbox is not flooded, and
-                    // the answer stays the same so it still says nothing about the address.
-                    let last = codes::last_issued(conn, &account.id, Purpose::ResetPassword)?;
-                    if last.is_some_and(|at| at + Duration::seconds(RESEND_AFTER_SECONDS) > now) {
-                        return Ok(());
-                    }
-                    let code =
-                        codes::issue(conn, &key, &account.id, &to, Purpose::ResetPassword, now)?;
-                    let message = email::templates::render(
-                        Template::PasswordReset,
-                        &to,
-                        &council,
-                        context! { forename => account.forename, code => spaced(&code) },
-                    )?;
-                    email::enqueue(conn, &message, now)?;
+        .write(move |conn| {
+            let now = now();
+            bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
+            let account = Account::by_email(conn, &to)?.filter(Account::is_active);
+            if let Some(account) = account {
+                // One email a minute at most, whoever asks: a mailbox is not flooded, and
+                // the answer stays the same so it still says nothing about the address.
+                let last = codes::last_issued(conn, &account.id, Purpose::ResetPassword)?;
+                if last.is_some_and(|at| at + Duration::seconds(RESEND_AFTER_SECONDS) > now) {
+                    return Ok(());
                 }
-                Ok::<_, ApiError>(())
-            })
+                let code = codes::issue(conn, &key, &account.id, &to, Purpose::ResetPassword, now)?;
+                let message = email::templates::render(
+                    Template::PasswordReset,
+                    &to,
+                    &council,
+                    context! { forename => account.forename, code => spaced(&code) },
+                )?;
+                email::enqueue(conn, &message, now)?;
+            }
+            Ok::<_, ApiError>(())
         })
         .await?;
-    state.outbox.wake();
     Ok(code_sent(email, Purpose::ResetPassword))
 }
 
@@ -79,48 +74,44 @@ pub async fn complete(
     let council = state.council.view().clone();
     let lock_key = throttle::sign_in_key(&email, client_address);
     state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                let account = Account::by_email(conn, &email)?.filter(Account::is_active);
-                redeem_code(
-                    conn,
-                    &key,
-                    account,
-                    Purpose::ResetPassword,
-                    &code,
-                    now,
-                    |conn, account, _| {
-                        diesel::update(accounts::table.find(&account.id))
-                            .set((
-                                accounts::password_hash.eq(&password_hash),
-                                accounts::email_verified_at
-                                    .eq(Some(account.email_verified_at.unwrap_or(now))),
-                                accounts::updated_at.eq(now),
-                            ))
-                            .execute(conn)?;
-                        sessions::revoke_all(conn, &account.id, now)?;
-                        // Whoever proved the mailbox may sign in from here at once.
-                        throttle::clear(conn, &lock_key)?;
-                        let message = email::templates::render(
-                            Template::PasswordChanged,
-                            &email,
-                            &council,
-                            context! {
-                                forename => account.forename,
-                                when => crate::calendar::uk_time(now),
-                            },
-                        )?;
-                        email::enqueue(conn, &message, now)?;
-                        Ok(())
-                    },
-                )
-            })
+        .write(move |conn| {
+            let now = now();
+            let account = Account::by_email(conn, &email)?.filter(Account::is_active);
+            redeem_code(
+                conn,
+                &key,
+                account,
+                Purpose::ResetPassword,
+                &code,
+                now,
+                |conn, account, _| {
+                    diesel::update(accounts::table.find(&account.id))
+                        .set((
+                            accounts::password_hash.eq(&password_hash),
+                            accounts::email_verified_at
+                                .eq(Some(account.email_verified_at.unwrap_or(now))),
+                            accounts::updated_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                    sessions::revoke_all(conn, &account.id, now)?;
+                    // Whoever proved the mailbox may sign in from here at once.
+                    throttle::clear(conn, &lock_key)?;
+                    let message = email::templates::render(
+                        Template::PasswordChanged,
+                        &email,
+                        &council,
+                        context! {
+                            forename => account.forename,
+                            when => crate::calendar::uk_time(now),
+                        },
+                    )?;
+                    email::enqueue(conn, &message, now)?;
+                    Ok(())
+                },
+            )
         })
         .await??;
     // Every session of the account has ended: this node asks again about any it remembered.
     live::remembered::revoked();
-    state.outbox.wake();
     Ok(())
 }

@@ -95,35 +95,31 @@ pub async fn change_password(
     let council = state.council.view().clone();
     let session_id = user.session_id.clone();
     state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                diesel::update(accounts::table.find(&account.id))
-                    .set((
-                        accounts::password_hash.eq(&password_hash),
-                        accounts::updated_at.eq(now),
-                    ))
-                    .execute(conn)?;
-                // Sessions elsewhere may be someone who knew the old password.
-                sessions::revoke_others(conn, &account.id, &session_id, now)?;
-                throttle::clear(conn, &email_key)?;
-                let message = email::templates::render(
-                    Template::PasswordChanged,
-                    &account.email,
-                    &council,
-                    context! {
-                        forename => account.forename,
-                        when => crate::calendar::uk_time(now),
-                    },
-                )?;
-                email::enqueue(conn, &message, now)?;
-                Ok::<_, ApiError>(())
-            })
+        .write(move |conn| {
+            let now = now();
+            diesel::update(accounts::table.find(&account.id))
+                .set((
+                    accounts::password_hash.eq(&password_hash),
+                    accounts::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            // Sessions elsewhere may be someone who knew the old password.
+            sessions::revoke_others(conn, &account.id, &session_id, now)?;
+            throttle::clear(conn, &email_key)?;
+            let message = email::templates::render(
+                Template::PasswordChanged,
+                &account.email,
+                &council,
+                context! {
+                    forename => account.forename,
+                    when => crate::calendar::uk_time(now),
+                },
+            )?;
+            email::enqueue(conn, &message, now)?;
+            Ok::<_, ApiError>(())
         })
         .await?;
     // The account's other sessions have ended: this node asks again about any it remembered.
     live::remembered::revoked();
-    state.outbox.wake();
     Ok(())
 }

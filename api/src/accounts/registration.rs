@@ -36,9 +36,7 @@ pub async fn register(
     let council = state.council.view().clone();
     let to = email.clone();
     state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
+        .write(move |conn| {
                 let now = now();
                 bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
                 let forename = request.forename.trim();
@@ -100,9 +98,7 @@ pub async fn register(
                 email::enqueue(conn, &message, now)?;
                 Ok::<_, ApiError>(())
             })
-        })
         .await?;
-    state.outbox.wake();
     Ok(code_sent(email, Purpose::VerifyEmail))
 }
 
@@ -114,9 +110,7 @@ pub async fn resend(state: &AppState, email: &str) -> Result<CodeSent, ApiError>
     let council = state.council.view().clone();
     let to = email.clone();
     state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
+        .write(move |conn| {
                 let now = now();
                 let Some(account) = Account::by_email(conn, &to)? else {
                     return Ok(());
@@ -151,9 +145,7 @@ pub async fn resend(state: &AppState, email: &str) -> Result<CodeSent, ApiError>
                 email::enqueue(conn, &message, now)?;
                 Ok::<_, ApiError>(())
             })
-        })
         .await?;
-    state.outbox.wake();
     Ok(code_sent(email, Purpose::VerifyEmail))
 }
 

@@ -62,33 +62,29 @@ pub async fn start(
     let council = state.council.view().clone();
     let to = email.clone();
     let outcome = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                match account.filter(|_| matches) {
-                    Some(account) => {
-                        throttle::clear(conn, &lock_key)?;
-                        let code =
-                            codes::issue(conn, &key, &account.id, &to, Purpose::SignIn, now)?;
-                        let message = email::templates::render(
-                            Template::SignInCode,
-                            &to,
-                            &council,
-                            context! { forename => account.forename, code => spaced(&code) },
-                        )?;
-                        email::enqueue(conn, &message, now)?;
-                        Ok::<_, ApiError>(Ok(()))
-                    }
-                    None => Ok(Err(count_failure(
-                        conn,
-                        &auth,
-                        &lock_key,
-                        ApiError::InvalidCredentials,
-                        now,
-                    )?)),
+        .write(move |conn| {
+            let now = now();
+            match account.filter(|_| matches) {
+                Some(account) => {
+                    throttle::clear(conn, &lock_key)?;
+                    let code = codes::issue(conn, &key, &account.id, &to, Purpose::SignIn, now)?;
+                    let message = email::templates::render(
+                        Template::SignInCode,
+                        &to,
+                        &council,
+                        context! { forename => account.forename, code => spaced(&code) },
+                    )?;
+                    email::enqueue(conn, &message, now)?;
+                    Ok::<_, ApiError>(Ok(()))
                 }
-            })
+                None => Ok(Err(count_failure(
+                    conn,
+                    &auth,
+                    &lock_key,
+                    ApiError::InvalidCredentials,
+                    now,
+                )?)),
+            }
         })
         .await?;
     state.metrics.sign_in(match &outcome {
@@ -97,7 +93,6 @@ pub async fn start(
         Err(_) => SignIn::Refused,
     });
     outcome?;
-    state.outbox.wake();
     Ok(code_sent(email, Purpose::SignIn))
 }
 

@@ -76,26 +76,22 @@ pub async fn create(
     let council = state.council.view().clone();
     let admin = admin.clone();
     let account = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let account = insert(conn, &request, &password_hash)?;
-                audit::record(
-                    conn,
-                    &admin,
-                    Event::new("create", "account", &account.id, None),
-                )?;
-                let message = email::templates::render(
-                    Template::StaffInvitation,
-                    &account.email,
-                    &council,
-                    context! { forename => &account.forename, role => request.role.as_str() },
-                )?;
-                email::enqueue(conn, &message, now())?;
-                Ok::<_, ApiError>(account)
-            })
+        .write(move |conn| {
+            let account = insert(conn, &request, &password_hash)?;
+            audit::record(
+                conn,
+                &admin,
+                Event::new("create", "account", &account.id, None),
+            )?;
+            let message = email::templates::render(
+                Template::StaffInvitation,
+                &account.email,
+                &council,
+                context! { forename => &account.forename, role => request.role.as_str() },
+            )?;
+            email::enqueue(conn, &message, now())?;
+            Ok::<_, ApiError>(account)
         })
         .await?;
-    state.outbox.wake();
     Ok(account.view())
 }

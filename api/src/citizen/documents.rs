@@ -193,67 +193,58 @@ pub async fn publish(
         .join("account")
         .map_err(|e| ApiError::Internal(e.into()))?;
     let published = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                let id = Uuid::now_v7().to_string();
-                let now = timestamp();
-                diesel::insert_into(documents::table)
-                    .values((
-                        documents::id.eq(&id),
-                        documents::person_id.eq(&person_id),
-                        documents::title.eq(&title),
-                        documents::file_name.eq(&file.name),
-                        documents::content_type.eq(&file.content_type),
-                        documents::size_bytes.eq(file.size),
-                        documents::sha256.eq(&file.sha256),
-                        documents::content.eq(&file.bytes),
-                        documents::published_by.eq(&publisher),
-                        documents::published_at.eq(now),
-                    ))
-                    .execute(conn)?;
+        .write(move |conn| {
+            Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            let id = Uuid::now_v7().to_string();
+            let now = timestamp();
+            diesel::insert_into(documents::table)
+                .values((
+                    documents::id.eq(&id),
+                    documents::person_id.eq(&person_id),
+                    documents::title.eq(&title),
+                    documents::file_name.eq(&file.name),
+                    documents::content_type.eq(&file.content_type),
+                    documents::size_bytes.eq(file.size),
+                    documents::sha256.eq(&file.sha256),
+                    documents::content.eq(&file.bytes),
+                    documents::published_by.eq(&publisher),
+                    documents::published_at.eq(now),
+                ))
+                .execute(conn)?;
+            crate::audit::record(
+                conn,
+                &actor,
+                crate::audit::Event::new("publish", "document", &id, Some(&person_id)),
+            )?;
+            // The new version someone asked for: their request shows it from now on.
+            if let Some(request) = &answers {
+                super::formats::answer(conn, &person_id, request, &id, now)?;
                 crate::audit::record(
                     conn,
                     &actor,
-                    crate::audit::Event::new("publish", "document", &id, Some(&person_id)),
+                    crate::audit::Event::new("answer", "format_request", request, Some(&person_id)),
                 )?;
-                // The new version someone asked for: their request shows it from now on.
-                if let Some(request) = &answers {
-                    super::formats::answer(conn, &person_id, request, &id, now)?;
-                    crate::audit::record(
-                        conn,
-                        &actor,
-                        crate::audit::Event::new(
-                            "answer",
-                            "format_request",
-                            request,
-                            Some(&person_id),
-                        ),
-                    )?;
-                }
-                // Everyone who may read the record hears there is something new, not what.
-                super::notify_linked(
-                    conn,
-                    &council,
-                    &link,
-                    &person_id,
-                    Template::DocumentPublished,
-                    now,
-                )?;
-                Ok::<_, ApiError>(DocumentSummary {
-                    id,
-                    title,
-                    file_name: file.name,
-                    content_type: file.content_type,
-                    size: u64::try_from(file.size).unwrap_or_default(),
-                    published_at: now.and_utc(),
-                    opened: false,
-                })
+            }
+            // Everyone who may read the record hears there is something new, not what.
+            super::notify_linked(
+                conn,
+                &council,
+                &link,
+                &person_id,
+                Template::DocumentPublished,
+                now,
+            )?;
+            Ok::<_, ApiError>(DocumentSummary {
+                id,
+                title,
+                file_name: file.name,
+                content_type: file.content_type,
+                size: u64::try_from(file.size).unwrap_or_default(),
+                published_at: now.and_utc(),
+                opened: false,
             })
         })
         .await?;
-    state.outbox.wake();
     Ok(published)
 }
 

@@ -102,76 +102,72 @@ pub async fn ask(
     let account_id = user.account_id.clone();
     let message_type = state.council.formats_message_type().to_owned();
     let view = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Access::check(conn, &account_id, &person_id)?;
-                let title = match &request.document_id {
-                    Some(document) => Some(
-                        documents::table
-                            .filter(documents::id.eq(document))
-                            .filter(documents::person_id.eq(&person_id))
-                            .filter(documents::withdrawn_at.is_null())
-                            .select(documents::title)
-                            .first::<String>(conn)
-                            .optional()?
-                            .ok_or(ApiError::NotFound)?,
-                    ),
-                    None => None,
-                };
-                let language = request
-                    .language
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty());
-                let wanted = FormatRequestCreate::describe(request.format, language);
-                let (subject, body) = match &title {
-                    Some(title) => (
-                        format!("{wanted}: {title}"),
-                        format!("Please send me \u{201c}{title}\u{201d} in this format: {wanted}."),
-                    ),
-                    None => (
-                        format!("{wanted}: all letters and documents"),
-                        format!(
-                            "Please send me letters and documents in this format from now \
+        .write(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            let title = match &request.document_id {
+                Some(document) => Some(
+                    documents::table
+                        .filter(documents::id.eq(document))
+                        .filter(documents::person_id.eq(&person_id))
+                        .filter(documents::withdrawn_at.is_null())
+                        .select(documents::title)
+                        .first::<String>(conn)
+                        .optional()?
+                        .ok_or(ApiError::NotFound)?,
+                ),
+                None => None,
+            };
+            let language = request
+                .language
+                .as_deref()
+                .map(str::trim)
+                .filter(|l| !l.is_empty());
+            let wanted = FormatRequestCreate::describe(request.format, language);
+            let (subject, body) = match &title {
+                Some(title) => (
+                    format!("{wanted}: {title}"),
+                    format!("Please send me \u{201c}{title}\u{201d} in this format: {wanted}."),
+                ),
+                None => (
+                    format!("{wanted}: all letters and documents"),
+                    format!(
+                        "Please send me letters and documents in this format from now \
                              on: {wanted}."
-                        ),
                     ),
-                };
-                let now = timestamp();
-                let thread_id = super::messages::write_to_team(
-                    conn,
-                    &account_id,
-                    &person_id,
-                    &NewMessageRequest {
-                        message_type,
-                        subject: subject.chars().take(shared::api::MAX_SUBJECT).collect(),
-                        body,
-                    },
-                    now,
-                )?;
-                let id = Uuid::now_v7().to_string();
-                diesel::insert_into(format_requests::table)
-                    .values((
-                        format_requests::id.eq(&id),
-                        format_requests::person_id.eq(&person_id),
-                        format_requests::document_id.eq(&request.document_id),
-                        format_requests::format.eq(request.format.as_str()),
-                        format_requests::language.eq(language),
-                        format_requests::requested_by.eq(&account_id),
-                        format_requests::requested_at.eq(now),
-                        format_requests::thread_id.eq(&thread_id),
-                    ))
-                    .execute(conn)?;
-                let row = format_requests::table
-                    .find(&id)
-                    .select(Row::as_select())
-                    .first(conn)?;
-                Ok::<_, ApiError>(views(conn, vec![row])?.remove(0))
-            })
+                ),
+            };
+            let now = timestamp();
+            let thread_id = super::messages::write_to_team(
+                conn,
+                &account_id,
+                &person_id,
+                &NewMessageRequest {
+                    message_type,
+                    subject: subject.chars().take(shared::api::MAX_SUBJECT).collect(),
+                    body,
+                },
+                now,
+            )?;
+            let id = Uuid::now_v7().to_string();
+            diesel::insert_into(format_requests::table)
+                .values((
+                    format_requests::id.eq(&id),
+                    format_requests::person_id.eq(&person_id),
+                    format_requests::document_id.eq(&request.document_id),
+                    format_requests::format.eq(request.format.as_str()),
+                    format_requests::language.eq(language),
+                    format_requests::requested_by.eq(&account_id),
+                    format_requests::requested_at.eq(now),
+                    format_requests::thread_id.eq(&thread_id),
+                ))
+                .execute(conn)?;
+            let row = format_requests::table
+                .find(&id)
+                .select(Row::as_select())
+                .first(conn)?;
+            Ok::<_, ApiError>(views(conn, vec![row])?.remove(0))
         })
         .await?;
-    state.webhooks.wake();
     Ok(view)
 }
 

@@ -86,49 +86,45 @@ pub async fn invite(
         .join("account")
         .map_err(|e| ApiError::Internal(e.into()))?;
     let invitation = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                let now = timestamp();
-                let id = Uuid::now_v7().to_string();
-                diesel::insert_into(link_invitations::table)
-                    .values((
-                        link_invitations::id.eq(&id),
-                        link_invitations::person_id.eq(&person_id),
-                        link_invitations::email.eq(&email),
-                        link_invitations::relationship.eq(&request.relationship),
-                        link_invitations::legal_basis.eq(&request.legal_basis),
-                        link_invitations::ends_on.eq(request.ends_on),
-                        link_invitations::invited_by.eq(&actor.account_id),
-                        link_invitations::invited_at.eq(now),
-                        link_invitations::expires_at.eq(now + LIFETIME),
-                    ))
-                    .execute(conn)?;
-                let message = email::templates::render(
-                    Template::LinkInvitation,
-                    &email,
-                    &council,
-                    context! {
-                        link => link.as_str(),
-                        expires => (now + LIFETIME).format("%-d %B %Y").to_string(),
-                    },
-                )?;
-                email::enqueue(conn, &message, now)?;
-                audit::record(
-                    conn,
-                    &actor,
-                    Event::new("invite", "invitation", &id, Some(&person_id)),
-                )?;
-                let invitation: Invitation = link_invitations::table
-                    .find(&id)
-                    .select(Invitation::as_select())
-                    .first(conn)?;
-                Ok::<_, ApiError>(invitation.staff_view(now))
-            })
+        .write(move |conn| {
+            Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            let now = timestamp();
+            let id = Uuid::now_v7().to_string();
+            diesel::insert_into(link_invitations::table)
+                .values((
+                    link_invitations::id.eq(&id),
+                    link_invitations::person_id.eq(&person_id),
+                    link_invitations::email.eq(&email),
+                    link_invitations::relationship.eq(&request.relationship),
+                    link_invitations::legal_basis.eq(&request.legal_basis),
+                    link_invitations::ends_on.eq(request.ends_on),
+                    link_invitations::invited_by.eq(&actor.account_id),
+                    link_invitations::invited_at.eq(now),
+                    link_invitations::expires_at.eq(now + LIFETIME),
+                ))
+                .execute(conn)?;
+            let message = email::templates::render(
+                Template::LinkInvitation,
+                &email,
+                &council,
+                context! {
+                    link => link.as_str(),
+                    expires => (now + LIFETIME).format("%-d %B %Y").to_string(),
+                },
+            )?;
+            email::enqueue(conn, &message, now)?;
+            audit::record(
+                conn,
+                &actor,
+                Event::new("invite", "invitation", &id, Some(&person_id)),
+            )?;
+            let invitation: Invitation = link_invitations::table
+                .find(&id)
+                .select(Invitation::as_select())
+                .first(conn)?;
+            Ok::<_, ApiError>(invitation.staff_view(now))
         })
         .await?;
-    state.outbox.wake();
     Ok(invitation)
 }
 

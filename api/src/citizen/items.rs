@@ -457,58 +457,54 @@ pub async fn send(
     let council = state.council.view().clone();
     let public_url = state.public_url.clone();
     let (row, sent) = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                if !crate::staff::teams::is_open(conn, &request.team)? {
-                    return Err(ApiError::Validation(FieldErrors::from([(
-                        "team".to_owned(),
-                        vec!["Choose one of the council's teams".to_owned()],
-                    )])));
-                }
-                let id = Uuid::now_v7().to_string();
-                let now = timestamp();
-                let answers = crate::referrals::to_json(&starting_answers(&definition, person))?;
-                let note = request
-                    .note
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty());
-                diesel::insert_into(form_requests::table)
-                    .values((
-                        form_requests::id.eq(&id),
-                        form_requests::person_id.eq(&person_id),
-                        form_requests::form_id.eq(&request.form_id),
-                        form_requests::team_key.eq(&request.team),
-                        form_requests::note.eq(note),
-                        form_requests::due_on.eq(request.due_on),
-                        form_requests::sent_by.eq(&staff_id),
-                        form_requests::sent_at.eq(now),
-                        form_requests::version.eq(1),
-                        form_requests::answers.eq(&answers),
-                    ))
-                    .execute(conn)?;
-                let link = public_url
-                    .join(&format!("record/{person_id}/items/{id}"))
-                    .map_err(|e| ApiError::Internal(e.into()))?;
-                notify_linked(
-                    conn,
-                    &council,
-                    &link,
-                    &person_id,
-                    Template::ItemToComplete,
-                    now,
-                )?;
-                crate::audit::record(
-                    conn,
-                    &actor,
-                    crate::audit::Event::new("send", "item", &id, Some(&person_id)),
-                )?;
-                load(conn, &person_id, &id)
-            })
+        .write(move |conn| {
+            let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            if !crate::staff::teams::is_open(conn, &request.team)? {
+                return Err(ApiError::Validation(FieldErrors::from([(
+                    "team".to_owned(),
+                    vec!["Choose one of the council's teams".to_owned()],
+                )])));
+            }
+            let id = Uuid::now_v7().to_string();
+            let now = timestamp();
+            let answers = crate::referrals::to_json(&starting_answers(&definition, person))?;
+            let note = request
+                .note
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty());
+            diesel::insert_into(form_requests::table)
+                .values((
+                    form_requests::id.eq(&id),
+                    form_requests::person_id.eq(&person_id),
+                    form_requests::form_id.eq(&request.form_id),
+                    form_requests::team_key.eq(&request.team),
+                    form_requests::note.eq(note),
+                    form_requests::due_on.eq(request.due_on),
+                    form_requests::sent_by.eq(&staff_id),
+                    form_requests::sent_at.eq(now),
+                    form_requests::version.eq(1),
+                    form_requests::answers.eq(&answers),
+                ))
+                .execute(conn)?;
+            let link = public_url
+                .join(&format!("record/{person_id}/items/{id}"))
+                .map_err(|e| ApiError::Internal(e.into()))?;
+            notify_linked(
+                conn,
+                &council,
+                &link,
+                &person_id,
+                Template::ItemToComplete,
+                now,
+            )?;
+            crate::audit::record(
+                conn,
+                &actor,
+                crate::audit::Event::new("send", "item", &id, Some(&person_id)),
+            )?;
+            load(conn, &person_id, &id)
         })
         .await?;
-    state.outbox.wake();
     view(state, row, sent)
 }

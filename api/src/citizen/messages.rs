@@ -6,7 +6,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
-    FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, ReplyRequest,
+    FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, ReplyRequest, Sender,
     ThreadView, validate_body,
 };
 use uuid::Uuid;
@@ -24,14 +24,14 @@ use crate::state::AppState;
 
 /// Which messages a list holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Box {
+pub enum Folder {
     /// From the council.
     Inbox,
     /// From the person or their proxy.
     Sent,
 }
 
-impl Box {
+impl Folder {
     pub fn parse(text: Option<&str>) -> Result<Self, ApiError> {
         match text.unwrap_or("inbox") {
             "inbox" => Ok(Self::Inbox),
@@ -43,10 +43,10 @@ impl Box {
         }
     }
 
-    fn sender(self) -> &'static str {
+    fn sender(self) -> Sender {
         match self {
-            Self::Inbox => "staff",
-            Self::Sent => "citizen",
+            Self::Inbox => Sender::Staff,
+            Self::Sent => Sender::Citizen,
         }
     }
 }
@@ -65,7 +65,7 @@ pub async fn list(
     state: &AppState,
     user: &CurrentUser,
     person_id: String,
-    which: Box,
+    which: Folder,
     page: PageRequest,
 ) -> Result<MessagePage, ApiError> {
     let account_id = user.account_id.clone();
@@ -83,7 +83,7 @@ pub async fn list(
                         .and(message_reads::account_id.eq(account_id.clone()))),
                 )
                 .filter(messages::person_id.eq(&person_id))
-                .filter(messages::sender.eq(which.sender()))
+                .filter(messages::sender.eq(which.sender().as_str()))
                 .order((messages::created_at.desc(), messages::id.desc()))
                 .limit(limit)
                 .select((
@@ -120,7 +120,7 @@ pub async fn list(
                     from,
                     sent_at: sent_at.and_utc(),
                     // Your own side's messages are never unread to you.
-                    unread: which == Box::Inbox && read_at.is_none(),
+                    unread: which == Folder::Inbox && read_at.is_none(),
                 },
             )
             .collect(),
@@ -132,7 +132,8 @@ pub async fn list(
 #[diesel(table_name = messages)]
 struct Message {
     id: String,
-    sender: String,
+    #[diesel(deserialize_as = String)]
+    sender: Sender,
     author_name: String,
     body: String,
     in_reply_to: Option<String>,
@@ -217,7 +218,7 @@ pub async fn open(
                 for message in thread
                     .messages
                     .iter()
-                    .filter(|m| m.sender == "staff" && !already.contains(&m.id))
+                    .filter(|m| m.sender == Sender::Staff && !already.contains(&m.id))
                 {
                     conn.insert_once(|conn| {
                         diesel::insert_into(message_reads::table)
@@ -256,7 +257,7 @@ struct NewMessage<'a> {
     /// Kept on the message too, so a person's lists read straight from one index.
     person_id: &'a str,
     thread_id: &'a str,
-    sender: &'a str,
+    sender: Sender,
     author_account_id: Option<&'a str>,
     author_name: &'a str,
     body: &'a str,
@@ -271,7 +272,7 @@ fn insert_message(conn: &mut DbConnection, message: NewMessage<'_>) -> QueryResu
             messages::id.eq(&id),
             messages::thread_id.eq(message.thread_id),
             messages::person_id.eq(message.person_id),
-            messages::sender.eq(message.sender),
+            messages::sender.eq(message.sender.as_str()),
             messages::author_account_id.eq(message.author_account_id),
             messages::author_name.eq(message.author_name),
             messages::body.eq(message.body.trim()),
@@ -291,7 +292,7 @@ fn new_thread(
     person_id: &str,
     request: &NewMessageRequest,
     team_key: &str,
-    started_by: &str,
+    started_by: Sender,
     now: NaiveDateTime,
 ) -> Result<String, ApiError> {
     let id = Uuid::now_v7().to_string();
@@ -302,7 +303,7 @@ fn new_thread(
             message_threads::message_type_key.eq(request.message_type.trim()),
             message_threads::team_key.eq(team_key),
             message_threads::subject.eq(request.subject.trim()),
-            message_threads::started_by.eq(started_by),
+            message_threads::started_by.eq(started_by.as_str()),
             message_threads::created_at.eq(now),
             message_threads::last_message_at.eq(now),
         ))
@@ -328,17 +329,12 @@ pub async fn start(
     let request = validated(request.validate(), request)?;
     let account_id = user.account_id.clone();
     let thread = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Access::check(conn, &account_id, &person_id)?;
-                let thread_id =
-                    write_to_team(conn, &account_id, &person_id, &request, timestamp())?;
-                load_thread(conn, &person_id, &thread_id)
-            })
+        .write(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            let thread_id = write_to_team(conn, &account_id, &person_id, &request, timestamp())?;
+            load_thread(conn, &person_id, &thread_id)
         })
         .await?;
-    state.webhooks.wake();
     Ok(thread)
 }
 
@@ -353,13 +349,13 @@ pub(crate) fn write_to_team(
 ) -> Result<String, ApiError> {
     let author = Account::by_id(conn, account_id)?.ok_or(ApiError::Unauthorized)?;
     let (team_key, _) = message_type(conn, request.message_type.trim())?;
-    let thread_id = new_thread(conn, person_id, request, &team_key, "citizen", now)?;
+    let thread_id = new_thread(conn, person_id, request, &team_key, Sender::Citizen, now)?;
     insert_message(
         conn,
         NewMessage {
             person_id,
             thread_id: &thread_id,
-            sender: "citizen",
+            sender: Sender::Citizen,
             author_account_id: Some(account_id),
             author_name: &format!("{} {}", author.forename, author.surname),
             body: &request.body,
@@ -420,32 +416,28 @@ pub async fn reply(
     let request = validated(validate_body(&request.body), request)?;
     let account_id = user.account_id.clone();
     let thread = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Access::check(conn, &account_id, &person_id)?;
-                thread_of(conn, &person_id, &thread_id)?;
-                check_reply_target(conn, &thread_id, &request.in_reply_to)?;
-                let author = Account::by_id(conn, &account_id)?.ok_or(ApiError::Unauthorized)?;
-                insert_message(
-                    conn,
-                    NewMessage {
-                        person_id: &person_id,
-                        thread_id: &thread_id,
-                        sender: "citizen",
-                        author_account_id: Some(&account_id),
-                        author_name: &format!("{} {}", author.forename, author.surname),
-                        body: &request.body,
-                        in_reply_to: Some(&request.in_reply_to),
-                        now: timestamp(),
-                    },
-                )?;
-                message_received(conn, &person_id, &thread_id, timestamp())?;
-                load_thread(conn, &person_id, &thread_id)
-            })
+        .write(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            thread_of(conn, &person_id, &thread_id)?;
+            check_reply_target(conn, &thread_id, &request.in_reply_to)?;
+            let author = Account::by_id(conn, &account_id)?.ok_or(ApiError::Unauthorized)?;
+            insert_message(
+                conn,
+                NewMessage {
+                    person_id: &person_id,
+                    thread_id: &thread_id,
+                    sender: Sender::Citizen,
+                    author_account_id: Some(&account_id),
+                    author_name: &format!("{} {}", author.forename, author.surname),
+                    body: &request.body,
+                    in_reply_to: Some(&request.in_reply_to),
+                    now: timestamp(),
+                },
+            )?;
+            message_received(conn, &person_id, &thread_id, timestamp())?;
+            load_thread(conn, &person_id, &thread_id)
         })
         .await?;
-    state.webhooks.wake();
     Ok(thread)
 }
 
@@ -466,45 +458,41 @@ pub async fn staff_start(
         .join("account")
         .map_err(|e| ApiError::Internal(e.into()))?;
     let thread = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                super::person::Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                let (team_key, team_name) = message_type(conn, request.message_type.trim())?;
-                crate::staff::teams::check_member(conn, &actor, &team_key)?;
-                let now = timestamp();
-                let thread_id = new_thread(conn, &person_id, &request, &team_key, "staff", now)?;
-                crate::audit::record(
-                    conn,
-                    &actor,
-                    crate::audit::Event::new("send", "thread", &thread_id, Some(&person_id)),
-                )?;
-                insert_message(
-                    conn,
-                    NewMessage {
-                        person_id: &person_id,
-                        thread_id: &thread_id,
-                        sender: "staff",
-                        author_account_id: Some(&account_id),
-                        author_name: &team_name,
-                        body: &request.body,
-                        in_reply_to: None,
-                        now,
-                    },
-                )?;
-                notify_linked(
-                    conn,
-                    &council,
-                    &link,
-                    &person_id,
-                    Template::MessageWaiting,
+        .write(move |conn| {
+            super::person::Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            let (team_key, team_name) = message_type(conn, request.message_type.trim())?;
+            crate::staff::teams::check_member(conn, &actor, &team_key)?;
+            let now = timestamp();
+            let thread_id = new_thread(conn, &person_id, &request, &team_key, Sender::Staff, now)?;
+            crate::audit::record(
+                conn,
+                &actor,
+                crate::audit::Event::new("send", "thread", &thread_id, Some(&person_id)),
+            )?;
+            insert_message(
+                conn,
+                NewMessage {
+                    person_id: &person_id,
+                    thread_id: &thread_id,
+                    sender: Sender::Staff,
+                    author_account_id: Some(&account_id),
+                    author_name: &team_name,
+                    body: &request.body,
+                    in_reply_to: None,
                     now,
-                )?;
-                load_thread(conn, &person_id, &thread_id)
-            })
+                },
+            )?;
+            notify_linked(
+                conn,
+                &council,
+                &link,
+                &person_id,
+                Template::MessageWaiting,
+                now,
+            )?;
+            load_thread(conn, &person_id, &thread_id)
         })
         .await?;
-    state.outbox.wake();
     Ok(thread)
 }
 
@@ -526,54 +514,50 @@ pub async fn staff_reply(
         .join("account")
         .map_err(|e| ApiError::Internal(e.into()))?;
     let thread = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let (_, type_key, _) = thread_of(conn, &person_id, &thread_id)?;
-                check_reply_target(conn, &thread_id, &request.in_reply_to)?;
-                let (team_key, team_name) = message_type(conn, &type_key)?;
-                crate::staff::teams::check_member(conn, &actor, &team_key)?;
-                let now = timestamp();
-                // Answering the person's messages is reading them, for the team.
-                diesel::update(
-                    messages::table
-                        .filter(messages::thread_id.eq(&thread_id))
-                        .filter(messages::sender.eq("citizen"))
-                        .filter(messages::team_read_at.is_null()),
-                )
-                .set(messages::team_read_at.eq(now))
-                .execute(conn)?;
-                crate::audit::record(
-                    conn,
-                    &actor,
-                    crate::audit::Event::new("reply", "thread", &thread_id, Some(&person_id)),
-                )?;
-                insert_message(
-                    conn,
-                    NewMessage {
-                        person_id: &person_id,
-                        thread_id: &thread_id,
-                        sender: "staff",
-                        author_account_id: Some(&account_id),
-                        author_name: &team_name,
-                        body: &request.body,
-                        in_reply_to: Some(&request.in_reply_to),
-                        now,
-                    },
-                )?;
-                notify_linked(
-                    conn,
-                    &council,
-                    &link,
-                    &person_id,
-                    Template::MessageWaiting,
+        .write(move |conn| {
+            let (_, type_key, _) = thread_of(conn, &person_id, &thread_id)?;
+            check_reply_target(conn, &thread_id, &request.in_reply_to)?;
+            let (team_key, team_name) = message_type(conn, &type_key)?;
+            crate::staff::teams::check_member(conn, &actor, &team_key)?;
+            let now = timestamp();
+            // Answering the person's messages is reading them, for the team.
+            diesel::update(
+                messages::table
+                    .filter(messages::thread_id.eq(&thread_id))
+                    .filter(messages::sender.eq(Sender::Citizen.as_str()))
+                    .filter(messages::team_read_at.is_null()),
+            )
+            .set(messages::team_read_at.eq(now))
+            .execute(conn)?;
+            crate::audit::record(
+                conn,
+                &actor,
+                crate::audit::Event::new("reply", "thread", &thread_id, Some(&person_id)),
+            )?;
+            insert_message(
+                conn,
+                NewMessage {
+                    person_id: &person_id,
+                    thread_id: &thread_id,
+                    sender: Sender::Staff,
+                    author_account_id: Some(&account_id),
+                    author_name: &team_name,
+                    body: &request.body,
+                    in_reply_to: Some(&request.in_reply_to),
                     now,
-                )?;
-                load_thread(conn, &person_id, &thread_id)
-            })
+                },
+            )?;
+            notify_linked(
+                conn,
+                &council,
+                &link,
+                &person_id,
+                Template::MessageWaiting,
+                now,
+            )?;
+            load_thread(conn, &person_id, &thread_id)
         })
         .await?;
-    state.outbox.wake();
     Ok(thread)
 }
 
@@ -591,7 +575,7 @@ pub fn unread_count(
                 .and(message_reads::account_id.eq(account_id.to_owned()))),
         )
         .filter(messages::person_id.eq(person_id))
-        .filter(messages::sender.eq("staff"))
+        .filter(messages::sender.eq(Sender::Staff.as_str()))
         .filter(message_reads::read_at.nullable().is_null())
         .select(messages::id)
         .limit(i64::from(shared::api::Dashboard::COUNTED_UP_TO))

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::{Role, StaffThreadView, TeamQueueSummary, TeamRef, TeamThreadSummary};
+use shared::api::{Role, Sender, StaffThreadView, TeamQueueSummary, TeamRef, TeamThreadSummary};
 
 use crate::audit::{self, Event};
 use crate::auth::CurrentUser;
@@ -39,7 +39,7 @@ pub async fn queues(
                 .load(conn)?;
             let unread: Vec<(String, i64)> = messages::table
                 .inner_join(message_threads::table)
-                .filter(messages::sender.eq("citizen"))
+                .filter(messages::sender.eq(Sender::Citizen.as_str()))
                 .filter(messages::team_read_at.is_null())
                 .group_by(message_threads::team_key)
                 .select((message_threads::team_key, diesel::dsl::count_star()))
@@ -69,7 +69,7 @@ type Row = (String, String, String, String, String, NaiveDateTime);
 pub fn unread_among(conn: &mut DbConnection, threads: &[&String]) -> QueryResult<Vec<String>> {
     messages::table
         .filter(messages::thread_id.eq_any(threads))
-        .filter(messages::sender.eq("citizen"))
+        .filter(messages::sender.eq(Sender::Citizen.as_str()))
         .filter(messages::team_read_at.is_null())
         .select(messages::thread_id)
         .distinct()
@@ -185,7 +185,7 @@ pub async fn open_thread(
                 diesel::update(
                     messages::table
                         .filter(messages::thread_id.eq(&thread_id))
-                        .filter(messages::sender.eq("citizen"))
+                        .filter(messages::sender.eq(Sender::Citizen.as_str()))
                         .filter(messages::team_read_at.is_null()),
                 )
                 .set(messages::team_read_at.eq(timestamp()))

@@ -78,7 +78,8 @@ pub struct Submission {
     pub form_title: String,
     pub answers: String,
     pub summary: String,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: SubmissionStatus,
     pub submitted_at: NaiveDateTime,
     pub request_hash: String,
 }
@@ -102,15 +103,10 @@ impl Submission {
             .optional()
     }
 
-    fn status(&self) -> SubmissionStatus {
-        // The column is constrained to the statuses there are.
-        SubmissionStatus::parse(&self.status).unwrap_or(SubmissionStatus::Received)
-    }
-
     /// The submission as its referrer sees it: without the answers kept for the council's
     /// eyes only (`current` is the form as published now).
     pub fn view(self, current: Option<&FormDefinition>) -> Result<SubmissionView, ApiError> {
-        let status = self.status();
+        let status = self.status;
         let mut answers = from_json(&self.answers)?;
         let mut summary = from_json(&self.summary)?;
         shared::forms::without_council_only(current, &mut answers, &mut summary);
@@ -129,7 +125,7 @@ impl Submission {
 
     fn summary(self) -> SubmissionSummary {
         SubmissionSummary {
-            status: self.status(),
+            status: self.status,
             id: self.id,
             reference: self.reference,
             form_id: self.form_id,
@@ -322,142 +318,134 @@ pub async fn create(
     let about_postcode = about.postcode().map(str::to_owned);
     let checked_answers = checked.answers;
     let outcome = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let account = Account::by_id(conn, &account_id)?
-                    .filter(Account::is_active)
-                    .ok_or(ApiError::Unauthorized)?;
-                // An item is checked in the transaction that marks it sent, so two people linked
-                // to the person cannot both send it.
-                let team_key = match &item {
-                    Some(target) => Some(target.open(conn, &account_id)?),
-                    None => definition.team.clone(),
-                };
-                let now = timestamp();
-                let id = Uuid::now_v7().to_string();
-                let feed_position = crate::integrations::feed::next_position(conn)?;
-                let mut attempts = 0;
-                let reference = loop {
-                    let reference = reference::generate();
-                    // A savepoint, so a clash rolls back this insert and not the transaction.
-                    let inserted = conn.transaction(|conn| {
-                        diesel::insert_into(submissions::table)
-                            .values((
-                                submissions::id.eq(&id),
-                                submissions::reference.eq(&reference),
-                                submissions::account_id.eq(&account_id),
-                                submissions::form_id.eq(&request.form_id),
-                                submissions::form_version.eq(form_version),
-                                submissions::form_title.eq(&form_title),
-                                submissions::answers.eq(&answers),
-                                submissions::summary.eq(&summary),
-                                submissions::status.eq(SubmissionStatus::Received.as_str()),
-                                submissions::submitted_at.eq(now),
-                                submissions::status_changed_at.eq(now),
-                                submissions::idempotency_key.eq(&key.0),
-                                submissions::request_hash.eq(&hash),
-                                submissions::person_id.eq(item.as_ref().map(|t| t.person_id())),
-                                submissions::team_key.eq(&team_key),
-                                submissions::feed_position.eq(feed_position),
-                                submissions::due_on.eq(crate::triage::working_days::due_on(
-                                    crate::calendar::london_date(now),
-                                )),
-                                submissions::about_name
-                                    .eq(Some(&about_name).filter(|n| !n.is_empty())),
-                                submissions::about_date_of_birth.eq(about.date_of_birth),
-                                submissions::about_postcode.eq(&about_postcode),
-                            ))
-                            .execute(conn)
-                    });
-                    match inserted {
-                        Ok(_) => break reference,
-                        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-                            // Either a retry with the same key won the race, or the reference
-                            // was drawn before: answer the first, or draw again.
-                            if let Some(existing) = Submission::by_key(conn, &account_id, &key.0)? {
-                                return replay(existing, &hash, Some(&definition));
-                            }
-                            attempts += 1;
-                            if attempts == 5 {
-                                return Err(ApiError::Internal(anyhow::anyhow!(
-                                    "five references in a row were taken"
-                                )));
-                            }
-                        }
-                        Err(error) => return Err(error.into()),
-                    }
-                };
-                // The files join the submission once it exists; their answers then say what
-                // was stored, not what the browser claimed.
-                let mut attached = checked_answers.clone();
-                uploads::attach(conn, &account_id, &id, &definition, &mut attached)?;
-                if attached != checked_answers {
-                    let rows = shared::forms::summary(&definition, &attached, checked_today);
-                    diesel::update(submissions::table.find(&id))
-                        .set((
-                            submissions::answers.eq(to_json(&attached)?),
-                            submissions::summary.eq(serde_json::to_string(&rows)
-                                .map_err(|e| ApiError::Internal(e.into()))?),
+        .write(move |conn| {
+            let account = Account::by_id(conn, &account_id)?
+                .filter(Account::is_active)
+                .ok_or(ApiError::Unauthorized)?;
+            // An item is checked in the transaction that marks it sent, so two people linked
+            // to the person cannot both send it.
+            let team_key = match &item {
+                Some(target) => Some(target.open(conn, &account_id)?),
+                None => definition.team.clone(),
+            };
+            let now = timestamp();
+            let id = Uuid::now_v7().to_string();
+            let feed_position = crate::integrations::feed::next_position(conn)?;
+            let mut attempts = 0;
+            let reference = loop {
+                let reference = reference::generate();
+                // A savepoint, so a clash rolls back this insert and not the transaction.
+                let inserted = conn.transaction(|conn| {
+                    diesel::insert_into(submissions::table)
+                        .values((
+                            submissions::id.eq(&id),
+                            submissions::reference.eq(&reference),
+                            submissions::account_id.eq(&account_id),
+                            submissions::form_id.eq(&request.form_id),
+                            submissions::form_version.eq(form_version),
+                            submissions::form_title.eq(&form_title),
+                            submissions::answers.eq(&answers),
+                            submissions::summary.eq(&summary),
+                            submissions::status.eq(SubmissionStatus::Received.as_str()),
+                            submissions::submitted_at.eq(now),
+                            submissions::status_changed_at.eq(now),
+                            submissions::idempotency_key.eq(&key.0),
+                            submissions::request_hash.eq(&hash),
+                            submissions::person_id.eq(item.as_ref().map(|t| t.person_id())),
+                            submissions::team_key.eq(&team_key),
+                            submissions::feed_position.eq(feed_position),
+                            submissions::due_on.eq(crate::triage::working_days::due_on(
+                                crate::calendar::london_date(now),
+                            )),
+                            submissions::about_name.eq(Some(&about_name).filter(|n| !n.is_empty())),
+                            submissions::about_date_of_birth.eq(about.date_of_birth),
+                            submissions::about_postcode.eq(&about_postcode),
                         ))
-                        .execute(conn)?;
-                }
-                if let Some(draft_id) = &request.draft_id {
-                    let sent = diesel::delete(
-                        drafts::table
-                            .filter(drafts::id.eq(draft_id))
-                            .filter(drafts::account_id.eq(&account_id)),
-                    )
-                    .execute(conn)?;
-                    if sent > 0 {
-                        crate::triage::overview::count_draft_sent(conn, &request.form_id, now)?;
+                        .execute(conn)
+                });
+                match inserted {
+                    Ok(_) => break reference,
+                    Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+                        // Either a retry with the same key won the race, or the reference
+                        // was drawn before: answer the first, or draw again.
+                        if let Some(existing) = Submission::by_key(conn, &account_id, &key.0)? {
+                            return replay(existing, &hash, Some(&definition));
+                        }
+                        attempts += 1;
+                        if attempts == 5 {
+                            return Err(ApiError::Internal(anyhow::anyhow!(
+                                "five references in a row were taken"
+                            )));
+                        }
                     }
+                    Err(error) => return Err(error.into()),
                 }
-                let page = match &item {
-                    Some(target) => target.mark(conn, &id, &attached, &account_id, now)?,
-                    None => format!("account/submissions/{id}"),
-                };
-                let link = link_base
-                    .join(&page)
-                    .map_err(|e| ApiError::Internal(e.into()))?;
-                let message = email::templates::render(
-                    Template::SubmissionReceived,
-                    &account.email,
-                    &council,
-                    context! {
-                        forename => &account.forename,
-                        form_title => &form_title,
-                        reference => &reference,
-                        when => crate::calendar::uk_time(now),
-                        link => link.as_str(),
-                    },
-                )?;
-                email::enqueue(conn, &message, now)?;
-                crate::integrations::webhooks::deliveries::enqueue(
-                    conn,
-                    "submission.received",
-                    serde_json::json!({
-                        "id": &id, "reference": &reference, "form_id": &request.form_id,
-                        "feed_position": feed_position,
-                        "person_id": item.as_ref().map(|t| t.person_id()),
-                        "team": &team_key,
-                    }),
-                    now,
-                )?;
-                let submission = Submission::owned(conn, &account_id, &id)?
-                    .ok_or(ApiError::NotFound)?
-                    .view(Some(&definition))?;
-                Ok(Outcome {
-                    submission,
-                    created: true,
-                })
+            };
+            // The files join the submission once it exists; their answers then say what
+            // was stored, not what the browser claimed.
+            let mut attached = checked_answers.clone();
+            uploads::attach(conn, &account_id, &id, &definition, &mut attached)?;
+            if attached != checked_answers {
+                let rows = shared::forms::summary(&definition, &attached, checked_today);
+                diesel::update(submissions::table.find(&id))
+                    .set((
+                        submissions::answers.eq(to_json(&attached)?),
+                        submissions::summary.eq(serde_json::to_string(&rows)
+                            .map_err(|e| ApiError::Internal(e.into()))?),
+                    ))
+                    .execute(conn)?;
+            }
+            if let Some(draft_id) = &request.draft_id {
+                let sent = diesel::delete(
+                    drafts::table
+                        .filter(drafts::id.eq(draft_id))
+                        .filter(drafts::account_id.eq(&account_id)),
+                )
+                .execute(conn)?;
+                if sent > 0 {
+                    crate::triage::overview::count_draft_sent(conn, &request.form_id, now)?;
+                }
+            }
+            let page = match &item {
+                Some(target) => target.mark(conn, &id, &attached, &account_id, now)?,
+                None => format!("account/submissions/{id}"),
+            };
+            let link = link_base
+                .join(&page)
+                .map_err(|e| ApiError::Internal(e.into()))?;
+            let message = email::templates::render(
+                Template::SubmissionReceived,
+                &account.email,
+                &council,
+                context! {
+                    forename => &account.forename,
+                    form_title => &form_title,
+                    reference => &reference,
+                    when => crate::calendar::uk_time(now),
+                    link => link.as_str(),
+                },
+            )?;
+            email::enqueue(conn, &message, now)?;
+            crate::integrations::webhooks::deliveries::enqueue(
+                conn,
+                "submission.received",
+                serde_json::json!({
+                    "id": &id, "reference": &reference, "form_id": &request.form_id,
+                    "feed_position": feed_position,
+                    "person_id": item.as_ref().map(|t| t.person_id()),
+                    "team": &team_key,
+                }),
+                now,
+            )?;
+            let submission = Submission::owned(conn, &account_id, &id)?
+                .ok_or(ApiError::NotFound)?
+                .view(Some(&definition))?;
+            Ok(Outcome {
+                submission,
+                created: true,
             })
         })
         .await?;
-    if outcome.created {
-        state.outbox.wake();
-        state.webhooks.wake();
-    }
     Ok(outcome)
 }
 

@@ -23,7 +23,7 @@ type Row = (
 
 fn members(conn: &mut DbConnection, only: Option<&str>) -> QueryResult<Vec<StaffMember>> {
     let mut select = accounts::table
-        .filter(accounts::role.eq_any(["staff", "administrator"]))
+        .filter(accounts::role.eq_any([Role::Staff.as_str(), Role::Administrator.as_str()]))
         .order((accounts::surname, accounts::forename, accounts::id))
         .select((
             accounts::id,

@@ -41,7 +41,8 @@ struct Queued {
     account_id: String,
     form_id: String,
     form_title: String,
-    status: String,
+    #[diesel(deserialize_as = String)]
+    status: SubmissionStatus,
     submitted_at: NaiveDateTime,
     due_on: Option<NaiveDate>,
     team_key: Option<String>,
@@ -53,11 +54,6 @@ struct Queued {
 }
 
 impl Queued {
-    fn status(&self) -> SubmissionStatus {
-        // The column is constrained to the statuses there are.
-        SubmissionStatus::parse(&self.status).unwrap_or(SubmissionStatus::Received)
-    }
-
     fn due_on(&self) -> NaiveDate {
         self.due_on
             .unwrap_or_else(|| working_days::due_on(calendar::london_date(self.submitted_at)))
@@ -194,7 +190,7 @@ impl Names {
     }
 
     fn entry(&self, row: &Queued, today: NaiveDate) -> QueueEntry {
-        let status = row.status();
+        let status = row.status;
         let due_on = row.due_on();
         QueueEntry {
             id: row.id.clone(),
@@ -368,169 +364,164 @@ pub async fn change(
     let user = user.clone();
     let council = state.council.view().clone();
     let public_url = state.public_url.clone();
-    let (mut view, emailed) = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let before = load(conn, &id)?;
-                let team = match &request.team {
-                    Some(key) => {
-                        if !crate::staff::teams::is_open(conn, key)? {
-                            return Err(invalid("team", "Choose one of the council's teams"));
-                        }
-                        Some(key.clone())
+    let mut view = state
+        .write(move |conn| {
+            let before = load(conn, &id)?;
+            let team = match &request.team {
+                Some(key) => {
+                    if !crate::staff::teams::is_open(conn, key)? {
+                        return Err(invalid("team", "Choose one of the council's teams"));
                     }
-                    None => before.entry.team.as_ref().map(|t| t.key.clone()),
-                };
-                if let Some(worker) = &request.assigned_to {
-                    let is_staff: bool = diesel::select(diesel::dsl::exists(
-                        accounts::table
-                            .filter(accounts::id.eq(worker))
-                            .filter(accounts::role.eq_any(["staff", "administrator"]))
-                            .filter(accounts::disabled_at.is_null()),
+                    Some(key.clone())
+                }
+                None => before.entry.team.as_ref().map(|t| t.key.clone()),
+            };
+            if let Some(worker) = &request.assigned_to {
+                let is_staff: bool = diesel::select(diesel::dsl::exists(
+                    accounts::table
+                        .filter(accounts::id.eq(worker))
+                        .filter(
+                            accounts::role
+                                .eq_any([Role::Staff.as_str(), Role::Administrator.as_str()]),
+                        )
+                        .filter(accounts::disabled_at.is_null()),
+                ))
+                .get_result(conn)?;
+                if !is_staff {
+                    return Err(invalid(
+                        "assigned_to",
+                        "Choose a member of staff whose account is switched on",
+                    ));
+                }
+                if let Some(team) = &team {
+                    let in_team: bool = diesel::select(diesel::dsl::exists(
+                        team_members::table
+                            .filter(team_members::team_key.eq(team))
+                            .filter(team_members::account_id.eq(worker)),
                     ))
                     .get_result(conn)?;
-                    if !is_staff {
+                    if !in_team {
                         return Err(invalid(
                             "assigned_to",
-                            "Choose a member of staff whose account is switched on",
+                            "Choose a member of the team the referral is with",
                         ));
                     }
-                    if let Some(team) = &team {
-                        let in_team: bool = diesel::select(diesel::dsl::exists(
-                            team_members::table
-                                .filter(team_members::team_key.eq(team))
-                                .filter(team_members::account_id.eq(worker)),
-                        ))
-                        .get_result(conn)?;
-                        if !in_team {
-                            return Err(invalid(
-                                "assigned_to",
-                                "Choose a member of the team the referral is with",
-                            ));
+                }
+            }
+            let now = timestamp();
+            let new_status = request
+                .status
+                .filter(|s| *s != before.entry.status)
+                .map(SubmissionStatus::as_str);
+            let note = request
+                .note
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty());
+            // The first change of status is the council's first response: the overview
+            // counts the working days it took.
+            let first_response = match new_status {
+                Some(_) => submissions::table
+                    .find(&id)
+                    .select(submissions::first_status_at)
+                    .first::<Option<NaiveDateTime>>(conn)?
+                    .is_none()
+                    .then(|| {
+                        let received = calendar::london_date(before.entry.submitted_at.naive_utc());
+                        let days = working_days::taken(received, calendar::london_date(now));
+                        i32::try_from(days).unwrap_or(i32::MAX)
+                    }),
+                None => None,
+            };
+            // One statement for whatever changed; a note alone changes no column.
+            let changed = Changed {
+                status: new_status,
+                status_changed_at: new_status.map(|_| now),
+                first_status_at: first_response.map(|_| now),
+                response_days: first_response,
+                team_key: request.team.as_ref().map(|_| team.as_deref()),
+                assigned_to: request.assigned_to.as_deref().map(Some),
+            };
+            if changed.any() {
+                diesel::update(submissions::table.find(&id))
+                    .set(&changed)
+                    .execute(conn)?;
+            }
+            diesel::insert_into(submission_events::table)
+                .values((
+                    submission_events::id.eq(Uuid::now_v7().to_string()),
+                    submission_events::submission_id.eq(&id),
+                    submission_events::actor_id.eq(&user.account_id),
+                    submission_events::status.eq(new_status),
+                    submission_events::team_key.eq(&request.team),
+                    submission_events::assigned_to.eq(&request.assigned_to),
+                    submission_events::note.eq(note),
+                    submission_events::created_at.eq(now),
+                ))
+                .execute(conn)?;
+            audit::record(
+                conn,
+                &user,
+                Event::new(
+                    "update",
+                    "submission",
+                    &id,
+                    before.entry.person_id.as_deref(),
+                ),
+            )?;
+            let after = load(conn, &id)?;
+            // The sender hears of a new status, never of notes or who has it.
+            let emailed = new_status.is_some();
+            if let Some(status) = new_status {
+                crate::integrations::webhooks::deliveries::enqueue(
+                    conn,
+                    "submission.status_changed",
+                    serde_json::json!({
+                        "id": &id, "reference": &after.entry.reference, "status": status,
+                    }),
+                    now,
+                )?;
+            }
+            if emailed {
+                let (forename, address): (String, String) = accounts::table
+                    .inner_join(submissions::table)
+                    .filter(submissions::id.eq(&id))
+                    .select((accounts::forename, accounts::email))
+                    .first(conn)?;
+                let page = match &before.entry.person_id {
+                    Some(person) => {
+                        let item: Option<String> = crate::db::schema::form_requests::table
+                            .filter(crate::db::schema::form_requests::submission_id.eq(&id))
+                            .select(crate::db::schema::form_requests::id)
+                            .first(conn)
+                            .optional()?;
+                        match item {
+                            Some(item) => format!("record/{person}/items/{item}"),
+                            None => format!("account/submissions/{id}"),
                         }
                     }
-                }
-                let now = timestamp();
-                let new_status = request
-                    .status
-                    .filter(|s| *s != before.entry.status)
-                    .map(SubmissionStatus::as_str);
-                let note = request
-                    .note
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty());
-                // The first change of status is the council's first response: the overview
-                // counts the working days it took.
-                let first_response = match new_status {
-                    Some(_) => submissions::table
-                        .find(&id)
-                        .select(submissions::first_status_at)
-                        .first::<Option<NaiveDateTime>>(conn)?
-                        .is_none()
-                        .then(|| {
-                            let received =
-                                calendar::london_date(before.entry.submitted_at.naive_utc());
-                            let days = working_days::taken(received, calendar::london_date(now));
-                            i32::try_from(days).unwrap_or(i32::MAX)
-                        }),
-                    None => None,
+                    None => format!("account/submissions/{id}"),
                 };
-                // One statement for whatever changed; a note alone changes no column.
-                let changed = Changed {
-                    status: new_status,
-                    status_changed_at: new_status.map(|_| now),
-                    first_status_at: first_response.map(|_| now),
-                    response_days: first_response,
-                    team_key: request.team.as_ref().map(|_| team.as_deref()),
-                    assigned_to: request.assigned_to.as_deref().map(Some),
-                };
-                if changed.any() {
-                    diesel::update(submissions::table.find(&id))
-                        .set(&changed)
-                        .execute(conn)?;
-                }
-                diesel::insert_into(submission_events::table)
-                    .values((
-                        submission_events::id.eq(Uuid::now_v7().to_string()),
-                        submission_events::submission_id.eq(&id),
-                        submission_events::actor_id.eq(&user.account_id),
-                        submission_events::status.eq(new_status),
-                        submission_events::team_key.eq(&request.team),
-                        submission_events::assigned_to.eq(&request.assigned_to),
-                        submission_events::note.eq(note),
-                        submission_events::created_at.eq(now),
-                    ))
-                    .execute(conn)?;
-                audit::record(
-                    conn,
-                    &user,
-                    Event::new(
-                        "update",
-                        "submission",
-                        &id,
-                        before.entry.person_id.as_deref(),
-                    ),
+                let link = public_url
+                    .join(&page)
+                    .map_err(|e| ApiError::Internal(e.into()))?;
+                let message = email::templates::render(
+                    Template::StatusChanged,
+                    &address,
+                    &council,
+                    context! {
+                        forename => forename,
+                        form_title => &after.entry.form_title,
+                        reference => &after.entry.reference,
+                        status => after.entry.status.label(),
+                        link => link.as_str(),
+                    },
                 )?;
-                let after = load(conn, &id)?;
-                // The sender hears of a new status, never of notes or who has it.
-                let emailed = new_status.is_some();
-                if let Some(status) = new_status {
-                    crate::integrations::webhooks::deliveries::enqueue(
-                        conn,
-                        "submission.status_changed",
-                        serde_json::json!({
-                            "id": &id, "reference": &after.entry.reference, "status": status,
-                        }),
-                        now,
-                    )?;
-                }
-                if emailed {
-                    let (forename, address): (String, String) = accounts::table
-                        .inner_join(submissions::table)
-                        .filter(submissions::id.eq(&id))
-                        .select((accounts::forename, accounts::email))
-                        .first(conn)?;
-                    let page = match &before.entry.person_id {
-                        Some(person) => {
-                            let item: Option<String> = crate::db::schema::form_requests::table
-                                .filter(crate::db::schema::form_requests::submission_id.eq(&id))
-                                .select(crate::db::schema::form_requests::id)
-                                .first(conn)
-                                .optional()?;
-                            match item {
-                                Some(item) => format!("record/{person}/items/{item}"),
-                                None => format!("account/submissions/{id}"),
-                            }
-                        }
-                        None => format!("account/submissions/{id}"),
-                    };
-                    let link = public_url
-                        .join(&page)
-                        .map_err(|e| ApiError::Internal(e.into()))?;
-                    let message = email::templates::render(
-                        Template::StatusChanged,
-                        &address,
-                        &council,
-                        context! {
-                            forename => forename,
-                            form_title => &after.entry.form_title,
-                            reference => &after.entry.reference,
-                            status => after.entry.status.label(),
-                            link => link.as_str(),
-                        },
-                    )?;
-                    email::enqueue(conn, &message, now)?;
-                }
-                Ok((after, emailed))
-            })
+                email::enqueue(conn, &message, now)?;
+            }
+            Ok(after)
         })
         .await?;
-    if emailed {
-        state.outbox.wake();
-        state.webhooks.wake();
-    }
     complete(state, &mut view).await?;
     Ok(view)
 }

@@ -479,3 +479,5 @@ impl ConfirmEmailChangeRequest {
         validate_code(&self.code)
     }
 }
+
+super::words::stored_as_word!(Role, "role");

@@ -362,13 +362,40 @@ pub struct MessagePage {
     pub next: Option<String>,
 }
 
+/// Who wrote a message: the person or their proxy (`citizen`), or the team (`staff`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Sender {
+    Citizen,
+    Staff,
+}
+
+impl Sender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Citizen => "citizen",
+            Self::Staff => "staff",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Self> {
+        match word {
+            "citizen" => Some(Self::Citizen),
+            "staff" => Some(Self::Staff),
+            _ => None,
+        }
+    }
+}
+
+super::words::stored_as_word!(Sender, "message sender");
+
 /// One message of a thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MessageView {
     pub id: String,
-    /// `citizen` (the person or their proxy) or `staff` (the team).
-    pub sender: String,
+    pub sender: Sender,
     pub from: String,
     pub body: String,
     /// The earlier message this one answers, quoted beneath it.

@@ -12,6 +12,7 @@ mod operations;
 mod problem;
 mod referrals;
 mod staff;
+mod words;
 
 pub use accounts::{
     AccountView, BotCheckChallenge, BotCheckSolution, ChangeEmailRequest, ChangeNameRequest,
@@ -24,7 +25,7 @@ pub use citizen::{
     AddressView, CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, Dashboard,
     DocumentPage, DocumentSummary, InvolvementPage, InvolvementView, LEGAL_BASES, MAX_SUBJECT,
     MessagePage, MessageSummary, MessageView, NewMessageRequest, PersonDetails, PersonSummary,
-    RecordReader, ReplyRequest, ThreadView, legal_basis_words, validate_body,
+    RecordReader, ReplyRequest, Sender, ThreadView, legal_basis_words, validate_body,
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
@@ -66,3 +67,4 @@ pub use staff::{
     SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage, TeamThreadSummary, TeamWork,
     WeekReceived,
 };
+pub use words::UnknownWord;

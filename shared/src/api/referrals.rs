@@ -277,3 +277,5 @@ pub struct UploadView {
     pub size: u64,
     pub sha256: String,
 }
+
+super::words::stored_as_word!(SubmissionStatus, "submission status");

@@ -261,41 +261,37 @@ pub async fn replay(
     user.require(Role::Administrator)?;
     let user = user.clone();
     let delivery = state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let earlier: Delivery = webhook_deliveries::table
+        .write(move |conn| {
+            let earlier: Delivery = webhook_deliveries::table
+                .find(&delivery_id)
+                .select(Delivery::as_select())
+                .first(conn)
+                .optional()?
+                .ok_or(ApiError::NotFound)?;
+            let id = insert(
+                conn,
+                &earlier.webhook_id,
+                &earlier.event_type,
+                &earlier.payload,
+                timestamp(),
+            )?;
+            // Given up on, then sent again: no longer one to look at.
+            diesel::update(
+                webhook_deliveries::table
                     .find(&delivery_id)
+                    .filter(webhook_deliveries::status.eq("failed"))
+                    .filter(webhook_deliveries::replayed_at.is_null()),
+            )
+            .set(webhook_deliveries::replayed_at.eq(Some(timestamp())))
+            .execute(conn)?;
+            audit_webhook(conn, &user, "replay", &delivery_id)?;
+            Ok::<_, ApiError>(
+                webhook_deliveries::table
+                    .find(&id)
                     .select(Delivery::as_select())
-                    .first(conn)
-                    .optional()?
-                    .ok_or(ApiError::NotFound)?;
-                let id = insert(
-                    conn,
-                    &earlier.webhook_id,
-                    &earlier.event_type,
-                    &earlier.payload,
-                    timestamp(),
-                )?;
-                // Given up on, then sent again: no longer one to look at.
-                diesel::update(
-                    webhook_deliveries::table
-                        .find(&delivery_id)
-                        .filter(webhook_deliveries::status.eq("failed"))
-                        .filter(webhook_deliveries::replayed_at.is_null()),
-                )
-                .set(webhook_deliveries::replayed_at.eq(Some(timestamp())))
-                .execute(conn)?;
-                audit_webhook(conn, &user, "replay", &delivery_id)?;
-                Ok::<_, ApiError>(
-                    webhook_deliveries::table
-                        .find(&id)
-                        .select(Delivery::as_select())
-                        .first(conn)?,
-                )
-            })
+                    .first(conn)?,
+            )
         })
         .await?;
-    state.webhooks.wake();
     Ok(delivery.view())
 }

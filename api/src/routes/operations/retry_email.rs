@@ -42,26 +42,22 @@ pub async fn retry_failed_email(
     let id = email_id.into_inner();
     let actor = user.clone();
     state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                outbox::retry(conn, &id, chrono::Utc::now().naive_utc()).map_err(|refused| {
-                    match refused {
-                        NotRetried::NotFound => ApiError::NotFound,
-                        NotRetried::CarriedACode => ApiError::Conflict {
-                            code: "carried_a_code",
-                            detail: "This email carried a one-time code, which has expired. \
+        .write(move |conn| {
+            outbox::retry(conn, &id, chrono::Utc::now().naive_utc()).map_err(|refused| {
+                match refused {
+                    NotRetried::NotFound => ApiError::NotFound,
+                    NotRetried::CarriedACode => ApiError::Conflict {
+                        code: "carried_a_code",
+                        detail: "This email carried a one-time code, which has expired. \
                                      The person asks for a new code instead."
-                                .into(),
-                        },
-                        NotRetried::Database(error) => error.into(),
-                    }
-                })?;
-                audit::record(conn, &actor, Event::new("retry", "email", &id, None))?;
-                Ok::<_, ApiError>(())
-            })
+                            .into(),
+                    },
+                    NotRetried::Database(error) => error.into(),
+                }
+            })?;
+            audit::record(conn, &actor, Event::new("retry", "email", &id, None))?;
+            Ok::<_, ApiError>(())
         })
         .await?;
-    state.outbox.wake();
     Ok(HttpResponse::NoContent().finish())
 }

@@ -4,7 +4,7 @@ use shared::api::MessagePage;
 use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
-use crate::citizen::messages::{self, Box};
+use crate::citizen::messages::{self, Folder};
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
 use crate::routes::extract::Query;
@@ -48,7 +48,7 @@ pub async fn list_messages(
     query: Query<MessagesQuery>,
 ) -> Result<web::Json<MessagePage>, ApiError> {
     let query = query.into_inner();
-    let which = Box::parse(query.which.as_deref())?;
+    let which = Folder::parse(query.which.as_deref())?;
     let page = PageRequest::try_from(PageQuery {
         after: query.after,
         limit: query.limit,
