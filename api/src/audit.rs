@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
-use shared::api::{AuditEntry, FieldErrors, RecordView, Role, StaffRef};
+use shared::api::{AuditEntry, RecordView, Role, StaffRef};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
@@ -53,6 +53,22 @@ impl<'a> Event<'a> {
 /// client (under its name, answered for by the administrator who created it).
 pub fn record(conn: &mut DbConnection, actor: &CurrentUser, event: Event<'_>) -> QueryResult<()> {
     insert(conn, &actor.account_id, actor.client_id.as_deref(), event)
+}
+
+/// Audits the end of something kept for the record (a link ended, a document or an invitation
+/// withdrawn, a client revoked, a webhook switched off) in the transaction that ended it.
+/// `ended` is how many live rows that soft delete touched: none means nothing live has that id,
+/// which answers 404 and audits nothing.
+pub fn ended(
+    conn: &mut DbConnection,
+    actor: &CurrentUser,
+    ended: usize,
+    event: Event<'_>,
+) -> Result<(), ApiError> {
+    if ended == 0 {
+        return Err(ApiError::NotFound);
+    }
+    Ok(record(conn, actor, event)?)
 }
 
 fn insert(
@@ -138,12 +154,10 @@ impl AuditQuery {
 
     fn check(&self) -> Result<(), ApiError> {
         match (self.from, self.to) {
-            (Some(from), Some(to)) if to < from => {
-                Err(ApiError::Validation(FieldErrors::from([(
-                    "to".to_owned(),
-                    vec!["The end date must be the same as or after the start date".to_owned()],
-                )])))
-            }
+            (Some(from), Some(to)) if to < from => Err(ApiError::field(
+                "to",
+                "The end date must be the same as or after the start date",
+            )),
             _ => Ok(()),
         }
     }

@@ -239,6 +239,13 @@ impl From<diesel::result::Error> for ApiError {
     }
 }
 
+/// A stored word that names no member of its set: the data is wrong, not the request.
+impl From<shared::api::UnknownWord> for ApiError {
+    fn from(error: shared::api::UnknownWord) -> Self {
+        Self::Internal(error.into())
+    }
+}
+
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(error: actix_web::error::BlockingError) -> Self {
         Self::Internal(anyhow::anyhow!("blocking task failed: {error}"))

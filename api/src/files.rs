@@ -6,7 +6,6 @@
 //! attachment: the portal's own pages show PDFs and images from the bytes they fetch.
 
 use sha2::{Digest, Sha256};
-use shared::api::FieldErrors;
 
 use crate::error::ApiError;
 
@@ -24,10 +23,7 @@ pub struct CheckedFile {
 }
 
 fn refuse(message: impl Into<String>) -> ApiError {
-    ApiError::Validation(FieldErrors::from([(
-        "file".to_owned(),
-        vec![message.into()],
-    )]))
+    ApiError::field("file", message)
 }
 
 /// Characters that change how the text around them is shown without being seen: the bidi

@@ -2,7 +2,7 @@
 // social care referral's exits, and axe on every page of every form.
 const { test, expect, expectNoAxeViolations, expectHeading } = require('./support');
 const { codeFrom } = require('./mail');
-const { registerNewAccount, PASSWORD } = require('./register');
+const { registerNewAccount, continueFromRegistration, PASSWORD } = require('./register');
 const { execFileSync } = require('node:child_process');
 const { signIn, signOut } = require('./sign-in');
 const { serverEnv, portal } = require('../server-env');
@@ -35,7 +35,7 @@ test('a professional saves DoLS Form 1 midway, resumes and submits it with an ur
   test.setTimeout(120_000);
   const email = `dols.${Date.now()}@care-home.example`;
   await registerNewAccount(page, email);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await continueFromRegistration(page);
 
   await page.goto('/referrals/dols');
   await page.getByRole('link', { name: /DoLS Form 1/ }).click();
@@ -301,7 +301,7 @@ test('every page of every form passes axe, empty and with its errors showing', a
 test('an answer that led to an exit, then hidden by a changed earlier answer, never traps the form; errors read in page order and each link reaches its question', async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);
   await registerNewAccount(page, `carer.${Date.now()}@example.org`);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await continueFromRegistration(page);
   await page.goto('/forms/carers-assessment-referral');
   await expectHeading(page, 'Before you start');
   await page.getByRole('button', { name: 'Start now' }).click();
@@ -363,7 +363,7 @@ test('an answer that led to an exit, then hidden by a changed earlier answer, ne
 test("DoLS Form 2 starts the further authorisation the day after the current one ends, warns of a date far away and refuses one too early", async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);
   await registerNewAccount(page, `form2.${Date.now()}@care-home.example`);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await continueFromRegistration(page);
   await page.goto('/forms/dols-form-2/page/current');
   await expectHeading(page, 'The current authorisation');
 

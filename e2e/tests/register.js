@@ -19,4 +19,14 @@ async function registerNewAccount(page, email) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registration completed');
 }
 
-module.exports = { registerNewAccount, PASSWORD };
+// Leaves "Registration completed" by its Continue button and waits until the app has settled on
+// the next page, so a test that then loads another page does not race the app's own requests:
+// two loads presenting the same refresh token at once is a replay, and the session's family is
+// ended (auth/sessions.rs).
+async function continueFromRegistration(page) {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/register'));
+  await page.waitForLoadState('networkidle');
+}
+
+module.exports = { registerNewAccount, continueFromRegistration, PASSWORD };

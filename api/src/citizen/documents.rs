@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::{DocumentSummary, FieldErrors};
+use shared::api::DocumentSummary;
 use uuid::Uuid;
 
 use super::Access;
@@ -179,10 +179,10 @@ pub async fn publish(
     } = document;
     let title = title.trim().to_owned();
     if title.is_empty() || title.chars().count() > 200 {
-        return Err(ApiError::Validation(FieldErrors::from([(
-            "title".to_owned(),
-            vec!["Give the document a title of 200 characters or fewer".to_owned()],
-        )])));
+        return Err(ApiError::field(
+            "title",
+            "Give the document a title of 200 characters or fewer",
+        ));
     }
     let file = files::check(file_name, declared, bytes)?;
     let publisher = user.account_id.clone();

@@ -5,7 +5,10 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
-use shared::api::{CreateLinkRequest, InvitationView, PersonSummary, Role, StaffInvitation};
+use shared::api::{
+    CreateLinkRequest, InvitationView, LegalBasis, OptionalWord, PersonSummary, Relationship, Role,
+    StaffInvitation,
+};
 use shared::rules::normalise_email;
 use uuid::Uuid;
 
@@ -30,8 +33,10 @@ struct Invitation {
     id: String,
     person_id: String,
     email: String,
-    relationship: String,
-    legal_basis: Option<String>,
+    #[diesel(deserialize_as = String)]
+    relationship: Relationship,
+    #[diesel(deserialize_as = Option<String>)]
+    legal_basis: OptionalWord<LegalBasis>,
     ends_on: Option<NaiveDate>,
     invited_at: NaiveDateTime,
     expires_at: NaiveDateTime,
@@ -59,7 +64,7 @@ impl Invitation {
             id: self.id,
             email: self.email,
             relationship: self.relationship,
-            legal_basis: self.legal_basis,
+            legal_basis: self.legal_basis.0,
             invited_at: self.invited_at.and_utc(),
             expires_at: self.expires_at.and_utc(),
         }
@@ -78,6 +83,9 @@ pub async fn invite(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    let (relationship, legal_basis) = request
+        .footing()
+        .ok_or_else(super::person::unsettled_footing)?;
     let email = normalise_email(&request.email);
     let actor = user.clone();
     let council = state.council.view().clone();
@@ -95,8 +103,8 @@ pub async fn invite(
                     link_invitations::id.eq(&id),
                     link_invitations::person_id.eq(&person_id),
                     link_invitations::email.eq(&email),
-                    link_invitations::relationship.eq(&request.relationship),
-                    link_invitations::legal_basis.eq(&request.legal_basis),
+                    link_invitations::relationship.eq(relationship.as_str()),
+                    link_invitations::legal_basis.eq(legal_basis.map(LegalBasis::as_str)),
                     link_invitations::ends_on.eq(request.ends_on),
                     link_invitations::invited_by.eq(&actor.account_id),
                     link_invitations::invited_at.eq(now),
@@ -205,7 +213,7 @@ pub async fn mine(state: &AppState, user: &CurrentUser) -> Result<Vec<Invitation
                     id: i.id,
                     person_name: format!("{forename} {surname}"),
                     relationship: i.relationship,
-                    legal_basis: i.legal_basis,
+                    legal_basis: i.legal_basis.0,
                     ends_on: i.ends_on,
                     expires_at: i.expires_at.and_utc(),
                 })
@@ -232,8 +240,8 @@ pub async fn accept(
                     conn,
                     &invitation.person_id,
                     &account_id,
-                    &invitation.relationship,
-                    invitation.legal_basis.as_deref(),
+                    invitation.relationship,
+                    invitation.legal_basis.0,
                     invitation.ends_on,
                     now,
                 )?;
@@ -247,7 +255,7 @@ pub async fn accept(
                     id: invitation.person_id,
                     name: format!("{forename} {surname}"),
                     relationship: invitation.relationship,
-                    legal_basis: invitation.legal_basis,
+                    legal_basis: invitation.legal_basis.0,
                     access_ends_on: invitation.ends_on,
                 })
             })
@@ -300,15 +308,12 @@ pub async fn withdraw(
                 )
                 .set(link_invitations::withdrawn_at.eq(Some(now)))
                 .execute(conn)?;
-                if withdrawn == 0 {
-                    return Err(ApiError::NotFound);
-                }
-                crate::audit::record(
+                crate::audit::ended(
                     conn,
                     &user,
+                    withdrawn,
                     crate::audit::Event::new("withdraw", "invitation", &id, Some(&person_id)),
-                )?;
-                Ok(())
+                )
             })
         })
         .await

@@ -6,8 +6,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use shared::api::{
-    CreateSubmissionRequest, FieldErrors, ItemStatus, ItemSubmission, ItemSummary, ItemView,
-    SaveItemRequest, SendItemRequest, SubmitItemRequest,
+    CreateSubmissionRequest, ItemStatus, ItemSubmission, ItemSummary, ItemView, SaveItemRequest,
+    SendItemRequest, SubmitItemRequest,
 };
 use shared::forms::{Answers, Audience, SummaryRow};
 use uuid::Uuid;
@@ -460,10 +460,7 @@ pub async fn send(
         .write(move |conn| {
             let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
             if !crate::staff::teams::is_open(conn, &request.team)? {
-                return Err(ApiError::Validation(FieldErrors::from([(
-                    "team".to_owned(),
-                    vec!["Choose one of the council's teams".to_owned()],
-                )])));
+                return Err(ApiError::field("team", "Choose one of the council's teams"));
             }
             let id = Uuid::now_v7().to_string();
             let now = timestamp();

@@ -36,10 +36,7 @@ impl Folder {
         match text.unwrap_or("inbox") {
             "inbox" => Ok(Self::Inbox),
             "sent" => Ok(Self::Sent),
-            _ => Err(ApiError::Validation(FieldErrors::from([(
-                "box".to_owned(),
-                vec!["Choose inbox or sent".to_owned()],
-            )]))),
+            _ => Err(ApiError::field("box", "Choose inbox or sent")),
         }
     }
 
@@ -245,12 +242,7 @@ fn message_type(conn: &mut DbConnection, key: &str) -> Result<(String, String), 
         .select((message_types::team_key, teams::name))
         .first(conn)
         .optional()?
-        .ok_or_else(|| {
-            ApiError::Validation(FieldErrors::from([(
-                "message_type".to_owned(),
-                vec!["Select a message type from the list".to_owned()],
-            )]))
-        })
+        .ok_or_else(|| ApiError::field("message_type", "Select a message type from the list"))
 }
 
 struct NewMessage<'a> {
@@ -397,10 +389,10 @@ fn check_reply_target(
         .count()
         .get_result(conn)?;
     if found == 0 {
-        return Err(ApiError::Validation(FieldErrors::from([(
-            "in_reply_to".to_owned(),
-            vec!["Reply to a message of this conversation".to_owned()],
-        )])));
+        return Err(ApiError::field(
+            "in_reply_to",
+            "Reply to a message of this conversation",
+        ));
     }
     Ok(())
 }

@@ -18,7 +18,7 @@ pub mod team_messages;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
-use shared::api::{CouncilView, PersonSummary};
+use shared::api::{CouncilView, LegalBasis, OptionalWord, PersonSummary, Relationship};
 
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, people, person_links};
@@ -35,8 +35,10 @@ pub fn today() -> NaiveDate {
 #[diesel(table_name = person_links)]
 pub struct Link {
     pub person_id: String,
-    pub relationship: String,
-    pub legal_basis: Option<String>,
+    #[diesel(deserialize_as = String)]
+    pub relationship: Relationship,
+    #[diesel(deserialize_as = Option<String>)]
+    pub legal_basis: OptionalWord<LegalBasis>,
     pub ends_on: Option<NaiveDate>,
 }
 
@@ -87,7 +89,7 @@ pub fn summary(link: Link, forename: &str, surname: &str) -> PersonSummary {
         id: link.person_id,
         name: format!("{forename} {surname}"),
         relationship: link.relationship,
-        legal_basis: link.legal_basis,
+        legal_basis: link.legal_basis.0,
         access_ends_on: link.ends_on,
     }
 }

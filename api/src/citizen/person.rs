@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::api::{
-    AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, PersonDetails, PersonSummary,
-    RecordReader,
+    AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, LegalBasis, PersonDetails,
+    PersonSummary, RecordReader, Relationship,
 };
 use shared::rules::normalise_email;
 use uuid::Uuid;
@@ -129,7 +129,7 @@ pub async fn readers(
         .map(|r| RecordReader {
             name: format!("{} {}", r.forename, r.surname),
             relationship: r.link.relationship,
-            legal_basis: r.link.legal_basis,
+            legal_basis: r.link.legal_basis.0,
             ends_on: r.link.ends_on,
         })
         .collect())
@@ -309,8 +309,8 @@ pub fn link_account(
     conn: &mut DbConnection,
     person_id: &str,
     account_id: &str,
-    relationship: &str,
-    legal_basis: Option<&str>,
+    relationship: Relationship,
+    legal_basis: Option<LegalBasis>,
     ends_on: Option<NaiveDate>,
     now: chrono::NaiveDateTime,
 ) -> QueryResult<()> {
@@ -327,8 +327,8 @@ pub fn link_account(
             person_links::id.eq(Uuid::now_v7().to_string()),
             person_links::person_id.eq(person_id),
             person_links::account_id.eq(account_id),
-            person_links::relationship.eq(relationship),
-            person_links::legal_basis.eq(legal_basis),
+            person_links::relationship.eq(relationship.as_str()),
+            person_links::legal_basis.eq(legal_basis.map(LegalBasis::as_str)),
             person_links::ends_on.eq(ends_on),
             person_links::created_at.eq(now),
         ))
@@ -350,6 +350,7 @@ pub async fn link(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    let (relationship, legal_basis) = request.footing().ok_or_else(unsettled_footing)?;
     let email = normalise_email(&request.email);
     let actor = user.clone();
     state
@@ -360,20 +361,17 @@ pub async fn link(
                 let account = Account::by_email(conn, &email)?
                     .filter(|a| a.is_active() && a.role() == shared::api::Role::Public)
                     .ok_or_else(|| {
-                        ApiError::Validation(FieldErrors::from([(
-                            "email".to_owned(),
-                            vec![
-                                "No portal account for the public has this email address"
-                                    .to_owned(),
-                            ],
-                        )]))
+                        ApiError::field(
+                            "email",
+                            "No portal account for the public has this email address",
+                        )
                     })?;
                 link_account(
                     conn,
                     &person.id,
                     &account.id,
-                    &request.relationship,
-                    request.legal_basis.as_deref(),
+                    relationship,
+                    legal_basis,
                     request.ends_on,
                     timestamp(),
                 )?;
@@ -385,13 +383,18 @@ pub async fn link(
                 Ok(PersonSummary {
                     id: person.id,
                     name: format!("{} {}", person.forename, person.surname),
-                    relationship: request.relationship,
-                    legal_basis: request.legal_basis,
+                    relationship,
+                    legal_basis,
                     access_ends_on: request.ends_on,
                 })
             })
         })
         .await
+}
+
+/// A link request whose footing `validate` passed but `footing` cannot read: the two disagree.
+pub(crate) fn unsettled_footing() -> ApiError {
+    ApiError::field("relationship", "Choose self or proxy")
 }
 
 #[cfg(test)]

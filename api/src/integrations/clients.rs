@@ -184,11 +184,12 @@ pub async fn revoke(state: &AppState, user: &CurrentUser, id: String) -> Result<
                 )
                 .set(api_clients::revoked_at.eq(Some(timestamp())))
                 .execute(conn)?;
-                if changed == 0 {
-                    return Err(ApiError::NotFound);
-                }
-                audit_client(conn, &user, "revoke", &id)?;
-                Ok(())
+                audit::ended(
+                    conn,
+                    &user,
+                    changed,
+                    Event::new("revoke", "api_client", &id, None),
+                )
             })
         })
         .await

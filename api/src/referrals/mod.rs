@@ -9,7 +9,6 @@ pub mod reminders;
 pub mod submissions;
 pub mod uploads;
 
-use shared::api::FieldErrors;
 use shared::forms::{Answers, Audience, FormDefinition};
 
 use crate::error::ApiError;
@@ -17,12 +16,10 @@ use crate::state::AppState;
 
 /// The published form `form_id`, or a field error naming `form_id`.
 pub fn form<'a>(state: &'a AppState, form_id: &str) -> Result<&'a FormDefinition, ApiError> {
-    state.forms.get(form_id).ok_or_else(|| {
-        ApiError::Validation(FieldErrors::from([(
-            "form_id".to_owned(),
-            vec!["Choose a form that the council publishes".to_owned()],
-        )]))
-    })
+    state
+        .forms
+        .get(form_id)
+        .ok_or_else(|| ApiError::field("form_id", "Choose a form that the council publishes"))
 }
 
 /// The published form `form_id` if it is for `audience`. Professionals' forms are started by
@@ -42,10 +39,7 @@ pub fn form_for<'a>(
             }
             Audience::Citizen => "Choose a form that the council sends people to complete",
         };
-        return Err(ApiError::Validation(FieldErrors::from([(
-            "form_id".to_owned(),
-            vec![message.to_owned()],
-        )])));
+        return Err(ApiError::field("form_id", message));
     }
     Ok(definition)
 }

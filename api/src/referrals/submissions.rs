@@ -9,8 +9,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use minijinja::context;
 use sha2::{Digest, Sha256};
 use shared::api::{
-    CreateSubmissionRequest, FieldErrors, SubmissionPage, SubmissionStatus, SubmissionSummary,
-    SubmissionView,
+    CreateSubmissionRequest, SubmissionPage, SubmissionStatus, SubmissionSummary, SubmissionView,
 };
 use shared::forms::{
     Answers, Audience, FormDefinition, SummaryRow, exit_page, prune_hidden, summary, validate_all,
@@ -47,12 +46,7 @@ impl IdempotencyKey {
     }
 
     pub fn parse(header: Option<&str>) -> Result<Self, ApiError> {
-        let fail = |message: &str| {
-            ApiError::Validation(FieldErrors::from([(
-                "Idempotency-Key".to_owned(),
-                vec![message.to_owned()],
-            )]))
-        };
+        let fail = |message: &str| ApiError::field("Idempotency-Key", message);
         let key = header.map(str::trim).unwrap_or_default();
         if key.is_empty() {
             return Err(fail(
@@ -218,13 +212,13 @@ fn check(
     check_answer_shapes(definition, &request.answers, None)?;
     let today = crate::calendar::today();
     if let Some(exit) = exit_page(definition, &request.answers, today) {
-        return Err(ApiError::Validation(FieldErrors::from([(
-            "answers".to_owned(),
-            vec![format!(
+        return Err(ApiError::field(
+            "answers",
+            format!(
                 "These answers end the form at \u{201c}{}\u{201d}, so it cannot be sent",
                 exit.title
-            )],
-        )])));
+            ),
+        ));
     }
     let districts = &state.council.view().postcode_districts;
     let errors = validate_all(definition, &request.answers, today, districts);

@@ -11,7 +11,6 @@ use actix_web::dev::Payload;
 use actix_web::error::PayloadError;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, mime, web};
 use serde::de::DeserializeOwned;
-use shared::api::FieldErrors;
 
 use crate::error::ApiError;
 
@@ -164,11 +163,13 @@ fn field_error(path: &str, message: &str) -> ApiError {
     let readable = message
         .replace('`', "\"")
         .replacen("unknown variant", "unknown value", 1);
-    ApiError::Validation(FieldErrors::from([(field, vec![readable])]))
+    ApiError::field(&field, readable)
 }
 
 #[cfg(test)]
 mod tests {
+    use shared::api::FieldErrors;
+
     use super::*;
 
     fn named(path: &str, message: &str) -> FieldErrors {

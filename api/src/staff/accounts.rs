@@ -2,7 +2,7 @@
 //! off when someone leaves. Staff may list their colleagues; only administrators change them.
 
 use diesel::prelude::*;
-use shared::api::{FieldErrors, Role, SetTeamsRequest, StaffMember, TeamRef};
+use shared::api::{Role, SetTeamsRequest, StaffMember, TeamRef};
 
 use crate::audit::{self, Event};
 use crate::auth::{CurrentUser, live, sessions};
@@ -106,17 +106,17 @@ pub async fn set_teams(
                     .filter(|t| !known.contains(t))
                     .collect();
                 if !unknown.is_empty() {
-                    return Err(ApiError::Validation(FieldErrors::from([(
-                        "teams".to_owned(),
-                        vec![format!(
+                    return Err(ApiError::field(
+                        "teams",
+                        format!(
                             "These are not teams of the council: {}",
                             unknown
                                 .iter()
                                 .map(|t| t.as_str())
                                 .collect::<Vec<_>>()
                                 .join(", ")
-                        )],
-                    )])));
+                        ),
+                    ));
                 }
                 diesel::delete(
                     team_members::table.filter(team_members::account_id.eq(&account_id)),
@@ -152,10 +152,10 @@ pub async fn switch_off(
 ) -> Result<StaffMember, ApiError> {
     user.require(Role::Administrator)?;
     if account_id == user.account_id {
-        return Err(ApiError::Validation(FieldErrors::from([(
-            "account".to_owned(),
-            vec!["You cannot switch off your own account".to_owned()],
-        )])));
+        return Err(ApiError::field(
+            "account",
+            "You cannot switch off your own account",
+        ));
     }
     let user = user.clone();
     let switched_off = state

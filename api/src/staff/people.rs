@@ -4,8 +4,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
-    CreatePersonRequest, LinkView, PersonDetails, Role, StaffDocument, StaffPersonView,
-    TeamThreadSummary,
+    CreatePersonRequest, LinkView, OptionalWord, PersonDetails, Relationship, Role, StaffDocument,
+    StaffPersonView, TeamThreadSummary,
 };
 
 use crate::audit::{self, Event};
@@ -36,7 +36,7 @@ type LinkRow = (
     Option<chrono::NaiveDate>,
 );
 
-fn links(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<LinkView>> {
+fn links(conn: &mut DbConnection, person_id: &str) -> Result<Vec<LinkView>, ApiError> {
     let rows: Vec<LinkRow> = person_links::table
         .inner_join(accounts::table)
         .filter(person_links::person_id.eq(person_id))
@@ -52,19 +52,20 @@ fn links(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<LinkView>>
             person_links::ends_on,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(
-            |(id, forename, surname, email, relationship, legal_basis, ends_on)| LinkView {
-                id,
-                account_name: format!("{forename} {surname}"),
-                email,
-                relationship,
-                legal_basis,
-                ends_on,
+            |(id, forename, surname, email, relationship, legal_basis, ends_on)| {
+                Ok(LinkView {
+                    id,
+                    account_name: format!("{forename} {surname}"),
+                    email,
+                    relationship: Relationship::try_from(relationship)?,
+                    legal_basis: OptionalWord::try_from(legal_basis)?.0,
+                    ends_on,
+                })
             },
         )
-        .collect())
+        .collect()
 }
 
 fn latest_documents(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<StaffDocument>> {
@@ -274,15 +275,12 @@ pub async fn end_link(
                 )
                 .set(person_links::ended_at.eq(Some(timestamp())))
                 .execute(conn)?;
-                if ended == 0 {
-                    return Err(ApiError::NotFound);
-                }
-                audit::record(
+                audit::ended(
                     conn,
                     &user,
+                    ended,
                     Event::new("end", "link", &link_id, Some(&person_id)),
-                )?;
-                Ok(())
+                )
             })
         })
         .await
@@ -346,15 +344,12 @@ pub async fn withdraw_document(
                 )
                 .set(documents::withdrawn_at.eq(Some(timestamp())))
                 .execute(conn)?;
-                if withdrawn == 0 {
-                    return Err(ApiError::NotFound);
-                }
-                audit::record(
+                audit::ended(
                     conn,
                     &user,
+                    withdrawn,
                     Event::new("withdraw", "document", &document_id, Some(&person_id)),
-                )?;
-                Ok(())
+                )
             })
         })
         .await

@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use shared::api::{FieldErrors, PersonMatch, Role};
+use shared::api::{PersonMatch, Role};
 use shared::rules::Postcode;
 
 use crate::audit::{self, Event};
@@ -99,12 +99,7 @@ pub async fn people(
 ) -> Result<(Vec<PersonMatch>, Option<String>), ApiError> {
     user.require(Role::Staff)?;
     let text = text.trim().to_owned();
-    let looking = Looking::parse(&text).map_err(|message| {
-        ApiError::Validation(FieldErrors::from([(
-            "q".to_owned(),
-            vec![message.to_owned()],
-        )]))
-    })?;
+    let looking = Looking::parse(&text).map_err(|message| ApiError::field("q", message))?;
     let limit = page.limit + 1;
     let after = page.after.clone();
     let actor = user.clone();

@@ -13,7 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{
-    FieldErrors, PageTitle, QueueEntry, QueuePerson, Role, StaffRef, StaffSubmissionView,
+    PageTitle, QueueEntry, QueuePerson, Role, StaffRef, StaffSubmissionView,
     SubmissionChangeRequest, SubmissionEvent, SubmissionStatus, TeamRef,
 };
 use shared::forms::SummaryRow;
@@ -343,10 +343,7 @@ impl Changed<'_> {
 }
 
 fn invalid(field: &str, message: &str) -> ApiError {
-    ApiError::Validation(FieldErrors::from([(
-        field.to_owned(),
-        vec![message.to_owned()],
-    )]))
+    ApiError::field(field, message)
 }
 
 /// Changes the status, team or worker of a submission, or adds a note, recording who and when.

@@ -154,7 +154,7 @@ async fn a_proxy_sees_their_own_record_and_the_one_they_look_after() {
         [("Ade Okafor", "self"), ("Margaret Okafor", "proxy")]
     );
     assert_eq!(
-        people[1].legal_basis.as_deref(),
+        people[1].legal_basis.map(|b| b.as_str()),
         Some("lasting_power_of_attorney")
     );
     let details: PersonDetails = ade
@@ -223,7 +223,7 @@ async fn everyone_who_can_see_a_record_sees_who_else_can_and_until_when() {
                 (
                     r.name.as_str(),
                     r.relationship.as_str(),
-                    r.legal_basis.as_deref(),
+                    r.legal_basis.map(|b| b.as_str()),
                 )
             })
             .collect();

@@ -883,7 +883,7 @@ async fn an_invitation_links_an_account_only_when_its_holder_accepts_it() {
         (
             people[0].name.as_str(),
             people[0].relationship.as_str(),
-            people[0].legal_basis.as_deref()
+            people[0].legal_basis.map(|b| b.as_str())
         ),
         (
             "Margaret Okafor",

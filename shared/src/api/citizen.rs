@@ -17,10 +17,9 @@ use crate::rules::{Postcode, UkPhone, is_email_address};
 pub struct PersonSummary {
     pub id: String,
     pub name: String,
-    /// `self` (their own record) or `proxy` (someone they look after).
-    pub relationship: String,
-    /// For a proxy: `consent`, `lasting_power_of_attorney` or `deputyship`.
-    pub legal_basis: Option<String>,
+    pub relationship: Relationship,
+    /// For a proxy.
+    pub legal_basis: Option<LegalBasis>,
     /// The last day the proxy link works, if it ends.
     pub access_ends_on: Option<NaiveDate>,
 }
@@ -66,23 +65,83 @@ pub struct PersonDetails {
 })))]
 pub struct RecordReader {
     pub name: String,
-    /// `self` (their own account) or `proxy` (someone who looks after them).
-    pub relationship: String,
-    /// For a proxy: `consent`, `lasting_power_of_attorney` or `deputyship`.
-    pub legal_basis: Option<String>,
+    pub relationship: Relationship,
+    /// For a proxy.
+    pub legal_basis: Option<LegalBasis>,
     /// The last day their access works, if it ends.
     pub ends_on: Option<NaiveDate>,
 }
 
-/// A proxy's legal basis in words: "lasting power of attorney".
-pub fn legal_basis_words(basis: Option<&str>) -> &'static str {
-    match basis {
-        Some("lasting_power_of_attorney") => "lasting power of attorney",
-        Some("deputyship") => "deputyship",
-        Some("consent") => "consent",
-        _ => "",
+/// How an account sees a person's record: as the person (`self`), or as someone who looks
+/// after them (`proxy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Relationship {
+    #[serde(rename = "self")]
+    Own,
+    #[serde(rename = "proxy")]
+    Proxy,
+}
+
+impl Relationship {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Own => "self",
+            Self::Proxy => "proxy",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Self> {
+        match word {
+            "self" => Some(Self::Own),
+            "proxy" => Some(Self::Proxy),
+            _ => None,
+        }
     }
 }
+
+super::words::stored_as_word!(Relationship, "relationship");
+
+/// On what a proxy's access rests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LegalBasis {
+    Consent,
+    LastingPowerOfAttorney,
+    Deputyship,
+}
+
+impl LegalBasis {
+    pub const ALL: [Self; 3] = [
+        Self::Consent,
+        Self::LastingPowerOfAttorney,
+        Self::Deputyship,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Consent => "consent",
+            Self::LastingPowerOfAttorney => "lasting_power_of_attorney",
+            Self::Deputyship => "deputyship",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|basis| basis.as_str() == word)
+    }
+
+    /// In words: "lasting power of attorney".
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Consent => "consent",
+            Self::LastingPowerOfAttorney => "lasting power of attorney",
+            Self::Deputyship => "deputyship",
+        }
+    }
+}
+
+super::words::stored_as_word!(LegalBasis, "legal basis");
 
 /// The dashboard's tiles and their counts, from one request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,9 +354,22 @@ pub struct CreateLinkRequest {
     pub ends_on: Option<NaiveDate>,
 }
 
-pub const LEGAL_BASES: [&str; 3] = ["consent", "lasting_power_of_attorney", "deputyship"];
-
 impl CreateLinkRequest {
+    /// The footing asked for, when it is a whole one: `self` with no legal basis, or `proxy`
+    /// with one.
+    pub fn footing(&self) -> Option<(Relationship, Option<LegalBasis>)> {
+        match (
+            Relationship::parse(&self.relationship)?,
+            self.legal_basis.as_deref(),
+        ) {
+            (Relationship::Own, None) => Some((Relationship::Own, None)),
+            (Relationship::Proxy, Some(basis)) => {
+                Some((Relationship::Proxy, Some(LegalBasis::parse(basis)?)))
+            }
+            _ => None,
+        }
+    }
+
     pub fn validate(&self, today: NaiveDate) -> FieldErrors {
         let mut errors = FieldErrors::new();
         if !is_email_address(&self.email) {
@@ -314,7 +386,7 @@ impl CreateLinkRequest {
                     vec!["A person's own access has no legal basis".into()],
                 );
             }
-            ("proxy", Some(basis)) if LEGAL_BASES.contains(&basis) => {}
+            ("proxy", Some(basis)) if LegalBasis::parse(basis).is_some() => {}
             ("proxy", _) => {
                 errors.insert(
                     "legal_basis".into(),

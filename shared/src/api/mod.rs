@@ -23,9 +23,9 @@ pub use accounts::{
 };
 pub use citizen::{
     AddressView, CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, Dashboard,
-    DocumentPage, DocumentSummary, InvolvementPage, InvolvementView, LEGAL_BASES, MAX_SUBJECT,
+    DocumentPage, DocumentSummary, InvolvementPage, InvolvementView, LegalBasis, MAX_SUBJECT,
     MessagePage, MessageSummary, MessageView, NewMessageRequest, PersonDetails, PersonSummary,
-    RecordReader, ReplyRequest, Sender, ThreadView, legal_basis_words, validate_body,
+    RecordReader, Relationship, ReplyRequest, Sender, ThreadView, validate_body,
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
@@ -67,4 +67,4 @@ pub use staff::{
     SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage, TeamThreadSummary, TeamWork,
     WeekReceived,
 };
-pub use words::UnknownWord;
+pub use words::{OptionalWord, UnknownWord};

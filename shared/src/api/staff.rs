@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{FieldErrors, SubmissionStatus, UploadView};
+use super::{FieldErrors, LegalBasis, Relationship, SubmissionStatus, UploadView};
 use crate::forms::SummaryRow;
 
 /// A team, as staff pick it.
@@ -408,9 +408,8 @@ pub struct LinkView {
     pub id: String,
     pub account_name: String,
     pub email: String,
-    /// `self` or `proxy`.
-    pub relationship: String,
-    pub legal_basis: Option<String>,
+    pub relationship: Relationship,
+    pub legal_basis: Option<LegalBasis>,
     pub ends_on: Option<NaiveDate>,
 }
 
@@ -476,9 +475,8 @@ pub struct InvitationView {
     pub id: String,
     /// Whose record it is.
     pub person_name: String,
-    /// `self` or `proxy`.
-    pub relationship: String,
-    pub legal_basis: Option<String>,
+    pub relationship: Relationship,
+    pub legal_basis: Option<LegalBasis>,
     /// The last day the access would work, if it ends.
     pub ends_on: Option<NaiveDate>,
     /// Accept before then.
@@ -497,8 +495,8 @@ pub struct InvitationView {
 pub struct StaffInvitation {
     pub id: String,
     pub email: String,
-    pub relationship: String,
-    pub legal_basis: Option<String>,
+    pub relationship: Relationship,
+    pub legal_basis: Option<LegalBasis>,
     pub invited_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     /// `waiting`, `accepted`, `declined`, `expired` or `withdrawn`.

@@ -19,6 +19,19 @@ impl fmt::Display for UnknownWord {
 
 impl std::error::Error for UnknownWord {}
 
+/// A nullable column of a closed set's words, read as an optional member (a proxy's legal basis,
+/// none for a person's own access): `#[diesel(deserialize_as = Option<String>)]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionalWord<T>(pub Option<T>);
+
+impl<T: TryFrom<String, Error = UnknownWord>> TryFrom<Option<String>> for OptionalWord<T> {
+    type Error = UnknownWord;
+
+    fn try_from(word: Option<String>) -> Result<Self, UnknownWord> {
+        word.map(T::try_from).transpose().map(Self)
+    }
+}
+
 /// `TryFrom<String>` for a closed set with `parse(&str) -> Option<Self>`, so the server's
 /// database rows can hold the set itself (`#[diesel(deserialize_as = String)]`).
 macro_rules! stored_as_word {

@@ -3,7 +3,7 @@ use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_navigate;
 use shared::api::{
     ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest, ConfirmEmailChangeRequest,
-    FieldErrors,
+    FieldErrors, Relationship,
 };
 
 use crate::api;
@@ -262,7 +262,7 @@ fn FormatLinks() -> impl IntoView {
                 <ul class="govuk-list">
                     {records.into_iter().map(|p| view! {
                         <li><A href=format!("/record/{}/formats", p.id) attr:class="govuk-link">
-                            {format!("Ask for {} in another format", if p.relationship == "self" { "your letters".to_owned() } else { format!("{}'s letters", p.name) })}
+                            {format!("Ask for {} in another format", if p.relationship == Relationship::Own { "your letters".to_owned() } else { format!("{}'s letters", p.name) })}
                         </A></li>
                     }).collect_view()}
                 </ul>

@@ -2,24 +2,26 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use shared::api::{FieldErrors, InvitationView};
+use shared::api::{FieldErrors, InvitationView, LegalBasis, Relationship};
 
 use crate::api;
 use crate::components::form::ErrorSummary;
 use crate::session::use_session;
 
 fn footing(invitation: &InvitationView) -> String {
-    match (
-        invitation.relationship.as_str(),
-        invitation.legal_basis.as_deref(),
-    ) {
-        ("self", _) => "as your own record".to_owned(),
-        (_, Some("lasting_power_of_attorney")) => {
-            "as someone you look after, with a lasting power of attorney".to_owned()
+    match (invitation.relationship, invitation.legal_basis) {
+        (Relationship::Own, _) => "as your own record",
+        (Relationship::Proxy, Some(LegalBasis::LastingPowerOfAttorney)) => {
+            "as someone you look after, with a lasting power of attorney"
         }
-        (_, Some("deputyship")) => "as someone you look after, as their deputy".to_owned(),
-        _ => "as someone you look after, with their consent".to_owned(),
+        (Relationship::Proxy, Some(LegalBasis::Deputyship)) => {
+            "as someone you look after, as their deputy"
+        }
+        (Relationship::Proxy, None | Some(LegalBasis::Consent)) => {
+            "as someone you look after, with their consent"
+        }
     }
+    .to_owned()
 }
 
 /// The open invitations, each with Accept and Decline; nothing when there are none.

@@ -108,11 +108,12 @@ pub async fn disable(state: &AppState, user: &CurrentUser, id: String) -> Result
                 )
                 .set(webhooks::disabled_at.eq(Some(timestamp())))
                 .execute(conn)?;
-                if changed == 0 {
-                    return Err(ApiError::NotFound);
-                }
-                audit_webhook(conn, &user, "disable", &id)?;
-                Ok(())
+                audit::ended(
+                    conn,
+                    &user,
+                    changed,
+                    Event::new("disable", "webhook", &id, None),
+                )
             })
         })
         .await

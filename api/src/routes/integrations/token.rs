@@ -1,6 +1,6 @@
 use actix_web::{HttpRequest, web};
 use serde::Deserialize;
-use shared::api::{FieldErrors, TokenResponse};
+use shared::api::TokenResponse;
 use utoipa::ToSchema;
 
 use crate::accounts::{Limited, client_address, limit_address};
@@ -55,10 +55,10 @@ pub async fn issue_client_token(
     limit_address(&state, Limited::ClientToken, client_address(&state, &req)).await?;
     let form = form.into_inner();
     if form.grant_type != "client_credentials" {
-        return Err(ApiError::Validation(FieldErrors::from([(
-            "grant_type".to_owned(),
-            vec!["Only client_credentials is supported".to_owned()],
-        )])));
+        return Err(ApiError::field(
+            "grant_type",
+            "Only client_credentials is supported",
+        ));
     }
     Ok(web::Json(
         clients::token(&state, form.client_id, form.client_secret).await?,

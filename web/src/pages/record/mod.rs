@@ -19,7 +19,7 @@ use std::future::Future;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use shared::api::PersonSummary;
+use shared::api::{LegalBasis, PersonSummary, Relationship};
 
 use crate::api::ApiError;
 use crate::session::use_session;
@@ -66,13 +66,12 @@ fn among(records: Vec<PersonSummary>, person_id: &str) -> Result<PersonSummary, 
 /// "Margaret Okafor's record" above every page of a record, with the footing of the access.
 #[component]
 fn Whose(person: PersonSummary) -> impl IntoView {
-    let footing = match (person.relationship.as_str(), person.legal_basis.as_deref()) {
-        ("self", _) => "Your own record".to_owned(),
-        (_, Some("lasting_power_of_attorney")) => {
-            "You look after them: lasting power of attorney".to_owned()
+    let footing = match (person.relationship, person.legal_basis) {
+        (Relationship::Own, _) => "Your own record".to_owned(),
+        (Relationship::Proxy, None | Some(LegalBasis::Consent)) => {
+            "You look after them, with their consent".to_owned()
         }
-        (_, Some("deputyship")) => "You look after them: deputyship".to_owned(),
-        _ => "You look after them, with their consent".to_owned(),
+        (Relationship::Proxy, Some(basis)) => format!("You look after them: {}", basis.words()),
     };
     // A proxy whose access ends is told when, before it stops working.
     let footing = match person.access_ends_on {

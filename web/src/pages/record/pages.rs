@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::{Dashboard, FieldErrors, PersonSummary};
+use shared::api::{Dashboard, FieldErrors, LegalBasis, PersonSummary, Relationship};
 
 use super::{Failed, Whose, load, whose};
 use crate::api;
@@ -32,7 +32,7 @@ pub fn Records() -> impl IntoView {
                             {list.into_iter().map(|person| view! {
                                 <li>
                                     <A href=format!("/record/{}", person.id) attr:class="govuk-link govuk-!-font-weight-bold">{person.name.clone()}</A>
-                                    <span class="govuk-body-s">{if person.relationship == "self" { " (your own record)" } else { " (someone you look after)" }}</span>
+                                    <span class="govuk-body-s">{if person.relationship == Relationship::Own { " (your own record)" } else { " (someone you look after)" }}</span>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -56,7 +56,7 @@ pub fn RecordDashboard() -> impl IntoView {
                     set_page_title(&format!("{}'s record", person.name));
                     let base = format!("/record/{}", person.id);
                     // A proxy reads about someone else: by their first name, not "you".
-                    let whom = if person.relationship == "self" {
+                    let whom = if person.relationship == Relationship::Own {
                         "you".to_owned()
                     } else {
                         person.name.split_whitespace().next().unwrap_or(&person.name).to_owned()
@@ -150,10 +150,10 @@ pub fn RecordDetails() -> impl IntoView {
                             </tr></thead>
                             <tbody class="govuk-table__body">
                                 {readers.into_iter().map(|r| {
-                                    let access = if r.relationship == "self" {
+                                    let access = if r.relationship == Relationship::Own {
                                         "Their own account".to_owned()
                                     } else {
-                                        format!("Looks after them ({})", shared::api::legal_basis_words(r.legal_basis.as_deref()))
+                                        format!("Looks after them ({})", r.legal_basis.map_or("", LegalBasis::words))
                                     };
                                     view! {
                                         <tr class="govuk-table__row">

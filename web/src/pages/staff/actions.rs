@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::{
-    CreateInvolvementRequest, CreateLinkRequest, FieldErrors, LinkView, SendItemRequest,
+    CreateInvolvementRequest, CreateLinkRequest, FieldErrors, LegalBasis, LinkView, Relationship,
+    SendItemRequest,
 };
 
 use super::staff_only;
@@ -171,11 +172,11 @@ pub fn GiveAccess() -> impl IntoView {
 #[component]
 pub fn AccessRow(person_id: String, link: LinkView, version: RwSignal<u32>) -> impl IntoView {
     let session = use_session();
-    let footing = match (link.relationship.as_str(), link.legal_basis.as_deref()) {
-        ("self", _) => "their own account",
-        (_, Some("lasting_power_of_attorney")) => "proxy, lasting power of attorney",
-        (_, Some("deputyship")) => "proxy, deputyship",
-        _ => "proxy, consent",
+    let footing = match (link.relationship, link.legal_basis) {
+        (Relationship::Own, _) => "their own account".to_owned(),
+        (Relationship::Proxy, basis) => {
+            format!("proxy, {}", basis.unwrap_or(LegalBasis::Consent).words())
+        }
     };
     let id = link.id.clone();
     let end = Callback::new(move |_| {

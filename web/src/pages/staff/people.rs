@@ -1,7 +1,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use shared::api::{FieldErrors, StaffPersonView};
+use shared::api::{FieldErrors, LegalBasis, Relationship, StaffPersonView};
 
 use super::{Failed, day, load, staff_only};
 use crate::api;
@@ -248,7 +248,7 @@ fn Record(
         .collect::<Vec<_>>()
         .join(", ")
     });
-    let basis = |b: Option<String>| shared::api::legal_basis_words(b.as_deref());
+    let basis = |b: Option<LegalBasis>| b.map_or("", LegalBasis::words);
     view! {
         <a href="/staff/people" class="govuk-back-link">"Find a person"</a>
         <ErrorSummary errors=errors />
@@ -306,7 +306,7 @@ fn Record(
             <h3 class="govuk-heading-s">"Invitations"</h3>
             <ul class="govuk-list">
                 {record.invitations.into_iter().map(|i| {
-                    let footing = if i.relationship == "self" { "their own account".to_owned() } else { format!("proxy, {}", basis(i.legal_basis)) };
+                    let footing = if i.relationship == Relationship::Own { "their own account".to_owned() } else { format!("proxy, {}", basis(i.legal_basis)) };
                     let withdraw = withdraw_invitation.clone();
                     let id = i.id.clone();
                     view! {
