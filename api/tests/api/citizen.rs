@@ -8,61 +8,10 @@ use shared::api::{
     PersonSummary, Problem, SessionCreated, SubmissionView, ThreadView,
 };
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{Caller, TestApp, spawn_app};
 use crate::walk;
 
 const PASSWORD: &str = "Tall-Trees-4-Ever!";
-
-struct As<'a> {
-    app: &'a TestApp,
-    session: &'a SessionCreated,
-}
-
-impl As<'_> {
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.app
-            .client
-            .get(format!("{}{path}", self.app.address))
-            .bearer_auth(&self.session.access_token)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    async fn put(&self, path: &str, body: Value) -> reqwest::Response {
-        self.app
-            .client
-            .put(format!("{}{path}", self.app.address))
-            .bearer_auth(&self.session.access_token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    async fn submit(&self, path: &str, key: &str, body: Value) -> reqwest::Response {
-        self.app
-            .client
-            .post(format!("{}{path}", self.app.address))
-            .bearer_auth(&self.session.access_token)
-            .header("Idempotency-Key", key)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    async fn post(&self, path: &str, body: Value) -> reqwest::Response {
-        self.app
-            .client
-            .post(format!("{}{path}", self.app.address))
-            .bearer_auth(&self.session.access_token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-    }
-}
 
 /// Margaret's record, and Ade (her son) with his own record and a lasting power of attorney
 /// for hers.
@@ -86,10 +35,7 @@ async fn family() -> Family {
         .await
         .unwrap();
     let (margaret_id, ade_id) = {
-        let council = As {
-            app: &app,
-            session: &staff,
-        };
+        let council = app.caller(&staff);
         let created = council
             .post(
                 "/api/v1/staff/people",
@@ -138,10 +84,7 @@ async fn family() -> Family {
 #[tokio::test]
 async fn a_proxy_sees_their_own_record_and_the_one_they_look_after() {
     let f = family().await;
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let ade = f.app.caller(&f.ade);
 
     let people: Vec<PersonSummary> = ade.get("/api/v1/people").await.json().await.unwrap();
 
@@ -186,10 +129,7 @@ async fn a_proxy_sees_their_own_record_and_the_one_they_look_after() {
 async fn everyone_who_can_see_a_record_sees_who_else_can_and_until_when() {
     use shared::api::RecordReader;
     let f = family().await;
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
+    let council = f.app.caller(&f.staff);
     // Margaret has her own account too; a neighbour looked after her until a past date.
     let margaret: SessionCreated = f
         .app
@@ -208,15 +148,8 @@ async fn everyone_who_can_see_a_record_sees_who_else_can_and_until_when() {
 
     let path = format!("/api/v1/people/{}/readers", f.margaret_id);
     for session in [&margaret, &f.ade] {
-        let readers: Vec<RecordReader> = As {
-            app: &f.app,
-            session,
-        }
-        .get(&path)
-        .await
-        .json()
-        .await
-        .unwrap();
+        let readers: Vec<RecordReader> =
+            f.app.caller(session).get(&path).await.json().await.unwrap();
         let seen: Vec<(&str, &str, Option<&str>)> = readers
             .iter()
             .map(|r| {
@@ -244,16 +177,7 @@ async fn everyone_who_can_see_a_record_sees_who_else_can_and_until_when() {
         .json()
         .await
         .unwrap();
-    assert_eq!(
-        As {
-            app: &f.app,
-            session: &stranger
-        }
-        .get(&path)
-        .await
-        .status(),
-        404
-    );
+    assert_eq!(f.app.caller(&stranger).get(&path).await.status(), 404);
 }
 
 #[tokio::test]
@@ -262,10 +186,7 @@ async fn a_proxy_link_past_its_end_date_no_longer_works() {
     use diesel::prelude::*;
 
     let f = family().await;
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let ade = f.app.caller(&f.ade);
     let path = format!("/api/v1/people/{}/dashboard", f.margaret_id);
     assert_eq!(ade.get(&path).await.status(), 200);
 
@@ -278,10 +199,7 @@ async fn a_proxy_link_past_its_end_date_no_longer_works() {
     assert_eq!(ade.get(&path).await.status(), 404);
     let people: Vec<PersonSummary> = ade.get("/api/v1/people").await.json().await.unwrap();
     assert_eq!(people.len(), 1, "only Ade's own record is left");
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
+    let council = f.app.caller(&f.staff);
     let past = council
         .post(
             &format!("/api/v1/staff/people/{}/links", f.margaret_id),
@@ -295,10 +213,7 @@ async fn a_proxy_link_past_its_end_date_no_longer_works() {
 #[tokio::test]
 async fn the_professionals_working_with_a_person_are_listed() {
     let f = family().await;
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
+    let council = f.app.caller(&f.staff);
     let path = format!("/api/v1/staff/people/{}/involvements", f.margaret_id);
     let nothing_to_reach = council
         .post(&path, json!({"name": "Jo Bright", "role": "Social worker", "team": "Bootle", "since": "2026-10-01"}))
@@ -313,10 +228,7 @@ async fn the_professionals_working_with_a_person_are_listed() {
         .await;
     assert_eq!(recorded.status(), 201);
 
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let ade = f.app.caller(&f.ade);
     let listed: InvolvementPage = ade
         .get(&format!("/api/v1/people/{}/involvements", f.margaret_id))
         .await
@@ -385,10 +297,7 @@ async fn a_worker_writes_the_proxy_reads_and_replies_and_unread_is_per_reader() 
         .json()
         .await
         .unwrap();
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
+    let council = f.app.caller(&f.staff);
     council
         .post(
             &format!("/api/v1/staff/people/{}/links", f.margaret_id),
@@ -419,10 +328,7 @@ async fn a_worker_writes_the_proxy_reads_and_replies_and_unread_is_per_reader() 
         );
     }
 
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let ade = f.app.caller(&f.ade);
     let inbox_path = format!("/api/v1/people/{}/messages?box=inbox", f.margaret_id);
     let inbox: MessagePage = ade.get(&inbox_path).await.json().await.unwrap();
     assert_eq!(inbox.items.len(), 1);
@@ -432,10 +338,7 @@ async fn a_worker_writes_the_proxy_reads_and_replies_and_unread_is_per_reader() 
     assert_eq!(opened.messages.len(), 1);
     let inbox: MessagePage = ade.get(&inbox_path).await.json().await.unwrap();
     assert!(!inbox.items[0].unread, "opened by Ade");
-    let margaret = As {
-        app: &f.app,
-        session: &margaret_session,
-    };
+    let margaret = f.app.caller(&margaret_session);
     let hers: Dashboard = margaret
         .get(&format!("/api/v1/people/{}/dashboard", f.margaret_id))
         .await
@@ -484,10 +387,7 @@ async fn a_worker_writes_the_proxy_reads_and_replies_and_unread_is_per_reader() 
 #[tokio::test]
 async fn a_new_message_goes_to_the_team_its_type_names() {
     let f = family().await;
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let ade = f.app.caller(&f.ade);
     let path = format!("/api/v1/people/{}/messages", f.margaret_id);
 
     let unknown = ade
@@ -535,10 +435,7 @@ async fn a_new_message_goes_to_the_team_its_type_names() {
 #[tokio::test]
 async fn a_message_list_stays_correct_across_pages() {
     let f = family().await;
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
+    let council = f.app.caller(&f.staff);
     for n in 1..=5 {
         let sent = council
             .post(
@@ -548,10 +445,7 @@ async fn a_message_list_stays_correct_across_pages() {
             .await;
         assert_eq!(sent.status(), 201);
     }
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let ade = f.app.caller(&f.ade);
 
     let mut subjects = Vec::new();
     let mut path = format!("/api/v1/people/{}/messages?limit=2", f.margaret_id);
@@ -597,10 +491,7 @@ async fn every_citizen_route_answers_404_for_other_peoples_records() {
     use diesel::prelude::*;
 
     let f = family().await;
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
+    let council = f.app.caller(&f.staff);
     let person = f.margaret_id.clone();
     let thread: ThreadView = council
         .post(
@@ -683,22 +574,21 @@ async fn every_citizen_route_answers_404_for_other_peoples_records() {
         assert_eq!(answer.status(), 404, "Ade's record: {operation}");
     }
     // And nothing any of them sent was kept.
-    let seen: ThreadView = As {
-        app: &f.app,
-        session: &f.ade,
-    }
-    .get(&format!("/api/v1/people/{person}/threads/{}", thread.id))
-    .await
-    .json()
-    .await
-    .unwrap();
+    let seen: ThreadView = f
+        .app
+        .caller(&f.ade)
+        .get(&format!("/api/v1/people/{person}/threads/{}", thread.id))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(seen.messages.len(), 1);
 }
 
 const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
-impl As<'_> {
+impl Caller<'_> {
     async fn publish(
         &self,
         person: &str,
@@ -706,18 +596,12 @@ impl As<'_> {
         content_type: &str,
         bytes: &[u8],
     ) -> reqwest::Response {
-        self.app
-            .client
-            .post(format!(
-                "{}/api/v1/staff/people/{person}/documents?title={title}&name=plan.pdf",
-                self.app.address
-            ))
-            .bearer_auth(&self.session.access_token)
-            .header("Content-Type", content_type)
-            .body(bytes.to_vec())
-            .send()
-            .await
-            .unwrap()
+        self.post_bytes(
+            &format!("/api/v1/staff/people/{person}/documents?title={title}&name=plan.pdf"),
+            content_type,
+            bytes.to_vec(),
+        )
+        .await
     }
 }
 
@@ -726,10 +610,7 @@ async fn a_published_document_is_new_until_opened_and_stays_available() {
     use shared::api::{DocumentPage, DocumentSummary};
 
     let f = family().await;
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
+    let council = f.app.caller(&f.staff);
     let disguised = council
         .publish(
             &f.margaret_id,
@@ -787,10 +668,7 @@ async fn a_published_document_is_new_until_opened_and_stays_available() {
         );
     }
 
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let ade = f.app.caller(&f.ade);
     let list_path = format!("/api/v1/people/{}/documents", f.margaret_id);
     let listed: DocumentPage = ade.get(&list_path).await.json().await.unwrap();
     assert_eq!(listed.items.len(), 1);
@@ -828,10 +706,7 @@ async fn a_published_document_is_new_until_opened_and_stays_available() {
         .json()
         .await
         .unwrap();
-    let stranger = As {
-        app: &f.app,
-        session: &stranger_session,
-    };
+    let stranger = f.app.caller(&stranger_session);
     assert_eq!(stranger.get(&list_path).await.status(), 404);
     assert_eq!(
         stranger
@@ -850,7 +725,7 @@ async fn a_published_document_is_new_until_opened_and_stays_available() {
 }
 
 /// The finance team sends Margaret the financial assessment, due in two weeks.
-async fn send_financial_assessment(council: &As<'_>, person: &str) -> ItemView {
+async fn send_financial_assessment(council: &Caller<'_>, person: &str) -> ItemView {
     let due = (Utc::now() + Duration::days(14)).date_naive();
     let sent = council
         .post(
@@ -877,14 +752,8 @@ fn complete_financial_answers() -> Value {
 #[tokio::test]
 async fn a_proxy_completes_a_form_the_council_sent_and_it_goes_back_to_the_team() {
     let f = family().await;
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let council = f.app.caller(&f.staff);
+    let ade = f.app.caller(&f.ade);
     let person = &f.margaret_id;
 
     let sent = send_financial_assessment(&council, person).await;
@@ -1078,14 +947,8 @@ async fn a_proxy_completes_a_form_the_council_sent_and_it_goes_back_to_the_team(
 #[tokio::test]
 async fn citizen_forms_come_only_from_the_council_and_referral_forms_only_go_to_it() {
     let f = family().await;
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let council = f.app.caller(&f.staff);
+    let ade = f.app.caller(&f.ade);
     let person = &f.margaret_id;
 
     // A citizen form cannot be started or sent as a referral.
@@ -1147,14 +1010,8 @@ async fn citizen_forms_come_only_from_the_council_and_referral_forms_only_go_to_
 #[tokio::test]
 async fn the_items_list_pages_newest_first_without_repeats() {
     let f = family().await;
-    let council = As {
-        app: &f.app,
-        session: &f.staff,
-    };
-    let ade = As {
-        app: &f.app,
-        session: &f.ade,
-    };
+    let council = f.app.caller(&f.staff);
+    let ade = f.app.caller(&f.ade);
     let person = &f.margaret_id;
     let mut sent = Vec::new();
     for _ in 0..5 {

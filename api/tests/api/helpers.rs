@@ -410,7 +410,8 @@ pub struct Caller<'a> {
 }
 
 impl Caller<'_> {
-    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+    /// A request with the caller's token, for a journey's own helpers.
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         self.app
             .client
             .request(method, format!("{}{path}", self.app.address))
@@ -424,17 +425,17 @@ impl Caller<'_> {
             .unwrap()
     }
 
-    pub async fn post(&self, path: &str, body: &Value) -> reqwest::Response {
+    pub async fn post(&self, path: &str, body: impl serde::Serialize) -> reqwest::Response {
         self.request(reqwest::Method::POST, path)
-            .json(body)
+            .json(&body)
             .send()
             .await
             .unwrap()
     }
 
-    pub async fn put(&self, path: &str, body: &Value) -> reqwest::Response {
+    pub async fn put(&self, path: &str, body: impl serde::Serialize) -> reqwest::Response {
         self.request(reqwest::Method::PUT, path)
-            .json(body)
+            .json(&body)
             .send()
             .await
             .unwrap()
@@ -481,10 +482,15 @@ impl Caller<'_> {
     }
 
     /// Sends a form with an `Idempotency-Key`.
-    pub async fn submit(&self, path: &str, key: &str, body: &Value) -> reqwest::Response {
+    pub async fn submit(
+        &self,
+        path: &str,
+        key: &str,
+        body: impl serde::Serialize,
+    ) -> reqwest::Response {
         self.request(reqwest::Method::POST, path)
             .header("Idempotency-Key", key)
-            .json(body)
+            .json(&body)
             .send()
             .await
             .unwrap()

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 use shared::api::{DraftPage, DraftView, Problem, SessionCreated, SubmissionPage, SubmissionView};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{Caller, TestApp, spawn_app};
 
 const PASSWORD: &str = "Tall-Trees-4-Ever!";
 
@@ -41,49 +41,19 @@ async fn refused(response: reqwest::Response) -> Problem {
     response.json().await.unwrap()
 }
 
-struct Client<'a> {
-    app: &'a TestApp,
-    session: &'a SessionCreated,
-}
-
-impl Client<'_> {
-    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
-        self.app
-            .client
-            .request(method, format!("{}{path}", self.app.address))
-            .bearer_auth(&self.session.access_token)
-    }
-
+/// The referrer's own steps, on the one caller every journey uses.
+impl Caller<'_> {
     async fn create_draft(&self, body: Value) -> reqwest::Response {
-        self.request(reqwest::Method::POST, "/api/v1/drafts")
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
+        self.post("/api/v1/drafts", body).await
     }
 
     async fn save(&self, id: &str, body: Value) -> reqwest::Response {
-        self.request(reqwest::Method::PUT, &format!("/api/v1/drafts/{id}"))
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
+        self.put(&format!("/api/v1/drafts/{id}"), body).await
     }
 
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.request(reqwest::Method::GET, path)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    async fn submit(&self, key: &str, body: Value) -> reqwest::Response {
-        self.request(reqwest::Method::POST, "/api/v1/submissions")
-            .header("Idempotency-Key", key)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
+    /// Sends a form, `key` the same for each retry of it.
+    async fn send_form(&self, key: &str, body: Value) -> reqwest::Response {
+        self.submit("/api/v1/submissions", key, body).await
     }
 }
 
@@ -91,10 +61,7 @@ impl Client<'_> {
 async fn a_professional_saves_a_form_for_later_and_resumes_it() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
 
     let created = me
         .create_draft(
@@ -148,10 +115,7 @@ async fn a_professional_saves_a_form_for_later_and_resumes_it() {
 async fn a_save_from_a_stale_copy_is_refused_and_changes_nothing() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let draft: DraftView = me
         .create_draft(json!({"form_id": "support-enquiry", "answers": {"urgent": "no"}}))
         .await
@@ -192,10 +156,7 @@ async fn a_save_from_a_stale_copy_is_refused_and_changes_nothing() {
 async fn drafts_refuse_forms_and_questions_that_do_not_exist() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
 
     let unknown_form = me
         .create_draft(json!({"form_id": "no-such-form", "answers": {}}))
@@ -235,10 +196,7 @@ async fn drafts_refuse_forms_and_questions_that_do_not_exist() {
 async fn a_complete_form_is_submitted_once_with_a_reference_and_a_confirmation_email() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let draft: DraftView = me
         .create_draft(json!({"form_id": "support-enquiry", "answers": {"urgent": "no"}}))
         .await
@@ -251,7 +209,7 @@ async fn a_complete_form_is_submitted_once_with_a_reference_and_a_confirmation_e
     answers["has_carers"] = json!("no");
     let body = json!({"form_id": "support-enquiry", "answers": answers, "draft_id": draft.id});
 
-    let response = me.submit("retry-me-1", body.clone()).await;
+    let response = me.send_form("retry-me-1", body.clone()).await;
 
     assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
     let submitted: SubmissionView = response.json().await.unwrap();
@@ -278,7 +236,7 @@ async fn a_complete_form_is_submitted_once_with_a_reference_and_a_confirmation_e
     );
 
     // The answer was lost on the way back; the browser sends the same request again.
-    let retry = me.submit("retry-me-1", body.clone()).await;
+    let retry = me.send_form("retry-me-1", body.clone()).await;
     assert_eq!(retry.status(), 200);
     let again: SubmissionView = retry.json().await.unwrap();
     assert_eq!(again.id, submitted.id);
@@ -302,7 +260,7 @@ async fn a_complete_form_is_submitted_once_with_a_reference_and_a_confirmation_e
     assert_eq!(confirmations, 1, "the retry sends no second email");
 
     let reused = me
-        .submit(
+        .send_form(
             "retry-me-1",
             json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
         )
@@ -316,16 +274,13 @@ async fn a_complete_form_is_submitted_once_with_a_reference_and_a_confirmation_e
 async fn an_incomplete_or_invalid_form_is_refused_naming_each_question() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let mut answers = complete_enquiry();
     answers.as_object_mut().unwrap().remove("last_name");
     answers["nhs_number"] = json!("943 476 5918");
 
     let response = me
-        .submit(
+        .send_form(
             "key-1",
             json!({"form_id": "support-enquiry", "answers": answers}),
         )
@@ -355,7 +310,7 @@ async fn an_incomplete_or_invalid_form_is_refused_naming_each_question() {
     let outside = {
         let mut answers = complete_enquiry();
         answers["address"]["postcode"] = json!("M1 1AA");
-        me.submit(
+        me.send_form(
             "key-2",
             json!({"form_id": "support-enquiry", "answers": answers}),
         )
@@ -376,15 +331,12 @@ async fn an_incomplete_or_invalid_form_is_refused_naming_each_question() {
 async fn answers_that_end_at_an_exit_page_cannot_be_submitted() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let mut answers = complete_enquiry();
     answers["urgent"] = json!("yes");
 
     let response = me
-        .submit(
+        .send_form(
             "key-1",
             json!({"form_id": "support-enquiry", "answers": answers}),
         )
@@ -402,10 +354,7 @@ async fn answers_that_end_at_an_exit_page_cannot_be_submitted() {
 async fn one_professional_never_sees_anothers_drafts_or_submissions() {
     let app = spawn_app().await;
     let priya_session = professional(&app, "priya@example.org").await;
-    let priya = Client {
-        app: &app,
-        session: &priya_session,
-    };
+    let priya = app.caller(&priya_session);
     let draft: DraftView = priya
         .create_draft(json!({"form_id": "support-enquiry", "answers": {"urgent": "no"}}))
         .await
@@ -413,7 +362,7 @@ async fn one_professional_never_sees_anothers_drafts_or_submissions() {
         .await
         .unwrap();
     let submitted: SubmissionView = priya
-        .submit(
+        .send_form(
             "k",
             json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
         )
@@ -422,10 +371,7 @@ async fn one_professional_never_sees_anothers_drafts_or_submissions() {
         .await
         .unwrap();
     let other_session = professional(&app, "other@example.org").await;
-    let other = Client {
-        app: &app,
-        session: &other_session,
-    };
+    let other = app.caller(&other_session);
 
     let draft_path = format!("/api/v1/drafts/{}", draft.id);
     assert_eq!(other.get(&draft_path).await.status(), 404);
@@ -462,7 +408,7 @@ async fn one_professional_never_sees_anothers_drafts_or_submissions() {
     assert!(their_submissions.items.is_empty());
     // The same key from another account is another submission, not a replay of Priya's.
     let theirs = other
-        .submit(
+        .send_form(
             "k",
             json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
         )
@@ -480,10 +426,7 @@ async fn one_professional_never_sees_anothers_drafts_or_submissions() {
 async fn drafts_are_listed_a_page_at_a_time_without_repeats() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let mut made = Vec::new();
     for _ in 0..5 {
         let draft: DraftView = me
@@ -521,10 +464,7 @@ async fn a_draft_near_its_expiry_brings_one_reminder_and_then_goes() {
 
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let draft: DraftView = me
         .create_draft(json!({"form_id": "dols-form-2", "answers": {}}))
         .await
@@ -567,10 +507,7 @@ async fn a_draft_near_its_expiry_brings_one_reminder_and_then_goes() {
     assert_eq!(purged.drafts, 1);
     // Four days on, her session has gone too: she signs in again and finds no draft.
     let session = app.signed_in("priya@example.org", PASSWORD).await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     assert_eq!(
         me.get(&format!("/api/v1/drafts/{}", draft.id))
             .await
@@ -614,12 +551,9 @@ async fn someone_without_an_account_starts_a_form_once_per_solved_bot_check() {
 async fn a_submitted_form_downloads_as_a_pdf_for_its_owner_only() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let submitted: SubmissionView = me
-        .submit(
+        .send_form(
             "k",
             json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
         )
@@ -648,10 +582,7 @@ async fn a_submitted_form_downloads_as_a_pdf_for_its_owner_only() {
     assert!(text.contains(&submitted.reference));
 
     let other_session = professional(&app, "other@example.org").await;
-    let other = Client {
-        app: &app,
-        session: &other_session,
-    };
+    let other = app.caller(&other_session);
     assert_eq!(other.get(&path).await.status(), 404);
     assert_eq!(app.get(&path).await.status(), 401);
 }
@@ -707,15 +638,12 @@ fn urgent_dols_form_1() -> Value {
 async fn an_urgent_authorisation_is_refused_unless_all_eight_conditions_are_met() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let mut answers = urgent_dols_form_1();
     answers["ua_criteria"] = json!(["age"]);
 
     let response = me
-        .submit(
+        .send_form(
             "key-1",
             json!({"form_id": "dols-form-1", "answers": answers}),
         )
@@ -731,7 +659,7 @@ async fn an_urgent_authorisation_is_refused_unless_all_eight_conditions_are_met(
 
     // With all 8 ticked, the same answers are taken.
     let accepted = me
-        .submit(
+        .send_form(
             "key-2",
             json!({"form_id": "dols-form-1", "answers": urgent_dols_form_1()}),
         )
@@ -743,15 +671,12 @@ async fn an_urgent_authorisation_is_refused_unless_all_eight_conditions_are_met(
 async fn a_time_that_is_not_a_real_time_is_refused() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let mut answers = urgent_dols_form_1();
     answers["ua_start_time"] = json!("zz:99");
 
     let response = me
-        .submit(
+        .send_form(
             "key-1",
             json!({"form_id": "dols-form-1", "answers": answers}),
         )
@@ -768,7 +693,7 @@ async fn a_time_that_is_not_a_real_time_is_refused() {
 const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
-impl Client<'_> {
+impl Caller<'_> {
     async fn upload(&self, name: &str, content_type: &str, bytes: &[u8]) -> reqwest::Response {
         self.request(
             reqwest::Method::POST,
@@ -786,10 +711,7 @@ impl Client<'_> {
 async fn a_care_plan_is_uploaded_checked_and_sent_with_the_form() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
 
     let uploaded = me.upload("care-plan.pdf", "application/pdf", PDF).await;
     assert_eq!(uploaded.status(), 201, "{}", uploaded.text().await.unwrap());
@@ -807,7 +729,7 @@ async fn a_care_plan_is_uploaded_checked_and_sent_with_the_form() {
         .unwrap();
 
     let response = me
-        .submit(
+        .send_form(
             "k",
             json!({"form_id": "dols-form-1", "answers": answers, "draft_id": draft.id}),
         )
@@ -830,10 +752,7 @@ async fn a_care_plan_is_uploaded_checked_and_sent_with_the_form() {
 
     // Someone else can neither read the file nor send it with their own form.
     let other_session = professional(&app, "other@example.org").await;
-    let other = Client {
-        app: &app,
-        session: &other_session,
-    };
+    let other = app.caller(&other_session);
     assert_eq!(
         other
             .get(&format!("/api/v1/uploads/{}", upload.id))
@@ -842,7 +761,7 @@ async fn a_care_plan_is_uploaded_checked_and_sent_with_the_form() {
         404
     );
     let theirs = other
-        .submit("k2", json!({"form_id": "dols-form-1", "answers": answers}))
+        .send_form("k2", json!({"form_id": "dols-form-1", "answers": answers}))
         .await;
     assert_eq!(theirs.status(), 422);
     let problem: Problem = theirs.json().await.unwrap();
@@ -858,10 +777,7 @@ async fn a_care_plan_is_uploaded_checked_and_sent_with_the_form() {
 async fn staff_and_integrators_open_the_files_a_referral_carries_each_opening_audited() {
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let upload: shared::api::UploadView = me
         .upload("care-plan.pdf", "application/pdf", PDF)
         .await
@@ -871,13 +787,13 @@ async fn staff_and_integrators_open_the_files_a_referral_carries_each_opening_au
     let mut answers = complete_dols_form_1();
     answers["care_plan"] = json!({"id": upload.id});
     let referral: SubmissionView = me
-        .submit("k", json!({"form_id": "dols-form-1", "answers": answers}))
+        .send_form("k", json!({"form_id": "dols-form-1", "answers": answers}))
         .await
         .json()
         .await
         .unwrap();
     let other: SubmissionView = me
-        .submit(
+        .send_form(
             "k2",
             json!({"form_id": "support-enquiry", "answers": complete_enquiry()}),
         )
@@ -993,10 +909,7 @@ async fn uploads_that_lie_about_their_type_or_are_too_large_are_refused() {
     let app =
         crate::helpers::spawn_app_with(|settings| settings.server.upload_limit_bytes = 1024).await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
 
     let program = me
         .upload(
@@ -1066,10 +979,7 @@ async fn the_server_accepts_exactly_the_answers_the_browsers_engine_accepts() {
 
     let app = spawn_app().await;
     let session = professional(&app, "priya@example.org").await;
-    let me = Client {
-        app: &app,
-        session: &session,
-    };
+    let me = app.caller(&session);
     let council =
         api::council::Council::load(&crate::helpers::repository_root().join("config/council.toml"))
             .unwrap();
@@ -1116,7 +1026,7 @@ async fn the_server_accepts_exactly_the_answers_the_browsers_engine_accepts() {
             && exit_page(form, &parsed, today).is_none();
 
         let response = me
-            .submit(
+            .send_form(
                 &format!("case-{case}"),
                 json!({"form_id": "support-enquiry", "answers": answers}),
             )
