@@ -5,11 +5,11 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
-use shared::api::{AuditEntry, RecordView, Role, StaffRef};
+use shared::api::{AuditEntry, RecordView, StaffRef};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use crate::auth::CurrentUser;
+use crate::auth::{Administrator, CurrentUser};
 use crate::calendar;
 use crate::calendar::timestamp;
 use crate::citizen::Access;
@@ -251,10 +251,9 @@ fn entry(row: Row) -> AuditEntry {
 /// One page of the log, newest first, for administrators.
 pub async fn search(
     state: &AppState,
-    user: &CurrentUser,
+    _user: &Administrator,
     query: AuditQuery,
 ) -> Result<(Vec<AuditEntry>, Option<String>), ApiError> {
-    user.require(Role::Administrator)?;
     query.check()?;
     let page = PageRequest::try_from(PageQuery {
         after: query.after.clone(),
@@ -287,10 +286,9 @@ const EXPORT_HEADER: &[&str] = &[
 /// administrators. The export is itself in the log before the first entry is read.
 pub async fn export(
     state: actix_web::web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     query: AuditQuery,
 ) -> Result<impl futures_util::Stream<Item = Result<actix_web::web::Bytes, ApiError>>, ApiError> {
-    user.require(Role::Administrator)?;
     query.check()?;
     {
         let (actor, looked_at) = (user.clone(), query.describe());

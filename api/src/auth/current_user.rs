@@ -40,6 +40,66 @@ impl CurrentUser {
     }
 }
 
+/// A member of the council's staff (or an administrator, who may do what staff may), proved
+/// before anything is done for them: a feature that takes `&Staff` cannot be reached by a
+/// caller who is not. Extracting it answers 401 without a session and 403 for anyone else.
+#[derive(Debug, Clone)]
+pub struct Staff(CurrentUser);
+
+/// An administrator, proved as [`Staff`] is.
+#[derive(Debug, Clone)]
+pub struct Administrator(CurrentUser);
+
+impl Staff {
+    pub fn prove(user: CurrentUser) -> Result<Self, ApiError> {
+        user.require(Role::Staff)?;
+        Ok(Self(user))
+    }
+}
+
+impl Administrator {
+    pub fn prove(user: CurrentUser) -> Result<Self, ApiError> {
+        user.require(Role::Administrator)?;
+        Ok(Self(user))
+    }
+}
+
+impl std::ops::Deref for Staff {
+    type Target = CurrentUser;
+
+    fn deref(&self) -> &CurrentUser {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Administrator {
+    type Target = CurrentUser;
+
+    fn deref(&self) -> &CurrentUser {
+        &self.0
+    }
+}
+
+impl FromRequest for Staff {
+    type Error = ApiError;
+    type Future = Checking<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let user = CurrentUser::from_request(req, payload);
+        Box::pin(async move { Self::prove(user.await?) })
+    }
+}
+
+impl FromRequest for Administrator {
+    type Error = ApiError;
+    type Future = Checking<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let user = CurrentUser::from_request(req, payload);
+        Box::pin(async move { Self::prove(user.await?) })
+    }
+}
+
 /// An extractor's answer, which needs the database.
 type Checking<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
@@ -73,14 +133,14 @@ pub struct ApiCaller {
 }
 
 impl ApiCaller {
-    /// The caller as staff, once it is shown to be staff or a client holding `scope`.
-    pub fn require(&self, scope: &str) -> Result<&CurrentUser, ApiError> {
+    /// The caller as staff, once it is shown to be staff or a client holding `scope` (a client
+    /// acts with a member of staff's rights).
+    pub fn require(&self, scope: &str) -> Result<Staff, ApiError> {
         match &self.scopes {
-            None => self.user.require(Role::Staff)?,
-            Some(scopes) if scopes.iter().any(|s| s == scope) => {}
-            Some(_) => return Err(ApiError::Forbidden),
+            None => Staff::prove(self.user.clone()),
+            Some(scopes) if scopes.iter().any(|s| s == scope) => Ok(Staff(self.user.clone())),
+            Some(_) => Err(ApiError::Forbidden),
         }
-        Ok(&self.user)
     }
 
     /// Whether the caller holds `scope`: staff hold every scope a client can be given.

@@ -9,5 +9,5 @@ pub mod sessions;
 pub mod throttle;
 pub mod tokens;
 
-pub use current_user::{ApiCaller, CurrentUser};
+pub use current_user::{Administrator, ApiCaller, CurrentUser, Staff};
 pub use keys::Keys;

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::Access;
 use super::person::Person;
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{document_opens, documents};
@@ -165,11 +165,10 @@ pub struct NewDocument<'a> {
 /// Staff publish a PDF or image to a person's Items to view.
 pub async fn publish(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     document: NewDocument<'_>,
 ) -> Result<DocumentSummary, ApiError> {
-    user.require(shared::api::Role::Staff)?;
     let NewDocument {
         title,
         file_name,

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{
-    CreateLinkRequest, InvitationView, LegalBasis, OptionalWord, PersonSummary, Relationship, Role,
+    CreateLinkRequest, InvitationView, LegalBasis, OptionalWord, PersonSummary, Relationship,
     StaffInvitation,
 };
 use shared::rules::normalise_email;
@@ -16,7 +16,7 @@ use super::person::{Person, link_account};
 use super::today;
 use crate::accounts::Account;
 use crate::audit::{self, Event};
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{link_invitations, people};
@@ -74,11 +74,10 @@ impl Invitation {
 /// Staff invite an address to see a person's record, as the person or as a proxy.
 pub async fn invite(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     request: CreateLinkRequest,
 ) -> Result<StaffInvitation, ApiError> {
-    user.require(Role::Staff)?;
     let errors = request.validate(today());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
@@ -289,11 +288,10 @@ pub async fn decline(state: &AppState, user: &CurrentUser, id: String) -> Result
 /// wanted): it stays on the record as withdrawn and can no longer be accepted.
 pub async fn withdraw(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     id: String,
 ) -> Result<(), ApiError> {
-    user.require(shared::api::Role::Staff)?;
     let user = user.clone();
     state
         .database

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::Access;
 use super::person::Person;
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::involvements;
@@ -154,11 +154,10 @@ pub fn insert(
 /// Staff record a professional working with a person.
 pub async fn create(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     request: CreateInvolvementRequest,
 ) -> Result<InvolvementView, ApiError> {
-    user.require(shared::api::Role::Staff)?;
     let request = prepare(request).map_err(ApiError::Validation)?;
     let actor = user.clone();
     state

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::person::Person;
 use super::{Access, notify_linked, today};
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, form_requests, submissions, teams};
@@ -439,11 +439,10 @@ pub(crate) fn starting_answers(form: &shared::forms::FormDefinition, person: Per
 
 pub async fn send(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     request: SendItemRequest,
 ) -> Result<ItemView, ApiError> {
-    user.require(shared::api::Role::Staff)?;
     let mut errors = request.validate(today());
     if let Err(ApiError::Validation(found)) = form_for(state, &request.form_id, Audience::Citizen) {
         errors.extend(found);

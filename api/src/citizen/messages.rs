@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::{Access, notify_linked};
 use crate::accounts::Account;
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{message_reads, message_threads, message_types, messages, teams};
@@ -436,11 +436,10 @@ pub async fn reply(
 /// A team writes to a person (a new conversation).
 pub async fn staff_start(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     request: NewMessageRequest,
 ) -> Result<ThreadView, ApiError> {
-    user.require(shared::api::Role::Staff)?;
     let request = validated(request.validate(), request)?;
     let account_id = user.account_id.clone();
     let actor = user.clone();
@@ -491,12 +490,11 @@ pub async fn staff_start(
 /// A team replies in a thread, as the team that the thread's type names.
 pub async fn staff_reply(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     thread_id: String,
     request: ReplyRequest,
 ) -> Result<ThreadView, ApiError> {
-    user.require(shared::api::Role::Staff)?;
     let request = validated(validate_body(&request.body), request)?;
     let account_id = user.account_id.clone();
     let actor = user.clone();

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::{Access, Link, live_links, summary, today};
 use crate::accounts::Account;
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{people, person_links, person_names};
@@ -284,10 +284,9 @@ pub fn insert(
 /// Staff create a person's record.
 pub async fn create(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     request: CreatePersonRequest,
 ) -> Result<PersonDetails, ApiError> {
-    user.require(shared::api::Role::Staff)?;
     let request = prepare(request).map_err(ApiError::Validation)?;
     let actor = user.clone();
     state
@@ -341,11 +340,10 @@ pub fn link_account(
 /// invite instead). An account already linked to the person gets its link replaced.
 pub async fn link(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     request: CreateLinkRequest,
 ) -> Result<PersonSummary, ApiError> {
-    user.require(shared::api::Role::Staff)?;
     let errors = request.validate(today());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));

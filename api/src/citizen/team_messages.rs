@@ -4,10 +4,10 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::{Role, Sender, StaffThreadView, TeamQueueSummary, TeamRef, TeamThreadSummary};
+use shared::api::{Sender, StaffThreadView, TeamQueueSummary, TeamRef, TeamThreadSummary};
 
 use crate::audit::{self, Event};
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::calendar::timestamp;
 use crate::citizen::messages::load_thread;
 use crate::db::DbConnection;
@@ -18,11 +18,7 @@ use crate::staff::teams::{check_member, oversees_every_team};
 use crate::state::AppState;
 
 /// Every open team with the number of messages nobody in it has opened.
-pub async fn queues(
-    state: &AppState,
-    user: &CurrentUser,
-) -> Result<Vec<TeamQueueSummary>, ApiError> {
-    user.require(Role::Staff)?;
+pub async fn queues(state: &AppState, user: &Staff) -> Result<Vec<TeamQueueSummary>, ApiError> {
     let user = user.clone();
     state
         .database
@@ -79,11 +75,10 @@ pub fn unread_among(conn: &mut DbConnection, threads: &[&String]) -> QueryResult
 /// One page of a team's conversations, most recent first.
 pub async fn threads(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     team: String,
     page: PageRequest,
 ) -> Result<(Vec<TeamThreadSummary>, Option<String>), ApiError> {
-    user.require(Role::Staff)?;
     let user = user.clone();
     let limit = page.limit + 1;
     let after = page.after.clone();
@@ -151,10 +146,9 @@ pub async fn threads(
 /// the reading is in the audit log.
 pub async fn open_thread(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     thread_id: String,
 ) -> Result<StaffThreadView, ApiError> {
-    user.require(Role::Staff)?;
     let user = user.clone();
     state
         .database

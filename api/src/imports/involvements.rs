@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use shared::api::{CreateInvolvementRequest, ImportReport, ImportedRow};
 
 use super::read;
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::citizen::involvements;
 use crate::db::schema::people;
 use crate::error::ApiError;
@@ -34,11 +34,10 @@ enum Whose {
 /// Stores every involvement in the file, or none of them.
 pub async fn import(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     bytes: &[u8],
     declared: Option<&str>,
 ) -> Result<ImportReport, ApiError> {
-    user.require(shared::api::Role::Staff)?;
     let sheet = read(bytes, declared, &COLUMNS, &REQUIRED)?;
     let mut rejections = sheet.rejections;
     let mut prepared = Vec::new();

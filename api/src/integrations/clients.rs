@@ -7,12 +7,12 @@ use base64::Engine;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use rand::RngCore;
-use shared::api::{ApiClientView, ClientWithSecret, CreateClientRequest, Role, TokenResponse};
+use shared::api::{ApiClientView, ClientWithSecret, CreateClientRequest, TokenResponse};
 use uuid::Uuid;
 
 use crate::audit::{self, Event};
 use crate::auth::keys::{constant_time_eq, keyed_hash};
-use crate::auth::{CurrentUser, tokens};
+use crate::auth::{Administrator, CurrentUser, tokens};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::api_clients;
@@ -77,10 +77,9 @@ fn audit_client(
 
 pub async fn create(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Administrator,
     request: CreateClientRequest,
 ) -> Result<ClientWithSecret, ApiError> {
-    user.require(Role::Administrator)?;
     let errors = request.validate();
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
@@ -116,8 +115,7 @@ pub async fn create(
     })
 }
 
-pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<ApiClientView>, ApiError> {
-    user.require(Role::Administrator)?;
+pub async fn list(state: &AppState, _user: &Administrator) -> Result<Vec<ApiClientView>, ApiError> {
     state
         .database
         .run(|conn| {
@@ -134,10 +132,9 @@ pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<ApiClientV
 /// A new secret for the client; the old one stops working now.
 pub async fn rotate(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Administrator,
     id: String,
 ) -> Result<ClientWithSecret, ApiError> {
-    user.require(Role::Administrator)?;
     let secret = new_secret();
     let hash = keyed_hash(&state.keys.refresh_tokens, &secret);
     let user = user.clone();
@@ -170,8 +167,7 @@ pub async fn rotate(
 }
 
 /// Revokes the client: its secret and the tokens already issued with it stop working now.
-pub async fn revoke(state: &AppState, user: &CurrentUser, id: String) -> Result<(), ApiError> {
-    user.require(Role::Administrator)?;
+pub async fn revoke(state: &AppState, user: &Administrator, id: String) -> Result<(), ApiError> {
     let user = user.clone();
     state
         .database

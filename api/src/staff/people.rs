@@ -4,12 +4,12 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
-    CreatePersonRequest, LinkView, OptionalWord, PersonDetails, Relationship, Role, StaffDocument,
+    CreatePersonRequest, LinkView, OptionalWord, PersonDetails, Relationship, StaffDocument,
     StaffPersonView, TeamThreadSummary,
 };
 
 use crate::audit::{self, Event};
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::calendar::timestamp;
 use crate::citizen::person::{Person, blank_to_none, prepare};
 use crate::citizen::{invitations, involvements, items, live_links, today};
@@ -141,10 +141,9 @@ fn latest_threads(conn: &mut DbConnection, person: &Person) -> QueryResult<Vec<T
 /// A person's record for staff; the reading is in the audit log.
 pub async fn record(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
 ) -> Result<StaffPersonView, ApiError> {
-    user.require(Role::Staff)?;
     let user_for_log = user.clone();
     let (person, links, involved, documents, item_rows, threads, invitations, referrals, formats) =
         state
@@ -202,11 +201,10 @@ pub async fn record(
 /// Corrects a person's details; what is left out is cleared, as on a paper form.
 pub async fn update(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     request: CreatePersonRequest,
 ) -> Result<PersonDetails, ApiError> {
-    user.require(Role::Staff)?;
     let request = prepare(request).map_err(ApiError::Validation)?;
     let user = user.clone();
     state
@@ -257,11 +255,10 @@ pub async fn update(
 /// Ends an account's access to a person's record from now.
 pub async fn end_link(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     link_id: String,
 ) -> Result<(), ApiError> {
-    user.require(Role::Staff)?;
     let user = user.clone();
     state
         .database
@@ -290,11 +287,10 @@ pub async fn end_link(
 /// and bytes. Opening it is in the audit log; it does not count as the person opening it.
 pub async fn open_document(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     document_id: String,
 ) -> Result<(String, String, Vec<u8>), ApiError> {
-    user.require(Role::Staff)?;
     let user = user.clone();
     state
         .database
@@ -326,11 +322,10 @@ pub async fn open_document(
 /// Takes a document out of the person's Items to view (it is kept, for the record).
 pub async fn withdraw_document(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     person_id: String,
     document_id: String,
 ) -> Result<(), ApiError> {
-    user.require(Role::Staff)?;
     let user = user.clone();
     state
         .database

@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::api::{
     AddressView, CreatePersonRequest, MatchReason, PersonCandidate, PersonMatch, ReferredPerson,
-    Role, StaffSubmissionView,
+    StaffSubmissionView,
 };
 use shared::forms::{Answers, Identity};
 
 use crate::audit::{self, Event};
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Staff};
 use crate::citizen::person::{self, Person};
 use crate::db::DbConnection;
 use crate::db::schema::{people, submissions};
@@ -191,11 +191,10 @@ fn link_in(
 /// Links a referral to the record a member of staff chose.
 pub async fn link(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     submission_id: String,
     person_id: String,
 ) -> Result<StaffSubmissionView, ApiError> {
-    user.require(Role::Staff)?;
     let actor = user.clone();
     let id = submission_id.clone();
     state
@@ -216,10 +215,9 @@ pub async fn link(
 /// Starts a record from what the referral says of the person, and links the referral to it.
 pub async fn create_from(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     submission_id: String,
 ) -> Result<StaffSubmissionView, ApiError> {
-    user.require(Role::Staff)?;
     let questions = state
         .database
         .run({

@@ -4,12 +4,12 @@
 use chrono::{NaiveDate, NaiveTime};
 use diesel::prelude::*;
 use serde::Deserialize;
-use shared::api::{QueueEntry, QueuePerson, QueueSort, Role, SubmissionStatus};
+use shared::api::{QueueEntry, QueuePerson, QueueSort, SubmissionStatus};
 use utoipa::IntoParams;
 
 use super::{Names, OPEN, Queued};
 use crate::audit::{self, Event};
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::calendar;
 use crate::csv_export;
 use crate::db::DbConnection;
@@ -217,10 +217,9 @@ fn cursor_after(row: &Queued, sort: QueueSort) -> Cursor {
 /// One page of the queue; the look (with its filters) is in the audit log.
 pub async fn page(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Staff,
     query: QueueQuery,
 ) -> Result<(Vec<QueueEntry>, Option<String>), ApiError> {
-    user.require(Role::Staff)?;
     let page = PageRequest::try_from(PageQuery {
         after: query.after.clone(),
         limit: query.limit,
@@ -296,10 +295,9 @@ fn export_row(e: QueueEntry) -> Vec<String> {
 /// export is in the audit log before the first row is read.
 pub async fn export(
     state: actix_web::web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     query: QueueQuery,
 ) -> Result<impl futures_util::Stream<Item = Result<actix_web::web::Bytes, ApiError>>, ApiError> {
-    user.require(Role::Staff)?;
     let sort = query.sort.unwrap_or_default();
     let today = calendar::today();
     {

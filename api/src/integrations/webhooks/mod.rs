@@ -9,13 +9,13 @@
 
 use diesel::prelude::*;
 use shared::api::{
-    CreateWebhookRequest, DeliveryView, FailedDeliveryView, Role, WebhookView, WebhookWithSecret,
+    CreateWebhookRequest, DeliveryView, FailedDeliveryView, WebhookView, WebhookWithSecret,
 };
 use uuid::Uuid;
 
 use super::destination;
 use crate::audit::{self, Event};
-use crate::auth::CurrentUser;
+use crate::auth::{Administrator, CurrentUser};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{webhook_deliveries, webhooks};
@@ -38,10 +38,9 @@ fn audit_webhook(
 
 pub async fn register(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Administrator,
     request: CreateWebhookRequest,
 ) -> Result<WebhookWithSecret, ApiError> {
-    user.require(Role::Administrator)?;
     let mut errors = request.validate();
     if let Err(refused) = destination::check_url(&request.url, state.webhooks.allows_local()) {
         errors.entry("url".into()).or_insert_with(|| vec![refused]);
@@ -78,8 +77,7 @@ pub async fn register(
     })
 }
 
-pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<WebhookView>, ApiError> {
-    user.require(Role::Administrator)?;
+pub async fn list(state: &AppState, _user: &Administrator) -> Result<Vec<WebhookView>, ApiError> {
     state
         .database
         .run(|conn| {
@@ -94,8 +92,7 @@ pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<WebhookVie
 }
 
 /// Stops sending to an endpoint; its deliveries are kept.
-pub async fn disable(state: &AppState, user: &CurrentUser, id: String) -> Result<(), ApiError> {
-    user.require(Role::Administrator)?;
+pub async fn disable(state: &AppState, user: &Administrator, id: String) -> Result<(), ApiError> {
     let user = user.clone();
     state
         .database
@@ -122,10 +119,9 @@ pub async fn disable(state: &AppState, user: &CurrentUser, id: String) -> Result
 /// Gives an endpoint a new secret; the old one goes on signing beside it for a day.
 pub async fn rotate(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Administrator,
     id: String,
 ) -> Result<WebhookWithSecret, ApiError> {
-    user.require(Role::Administrator)?;
     let secret = new_secret();
     let stored = secret.clone();
     let user = user.clone();
@@ -162,11 +158,10 @@ pub async fn rotate(
 /// An endpoint's deliveries, newest first.
 pub async fn deliveries(
     state: &AppState,
-    user: &CurrentUser,
+    _user: &Administrator,
     webhook_id: String,
     page: PageRequest,
 ) -> Result<(Vec<DeliveryView>, Option<String>), ApiError> {
-    user.require(Role::Administrator)?;
     let limit = page.limit + 1;
     let after = page.after.clone();
     let rows: Vec<Delivery> = state
@@ -207,10 +202,9 @@ pub async fn deliveries(
 /// Deliveries given up on, to every endpoint, newest first (from `webhook_deliveries_given_up`).
 pub async fn given_up(
     state: &AppState,
-    user: &CurrentUser,
+    _user: &Administrator,
     page: PageRequest,
 ) -> Result<(Vec<FailedDeliveryView>, Option<String>), ApiError> {
-    user.require(Role::Administrator)?;
     let limit = page.limit + 1;
     let after = page.after.clone();
     let rows: Vec<(Delivery, String)> = state
@@ -256,10 +250,9 @@ pub async fn given_up(
 /// Sends a delivery's event again, as a new delivery with its own id.
 pub async fn replay(
     state: &AppState,
-    user: &CurrentUser,
+    user: &Administrator,
     delivery_id: String,
 ) -> Result<DeliveryView, ApiError> {
-    user.require(Role::Administrator)?;
     let user = user.clone();
     let delivery = state
         .write(move |conn| {

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::audit::{self, AuditQuery};
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::csv_export;
 use crate::error::ApiError;
 use crate::routes::extract::Query;
@@ -35,7 +35,7 @@ use crate::state::AppState;
 )]
 pub async fn export_audit_log(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     query: Query<AuditQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();

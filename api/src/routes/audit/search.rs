@@ -2,7 +2,7 @@ use actix_web::web;
 use shared::api::AuditPage;
 
 use crate::audit::{self, AuditQuery};
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::error::ApiError;
 use crate::routes::extract::Query;
 use crate::state::AppState;
@@ -30,7 +30,7 @@ use crate::state::AppState;
 )]
 pub async fn search_audit_log(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     query: Query<AuditQuery>,
 ) -> Result<web::Json<AuditPage>, ApiError> {
     let (items, next) = audit::search(&state, &user, query.into_inner()).await?;

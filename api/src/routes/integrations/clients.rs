@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 use shared::api::{ApiClientView, ClientWithSecret, CreateClientRequest};
 
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::error::ApiError;
 use crate::integrations::clients;
 use crate::routes::extract::Json;
@@ -29,7 +29,7 @@ use crate::state::AppState;
 )]
 pub async fn create_api_client(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     body: Json<CreateClientRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let created = clients::create(&state, &user, body.into_inner()).await?;
@@ -56,7 +56,7 @@ pub async fn create_api_client(
 )]
 pub async fn list_api_clients(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
 ) -> Result<web::Json<Vec<ApiClientView>>, ApiError> {
     Ok(web::Json(clients::list(&state, &user).await?))
 }
@@ -81,7 +81,7 @@ pub async fn list_api_clients(
 )]
 pub async fn rotate_api_client_secret(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     client_id: web::Path<String>,
 ) -> Result<web::Json<ClientWithSecret>, ApiError> {
     Ok(web::Json(
@@ -109,7 +109,7 @@ pub async fn rotate_api_client_secret(
 )]
 pub async fn revoke_api_client(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     client_id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     clients::revoke(&state, &user, client_id.into_inner()).await?;

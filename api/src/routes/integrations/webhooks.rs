@@ -3,7 +3,7 @@ use shared::api::{
     CreateWebhookRequest, DeliveryPage, DeliveryView, WebhookView, WebhookWithSecret,
 };
 
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::error::ApiError;
 use crate::integrations::webhooks;
 use crate::pagination::{PageQuery, PageRequest};
@@ -35,7 +35,7 @@ use crate::state::AppState;
 )]
 pub async fn register_webhook(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     body: Json<CreateWebhookRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let created = webhooks::register(&state, &user, body.into_inner()).await?;
@@ -62,7 +62,7 @@ pub async fn register_webhook(
 )]
 pub async fn list_webhooks(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
 ) -> Result<web::Json<Vec<WebhookView>>, ApiError> {
     Ok(web::Json(webhooks::list(&state, &user).await?))
 }
@@ -90,7 +90,7 @@ pub async fn list_webhooks(
 )]
 pub async fn rotate_webhook_secret(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     webhook_id: web::Path<String>,
 ) -> Result<web::Json<WebhookWithSecret>, ApiError> {
     Ok(web::Json(
@@ -118,7 +118,7 @@ pub async fn rotate_webhook_secret(
 )]
 pub async fn disable_webhook(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     webhook_id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     webhooks::disable(&state, &user, webhook_id.into_inner()).await?;
@@ -147,7 +147,7 @@ pub async fn disable_webhook(
 )]
 pub async fn list_webhook_deliveries(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     webhook_id: web::Path<String>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<DeliveryPage>, ApiError> {
@@ -178,7 +178,7 @@ pub async fn list_webhook_deliveries(
 )]
 pub async fn replay_webhook_delivery(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     delivery_id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let delivery = webhooks::replay(&state, &user, delivery_id.into_inner()).await?;

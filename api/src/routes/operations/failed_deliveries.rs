@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::FailedDeliveryPage;
 
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::error::ApiError;
 use crate::integrations::webhooks;
 use crate::pagination::{PageQuery, PageRequest};
@@ -30,7 +30,7 @@ use crate::state::AppState;
 )]
 pub async fn list_failed_deliveries(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     query: Query<PageQuery>,
 ) -> Result<web::Json<FailedDeliveryPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;

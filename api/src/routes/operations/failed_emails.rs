@@ -1,7 +1,7 @@
 use actix_web::web;
-use shared::api::{FailedEmailPage, Role};
+use shared::api::FailedEmailPage;
 
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::email::outbox;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
@@ -34,10 +34,9 @@ use crate::state::AppState;
 )]
 pub async fn list_failed_emails(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _user: Administrator,
     query: Query<PageQuery>,
 ) -> Result<web::Json<FailedEmailPage>, ApiError> {
-    user.require(Role::Administrator)?;
     let page = PageRequest::try_from(query.into_inner())?;
     let (items, next) = state
         .database

@@ -1,7 +1,7 @@
 use actix_web::web;
-use shared::api::{DeliveryQueueView, EmailQueueView, OperationsView, Role};
+use shared::api::{DeliveryQueueView, EmailQueueView, OperationsView};
 
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::email::outbox;
 use crate::error::ApiError;
 use crate::integrations::webhooks::deliveries as webhooks;
@@ -28,9 +28,8 @@ use crate::state::AppState;
 )]
 pub async fn get_operations(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _user: Administrator,
 ) -> Result<web::Json<OperationsView>, ApiError> {
-    user.require(Role::Administrator)?;
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
     let view = state
         .database

@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, web};
-use shared::api::Role;
 
 use crate::audit::{self, Event};
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::email::outbox::{self, NotRetried};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -35,10 +34,9 @@ use crate::state::AppState;
 )]
 pub async fn retry_failed_email(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     email_id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Role::Administrator)?;
     let id = email_id.into_inner();
     let actor = user.clone();
     state

@@ -1,8 +1,8 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{AccountView, CreateStaffRequest, Role};
+use shared::api::{AccountView, CreateStaffRequest};
 
 use crate::accounts::staff;
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -29,10 +29,9 @@ use crate::state::AppState;
 )]
 pub async fn create_staff_account(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     body: Json<CreateStaffRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Role::Administrator)?;
     let account = staff::create(&state, &user, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(account))
 }

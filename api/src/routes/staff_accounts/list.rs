@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::StaffMember;
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::staff::accounts;
 use crate::state::AppState;
@@ -27,7 +27,7 @@ use crate::state::AppState;
 )]
 pub async fn list_staff_accounts(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
 ) -> Result<web::Json<Vec<StaffMember>>, ApiError> {
     Ok(web::Json(accounts::list(&state, &user).await?))
 }

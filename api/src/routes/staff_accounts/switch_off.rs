@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::StaffMember;
 
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::error::ApiError;
 use crate::staff::accounts;
 use crate::state::AppState;
@@ -28,7 +28,7 @@ use crate::state::AppState;
 )]
 pub async fn switch_off_staff_account(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     account_id: web::Path<String>,
 ) -> Result<web::Json<StaffMember>, ApiError> {
     Ok(web::Json(

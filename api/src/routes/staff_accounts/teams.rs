@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::{SetTeamsRequest, StaffMember};
 
-use crate::auth::CurrentUser;
+use crate::auth::Administrator;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::staff::accounts;
@@ -30,7 +30,7 @@ use crate::state::AppState;
 )]
 pub async fn set_staff_teams(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Administrator,
     account_id: web::Path<String>,
     body: Json<SetTeamsRequest>,
 ) -> Result<web::Json<StaffMember>, ApiError> {

@@ -41,7 +41,7 @@ pub async fn import_involvements(
     request: HttpRequest,
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::PEOPLE_WRITE)?;
+    let user = &caller.require(scopes::PEOPLE_WRITE)?;
     let (bytes, declared) = files::read_body(&request, body, state.upload_limit_bytes).await?;
     let report = involvements::import(&state, user, &bytes, declared.as_deref()).await?;
     Ok(HttpResponse::Created().json(report))

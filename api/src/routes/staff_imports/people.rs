@@ -43,7 +43,7 @@ pub async fn import_people(
     request: HttpRequest,
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::PEOPLE_WRITE)?;
+    let user = &caller.require(scopes::PEOPLE_WRITE)?;
     let (bytes, declared) = files::read_body(&request, body, state.upload_limit_bytes).await?;
     let report = people::import(&state, user, &bytes, declared.as_deref()).await?;
     Ok(HttpResponse::Created().json(report))

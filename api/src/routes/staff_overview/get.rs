@@ -3,7 +3,7 @@ use serde::Deserialize;
 use shared::api::Overview;
 use utoipa::IntoParams;
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::routes::extract::Query;
 use crate::state::AppState;
@@ -54,7 +54,7 @@ pub struct OverviewQuery {
 )]
 pub async fn get_overview(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     query: Query<OverviewQuery>,
 ) -> Result<web::Json<Overview>, ApiError> {
     let team = query.into_inner().team.filter(|t| !t.is_empty());

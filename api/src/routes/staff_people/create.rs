@@ -33,7 +33,7 @@ pub async fn create_person(
     caller: ApiCaller,
     body: Json<CreatePersonRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::PEOPLE_WRITE)?;
+    let user = &caller.require(scopes::PEOPLE_WRITE)?;
     let created = person::create(&state, user, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/people/{}", created.id)))

@@ -64,7 +64,7 @@ pub async fn publish_document(
     query: Query<PublishQuery>,
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::DOCUMENTS_WRITE)?;
+    let user = &caller.require(scopes::DOCUMENTS_WRITE)?;
     let (bytes, declared) = files::read_body(&request, body, state.upload_limit_bytes).await?;
     let published = documents::publish(
         &state,

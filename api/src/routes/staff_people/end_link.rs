@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::staff::people;
 use crate::state::AppState;
@@ -29,7 +29,7 @@ use crate::state::AppState;
 )]
 pub async fn end_link(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, link_id) = path.into_inner();

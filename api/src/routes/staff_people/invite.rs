@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 use shared::api::{CreateLinkRequest, StaffInvitation};
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::citizen::invitations;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
@@ -33,7 +33,7 @@ use crate::state::AppState;
 )]
 pub async fn invite_to_record(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     person_id: web::Path<String>,
     body: Json<CreateLinkRequest>,
 ) -> Result<HttpResponse, ApiError> {

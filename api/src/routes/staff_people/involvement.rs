@@ -35,7 +35,7 @@ pub async fn create_involvement(
     person_id: web::Path<String>,
     body: Json<CreateInvolvementRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::PEOPLE_WRITE)?;
+    let user = &caller.require(scopes::PEOPLE_WRITE)?;
     let created =
         involvements::create(&state, user, person_id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(created))

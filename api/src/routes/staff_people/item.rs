@@ -37,7 +37,7 @@ pub async fn send_item(
     person_id: web::Path<String>,
     body: Json<SendItemRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::PEOPLE_WRITE)?;
+    let user = &caller.require(scopes::PEOPLE_WRITE)?;
     let item = items::send(&state, user, person_id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(item))
 }

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 use shared::api::{CreateLinkRequest, PersonSummary};
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::citizen::person;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
@@ -32,7 +32,7 @@ use crate::state::AppState;
 )]
 pub async fn link_account(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     person_id: web::Path<String>,
     body: Json<CreateLinkRequest>,
 ) -> Result<HttpResponse, ApiError> {

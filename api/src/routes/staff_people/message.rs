@@ -37,7 +37,7 @@ pub async fn send_staff_message(
     person_id: web::Path<String>,
     body: Json<NewMessageRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::MESSAGES_WRITE)?;
+    let user = &caller.require(scopes::MESSAGES_WRITE)?;
     let thread =
         messages::staff_start(&state, user, person_id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(thread))

@@ -35,7 +35,7 @@ pub async fn open_published_document(
     caller: ApiCaller,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::PEOPLE_READ)?;
+    let user = &caller.require(scopes::PEOPLE_READ)?;
     let (person_id, document_id) = path.into_inner();
     let (file_name, content_type, bytes) =
         people::open_document(&state, user, person_id, document_id).await?;

@@ -32,7 +32,7 @@ pub async fn get_staff_person(
     caller: ApiCaller,
     person_id: web::Path<String>,
 ) -> Result<web::Json<StaffPersonView>, ApiError> {
-    let user = caller.require(scopes::PEOPLE_READ)?;
+    let user = &caller.require(scopes::PEOPLE_READ)?;
     Ok(web::Json(
         people::record(&state, user, person_id.into_inner()).await?,
     ))

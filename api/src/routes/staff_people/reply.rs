@@ -39,7 +39,7 @@ pub async fn reply_as_team(
     path: web::Path<(String, String)>,
     body: Json<ReplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::MESSAGES_WRITE)?;
+    let user = &caller.require(scopes::MESSAGES_WRITE)?;
     let (person_id, thread_id) = path.into_inner();
     let thread =
         messages::staff_reply(&state, user, person_id, thread_id, body.into_inner()).await?;

@@ -59,7 +59,7 @@ pub async fn search_people(
     caller: ApiCaller,
     query: Query<SearchQuery>,
 ) -> Result<web::Json<PersonMatchPage>, ApiError> {
-    let user = caller.require(scopes::PEOPLE_READ)?;
+    let user = &caller.require(scopes::PEOPLE_READ)?;
     let query = query.into_inner();
     let page = PageRequest::try_from(PageQuery {
         after: query.after,

@@ -36,7 +36,7 @@ pub async fn update_person(
     person_id: web::Path<String>,
     body: Json<CreatePersonRequest>,
 ) -> Result<web::Json<PersonDetails>, ApiError> {
-    let user = caller.require(scopes::PEOPLE_WRITE)?;
+    let user = &caller.require(scopes::PEOPLE_WRITE)?;
     Ok(web::Json(
         people::update(&state, user, person_id.into_inner(), body.into_inner()).await?,
     ))

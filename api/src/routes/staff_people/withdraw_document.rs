@@ -32,7 +32,7 @@ pub async fn withdraw_document(
     caller: ApiCaller,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.require(scopes::DOCUMENTS_WRITE)?;
+    let user = &caller.require(scopes::DOCUMENTS_WRITE)?;
     let (person_id, document_id) = path.into_inner();
     people::withdraw_document(&state, user, person_id, document_id).await?;
     Ok(HttpResponse::NoContent().finish())

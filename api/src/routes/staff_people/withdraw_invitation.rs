@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::citizen::invitations;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -30,7 +30,7 @@ use crate::state::AppState;
 )]
 pub async fn withdraw_invitation(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, invitation_id) = path.into_inner();

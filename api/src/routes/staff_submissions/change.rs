@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 use shared::api::{StaffSubmissionView, SubmissionChangeRequest};
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -34,7 +34,7 @@ use crate::triage;
 )]
 pub async fn change_submission(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     submission_id: web::Path<String>,
     body: Json<SubmissionChangeRequest>,
 ) -> Result<HttpResponse, ApiError> {

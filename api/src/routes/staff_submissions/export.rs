@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::csv_export;
 use crate::error::ApiError;
 use crate::routes::extract::Query;
@@ -37,7 +37,7 @@ use crate::triage::queue::{self, QueueQuery};
 )]
 pub async fn export_queue(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     query: Query<QueueQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();

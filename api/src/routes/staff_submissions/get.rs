@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::StaffSubmissionView;
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::triage;
@@ -28,7 +28,7 @@ use crate::triage;
 )]
 pub async fn get_staff_submission(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     submission_id: web::Path<String>,
 ) -> Result<web::Json<StaffSubmissionView>, ApiError> {
     Ok(web::Json(

@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::{LinkPersonRequest, StaffSubmissionView};
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;
@@ -39,7 +39,7 @@ use crate::triage::matching;
 )]
 pub async fn link_submission_person(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     submission_id: web::Path<String>,
     body: Json<LinkPersonRequest>,
 ) -> Result<web::Json<StaffSubmissionView>, ApiError> {

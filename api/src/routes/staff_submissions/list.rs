@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::QueuePage;
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::routes::extract::Query;
 use crate::state::AppState;
@@ -33,7 +33,7 @@ use crate::triage::queue::{self, QueueQuery};
 )]
 pub async fn list_queue(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     query: Query<QueueQuery>,
 ) -> Result<web::Json<QueuePage>, ApiError> {
     let (items, next) = queue::page(&state, &user, query.into_inner()).await?;

@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::StaffSubmissionView;
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::triage::matching;
@@ -33,7 +33,7 @@ use crate::triage::matching;
 )]
 pub async fn create_person_from_submission(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     submission_id: web::Path<String>,
 ) -> Result<actix_web::HttpResponse, ApiError> {
     let view = matching::create_from(&state, &user, submission_id.into_inner()).await?;

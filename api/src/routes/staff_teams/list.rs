@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::TeamQueueSummary;
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::citizen::team_messages as teams;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -26,7 +26,7 @@ use crate::state::AppState;
 )]
 pub async fn list_team_queues(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
 ) -> Result<web::Json<Vec<TeamQueueSummary>>, ApiError> {
     Ok(web::Json(teams::queues(&state, &user).await?))
 }

@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::StaffThreadView;
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::citizen::team_messages as teams;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -30,7 +30,7 @@ use crate::state::AppState;
 )]
 pub async fn open_team_thread(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     thread_id: web::Path<String>,
 ) -> Result<web::Json<StaffThreadView>, ApiError> {
     Ok(web::Json(

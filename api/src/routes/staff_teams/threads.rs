@@ -1,7 +1,7 @@
 use actix_web::web;
 use shared::api::TeamThreadPage;
 
-use crate::auth::CurrentUser;
+use crate::auth::Staff;
 use crate::citizen::team_messages as teams;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
@@ -31,7 +31,7 @@ use crate::state::AppState;
 )]
 pub async fn list_team_threads(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    user: Staff,
     team: web::Path<String>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<TeamThreadPage>, ApiError> {
