@@ -460,31 +460,41 @@ pub async fn staff_start(
                 &actor,
                 crate::audit::Event::new("send", "thread", &thread_id, Some(&person_id)),
             )?;
-            insert_message(
-                conn,
-                NewMessage {
-                    person_id: &person_id,
-                    thread_id: &thread_id,
-                    sender: Sender::Staff,
-                    author_account_id: Some(&account_id),
-                    author_name: &team_name,
-                    body: &request.body,
-                    in_reply_to: None,
-                    now,
-                },
-            )?;
-            notify_linked(
-                conn,
-                &council,
-                &link,
-                &person_id,
-                Template::MessageWaiting,
+            let message = NewMessage {
+                person_id: &person_id,
+                thread_id: &thread_id,
+                sender: Sender::Staff,
+                author_account_id: Some(&account_id),
+                author_name: &team_name,
+                body: &request.body,
+                in_reply_to: None,
                 now,
-            )?;
-            load_thread(conn, &person_id, &thread_id)
+            };
+            from_team(conn, message, &council, &link)
         })
         .await?;
     Ok(thread)
+}
+
+/// Writes a team's message and tells everyone linked to the person that one is waiting; gives
+/// the thread as it now stands.
+fn from_team(
+    conn: &mut DbConnection,
+    message: NewMessage<'_>,
+    council: &shared::api::CouncilView,
+    link: &url::Url,
+) -> Result<ThreadView, ApiError> {
+    let (person_id, thread_id, now) = (message.person_id, message.thread_id, message.now);
+    insert_message(conn, message)?;
+    notify_linked(
+        conn,
+        council,
+        link,
+        person_id,
+        Template::MessageWaiting,
+        now,
+    )?;
+    load_thread(conn, person_id, thread_id)
 }
 
 /// A team replies in a thread, as the team that the thread's type names.
@@ -524,28 +534,17 @@ pub async fn staff_reply(
                 &actor,
                 crate::audit::Event::new("reply", "thread", &thread_id, Some(&person_id)),
             )?;
-            insert_message(
-                conn,
-                NewMessage {
-                    person_id: &person_id,
-                    thread_id: &thread_id,
-                    sender: Sender::Staff,
-                    author_account_id: Some(&account_id),
-                    author_name: &team_name,
-                    body: &request.body,
-                    in_reply_to: Some(&request.in_reply_to),
-                    now,
-                },
-            )?;
-            notify_linked(
-                conn,
-                &council,
-                &link,
-                &person_id,
-                Template::MessageWaiting,
+            let message = NewMessage {
+                person_id: &person_id,
+                thread_id: &thread_id,
+                sender: Sender::Staff,
+                author_account_id: Some(&account_id),
+                author_name: &team_name,
+                body: &request.body,
+                in_reply_to: Some(&request.in_reply_to),
                 now,
-            )?;
-            load_thread(conn, &person_id, &thread_id)
+            };
+            from_team(conn, message, &council, &link)
         })
         .await?;
     Ok(thread)
