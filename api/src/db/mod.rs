@@ -57,6 +57,19 @@ impl Database {
             Target::Sqlite { path } => (Some(path.clone()), None),
             Target::Postgres { url } => (None, Some(url.clone())),
         };
+        if let Some(path) = &sqlite_path {
+            // Switching a new file to WAL takes a lock that the pool's first connections, opening
+            // together, would fail on ("database is locked"); the mode stays with the file, so
+            // one connection switches it before the pool opens any.
+            use diesel::connection::SimpleConnection;
+            use diesel::{Connection, SqliteConnection};
+            let mut first = SqliteConnection::establish(path)
+                .with_context(|| format!("could not open {}", settings.redacted_url()))?;
+            first.batch_execute(&format!(
+                "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL;",
+                settings.sqlite_busy_timeout_ms
+            ))?;
+        }
         let manager = Manager::new(target, settings.sqlite_busy_timeout_ms);
         let pool = Pool::builder()
             .max_size(settings.pool_size)
