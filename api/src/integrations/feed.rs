@@ -80,7 +80,7 @@ fn entry(row: Row, restricted: bool, state: &AppState) -> Result<FeedEntry, ApiE
         form_id,
         form_title,
         form_version: u32::try_from(version).unwrap_or_default(),
-        status: SubmissionStatus::try_from(status).map_err(|e| ApiError::Internal(e.into()))?,
+        status: SubmissionStatus::try_from(status)?,
         submitted_at: at.and_utc(),
         person_id: person,
         team,
