@@ -19,11 +19,115 @@ use crate::error::ApiError;
 use crate::pagination::{Cursor, PageQuery, PageRequest};
 use crate::state::AppState;
 
+/// What was done, in the audit log's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Answer,
+    Create,
+    Disable,
+    End,
+    Export,
+    Invite,
+    Link,
+    List,
+    Publish,
+    Read,
+    Replay,
+    Reply,
+    Retry,
+    Revoke,
+    Rotate,
+    Search,
+    Send,
+    SwitchOff,
+    Update,
+    Withdraw,
+}
+
+impl Action {
+    /// As the audit log stores and shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Answer => "answer",
+            Self::Create => "create",
+            Self::Disable => "disable",
+            Self::End => "end",
+            Self::Export => "export",
+            Self::Invite => "invite",
+            Self::Link => "link",
+            Self::List => "list",
+            Self::Publish => "publish",
+            Self::Read => "read",
+            Self::Replay => "replay",
+            Self::Reply => "reply",
+            Self::Retry => "retry",
+            Self::Revoke => "revoke",
+            Self::Rotate => "rotate",
+            Self::Search => "search",
+            Self::Send => "send",
+            Self::SwitchOff => "switch_off",
+            Self::Update => "update",
+            Self::Withdraw => "withdraw",
+        }
+    }
+}
+
+/// What it was done to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Account,
+    ApiClient,
+    Audit,
+    Document,
+    Email,
+    Feed,
+    FormatRequest,
+    Invitation,
+    Involvement,
+    Item,
+    Link,
+    People,
+    Person,
+    Submission,
+    Submissions,
+    Team,
+    Thread,
+    Upload,
+    Webhook,
+}
+
+impl Subject {
+    /// As the audit log stores and shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Account => "account",
+            Self::ApiClient => "api_client",
+            Self::Audit => "audit",
+            Self::Document => "document",
+            Self::Email => "email",
+            Self::Feed => "feed",
+            Self::FormatRequest => "format_request",
+            Self::Invitation => "invitation",
+            Self::Involvement => "involvement",
+            Self::Item => "item",
+            Self::Link => "link",
+            Self::People => "people",
+            Self::Person => "person",
+            Self::Submission => "submission",
+            Self::Submissions => "submissions",
+            Self::Team => "team",
+            Self::Thread => "thread",
+            Self::Upload => "upload",
+            Self::Webhook => "webhook",
+        }
+    }
+}
+
 /// What was done to what.
 #[derive(Debug, Clone, Copy)]
 pub struct Event<'a> {
-    pub action: &'a str,
-    pub subject_type: &'a str,
+    pub action: Action,
+    pub subject_type: Subject,
     pub subject_id: &'a str,
     /// The person whose record it touches, if any.
     pub person_id: Option<&'a str>,
@@ -31,8 +135,8 @@ pub struct Event<'a> {
 
 impl<'a> Event<'a> {
     pub fn new(
-        action: &'a str,
-        subject_type: &'a str,
+        action: Action,
+        subject_type: Subject,
         subject_id: &'a str,
         person_id: Option<&'a str>,
     ) -> Self {
@@ -44,8 +148,8 @@ impl<'a> Event<'a> {
         }
     }
 
-    pub fn read(subject_type: &'a str, subject_id: &'a str, person_id: Option<&'a str>) -> Self {
-        Self::new("read", subject_type, subject_id, person_id)
+    pub fn read(subject_type: Subject, subject_id: &'a str, person_id: Option<&'a str>) -> Self {
+        Self::new(Action::Read, subject_type, subject_id, person_id)
     }
 }
 
@@ -82,8 +186,8 @@ fn insert(
             audit_events::id.eq(Uuid::now_v7().to_string()),
             audit_events::actor_id.eq(actor_id),
             audit_events::client_id.eq(client_id),
-            audit_events::action.eq(event.action),
-            audit_events::subject_type.eq(event.subject_type),
+            audit_events::action.eq(event.action.as_str()),
+            audit_events::subject_type.eq(event.subject_type.as_str()),
             audit_events::subject_id.eq(event.subject_id),
             audit_events::person_id.eq(event.person_id),
             audit_events::at.eq(timestamp()),
@@ -298,7 +402,7 @@ pub async fn export(
                 Ok::<_, ApiError>(record(
                     conn,
                     &actor,
-                    Event::new("export", "audit", &looked_at, None),
+                    Event::new(Action::Export, Subject::Audit, &looked_at, None),
                 )?)
             })
             .await?;
@@ -354,7 +458,7 @@ pub async fn record_views(
             let mut select = audit_events::table
                 .inner_join(accounts::table)
                 .filter(audit_events::person_id.eq(&person_id))
-                .filter(audit_events::action.eq("read"))
+                .filter(audit_events::action.eq(Action::Read.as_str()))
                 .order((audit_events::at.desc(), audit_events::id.desc()))
                 .limit(limit)
                 .select((

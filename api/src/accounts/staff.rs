@@ -5,7 +5,7 @@ use shared::rules::normalise_email;
 use uuid::Uuid;
 
 use super::{Account, now};
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
 use crate::db::schema::accounts;
@@ -81,7 +81,7 @@ pub async fn create(
             audit::record(
                 conn,
                 &admin,
-                Event::new("create", "account", &account.id, None),
+                Event::new(Action::Create, Subject::Account, &account.id, None),
             )?;
             let message = email::templates::render(
                 Template::StaffInvitation,

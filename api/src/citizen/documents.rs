@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::Access;
 use super::person::Person;
+use crate::audit::{Action, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -213,7 +214,7 @@ pub async fn publish(
             crate::audit::record(
                 conn,
                 &actor,
-                crate::audit::Event::new("publish", "document", &id, Some(&person_id)),
+                crate::audit::Event::new(Action::Publish, Subject::Document, &id, Some(&person_id)),
             )?;
             // The new version someone asked for: their request shows it from now on.
             if let Some(request) = &answers {
@@ -221,7 +222,12 @@ pub async fn publish(
                 crate::audit::record(
                     conn,
                     &actor,
-                    crate::audit::Event::new("answer", "format_request", request, Some(&person_id)),
+                    crate::audit::Event::new(
+                        Action::Answer,
+                        Subject::FormatRequest,
+                        request,
+                        Some(&person_id),
+                    ),
                 )?;
             }
             // Everyone who may read the record hears there is something new, not what.

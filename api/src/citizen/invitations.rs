@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::person::{Person, link_account};
 use super::today;
 use crate::accounts::Account;
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -123,7 +123,7 @@ pub async fn invite(
             audit::record(
                 conn,
                 &actor,
-                Event::new("invite", "invitation", &id, Some(&person_id)),
+                Event::new(Action::Invite, Subject::Invitation, &id, Some(&person_id)),
             )?;
             let invitation: Invitation = link_invitations::table
                 .find(&id)
@@ -310,7 +310,12 @@ pub async fn withdraw(
                     conn,
                     &user,
                     withdrawn,
-                    crate::audit::Event::new("withdraw", "invitation", &id, Some(&person_id)),
+                    crate::audit::Event::new(
+                        Action::Withdraw,
+                        Subject::Invitation,
+                        &id,
+                        Some(&person_id),
+                    ),
                 )
             })
         })

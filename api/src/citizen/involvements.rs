@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::Access;
 use super::person::Person;
+use crate::audit::{Action, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -138,7 +139,7 @@ pub fn insert(
     crate::audit::record(
         conn,
         actor,
-        crate::audit::Event::new("create", "involvement", &id, Some(person_id)),
+        crate::audit::Event::new(Action::Create, Subject::Involvement, &id, Some(person_id)),
     )?;
     Ok(InvolvementView {
         id,

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::person::Person;
 use super::{Access, notify_linked, today};
+use crate::audit::{Action, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -497,7 +498,7 @@ pub async fn send(
             crate::audit::record(
                 conn,
                 &actor,
-                crate::audit::Event::new("send", "item", &id, Some(&person_id)),
+                crate::audit::Event::new(Action::Send, Subject::Item, &id, Some(&person_id)),
             )?;
             load(conn, &person_id, &id)
         })

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use super::{Access, notify_linked};
 use crate::accounts::Account;
+use crate::audit::{Action, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -458,7 +459,12 @@ pub async fn staff_start(
             crate::audit::record(
                 conn,
                 &actor,
-                crate::audit::Event::new("send", "thread", &thread_id, Some(&person_id)),
+                crate::audit::Event::new(
+                    Action::Send,
+                    Subject::Thread,
+                    &thread_id,
+                    Some(&person_id),
+                ),
             )?;
             let message = NewMessage {
                 person_id: &person_id,
@@ -532,7 +538,12 @@ pub async fn staff_reply(
             crate::audit::record(
                 conn,
                 &actor,
-                crate::audit::Event::new("reply", "thread", &thread_id, Some(&person_id)),
+                crate::audit::Event::new(
+                    Action::Reply,
+                    Subject::Thread,
+                    &thread_id,
+                    Some(&person_id),
+                ),
             )?;
             let message = NewMessage {
                 person_id: &person_id,

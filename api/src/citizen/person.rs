@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::{Access, Link, live_links, summary, today};
 use crate::accounts::Account;
+use crate::audit::{Action, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -276,7 +277,7 @@ pub fn insert(
     crate::audit::record(
         conn,
         actor,
-        crate::audit::Event::new("create", "person", &id, Some(&id)),
+        crate::audit::Event::new(Action::Create, Subject::Person, &id, Some(&id)),
     )?;
     Ok(id)
 }
@@ -376,7 +377,12 @@ pub async fn link(
                 crate::audit::record(
                     conn,
                     &actor,
-                    crate::audit::Event::new("link", "link", &account.id, Some(&person.id)),
+                    crate::audit::Event::new(
+                        Action::Link,
+                        Subject::Link,
+                        &account.id,
+                        Some(&person.id),
+                    ),
                 )?;
                 Ok(PersonSummary {
                     id: person.id,

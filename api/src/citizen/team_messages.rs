@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{Sender, StaffThreadView, TeamQueueSummary, TeamRef, TeamThreadSummary};
 
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Staff;
 use crate::calendar::timestamp;
 use crate::citizen::messages::load_thread;
@@ -91,7 +91,11 @@ pub async fn threads(
                 return Err(ApiError::NotFound);
             }
             check_member(conn, &user, &team)?;
-            audit::record(conn, &user, Event::new("list", "team", &team, None))?;
+            audit::record(
+                conn,
+                &user,
+                Event::new(Action::List, Subject::Team, &team, None),
+            )?;
             let mut select = message_threads::table
                 .inner_join(people::table)
                 .filter(message_threads::team_key.eq(&team))
@@ -187,7 +191,7 @@ pub async fn open_thread(
                 audit::record(
                     conn,
                     &user,
-                    Event::read("thread", &thread_id, Some(&person_id)),
+                    Event::read(Subject::Thread, &thread_id, Some(&person_id)),
                 )?;
                 Ok(StaffThreadView {
                     person_id,

@@ -10,7 +10,7 @@ use rand::RngCore;
 use shared::api::{ApiClientView, ClientWithSecret, CreateClientRequest, TokenResponse};
 use uuid::Uuid;
 
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::keys::{constant_time_eq, keyed_hash};
 use crate::auth::{Administrator, CurrentUser, tokens};
 use crate::calendar::timestamp;
@@ -69,10 +69,10 @@ fn new_secret() -> String {
 fn audit_client(
     conn: &mut DbConnection,
     user: &CurrentUser,
-    action: &str,
+    action: Action,
     id: &str,
 ) -> QueryResult<()> {
-    audit::record(conn, user, Event::new(action, "api_client", id, None))
+    audit::record(conn, user, Event::new(action, Subject::ApiClient, id, None))
 }
 
 pub async fn create(
@@ -104,7 +104,7 @@ pub async fn create(
                         api_clients::secret_set_at.eq(now),
                     ))
                     .execute(conn)?;
-                audit_client(conn, &user, "create", &id)?;
+                audit_client(conn, &user, Action::Create, &id)?;
                 Client::find(conn, &id)?.ok_or(ApiError::NotFound)
             })
         })
@@ -155,7 +155,7 @@ pub async fn rotate(
                 if changed == 0 {
                     return Err(ApiError::NotFound);
                 }
-                audit_client(conn, &user, "rotate", &id)?;
+                audit_client(conn, &user, Action::Rotate, &id)?;
                 Client::find(conn, &id)?.ok_or(ApiError::NotFound)
             })
         })
@@ -184,7 +184,7 @@ pub async fn revoke(state: &AppState, user: &Administrator, id: String) -> Resul
                     conn,
                     &user,
                     changed,
-                    Event::new("revoke", "api_client", &id, None),
+                    Event::new(Action::Revoke, Subject::ApiClient, &id, None),
                 )
             })
         })

@@ -11,6 +11,7 @@ use diesel::prelude::*;
 use shared::api::{FeedEntry, FieldErrors, SubmissionStatus, scopes};
 
 use crate::audit;
+use crate::audit::Subject;
 use crate::auth::ApiCaller;
 use crate::db::DbConnection;
 use crate::db::schema::submissions;
@@ -125,7 +126,7 @@ pub async fn one(state: &AppState, caller: &ApiCaller, id: String) -> Result<Fee
                 audit::record(
                     conn,
                     &caller,
-                    audit::Event::read("submission", &id, row.8.as_deref()),
+                    audit::Event::read(Subject::Submission, &id, row.8.as_deref()),
                 )?;
                 Ok::<_, ApiError>(row)
             })
@@ -178,7 +179,7 @@ pub async fn read(
                 audit::record(
                     conn,
                     &caller,
-                    audit::Event::read("feed", &after_position.to_string(), None),
+                    audit::Event::read(Subject::Feed, &after_position.to_string(), None),
                 )?;
                 Ok::<_, ApiError>(rows)
             })

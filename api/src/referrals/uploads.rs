@@ -11,7 +11,7 @@ use shared::api::{FieldErrors, UploadView, scopes};
 use shared::forms::{Answers, FormDefinition, QuestionKind};
 use uuid::Uuid;
 
-use crate::audit::{self, Event};
+use crate::audit::{self, Event, Subject};
 use crate::auth::{ApiCaller, CurrentUser};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -153,7 +153,7 @@ pub async fn attachment(
                 audit::record(
                     conn,
                     &caller,
-                    Event::read("upload", &id, person_id.as_deref()),
+                    Event::read(Subject::Upload, &id, person_id.as_deref()),
                 )?;
                 Ok((upload, bytes))
             })

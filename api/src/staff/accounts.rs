@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use shared::api::{Role, SetTeamsRequest, StaffMember, TeamRef};
 
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::{Administrator, Staff, live, sessions};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -133,7 +133,7 @@ pub async fn set_teams(
                 audit::record(
                     conn,
                     &user,
-                    Event::new("update", "account", &account_id, None),
+                    Event::new(Action::Update, Subject::Account, &account_id, None),
                 )?;
                 one(conn, &account_id)
             })
@@ -172,7 +172,7 @@ pub async fn switch_off(
                 audit::record(
                     conn,
                     &user,
-                    Event::new("switch_off", "account", &account_id, None),
+                    Event::new(Action::SwitchOff, Subject::Account, &account_id, None),
                 )?;
                 one(conn, &account_id)
             })

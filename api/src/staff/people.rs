@@ -8,7 +8,7 @@ use shared::api::{
     StaffPersonView, TeamThreadSummary,
 };
 
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Staff;
 use crate::calendar::timestamp;
 use crate::citizen::person::{Person, blank_to_none, prepare};
@@ -169,7 +169,7 @@ pub async fn record(
                     audit::record(
                         conn,
                         &user_for_log,
-                        Event::read("person", &person_id, Some(&person_id)),
+                        Event::read(Subject::Person, &person_id, Some(&person_id)),
                     )?;
                     Ok::<_, ApiError>((
                         person,
@@ -242,7 +242,12 @@ pub async fn update(
                 audit::record(
                     conn,
                     &user,
-                    Event::new("update", "person", &person_id, Some(&person_id)),
+                    Event::new(
+                        Action::Update,
+                        Subject::Person,
+                        &person_id,
+                        Some(&person_id),
+                    ),
                 )?;
                 Ok(Person::find(conn, &person_id)?
                     .ok_or(ApiError::NotFound)?
@@ -276,7 +281,7 @@ pub async fn end_link(
                     conn,
                     &user,
                     ended,
-                    Event::new("end", "link", &link_id, Some(&person_id)),
+                    Event::new(Action::End, Subject::Link, &link_id, Some(&person_id)),
                 )
             })
         })
@@ -311,7 +316,7 @@ pub async fn open_document(
                 audit::record(
                     conn,
                     &user,
-                    Event::read("document", &document_id, Some(&person_id)),
+                    Event::read(Subject::Document, &document_id, Some(&person_id)),
                 )?;
                 Ok(found)
             })
@@ -343,7 +348,12 @@ pub async fn withdraw_document(
                     conn,
                     &user,
                     withdrawn,
-                    Event::new("withdraw", "document", &document_id, Some(&person_id)),
+                    Event::new(
+                        Action::Withdraw,
+                        Subject::Document,
+                        &document_id,
+                        Some(&person_id),
+                    ),
                 )
             })
         })

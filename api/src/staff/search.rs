@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use shared::api::PersonMatch;
 use shared::rules::Postcode;
 
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Staff;
 use crate::citizen::person::{Person, fold};
 use crate::db::schema::{people, person_names};
@@ -107,7 +107,11 @@ pub async fn people(
         .run(move |conn| {
             // A search shows several people's names and dates of birth: the search itself is
             // logged (what was looked for), each record opened from it is logged again.
-            audit::record(conn, &actor, Event::new("search", "people", &text, None))?;
+            audit::record(
+                conn,
+                &actor,
+                Event::new(Action::Search, Subject::People, &text, None),
+            )?;
             let mut select = people::table
                 .order((people::surname, people::forename, people::id))
                 .limit(limit)

@@ -13,7 +13,7 @@ use shared::api::{
 };
 use shared::forms::{Answers, Identity};
 
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::citizen::person::{self, Person};
 use crate::db::DbConnection;
@@ -183,7 +183,12 @@ fn link_in(
     audit::record(
         conn,
         user,
-        Event::new("link", "submission", submission_id, Some(person_id)),
+        Event::new(
+            Action::Link,
+            Subject::Submission,
+            submission_id,
+            Some(person_id),
+        ),
     )?;
     Ok(())
 }

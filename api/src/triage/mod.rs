@@ -19,7 +19,7 @@ use shared::api::{
 use shared::forms::SummaryRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Staff;
 use crate::calendar;
 use crate::calendar::timestamp;
@@ -313,7 +313,7 @@ pub async fn get(
                 audit::record(
                     conn,
                     &actor,
-                    Event::read("submission", &id, view.entry.person_id.as_deref()),
+                    Event::read(Subject::Submission, &id, view.entry.person_id.as_deref()),
                 )?;
                 Ok::<_, ApiError>(view)
             })
@@ -458,8 +458,8 @@ pub async fn change(
                 conn,
                 &user,
                 Event::new(
-                    "update",
-                    "submission",
+                    Action::Update,
+                    Subject::Submission,
                     &id,
                     before.entry.person_id.as_deref(),
                 ),

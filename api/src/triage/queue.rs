@@ -8,7 +8,7 @@ use shared::api::{QueueEntry, QueuePerson, QueueSort, SubmissionStatus};
 use utoipa::IntoParams;
 
 use super::{Names, OPEN, Queued};
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Staff;
 use crate::calendar;
 use crate::csv_export;
@@ -236,7 +236,12 @@ pub async fn page(
             audit::record(
                 conn,
                 &actor,
-                Event::new("list", "submissions", &query.describe("queue"), None),
+                Event::new(
+                    Action::List,
+                    Subject::Submissions,
+                    &query.describe("queue"),
+                    None,
+                ),
             )?;
             let rows = rows(conn, &query, &actor.account_id, today, after, fetch)?;
             let names = Names::for_rows(conn, &rows)?;
@@ -308,7 +313,7 @@ pub async fn export(
                 Ok::<_, ApiError>(audit::record(
                     conn,
                     &actor,
-                    Event::new("export", "submissions", &looked_at, None),
+                    Event::new(Action::Export, Subject::Submissions, &looked_at, None),
                 )?)
             })
             .await?;

@@ -14,7 +14,7 @@ use shared::api::{
 use uuid::Uuid;
 
 use super::destination;
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::{Administrator, CurrentUser};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -30,10 +30,10 @@ use deliveries::{Delivery, SECRET_OVERLAP, Webhook, insert, new_secret};
 fn audit_webhook(
     conn: &mut DbConnection,
     user: &CurrentUser,
-    action: &str,
+    action: Action,
     id: &str,
 ) -> QueryResult<()> {
-    audit::record(conn, user, Event::new(action, "webhook", id, None))
+    audit::record(conn, user, Event::new(action, Subject::Webhook, id, None))
 }
 
 pub async fn register(
@@ -66,7 +66,7 @@ pub async fn register(
                         webhooks::created_at.eq(timestamp()),
                     ))
                     .execute(conn)?;
-                audit_webhook(conn, &user, "create", &id)?;
+                audit_webhook(conn, &user, Action::Create, &id)?;
                 Ok::<_, ApiError>(Webhook::find(conn, &id)?)
             })
         })
@@ -109,7 +109,7 @@ pub async fn disable(state: &AppState, user: &Administrator, id: String) -> Resu
                     conn,
                     &user,
                     changed,
-                    Event::new("disable", "webhook", &id, None),
+                    Event::new(Action::Disable, Subject::Webhook, &id, None),
                 )
             })
         })
@@ -144,7 +144,7 @@ pub async fn rotate(
                         webhooks::previous_secret_until.eq(Some(now + SECRET_OVERLAP)),
                     ))
                     .execute(conn)?;
-                audit_webhook(conn, &user, "rotate", &id)?;
+                audit_webhook(conn, &user, Action::Rotate, &id)?;
                 Ok::<_, ApiError>(Webhook::find(conn, &id)?)
             })
         })
@@ -278,7 +278,7 @@ pub async fn replay(
             )
             .set(webhook_deliveries::replayed_at.eq(Some(timestamp())))
             .execute(conn)?;
-            audit_webhook(conn, &user, "replay", &delivery_id)?;
+            audit_webhook(conn, &user, Action::Replay, &delivery_id)?;
             Ok::<_, ApiError>(
                 webhook_deliveries::table
                     .find(&id)

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::audit::{self, Event};
+use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Administrator;
 use crate::email::outbox::{self, NotRetried};
 use crate::error::ApiError;
@@ -53,7 +53,11 @@ pub async fn retry_failed_email(
                     NotRetried::Database(error) => error.into(),
                 }
             })?;
-            audit::record(conn, &actor, Event::new("retry", "email", &id, None))?;
+            audit::record(
+                conn,
+                &actor,
+                Event::new(Action::Retry, Subject::Email, &id, None),
+            )?;
             Ok::<_, ApiError>(())
         })
         .await?;
