@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
-use shared::api::{AuditEntry, RecordView, StaffRef};
+use shared::api::{AuditEntry, PersonId, RecordView, StaffRef};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
@@ -445,7 +445,7 @@ pub async fn export(
 pub async fn record_views(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
     page: PageRequest,
 ) -> Result<(Vec<RecordView>, Option<String>), ApiError> {
     let account_id = user.account_id.clone();

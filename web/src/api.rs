@@ -935,7 +935,10 @@ pub async fn link_submission_person(
         token,
         &format!("/api/v1/staff/submissions/{submission}/person"),
         &shared::api::LinkPersonRequest {
-            person_id: person.to_owned(),
+            // The candidates' ids come from the API, so one that is no id is its mistake.
+            person_id: person
+                .parse()
+                .map_err(|e: shared::api::BadId| ApiError::Unexpected(e.to_string()))?,
         },
     )
     .await

@@ -1,7 +1,7 @@
 //! The dashboard: the tiles and their counts, in one request.
 
 use diesel::prelude::*;
-use shared::api::Dashboard;
+use shared::api::{Dashboard, PersonId};
 
 use super::{Access, documents, items, messages, today};
 use crate::auth::CurrentUser;
@@ -12,7 +12,7 @@ use crate::state::AppState;
 pub async fn get(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
 ) -> Result<Dashboard, ApiError> {
     let account_id = user.account_id.clone();
     state

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::DocumentSummary;
+use shared::api::{DocumentId, DocumentSummary, PersonId};
 use uuid::Uuid;
 
 use super::Access;
@@ -46,7 +46,7 @@ fn summary(row: Row) -> DocumentSummary {
 pub async fn list(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
     page: PageRequest,
 ) -> Result<(Vec<DocumentSummary>, Option<String>), ApiError> {
     let account_id = user.account_id.clone();
@@ -97,8 +97,8 @@ pub async fn list(
 pub async fn open(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
-    document_id: String,
+    person_id: PersonId,
+    document_id: DocumentId,
 ) -> Result<(DocumentSummary, Vec<u8>), ApiError> {
     let account_id = user.account_id.clone();
     state
@@ -167,7 +167,7 @@ pub struct NewDocument<'a> {
 pub async fn publish(
     state: &AppState,
     user: &Staff,
-    person_id: String,
+    person_id: PersonId,
     document: NewDocument<'_>,
 ) -> Result<DocumentSummary, ApiError> {
     let NewDocument {

@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
     DocumentFormat, FormatAnswer, FormatRequestCreate, FormatRequestView, NewMessageRequest,
+    PersonId,
 };
 use uuid::Uuid;
 
@@ -92,7 +93,7 @@ fn views(conn: &mut DbConnection, rows: Vec<Row>) -> Result<Vec<FormatRequestVie
 pub async fn ask(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
     request: FormatRequestCreate,
 ) -> Result<FormatRequestView, ApiError> {
     let errors = request.validate();
@@ -175,7 +176,7 @@ pub async fn ask(
 pub async fn list(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
     page: PageRequest,
 ) -> Result<(Vec<FormatRequestView>, Option<String>), ApiError> {
     let account_id = user.account_id.clone();

@@ -6,8 +6,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{
-    CreateLinkRequest, InvitationView, LegalBasis, OptionalWord, PersonSummary, Relationship,
-    StaffInvitation,
+    CreateLinkRequest, InvitationId, InvitationView, LegalBasis, OptionalWord, PersonId,
+    PersonSummary, Relationship, StaffInvitation,
 };
 use shared::rules::normalise_email;
 use uuid::Uuid;
@@ -75,7 +75,7 @@ impl Invitation {
 pub async fn invite(
     state: &AppState,
     user: &Staff,
-    person_id: String,
+    person_id: PersonId,
     request: CreateLinkRequest,
 ) -> Result<StaffInvitation, ApiError> {
     let errors = request.validate(today());
@@ -225,7 +225,7 @@ pub async fn mine(state: &AppState, user: &CurrentUser) -> Result<Vec<Invitation
 pub async fn accept(
     state: &AppState,
     user: &CurrentUser,
-    id: String,
+    id: InvitationId,
 ) -> Result<PersonSummary, ApiError> {
     let account_id = user.account_id.clone();
     state
@@ -263,7 +263,11 @@ pub async fn accept(
 }
 
 /// Declines an invitation; nothing is linked.
-pub async fn decline(state: &AppState, user: &CurrentUser, id: String) -> Result<(), ApiError> {
+pub async fn decline(
+    state: &AppState,
+    user: &CurrentUser,
+    id: InvitationId,
+) -> Result<(), ApiError> {
     let account_id = user.account_id.clone();
     state
         .database
@@ -289,8 +293,8 @@ pub async fn decline(state: &AppState, user: &CurrentUser, id: String) -> Result
 pub async fn withdraw(
     state: &AppState,
     user: &Staff,
-    person_id: String,
-    id: String,
+    person_id: PersonId,
+    id: InvitationId,
 ) -> Result<(), ApiError> {
     let user = user.clone();
     state

@@ -1,7 +1,7 @@
 //! The professionals working with a person now.
 
 use diesel::prelude::*;
-use shared::api::{CreateInvolvementRequest, FieldErrors, InvolvementView};
+use shared::api::{CreateInvolvementRequest, FieldErrors, InvolvementView, PersonId};
 use uuid::Uuid;
 
 use super::Access;
@@ -85,7 +85,7 @@ pub fn current_for(
 pub async fn current(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
     page: PageRequest,
 ) -> Result<(Vec<InvolvementView>, Option<String>), ApiError> {
     let account_id = user.account_id.clone();
@@ -156,7 +156,7 @@ pub fn insert(
 pub async fn create(
     state: &AppState,
     user: &Staff,
-    person_id: String,
+    person_id: PersonId,
     request: CreateInvolvementRequest,
 ) -> Result<InvolvementView, ApiError> {
     let request = prepare(request).map_err(ApiError::Validation)?;

@@ -6,8 +6,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use shared::api::{
-    CreateSubmissionRequest, ItemStatus, ItemSubmission, ItemSummary, ItemView, SaveItemRequest,
-    SendItemRequest, SubmitItemRequest,
+    CreateSubmissionRequest, ItemId, ItemStatus, ItemSubmission, ItemSummary, ItemView, PersonId,
+    SaveItemRequest, SendItemRequest, SubmitItemRequest,
 };
 use shared::forms::{Answers, Audience, SummaryRow};
 use uuid::Uuid;
@@ -199,7 +199,7 @@ pub fn summaries(state: &AppState, rows: Vec<Row>) -> Result<Vec<ItemSummary>, A
 pub async fn list(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
     page: PageRequest,
 ) -> Result<(Vec<ItemSummary>, Option<String>), ApiError> {
     let account_id = user.account_id.clone();
@@ -246,8 +246,8 @@ pub async fn list(
 pub async fn get(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
-    item_id: String,
+    person_id: PersonId,
+    item_id: ItemId,
 ) -> Result<ItemView, ApiError> {
     let account_id = user.account_id.clone();
     let (row, sent) = state
@@ -273,8 +273,8 @@ fn already_submitted() -> ApiError {
 pub async fn save(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
-    item_id: String,
+    person_id: PersonId,
+    item_id: ItemId,
     request: SaveItemRequest,
 ) -> Result<ItemView, ApiError> {
     let current = get(state, user, person_id.clone(), item_id.clone()).await?;
@@ -335,8 +335,8 @@ pub async fn save(
 pub async fn submit(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
-    item_id: String,
+    person_id: PersonId,
+    item_id: ItemId,
     key: IdempotencyKey,
     request: SubmitItemRequest,
 ) -> Result<Outcome, ApiError> {
@@ -353,8 +353,8 @@ pub async fn submit(
 /// The item a submission answers: it goes to the team that sent the item.
 #[derive(Debug, Clone)]
 pub struct ItemTarget {
-    pub person_id: String,
-    pub item_id: String,
+    pub person_id: PersonId,
+    pub item_id: ItemId,
 }
 
 impl Answering for ItemTarget {
@@ -441,7 +441,7 @@ pub(crate) fn starting_answers(form: &shared::forms::FormDefinition, person: Per
 pub async fn send(
     state: &AppState,
     user: &Staff,
-    person_id: String,
+    person_id: PersonId,
     request: SendItemRequest,
 ) -> Result<ItemView, ApiError> {
     let mut errors = request.validate(today());

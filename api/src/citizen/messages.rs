@@ -6,8 +6,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
-    FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, ReplyRequest, Sender,
-    ThreadView, validate_body,
+    FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, PersonId,
+    ReplyRequest, Sender, ThreadId, ThreadView, validate_body,
 };
 use uuid::Uuid;
 
@@ -62,7 +62,7 @@ type SummaryRow = (
 pub async fn list(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
     which: Folder,
     page: PageRequest,
 ) -> Result<MessagePage, ApiError> {
@@ -196,8 +196,8 @@ pub(crate) fn load_thread(
 pub async fn open(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
-    thread_id: String,
+    person_id: PersonId,
+    thread_id: ThreadId,
 ) -> Result<ThreadView, ApiError> {
     let account_id = user.account_id.clone();
     state
@@ -316,7 +316,7 @@ fn validated<T>(errors: FieldErrors, value: T) -> Result<T, ApiError> {
 pub async fn start(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
     request: NewMessageRequest,
 ) -> Result<ThreadView, ApiError> {
     let request = validated(request.validate(), request)?;
@@ -402,8 +402,8 @@ fn check_reply_target(
 pub async fn reply(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
-    thread_id: String,
+    person_id: PersonId,
+    thread_id: ThreadId,
     request: ReplyRequest,
 ) -> Result<ThreadView, ApiError> {
     let request = validated(validate_body(&request.body), request)?;
@@ -438,7 +438,7 @@ pub async fn reply(
 pub async fn staff_start(
     state: &AppState,
     user: &Staff,
-    person_id: String,
+    person_id: PersonId,
     request: NewMessageRequest,
 ) -> Result<ThreadView, ApiError> {
     let request = validated(request.validate(), request)?;
@@ -507,8 +507,8 @@ fn from_team(
 pub async fn staff_reply(
     state: &AppState,
     user: &Staff,
-    person_id: String,
-    thread_id: String,
+    person_id: PersonId,
+    thread_id: ThreadId,
     request: ReplyRequest,
 ) -> Result<ThreadView, ApiError> {
     let request = validated(validate_body(&request.body), request)?;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::api::{
     AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, LegalBasis, PersonDetails,
-    PersonSummary, RecordReader, Relationship,
+    PersonId, PersonSummary, RecordReader, Relationship,
 };
 use shared::rules::normalise_email;
 use uuid::Uuid;
@@ -96,7 +96,7 @@ pub async fn mine(state: &AppState, user: &CurrentUser) -> Result<Vec<PersonSumm
 pub async fn details(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
 ) -> Result<PersonDetails, ApiError> {
     let account_id = user.account_id.clone();
     state
@@ -115,7 +115,7 @@ pub async fn details(
 pub async fn readers(
     state: &AppState,
     user: &CurrentUser,
-    person_id: String,
+    person_id: PersonId,
 ) -> Result<Vec<RecordReader>, ApiError> {
     let account_id = user.account_id.clone();
     let readers = state
@@ -342,7 +342,7 @@ pub fn link_account(
 pub async fn link(
     state: &AppState,
     user: &Staff,
-    person_id: String,
+    person_id: PersonId,
     request: CreateLinkRequest,
 ) -> Result<PersonSummary, ApiError> {
     let errors = request.validate(today());

@@ -4,7 +4,9 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::{Sender, StaffThreadView, TeamQueueSummary, TeamRef, TeamThreadSummary};
+use shared::api::{
+    Sender, StaffThreadView, TeamKey, TeamQueueSummary, TeamRef, TeamThreadSummary, ThreadId,
+};
 
 use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Staff;
@@ -76,7 +78,7 @@ pub fn unread_among(conn: &mut DbConnection, threads: &[&String]) -> QueryResult
 pub async fn threads(
     state: &AppState,
     user: &Staff,
-    team: String,
+    team: TeamKey,
     page: PageRequest,
 ) -> Result<(Vec<TeamThreadSummary>, Option<String>), ApiError> {
     let user = user.clone();
@@ -151,7 +153,7 @@ pub async fn threads(
 pub async fn open_thread(
     state: &AppState,
     user: &Staff,
-    thread_id: String,
+    thread_id: ThreadId,
 ) -> Result<StaffThreadView, ApiError> {
     let user = user.clone();
     state

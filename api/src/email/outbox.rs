@@ -21,7 +21,7 @@ use tokio::sync::Notify;
 use tokio::task::JoinSet;
 use uuid::Uuid;
 
-use shared::api::FailedEmailView;
+use shared::api::{EmailId, FailedEmailView};
 
 use super::{Email, Mailer};
 use crate::db::schema::email_outbox;
@@ -399,7 +399,11 @@ pub enum NotRetried {
 /// Queues an email given up on again, as if queued now (so it has another day of tries); the
 /// failed row goes, so it is listed and counted once. Its id changes, and so does the
 /// `Message-ID`, since the first was never delivered. Returns the new id.
-pub fn retry(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<String, NotRetried> {
+pub fn retry(
+    conn: &mut DbConnection,
+    id: &EmailId,
+    now: NaiveDateTime,
+) -> Result<String, NotRetried> {
     let (failed, subject, text_body, html_body): (Failed, String, String, String) =
         email_outbox::table
             .find(id)

@@ -7,7 +7,7 @@ use base64::Engine;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use rand::RngCore;
-use shared::api::{ApiClientView, ClientWithSecret, CreateClientRequest, TokenResponse};
+use shared::api::{ApiClientView, ClientId, ClientWithSecret, CreateClientRequest, TokenResponse};
 use uuid::Uuid;
 
 use crate::audit::{self, Action, Event, Subject};
@@ -133,7 +133,7 @@ pub async fn list(state: &AppState, _user: &Administrator) -> Result<Vec<ApiClie
 pub async fn rotate(
     state: &AppState,
     user: &Administrator,
-    id: String,
+    id: ClientId,
 ) -> Result<ClientWithSecret, ApiError> {
     let secret = new_secret();
     let hash = keyed_hash(&state.keys.refresh_tokens, &secret);
@@ -167,7 +167,7 @@ pub async fn rotate(
 }
 
 /// Revokes the client: its secret and the tokens already issued with it stop working now.
-pub async fn revoke(state: &AppState, user: &Administrator, id: String) -> Result<(), ApiError> {
+pub async fn revoke(state: &AppState, user: &Administrator, id: ClientId) -> Result<(), ApiError> {
     let user = user.clone();
     state
         .database

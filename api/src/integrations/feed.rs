@@ -8,7 +8,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::{FeedEntry, FieldErrors, SubmissionStatus, scopes};
+use shared::api::{FeedEntry, FieldErrors, SubmissionId, SubmissionStatus, scopes};
 
 use crate::audit;
 use crate::audit::Subject;
@@ -110,7 +110,11 @@ macro_rules! feed_columns {
 }
 
 /// One submission as the feed gives it.
-pub async fn one(state: &AppState, caller: &ApiCaller, id: String) -> Result<FeedEntry, ApiError> {
+pub async fn one(
+    state: &AppState,
+    caller: &ApiCaller,
+    id: SubmissionId,
+) -> Result<FeedEntry, ApiError> {
     let restricted = caller.holds(scopes::SUBMISSIONS_RESTRICTED);
     let caller = caller.require(SCOPE)?.clone();
     let row: Row = state

@@ -3,7 +3,9 @@
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
-use shared::api::{CreateDraftRequest, DraftPage, DraftSummary, DraftView, UpdateDraftRequest};
+use shared::api::{
+    CreateDraftRequest, DraftId, DraftPage, DraftSummary, DraftView, UpdateDraftRequest,
+};
 use shared::forms::{Answers, Audience, Known, prefill, progress};
 use uuid::Uuid;
 
@@ -117,7 +119,7 @@ pub async fn create(
     draft.view(state)
 }
 
-pub async fn get(state: &AppState, user: &CurrentUser, id: String) -> Result<DraftView, ApiError> {
+pub async fn get(state: &AppState, user: &CurrentUser, id: DraftId) -> Result<DraftView, ApiError> {
     let account_id = user.account_id.clone();
     state
         .database
@@ -131,7 +133,7 @@ pub async fn get(state: &AppState, user: &CurrentUser, id: String) -> Result<Dra
 pub async fn update(
     state: &AppState,
     user: &CurrentUser,
-    id: String,
+    id: DraftId,
     request: UpdateDraftRequest,
 ) -> Result<DraftView, ApiError> {
     let account_id = user.account_id.clone();
@@ -188,7 +190,7 @@ pub async fn update(
     draft.view(state)
 }
 
-pub async fn delete(state: &AppState, user: &CurrentUser, id: String) -> Result<(), ApiError> {
+pub async fn delete(state: &AppState, user: &CurrentUser, id: DraftId) -> Result<(), ApiError> {
     let account_id = user.account_id.clone();
     let deleted = state
         .database

@@ -9,7 +9,8 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use minijinja::context;
 use sha2::{Digest, Sha256};
 use shared::api::{
-    CreateSubmissionRequest, SubmissionPage, SubmissionStatus, SubmissionSummary, SubmissionView,
+    CreateSubmissionRequest, SubmissionId, SubmissionPage, SubmissionStatus, SubmissionSummary,
+    SubmissionView,
 };
 use shared::forms::{
     Answers, Audience, FormDefinition, SummaryRow, exit_page, prune_hidden, summary, validate_all,
@@ -446,7 +447,7 @@ pub async fn create(
 pub async fn get(
     state: &AppState,
     user: &CurrentUser,
-    id: String,
+    id: SubmissionId,
 ) -> Result<SubmissionView, ApiError> {
     let account_id = user.account_id.clone();
     let submission = state

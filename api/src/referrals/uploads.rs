@@ -7,7 +7,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::{Value, json};
-use shared::api::{FieldErrors, UploadView, scopes};
+use shared::api::{FieldErrors, SubmissionId, UploadId, UploadView, scopes};
 use shared::forms::{Answers, FormDefinition, QuestionKind};
 use uuid::Uuid;
 
@@ -100,7 +100,7 @@ pub fn owned(conn: &mut DbConnection, account_id: &str, id: &str) -> QueryResult
 pub async fn content(
     state: &AppState,
     user: &CurrentUser,
-    id: String,
+    id: UploadId,
 ) -> Result<(Upload, Vec<u8>), ApiError> {
     let account_id = user.account_id.clone();
     state
@@ -131,8 +131,8 @@ pub fn of_submission(conn: &mut DbConnection, submission_id: &str) -> QueryResul
 pub async fn attachment(
     state: &AppState,
     caller: &ApiCaller,
-    submission_id: String,
-    id: String,
+    submission_id: SubmissionId,
+    id: UploadId,
 ) -> Result<(Upload, Vec<u8>), ApiError> {
     let caller = caller.require(scopes::SUBMISSIONS_READ)?.clone();
     state

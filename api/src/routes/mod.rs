@@ -35,6 +35,8 @@ use crate::error::ApiError;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
+            // An id of the wrong kind in a path is no id the council holds.
+            .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
             .configure(health::configure)
             .configure(council::configure)
             .configure(forms::configure)

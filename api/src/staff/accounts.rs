@@ -2,7 +2,7 @@
 //! off when someone leaves. Staff may list their colleagues; only administrators change them.
 
 use diesel::prelude::*;
-use shared::api::{Role, SetTeamsRequest, StaffMember, TeamRef};
+use shared::api::{AccountId, Role, SetTeamsRequest, StaffMember, TeamRef};
 
 use crate::audit::{self, Action, Event, Subject};
 use crate::auth::{Administrator, Staff, live, sessions};
@@ -84,7 +84,7 @@ fn one(conn: &mut DbConnection, id: &str) -> Result<StaffMember, ApiError> {
 pub async fn set_teams(
     state: &AppState,
     user: &Administrator,
-    account_id: String,
+    account_id: AccountId,
     request: SetTeamsRequest,
 ) -> Result<StaffMember, ApiError> {
     let user = user.clone();
@@ -146,9 +146,9 @@ pub async fn set_teams(
 pub async fn switch_off(
     state: &AppState,
     user: &Administrator,
-    account_id: String,
+    account_id: AccountId,
 ) -> Result<StaffMember, ApiError> {
-    if account_id == user.account_id {
+    if account_id.as_str() == user.account_id {
         return Err(ApiError::field(
             "account",
             "You cannot switch off your own account",

@@ -4,8 +4,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
-    CreatePersonRequest, LinkView, OptionalWord, PersonDetails, Relationship, StaffDocument,
-    StaffPersonView, TeamThreadSummary,
+    CreatePersonRequest, DocumentId, LinkId, LinkView, OptionalWord, PersonDetails, PersonId,
+    Relationship, StaffDocument, StaffPersonView, TeamThreadSummary,
 };
 
 use crate::audit::{self, Action, Event, Subject};
@@ -142,7 +142,7 @@ fn latest_threads(conn: &mut DbConnection, person: &Person) -> QueryResult<Vec<T
 pub async fn record(
     state: &AppState,
     user: &Staff,
-    person_id: String,
+    person_id: PersonId,
 ) -> Result<StaffPersonView, ApiError> {
     let user_for_log = user.clone();
     let (person, links, involved, documents, item_rows, threads, invitations, referrals, formats) =
@@ -202,7 +202,7 @@ pub async fn record(
 pub async fn update(
     state: &AppState,
     user: &Staff,
-    person_id: String,
+    person_id: PersonId,
     request: CreatePersonRequest,
 ) -> Result<PersonDetails, ApiError> {
     let request = prepare(request).map_err(ApiError::Validation)?;
@@ -261,8 +261,8 @@ pub async fn update(
 pub async fn end_link(
     state: &AppState,
     user: &Staff,
-    person_id: String,
-    link_id: String,
+    person_id: PersonId,
+    link_id: LinkId,
 ) -> Result<(), ApiError> {
     let user = user.clone();
     state
@@ -293,8 +293,8 @@ pub async fn end_link(
 pub async fn open_document(
     state: &AppState,
     user: &Staff,
-    person_id: String,
-    document_id: String,
+    person_id: PersonId,
+    document_id: DocumentId,
 ) -> Result<(String, String, Vec<u8>), ApiError> {
     let user = user.clone();
     state
@@ -328,8 +328,8 @@ pub async fn open_document(
 pub async fn withdraw_document(
     state: &AppState,
     user: &Staff,
-    person_id: String,
-    document_id: String,
+    person_id: PersonId,
+    document_id: DocumentId,
 ) -> Result<(), ApiError> {
     let user = user.clone();
     state

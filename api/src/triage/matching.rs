@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::api::{
-    AddressView, CreatePersonRequest, MatchReason, PersonCandidate, PersonMatch, ReferredPerson,
-    StaffSubmissionView,
+    AddressView, CreatePersonRequest, MatchReason, PersonCandidate, PersonId, PersonMatch,
+    ReferredPerson, StaffSubmissionView, SubmissionId,
 };
 use shared::forms::{Answers, Identity};
 
@@ -197,8 +197,8 @@ fn link_in(
 pub async fn link(
     state: &AppState,
     user: &Staff,
-    submission_id: String,
-    person_id: String,
+    submission_id: SubmissionId,
+    person_id: PersonId,
 ) -> Result<StaffSubmissionView, ApiError> {
     let actor = user.clone();
     let id = submission_id.clone();
@@ -221,7 +221,7 @@ pub async fn link(
 pub async fn create_from(
     state: &AppState,
     user: &Staff,
-    submission_id: String,
+    submission_id: SubmissionId,
 ) -> Result<StaffSubmissionView, ApiError> {
     let questions = state
         .database

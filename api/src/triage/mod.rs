@@ -14,7 +14,7 @@ use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{
     PageTitle, QueueEntry, QueuePerson, Role, StaffRef, StaffSubmissionView,
-    SubmissionChangeRequest, SubmissionEvent, SubmissionStatus, TeamRef,
+    SubmissionChangeRequest, SubmissionEvent, SubmissionId, SubmissionStatus, TeamRef,
 };
 use shared::forms::SummaryRow;
 use uuid::Uuid;
@@ -302,7 +302,7 @@ async fn complete(state: &AppState, view: &mut StaffSubmissionView) -> Result<()
 pub async fn get(
     state: &AppState,
     user: &Staff,
-    id: String,
+    id: SubmissionId,
 ) -> Result<StaffSubmissionView, ApiError> {
     let actor = user.clone();
     let mut view = state
@@ -349,7 +349,7 @@ fn invalid(field: &str, message: &str) -> ApiError {
 pub async fn change(
     state: &AppState,
     user: &Staff,
-    id: String,
+    id: SubmissionId,
     request: SubmissionChangeRequest,
 ) -> Result<StaffSubmissionView, ApiError> {
     let errors = request.validate();

@@ -122,6 +122,12 @@ async fn a_referral_is_linked_to_the_record_staff_choose_or_starts_a_new_one() {
         )
         .await;
     assert_eq!(unknown.status(), 422);
+    let not_an_id = staff
+        .post(&person_path, &json!({"person_id": "Margaret"}))
+        .await;
+    assert_eq!(not_an_id.status(), 422);
+    let problem: shared::api::Problem = not_an_id.json().await.unwrap();
+    assert!(problem.errors.contains_key("person_id"), "{problem:?}");
     let linked = staff.post(&person_path, &link).await;
     assert_eq!(linked.status(), 200);
     let linked: StaffSubmissionView = linked.json().await.unwrap();

@@ -6,6 +6,7 @@ mod council;
 mod formats;
 mod forms;
 mod health;
+mod ids;
 mod integrations;
 mod items;
 mod operations;
@@ -38,6 +39,11 @@ pub use forms::FormSummary;
 pub use health::{
     CouncilReadiness, DatabaseBackend, DatabaseHealth, DatabaseReadiness, Health, HealthStatus,
     Liveness, MailTransport, OutboxHealth, Readiness,
+};
+pub use ids::{
+    AccountId, BadId, ClientId, DeliveryId, DocumentId, DraftId, EmailId, FormId, InvitationId,
+    ItemId, LinkId, PersonId, SubmissionId, TeamKey, ThreadId, UploadId, WebhookId, is_key,
+    is_slug,
 };
 pub use integrations::{
     ApiClientView, ClientWithSecret, CreateClientRequest, CreateWebhookRequest, DeliveryPage,

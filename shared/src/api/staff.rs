@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{FieldErrors, LegalBasis, Relationship, SubmissionStatus, UploadView};
+use super::{FieldErrors, LegalBasis, PersonId, Relationship, SubmissionStatus, UploadView};
 use crate::forms::SummaryRow;
 
 /// A team, as staff pick it.
@@ -233,7 +233,8 @@ pub struct PersonCandidate {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LinkPersonRequest {
-    pub person_id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub person_id: PersonId,
 }
 
 /// Changes a submission. Send at least one of the fields; each change is recorded with who

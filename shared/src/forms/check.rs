@@ -112,7 +112,7 @@ pub fn check_definition(form: &FormDefinition) -> Vec<Problem> {
     let mut problems = Problems(Vec::new());
     let mut page_ids = HashSet::new();
     let mut asked = Asked::default();
-    if !is_slug(&form.id) {
+    if !crate::api::is_slug(&form.id) {
         problems.add(
             &form.id,
             format!(
@@ -661,15 +661,6 @@ fn contradicts_itself(condition: &Condition) -> bool {
             _ => false,
         })
     })
-}
-
-fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
 }
 
 fn is_identifier(id: &str) -> bool {

@@ -9,7 +9,8 @@
 
 use diesel::prelude::*;
 use shared::api::{
-    CreateWebhookRequest, DeliveryView, FailedDeliveryView, WebhookView, WebhookWithSecret,
+    CreateWebhookRequest, DeliveryId, DeliveryView, FailedDeliveryView, WebhookId, WebhookView,
+    WebhookWithSecret,
 };
 use uuid::Uuid;
 
@@ -92,7 +93,11 @@ pub async fn list(state: &AppState, _user: &Administrator) -> Result<Vec<Webhook
 }
 
 /// Stops sending to an endpoint; its deliveries are kept.
-pub async fn disable(state: &AppState, user: &Administrator, id: String) -> Result<(), ApiError> {
+pub async fn disable(
+    state: &AppState,
+    user: &Administrator,
+    id: WebhookId,
+) -> Result<(), ApiError> {
     let user = user.clone();
     state
         .database
@@ -120,7 +125,7 @@ pub async fn disable(state: &AppState, user: &Administrator, id: String) -> Resu
 pub async fn rotate(
     state: &AppState,
     user: &Administrator,
-    id: String,
+    id: WebhookId,
 ) -> Result<WebhookWithSecret, ApiError> {
     let secret = new_secret();
     let stored = secret.clone();
@@ -159,7 +164,7 @@ pub async fn rotate(
 pub async fn deliveries(
     state: &AppState,
     _user: &Administrator,
-    webhook_id: String,
+    webhook_id: WebhookId,
     page: PageRequest,
 ) -> Result<(Vec<DeliveryView>, Option<String>), ApiError> {
     let limit = page.limit + 1;
@@ -251,7 +256,7 @@ pub async fn given_up(
 pub async fn replay(
     state: &AppState,
     user: &Administrator,
-    delivery_id: String,
+    delivery_id: DeliveryId,
 ) -> Result<DeliveryView, ApiError> {
     let user = user.clone();
     let delivery = state

@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::DraftId;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
@@ -25,7 +26,7 @@ use crate::state::AppState;
 pub async fn delete_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
-    draft_id: web::Path<String>,
+    draft_id: web::Path<DraftId>,
 ) -> Result<HttpResponse, ApiError> {
     drafts::delete(&state, &user, draft_id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())

@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::DraftId;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
@@ -31,7 +32,7 @@ use crate::state::AppState;
 pub async fn get_draft_response(
     state: web::Data<AppState>,
     user: CurrentUser,
-    draft_id: web::Path<String>,
+    draft_id: web::Path<DraftId>,
 ) -> Result<HttpResponse, ApiError> {
     let draft = drafts::get(&state, &user, draft_id.into_inner()).await?;
     let form = state.forms.get(&draft.form_id).ok_or(ApiError::NotFound)?;

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::DraftView;
+use shared::api::{DraftId, DraftView};
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
@@ -27,7 +27,7 @@ use crate::state::AppState;
 pub async fn get_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
-    draft_id: web::Path<String>,
+    draft_id: web::Path<DraftId>,
 ) -> Result<web::Json<DraftView>, ApiError> {
     Ok(web::Json(
         drafts::get(&state, &user, draft_id.into_inner()).await?,

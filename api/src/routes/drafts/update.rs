@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::{DraftView, UpdateDraftRequest};
+use shared::api::{DraftId, DraftView, UpdateDraftRequest};
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
@@ -40,7 +40,7 @@ use crate::state::AppState;
 pub async fn update_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
-    draft_id: web::Path<String>,
+    draft_id: web::Path<DraftId>,
     body: Json<UpdateDraftRequest>,
 ) -> Result<web::Json<DraftView>, ApiError> {
     Ok(web::Json(

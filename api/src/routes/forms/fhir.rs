@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::FormId;
 
 use crate::error::ApiError;
 use crate::integrations::fhir;
@@ -30,7 +31,7 @@ use crate::state::AppState;
 )]
 pub async fn get_form_questionnaire(
     state: web::Data<AppState>,
-    form_id: web::Path<String>,
+    form_id: web::Path<FormId>,
 ) -> Result<HttpResponse, ApiError> {
     let form = state.forms.get(&form_id).ok_or(ApiError::NotFound)?;
     Ok(HttpResponse::Ok()

@@ -1,4 +1,5 @@
 use actix_web::web;
+use shared::api::FormId;
 use shared::forms::FormDefinition;
 
 use crate::error::ApiError;
@@ -33,7 +34,7 @@ use crate::state::AppState;
 )]
 pub async fn get_form(
     state: web::Data<AppState>,
-    form_id: web::Path<String>,
+    form_id: web::Path<FormId>,
 ) -> Result<web::Json<FormDefinition>, ApiError> {
     state
         .forms

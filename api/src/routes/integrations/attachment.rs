@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::{SubmissionId, UploadId};
 
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
@@ -36,7 +37,7 @@ use crate::state::AppState;
 pub async fn get_submission_attachment(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(SubmissionId, UploadId)>,
 ) -> Result<HttpResponse, ApiError> {
     let (submission_id, upload_id) = path.into_inner();
     let (upload, bytes) = uploads::attachment(&state, &caller, submission_id, upload_id).await?;

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{ApiClientView, ClientWithSecret, CreateClientRequest};
+use shared::api::{ApiClientView, ClientId, ClientWithSecret, CreateClientRequest};
 
 use crate::auth::Administrator;
 use crate::error::ApiError;
@@ -82,7 +82,7 @@ pub async fn list_api_clients(
 pub async fn rotate_api_client_secret(
     state: web::Data<AppState>,
     user: Administrator,
-    client_id: web::Path<String>,
+    client_id: web::Path<ClientId>,
 ) -> Result<web::Json<ClientWithSecret>, ApiError> {
     Ok(web::Json(
         clients::rotate(&state, &user, client_id.into_inner()).await?,
@@ -110,7 +110,7 @@ pub async fn rotate_api_client_secret(
 pub async fn revoke_api_client(
     state: web::Data<AppState>,
     user: Administrator,
-    client_id: web::Path<String>,
+    client_id: web::Path<ClientId>,
 ) -> Result<HttpResponse, ApiError> {
     clients::revoke(&state, &user, client_id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())

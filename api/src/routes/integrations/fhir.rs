@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::SubmissionId;
 
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
@@ -36,7 +37,7 @@ use crate::state::AppState;
 pub async fn get_submission_response(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    submission_id: web::Path<String>,
+    submission_id: web::Path<SubmissionId>,
 ) -> Result<HttpResponse, ApiError> {
     let entry = feed::one(&state, &caller, submission_id.into_inner()).await?;
     // The version it answered, as published; the current one if the portal never kept it.

@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, web};
 use shared::api::{
-    CreateWebhookRequest, DeliveryPage, DeliveryView, WebhookView, WebhookWithSecret,
+    CreateWebhookRequest, DeliveryId, DeliveryPage, DeliveryView, WebhookId, WebhookView,
+    WebhookWithSecret,
 };
 
 use crate::auth::Administrator;
@@ -91,7 +92,7 @@ pub async fn list_webhooks(
 pub async fn rotate_webhook_secret(
     state: web::Data<AppState>,
     user: Administrator,
-    webhook_id: web::Path<String>,
+    webhook_id: web::Path<WebhookId>,
 ) -> Result<web::Json<WebhookWithSecret>, ApiError> {
     Ok(web::Json(
         webhooks::rotate(&state, &user, webhook_id.into_inner()).await?,
@@ -119,7 +120,7 @@ pub async fn rotate_webhook_secret(
 pub async fn disable_webhook(
     state: web::Data<AppState>,
     user: Administrator,
-    webhook_id: web::Path<String>,
+    webhook_id: web::Path<WebhookId>,
 ) -> Result<HttpResponse, ApiError> {
     webhooks::disable(&state, &user, webhook_id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -148,7 +149,7 @@ pub async fn disable_webhook(
 pub async fn list_webhook_deliveries(
     state: web::Data<AppState>,
     user: Administrator,
-    webhook_id: web::Path<String>,
+    webhook_id: web::Path<WebhookId>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<DeliveryPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;
@@ -179,7 +180,7 @@ pub async fn list_webhook_deliveries(
 pub async fn replay_webhook_delivery(
     state: web::Data<AppState>,
     user: Administrator,
-    delivery_id: web::Path<String>,
+    delivery_id: web::Path<DeliveryId>,
 ) -> Result<HttpResponse, ApiError> {
     let delivery = webhooks::replay(&state, &user, delivery_id.into_inner()).await?;
     Ok(HttpResponse::Created().json(delivery))

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::PersonSummary;
+use shared::api::{InvitationId, PersonSummary};
 
 use crate::auth::CurrentUser;
 use crate::citizen::invitations;
@@ -27,7 +27,7 @@ use crate::state::AppState;
 pub async fn accept_invitation(
     state: web::Data<AppState>,
     user: CurrentUser,
-    invitation_id: web::Path<String>,
+    invitation_id: web::Path<InvitationId>,
 ) -> Result<HttpResponse, ApiError> {
     let person = invitations::accept(&state, &user, invitation_id.into_inner()).await?;
     Ok(HttpResponse::Created().json(person))

@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::InvitationId;
 
 use crate::auth::CurrentUser;
 use crate::citizen::invitations;
@@ -25,7 +26,7 @@ use crate::state::AppState;
 pub async fn decline_invitation(
     state: web::Data<AppState>,
     user: CurrentUser,
-    invitation_id: web::Path<String>,
+    invitation_id: web::Path<InvitationId>,
 ) -> Result<HttpResponse, ApiError> {
     invitations::decline(&state, &user, invitation_id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())

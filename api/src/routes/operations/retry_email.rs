@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::EmailId;
 
 use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Administrator;
@@ -35,7 +36,7 @@ use crate::state::AppState;
 pub async fn retry_failed_email(
     state: web::Data<AppState>,
     user: Administrator,
-    email_id: web::Path<String>,
+    email_id: web::Path<EmailId>,
 ) -> Result<HttpResponse, ApiError> {
     let id = email_id.into_inner();
     let actor = user.clone();

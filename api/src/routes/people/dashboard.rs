@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::Dashboard;
+use shared::api::{Dashboard, PersonId};
 
 use crate::auth::CurrentUser;
 use crate::citizen::dashboard;
@@ -25,7 +25,7 @@ use crate::state::AppState;
 pub async fn get_dashboard(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
 ) -> Result<web::Json<Dashboard>, ApiError> {
     Ok(web::Json(
         dashboard::get(&state, &user, person_id.into_inner()).await?,

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::PersonDetails;
+use shared::api::{PersonDetails, PersonId};
 
 use crate::auth::CurrentUser;
 use crate::citizen::person;
@@ -25,7 +25,7 @@ use crate::state::AppState;
 pub async fn get_person(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
 ) -> Result<web::Json<PersonDetails>, ApiError> {
     Ok(web::Json(
         person::details(&state, &user, person_id.into_inner()).await?,

@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::{DocumentId, PersonId};
 
 use crate::auth::CurrentUser;
 use crate::citizen::documents;
@@ -32,7 +33,7 @@ use crate::state::AppState;
 pub async fn get_document(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, DocumentId)>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, document_id) = path.into_inner();
     let (document, bytes) = documents::open(&state, &user, person_id, document_id).await?;

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::DocumentPage;
+use shared::api::{DocumentPage, PersonId};
 
 use crate::auth::CurrentUser;
 use crate::citizen::documents;
@@ -30,7 +30,7 @@ use crate::state::AppState;
 pub async fn list_documents(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<DocumentPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{FormatRequestCreate, FormatRequestPage, FormatRequestView};
+use shared::api::{FormatRequestCreate, FormatRequestPage, FormatRequestView, PersonId};
 
 use crate::auth::CurrentUser;
 use crate::citizen::formats;
@@ -35,7 +35,7 @@ use crate::state::AppState;
 pub async fn ask_for_format(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     body: Json<FormatRequestCreate>,
 ) -> Result<HttpResponse, ApiError> {
     let asked = formats::ask(&state, &user, person_id.into_inner(), body.into_inner()).await?;
@@ -64,7 +64,7 @@ pub async fn ask_for_format(
 pub async fn list_format_requests(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<FormatRequestPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::InvolvementPage;
+use shared::api::{InvolvementPage, PersonId};
 
 use crate::auth::CurrentUser;
 use crate::citizen::involvements;
@@ -31,7 +31,7 @@ use crate::state::AppState;
 pub async fn list_involvements(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<InvolvementPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::ItemView;
+use shared::api::{ItemId, ItemView, PersonId};
 
 use crate::auth::CurrentUser;
 use crate::citizen::items;
@@ -31,7 +31,7 @@ use crate::state::AppState;
 pub async fn get_item(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, ItemId)>,
 ) -> Result<web::Json<ItemView>, ApiError> {
     let (person_id, item_id) = path.into_inner();
     Ok(web::Json(

@@ -1,6 +1,6 @@
 use actix_web::web;
 use serde::Deserialize;
-use shared::api::MessagePage;
+use shared::api::{MessagePage, PersonId};
 use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
@@ -44,7 +44,7 @@ pub struct MessagesQuery {
 pub async fn list_messages(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     query: Query<MessagesQuery>,
 ) -> Result<web::Json<MessagePage>, ApiError> {
     let query = query.into_inner();

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::RecordReader;
+use shared::api::{PersonId, RecordReader};
 
 use crate::auth::CurrentUser;
 use crate::citizen::person;
@@ -32,7 +32,7 @@ use crate::state::AppState;
 pub async fn list_record_readers(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
 ) -> Result<web::Json<Vec<RecordReader>>, ApiError> {
     Ok(web::Json(
         person::readers(&state, &user, person_id.into_inner()).await?,

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::RecordViewPage;
+use shared::api::{PersonId, RecordViewPage};
 
 use crate::audit;
 use crate::auth::CurrentUser;
@@ -30,7 +30,7 @@ use crate::state::AppState;
 pub async fn list_record_views(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<RecordViewPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{ReplyRequest, ThreadView};
+use shared::api::{PersonId, ReplyRequest, ThreadId, ThreadView};
 
 use crate::auth::CurrentUser;
 use crate::citizen::messages;
@@ -33,7 +33,7 @@ use crate::state::AppState;
 pub async fn reply_to_thread(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, ThreadId)>,
     body: Json<ReplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, thread_id) = path.into_inner();

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::{ItemView, SaveItemRequest};
+use shared::api::{ItemId, ItemView, PersonId, SaveItemRequest};
 
 use crate::auth::CurrentUser;
 use crate::citizen::items;
@@ -42,7 +42,7 @@ use crate::state::AppState;
 pub async fn save_item(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, ItemId)>,
     body: Json<SaveItemRequest>,
 ) -> Result<web::Json<ItemView>, ApiError> {
     let (person_id, item_id) = path.into_inner();

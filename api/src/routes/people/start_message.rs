@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, http::header, web};
-use shared::api::{NewMessageRequest, ThreadView};
+use shared::api::{NewMessageRequest, PersonId, ThreadView};
 
 use crate::auth::CurrentUser;
 use crate::citizen::messages;
@@ -30,7 +30,7 @@ use crate::state::AppState;
 pub async fn send_message(
     state: web::Data<AppState>,
     user: CurrentUser,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     body: Json<NewMessageRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let person_id = person_id.into_inner();

@@ -1,5 +1,5 @@
 use actix_web::{HttpRequest, HttpResponse, web};
-use shared::api::{SubmissionView, SubmitItemRequest};
+use shared::api::{ItemId, PersonId, SubmissionView, SubmitItemRequest};
 
 use crate::auth::CurrentUser;
 use crate::citizen::items;
@@ -55,7 +55,7 @@ pub async fn submit_item(
     state: web::Data<AppState>,
     user: CurrentUser,
     request: HttpRequest,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, ItemId)>,
     body: Json<SubmitItemRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let key = IdempotencyKey::of(&request)?;

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::ThreadView;
+use shared::api::{PersonId, ThreadId, ThreadView};
 
 use crate::auth::CurrentUser;
 use crate::citizen::messages;
@@ -31,7 +31,7 @@ use crate::state::AppState;
 pub async fn get_thread(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, ThreadId)>,
 ) -> Result<web::Json<ThreadView>, ApiError> {
     let (person_id, thread_id) = path.into_inner();
     Ok(web::Json(

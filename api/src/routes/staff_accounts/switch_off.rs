@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::StaffMember;
+use shared::api::{AccountId, StaffMember};
 
 use crate::auth::Administrator;
 use crate::error::ApiError;
@@ -29,7 +29,7 @@ use crate::state::AppState;
 pub async fn switch_off_staff_account(
     state: web::Data<AppState>,
     user: Administrator,
-    account_id: web::Path<String>,
+    account_id: web::Path<AccountId>,
 ) -> Result<web::Json<StaffMember>, ApiError> {
     Ok(web::Json(
         accounts::switch_off(&state, &user, account_id.into_inner()).await?,

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::{SetTeamsRequest, StaffMember};
+use shared::api::{AccountId, SetTeamsRequest, StaffMember};
 
 use crate::auth::Administrator;
 use crate::error::ApiError;
@@ -31,7 +31,7 @@ use crate::state::AppState;
 pub async fn set_staff_teams(
     state: web::Data<AppState>,
     user: Administrator,
-    account_id: web::Path<String>,
+    account_id: web::Path<AccountId>,
     body: Json<SetTeamsRequest>,
 ) -> Result<web::Json<StaffMember>, ApiError> {
     Ok(web::Json(

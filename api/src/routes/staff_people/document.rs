@@ -1,6 +1,6 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
-use shared::api::DocumentSummary;
+use shared::api::{DocumentSummary, PersonId};
 use utoipa::IntoParams;
 
 use crate::auth::ApiCaller;
@@ -60,7 +60,7 @@ pub async fn publish_document(
     state: web::Data<AppState>,
     caller: ApiCaller,
     request: HttpRequest,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     query: Query<PublishQuery>,
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {

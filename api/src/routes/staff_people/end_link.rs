@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::{LinkId, PersonId};
 
 use crate::auth::Staff;
 use crate::error::ApiError;
@@ -30,7 +31,7 @@ use crate::state::AppState;
 pub async fn end_link(
     state: web::Data<AppState>,
     user: Staff,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, LinkId)>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, link_id) = path.into_inner();
     people::end_link(&state, &user, person_id, link_id).await?;

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{CreateLinkRequest, StaffInvitation};
+use shared::api::{CreateLinkRequest, PersonId, StaffInvitation};
 
 use crate::auth::Staff;
 use crate::citizen::invitations;
@@ -34,7 +34,7 @@ use crate::state::AppState;
 pub async fn invite_to_record(
     state: web::Data<AppState>,
     user: Staff,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     body: Json<CreateLinkRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let invitation =

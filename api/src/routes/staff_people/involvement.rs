@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{CreateInvolvementRequest, InvolvementView};
+use shared::api::{CreateInvolvementRequest, InvolvementView, PersonId};
 
 use crate::auth::ApiCaller;
 use crate::citizen::involvements;
@@ -32,7 +32,7 @@ use shared::api::scopes;
 pub async fn create_involvement(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     body: Json<CreateInvolvementRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = &caller.require(scopes::PEOPLE_WRITE)?;

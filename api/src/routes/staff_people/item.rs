@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{ItemView, SendItemRequest};
+use shared::api::{ItemView, PersonId, SendItemRequest};
 
 use crate::auth::ApiCaller;
 use crate::citizen::items;
@@ -34,7 +34,7 @@ use shared::api::scopes;
 pub async fn send_item(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     body: Json<SendItemRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = &caller.require(scopes::PEOPLE_WRITE)?;

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{CreateLinkRequest, PersonSummary};
+use shared::api::{CreateLinkRequest, PersonId, PersonSummary};
 
 use crate::auth::Staff;
 use crate::citizen::person;
@@ -33,7 +33,7 @@ use crate::state::AppState;
 pub async fn link_account(
     state: web::Data<AppState>,
     user: Staff,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     body: Json<CreateLinkRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let linked = person::link(&state, &user, person_id.into_inner(), body.into_inner()).await?;

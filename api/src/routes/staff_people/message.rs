@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{NewMessageRequest, ThreadView};
+use shared::api::{NewMessageRequest, PersonId, ThreadView};
 
 use crate::auth::ApiCaller;
 use crate::citizen::messages;
@@ -34,7 +34,7 @@ use shared::api::scopes;
 pub async fn send_staff_message(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     body: Json<NewMessageRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = &caller.require(scopes::MESSAGES_WRITE)?;

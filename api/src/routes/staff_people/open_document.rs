@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::scopes;
+use shared::api::{DocumentId, PersonId, scopes};
 
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
@@ -33,7 +33,7 @@ use crate::state::AppState;
 pub async fn open_published_document(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, DocumentId)>,
 ) -> Result<HttpResponse, ApiError> {
     let user = &caller.require(scopes::PEOPLE_READ)?;
     let (person_id, document_id) = path.into_inner();

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::StaffPersonView;
+use shared::api::{PersonId, StaffPersonView};
 
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
@@ -30,7 +30,7 @@ use shared::api::scopes;
 pub async fn get_staff_person(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
 ) -> Result<web::Json<StaffPersonView>, ApiError> {
     let user = &caller.require(scopes::PEOPLE_READ)?;
     Ok(web::Json(

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{ReplyRequest, ThreadView};
+use shared::api::{PersonId, ReplyRequest, ThreadId, ThreadView};
 
 use crate::auth::ApiCaller;
 use crate::citizen::messages;
@@ -36,7 +36,7 @@ use shared::api::scopes;
 pub async fn reply_as_team(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, ThreadId)>,
     body: Json<ReplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = &caller.require(scopes::MESSAGES_WRITE)?;

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::{CreatePersonRequest, PersonDetails};
+use shared::api::{CreatePersonRequest, PersonDetails, PersonId};
 
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
@@ -33,7 +33,7 @@ use shared::api::scopes;
 pub async fn update_person(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    person_id: web::Path<String>,
+    person_id: web::Path<PersonId>,
     body: Json<CreatePersonRequest>,
 ) -> Result<web::Json<PersonDetails>, ApiError> {
     let user = &caller.require(scopes::PEOPLE_WRITE)?;

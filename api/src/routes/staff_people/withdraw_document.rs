@@ -4,7 +4,7 @@ use crate::auth::ApiCaller;
 use crate::error::ApiError;
 use crate::staff::people;
 use crate::state::AppState;
-use shared::api::scopes;
+use shared::api::{DocumentId, PersonId, scopes};
 
 /// Withdraws a document from a person's Items to view.
 #[utoipa::path(
@@ -30,7 +30,7 @@ use shared::api::scopes;
 pub async fn withdraw_document(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, DocumentId)>,
 ) -> Result<HttpResponse, ApiError> {
     let user = &caller.require(scopes::DOCUMENTS_WRITE)?;
     let (person_id, document_id) = path.into_inner();

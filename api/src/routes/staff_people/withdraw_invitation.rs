@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::{InvitationId, PersonId};
 
 use crate::auth::Staff;
 use crate::citizen::invitations;
@@ -31,7 +32,7 @@ use crate::state::AppState;
 pub async fn withdraw_invitation(
     state: web::Data<AppState>,
     user: Staff,
-    path: web::Path<(String, String)>,
+    path: web::Path<(PersonId, InvitationId)>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, invitation_id) = path.into_inner();
     invitations::withdraw(&state, &user, person_id, invitation_id).await?;

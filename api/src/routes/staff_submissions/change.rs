@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, web};
-use shared::api::{StaffSubmissionView, SubmissionChangeRequest};
+use shared::api::{StaffSubmissionView, SubmissionChangeRequest, SubmissionId};
 
 use crate::auth::Staff;
 use crate::error::ApiError;
@@ -35,7 +35,7 @@ use crate::triage;
 pub async fn change_submission(
     state: web::Data<AppState>,
     user: Staff,
-    submission_id: web::Path<String>,
+    submission_id: web::Path<SubmissionId>,
     body: Json<SubmissionChangeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let view = triage::change(&state, &user, submission_id.into_inner(), body.into_inner()).await?;

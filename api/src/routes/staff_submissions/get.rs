@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::StaffSubmissionView;
+use shared::api::{StaffSubmissionView, SubmissionId};
 
 use crate::auth::Staff;
 use crate::error::ApiError;
@@ -29,7 +29,7 @@ use crate::triage;
 pub async fn get_staff_submission(
     state: web::Data<AppState>,
     user: Staff,
-    submission_id: web::Path<String>,
+    submission_id: web::Path<SubmissionId>,
 ) -> Result<web::Json<StaffSubmissionView>, ApiError> {
     Ok(web::Json(
         triage::get(&state, &user, submission_id.into_inner()).await?,

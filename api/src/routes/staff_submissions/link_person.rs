@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::{LinkPersonRequest, StaffSubmissionView};
+use shared::api::{LinkPersonRequest, StaffSubmissionView, SubmissionId};
 
 use crate::auth::Staff;
 use crate::error::ApiError;
@@ -40,7 +40,7 @@ use crate::triage::matching;
 pub async fn link_submission_person(
     state: web::Data<AppState>,
     user: Staff,
-    submission_id: web::Path<String>,
+    submission_id: web::Path<SubmissionId>,
     body: Json<LinkPersonRequest>,
 ) -> Result<web::Json<StaffSubmissionView>, ApiError> {
     let request = body.into_inner();

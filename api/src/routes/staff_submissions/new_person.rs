@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::StaffSubmissionView;
+use shared::api::{StaffSubmissionView, SubmissionId};
 
 use crate::auth::Staff;
 use crate::error::ApiError;
@@ -34,7 +34,7 @@ use crate::triage::matching;
 pub async fn create_person_from_submission(
     state: web::Data<AppState>,
     user: Staff,
-    submission_id: web::Path<String>,
+    submission_id: web::Path<SubmissionId>,
 ) -> Result<actix_web::HttpResponse, ApiError> {
     let view = matching::create_from(&state, &user, submission_id.into_inner()).await?;
     Ok(actix_web::HttpResponse::Created().json(view))

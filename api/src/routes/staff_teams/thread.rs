@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::StaffThreadView;
+use shared::api::{StaffThreadView, ThreadId};
 
 use crate::auth::Staff;
 use crate::citizen::team_messages as teams;
@@ -31,7 +31,7 @@ use crate::state::AppState;
 pub async fn open_team_thread(
     state: web::Data<AppState>,
     user: Staff,
-    thread_id: web::Path<String>,
+    thread_id: web::Path<ThreadId>,
 ) -> Result<web::Json<StaffThreadView>, ApiError> {
     Ok(web::Json(
         teams::open_thread(&state, &user, thread_id.into_inner()).await?,

@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::TeamThreadPage;
+use shared::api::{TeamKey, TeamThreadPage};
 
 use crate::auth::Staff;
 use crate::citizen::team_messages as teams;
@@ -32,7 +32,7 @@ use crate::state::AppState;
 pub async fn list_team_threads(
     state: web::Data<AppState>,
     user: Staff,
-    team: web::Path<String>,
+    team: web::Path<TeamKey>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<TeamThreadPage>, ApiError> {
     let page = PageRequest::try_from(query.into_inner())?;

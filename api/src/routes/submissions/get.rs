@@ -1,5 +1,5 @@
 use actix_web::web;
-use shared::api::SubmissionView;
+use shared::api::{SubmissionId, SubmissionView};
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
@@ -28,7 +28,7 @@ use crate::state::AppState;
 pub async fn get_submission(
     state: web::Data<AppState>,
     user: CurrentUser,
-    submission_id: web::Path<String>,
+    submission_id: web::Path<SubmissionId>,
 ) -> Result<web::Json<SubmissionView>, ApiError> {
     Ok(web::Json(
         submissions::get(&state, &user, submission_id.into_inner()).await?,

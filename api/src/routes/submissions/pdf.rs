@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::SubmissionId;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
@@ -35,7 +36,7 @@ pub struct PdfFile(#[allow(dead_code)] Vec<u8>);
 pub async fn get_submission_pdf(
     state: web::Data<AppState>,
     user: CurrentUser,
-    submission_id: web::Path<String>,
+    submission_id: web::Path<SubmissionId>,
 ) -> Result<HttpResponse, ApiError> {
     let submission = submissions::get(&state, &user, submission_id.into_inner()).await?;
     let council = state.council.view().clone();

@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, web};
+use shared::api::UploadId;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
@@ -27,7 +28,7 @@ use crate::state::AppState;
 pub async fn get_upload(
     state: web::Data<AppState>,
     user: CurrentUser,
-    upload_id: web::Path<String>,
+    upload_id: web::Path<UploadId>,
 ) -> Result<HttpResponse, ApiError> {
     let (upload, bytes) = uploads::content(&state, &user, upload_id.into_inner()).await?;
     Ok(crate::routes::file_download(
