@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
+use super::page::page;
 use crate::rules::{Postcode, UkPhone, is_email_address};
 
 /// A person whose record the signed-in account may see, and on what footing.
@@ -426,13 +427,10 @@ pub struct MessageSummary {
     pub unread: bool,
 }
 
-/// One page of messages, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct MessagePage {
-    pub items: Vec<MessageSummary>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of messages, newest first.
+    MessagePage of MessageSummary
+);
 
 /// Who wrote a message: the person or their proxy (`citizen`), or the team (`staff`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -573,18 +571,12 @@ pub struct DocumentSummary {
     pub opened: bool,
 }
 
-/// One page of involvements, longest-standing first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct InvolvementPage {
-    pub items: Vec<InvolvementView>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of involvements, longest-standing first.
+    InvolvementPage of InvolvementView
+);
 
-/// One page of documents, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DocumentPage {
-    pub items: Vec<DocumentSummary>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of documents, newest first.
+    DocumentPage of DocumentSummary
+);

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
+use super::page::page;
 
 /// A format a document can be asked for in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,14 +155,10 @@ pub struct FormatAnswer {
     pub title: String,
 }
 
-/// A person's requests for other formats, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FormatRequestPage {
-    pub items: Vec<FormatRequestView>,
-    /// Pass as `after` for the next page; absent on the last page.
-    pub next: Option<String>,
-}
+page!(
+    /// A person's requests for other formats, newest first.
+    FormatRequestPage of FormatRequestView
+);
 
 #[cfg(test)]
 mod tests {

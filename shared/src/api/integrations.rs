@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::page::page;
 use super::{FieldErrors, SubmissionStatus};
 use crate::forms::{Answers, SummaryRow};
 
@@ -306,10 +307,7 @@ pub struct DeliveryView {
     pub replayed_at: Option<DateTime<Utc>>,
 }
 
-/// One page of an endpoint's deliveries, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DeliveryPage {
-    pub items: Vec<DeliveryView>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of an endpoint's deliveries, newest first.
+    DeliveryPage of DeliveryView
+);

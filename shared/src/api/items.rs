@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
+use super::page::page;
 use crate::forms::{Answers, SummaryRow};
 
 /// Where an item has got to.
@@ -58,14 +59,10 @@ pub struct ItemSummary {
     pub submission_id: Option<String>,
 }
 
-/// One page of items, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ItemPage {
-    pub items: Vec<ItemSummary>,
-    /// Pass as `after` for the next page; absent on the last page.
-    pub next: Option<String>,
-}
+page!(
+    /// One page of items, newest first.
+    ItemPage of ItemSummary
+);
 
 /// What the person sent back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

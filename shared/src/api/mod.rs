@@ -10,6 +10,7 @@ mod ids;
 mod integrations;
 mod items;
 mod operations;
+mod page;
 mod problem;
 mod referrals;
 mod staff;
@@ -58,6 +59,7 @@ pub use operations::{
     DeliveryQueueView, EmailQueueView, FailedDeliveryPage, FailedDeliveryView, FailedEmailPage,
     FailedEmailView, OperationsView,
 };
+pub use page::Page;
 pub use problem::{FieldErrors, Problem};
 pub use referrals::{
     CreateDraftRequest, CreateSubmissionRequest, DraftPage, DraftSummary, DraftView,

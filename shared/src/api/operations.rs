@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::DeliveryView;
+use super::page::page;
 
 /// The backlogs, as `/metrics` also reports them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,13 +53,10 @@ pub struct FailedEmailView {
     pub can_retry: bool,
 }
 
-/// One page of emails given up on, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FailedEmailPage {
-    pub items: Vec<FailedEmailView>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of emails given up on, newest first.
+    FailedEmailPage of FailedEmailView
+);
 
 /// A webhook delivery given up on, with the endpoint it was for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,10 +67,7 @@ pub struct FailedDeliveryView {
     pub delivery: DeliveryView,
 }
 
-/// One page of deliveries given up on, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FailedDeliveryPage {
-    pub items: Vec<FailedDeliveryView>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of deliveries given up on, newest first.
+    FailedDeliveryPage of FailedDeliveryView
+);

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::forms::{Answers, SummaryRow};
 
+use super::page::page;
+
 /// Starts a draft: the answers so far, and the page the person was on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -98,14 +100,10 @@ pub struct DraftSummary {
     pub expires_at: DateTime<Utc>,
 }
 
-/// One page of drafts, most recently saved first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DraftPage {
-    pub items: Vec<DraftSummary>,
-    /// Pass as `after` for the next page; absent on the last page.
-    pub next: Option<String>,
-}
+page!(
+    /// One page of drafts, most recently saved first.
+    DraftPage of DraftSummary
+);
 
 /// Sends a completed form to the council. Send an `Idempotency-Key` header too, so that a
 /// retry after a lost answer never makes a second referral.
@@ -233,14 +231,10 @@ pub struct SubmissionSummary {
     pub submitted_at: DateTime<Utc>,
 }
 
-/// One page of submissions, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SubmissionPage {
-    pub items: Vec<SubmissionSummary>,
-    /// Pass as `after` for the next page; absent on the last page.
-    pub next: Option<String>,
-}
+page!(
+    /// One page of submissions, newest first.
+    SubmissionPage of SubmissionSummary
+);
 
 /// Starts a form without an account, after the browser's bot check. Nothing of the form is
 /// sent: the answers stay in the browser until the person signs in to save or submit.

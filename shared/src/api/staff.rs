@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::page::page;
 use super::{FieldErrors, LegalBasis, PersonId, Relationship, SubmissionStatus, UploadView};
 use crate::forms::SummaryRow;
 
@@ -130,14 +131,10 @@ impl QueueSort {
     }
 }
 
-/// One page of the queue, soonest due first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct QueuePage {
-    pub items: Vec<QueueEntry>,
-    /// Pass as `after` for the next page; absent on the last page.
-    pub next: Option<String>,
-}
+page!(
+    /// One page of the queue, soonest due first.
+    QueuePage of QueueEntry
+);
 
 /// One change to a submission: its status, its team or worker, or a note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -318,13 +315,10 @@ pub struct TeamThreadSummary {
     pub unread: bool,
 }
 
-/// One page of a team's conversations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TeamThreadPage {
-    pub items: Vec<TeamThreadSummary>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of a team's conversations.
+    TeamThreadPage of TeamThreadSummary
+);
 
 /// A person found by a staff search.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -340,13 +334,10 @@ pub struct PersonMatch {
     pub postcode: Option<String>,
 }
 
-/// One page of people found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct PersonMatchPage {
-    pub items: Vec<PersonMatch>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of people found.
+    PersonMatchPage of PersonMatch
+);
 
 /// One entry of the audit log: who did what to which record, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -372,13 +363,10 @@ pub struct AuditEntry {
     pub person_id: Option<String>,
 }
 
-/// One page of the audit log, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct AuditPage {
-    pub items: Vec<AuditEntry>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of the audit log, newest first.
+    AuditPage of AuditEntry
+);
 
 /// A time someone at the council opened a person's record, as the person sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -394,13 +382,10 @@ pub struct RecordView {
     pub what: String,
 }
 
-/// One page of record views, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct RecordViewPage {
-    pub items: Vec<RecordView>,
-    pub next: Option<String>,
-}
+page!(
+    /// One page of record views, newest first.
+    RecordViewPage of RecordView
+);
 
 /// An account linked to a person, as staff see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
