@@ -159,20 +159,63 @@ pub fn record(conn: &mut DbConnection, actor: &CurrentUser, event: Event<'_>) ->
     insert(conn, &actor.account_id, actor.client_id.as_deref(), event)
 }
 
-/// Audits the end of something kept for the record (a link ended, a document or an invitation
-/// withdrawn, a client revoked, a webhook switched off) in the transaction that ended it.
-/// `ended` is how many live rows that soft delete touched: none means nothing live has that id,
-/// which answers 404 and audits nothing.
-pub fn ended(
-    conn: &mut DbConnection,
-    actor: &CurrentUser,
-    ended: usize,
-    event: Event<'_>,
-) -> Result<(), ApiError> {
-    if ended == 0 {
-        return Err(ApiError::NotFound);
+/// The end of something kept for the record (a link ended, a document or an invitation
+/// withdrawn, a client revoked, a webhook switched off), as `end` audits it: an `Event` whose ids
+/// it owns, so that the work can leave the async thread with it.
+#[derive(Debug, Clone)]
+pub struct Ending {
+    action: Action,
+    subject: Subject,
+    subject_id: String,
+    person_id: Option<String>,
+}
+
+impl Ending {
+    pub fn new(
+        action: Action,
+        subject: Subject,
+        subject_id: &str,
+        person_id: Option<&str>,
+    ) -> Self {
+        Self {
+            action,
+            subject,
+            subject_id: subject_id.to_owned(),
+            person_id: person_id.map(str::to_owned),
+        }
     }
-    Ok(record(conn, actor, event)?)
+}
+
+/// Ends something and audits who ended it, in one transaction. `soft_delete` stamps the live row
+/// with the time it is given and says how many rows it touched: none means nothing live has that
+/// id, which answers 404 and audits nothing.
+pub async fn end<F>(
+    state: &AppState,
+    actor: &CurrentUser,
+    ending: Ending,
+    soft_delete: F,
+) -> Result<(), ApiError>
+where
+    F: FnOnce(&mut DbConnection, NaiveDateTime) -> QueryResult<usize> + Send + 'static,
+{
+    let actor = actor.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                if soft_delete(conn, timestamp())? == 0 {
+                    return Err(ApiError::NotFound);
+                }
+                let event = Event::new(
+                    ending.action,
+                    ending.subject,
+                    &ending.subject_id,
+                    ending.person_id.as_deref(),
+                );
+                Ok(record(conn, &actor, event)?)
+            })
+        })
+        .await
 }
 
 fn insert(

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::person::{Person, link_account};
 use super::today;
 use crate::accounts::Account;
-use crate::audit::{self, Action, Event, Subject};
+use crate::audit::{self, Action, Ending, Event, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -296,32 +296,16 @@ pub async fn withdraw(
     person_id: PersonId,
     id: InvitationId,
 ) -> Result<(), ApiError> {
-    let user = user.clone();
-    state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = timestamp();
-                let withdrawn = diesel::update(
-                    link_invitations::table
-                        .filter(link_invitations::id.eq(&id))
-                        .filter(link_invitations::person_id.eq(&person_id))
-                        .filter(open_invitations!(now)),
-                )
-                .set(link_invitations::withdrawn_at.eq(Some(now)))
-                .execute(conn)?;
-                crate::audit::ended(
-                    conn,
-                    &user,
-                    withdrawn,
-                    crate::audit::Event::new(
-                        Action::Withdraw,
-                        Subject::Invitation,
-                        &id,
-                        Some(&person_id),
-                    ),
-                )
-            })
-        })
-        .await
+    let ending = Ending::new(Action::Withdraw, Subject::Invitation, &id, Some(&person_id));
+    audit::end(state, user, ending, move |conn, now| {
+        diesel::update(
+            link_invitations::table
+                .filter(link_invitations::id.eq(&id))
+                .filter(link_invitations::person_id.eq(&person_id))
+                .filter(open_invitations!(now)),
+        )
+        .set(link_invitations::withdrawn_at.eq(Some(now)))
+        .execute(conn)
+    })
+    .await
 }

@@ -10,7 +10,7 @@ use rand::RngCore;
 use shared::api::{ApiClientView, ClientId, ClientWithSecret, CreateClientRequest, TokenResponse};
 use uuid::Uuid;
 
-use crate::audit::{self, Action, Event, Subject};
+use crate::audit::{self, Action, Ending, Event, Subject};
 use crate::auth::keys::{constant_time_eq, keyed_hash};
 use crate::auth::{Administrator, CurrentUser, tokens};
 use crate::calendar::timestamp;
@@ -168,27 +168,17 @@ pub async fn rotate(
 
 /// Revokes the client: its secret and the tokens already issued with it stop working now.
 pub async fn revoke(state: &AppState, user: &Administrator, id: ClientId) -> Result<(), ApiError> {
-    let user = user.clone();
-    state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let changed = diesel::update(
-                    api_clients::table
-                        .find(&id)
-                        .filter(api_clients::revoked_at.is_null()),
-                )
-                .set(api_clients::revoked_at.eq(Some(timestamp())))
-                .execute(conn)?;
-                audit::ended(
-                    conn,
-                    &user,
-                    changed,
-                    Event::new(Action::Revoke, Subject::ApiClient, &id, None),
-                )
-            })
-        })
-        .await
+    let ending = Ending::new(Action::Revoke, Subject::ApiClient, &id, None);
+    audit::end(state, user, ending, move |conn, now| {
+        diesel::update(
+            api_clients::table
+                .find(&id)
+                .filter(api_clients::revoked_at.is_null()),
+        )
+        .set(api_clients::revoked_at.eq(Some(now)))
+        .execute(conn)
+    })
+    .await
 }
 
 /// Exchanges a client's id and secret for an access token carrying its scopes.

@@ -8,7 +8,7 @@ use shared::api::{
     Relationship, StaffDocument, StaffPersonView, TeamThreadSummary,
 };
 
-use crate::audit::{self, Action, Event, Subject};
+use crate::audit::{self, Action, Ending, Event, Subject};
 use crate::auth::Staff;
 use crate::calendar::timestamp;
 use crate::citizen::person::{Person, blank_to_none, prepare};
@@ -264,28 +264,18 @@ pub async fn end_link(
     person_id: PersonId,
     link_id: LinkId,
 ) -> Result<(), ApiError> {
-    let user = user.clone();
-    state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let ended = diesel::update(
-                    person_links::table
-                        .filter(person_links::id.eq(&link_id))
-                        .filter(person_links::person_id.eq(&person_id))
-                        .filter(person_links::ended_at.is_null()),
-                )
-                .set(person_links::ended_at.eq(Some(timestamp())))
-                .execute(conn)?;
-                audit::ended(
-                    conn,
-                    &user,
-                    ended,
-                    Event::new(Action::End, Subject::Link, &link_id, Some(&person_id)),
-                )
-            })
-        })
-        .await
+    let ending = Ending::new(Action::End, Subject::Link, &link_id, Some(&person_id));
+    audit::end(state, user, ending, move |conn, now| {
+        diesel::update(
+            person_links::table
+                .filter(person_links::id.eq(&link_id))
+                .filter(person_links::person_id.eq(&person_id))
+                .filter(person_links::ended_at.is_null()),
+        )
+        .set(person_links::ended_at.eq(Some(now)))
+        .execute(conn)
+    })
+    .await
 }
 
 /// A document published to a person, as staff open it to check what was sent: its name, type
@@ -331,31 +321,21 @@ pub async fn withdraw_document(
     person_id: PersonId,
     document_id: DocumentId,
 ) -> Result<(), ApiError> {
-    let user = user.clone();
-    state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let withdrawn = diesel::update(
-                    documents::table
-                        .filter(documents::id.eq(&document_id))
-                        .filter(documents::person_id.eq(&person_id))
-                        .filter(documents::withdrawn_at.is_null()),
-                )
-                .set(documents::withdrawn_at.eq(Some(timestamp())))
-                .execute(conn)?;
-                audit::ended(
-                    conn,
-                    &user,
-                    withdrawn,
-                    Event::new(
-                        Action::Withdraw,
-                        Subject::Document,
-                        &document_id,
-                        Some(&person_id),
-                    ),
-                )
-            })
-        })
-        .await
+    let ending = Ending::new(
+        Action::Withdraw,
+        Subject::Document,
+        &document_id,
+        Some(&person_id),
+    );
+    audit::end(state, user, ending, move |conn, now| {
+        diesel::update(
+            documents::table
+                .filter(documents::id.eq(&document_id))
+                .filter(documents::person_id.eq(&person_id))
+                .filter(documents::withdrawn_at.is_null()),
+        )
+        .set(documents::withdrawn_at.eq(Some(now)))
+        .execute(conn)
+    })
+    .await
 }

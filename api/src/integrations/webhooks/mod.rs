@@ -15,7 +15,7 @@ use shared::api::{
 use uuid::Uuid;
 
 use super::destination;
-use crate::audit::{self, Action, Event, Subject};
+use crate::audit::{self, Action, Ending, Event, Subject};
 use crate::auth::{Administrator, CurrentUser};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -98,27 +98,17 @@ pub async fn disable(
     user: &Administrator,
     id: WebhookId,
 ) -> Result<(), ApiError> {
-    let user = user.clone();
-    state
-        .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let changed = diesel::update(
-                    webhooks::table
-                        .find(&id)
-                        .filter(webhooks::disabled_at.is_null()),
-                )
-                .set(webhooks::disabled_at.eq(Some(timestamp())))
-                .execute(conn)?;
-                audit::ended(
-                    conn,
-                    &user,
-                    changed,
-                    Event::new(Action::Disable, Subject::Webhook, &id, None),
-                )
-            })
-        })
-        .await
+    let ending = Ending::new(Action::Disable, Subject::Webhook, &id, None);
+    audit::end(state, user, ending, move |conn, now| {
+        diesel::update(
+            webhooks::table
+                .find(&id)
+                .filter(webhooks::disabled_at.is_null()),
+        )
+        .set(webhooks::disabled_at.eq(Some(now)))
+        .execute(conn)
+    })
+    .await
 }
 
 /// Gives an endpoint a new secret; the old one goes on signing beside it for a day.
