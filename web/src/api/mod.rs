@@ -1,0 +1,204 @@
+//! A typed client of the portal's JSON API.
+//!
+//! One module for each of `shared::api`'s, holding the calls whose bodies are defined there; the
+//! pages call them through this module (`api::dashboard`), wherever they live.
+
+mod accounts;
+mod citizen;
+mod formats;
+mod forms;
+mod integrations;
+mod items;
+mod operations;
+mod referrals;
+mod staff;
+
+pub use accounts::*;
+pub use citizen::*;
+pub use formats::*;
+pub use forms::*;
+pub use integrations::*;
+pub use items::*;
+pub use operations::*;
+pub use referrals::*;
+pub use staff::*;
+
+use gloo_net::http::{Request, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use shared::api::{FieldErrors, Problem};
+
+/// Why a call to the API failed, in terms the pages can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The API answered with a problem document (boxed: it is large beside the others).
+    Problem(Box<Problem>),
+    /// No answer at all: offline, or the server is down.
+    Network(String),
+    /// An answer that is not what the API documents.
+    Unexpected(String),
+}
+
+impl ApiError {
+    /// What a page says when it needs a session that has ended.
+    pub fn signed_out() -> Self {
+        Self::Problem(Box::new(Problem {
+            kind: "about:blank".into(),
+            title: "You need to sign in".into(),
+            status: 401,
+            detail: Some("Your session has ended. Sign in again.".into()),
+            code: "not_signed_in".into(),
+            errors: FieldErrors::new(),
+            request_id: None,
+        }))
+    }
+
+    /// What a page says of something that is not there, as the API would.
+    pub fn not_found() -> Self {
+        Self::Problem(Box::new(Problem {
+            kind: "about:blank".into(),
+            title: "Page not found".into(),
+            status: 404,
+            detail: None,
+            code: "not_found".into(),
+            errors: FieldErrors::new(),
+            request_id: None,
+        }))
+    }
+
+    /// The reference of a failure on the server's side, for people to quote when they phone.
+    pub fn reference(&self) -> Option<String> {
+        match self {
+            Self::Problem(problem) if problem.status >= 500 => problem.request_id.clone(),
+            _ => None,
+        }
+    }
+
+    /// The field errors to show beside the fields, with a summary line for anything else.
+    pub fn field_errors(&self) -> FieldErrors {
+        match self {
+            Self::Problem(problem) if !problem.errors.is_empty() => problem.errors.clone(),
+            Self::Problem(problem) => FieldErrors::from([(
+                String::new(),
+                vec![match (&problem.detail, self.reference()) {
+                    (Some(detail), Some(reference)) => format!(
+                        "{} {} If you phone us, quote reference {reference}",
+                        problem.title, detail
+                    ),
+                    (Some(detail), None) => format!("{} {}", problem.title, detail),
+                    (None, _) => problem.title.clone(),
+                }],
+            )]),
+            Self::Network(_) => FieldErrors::from([(
+                String::new(),
+                vec![
+                    "Sorry, the service could not be reached. Check your connection and try again"
+                        .into(),
+                ],
+            )]),
+            Self::Unexpected(_) => FieldErrors::from([(
+                String::new(),
+                vec!["Sorry, there is a problem with the service. Try again later".into()],
+            )]),
+        }
+    }
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|e| ApiError::Unexpected(e.to_string()));
+    }
+    match response.json::<Problem>().await {
+        Ok(problem) => Err(ApiError::Problem(Box::new(problem))),
+        Err(_) => Err(ApiError::Unexpected(format!(
+            "the server answered {} without a problem document",
+            response.status()
+        ))),
+    }
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let response = Request::get(path)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    read(response).await
+}
+
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+    request
+        .map_err(|e| ApiError::Unexpected(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let request = Request::post(path)
+        .header("Accept", "application/json")
+        .json(body);
+    read(send(request).await?).await
+}
+
+/// A call that answers 204 No Content.
+async fn post_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    let response = send(Request::post(path).json(body)).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
+}
+
+fn with_token(
+    request: gloo_net::http::RequestBuilder,
+    token: &str,
+) -> gloo_net::http::RequestBuilder {
+    request.header("Authorization", &format!("Bearer {token}"))
+}
+
+/// A call without a body that answers 204 No Content.
+async fn no_content(request: gloo_net::http::RequestBuilder) -> Result<(), ApiError> {
+    let response = send(request.build()).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
+}
+
+/// `path` with the cursor of the page to start after, when there is one.
+fn paged(path: String, after: Option<&str>) -> String {
+    match after {
+        Some(cursor) if path.contains('?') => format!("{path}&after={cursor}"),
+        Some(cursor) => format!("{path}?after={cursor}"),
+        None => path,
+    }
+}
+
+async fn get_with(token: &str, path: &str) -> Result<Response, ApiError> {
+    send(with_token(Request::get(path), token).build()).await
+}
+
+async fn post_with<B: Serialize, T: DeserializeOwned>(
+    token: &str,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    read(send(with_token(Request::post(path), token).json(body)).await?).await
+}
+
+async fn bytes(token: &str, path: &str) -> Result<Vec<u8>, ApiError> {
+    let response = get_with(token, path).await?;
+    if !response.ok() {
+        return read::<Vec<u8>>(response).await;
+    }
+    response
+        .binary()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
+}
