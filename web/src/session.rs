@@ -7,6 +7,9 @@ use shared::api::{AccountView, SessionCreated};
 
 use crate::api;
 
+/// The API as the signed-in account calls it (`session.api()`).
+pub type Api = api::Client<Session>;
+
 #[derive(Clone, Copy)]
 pub struct Session {
     current: RwSignal<Option<SessionCreated>>,
@@ -76,6 +79,11 @@ impl Session {
         }
     }
 
+    /// The API as this session's account calls it, each call with a token fresh enough.
+    pub fn api(&self) -> Api {
+        api::Client(*self)
+    }
+
     /// Shows a changed account (a new name) without a new session.
     pub fn update_account(&self, account: AccountView) {
         self.current.update(|s| {
@@ -140,6 +148,12 @@ pub enum Ending {
     SignedOut,
     /// Nobody used the service for the idle timeout.
     Inactive,
+}
+
+impl api::Credentials for Session {
+    async fn token(&self) -> Result<String, api::ApiError> {
+        self.fresh_token().await
+    }
 }
 
 impl Ending {

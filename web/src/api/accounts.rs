@@ -9,8 +9,10 @@ use shared::api::{
     StaffMember, VerifyCodeRequest,
 };
 
-use super::{ApiError, get, get_with, post, post_no_content, post_with, read, send, with_token};
-
+use super::{
+    ApiError, Client, Credentials, get, get_with, post, post_no_content, post_with, read, send,
+    with_token,
+};
 pub async fn bot_check() -> Result<BotCheckChallenge, ApiError> {
     get("/api/v1/bot-check").await
 }
@@ -64,64 +66,73 @@ pub async fn end_session() -> Result<(), ApiError> {
     }
 }
 
-pub async fn change_name(
-    token: &str,
-    request: &ChangeNameRequest,
-) -> Result<AccountView, ApiError> {
-    let request = with_token(Request::patch("/api/v1/account"), token).json(request);
-    read(send(request).await?).await
-}
-
-pub async fn change_password(token: &str, request: &ChangePasswordRequest) -> Result<(), ApiError> {
-    let response =
-        send(with_token(Request::post("/api/v1/account/password"), token).json(request)).await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        read::<()>(response).await
+impl<C: Credentials> Client<C> {
+    pub async fn change_name(&self, request: &ChangeNameRequest) -> Result<AccountView, ApiError> {
+        let token = &self.token().await?;
+        let request = with_token(Request::patch("/api/v1/account"), token).json(request);
+        read(send(request).await?).await
     }
-}
 
-pub async fn change_email(token: &str, request: &ChangeEmailRequest) -> Result<CodeSent, ApiError> {
-    read(send(with_token(Request::post("/api/v1/account/email"), token).json(request)).await?).await
-}
+    pub async fn change_password(&self, request: &ChangePasswordRequest) -> Result<(), ApiError> {
+        let token = &self.token().await?;
+        let response =
+            send(with_token(Request::post("/api/v1/account/password"), token).json(request))
+                .await?;
+        if response.ok() {
+            Ok(())
+        } else {
+            read::<()>(response).await
+        }
+    }
 
-pub async fn confirm_email_change(
-    token: &str,
-    request: &ConfirmEmailChangeRequest,
-) -> Result<AccountView, ApiError> {
-    read(
-        send(with_token(Request::post("/api/v1/account/email/verify"), token).json(request))
-            .await?,
-    )
-    .await
-}
+    pub async fn change_email(&self, request: &ChangeEmailRequest) -> Result<CodeSent, ApiError> {
+        let token = &self.token().await?;
+        read(send(with_token(Request::post("/api/v1/account/email"), token).json(request)).await?)
+            .await
+    }
 
-pub async fn staff_members(token: &str) -> Result<Vec<StaffMember>, ApiError> {
-    read(get_with(token, "/api/v1/staff-accounts").await?).await
-}
+    pub async fn confirm_email_change(
+        &self,
+        request: &ConfirmEmailChangeRequest,
+    ) -> Result<AccountView, ApiError> {
+        let token = &self.token().await?;
+        read(
+            send(with_token(Request::post("/api/v1/account/email/verify"), token).json(request))
+                .await?,
+        )
+        .await
+    }
 
-pub async fn set_staff_teams(
-    token: &str,
-    account: &str,
-    request: &SetTeamsRequest,
-) -> Result<StaffMember, ApiError> {
-    let path = format!("/api/v1/staff-accounts/{account}/teams");
-    read(send(with_token(Request::put(&path), token).json(request)).await?).await
-}
+    pub async fn staff_members(&self) -> Result<Vec<StaffMember>, ApiError> {
+        let token = &self.token().await?;
+        read(get_with(token, "/api/v1/staff-accounts").await?).await
+    }
 
-pub async fn switch_off_staff(token: &str, account: &str) -> Result<StaffMember, ApiError> {
-    post_with(
-        token,
-        &format!("/api/v1/staff-accounts/{account}/switch-off"),
-        &serde_json::json!({}),
-    )
-    .await
-}
+    pub async fn set_staff_teams(
+        &self,
+        account: &str,
+        request: &SetTeamsRequest,
+    ) -> Result<StaffMember, ApiError> {
+        let token = &self.token().await?;
+        let path = format!("/api/v1/staff-accounts/{account}/teams");
+        read(send(with_token(Request::put(&path), token).json(request)).await?).await
+    }
 
-pub async fn create_staff_account(
-    token: &str,
-    request: &shared::api::CreateStaffRequest,
-) -> Result<AccountView, ApiError> {
-    post_with(token, "/api/v1/staff-accounts", request).await
+    pub async fn switch_off_staff(&self, account: &str) -> Result<StaffMember, ApiError> {
+        let token = &self.token().await?;
+        post_with(
+            token,
+            &format!("/api/v1/staff-accounts/{account}/switch-off"),
+            &serde_json::json!({}),
+        )
+        .await
+    }
+
+    pub async fn create_staff_account(
+        &self,
+        request: &shared::api::CreateStaffRequest,
+    ) -> Result<AccountView, ApiError> {
+        let token = &self.token().await?;
+        post_with(token, "/api/v1/staff-accounts", request).await
+    }
 }

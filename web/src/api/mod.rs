@@ -1,7 +1,8 @@
 //! A typed client of the portal's JSON API.
 //!
 //! One module for each of `shared::api`'s, holding the calls whose bodies are defined there; the
-//! pages call them through this module (`api::dashboard`), wherever they live.
+//! pages call them through this module, wherever they live: `api::forms()` for the calls anyone
+//! may make, and `Client`'s methods (`client.dashboard(person)`) for the signed-in account's.
 
 mod accounts;
 mod citizen;
@@ -14,19 +15,28 @@ mod referrals;
 mod staff;
 
 pub use accounts::*;
-pub use citizen::*;
-pub use formats::*;
 pub use forms::*;
-pub use integrations::*;
-pub use items::*;
-pub use operations::*;
-pub use referrals::*;
-pub use staff::*;
 
 use gloo_net::http::{Request, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{FieldErrors, Problem};
+
+/// Where a signed-in call gets its token: the session, which refreshes it near its end.
+pub trait Credentials {
+    fn token(&self) -> impl Future<Output = Result<String, ApiError>>;
+}
+
+/// The calls a signed-in account makes. Each asks its credentials for a token the server will
+/// accept now before it goes, so no page handles tokens or their lapsing.
+#[derive(Debug, Clone, Copy)]
+pub struct Client<C>(pub C);
+
+impl<C: Credentials> Client<C> {
+    async fn token(&self) -> Result<String, ApiError> {
+        self.0.token().await
+    }
+}
 
 /// Why a call to the API failed, in terms the pages can act on.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use shared::api::FieldErrors;
 
 use crate::api::ApiError;
-use crate::session::use_session;
+use crate::session::{Api, use_session};
 
 /// The button that adds the page after `next` to `shown`; gone on the last page. `fetch` is
-/// given a fresh token and the cursor. A failed fetch says why in `errors`, the page's error
+/// given the API client and the cursor. A failed fetch says why in `errors`, the page's error
 /// summary.
 #[component]
 pub fn ShowMore<T, F, Fut>(
@@ -22,7 +22,7 @@ pub fn ShowMore<T, F, Fut>(
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
-    F: Fn(String, String) -> Fut + Clone + Send + Sync + 'static,
+    F: Fn(Api, String) -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<(Vec<T>, Option<String>), ApiError>> + 'static,
 {
     let session = use_session();
@@ -33,11 +33,7 @@ where
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
                     let (fetch, cursor) = (fetch.clone(), cursor.clone());
                     leptos::task::spawn_local(async move {
-                        let more = async {
-                            let token = session.fresh_token().await?;
-                            fetch(token, cursor).await
-                        }
-                        .await;
+                        let more = fetch(session.api(), cursor).await;
                         match more {
                             Ok((items, after)) => {
                                 shown.update(|all| all.extend(items));

@@ -6,7 +6,6 @@ use shared::api::{
     FieldErrors, Relationship,
 };
 
-use crate::api;
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
 use crate::session::{Ending, Session, use_session};
@@ -105,7 +104,7 @@ pub fn ChangeName() -> impl IntoView {
         };
         let found = request.validate();
         let navigate = navigate.clone();
-        let send = async move { api::change_name(&session.token()?, &request).await };
+        let send = async move { session.api().change_name(&request).await };
         submit(errors, busy, found, send, move |account| {
             session.update_account(account);
             navigate("/account", Default::default());
@@ -147,7 +146,7 @@ pub fn ChangePassword() -> impl IntoView {
             confirm_password: confirm.get(),
         };
         let found = request.validate(&email.get());
-        let send = async move { api::change_password(&session.token()?, &request).await };
+        let send = async move { session.api().change_password(&request).await };
         submit(errors, busy, found, send, move |()| done.set(true));
     };
     signed_in_only(session, move || {
@@ -199,7 +198,7 @@ pub fn ChangeEmail() -> impl IntoView {
             password: password.get(),
         };
         let found = request.validate();
-        let send = async move { api::change_email(&session.token()?, &request).await };
+        let send = async move { session.api().change_email(&request).await };
         submit(errors, busy, found, send, move |_| code_sent.set(true));
     };
     let submit_code = move |ev: leptos::ev::SubmitEvent| {
@@ -207,7 +206,7 @@ pub fn ChangeEmail() -> impl IntoView {
         let request = ConfirmEmailChangeRequest { code: code.get() };
         let found = request.validate();
         let navigate = navigate.clone();
-        let send = async move { api::confirm_email_change(&session.token()?, &request).await };
+        let send = async move { session.api().confirm_email_change(&request).await };
         submit(errors, busy, found, send, move |account| {
             session.update_account(account);
             navigate("/account", Default::default());
@@ -251,8 +250,8 @@ pub fn ChangeEmail() -> impl IntoView {
 fn FormatLinks() -> impl IntoView {
     let session = use_session();
     let records = LocalResource::new(move || async move {
-        let token = session.fresh_token().await.ok()?;
-        crate::api::people(&token).await.ok()
+        let client = session.api();
+        client.people().await.ok()
     });
     move || {
         records.get().flatten().filter(|r| !r.is_empty()).map(|records| {

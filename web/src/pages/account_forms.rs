@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::{DraftSummary, SubmissionSummary};
 
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::session::use_session;
 
 /// One list, growing a page at a time with "Show more".
@@ -56,8 +56,8 @@ pub fn SavedForms() -> impl IntoView {
     let load = move |after: Option<String>| {
         leptos::task::spawn_local(async move {
             let page = async {
-                let token = session.fresh_token().await?;
-                api::drafts(&token, after.as_deref()).await
+                let client = session.api();
+                client.drafts(after.as_deref()).await
             }
             .await;
             pages.take(page.map(|p| (p.items, p.next)));
@@ -111,8 +111,8 @@ pub fn SubmittedForms() -> impl IntoView {
     let load = move |after: Option<String>| {
         leptos::task::spawn_local(async move {
             let page = async {
-                let token = session.fresh_token().await?;
-                api::submissions(&token, after.as_deref()).await
+                let client = session.api();
+                client.submissions(after.as_deref()).await
             }
             .await;
             pages.take(page.map(|p| (p.items, p.next)));

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use shared::api::{FieldErrors, InvitationView, LegalBasis, Relationship};
 
-use crate::api;
 use crate::components::form::ErrorSummary;
 use crate::session::use_session;
 
@@ -34,19 +33,19 @@ pub fn Invitations() -> impl IntoView {
     let loaded = LocalResource::new(move || {
         let _ = version.get();
         async move {
-            let token = session.fresh_token().await.ok()?;
-            api::invitations(&token).await.ok()
+            let client = session.api();
+            client.invitations().await.ok()
         }
     });
     let answer = move |id: String, accept: bool| {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let done = async {
-                let token = session.fresh_token().await?;
+                let client = session.api();
                 if accept {
-                    api::accept_invitation(&token, &id).await.map(Some)
+                    client.accept_invitation(&id).await.map(Some)
                 } else {
-                    api::decline_invitation(&token, &id).await.map(|()| None)
+                    client.decline_invitation(&id).await.map(|()| None)
                 }
             }
             .await;

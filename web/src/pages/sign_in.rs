@@ -124,10 +124,7 @@ async fn landing(session: crate::session::Session, citizen: bool) -> String {
     if !citizen {
         return "/account".into();
     }
-    let people = match session.fresh_token().await {
-        Ok(token) => api::people(&token).await.unwrap_or_default(),
-        Err(_) => Vec::new(),
-    };
+    let people = session.api().people().await.unwrap_or_default();
     match people.as_slice() {
         [] => "/account".into(),
         [only] => format!("/record/{}", only.id),

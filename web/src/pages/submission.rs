@@ -24,11 +24,7 @@ pub fn Submission() -> impl IntoView {
             if !checked {
                 return None;
             }
-            let token = match session.fresh_token().await {
-                Ok(token) => token,
-                Err(error) => return Some(Err(error)),
-            };
-            Some(api::submission(&token, &id).await)
+            Some(session.api().submission(&id).await)
         }
     });
     view! {
@@ -90,8 +86,8 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
             let (id, filename) = (id.clone(), filename.clone());
             leptos::task::spawn_local(async move {
                 let fetched = async {
-                    let token = session.fresh_token().await?;
-                    api::submission_pdf(&token, &id).await
+                    let client = session.api();
+                    client.submission_pdf(&id).await
                 }
                 .await;
                 match fetched {

@@ -31,8 +31,8 @@ fn Cancel(form: FormDefinition, filling: Filling) -> impl IntoView {
         leptos::task::spawn_local(async move {
             if let Some(draft_id) = progress.and_then(|p| p.draft_id) {
                 let deleted = async {
-                    let token = session.fresh_token().await?;
-                    api::delete_draft(&token, &draft_id).await
+                    let client = session.api();
+                    client.delete_draft(&draft_id).await
                 }
                 .await;
                 // Already gone is as good as deleted.

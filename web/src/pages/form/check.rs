@@ -9,7 +9,6 @@ use shared::forms::{
 
 use super::state::{Filling, Progress, mark_just_submitted, return_here_after_sign_in, today};
 use super::{FormCaption, as_summary, with_form};
-use crate::api;
 use crate::boot::use_council;
 use crate::components::form::{ErrorSummary, WarningText};
 use crate::components::title::set_page_title;
@@ -75,7 +74,7 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
                 let sent = async {
-                    let token = session.fresh_token().await?;
+                    let client = session.api();
                     let key = &progress.idempotency_key;
                     match &filling {
                         Filling::Referral { form_id } => {
@@ -84,13 +83,13 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
                                 answers: progress.answers.clone(),
                                 draft_id: progress.draft_id.clone(),
                             };
-                            api::submit_form(&token, key, &request).await
+                            client.submit_form(key, &request).await
                         }
                         Filling::Item { person_id, item_id } => {
                             let request = SubmitItemRequest {
                                 answers: progress.answers.clone(),
                             };
-                            api::submit_item(&token, key, person_id, item_id, &request).await
+                            client.submit_item(key, person_id, item_id, &request).await
                         }
                     }
                 }

@@ -83,14 +83,14 @@ fn with_form<V: IntoView + 'static>(
                         return None;
                     }
                     let loaded = async {
-                        let token = session.fresh_token().await?;
-                        let item = api::item(&token, person_id, item_id).await?;
+                        let client = session.api();
+                        let item = client.item(person_id, item_id).await?;
                         if item.submission.is_some() {
                             return Ok(Opened::AlreadySent(filling.clone()));
                         }
                         Progress::sync_item(&item, &filling);
                         let form = api::form(&item.item.form_id).await?;
-                        let person = crate::pages::record::whose(&token, person_id).await?;
+                        let person = crate::pages::record::whose(&client, person_id).await?;
                         Ok(Opened::Ready(
                             Box::new(form),
                             filling.clone(),

@@ -14,7 +14,6 @@ use super::defaults::follow_defaults;
 use super::questions::{Slot, form_warnings, warned_question_view};
 use super::start::blocks;
 use super::state::today;
-use crate::api;
 use crate::boot::use_council;
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
@@ -41,8 +40,8 @@ pub fn PreviewForm() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let checked = async {
-                let token = session.fresh_token().await?;
-                api::preview_form(&token, &text.get_untracked()).await
+                let client = session.api();
+                client.preview_form(&text.get_untracked()).await
             };
             match checked.await {
                 Ok(form) => {

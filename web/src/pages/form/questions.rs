@@ -654,8 +654,8 @@ fn file_view(
             uploading.set(true);
             leptos::task::spawn_local(async move {
                 let sent = async {
-                    let token = session.fresh_token().await?;
-                    crate::api::upload(&token, &file).await
+                    let client = session.api();
+                    client.upload(&file).await
                 }
                 .await;
                 match sent {

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::state::{Filling, Progress, resume_path};
-use crate::api;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -23,8 +22,8 @@ pub fn ResumeDraft() -> impl IntoView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let loaded = async {
-                let token = session.fresh_token().await?;
-                api::draft(&token, &draft_id).await
+                let client = session.api();
+                client.draft(&draft_id).await
             }
             .await;
             match loaded {

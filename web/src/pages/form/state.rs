@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use shared::api::{CreateDraftRequest, DraftView, ItemView, SaveItemRequest, UpdateDraftRequest};
 use shared::forms::{Answers, FormDefinition, Known, exit_page, prefill, visible_pages};
 
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::session::Session;
 
 /// Whose form is being filled, which decides its addresses, where it is saved and where it
@@ -171,7 +171,7 @@ impl Progress {
         page_id: Option<String>,
         session: Session,
     ) -> Result<Saved, ApiError> {
-        let token = session.fresh_token().await?;
+        let client = session.api();
         let form_id = match filling {
             Filling::Referral { form_id } => form_id,
             Filling::Item { person_id, item_id } => {
@@ -180,7 +180,7 @@ impl Progress {
                     answers: self.answers.clone(),
                     page_id,
                 };
-                let saved = api::save_item(&token, person_id, item_id, &request).await?;
+                let saved = client.save_item(person_id, item_id, &request).await?;
                 self.version = saved.version;
                 self.store(filling);
                 return Ok(Saved::Item(Box::new(saved)));
@@ -188,27 +188,25 @@ impl Progress {
         };
         let saved = match &self.draft_id {
             None => {
-                api::create_draft(
-                    &token,
-                    &CreateDraftRequest {
+                client
+                    .create_draft(&CreateDraftRequest {
                         form_id: form_id.to_owned(),
                         answers: self.answers.clone(),
                         page_id,
-                    },
-                )
-                .await?
+                    })
+                    .await?
             }
             Some(id) => {
-                api::update_draft(
-                    &token,
-                    id,
-                    &UpdateDraftRequest {
-                        version: self.version,
-                        answers: self.answers.clone(),
-                        page_id,
-                    },
-                )
-                .await?
+                client
+                    .update_draft(
+                        id,
+                        &UpdateDraftRequest {
+                            version: self.version,
+                            answers: self.answers.clone(),
+                            page_id,
+                        },
+                    )
+                    .await?
             }
         };
         self.draft_id = Some(saved.id.clone());

@@ -4,26 +4,25 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::api::{DocumentFormat, DocumentSummary, FieldErrors, FormatRequestCreate};
 
 use super::{Failed, Whose, load, whose};
-use crate::api;
 use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::pages::submission::{
     blob_url, file_kind, open_file, readable_size, save_file, show_image,
 };
-use crate::session::use_session;
+use crate::session::{Api, use_session};
 
 /// Items to view: each document with its type and size, new ones marked; each can be viewed,
 /// saved, printed or asked for in another format, and stays. Below, the formats asked for.
 #[component]
 pub fn RecordDocuments() -> impl IntoView {
     let version = RwSignal::new(0u32);
-    let loaded = load(move |token, person| {
+    let loaded = load(move |client, person| {
         let _ = version.get();
         async move {
-            let who = whose(&token, &person).await?;
-            let documents = api::documents(&token, &person, None).await?;
-            let formats = api::format_requests(&token, &person).await?;
+            let who = whose(&client, &person).await?;
+            let documents = client.documents(&person, None).await?;
+            let formats = client.format_requests(&person).await?;
             Ok((who, documents, formats.items))
         }
     });
@@ -65,9 +64,9 @@ pub fn RecordDocuments() -> impl IntoView {
                                     {move || shown.get().into_iter().map(|d| document_row(d, &rows_person.id, session, version, errors)).collect_view()}
                                 </dl>
                                 <ShowMore label="Show more documents" shown=shown next=next errors=errors
-                                    fetch=move |token: String, cursor: String| {
+                                    fetch=move |client: Api, cursor: String| {
                                         let person = more_person.clone();
-                                        async move { api::documents(&token, &person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                        async move { client.documents(&person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
                                     } />
                             }.into_any()
                         }}
@@ -123,8 +122,8 @@ fn document_row(
                 let (person, document) = (person.clone(), document.clone());
                 leptos::task::spawn_local(async move {
                     let fetched = async {
-                        let token = session.fresh_token().await?;
-                        api::document(&token, &person, &document.id).await
+                        let client = session.api();
+                        client.document(&person, &document.id).await
                     }
                     .await;
                     match fetched {
@@ -187,12 +186,13 @@ pub fn AskForFormat() -> impl IntoView {
     set_page_title("Ask for another format");
     let params = use_params_map();
     let document_id = move || params.read_untracked().get("document_id");
-    let loaded = load(move |token, person| async move {
-        let who = whose(&token, &person).await?;
+    let loaded = load(move |client, person| async move {
+        let who = whose(&client, &person).await?;
         // The title from the newest documents; an older one is named as "this document".
         let title = match document_id() {
             Some(id) => Some(
-                api::documents(&token, &person, None)
+                client
+                    .documents(&person, None)
                     .await?
                     .items
                     .into_iter()
@@ -229,8 +229,8 @@ pub fn AskForFormat() -> impl IntoView {
         let navigate = navigate.clone();
         let target = person.clone();
         let sent = async move {
-            let token = session.fresh_token().await?;
-            api::ask_for_format(&token, &person, &request).await
+            let client = session.api();
+            client.ask_for_format(&person, &request).await
         };
         submit(errors, busy, found, sent, move |_| {
             navigate(

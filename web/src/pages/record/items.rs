@@ -12,6 +12,7 @@ use crate::components::title::set_page_title;
 use crate::pages::form::blocks;
 use crate::pages::form::state::today;
 use crate::pages::form::state::{Filling, Progress, resume_path, take_just_submitted};
+use crate::session::Api;
 
 fn tag(status: ItemStatus) -> impl IntoView {
     let class = match status {
@@ -44,9 +45,9 @@ fn item_row(person_id: &str, item: ItemSummary) -> impl IntoView + use<> {
 #[component]
 pub fn RecordItems() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
-    let loaded = load(|token, person| async move {
-        let who = whose(&token, &person).await?;
-        Ok((who, api::items(&token, &person, None).await?))
+    let loaded = load(|client, person| async move {
+        let who = whose(&client, &person).await?;
+        Ok((who, client.items(&person, None).await?))
     });
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
@@ -81,9 +82,9 @@ pub fn RecordItems() -> impl IntoView {
                                     </tbody>
                                 </table>
                                 <ShowMore label="Show more forms" shown=shown next=next errors=errors
-                                    fetch=move |token: String, cursor: String| {
+                                    fetch=move |client: Api, cursor: String| {
                                         let person = person_id.clone();
-                                        async move { api::items(&token, &person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                        async move { client.items(&person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
                                     } />
                             }.into_any()
                         }}
@@ -100,11 +101,11 @@ pub fn RecordItems() -> impl IntoView {
 #[component]
 pub fn RecordItem() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load(move |token, person| {
+    let loaded = load(move |client, person| {
         let item_id = params.read_untracked().get("item_id").unwrap_or_default();
         async move {
-            let who = whose(&token, &person).await?;
-            let item = api::item(&token, &person, &item_id).await?;
+            let who = whose(&client, &person).await?;
+            let item = client.item(&person, &item_id).await?;
             let form = api::form(&item.item.form_id).await?;
             Ok((who, item, form))
         }

@@ -4,12 +4,11 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::api::{FieldErrors, NewMessageRequest, ReplyRequest};
 
 use super::{Failed, Whose, among, load, whose};
-use crate::api;
 use crate::boot::use_council;
 use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::session::use_session;
+use crate::session::{Api, use_session};
 
 /// Messaging is not for urgent matters: the seed's warning, with the number to call.
 #[component]
@@ -57,11 +56,11 @@ pub fn RecordMessages() -> impl IntoView {
             "inbox"
         }
     };
-    let loaded = load(move |token, person| {
+    let loaded = load(move |client, person| {
         let which = which();
         async move {
-            let who = whose(&token, &person).await?;
-            Ok((who, api::messages(&token, &person, which, None).await?))
+            let who = whose(&client, &person).await?;
+            Ok((who, client.messages(&person, which, None).await?))
         }
     });
     view! {
@@ -110,10 +109,10 @@ pub fn RecordMessages() -> impl IntoView {
                                     </tbody>
                                 </table>
                                 <ShowMore label="Show more messages" shown=shown next=next errors=errors
-                                    fetch=move |token: String, cursor: String| {
+                                    fetch=move |client: Api, cursor: String| {
                                         let person = person_id.clone();
                                         let which = if sent { "sent" } else { "inbox" };
-                                        async move { api::messages(&token, &person, which, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                        async move { client.messages(&person, which, Some(&cursor)).await.map(|p| (p.items, p.next)) }
                                     } />
                             }.into_any()
                         }}
@@ -130,12 +129,12 @@ pub fn RecordMessages() -> impl IntoView {
 pub fn Thread() -> impl IntoView {
     let params = use_params_map();
     let version = RwSignal::new(0u32);
-    let loaded = load(move |token, person| {
+    let loaded = load(move |client, person| {
         let thread = params.read_untracked().get("thread_id").unwrap_or_default();
         let _ = version.get();
         async move {
-            let who = whose(&token, &person).await?;
-            Ok((who, api::thread(&token, &person, &thread).await?))
+            let who = whose(&client, &person).await?;
+            Ok((who, client.thread(&person, &thread).await?))
         }
     });
     let session = use_session();
@@ -157,8 +156,8 @@ pub fn Thread() -> impl IntoView {
                         let found = shared::api::validate_body(&request.body);
                         let (person_id, thread_id) = (person_id.clone(), thread_id.clone());
                         let send = async move {
-                            let token = session.fresh_token().await?;
-                            api::reply(&token, &person_id, &thread_id, &request).await
+                            let client = session.api();
+                            client.reply(&person_id, &thread_id, &request).await
                         };
                         submit(errors, busy, found, send, move |_| {
                             body.set(String::new());
@@ -207,8 +206,8 @@ pub fn NewMessage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     // Someone who sees more than one record is reminded which one the message is about.
-    let person = load(|token, person| async move {
-        let records = api::people(&token).await?;
+    let person = load(|client, person| async move {
+        let records = client.people().await?;
         let more_than_one = records.len() > 1;
         Ok((among(records, &person)?, more_than_one))
     });
@@ -229,8 +228,8 @@ pub fn NewMessage() -> impl IntoView {
         let navigate = navigate.clone();
         let target = person_id.clone();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::send_message(&token, &person_id, &request).await
+            let client = session.api();
+            client.send_message(&person_id, &request).await
         };
         submit(errors, busy, found, send, move |_| {
             navigate(

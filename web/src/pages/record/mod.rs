@@ -22,13 +22,13 @@ use leptos_router::hooks::use_params_map;
 use shared::api::{LegalBasis, PersonSummary, Relationship};
 
 use crate::api::ApiError;
-use crate::session::use_session;
+use crate::session::{Api, use_session};
 
-/// Loads `fetch(token, person_id)` once the session is known; `None` while loading.
+/// Loads `fetch(client, person_id)` once the session is known; `None` while loading.
 fn load<T, F, Fut>(fetch: F) -> LocalResource<Option<Result<T, ApiError>>>
 where
     T: 'static,
-    F: Fn(String, String) -> Fut + Clone + 'static,
+    F: Fn(Api, String) -> Fut + Clone + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let session = use_session();
@@ -41,18 +41,14 @@ where
             if !checked {
                 return None;
             }
-            let token = match session.fresh_token().await {
-                Ok(token) => token,
-                Err(error) => return Some(Err(error)),
-            };
-            Some(fetch(token, person).await)
+            Some(fetch(session.api(), person).await)
         }
     })
 }
 
 /// The person `person_id` as the account may see them, or the API's "not found".
-pub(crate) async fn whose(token: &str, person_id: &str) -> Result<PersonSummary, ApiError> {
-    among(crate::api::people(token).await?, person_id)
+pub(crate) async fn whose(client: &Api, person_id: &str) -> Result<PersonSummary, ApiError> {
+    among(client.people().await?, person_id)
 }
 
 /// `person_id` among the records the account may see, or the API's "not found".

@@ -3,20 +3,19 @@ use leptos_router::components::A;
 use shared::api::{Dashboard, FieldErrors, LegalBasis, PersonSummary, Relationship};
 
 use super::{Failed, Whose, load, whose};
-use crate::api;
 use crate::boot::use_council;
 use crate::components::form::ErrorSummary;
 use crate::components::more::ShowMore;
 use crate::components::tiles::Tile;
 use crate::components::title::set_page_title;
 use crate::pages::account::signed_in_only;
-use crate::session::use_session;
+use crate::session::{Api, use_session};
 
 /// Whose records the account may see: their own, and the people they look after.
 #[component]
 pub fn Records() -> impl IntoView {
     set_page_title("Your care records");
-    let people = load(|token, _| async move { api::people(&token).await });
+    let people = load(|client, _| async move { client.people().await });
     signed_in_only(use_session(), move || {
         view! {
             <h1 class="govuk-heading-l">"Your care records"</h1>
@@ -47,7 +46,7 @@ pub fn Records() -> impl IntoView {
 /// The dashboard: the tiles, each with its count.
 #[component]
 pub fn RecordDashboard() -> impl IntoView {
-    let dashboard = load(|token, person| async move { api::dashboard(&token, &person).await });
+    let dashboard = load(|client, person| async move { client.dashboard(&person).await });
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
             {move || dashboard.get().flatten().map(|loaded| match loaded {
@@ -97,10 +96,10 @@ pub fn RecordDashboard() -> impl IntoView {
 #[component]
 pub fn RecordDetails() -> impl IntoView {
     let council = use_council();
-    let loaded = load(|token, person| async move {
-        let who = whose(&token, &person).await?;
-        let details = api::person_details(&token, &person).await?;
-        Ok((who, details, api::record_readers(&token, &person).await?))
+    let loaded = load(|client, person| async move {
+        let who = whose(&client, &person).await?;
+        let details = client.person_details(&person).await?;
+        Ok((who, details, client.record_readers(&person).await?))
     });
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
@@ -182,9 +181,9 @@ pub fn RecordDetails() -> impl IntoView {
 /// The Involvements tile.
 #[component]
 pub fn RecordInvolvements() -> impl IntoView {
-    let loaded = load(|token, person| async move {
-        let who = whose(&token, &person).await?;
-        Ok((who, api::involvements(&token, &person, None).await?))
+    let loaded = load(|client, person| async move {
+        let who = whose(&client, &person).await?;
+        Ok((who, client.involvements(&person, None).await?))
     });
     let errors = RwSignal::new(FieldErrors::new());
     view! {
@@ -230,9 +229,9 @@ pub fn RecordInvolvements() -> impl IntoView {
                                     </tbody>
                                 </table>
                                 <ShowMore label="Show more professionals" shown=shown next=next errors=errors
-                                    fetch=move |token: String, cursor: String| {
+                                    fetch=move |client: Api, cursor: String| {
                                         let person = more_person.clone();
-                                        async move { api::involvements(&token, &person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                        async move { client.involvements(&person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
                                     } />
                             }.into_any()
                         }}

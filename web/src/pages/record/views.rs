@@ -3,18 +3,18 @@ use leptos_router::components::A;
 use shared::api::FieldErrors;
 
 use super::{Failed, Whose, load, whose};
-use crate::api;
 use crate::components::form::ErrorSummary;
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
+use crate::session::Api;
 
 /// Who at the council opened the record, from the audit log, newest first.
 #[component]
 pub fn RecordViews() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
-    let loaded = load(|token, person| async move {
-        let who = whose(&token, &person).await?;
-        Ok((who, api::record_views(&token, &person, None).await?))
+    let loaded = load(|client, person| async move {
+        let who = whose(&client, &person).await?;
+        Ok((who, client.record_views(&person, None).await?))
     });
     view! {
         <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
@@ -63,9 +63,9 @@ pub fn RecordViews() -> impl IntoView {
                                     </tbody>
                                 </table>
                                 <ShowMore label="Show more" shown=shown next=next errors=errors
-                                    fetch=move |token: String, cursor: String| {
+                                    fetch=move |client: Api, cursor: String| {
                                         let person = person_id.clone();
-                                        async move { api::record_views(&token, &person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                        async move { client.record_views(&person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
                                     } />
                             }.into_any()
                         }}

@@ -12,7 +12,7 @@ use crate::session::use_session;
 #[component]
 pub fn StaffAccounts() -> impl IntoView {
     set_page_title("Staff accounts");
-    let loaded = load(|token| async move { api::staff_members(&token).await });
+    let loaded = load(|client| async move { client.staff_members().await });
     staff_only(move || {
         view! {
             <a href="/staff" class="govuk-back-link">"Council work"</a>
@@ -52,11 +52,11 @@ pub fn StaffAccounts() -> impl IntoView {
 #[component]
 pub fn StaffAccount() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let id = params.read().get("account_id").unwrap_or_default();
         async move {
-            let members = api::staff_members(&token).await?;
-            let teams = api::team_queues(&token).await?;
+            let members = client.staff_members().await?;
+            let teams = client.team_queues().await?;
             let member = members
                 .into_iter()
                 .find(|m| m.id == id)
@@ -103,8 +103,8 @@ fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
             };
             let (id, navigate) = (id.clone(), navigate.clone());
             let send = async move {
-                let token = session.fresh_token().await?;
-                api::set_staff_teams(&token, &id, &request).await
+                let client = session.api();
+                client.set_staff_teams(&id, &request).await
             };
             submit(errors, busy, FieldErrors::new(), send, move |_| {
                 navigate("/staff/accounts", Default::default());
@@ -114,8 +114,8 @@ fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
     let switch_off = move |_| {
         let (id, navigate) = (id.clone(), navigate.clone());
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::switch_off_staff(&token, &id).await
+            let client = session.api();
+            client.switch_off_staff(&id).await
         };
         submit(errors, busy, FieldErrors::new(), send, move |_| {
             navigate("/staff/accounts", Default::default());
@@ -200,8 +200,8 @@ pub fn NewStaffAccount() -> impl IntoView {
         let found = request.validate();
         let navigate = navigate.clone();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::create_staff_account(&token, &request).await
+            let client = session.api();
+            client.create_staff_account(&request).await
         };
         submit(errors, busy, found, send, move |account| {
             navigate(

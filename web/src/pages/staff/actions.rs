@@ -116,8 +116,8 @@ pub fn GiveAccess() -> impl IntoView {
         let found = request.validate(crate::pages::form::state::today());
         let person_id = person_id.clone();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::invite(&token, &person_id, &request).await
+            let client = session.api();
+            client.invite(&person_id, &request).await
         };
         let done = done.clone();
         submit(errors, busy, found, send, move |_| done());
@@ -183,8 +183,8 @@ pub fn AccessRow(person_id: String, link: LinkView, version: RwSignal<u32>) -> i
         let (person_id, id) = (person_id.clone(), id.clone());
         leptos::task::spawn_local(async move {
             let ended = async {
-                let token = session.fresh_token().await?;
-                api::end_link(&token, &person_id, &id).await
+                let client = session.api();
+                client.end_link(&person_id, &id).await
             }
             .await;
             if ended.is_ok() {
@@ -210,9 +210,9 @@ pub fn SendForm() -> impl IntoView {
     let back = format!("/staff/people/{person_id}");
     let session = use_session();
     let choices = LocalResource::new(move || async move {
-        let token = session.fresh_token().await.ok()?;
+        let client = session.api();
         let forms = api::forms().await.ok()?;
-        let teams = api::team_queues(&token).await.ok()?;
+        let teams = client.team_queues().await.ok()?;
         Some((forms, teams))
     });
     let form = RwSignal::new(String::new());
@@ -252,8 +252,8 @@ pub fn SendForm() -> impl IntoView {
         }
         let person_id = person_id.clone();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::send_item(&token, &person_id, &request).await
+            let client = session.api();
+            client.send_item(&person_id, &request).await
         };
         let done = done.clone();
         submit(errors, busy, found, send, move |_| done());
@@ -348,8 +348,8 @@ pub fn RecordInvolvement() -> impl IntoView {
         }
         let person_id = person_id.clone();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::create_involvement(&token, &person_id, &request).await
+            let client = session.api();
+            client.create_involvement(&person_id, &request).await
         };
         let done = done.clone();
         submit(errors, busy, found, send, move |_| done());
@@ -383,9 +383,9 @@ pub fn NewPerson() -> impl IntoView {
 pub fn EditPerson() -> impl IntoView {
     set_page_title("Change details");
     let person_id = person_in_path();
-    let loaded = super::load(move |token| {
+    let loaded = super::load(move |client| {
         let person_id = person_id.clone();
-        async move { api::staff_person(&token, &person_id).await }
+        async move { client.staff_person(&person_id).await }
     });
     staff_only(move || {
         view! {
@@ -471,10 +471,10 @@ fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
         let navigate = navigate.clone();
         let existing_id = existing_id.clone();
         let send = async move {
-            let token = session.fresh_token().await?;
+            let client = session.api();
             match existing_id {
-                Some(id) => api::update_person(&token, &id, &request).await,
-                None => api::create_person(&token, &request).await,
+                Some(id) => client.update_person(&id, &request).await,
+                None => client.create_person(&request).await,
             }
         };
         submit(errors, busy, found, send, move |person| {

@@ -3,12 +3,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::api::{AuditEntry, FieldErrors};
 
 use super::{Failed, load, staff_only};
-use crate::api;
 use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::pages::submission::save_file;
-use crate::session::use_session;
+use crate::session::{Api, use_session};
 
 fn entry_row(e: AuditEntry) -> impl IntoView {
     view! {
@@ -43,9 +42,9 @@ pub fn AuditLog() -> impl IntoView {
             .collect::<Vec<_>>()
             .join("&")
     };
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let filters = filters();
-        async move { api::audit_log(&token, &filters, None).await }
+        async move { client.audit_log(&filters, None).await }
     });
     let picked = |key: &str| RwSignal::new(query.read_untracked().get(key).unwrap_or_default());
     let (person, subject, from, to) = (
@@ -83,8 +82,8 @@ pub fn AuditLog() -> impl IntoView {
     let export = move |_| {
         let filters = filters();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::export_audit_log(&token, &filters).await
+            let client = session.api();
+            client.export_audit_log(&filters).await
         };
         submit(errors, busy, FieldErrors::new(), send, |bytes: Vec<u8>| {
             save_file(&bytes, "audit-log.csv", "text/csv")
@@ -136,9 +135,9 @@ pub fn AuditLog() -> impl IntoView {
                                 </tbody>
                             </table>
                             <ShowMore label="Show more" shown=shown next=next errors=errors
-                                fetch=move |token: String, cursor: String| {
+                                fetch=move |client: Api, cursor: String| {
                                     let filters = filters();
-                                    async move { api::audit_log(&token, &filters, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                    async move { client.audit_log(&filters, Some(&cursor)).await.map(|p| (p.items, p.next)) }
                                 } />
                         }.into_any()
                     }

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use shared::api::{Overview, Role, TeamWork};
 
 use super::{Failed, day, load, staff_only};
-use crate::api;
 use crate::components::tiles::Tile;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
@@ -143,11 +142,11 @@ fn numbers(out: &mut String, caption: &str, headers: &[String], rows: &[Vec<Stri
 fn OverviewSection() -> impl IntoView {
     let picked = RwSignal::new(String::new());
     let applied = RwSignal::new(String::new());
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let team = applied.get();
         async move {
-            let teams = api::team_queues(&token).await?;
-            let overview = api::overview(&token, &team).await?;
+            let teams = client.team_queues().await?;
+            let overview = client.overview(&team).await?;
             Ok((teams, overview))
         }
     });

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use shared::api::{FieldErrors, ImportReport};
 
 use super::staff_only;
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::components::form::{ErrorSummary, field_error, group_class};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
@@ -72,8 +72,8 @@ pub fn Imports() -> impl IntoView {
         imported.set(None);
         leptos::task::spawn_local(async move {
             let sent = async {
-                let token = session.fresh_token().await?;
-                api::import_records(&token, &what, &chosen).await
+                let client = session.api();
+                client.import_records(&what, &chosen).await
             }
             .await;
             match sent {

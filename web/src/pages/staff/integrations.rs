@@ -10,11 +10,10 @@ use shared::api::{
 };
 
 use super::{Failed, load, staff_only};
-use crate::api;
 use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::session::use_session;
+use crate::session::{Api, use_session};
 
 /// A secret just made, for the banner that shows it this once.
 #[derive(Clone)]
@@ -30,11 +29,11 @@ struct NewSecret {
 pub fn Integrations() -> impl IntoView {
     set_page_title("Integrations");
     let version = RwSignal::new(0u32);
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let _ = version.get();
         async move {
-            let clients = api::api_clients(&token).await?;
-            let webhooks = api::webhooks(&token).await?;
+            let clients = client.api_clients().await?;
+            let webhooks = client.webhooks().await?;
             Ok((clients, webhooks))
         }
     });
@@ -173,8 +172,8 @@ fn Clients(
         };
         let found = request.validate();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::create_api_client(&token, &request).await
+            let client = session.api();
+            client.create_api_client(&request).await
         };
         submit(errors, busy, found, send, move |client| {
             name.set(String::new());
@@ -184,15 +183,15 @@ fn Clients(
     };
     let rotate = move |id: String| {
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::rotate_api_client_secret(&token, &id).await
+            let client = session.api();
+            client.rotate_api_client_secret(&id).await
         };
         submit(errors, busy, FieldErrors::new(), send, shown);
     };
     let revoke = move |id: String| {
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::revoke_api_client(&token, &id).await
+            let client = session.api();
+            client.revoke_api_client(&id).await
         };
         submit(errors, busy, FieldErrors::new(), send, move |()| {
             made.set(None);
@@ -274,8 +273,8 @@ fn Webhooks(
         };
         let found = request.validate();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::register_webhook(&token, &request).await
+            let client = session.api();
+            client.register_webhook(&request).await
         };
         submit(errors, busy, found, send, move |webhook| {
             url.set(String::new());
@@ -291,8 +290,8 @@ fn Webhooks(
     };
     let stop = move |id: String| {
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::disable_webhook(&token, &id).await
+            let client = session.api();
+            client.disable_webhook(&id).await
         };
         submit(errors, busy, FieldErrors::new(), send, move |()| {
             made.set(None);
@@ -359,13 +358,14 @@ pub fn WebhookDeliveries() -> impl IntoView {
     set_page_title("Webhook deliveries");
     let params = use_params_map();
     let version = RwSignal::new(0u32);
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let id = params.read().get("webhook_id").unwrap_or_default();
         let _ = version.get();
         async move {
             // An unknown endpoint answers 404 here, before its address is looked up.
-            let page = api::webhook_deliveries(&token, &id, None).await?;
-            let endpoint = api::webhooks(&token)
+            let page = client.webhook_deliveries(&id, None).await?;
+            let endpoint = client
+                .webhooks()
                 .await?
                 .into_iter()
                 .find(|w| w.id == id)
@@ -380,8 +380,8 @@ pub fn WebhookDeliveries() -> impl IntoView {
     let replayed = RwSignal::new(false);
     let replay = move |id: String| {
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::replay_delivery(&token, &id).await
+            let client = session.api();
+            client.replay_delivery(&id).await
         };
         submit(errors, busy, FieldErrors::new(), send, move |_| {
             replayed.set(true);
@@ -456,9 +456,9 @@ pub fn WebhookDeliveries() -> impl IntoView {
                             </table>
                             {move || shown.with(Vec::is_empty).then(|| view! { <p class="govuk-body">"Nothing has been sent to this endpoint yet."</p> })}
                             <ShowMore label="Show more deliveries" shown=shown next=next errors=errors
-                                fetch=move |token: String, cursor: String| {
+                                fetch=move |client: Api, cursor: String| {
                                     let webhook = webhook.clone();
-                                    async move { api::webhook_deliveries(&token, &webhook, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                    async move { client.webhook_deliveries(&webhook, Some(&cursor)).await.map(|p| (p.items, p.next)) }
                                 } />
                         }.into_any()
                     }

@@ -3,17 +3,16 @@ use leptos_router::hooks::use_params_map;
 use shared::api::{FieldErrors, ReplyRequest, TeamThreadSummary};
 
 use super::{Failed, load, staff_only};
-use crate::api;
 use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::session::use_session;
+use crate::session::{Api, use_session};
 
 /// The teams, each with its unread count.
 #[component]
 pub fn TeamQueues() -> impl IntoView {
     set_page_title("Team messages");
-    let loaded = load(|token| async move { api::team_queues(&token).await });
+    let loaded = load(|client| async move { client.team_queues().await });
     staff_only(move || {
         view! {
             <a href="/staff" class="govuk-back-link">"Council work"</a>
@@ -77,11 +76,11 @@ pub fn TeamThreads() -> impl IntoView {
     let params = use_params_map();
     let errors = RwSignal::new(FieldErrors::new());
     let team = move || params.read().get("team").unwrap_or_default();
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let team = team();
         async move {
-            let teams = api::team_queues(&token).await?;
-            let page = api::team_threads(&token, &team, None).await?;
+            let teams = client.team_queues().await?;
+            let page = client.team_threads(&team, None).await?;
             let name = teams
                 .into_iter()
                 .find(|t| t.key == team)
@@ -120,9 +119,9 @@ pub fn TeamThreads() -> impl IntoView {
                                         </tbody>
                                     </table>
                                     <ShowMore label="Show more messages" shown=shown next=next errors=errors
-                                        fetch=move |token: String, cursor: String| {
+                                        fetch=move |client: Api, cursor: String| {
                                             let team = team();
-                                            async move { api::team_threads(&token, &team, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                            async move { client.team_threads(&team, Some(&cursor)).await.map(|p| (p.items, p.next)) }
                                         } />
                                 }.into_any()
                             }}
@@ -140,10 +139,10 @@ pub fn TeamThreads() -> impl IntoView {
 pub fn StaffThread() -> impl IntoView {
     let params = use_params_map();
     let version = RwSignal::new(0u32);
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let thread = params.read().get("thread_id").unwrap_or_default();
         let _ = version.get();
-        async move { api::team_thread(&token, &thread).await }
+        async move { client.team_thread(&thread).await }
     });
     let session = use_session();
     let body = RwSignal::new(String::new());
@@ -164,8 +163,8 @@ pub fn StaffThread() -> impl IntoView {
                             let found = shared::api::validate_body(&request.body);
                             let (person_id, thread_id) = (person_id.clone(), thread_id.clone());
                             let send = async move {
-                                let token = session.fresh_token().await?;
-                                api::reply_as_team(&token, &person_id, &thread_id, &request).await
+                                let client = session.api();
+                                client.reply_as_team(&person_id, &thread_id, &request).await
                             };
                             submit(errors, busy, found, send, move |_| {
                                 body.set(String::new());

@@ -31,7 +31,7 @@ use leptos_router::components::Redirect;
 use shared::api::Role;
 
 use crate::api::ApiError;
-use crate::session::{Session, use_session};
+use crate::session::{Api, Session, use_session};
 
 /// Whether the signed-in account works for the council.
 pub fn is_staff(session: Session) -> bool {
@@ -64,12 +64,12 @@ fn staff_only<V: IntoView + 'static>(
     }
 }
 
-/// Loads `fetch(token)` once the session is known; `None` while loading. Reads of signals
+/// Loads `fetch(client)` once the session is known; `None` while loading. Reads of signals
 /// inside `fetch` (the path, the query) load again when they change.
 fn load<T, F, Fut>(fetch: F) -> LocalResource<Option<Result<T, ApiError>>>
 where
     T: 'static,
-    F: Fn(String) -> Fut + Clone + 'static,
+    F: Fn(Api) -> Fut + Clone + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let session = use_session();
@@ -80,11 +80,7 @@ where
             if !checked {
                 return None;
             }
-            let token = match session.fresh_token().await {
-                Ok(token) => token,
-                Err(error) => return Some(Err(error)),
-            };
-            Some(fetch(token).await)
+            Some(fetch(session.api()).await)
         }
     })
 }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use shared::api::{FailedDeliveryView, FailedEmailView, FieldErrors, OperationsView};
 
 use super::{Failed, load, staff_only};
-use crate::api;
 use crate::components::form::{ErrorSummary, submit};
 use crate::components::title::set_page_title;
 use crate::session::use_session;
@@ -70,12 +69,12 @@ fn backlog(view: &OperationsView) -> impl IntoView + use<> {
 pub fn Operations() -> impl IntoView {
     set_page_title("Operations");
     let version = RwSignal::new(0u32);
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let _ = version.get();
         async move {
-            let overview = api::operations(&token).await?;
-            let emails = api::failed_emails(&token).await?;
-            let deliveries = api::failed_deliveries(&token).await?;
+            let overview = client.operations().await?;
+            let emails = client.failed_emails().await?;
+            let deliveries = client.failed_deliveries().await?;
             Ok((overview, emails, deliveries))
         }
     });
@@ -85,8 +84,8 @@ pub fn Operations() -> impl IntoView {
     let done = RwSignal::new(None::<&'static str>);
     let retry_email = move |id: String| {
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::retry_email(&token, &id).await
+            let client = session.api();
+            client.retry_email(&id).await
         };
         submit(errors, busy, FieldErrors::new(), send, move |()| {
             done.set(Some("The email is being sent again."));
@@ -95,8 +94,8 @@ pub fn Operations() -> impl IntoView {
     };
     let replay = move |id: String| {
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::replay_delivery(&token, &id).await
+            let client = session.api();
+            client.replay_delivery(&id).await
         };
         submit(errors, busy, FieldErrors::new(), send, move |_| {
             done.set(Some("The event is being sent again, as a new delivery."));

@@ -20,7 +20,7 @@ pub fn FindPerson() -> impl IntoView {
     let text = RwSignal::new(searched());
     let errors = RwSignal::new(FieldErrors::new());
     // A referral's reference finds the referral; anything else finds people.
-    let found = load(move |token| {
+    let found = load(move |client| {
         let text = searched();
         async move {
             let text = text.trim().to_owned();
@@ -28,11 +28,13 @@ pub fn FindPerson() -> impl IntoView {
                 Ok(None)
             } else if text.to_ascii_uppercase().starts_with("ASC-") {
                 let query = format!("reference={}", js_sys::encode_uri_component(&text));
-                api::queue(&token, &query, None)
+                client
+                    .queue(&query, None)
                     .await
                     .map(|page| Some(Err(page.items)))
             } else {
-                api::find_people(&token, &text, None)
+                client
+                    .find_people(&text, None)
                     .await
                     .map(|page| Some(Ok(page)))
             }
@@ -127,10 +129,10 @@ pub fn StaffPerson() -> impl IntoView {
     let version = RwSignal::new(0u32);
     // Outlives the reload that follows publishing, so the banner stays.
     let published = RwSignal::new(None::<String>);
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let person = params.read().get("person_id").unwrap_or_default();
         let _ = version.get();
-        async move { api::staff_person(&token, &person).await }
+        async move { client.staff_person(&person).await }
     });
     staff_only(move || {
         view! {
@@ -181,10 +183,11 @@ fn Record(
             let person_id = person_id.clone();
             let (title_text, answering) = (title.get(), answers.get());
             let send = async move {
-                let token = session.fresh_token().await?;
+                let client = session.api();
                 match chosen {
                     Some(chosen) => {
-                        api::publish_document(&token, &person_id, &title_text, &chosen, &answering)
+                        client
+                            .publish_document(&person_id, &title_text, &chosen, &answering)
                             .await
                     }
                     None => Err(api::ApiError::Unexpected("no file".into())),
@@ -204,8 +207,8 @@ fn Record(
         move |document: String, kind: String, title: String| {
             let person_id = person_id.clone();
             let send = async move {
-                let token = session.fresh_token().await?;
-                api::staff_document(&token, &person_id, &document).await
+                let client = session.api();
+                client.staff_document(&person_id, &document).await
             };
             submit(errors, busy, FieldErrors::new(), send, move |bytes| {
                 crate::pages::submission::open_file(&bytes, &kind, &title)
@@ -218,8 +221,8 @@ fn Record(
         move |invitation: String| {
             let person_id = person_id.clone();
             let send = async move {
-                let token = session.fresh_token().await?;
-                api::withdraw_invitation(&token, &person_id, &invitation).await
+                let client = session.api();
+                client.withdraw_invitation(&person_id, &invitation).await
             };
             submit(errors, busy, FieldErrors::new(), send, move |()| {
                 version.update(|v| *v += 1)
@@ -229,8 +232,8 @@ fn Record(
     let withdraw = move |document: String| {
         let person_id = person_id.clone();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::withdraw_document(&token, &person_id, &document).await
+            let client = session.api();
+            client.withdraw_document(&person_id, &document).await
         };
         submit(errors, busy, FieldErrors::new(), send, move |()| {
             version.update(|v| *v += 1)

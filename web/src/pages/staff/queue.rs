@@ -12,7 +12,7 @@ use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::pages::submission::{file_kind, open_file, readable_size, save_file};
-use crate::session::use_session;
+use crate::session::{Api, use_session};
 
 /// The filters and order the queue takes, as they appear in the address.
 const FILTERS: [&str; 7] = [
@@ -92,12 +92,12 @@ pub fn ReferralQueue() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
     let filters = move || filter_query(&query.read());
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let filters = filters();
         async move {
             let forms = api::forms().await?;
-            let teams = api::team_queues(&token).await?;
-            let page = api::queue(&token, &filters, None).await?;
+            let teams = client.team_queues().await?;
+            let page = client.queue(&filters, None).await?;
             Ok((forms, teams, page))
         }
     });
@@ -130,8 +130,8 @@ pub fn ReferralQueue() -> impl IntoView {
     let export = move |_| {
         let filters = filters();
         let send = async move {
-            let token = session.fresh_token().await?;
-            api::export_queue(&token, &filters).await
+            let client = session.api();
+            client.export_queue(&filters).await
         };
         submit(errors, busy, FieldErrors::new(), send, |bytes: Vec<u8>| {
             save_file(&bytes, "referral-queue.csv", "text/csv")
@@ -217,9 +217,9 @@ pub fn ReferralQueue() -> impl IntoView {
                                         </tbody>
                                     </table>
                                     <ShowMore label="Show more" shown=shown next=next errors=errors
-                                        fetch=move |token: String, cursor: String| {
+                                        fetch=move |client: Api, cursor: String| {
                                             let filters = filters();
-                                            async move { api::queue(&token, &filters, Some(&cursor)).await.map(|p| (p.items, p.next)) }
+                                            async move { client.queue(&filters, Some(&cursor)).await.map(|p| (p.items, p.next)) }
                                         } />
                                 }.into_any()
                             }}
@@ -239,13 +239,13 @@ pub fn Referral() -> impl IntoView {
     let version = RwSignal::new(0u32);
     // Outlives the reload that follows a change, so the banner stays.
     let saved = RwSignal::new(false);
-    let loaded = load(move |token| {
+    let loaded = load(move |client| {
         let id = params.read().get("submission_id").unwrap_or_default();
         let _ = version.get();
         async move {
-            let submission = api::staff_submission(&token, &id).await?;
-            let teams = api::team_queues(&token).await?;
-            let staff = api::staff_members(&token).await?;
+            let submission = client.staff_submission(&id).await?;
+            let teams = client.team_queues().await?;
+            let staff = client.staff_members().await?;
             Ok((submission, teams, staff))
         }
     });
@@ -308,8 +308,8 @@ fn ReferralPage(
             let found = request.validate();
             let id = id.clone();
             let send = async move {
-                let token = session.fresh_token().await?;
-                api::change_submission(&token, &id, &request).await
+                let client = session.api();
+                client.change_submission(&id, &request).await
             };
             submit(errors, busy, found, send, move |_| {
                 saved.set(true);
@@ -465,8 +465,8 @@ fn ReferralPage(
                                 move |_| {
                                     let (submission_id, upload_id) = (submission_id.clone(), file.id.clone());
                                     let send = async move {
-                                        let token = session.fresh_token().await?;
-                                        api::attachment(&token, &submission_id, &upload_id).await
+                                        let client = session.api();
+                                        client.attachment(&submission_id, &upload_id).await
                                     };
                                     let file = file.clone();
                                     submit(errors, busy, FieldErrors::new(), send, move |bytes: Vec<u8>| then(&bytes, &file));
@@ -580,8 +580,8 @@ fn about_section(
                 move |person: String| {
                     let id = id.clone();
                     let send = async move {
-                        let token = session.fresh_token().await?;
-                        api::link_submission_person(&token, &id, &person).await
+                        let client = session.api();
+                        client.link_submission_person(&id, &person).await
                     };
                     submit(errors, busy, FieldErrors::new(), send, done);
                 }
@@ -589,8 +589,8 @@ fn about_section(
             let create = move |_| {
                 let id = id.clone();
                 let send = async move {
-                    let token = session.fresh_token().await?;
-                    api::create_person_from_submission(&token, &id).await
+                    let client = session.api();
+                    client.create_person_from_submission(&id).await
                 };
                 submit(errors, busy, FieldErrors::new(), send, done);
             };
