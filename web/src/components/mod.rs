@@ -2,6 +2,7 @@ pub mod bot_check;
 pub mod confirm;
 pub mod focus;
 pub mod form;
+pub mod govuk;
 pub mod layout;
 pub mod more;
 pub mod tiles;

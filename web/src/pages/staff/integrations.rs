@@ -11,6 +11,7 @@ use shared::api::{
 
 use super::{Failed, load, staff_only};
 use crate::components::form::{ErrorSummary, TextInput, submit};
+use crate::components::govuk::SuccessBanner;
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::session::{Api, use_session};
@@ -393,14 +394,7 @@ pub fn WebhookDeliveries() -> impl IntoView {
             <a href="/staff/integrations" class="govuk-back-link">"Integrations"</a>
             <ErrorSummary errors=errors />
             {move || replayed.get().then(|| view! {
-                <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="replayed-title">
-                    <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="replayed-title">"Success"</h2>
-                    </div>
-                    <div class="govuk-notification-banner__content">
-                        <p class="govuk-notification-banner__heading">"The event is being sent again, as a new delivery."</p>
-                    </div>
-                </div>
+                <SuccessBanner id="replayed" heading={"The event is being sent again, as a new delivery.".to_owned()} />
             })}
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {

@@ -12,6 +12,7 @@ mod messages;
 mod operations;
 mod people;
 mod queue;
+mod record;
 
 pub use accounts::{NewStaffAccount, StaffAccount, StaffAccounts};
 pub use actions::{EditPerson, GiveAccess, NewPerson, RecordInvolvement, SendForm};

@@ -6,6 +6,7 @@ use shared::api::{FailedDeliveryView, FailedEmailView, FieldErrors, OperationsVi
 
 use super::{Failed, load, staff_only};
 use crate::components::form::{ErrorSummary, submit};
+use crate::components::govuk::SuccessBanner;
 use crate::components::title::set_page_title;
 use crate::session::use_session;
 
@@ -158,14 +159,7 @@ pub fn Operations() -> impl IntoView {
             <a href="/staff" class="govuk-back-link">"Council work"</a>
             <ErrorSummary errors=errors />
             {move || done.get().map(|said| view! {
-                <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title">
-                    <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="done-title">"Success"</h2>
-                    </div>
-                    <div class="govuk-notification-banner__content">
-                        <p class="govuk-notification-banner__heading">{said}</p>
-                    </div>
-                </div>
+                <SuccessBanner id="done" heading={said.to_owned()} />
             })}
             <h1 class="govuk-heading-l">"Operations"</h1>
             <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>

@@ -9,6 +9,7 @@ use shared::forms::SummaryRow;
 use super::{Failed, day, load, staff_only, status_tag};
 use crate::api;
 use crate::components::form::{ErrorSummary, field_error, group_class, submit};
+use crate::components::govuk::SuccessBanner;
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::pages::submission::{file_kind, open_file, readable_size, save_file};
@@ -331,14 +332,7 @@ fn ReferralPage(
         <a href="/staff/referrals" class="govuk-back-link">"Referral queue"</a>
         <ErrorSummary errors=errors />
         {move || saved.get().then(|| view! {
-            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="saved-title">"Success"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">"The change has been saved."</p>
-                </div>
-            </div>
+            <SuccessBanner id="saved" heading={"The change has been saved.".to_owned()} />
         })}
         <div class="moj-identity-bar">
             <div class="moj-identity-bar__container">
