@@ -57,7 +57,7 @@ pub enum ApiError {
     Conflict { code: &'static str, detail: String },
     /// The path exists but not with this method; `allow` lists the ones it takes.
     #[error("method not allowed")]
-    MethodNotAllowed { allow: &'static str },
+    MethodNotAllowed { allow: String },
     #[error("database unavailable")]
     Unavailable(#[source] anyhow::Error),
     #[error(transparent)]
@@ -204,7 +204,9 @@ impl ResponseError for ApiError {
                 }
             }
             Self::MethodNotAllowed { allow } => {
-                response.insert_header((header::ALLOW, HeaderValue::from_static(allow)));
+                if let Ok(value) = HeaderValue::from_str(allow) {
+                    response.insert_header((header::ALLOW, value));
+                }
             }
             _ => {}
         }

@@ -25,44 +25,64 @@ pub mod staff_people;
 pub mod staff_submissions;
 pub mod staff_teams;
 pub mod submissions;
+pub mod table;
 pub mod uploads;
 
 use actix_web::{HttpResponse, web};
 
 use crate::error::ApiError;
+use table::Routes;
 
 /// Mounts every `/api/v1` route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
-        web::scope("/api/v1")
+        web::scope(table::PREFIX)
             // An id of the wrong kind in a path is no id the council holds.
             .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
-            .configure(health::configure)
-            .configure(council::configure)
-            .configure(forms::configure)
-            .configure(form_starts::configure)
-            .configure(bot_check::configure)
-            .configure(registrations::configure)
-            .configure(sign_in::configure)
-            .configure(sessions::configure)
-            .configure(account::configure)
-            .configure(password_resets::configure)
-            .configure(staff_accounts::configure)
-            .configure(drafts::configure)
-            .configure(submissions::configure)
-            .configure(uploads::configure)
-            .configure(people::configure)
-            .configure(staff_people::configure)
-            .configure(staff_imports::configure)
-            .configure(staff_overview::configure)
-            .configure(staff_submissions::configure)
-            .configure(staff_teams::configure)
-            .configure(audit::configure)
-            .configure(invitations::configure)
-            .configure(integrations::configure)
-            .configure(operations::configure)
+            // Only the machine clients' token route reads a form.
+            .app_data(
+                web::FormConfig::default()
+                    .limit(4096)
+                    .error_handler(|error, _| {
+                        ApiError::MalformedBody(format!(
+                            "send grant_type, client_id and client_secret as a form: {error}"
+                        ))
+                        .into()
+                    }),
+            )
+            .configure(|cfg| table().mount(cfg))
             .default_service(web::to(unknown_route)),
     );
+}
+
+/// Every route, in the order actix-web tries them.
+pub fn table() -> Routes {
+    let mut routes = Routes::default();
+    health::routes(&mut routes);
+    council::routes(&mut routes);
+    forms::routes(&mut routes);
+    form_starts::routes(&mut routes);
+    bot_check::routes(&mut routes);
+    registrations::routes(&mut routes);
+    sign_in::routes(&mut routes);
+    sessions::routes(&mut routes);
+    account::routes(&mut routes);
+    password_resets::routes(&mut routes);
+    staff_accounts::routes(&mut routes);
+    drafts::routes(&mut routes);
+    submissions::routes(&mut routes);
+    uploads::routes(&mut routes);
+    people::routes(&mut routes);
+    staff_people::routes(&mut routes);
+    staff_imports::routes(&mut routes);
+    staff_overview::routes(&mut routes);
+    staff_submissions::routes(&mut routes);
+    staff_teams::routes(&mut routes);
+    audit::routes(&mut routes);
+    invitations::routes(&mut routes);
+    integrations::routes(&mut routes);
+    operations::routes(&mut routes);
+    routes
 }
 
 /// A file a person or a system fetches: always downloaded (`attachment`), so that the browser
@@ -77,29 +97,6 @@ pub fn file_download(content_type: &str, file_name: String, bytes: Vec<u8>) -> H
         })
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(bytes)
-}
-
-/// A read-only resource: GET (and HEAD) go to `handler`, other methods get a 405 problem.
-pub fn get_only<F, Args>(path: &str, handler: F) -> actix_web::Resource
-where
-    F: actix_web::Handler<Args>,
-    Args: actix_web::FromRequest + 'static,
-    F::Output: actix_web::Responder + 'static,
-{
-    web::resource(path)
-        .route(web::get().to(handler))
-        .default_service(web::to(|| async {
-            Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: "GET" })
-        }))
-}
-
-/// A resource that takes one method; others get a 405 problem naming it.
-pub fn only(method: &'static str, path: &str, route: actix_web::Route) -> actix_web::Resource {
-    web::resource(path)
-        .route(route)
-        .default_service(web::to(move || async move {
-            Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow: method })
-        }))
 }
 
 /// Unknown API paths answer a problem document, never the browser app's HTML.

@@ -1,7 +1,10 @@
 mod get;
 
-pub use get::{__path_get_bot_check, get_bot_check};
+use super::table::Routes;
 
-pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
-    cfg.service(super::get_only("/bot-check", get_bot_check));
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        get::get_bot_check,
+    );
 }

@@ -1,10 +1,14 @@
 mod coverage;
 mod get;
 
-pub use coverage::{__path_get_coverage, CoverageQuery, get_coverage};
-pub use get::{__path_get_council, get_council};
+use super::table::Routes;
 
-pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
-    cfg.service(super::get_only("/council", get_council))
-        .service(super::get_only("/council/coverage", get_coverage));
+pub use coverage::CoverageQuery;
+
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        get::get_council,
+        coverage::get_coverage,
+    );
 }

@@ -1,11 +1,10 @@
 mod create;
 
-pub use create::{__path_start_form, start_form};
+use super::table::Routes;
 
-pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
-    cfg.service(super::only(
-        "POST",
-        "/form-starts",
-        actix_web::web::post().to(start_form),
-    ));
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        create::start_form,
+    );
 }

@@ -3,21 +3,14 @@ mod get;
 mod list;
 mod preview;
 
-pub use fhir::{__path_get_form_questionnaire, get_form_questionnaire};
-pub use get::{__path_get_form, get_form};
-pub use list::{__path_list_forms, list_forms};
-pub use preview::{__path_preview_form, preview_form};
+use super::table::Routes;
 
-pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
-    cfg.service(super::get_only("/forms", list_forms))
-        .service(super::get_only("/forms/{form_id}", get_form))
-        .service(super::get_only(
-            "/forms/{form_id}/fhir",
-            get_form_questionnaire,
-        ))
-        .service(super::only(
-            "POST",
-            "/form-previews",
-            actix_web::web::post().to(preview_form),
-        ));
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        list::list_forms,
+        get::get_form,
+        fhir::get_form_questionnaire,
+        preview::preview_form,
+    );
 }

@@ -2,12 +2,13 @@ mod get;
 mod live;
 mod ready;
 
-pub use get::{__path_get_health, get_health};
-pub use live::{__path_get_liveness, get_liveness};
-pub use ready::{__path_get_readiness, get_readiness};
+use super::table::Routes;
 
-pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
-    cfg.service(super::get_only("/health", get_health))
-        .service(super::get_only("/health/live", get_liveness))
-        .service(super::get_only("/health/ready", get_readiness));
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        get::get_health,
+        live::get_liveness,
+        ready::get_readiness,
+    );
 }

@@ -4,22 +4,13 @@ mod accept;
 mod decline;
 mod list;
 
-pub use accept::{__path_accept_invitation, accept_invitation};
-pub use decline::{__path_decline_invitation, decline_invitation};
-pub use list::{__path_list_invitations, list_invitations};
+use super::table::Routes;
 
-use actix_web::web;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(super::get_only("/invitations", list_invitations))
-        .service(super::only(
-            "POST",
-            "/invitations/{invitation_id}/acceptance",
-            web::post().to(accept_invitation),
-        ))
-        .service(super::only(
-            "POST",
-            "/invitations/{invitation_id}/decline",
-            web::post().to(decline_invitation),
-        ));
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        list::list_invitations,
+        accept::accept_invitation,
+        decline::decline_invitation,
+    );
 }

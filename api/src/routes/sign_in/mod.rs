@@ -1,20 +1,12 @@
 mod create;
 mod verify;
 
-pub use create::{__path_start_sign_in, start_sign_in};
-pub use verify::{__path_finish_sign_in, finish_sign_in};
+use super::table::Routes;
 
-use actix_web::web;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(super::only(
-        "POST",
-        "/sign-in",
-        web::post().to(start_sign_in),
-    ))
-    .service(super::only(
-        "POST",
-        "/sign-in/verify",
-        web::post().to(finish_sign_in),
-    ));
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        create::start_sign_in,
+        verify::finish_sign_in,
+    );
 }

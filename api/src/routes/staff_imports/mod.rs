@@ -4,20 +4,12 @@
 mod involvements;
 mod people;
 
-pub use involvements::{__path_import_involvements, import_involvements};
-pub use people::{__path_import_people, import_people};
+use super::table::Routes;
 
-use actix_web::web;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(super::only(
-        "POST",
-        "/staff/imports/people",
-        web::post().to(import_people),
-    ))
-    .service(super::only(
-        "POST",
-        "/staff/imports/involvements",
-        web::post().to(import_involvements),
-    ));
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        people::import_people,
+        involvements::import_involvements,
+    );
 }

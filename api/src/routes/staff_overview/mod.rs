@@ -2,10 +2,11 @@
 
 mod get;
 
-pub use get::{__path_get_overview, get_overview};
+use super::table::Routes;
 
-use actix_web::web;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(super::get_only("/staff/overview", get_overview));
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        get::get_overview,
+    );
 }

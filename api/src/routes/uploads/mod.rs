@@ -1,14 +1,12 @@
 mod create;
 mod get;
 
-pub use create::{__path_create_upload, create_upload};
-pub use get::{__path_get_upload, get_upload};
+use super::table::Routes;
 
-pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
-    cfg.service(super::only(
-        "POST",
-        "/uploads",
-        actix_web::web::post().to(create_upload),
-    ))
-    .service(super::get_only("/uploads/{upload_id}", get_upload));
+/// This area's routes, in the order actix-web tries them.
+pub fn routes(routes: &mut Routes) {
+    crate::routes!(routes;
+        create::create_upload,
+        get::get_upload,
+    );
 }
