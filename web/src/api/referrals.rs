@@ -6,7 +6,7 @@ use shared::api::{
     SubmissionView, UpdateDraftRequest, UploadView,
 };
 
-use super::{ApiError, Client, Credentials, no_content, paged, read, send, with_token};
+use super::{ApiError, Client, Credentials, bytes, no_content, paged, read, send, with_token};
 
 impl<C: Credentials> Client<C> {
     pub async fn create_draft(&self, request: &CreateDraftRequest) -> Result<DraftView, ApiError> {
@@ -73,15 +73,7 @@ impl<C: Credentials> Client<C> {
     /// A submitted form as a PDF.
     pub async fn submission_pdf(&self, submission_id: &str) -> Result<Vec<u8>, ApiError> {
         let token = &self.token().await?;
-        let path = format!("/api/v1/submissions/{submission_id}/pdf");
-        let response = send(with_token(Request::get(&path), token).build()).await?;
-        if !response.ok() {
-            return read::<Vec<u8>>(response).await;
-        }
-        response
-            .binary()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))
+        bytes(token, &format!("/api/v1/submissions/{submission_id}/pdf")).await
     }
 
     /// Sends a file chosen for a form; the server checks its type against its content.

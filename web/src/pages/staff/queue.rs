@@ -9,7 +9,7 @@ use shared::forms::SummaryRow;
 use super::{Failed, day, load, staff_only, status_tag};
 use crate::api;
 use crate::components::form::{ErrorSummary, field_error, group_class, submit};
-use crate::components::govuk::SuccessBanner;
+use crate::components::govuk::{SuccessBanner, SummaryList, SummaryRow as ListRow};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
 use crate::pages::submission::{file_kind, open_file, readable_size, save_file};
@@ -277,56 +277,9 @@ fn ReferralPage(
         submission.entry.reference, submission.entry.form_title
     ));
     let session = use_session();
-    let entry = submission.entry.clone();
-    let current_team = entry
-        .team
-        .as_ref()
-        .map(|t| t.key.clone())
-        .unwrap_or_default();
-    let current_worker = entry
-        .assigned_to
-        .as_ref()
-        .map(|p| p.id.clone())
-        .unwrap_or_default();
-    let status = RwSignal::new(entry.status.as_str().to_owned());
-    let team = RwSignal::new(current_team.clone());
-    let worker = RwSignal::new(current_worker.clone());
-    let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
-    let id = entry.id.clone();
-    let before_status = entry.status;
-    let save = {
-        let (current_team, current_worker) = (current_team.clone(), current_worker.clone());
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let request = SubmissionChangeRequest {
-                status: SubmissionStatus::parse(&status.get()).filter(|s| *s != before_status),
-                team: Some(team.get()).filter(|t| !t.is_empty() && *t != current_team),
-                assigned_to: Some(worker.get()).filter(|w| !w.is_empty() && *w != current_worker),
-                note: Some(note.get()).filter(|n| !n.trim().is_empty()),
-            };
-            let found = request.validate();
-            let id = id.clone();
-            let send = async move {
-                let client = session.api();
-                client.change_submission(&id, &request).await
-            };
-            submit(errors, busy, found, send, move |_| {
-                saved.set(true);
-                version.update(|v| *v += 1);
-            });
-        }
-    };
-    let workers = move || {
-        let chosen = team.get();
-        staff
-            .iter()
-            .filter(|m| m.active && (chosen.is_empty() || m.teams.iter().any(|t| t.key == chosen)))
-            .cloned()
-            .collect::<Vec<_>>()
-    };
-    let received = crate::time::uk_time(entry.submitted_at);
+    let entry = submission.entry.clone();
     let about = about_section(&submission, session, errors, busy, saved, version);
     view! {
         <a href="/staff/referrals" class="govuk-back-link">"Referral queue"</a>
@@ -334,6 +287,22 @@ fn ReferralPage(
         {move || saved.get().then(|| view! {
             <SuccessBanner id="saved" heading={"The change has been saved.".to_owned()} />
         })}
+        <IdentityBar entry=entry.clone() />
+        <h1 class="govuk-heading-l">{entry.form_title.clone()}</h1>
+        <Received entry=entry.clone() email=submission.submitted_by_email.clone() />
+        <ChangeForm entry=entry.clone() teams=teams staff=staff version=version saved=saved errors=errors busy=busy />
+        <History history=submission.history.clone() />
+        {about}
+        <Attachments submission_id=entry.id attachments=submission.attachments.clone() errors=errors busy=busy />
+        <h2 class="govuk-heading-m">"Answers"</h2>
+        {answers_by_page(submission.summary, submission.pages)}
+    }
+}
+
+/// Who the referral is about, its reference, status and due date: the MOJ identity bar.
+#[component]
+fn IdentityBar(entry: QueueEntry) -> impl IntoView {
+    view! {
         <div class="moj-identity-bar">
             <div class="moj-identity-bar__container">
                 <div class="moj-identity-bar__details">
@@ -348,26 +317,78 @@ fn ReferralPage(
                 </div>
             </div>
         </div>
-        <h1 class="govuk-heading-l">{entry.form_title.clone()}</h1>
-        <dl class="govuk-summary-list">
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Received"</dt>
-                <dd class="govuk-summary-list__value">{received}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Sent by"</dt>
-                <dd class="govuk-summary-list__value">{format!("{} ({})", entry.submitted_by, submission.submitted_by_email)}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Team"</dt>
-                <dd class="govuk-summary-list__value">{entry.team.clone().map(|t| t.name).unwrap_or_else(|| "None yet".into())}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Worker"</dt>
-                <dd class="govuk-summary-list__value">{entry.assigned_to.clone().map(|p| p.name).unwrap_or_else(|| "Nobody".into())}</dd>
-            </div>
-        </dl>
+    }
+}
 
+/// When it came, from whom (`email` is the sender's address), and who has it.
+#[component]
+fn Received(entry: QueueEntry, email: String) -> impl IntoView {
+    view! {
+        <SummaryList>
+            <ListRow key="Received">{crate::time::uk_time(entry.submitted_at)}</ListRow>
+            <ListRow key="Sent by">{format!("{} ({email})", entry.submitted_by)}</ListRow>
+            <ListRow key="Team">{entry.team.map(|t| t.name).unwrap_or_else(|| "None yet".into())}</ListRow>
+            <ListRow key="Worker">{entry.assigned_to.map(|p| p.name).unwrap_or_else(|| "Nobody".into())}</ListRow>
+        </SummaryList>
+    }
+}
+
+/// Changing the status, team or worker, or adding a note: only what changed is sent.
+#[component]
+fn ChangeForm(
+    entry: QueueEntry,
+    teams: Vec<TeamQueueSummary>,
+    staff: Vec<StaffMember>,
+    version: RwSignal<u32>,
+    saved: RwSignal<bool>,
+    errors: RwSignal<FieldErrors>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let session = use_session();
+    let current_team = entry
+        .team
+        .as_ref()
+        .map(|t| t.key.clone())
+        .unwrap_or_default();
+    let current_worker = entry
+        .assigned_to
+        .as_ref()
+        .map(|p| p.id.clone())
+        .unwrap_or_default();
+    let status = RwSignal::new(entry.status.as_str().to_owned());
+    let team = RwSignal::new(current_team.clone());
+    let worker = RwSignal::new(current_worker.clone());
+    let note = RwSignal::new(String::new());
+    let id = entry.id.clone();
+    let before_status = entry.status;
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = SubmissionChangeRequest {
+            status: SubmissionStatus::parse(&status.get()).filter(|s| *s != before_status),
+            team: Some(team.get()).filter(|t| !t.is_empty() && *t != current_team),
+            assigned_to: Some(worker.get()).filter(|w| !w.is_empty() && *w != current_worker),
+            note: Some(note.get()).filter(|n| !n.trim().is_empty()),
+        };
+        let found = request.validate();
+        let id = id.clone();
+        let send = async move {
+            let client = session.api();
+            client.change_submission(&id, &request).await
+        };
+        submit(errors, busy, found, send, move |_| {
+            saved.set(true);
+            version.update(|v| *v += 1);
+        });
+    };
+    let workers = move || {
+        let chosen = team.get();
+        staff
+            .iter()
+            .filter(|m| m.active && (chosen.is_empty() || m.teams.iter().any(|t| t.key == chosen)))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    view! {
         <h2 class="govuk-heading-m">"Change"</h2>
         <form novalidate on:submit=save>
             <div class=group_class(errors, "status")>
@@ -411,14 +432,20 @@ fn ReferralPage(
             </div>
             <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Save change"</button>
         </form>
+    }
+}
 
+/// Every change and note: the MOJ timeline.
+#[component]
+fn History(history: Vec<shared::api::SubmissionEvent>) -> impl IntoView {
+    view! {
         <h2 class="govuk-heading-m">"History"</h2>
-        {if submission.history.is_empty() {
+        {if history.is_empty() {
             view! { <p class="govuk-body">"No changes yet."</p> }.into_any()
         } else {
             view! {
                 <div class="moj-timeline">
-                    {submission.history.into_iter().map(|e| {
+                    {history.into_iter().map(|e| {
                         let mut what = Vec::new();
                         if let Some(s) = e.status { what.push(format!("Status: {}", s.label())); }
                         if let Some(t) = &e.team { what.push(format!("Team: {}", t.name)); }
@@ -437,62 +464,66 @@ fn ReferralPage(
                 </div>
             }.into_any()
         }}
-
-        {about}
-
-        {(!submission.attachments.is_empty()).then(|| {
-            let submission_id = entry.id.clone();
-            view! {
-                <h2 class="govuk-heading-m">"Attachments"</h2>
-                <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Files sent with the form"</caption>
-                    <thead class="govuk-table__head"><tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"File"</th>
-                        <th scope="col" class="govuk-table__header">"Type"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Size"</th>
-                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
-                    </tr></thead>
-                    <tbody class="govuk-table__body">
-                        {submission.attachments.clone().into_iter().map(|file| {
-                            let act = |then: fn(&[u8], &UploadView)| {
-                                let (submission_id, file) = (submission_id.clone(), file.clone());
-                                move |_| {
-                                    let (submission_id, upload_id) = (submission_id.clone(), file.id.clone());
-                                    let send = async move {
-                                        let client = session.api();
-                                        client.attachment(&submission_id, &upload_id).await
-                                    };
-                                    let file = file.clone();
-                                    submit(errors, busy, FieldErrors::new(), send, move |bytes: Vec<u8>| then(&bytes, &file));
-                                }
-                            };
-                            let open = act(|bytes, f| open_file(bytes, &f.content_type, &f.name));
-                            let save = act(|bytes, f| save_file(bytes, &f.name, &f.content_type));
-                            view! {
-                                <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell app-break-anywhere">{file.name.clone()}</td>
-                                    <td class="govuk-table__cell">{file_kind(&file.content_type)}</td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{readable_size(file.size)}</td>
-                                    <td class="govuk-table__cell">
-                                        <button type="button" class="app-link-button govuk-link" on:click=open>
-                                            "Open"<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
-                                        </button>
-                                        " "
-                                        <button type="button" class="app-link-button govuk-link" on:click=save>
-                                            "Download"<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            }
-        })}
-
-        <h2 class="govuk-heading-m">"Answers"</h2>
-        {answers_by_page(submission.summary, submission.pages)}
     }
+}
+
+/// The files sent with the form, each to open or download (each opening is audited).
+#[component]
+fn Attachments(
+    submission_id: String,
+    attachments: Vec<UploadView>,
+    errors: RwSignal<FieldErrors>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let session = use_session();
+    (!attachments.is_empty()).then(|| {
+        view! {
+            <h2 class="govuk-heading-m">"Attachments"</h2>
+            <table class="govuk-table">
+                <caption class="govuk-table__caption govuk-visually-hidden">"Files sent with the form"</caption>
+                <thead class="govuk-table__head"><tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"File"</th>
+                    <th scope="col" class="govuk-table__header">"Type"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Size"</th>
+                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                </tr></thead>
+                <tbody class="govuk-table__body">
+                    {attachments.into_iter().map(|file| {
+                        let act = |then: fn(&[u8], &UploadView)| {
+                            let (submission_id, file) = (submission_id.clone(), file.clone());
+                            move |_| {
+                                let (submission_id, upload_id) = (submission_id.clone(), file.id.clone());
+                                let send = async move {
+                                    let client = session.api();
+                                    client.attachment(&submission_id, &upload_id).await
+                                };
+                                let file = file.clone();
+                                submit(errors, busy, FieldErrors::new(), send, move |bytes: Vec<u8>| then(&bytes, &file));
+                            }
+                        };
+                        let open = act(|bytes, f| open_file(bytes, &f.content_type, &f.name));
+                        let save = act(|bytes, f| save_file(bytes, &f.name, &f.content_type));
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell app-break-anywhere">{file.name.clone()}</td>
+                                <td class="govuk-table__cell">{file_kind(&file.content_type)}</td>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">{readable_size(file.size)}</td>
+                                <td class="govuk-table__cell">
+                                    <button type="button" class="app-link-button govuk-link" on:click=open>
+                                        "Open"<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
+                                    </button>
+                                    " "
+                                    <button type="button" class="app-link-button govuk-link" on:click=save>
+                                        "Download"<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
+                                    </button>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    })
 }
 
 /// The answers under a heading for each page of the form they were on.
