@@ -83,7 +83,7 @@ pub fn Operations() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
     let done = RwSignal::new(None::<&'static str>);
-    let retry_email = move |id: String| {
+    let retry_email = Callback::new(move |id: String| {
         let send = async move {
             let client = session.api();
             client.retry_email(&id).await
@@ -92,8 +92,8 @@ pub fn Operations() -> impl IntoView {
             done.set(Some("The email is being sent again."));
             version.update(|v| *v += 1);
         });
-    };
-    let replay = move |id: String| {
+    });
+    let replay = Callback::new(move |id: String| {
         let send = async move {
             let client = session.api();
             client.replay_delivery(&id).await
@@ -102,14 +102,48 @@ pub fn Operations() -> impl IntoView {
             done.set(Some("The event is being sent again, as a new delivery."));
             version.update(|v| *v += 1);
         });
-    };
+    });
+    staff_only(move || {
+        view! {
+            <a href="/staff" class="govuk-back-link">"Council work"</a>
+            <ErrorSummary errors=errors />
+            {move || done.get().map(|said| view! {
+                <SuccessBanner id="done" heading={said.to_owned()} />
+            })}
+            <h1 class="govuk-heading-l">"Operations"</h1>
+            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+                {move || loaded.get().flatten().map(|loaded| match loaded {
+                    Ok((overview, emails, deliveries)) => {
+                        let more_emails = emails.next.is_some();
+                        let more_deliveries = deliveries.next.is_some();
+                        let (emails, deliveries) = (emails.items, deliveries.items);
+                        view! {
+                            {backlog(&overview)}
+                            <FailedEmails emails=emails more=more_emails retry=retry_email />
+                            <FailedDeliveries deliveries=deliveries more=more_deliveries replay=replay />
+                        }.into_any()
+                    }
+                    Err(error) => view! { <Failed error=error /> }.into_any(),
+                })}
+            </Transition>
+        }
+    })
+}
+
+/// The emails given up on, each to send again unless it carried a code.
+#[component]
+fn FailedEmails(
+    emails: Vec<FailedEmailView>,
+    more: bool,
+    retry: Callback<String>,
+) -> impl IntoView {
     let email_row = move |e: FailedEmailView| {
         let name = email_name(&e.email);
         let action = if e.can_retry {
             let id = e.id.clone();
             let hidden = format!(" the {} to {}", name.to_lowercase(), e.to);
             view! {
-                <button type="button" class="app-link-button govuk-link" on:click=move |_| retry_email(id.clone())>
+                <button type="button" class="app-link-button govuk-link" on:click=move |_| retry.run(id.clone())>
                     "Send again"<span class="govuk-visually-hidden">{hidden}</span>
                 </button>
             }
@@ -128,6 +162,40 @@ pub fn Operations() -> impl IntoView {
             </tr>
         }
     };
+    view! {
+        <h2 class="govuk-heading-m">"Emails given up on"</h2>
+        <p class="govuk-body">"Each email is tried again with growing pauses for a day, then given up on. Mend the cause first (the mail server, or the person's address), then send it again: it gets another day of tries. Addresses are shown in part."</p>
+        {if emails.is_empty() {
+            view! { <p class="govuk-body">"No email has been given up on."</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Emails given up on, newest first"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Queued"</th>
+                        <th scope="col" class="govuk-table__header">"To"</th>
+                        <th scope="col" class="govuk-table__header">"Email"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Tries"</th>
+                        <th scope="col" class="govuk-table__header">"The mail server's last answer"</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {emails.into_iter().map(email_row).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        {more.then(|| view! { <p class="govuk-body">"These are the newest 100. Once they are sent again, the next ones show here."</p> })}
+    }
+}
+
+/// The webhook deliveries given up on, each to send again as a new delivery.
+#[component]
+fn FailedDeliveries(
+    deliveries: Vec<FailedDeliveryView>,
+    more: bool,
+    replay: Callback<String>,
+) -> impl IntoView {
     let delivery_row = move |f: FailedDeliveryView| {
         let d = f.delivery;
         let id = d.id.clone();
@@ -147,79 +215,35 @@ pub fn Operations() -> impl IntoView {
                 <td class="govuk-table__cell">{d.event_type.clone()}</td>
                 <td class="govuk-table__cell app-break-anywhere">{answer}</td>
                 <td class="govuk-table__cell">
-                    <button type="button" class="app-link-button govuk-link" on:click=move |_| replay(id.clone())>
+                    <button type="button" class="app-link-button govuk-link" on:click=move |_| replay.run(id.clone())>
                         "Send again"<span class="govuk-visually-hidden">{hidden}</span>
                     </button>
                 </td>
             </tr>
         }
     };
-    staff_only(move || {
-        view! {
-            <a href="/staff" class="govuk-back-link">"Council work"</a>
-            <ErrorSummary errors=errors />
-            {move || done.get().map(|said| view! {
-                <SuccessBanner id="done" heading={said.to_owned()} />
-            })}
-            <h1 class="govuk-heading-l">"Operations"</h1>
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
-                {move || loaded.get().flatten().map(|loaded| match loaded {
-                    Ok((overview, emails, deliveries)) => {
-                        let more_emails = emails.next.is_some();
-                        let more_deliveries = deliveries.next.is_some();
-                        let (emails, deliveries) = (emails.items, deliveries.items);
-                        view! {
-                            {backlog(&overview)}
-                            <h2 class="govuk-heading-m">"Emails given up on"</h2>
-                            <p class="govuk-body">"Each email is tried again with growing pauses for a day, then given up on. Mend the cause first (the mail server, or the person's address), then send it again: it gets another day of tries. Addresses are shown in part."</p>
-                            {if emails.is_empty() {
-                                view! { <p class="govuk-body">"No email has been given up on."</p> }.into_any()
-                            } else {
-                                view! {
-                                    <table class="govuk-table">
-                                        <caption class="govuk-table__caption govuk-visually-hidden">"Emails given up on, newest first"</caption>
-                                        <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                            <th scope="col" class="govuk-table__header">"Queued"</th>
-                                            <th scope="col" class="govuk-table__header">"To"</th>
-                                            <th scope="col" class="govuk-table__header">"Email"</th>
-                                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Tries"</th>
-                                            <th scope="col" class="govuk-table__header">"The mail server's last answer"</th>
-                                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
-                                        </tr></thead>
-                                        <tbody class="govuk-table__body">
-                                            {emails.into_iter().map(email_row).collect_view()}
-                                        </tbody>
-                                    </table>
-                                }.into_any()
-                            }}
-                            {more_emails.then(|| view! { <p class="govuk-body">"These are the newest 100. Once they are sent again, the next ones show here."</p> })}
-                            <h2 class="govuk-heading-m">"Webhook deliveries given up on"</h2>
-                            <p class="govuk-body">"Each event is sent until the endpoint answers with success, for a day. Sending one again makes a new delivery; the endpoint's page shows how it went."</p>
-                            {if deliveries.is_empty() {
-                                view! { <p class="govuk-body">"No webhook delivery has been given up on."</p> }.into_any()
-                            } else {
-                                view! {
-                                    <table class="govuk-table">
-                                        <caption class="govuk-table__caption govuk-visually-hidden">"Webhook deliveries given up on, newest first"</caption>
-                                        <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                            <th scope="col" class="govuk-table__header">"Made"</th>
-                                            <th scope="col" class="govuk-table__header">"Endpoint"</th>
-                                            <th scope="col" class="govuk-table__header">"Event"</th>
-                                            <th scope="col" class="govuk-table__header">"Last answer"</th>
-                                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
-                                        </tr></thead>
-                                        <tbody class="govuk-table__body">
-                                            {deliveries.into_iter().map(delivery_row).collect_view()}
-                                        </tbody>
-                                    </table>
-                                }.into_any()
-                            }}
-                            {more_deliveries.then(|| view! { <p class="govuk-body">"These are the newest 100. Once they are sent again, the next ones show here."</p> })}
-                        }.into_any()
-                    }
-                    Err(error) => view! { <Failed error=error /> }.into_any(),
-                })}
-            </Transition>
-        }
-    })
+    view! {
+        <h2 class="govuk-heading-m">"Webhook deliveries given up on"</h2>
+        <p class="govuk-body">"Each event is sent until the endpoint answers with success, for a day. Sending one again makes a new delivery; the endpoint's page shows how it went."</p>
+        {if deliveries.is_empty() {
+            view! { <p class="govuk-body">"No webhook delivery has been given up on."</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Webhook deliveries given up on, newest first"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Made"</th>
+                        <th scope="col" class="govuk-table__header">"Endpoint"</th>
+                        <th scope="col" class="govuk-table__header">"Event"</th>
+                        <th scope="col" class="govuk-table__header">"Last answer"</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {deliveries.into_iter().map(delivery_row).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        {more.then(|| view! { <p class="govuk-body">"These are the newest 100. Once they are sent again, the next ones show here."</p> })}
+    }
 }
