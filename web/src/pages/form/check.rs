@@ -136,38 +136,12 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
                         <A href=filling.exit(&exit_id) attr:class="govuk-link">"See what to do instead"</A>"."
                     </div>
                 })}
-                {(!to_fix.is_empty()).then(|| view! {
-                    <div class="govuk-inset-text app-missing">
-                        <h2 class="govuk-heading-m">"You have not finished this form"</h2>
-                        <p class="govuk-body">"You can submit the form when you have answered these questions:"</p>
-                        <ul class="govuk-list">
-                            {to_fix.into_iter().map(|(href, message)| view! {
-                                <li><A href=href attr:class="govuk-link">{message}</A></li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                })}
+                {(!to_fix.is_empty()).then(|| view! { <NotFinished to_fix=to_fix /> })}
                 // Worth a word before sending, never a refusal.
                 {said.into_values().flatten().map(|message| view! { <WarningText message=message /> }).collect_view()}
                 {pages.into_iter().map(|(page_id, title)| {
                     let page_rows: Vec<SummaryRow> = rows.iter().filter(|r| r.page_id == page_id).cloned().collect();
-                    let href = filling.page(&page_id);
-                    view! {
-                        <h2 class="govuk-heading-m">{title}</h2>
-                        <dl class="govuk-summary-list govuk-!-margin-bottom-9">
-                            {page_rows.into_iter().map(|row| view! {
-                                <div class="govuk-summary-list__row">
-                                    <dt class="govuk-summary-list__key">{row.label.clone()}</dt>
-                                    <dd class="govuk-summary-list__value app-answer">{row.answer.clone()}</dd>
-                                    <dd class="govuk-summary-list__actions">
-                                        <A href=format!("{href}#{}", row.question_id) attr:class="govuk-link">
-                                            "Change"<span class="govuk-visually-hidden">{format!(" {}", row.label.to_lowercase())}</span>
-                                        </A>
-                                    </dd>
-                                </div>
-                            }).collect_view()}
-                        </dl>
-                    }
+                    view! { <PageAnswers title=title href=filling.page(&page_id) rows=page_rows /> }
                 }).collect_view()}
                 {ready.then(|| view! {
                     <h2 class="govuk-heading-m">"Now send your form"</h2>
@@ -190,5 +164,42 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
                 })}
             </div>
         </div>
+    }
+}
+
+/// The questions still to answer, each a link to its page.
+#[component]
+fn NotFinished(to_fix: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <div class="govuk-inset-text app-missing">
+            <h2 class="govuk-heading-m">"You have not finished this form"</h2>
+            <p class="govuk-body">"You can submit the form when you have answered these questions:"</p>
+            <ul class="govuk-list">
+                {to_fix.into_iter().map(|(href, message)| view! {
+                    <li><A href=href attr:class="govuk-link">{message}</A></li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// One page's answers, each with a link to change it on the page (`href`).
+#[component]
+fn PageAnswers(title: String, href: String, rows: Vec<SummaryRow>) -> impl IntoView {
+    view! {
+        <h2 class="govuk-heading-m">{title}</h2>
+        <dl class="govuk-summary-list govuk-!-margin-bottom-9">
+            {rows.into_iter().map(|row| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{row.label.clone()}</dt>
+                    <dd class="govuk-summary-list__value app-answer">{row.answer.clone()}</dd>
+                    <dd class="govuk-summary-list__actions">
+                        <A href=format!("{href}#{}", row.question_id) attr:class="govuk-link">
+                            "Change"<span class="govuk-visually-hidden">{format!(" {}", row.label.to_lowercase())}</span>
+                        </A>
+                    </dd>
+                </div>
+            }).collect_view()}
+        </dl>
     }
 }

@@ -145,12 +145,6 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
             navigate(&format!("{base}/save?page={page_id}"), Default::default());
         }
     };
-    let print = |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
-
     let warned = form_warnings(form, answers);
     let fields = {
         let page = page.clone();
@@ -201,17 +195,34 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
                         <button type="button" class="govuk-button govuk-button--secondary" on:click=previous>"Previous"</button>
                     </div>
                 </form>
-                <div class="govuk-button-group app-form-actions">
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=save_for_later>
-                        {if is_item { "Save" } else { "Save for later" }}
-                    </button>
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print"</button>
-                    // A council's request cannot be thrown away; a referral not yet sent can.
-                    {(!is_item).then(|| view! {
-                        <A href=format!("{base}/cancel") attr:class="govuk-link">"Cancel"</A>
-                    })}
-                </div>
+                <FormActions is_item=is_item base=base save=save_for_later />
             </div>
+        </div>
+    }
+}
+
+/// Under every page of a form: save it (for later, for a referral), print it, or cancel a
+/// referral not yet sent. `base` is the form's address.
+#[component]
+fn FormActions<F>(is_item: bool, base: String, save: F) -> impl IntoView
+where
+    F: Fn(leptos::ev::MouseEvent) + 'static,
+{
+    let print = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! {
+        <div class="govuk-button-group app-form-actions">
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=save>
+                {if is_item { "Save" } else { "Save for later" }}
+            </button>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print"</button>
+            // A council's request cannot be thrown away; a referral not yet sent can.
+            {(!is_item).then(|| view! {
+                <A href=format!("{base}/cancel") attr:class="govuk-link">"Cancel"</A>
+            })}
         </div>
     }
 }
