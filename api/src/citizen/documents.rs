@@ -1,14 +1,15 @@
 //! Items to view: documents staff publish to a person. Each stays available; opening one
-//! records, per reader, when it was first opened, and unopened ones show in bold.
+//! records, per reader, when it was first opened, and unopened ones show in bold. Staff list,
+//! open (audited, not counted as the person's opening) and withdraw them here too.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::{DocumentId, DocumentSummary, PersonId};
+use shared::api::{DocumentId, DocumentSummary, PersonId, StaffDocument};
 use uuid::Uuid;
 
 use super::Access;
 use super::person::Person;
-use crate::audit::{Action, Subject};
+use crate::audit::{self, Action, Ending, Event, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -270,4 +271,111 @@ pub fn unopened_count(
         .filter(document_opens::first_opened_at.nullable().is_null())
         .count()
         .get_result(conn)
+}
+
+pub fn latest_for_staff(
+    conn: &mut DbConnection,
+    person_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<StaffDocument>> {
+    let rows: Vec<(String, String, String, String, NaiveDateTime)> = documents::table
+        .filter(documents::person_id.eq(person_id))
+        .filter(documents::withdrawn_at.is_null())
+        .order((documents::published_at.desc(), documents::id.desc()))
+        .limit(limit)
+        .select((
+            documents::id,
+            documents::title,
+            documents::file_name,
+            documents::content_type,
+            documents::published_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let opened: Vec<(String, Option<NaiveDateTime>)> = document_opens::table
+        .filter(document_opens::document_id.eq_any(ids))
+        .group_by(document_opens::document_id)
+        .select((
+            document_opens::document_id,
+            diesel::dsl::min(document_opens::first_opened_at),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, title, file_name, content_type, published_at)| StaffDocument {
+                first_opened_at: opened
+                    .iter()
+                    .find(|(d, _)| *d == id)
+                    .and_then(|(_, at)| at.map(|t| t.and_utc())),
+                id,
+                title,
+                file_name,
+                content_type,
+                published_at: published_at.and_utc(),
+            },
+        )
+        .collect())
+}
+
+/// A document published to a person, as staff open it to check what was sent: its name, type
+/// and bytes. Opening it is in the audit log; it does not count as the person opening it.
+pub async fn open_for_staff(
+    state: &AppState,
+    user: &Staff,
+    person_id: PersonId,
+    document_id: DocumentId,
+) -> Result<(String, String, Vec<u8>), ApiError> {
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                let found: Option<(String, String, Vec<u8>)> = documents::table
+                    .filter(documents::id.eq(&document_id))
+                    .filter(documents::person_id.eq(&person_id))
+                    .filter(documents::withdrawn_at.is_null())
+                    .select((
+                        documents::file_name,
+                        documents::content_type,
+                        documents::content,
+                    ))
+                    .first(conn)
+                    .optional()?;
+                let found = found.ok_or(ApiError::NotFound)?;
+                audit::record(
+                    conn,
+                    &user,
+                    Event::read(Subject::Document, &document_id, Some(&person_id)),
+                )?;
+                Ok(found)
+            })
+        })
+        .await
+}
+
+/// Takes a document out of the person's Items to view (it is kept, for the record).
+pub async fn withdraw(
+    state: &AppState,
+    user: &Staff,
+    person_id: PersonId,
+    document_id: DocumentId,
+) -> Result<(), ApiError> {
+    let ending = Ending::new(
+        Action::Withdraw,
+        Subject::Document,
+        &document_id,
+        Some(&person_id),
+    );
+    audit::end(state, user, ending, move |conn, now| {
+        diesel::update(
+            documents::table
+                .filter(documents::id.eq(&document_id))
+                .filter(documents::person_id.eq(&person_id))
+                .filter(documents::withdrawn_at.is_null()),
+        )
+        .set(documents::withdrawn_at.eq(Some(now)))
+        .execute(conn)
+    })
+    .await
 }

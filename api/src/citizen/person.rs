@@ -4,19 +4,19 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::api::{
-    AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, LegalBasis, PersonDetails,
-    PersonId, PersonSummary, RecordReader, Relationship,
+    AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, LegalBasis, LinkId, LinkView,
+    OptionalWord, PersonDetails, PersonId, PersonSummary, RecordReader, Relationship,
 };
 use shared::rules::normalise_email;
 use uuid::Uuid;
 
 use super::{Access, Link, live_links, summary, today};
 use crate::accounts::Account;
-use crate::audit::{Action, Subject};
+use crate::audit::{self, Action, Ending, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
-use crate::db::schema::{people, person_links, person_names};
+use crate::db::schema::{accounts, people, person_links, person_names};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -399,6 +399,72 @@ pub async fn link(
 /// A link request whose footing `validate` passed but `footing` cannot read: the two disagree.
 pub(crate) fn unsettled_footing() -> ApiError {
     ApiError::field("relationship", "Choose self or proxy")
+}
+
+/// A live link with its account's name and address.
+type LinkRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<chrono::NaiveDate>,
+);
+
+/// The accounts whose link to the person works today, with their names and addresses, for
+/// the record as staff see it.
+pub fn live_links_of(conn: &mut DbConnection, person_id: &str) -> Result<Vec<LinkView>, ApiError> {
+    let rows: Vec<LinkRow> = person_links::table
+        .inner_join(accounts::table)
+        .filter(person_links::person_id.eq(person_id))
+        .filter(live_links!(today()))
+        .order(person_links::created_at)
+        .select((
+            person_links::id,
+            accounts::forename,
+            accounts::surname,
+            accounts::email,
+            person_links::relationship,
+            person_links::legal_basis,
+            person_links::ends_on,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(
+            |(id, forename, surname, email, relationship, legal_basis, ends_on)| {
+                Ok(LinkView {
+                    id,
+                    account_name: format!("{forename} {surname}"),
+                    email,
+                    relationship: Relationship::try_from(relationship)?,
+                    legal_basis: OptionalWord::try_from(legal_basis)?.0,
+                    ends_on,
+                })
+            },
+        )
+        .collect()
+}
+
+/// Ends an account's access to a person's record from now.
+pub async fn end_link(
+    state: &AppState,
+    user: &Staff,
+    person_id: PersonId,
+    link_id: LinkId,
+) -> Result<(), ApiError> {
+    let ending = Ending::new(Action::End, Subject::Link, &link_id, Some(&person_id));
+    audit::end(state, user, ending, move |conn, now| {
+        diesel::update(
+            person_links::table
+                .filter(person_links::id.eq(&link_id))
+                .filter(person_links::person_id.eq(&person_id))
+                .filter(person_links::ended_at.is_null()),
+        )
+        .set(person_links::ended_at.eq(Some(now)))
+        .execute(conn)
+    })
+    .await
 }
 
 #[cfg(test)]

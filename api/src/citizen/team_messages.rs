@@ -12,6 +12,7 @@ use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Staff;
 use crate::calendar::timestamp;
 use crate::citizen::messages::load_thread;
+use crate::citizen::person::Person;
 use crate::db::DbConnection;
 use crate::db::schema::{message_threads, messages, people, team_members, teams};
 use crate::error::ApiError;
@@ -207,4 +208,38 @@ pub async fn open_thread(
             })
         })
         .await
+}
+
+/// A person's latest conversations, most recent first, for their record as staff see it.
+pub fn latest_of(
+    conn: &mut DbConnection,
+    person: &Person,
+    limit: i64,
+) -> QueryResult<Vec<TeamThreadSummary>> {
+    let rows: Vec<(String, String, NaiveDateTime)> = message_threads::table
+        .filter(message_threads::person_id.eq(&person.id))
+        .order((
+            message_threads::last_message_at.desc(),
+            message_threads::id.desc(),
+        ))
+        .limit(limit)
+        .select((
+            message_threads::id,
+            message_threads::subject,
+            message_threads::last_message_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let unread = unread_among(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, subject, last)| TeamThreadSummary {
+            unread: unread.contains(&id),
+            id,
+            person_id: person.id.clone(),
+            person_name: format!("{} {}", person.forename, person.surname),
+            subject,
+            last_message_at: last.and_utc(),
+        })
+        .collect())
 }

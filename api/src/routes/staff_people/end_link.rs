@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{LinkId, PersonId};
 
 use crate::auth::Staff;
+use crate::citizen::person;
 use crate::error::ApiError;
-use crate::staff::people;
 use crate::state::AppState;
 
 /// Ends an account's access to a person's record.
@@ -34,6 +34,6 @@ pub async fn end_link(
     path: web::Path<(PersonId, LinkId)>,
 ) -> Result<HttpResponse, ApiError> {
     let (person_id, link_id) = path.into_inner();
-    people::end_link(&state, &user, person_id, link_id).await?;
+    person::end_link(&state, &user, person_id, link_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

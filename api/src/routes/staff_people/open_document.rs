@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{DocumentId, PersonId, scopes};
 
 use crate::auth::ApiCaller;
+use crate::citizen::documents;
 use crate::error::ApiError;
-use crate::staff::people;
 use crate::state::AppState;
 
 /// A document as staff open it from the record.
@@ -38,7 +38,7 @@ pub async fn open_published_document(
     let user = &caller.require(scopes::PEOPLE_READ)?;
     let (person_id, document_id) = path.into_inner();
     let (file_name, content_type, bytes) =
-        people::open_document(&state, user, person_id, document_id).await?;
+        documents::open_for_staff(&state, user, person_id, document_id).await?;
     Ok(crate::routes::file_download(
         &content_type,
         file_name,

@@ -1,8 +1,8 @@
 use actix_web::{HttpResponse, web};
 
 use crate::auth::ApiCaller;
+use crate::citizen::documents;
 use crate::error::ApiError;
-use crate::staff::people;
 use crate::state::AppState;
 use shared::api::{DocumentId, PersonId, scopes};
 
@@ -34,6 +34,6 @@ pub async fn withdraw_document(
 ) -> Result<HttpResponse, ApiError> {
     let user = &caller.require(scopes::DOCUMENTS_WRITE)?;
     let (person_id, document_id) = path.into_inner();
-    people::withdraw_document(&state, user, person_id, document_id).await?;
+    documents::withdraw(&state, user, person_id, document_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
