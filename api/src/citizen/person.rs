@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::{Access, Link, live_links, summary, today};
 use crate::accounts::Account;
-use crate::audit::{self, Action, Ending, Subject};
+use crate::audit::{self, Action, Ending, Event, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
@@ -465,6 +465,65 @@ pub async fn end_link(
         .execute(conn)
     })
     .await
+}
+
+/// Corrects a person's details; what is left out is cleared, as on a paper form.
+pub async fn update(
+    state: &AppState,
+    user: &Staff,
+    person_id: PersonId,
+    request: CreatePersonRequest,
+) -> Result<PersonDetails, ApiError> {
+    let request = prepare(request).map_err(ApiError::Validation)?;
+    let user = user.clone();
+    state
+        .database
+        .run(move |conn| {
+            conn.write_transaction(|conn| {
+                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let address = request.address.as_ref();
+                let postcode = address
+                    .and_then(|a| shared::rules::Postcode::parse(&a.postcode).ok())
+                    .map(|p| p.to_string());
+                diesel::update(people::table.find(&person_id))
+                    .set((
+                        people::forename.eq(request.forename.trim()),
+                        people::surname.eq(request.surname.trim()),
+                        people::date_of_birth.eq(request.date_of_birth),
+                        people::address_line1.eq(address.map(|a| a.line1.trim().to_owned())),
+                        people::address_line2
+                            .eq(address.and_then(|a| blank_to_none(a.line2.clone()))),
+                        people::town.eq(address.map(|a| a.town.trim().to_owned())),
+                        people::postcode.eq(postcode),
+                        people::email.eq(&request.email),
+                        people::home_phone.eq(&request.home_phone),
+                        people::mobile_phone.eq(&request.mobile_phone),
+                        people::nhs_number.eq(&request.nhs_number),
+                        people::updated_at.eq(timestamp()),
+                    ))
+                    .execute(conn)?;
+                index_names(
+                    conn,
+                    &person_id,
+                    request.forename.trim(),
+                    request.surname.trim(),
+                )?;
+                audit::record(
+                    conn,
+                    &user,
+                    Event::new(
+                        Action::Update,
+                        Subject::Person,
+                        &person_id,
+                        Some(&person_id),
+                    ),
+                )?;
+                Ok(Person::find(conn, &person_id)?
+                    .ok_or(ApiError::NotFound)?
+                    .details())
+            })
+        })
+        .await
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@ use actix_web::web;
 use shared::api::{CreatePersonRequest, PersonDetails, PersonId};
 
 use crate::auth::ApiCaller;
+use crate::citizen::person;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
-use crate::staff::people;
 use crate::state::AppState;
 use shared::api::scopes;
 
@@ -38,6 +38,6 @@ pub async fn update_person(
 ) -> Result<web::Json<PersonDetails>, ApiError> {
     let user = &caller.require(scopes::PEOPLE_WRITE)?;
     Ok(web::Json(
-        people::update(&state, user, person_id.into_inner(), body.into_inner()).await?,
+        person::update(&state, user, person_id.into_inner(), body.into_inner()).await?,
     ))
 }
