@@ -9,10 +9,7 @@ use shared::api::{
     StaffMember, VerifyCodeRequest,
 };
 
-use super::{
-    ApiError, Client, Credentials, get, get_with, post, post_no_content, post_with, read, send,
-    with_token,
-};
+use super::{ApiError, Client, Credentials, get, post, post_no_content, read, send, with_token};
 pub async fn bot_check() -> Result<BotCheckChallenge, ApiError> {
     get("/api/v1/bot-check").await
 }
@@ -104,8 +101,7 @@ impl<C: Credentials> Client<C> {
     }
 
     pub async fn staff_members(&self) -> Result<Vec<StaffMember>, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, "/api/v1/staff-accounts").await?).await
+        self.get_json("/api/v1/staff-accounts").await
     }
 
     pub async fn set_staff_teams(
@@ -119,9 +115,7 @@ impl<C: Credentials> Client<C> {
     }
 
     pub async fn switch_off_staff(&self, account: &str) -> Result<StaffMember, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
+        self.post_json(
             &format!("/api/v1/staff-accounts/{account}/switch-off"),
             &serde_json::json!({}),
         )
@@ -132,7 +126,6 @@ impl<C: Credentials> Client<C> {
         &self,
         request: &shared::api::CreateStaffRequest,
     ) -> Result<AccountView, ApiError> {
-        let token = &self.token().await?;
-        post_with(token, "/api/v1/staff-accounts", request).await
+        self.post_json("/api/v1/staff-accounts", request).await
     }
 }

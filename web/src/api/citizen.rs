@@ -7,25 +7,21 @@ use shared::api::{
     PersonDetails, PersonSummary, RecordViewPage, ReplyRequest, ThreadView,
 };
 
-use super::{
-    ApiError, Client, Credentials, bytes, get_with, no_content, paged, post_with, read, with_token,
-};
+use super::{ApiError, Client, Credentials, bytes, no_content, paged, with_token};
 
 impl<C: Credentials> Client<C> {
     /// The people whose records the account may see.
     pub async fn people(&self) -> Result<Vec<PersonSummary>, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, "/api/v1/people").await?).await
+        self.get_json("/api/v1/people").await
     }
 
     pub async fn dashboard(&self, person: &str) -> Result<Dashboard, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, &format!("/api/v1/people/{person}/dashboard")).await?).await
+        self.get_json(&format!("/api/v1/people/{person}/dashboard"))
+            .await
     }
 
     pub async fn person_details(&self, person: &str) -> Result<PersonDetails, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, &format!("/api/v1/people/{person}")).await?).await
+        self.get_json(&format!("/api/v1/people/{person}")).await
     }
 
     pub async fn involvements(
@@ -33,9 +29,8 @@ impl<C: Credentials> Client<C> {
         person: &str,
         after: Option<&str>,
     ) -> Result<InvolvementPage, ApiError> {
-        let token = &self.token().await?;
         let path = paged(format!("/api/v1/people/{person}/involvements"), after);
-        read(get_with(token, &path).await?).await
+        self.get_json(&path).await
     }
 
     /// `which` is `inbox` or `sent`.
@@ -45,17 +40,16 @@ impl<C: Credentials> Client<C> {
         which: &str,
         after: Option<&str>,
     ) -> Result<MessagePage, ApiError> {
-        let token = &self.token().await?;
         let path = paged(
             format!("/api/v1/people/{person}/messages?box={which}"),
             after,
         );
-        read(get_with(token, &path).await?).await
+        self.get_json(&path).await
     }
 
     pub async fn thread(&self, person: &str, thread: &str) -> Result<ThreadView, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, &format!("/api/v1/people/{person}/threads/{thread}")).await?).await
+        self.get_json(&format!("/api/v1/people/{person}/threads/{thread}"))
+            .await
     }
 
     pub async fn send_message(
@@ -63,8 +57,8 @@ impl<C: Credentials> Client<C> {
         person: &str,
         request: &NewMessageRequest,
     ) -> Result<ThreadView, ApiError> {
-        let token = &self.token().await?;
-        post_with(token, &format!("/api/v1/people/{person}/messages"), request).await
+        self.post_json(&format!("/api/v1/people/{person}/messages"), request)
+            .await
     }
 
     pub async fn reply(
@@ -73,9 +67,7 @@ impl<C: Credentials> Client<C> {
         thread: &str,
         request: &ReplyRequest,
     ) -> Result<ThreadView, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
+        self.post_json(
             &format!("/api/v1/people/{person}/threads/{thread}/replies"),
             request,
         )
@@ -87,9 +79,8 @@ impl<C: Credentials> Client<C> {
         person: &str,
         after: Option<&str>,
     ) -> Result<DocumentPage, ApiError> {
-        let token = &self.token().await?;
         let path = paged(format!("/api/v1/people/{person}/documents"), after);
-        read(get_with(token, &path).await?).await
+        self.get_json(&path).await
     }
 
     /// A document's bytes; fetching it records that this reader opened it.
@@ -108,20 +99,16 @@ impl<C: Credentials> Client<C> {
         person: &str,
         after: Option<&str>,
     ) -> Result<RecordViewPage, ApiError> {
-        let token = &self.token().await?;
         let path = paged(format!("/api/v1/people/{person}/record-views"), after);
-        read(get_with(token, &path).await?).await
+        self.get_json(&path).await
     }
 
     pub async fn invitations(&self) -> Result<Vec<InvitationView>, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, "/api/v1/invitations").await?).await
+        self.get_json("/api/v1/invitations").await
     }
 
     pub async fn accept_invitation(&self, id: &str) -> Result<PersonSummary, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
+        self.post_json(
             &format!("/api/v1/invitations/{id}/acceptance"),
             &serde_json::json!({}),
         )
@@ -142,7 +129,7 @@ impl<C: Credentials> Client<C> {
         &self,
         person: &str,
     ) -> Result<Vec<shared::api::RecordReader>, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, &format!("/api/v1/people/{person}/readers")).await?).await
+        self.get_json(&format!("/api/v1/people/{person}/readers"))
+            .await
     }
 }

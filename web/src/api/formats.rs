@@ -1,6 +1,6 @@
 //! Requests for documents in another format.
 
-use super::{ApiError, Client, Credentials, get_with, post_with, read};
+use super::{ApiError, Client, Credentials};
 
 impl<C: Credentials> Client<C> {
     /// A person's requests for documents in another format, newest first.
@@ -8,8 +8,8 @@ impl<C: Credentials> Client<C> {
         &self,
         person: &str,
     ) -> Result<shared::api::FormatRequestPage, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, &format!("/api/v1/people/{person}/format-requests")).await?).await
+        self.get_json(&format!("/api/v1/people/{person}/format-requests"))
+            .await
     }
 
     /// Asks for a document, or every document, in another format.
@@ -18,12 +18,7 @@ impl<C: Credentials> Client<C> {
         person: &str,
         request: &shared::api::FormatRequestCreate,
     ) -> Result<shared::api::FormatRequestView, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
-            &format!("/api/v1/people/{person}/format-requests"),
-            request,
-        )
-        .await
+        self.post_json(&format!("/api/v1/people/{person}/format-requests"), request)
+            .await
     }
 }

@@ -5,18 +5,17 @@ use shared::api::{
     ItemPage, ItemView, SaveItemRequest, SendItemRequest, SubmissionView, SubmitItemRequest,
 };
 
-use super::{ApiError, Client, Credentials, get_with, paged, post_with, read, send, with_token};
+use super::{ApiError, Client, Credentials, paged, read, send, with_token};
 
 impl<C: Credentials> Client<C> {
     pub async fn items(&self, person: &str, after: Option<&str>) -> Result<ItemPage, ApiError> {
-        let token = &self.token().await?;
         let path = paged(format!("/api/v1/people/{person}/items"), after);
-        read(get_with(token, &path).await?).await
+        self.get_json(&path).await
     }
 
     pub async fn item(&self, person: &str, item: &str) -> Result<ItemView, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, &format!("/api/v1/people/{person}/items/{item}")).await?).await
+        self.get_json(&format!("/api/v1/people/{person}/items/{item}"))
+            .await
     }
 
     pub async fn save_item(
@@ -51,12 +50,7 @@ impl<C: Credentials> Client<C> {
         person: &str,
         request: &SendItemRequest,
     ) -> Result<ItemView, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
-            &format!("/api/v1/staff/people/{person}/items"),
-            request,
-        )
-        .await
+        self.post_json(&format!("/api/v1/staff/people/{person}/items"), request)
+            .await
     }
 }

@@ -36,6 +36,22 @@ impl<C: Credentials> Client<C> {
     async fn token(&self) -> Result<String, ApiError> {
         self.0.token().await
     }
+
+    /// GETs `path` and reads the JSON answer.
+    async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let token = self.token().await?;
+        read(get_with(&token, path).await?).await
+    }
+
+    /// POSTs `body` to `path` as JSON and reads the JSON answer.
+    async fn post_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let token = self.token().await?;
+        post_with(&token, path, body).await
+    }
 }
 
 /// Why a call to the API failed, in terms the pages can act on.

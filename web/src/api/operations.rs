@@ -2,20 +2,19 @@
 
 use gloo_net::http::Request;
 
-use super::{ApiError, Client, Credentials, get_with, no_content, read, with_token};
+use super::{ApiError, Client, Credentials, no_content, with_token};
 
 impl<C: Credentials> Client<C> {
     /// The email and webhook backlogs (administrators).
     pub async fn operations(&self) -> Result<shared::api::OperationsView, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, "/api/v1/operations").await?).await
+        self.get_json("/api/v1/operations").await
     }
 
     /// The newest 100 emails given up on (the operations page shows no more: the count says the
     /// rest).
     pub async fn failed_emails(&self) -> Result<shared::api::FailedEmailPage, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, "/api/v1/operations/failed-emails?limit=100").await?).await
+        self.get_json("/api/v1/operations/failed-emails?limit=100")
+            .await
     }
 
     pub async fn retry_email(&self, email: &str) -> Result<(), ApiError> {
@@ -26,7 +25,7 @@ impl<C: Credentials> Client<C> {
 
     /// The newest 100 webhook deliveries given up on.
     pub async fn failed_deliveries(&self) -> Result<shared::api::FailedDeliveryPage, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, "/api/v1/operations/failed-deliveries?limit=100").await?).await
+        self.get_json("/api/v1/operations/failed-deliveries?limit=100")
+            .await
     }
 }

@@ -10,8 +10,7 @@ use shared::api::{
 };
 
 use super::{
-    ApiError, Client, Credentials, bytes, get_with, no_content, paged, post_with, read, send,
-    with_token,
+    ApiError, Client, Credentials, bytes, get_with, no_content, paged, read, send, with_token,
 };
 
 impl<C: Credentials> Client<C> {
@@ -27,9 +26,8 @@ impl<C: Credentials> Client<C> {
 
     /// The referral queue; `query` is the filter part of the address (`form=…&status=…`).
     pub async fn queue(&self, query: &str, after: Option<&str>) -> Result<QueuePage, ApiError> {
-        let token = &self.token().await?;
         let path = paged(format!("/api/v1/staff/submissions?{query}"), after);
-        read(get_with(token, &path).await?).await
+        self.get_json(&path).await
     }
 
     /// The queue with these filters, every row, as a CSV file.
@@ -56,8 +54,8 @@ impl<C: Credentials> Client<C> {
     }
 
     pub async fn staff_submission(&self, id: &str) -> Result<StaffSubmissionView, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, &format!("/api/v1/staff/submissions/{id}")).await?).await
+        self.get_json(&format!("/api/v1/staff/submissions/{id}"))
+            .await
     }
 
     pub async fn change_submission(
@@ -65,18 +63,12 @@ impl<C: Credentials> Client<C> {
         id: &str,
         request: &SubmissionChangeRequest,
     ) -> Result<StaffSubmissionView, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
-            &format!("/api/v1/staff/submissions/{id}/changes"),
-            request,
-        )
-        .await
+        self.post_json(&format!("/api/v1/staff/submissions/{id}/changes"), request)
+            .await
     }
 
     pub async fn team_queues(&self) -> Result<Vec<TeamQueueSummary>, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, "/api/v1/staff/teams").await?).await
+        self.get_json("/api/v1/staff/teams").await
     }
 
     pub async fn team_threads(
@@ -84,14 +76,13 @@ impl<C: Credentials> Client<C> {
         team: &str,
         after: Option<&str>,
     ) -> Result<TeamThreadPage, ApiError> {
-        let token = &self.token().await?;
         let path = paged(format!("/api/v1/staff/teams/{team}/threads"), after);
-        read(get_with(token, &path).await?).await
+        self.get_json(&path).await
     }
 
     pub async fn team_thread(&self, thread: &str) -> Result<StaffThreadView, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, &format!("/api/v1/staff/threads/{thread}")).await?).await
+        self.get_json(&format!("/api/v1/staff/threads/{thread}"))
+            .await
     }
 
     pub async fn reply_as_team(
@@ -100,9 +91,7 @@ impl<C: Credentials> Client<C> {
         thread: &str,
         request: &ReplyRequest,
     ) -> Result<ThreadView, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
+        self.post_json(
             &format!("/api/v1/staff/people/{person}/threads/{thread}/replies"),
             request,
         )
@@ -121,8 +110,8 @@ impl<C: Credentials> Client<C> {
     }
 
     pub async fn staff_person(&self, person: &str) -> Result<StaffPersonView, ApiError> {
-        let token = &self.token().await?;
-        read(get_with(token, &format!("/api/v1/staff/people/{person}")).await?).await
+        self.get_json(&format!("/api/v1/staff/people/{person}"))
+            .await
     }
 
     /// Publishes a file to a person's Items to view; the server checks its type against its content.
@@ -196,9 +185,8 @@ impl<C: Credentials> Client<C> {
     }
 
     pub async fn audit_log(&self, query: &str, after: Option<&str>) -> Result<AuditPage, ApiError> {
-        let token = &self.token().await?;
         let path = paged(format!("/api/v1/audit?{query}"), after);
-        read(get_with(token, &path).await?).await
+        self.get_json(&path).await
     }
 
     pub async fn invite(
@@ -206,9 +194,7 @@ impl<C: Credentials> Client<C> {
         person: &str,
         request: &CreateLinkRequest,
     ) -> Result<StaffInvitation, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
+        self.post_json(
             &format!("/api/v1/staff/people/{person}/invitations"),
             request,
         )
@@ -228,8 +214,7 @@ impl<C: Credentials> Client<C> {
         &self,
         request: &CreatePersonRequest,
     ) -> Result<PersonDetails, ApiError> {
-        let token = &self.token().await?;
-        post_with(token, "/api/v1/staff/people", request).await
+        self.post_json("/api/v1/staff/people", request).await
     }
 
     pub async fn create_involvement(
@@ -237,9 +222,7 @@ impl<C: Credentials> Client<C> {
         person: &str,
         request: &CreateInvolvementRequest,
     ) -> Result<InvolvementView, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
+        self.post_json(
             &format!("/api/v1/staff/people/{person}/involvements"),
             request,
         )
@@ -272,9 +255,7 @@ impl<C: Credentials> Client<C> {
         submission: &str,
         person: &str,
     ) -> Result<StaffSubmissionView, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
+        self.post_json(
             &format!("/api/v1/staff/submissions/{submission}/person"),
             &shared::api::LinkPersonRequest {
                 // The candidates' ids come from the API, so one that is no id is its mistake.
@@ -291,9 +272,7 @@ impl<C: Credentials> Client<C> {
         &self,
         submission: &str,
     ) -> Result<StaffSubmissionView, ApiError> {
-        let token = &self.token().await?;
-        post_with(
-            token,
+        self.post_json(
             &format!("/api/v1/staff/submissions/{submission}/new-person"),
             &serde_json::json!({}),
         )
