@@ -22,9 +22,20 @@ case "$action" in
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -A trust -U postgres --no-sync >/dev/null
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
-    echo "PostgreSQL 15 test cluster on 127.0.0.1:$port"
+    # A slow machine gets two tries of two minutes each; a failure shows the server's own log,
+    # without which "could not start server" says nothing.
+    for try in 1 2; do
+      if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 120 \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null; then
+        echo "PostgreSQL 15 test cluster on 127.0.0.1:$port"
+        exit 0
+      fi
+      echo "PostgreSQL did not start on 127.0.0.1:$port (try $try); its log:" >&2
+      tail -n 30 "$dir/log" >&2 || true
+      as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+      sleep 5
+    done
+    exit 1
     ;;
   stop)
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null

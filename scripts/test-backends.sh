@@ -11,9 +11,16 @@ PORTAL_TEST_BACKEND=sqlite cargo nextest run --workspace --no-fail-fast "$@"
 if [ -z "${PORTAL_TEST_POSTGRES_URL:-}" ]; then
   # Under /tmp: the postgres user must be able to reach it, which a home directory may forbid.
   dir=$(mktemp -d /tmp/portal-pg.XXXXXX)
-  scripts/postgres-cluster.sh start "$dir"
-  trap 'scripts/postgres-cluster.sh stop "$dir"' EXIT
-  export PORTAL_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:55432/postgres"
+  # 55432 unless something holds it (a cluster left by another run, or a process of the SQLite
+  # run that took it as an ephemeral port): then any free port.
+  port=${PORTAL_PG_PORT:-55432}
+  if ! python3 -c 'import socket, sys; socket.socket().bind(("127.0.0.1", int(sys.argv[1])))' "$port" 2>/dev/null; then
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    echo "port ${PORTAL_PG_PORT:-55432} is taken: the test cluster listens on $port"
+  fi
+  PORTAL_PG_PORT=$port scripts/postgres-cluster.sh start "$dir"
+  trap 'PORTAL_PG_PORT=$port scripts/postgres-cluster.sh stop "$dir"' EXIT
+  export PORTAL_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres"
 fi
 
 echo "== Tests on PostgreSQL"
