@@ -2,6 +2,8 @@
 //! a document, who did it and when. Entries are written in the same transaction as what they
 //! record, and never changed. Administrators search it; a person sees who opened their record.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
@@ -9,14 +11,16 @@ use shared::api::{AuditEntry, PersonId, RecordView, StaffRef};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
+use crate::accounts;
 use crate::auth::{Administrator, CurrentUser};
 use crate::calendar;
 use crate::calendar::timestamp;
-use crate::citizen::Access;
 use crate::db::DbConnection;
-use crate::db::schema::{accounts, api_clients, audit_events};
+use crate::db::schema::audit_events;
 use crate::error::ApiError;
+use crate::integrations::registry;
 use crate::pagination::{Cursor, PageQuery, PageRequest};
+use crate::people::Access;
 use crate::state::AppState;
 
 /// What was done, in the audit log's words.
@@ -239,15 +243,12 @@ fn insert(
         .map(|_| ())
 }
 
-/// An entry with its actor's name, and its client's when a machine client made the call.
+/// An entry as stored: id, when, actor, action, subject type and id, person, client.
 type Row = (
     String,
     NaiveDateTime,
     String,
     String,
-    String,
-    String,
-    Option<String>,
     String,
     String,
     Option<String>,
@@ -318,8 +319,6 @@ fn entries(
     limit: i64,
 ) -> QueryResult<Vec<Row>> {
     let mut select = audit_events::table
-        .inner_join(accounts::table)
-        .left_join(api_clients::table)
         .order((audit_events::at.desc(), audit_events::id.desc()))
         .limit(limit)
         .select((
@@ -330,10 +329,7 @@ fn entries(
             audit_events::subject_type,
             audit_events::subject_id,
             audit_events::person_id,
-            accounts::forename,
-            accounts::surname,
             audit_events::client_id,
-            api_clients::name.nullable(),
         ))
         .into_boxed();
     if let Some(actor) = &query.actor {
@@ -361,38 +357,48 @@ fn entries(
     select.load(conn)
 }
 
-fn entry(row: Row) -> AuditEntry {
-    let (
-        id,
-        at,
-        actor_id,
-        action,
-        subject_type,
-        subject_id,
-        person_id,
-        forename,
-        surname,
-        client_id,
-        client_name,
-    ) = row;
-    AuditEntry {
-        id,
-        at: at.and_utc(),
-        actor: match (client_id, client_name) {
-            (Some(client), Some(name)) => StaffRef {
-                id: client,
-                name: format!("{name} (API client)"),
-            },
-            _ => StaffRef {
-                id: actor_id,
-                name: format!("{forename} {surname}"),
-            },
-        },
-        action,
-        subject_type,
-        subject_id,
-        person_id,
+/// The names a page of entries shows: its actors' and its clients'.
+struct Names {
+    actors: HashMap<String, String>,
+    clients: HashMap<String, String>,
+}
+
+impl Names {
+    fn of(conn: &mut DbConnection, rows: &[Row]) -> QueryResult<Self> {
+        Ok(Self {
+            actors: accounts::names(conn, rows.iter().map(|r| r.2.as_str()))?,
+            clients: registry::names(conn, rows.iter().filter_map(|r| r.7.as_deref()))?,
+        })
     }
+
+    fn entry(&self, row: Row) -> AuditEntry {
+        let (id, at, actor_id, action, subject_type, subject_id, person_id, client_id) = row;
+        let client = client_id.and_then(|id| Some((self.clients.get(&id)?.clone(), id)));
+        AuditEntry {
+            id,
+            at: at.and_utc(),
+            actor: match client {
+                Some((name, client)) => StaffRef {
+                    id: client,
+                    name: format!("{name} (API client)"),
+                },
+                None => StaffRef {
+                    name: self.actors.get(&actor_id).cloned().unwrap_or_default(),
+                    id: actor_id,
+                },
+            },
+            action,
+            subject_type,
+            subject_id,
+            person_id,
+        }
+    }
+}
+
+/// A page of entries with the names they show.
+fn named(conn: &mut DbConnection, rows: Vec<Row>) -> QueryResult<(Vec<Row>, Names)> {
+    let names = Names::of(conn, &rows)?;
+    Ok((rows, names))
 }
 
 /// One page of the log, newest first, for administrators.
@@ -407,15 +413,18 @@ pub async fn search(
         limit: query.limit,
     })?;
     let (after, limit) = (page.after.clone(), page.limit + 1);
-    let rows: Vec<Row> = state
+    let (rows, names) = state
         .database
-        .run(move |conn| Ok::<_, ApiError>(entries(conn, &query, after, limit)?))
+        .run(move |conn| {
+            let rows = entries(conn, &query, after, limit)?;
+            Ok::<_, ApiError>(named(conn, rows)?)
+        })
         .await?;
     let (rows, next) = page.finish(rows, |row| Cursor {
         at: row.1,
         id: row.0.clone(),
     });
-    Ok((rows.into_iter().map(entry).collect(), next))
+    Ok((rows.into_iter().map(|row| names.entry(row)).collect(), next))
 }
 
 /// The CSV file's columns.
@@ -453,10 +462,11 @@ pub async fn export(
     Ok(crate::csv_export::stream(EXPORT_HEADER, move |after| {
         let (state, query) = (state.clone(), query.clone());
         async move {
-            let rows = state
+            let (rows, names) = state
                 .database
                 .run(move |conn| {
-                    Ok::<_, ApiError>(entries(conn, &query, after, crate::csv_export::BATCH)?)
+                    let rows = entries(conn, &query, after, crate::csv_export::BATCH)?;
+                    Ok::<_, ApiError>(named(conn, rows)?)
                 })
                 .await?;
             let last = rows.last().map(|row| Cursor {
@@ -465,7 +475,7 @@ pub async fn export(
             });
             let rows = rows
                 .into_iter()
-                .map(entry)
+                .map(|row| names.entry(row))
                 .map(|e| {
                     vec![
                         e.at.format("%Y-%m-%d %H:%M:%S").to_string(),
@@ -494,12 +504,11 @@ pub async fn record_views(
     let account_id = user.account_id.clone();
     let limit = page.limit + 1;
     let after = page.after.clone();
-    let rows: Vec<(String, NaiveDateTime, String, String, String)> = state
+    let (rows, names): (Vec<(String, NaiveDateTime, String, String)>, _) = state
         .database
         .run(move |conn| {
             Access::check(conn, &account_id, &person_id)?;
             let mut select = audit_events::table
-                .inner_join(accounts::table)
                 .filter(audit_events::person_id.eq(&person_id))
                 .filter(audit_events::action.eq(Action::Read.as_str()))
                 .order((audit_events::at.desc(), audit_events::id.desc()))
@@ -508,8 +517,7 @@ pub async fn record_views(
                     audit_events::id,
                     audit_events::at,
                     audit_events::subject_type,
-                    accounts::forename,
-                    accounts::surname,
+                    audit_events::actor_id,
                 ))
                 .into_boxed();
             if let Some(cursor) = after {
@@ -519,7 +527,9 @@ pub async fn record_views(
                     cursor
                 ));
             }
-            Ok::<_, ApiError>(select.load(conn)?)
+            let rows: Vec<(String, NaiveDateTime, String, String)> = select.load(conn)?;
+            let names = accounts::names(conn, rows.iter().map(|r| r.3.as_str()))?;
+            Ok::<_, ApiError>((rows, names))
         })
         .await?;
     let (rows, next) = page.finish(rows, |row| Cursor {
@@ -528,9 +538,9 @@ pub async fn record_views(
     });
     let views = rows
         .into_iter()
-        .map(|(_, at, what, forename, surname)| RecordView {
+        .map(|(_, at, what, actor)| RecordView {
             at: at.and_utc(),
-            by: format!("{forename} {surname}"),
+            by: names.get(&actor).cloned().unwrap_or_default(),
             what,
         })
         .collect();

@@ -21,8 +21,10 @@ use url::Url;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::db::schema::{council_versions, message_types, teams};
+use crate::db::schema::council_versions;
 use crate::db::{DbConnection, DbError};
+use crate::messages::types as message_types;
+use crate::teams;
 
 /// The council file as written. Unknown keys are refused: a misspelt key would otherwise be
 /// silently ignored and a default shown to the public.
@@ -222,56 +224,27 @@ impl Council {
 
     fn copy_teams_and_message_types(&self, conn: &mut DbConnection) -> Result<(), DbError> {
         let now = Utc::now().naive_utc();
-        diesel::update(teams::table)
-            .set(teams::active.eq(false))
-            .execute(conn)?;
-        for team in &self.file.teams {
-            let updated = diesel::update(teams::table.find(&team.key))
-                .set((
-                    teams::name.eq(&team.name),
-                    teams::email.eq(&team.email),
-                    teams::active.eq(true),
-                    teams::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            if updated == 0 {
-                diesel::insert_into(teams::table)
-                    .values((
-                        teams::key.eq(&team.key),
-                        teams::name.eq(&team.name),
-                        teams::email.eq(&team.email),
-                        teams::active.eq(true),
-                        teams::updated_at.eq(now),
-                    ))
-                    .execute(conn)?;
-            }
-        }
-        diesel::update(message_types::table)
-            .set(message_types::active.eq(false))
-            .execute(conn)?;
-        for (position, kind) in (0i32..).zip(&self.file.message_types) {
-            let updated = diesel::update(message_types::table.find(&kind.key))
-                .set((
-                    message_types::label.eq(&kind.label),
-                    message_types::team_key.eq(&kind.team),
-                    message_types::position.eq(position),
-                    message_types::active.eq(true),
-                    message_types::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            if updated == 0 {
-                diesel::insert_into(message_types::table)
-                    .values((
-                        message_types::key.eq(&kind.key),
-                        message_types::label.eq(&kind.label),
-                        message_types::team_key.eq(&kind.team),
-                        message_types::position.eq(position),
-                        message_types::active.eq(true),
-                        message_types::updated_at.eq(now),
-                    ))
-                    .execute(conn)?;
-            }
-        }
+        teams::apply(
+            conn,
+            self.file.teams.iter().map(|team| teams::Configured {
+                key: &team.key,
+                name: &team.name,
+                email: team.email.as_deref(),
+            }),
+            now,
+        )?;
+        message_types::apply(
+            conn,
+            self.file
+                .message_types
+                .iter()
+                .map(|kind| message_types::Configured {
+                    key: &kind.key,
+                    label: &kind.label,
+                    team: &kind.team,
+                }),
+            now,
+        )?;
         Ok(())
     }
 }

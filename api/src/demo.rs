@@ -5,20 +5,23 @@ use std::fmt;
 use anyhow::ensure;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use sha2::Digest;
-use shared::api::{Role, Sender};
+use shared::api::{
+    AddressView, CreateInvolvementRequest, CreatePersonRequest, LegalBasis, NewMessageRequest,
+    Relationship, Role, SendItemRequest,
+};
 use shared::forms::FormDefinition;
 use shared::rules::unmet_password_rules;
-use uuid::Uuid;
 
-use crate::citizen::person::Person;
-use crate::db::schema::{
-    accounts, data_loads, documents, form_requests, involvements, message_threads, message_types,
-    messages, people, person_links, team_members, teams,
-};
+use crate::accounts;
+use crate::auth::CurrentUser;
+use crate::db::schema::data_loads;
 use crate::db::{Database, DbConnection};
 use crate::forms::FormLibrary;
+use crate::messages::{self, types as message_types};
 use crate::passwords;
+use crate::people::involvements;
+use crate::people::person::{self, Person};
+use crate::{documents, files, items, teams};
 
 const LOAD_NAME: &str = "demo_accounts";
 
@@ -127,21 +130,16 @@ pub async fn load(database: &Database, forms: &FormLibrary) -> anyhow::Result<Re
             return Ok::<_, anyhow::Error>(false);
         }
         let now = Utc::now().naive_utc();
+        let mut ids = Vec::with_capacity(DEMO_ACCOUNTS.len());
         for (account, password_hash) in DEMO_ACCOUNTS.iter().zip(&hashes) {
-            diesel::insert_into(accounts::table)
-                .values((
-                    accounts::id.eq(Uuid::now_v7().to_string()),
-                    accounts::email.eq(account.email),
-                    accounts::forename.eq(account.forename),
-                    accounts::surname.eq(account.surname),
-                    accounts::password_hash.eq(password_hash),
-                    accounts::role.eq(account.role.as_str()),
-                    accounts::email_verified_at.eq(Some(now)),
-                    accounts::failed_attempts.eq(0),
-                    accounts::created_at.eq(now),
-                    accounts::updated_at.eq(now),
-                ))
-                .execute(conn)?;
+            let verified = accounts::Verified {
+                email: account.email,
+                forename: account.forename,
+                surname: account.surname,
+                role: account.role,
+                password_hash,
+            };
+            ids.push(accounts::insert_verified(conn, verified, now)?);
         }
         diesel::insert_into(data_loads::table)
             .values((
@@ -149,7 +147,7 @@ pub async fn load(database: &Database, forms: &FormLibrary) -> anyhow::Result<Re
                 data_loads::loaded_at.eq(now),
             ))
             .execute(conn)?;
-        records(conn, &letter, financial.as_ref(), now)?;
+        records(conn, &ids, letter.clone(), financial.as_ref(), now)?;
         Ok(true)
     })?;
     Ok(Report { loaded_now })
@@ -157,166 +155,118 @@ pub async fn load(database: &Database, forms: &FormLibrary) -> anyhow::Result<Re
 
 /// Margaret's care record (hers to see) and her husband Joseph's (she is his proxy, by
 /// consent), with a worker involved, a message from the council, a published letter and a
-/// form to complete.
+/// form to complete: made as the demonstration member of staff would make them, through the
+/// same functions, so the audit log shows who did what.
 fn records(
     conn: &mut DbConnection,
-    letter: &[u8],
+    account_ids: &[String],
+    letter: Vec<u8>,
     financial: Option<&FormDefinition>,
     now: NaiveDateTime,
 ) -> anyhow::Result<()> {
-    let account = |conn: &mut DbConnection, email: &str| -> anyhow::Result<String> {
-        Ok(accounts::table
-            .filter(accounts::email.eq(email))
-            .select(accounts::id)
-            .first(conn)?)
+    let [margaret_account, _, staff_account, admin_account] = account_ids else {
+        anyhow::bail!("one id for each demonstration account");
     };
-    let margaret_account = account(conn, DEMO_ACCOUNTS[0].email)?;
-    let staff_account = account(conn, DEMO_ACCOUNTS[2].email)?;
-    let admin_account = account(conn, DEMO_ACCOUNTS[3].email)?;
+    let sam = CurrentUser {
+        account_id: staff_account.clone(),
+        session_id: String::new(),
+        role: Role::Staff,
+        client_id: None,
+    };
     // The demonstration staff work in every team, so any referral can be given to them.
-    let team_keys: Vec<String> = teams::table
-        .filter(teams::active.eq(true))
-        .select(teams::key)
-        .load(conn)?;
-    for member in [&staff_account, &admin_account] {
-        for team in &team_keys {
-            diesel::insert_into(team_members::table)
-                .values((
-                    team_members::team_key.eq(team),
-                    team_members::account_id.eq(member),
-                    team_members::added_at.eq(now),
-                ))
-                .execute(conn)?;
-        }
+    let team_keys: Vec<String> = teams::open(conn)?.into_iter().map(|t| t.key).collect();
+    for member in [staff_account, admin_account] {
+        teams::set_teams_of(conn, member, &team_keys, now)?;
     }
-    let person = |conn: &mut DbConnection,
-                  forename: &str,
-                  dob: (i32, u32, u32),
-                  nhs_number: Option<&str>|
-     -> anyhow::Result<String> {
-        let id = Uuid::now_v7().to_string();
-        diesel::insert_into(people::table)
-            .values((
-                people::id.eq(&id),
-                people::forename.eq(forename),
-                people::surname.eq("Okafor"),
-                people::date_of_birth.eq(NaiveDate::from_ymd_opt(dob.0, dob.1, dob.2)),
-                people::address_line1.eq(Some("12 Marsh Lane")),
-                people::town.eq(Some("Bootle")),
-                people::postcode.eq(Some("L20 3NJ")),
-                people::home_phone.eq(Some("0151 496 0123")),
-                people::nhs_number.eq(nhs_number),
-                people::created_at.eq(now),
-                people::updated_at.eq(now),
-            ))
-            .execute(conn)?;
-        crate::citizen::person::index_names(conn, &id, forename, "Okafor")?;
-        Ok(id)
+    let mut record = |forename: &str, date_of_birth: NaiveDate, nhs_number: Option<&str>| {
+        let request = CreatePersonRequest {
+            forename: forename.to_owned(),
+            surname: "Okafor".to_owned(),
+            date_of_birth: Some(date_of_birth),
+            nhs_number: nhs_number.map(str::to_owned),
+            address: Some(AddressView {
+                line1: "12 Marsh Lane".to_owned(),
+                line2: None,
+                town: "Bootle".to_owned(),
+                postcode: "L20 3NJ".to_owned(),
+            }),
+            email: None,
+            home_phone: Some("0151 496 0123".to_owned()),
+            mobile_phone: None,
+        };
+        person::insert(conn, &sam, &request, None)
     };
     // The NHS number is the one NHS Digital publishes for testing.
-    let margaret = person(conn, "Margaret", (1941, 3, 27), Some("9434765919"))?;
-    let joseph = person(conn, "Joseph", (1938, 7, 2), None)?;
-    for (person_id, relationship, basis) in [
-        (&margaret, "self", None),
-        (&joseph, "proxy", Some("consent")),
-    ] {
-        diesel::insert_into(person_links::table)
-            .values((
-                person_links::id.eq(Uuid::now_v7().to_string()),
-                person_links::person_id.eq(person_id),
-                person_links::account_id.eq(&margaret_account),
-                person_links::relationship.eq(relationship),
-                person_links::legal_basis.eq(basis),
-                person_links::created_at.eq(now),
-            ))
-            .execute(conn)?;
-    }
-    diesel::insert_into(involvements::table)
-        .values((
-            involvements::id.eq(Uuid::now_v7().to_string()),
-            involvements::person_id.eq(&margaret),
-            involvements::name.eq("Jo Bright"),
-            involvements::role.eq("Social worker"),
-            involvements::team.eq("Bootle locality team"),
-            involvements::phone.eq(Some("0151 496 0456")),
-            involvements::since.eq(now.date() - chrono::Duration::days(30)),
-            involvements::created_at.eq(now),
-        ))
-        .execute(conn)?;
+    let margaret = record("Margaret", day(1941, 3, 27)?, Some("9434765919"))?;
+    let joseph = record("Joseph", day(1938, 7, 2)?, None)?;
+    person::link_account(
+        conn,
+        &margaret,
+        margaret_account,
+        Relationship::Own,
+        None,
+        None,
+        now,
+    )?;
+    person::link_account(
+        conn,
+        &joseph,
+        margaret_account,
+        Relationship::Proxy,
+        Some(LegalBasis::Consent),
+        None,
+        now,
+    )?;
+    let worker = CreateInvolvementRequest {
+        name: "Jo Bright".to_owned(),
+        role: "Social worker".to_owned(),
+        team: "Bootle locality team".to_owned(),
+        phone: Some("0151 496 0456".to_owned()),
+        email: None,
+        since: now.date() - chrono::Duration::days(30),
+    };
+    involvements::insert(conn, &sam, &margaret, &worker)?;
     // The council's first message type, whichever council this is.
-    let (type_key, team_key, team_name): (String, String, String) = message_types::table
-        .inner_join(teams::table)
-        .filter(message_types::active.eq(true))
-        .order(message_types::position)
-        .select((message_types::key, teams::key, teams::name))
-        .first(conn)?;
-    let thread = Uuid::now_v7().to_string();
-    diesel::insert_into(message_threads::table)
-        .values((
-            message_threads::id.eq(&thread),
-            message_threads::person_id.eq(&margaret),
-            message_threads::message_type_key.eq(&type_key),
-            message_threads::team_key.eq(&team_key),
-            message_threads::subject.eq("Your care assessment"),
-            message_threads::started_by.eq(Sender::Staff.as_str()),
-            message_threads::created_at.eq(now),
-            message_threads::last_message_at.eq(now),
-        ))
-        .execute(conn)?;
-    diesel::insert_into(messages::table)
-        .values((
-            messages::id.eq(Uuid::now_v7().to_string()),
-            messages::thread_id.eq(&thread),
-            messages::person_id.eq(&margaret),
-            messages::sender.eq(Sender::Staff.as_str()),
-            messages::author_account_id.eq(Some(&staff_account)),
-            messages::author_name.eq(&team_name),
-            messages::body.eq("Jo Bright will visit you on Tuesday at 10am for your care assessment. Reply if that time does not suit you."),
-            messages::created_at.eq(now),
-        ))
-        .execute(conn)?;
-    diesel::insert_into(documents::table)
-        .values((
-            documents::id.eq(Uuid::now_v7().to_string()),
-            documents::person_id.eq(&margaret),
-            documents::title.eq("Your care and support plan"),
-            documents::file_name.eq("care-and-support-plan.pdf"),
-            documents::content_type.eq("application/pdf"),
-            documents::size_bytes.eq(i64::try_from(letter.len())?),
-            documents::sha256.eq(format!("{:x}", sha2::Sha256::digest(letter))),
-            documents::content.eq(letter),
-            documents::published_by.eq(&staff_account),
-            documents::published_at.eq(now),
-        ))
-        .execute(conn)?;
-    // A form to complete, from the finance team where the council has one.
-    let finance: Option<String> = teams::table
-        .filter(teams::key.eq("finance"))
-        .filter(teams::active.eq(true))
-        .select(teams::key)
-        .first(conn)
-        .optional()?;
-    // As an item staff send: starting with what her record says.
+    let message_type = message_types::first(conn)?;
+    let team = message_types::team_of(conn, &message_type)?;
+    let message = NewMessageRequest {
+        message_type,
+        subject: "Your care assessment".to_owned(),
+        body: "Jo Bright will visit you on Tuesday at 10am for your care assessment. Reply if \
+               that time does not suit you."
+            .to_owned(),
+    };
+    messages::start_from_team(conn, &sam, &margaret, &message, &team, now)?;
+    let plan = files::check("care-and-support-plan.pdf", Some("application/pdf"), letter)?;
+    documents::insert(
+        conn,
+        &sam,
+        &margaret,
+        "Your care and support plan",
+        &plan,
+        now,
+    )?;
+    // A form to complete, from the finance team where the council has one, starting as any
+    // item staff send does with what her record says.
+    let finance = teams::is_open(conn, "finance")?.then(|| "finance".to_owned());
     let answers = match (financial, Person::find(conn, &margaret)?) {
-        (Some(form), Some(person)) => crate::citizen::items::starting_answers(form, person),
+        (Some(form), Some(person)) => items::starting_answers(form, person),
         _ => shared::forms::Answers::new(),
     };
-    diesel::insert_into(form_requests::table)
-        .values((
-            form_requests::id.eq(Uuid::now_v7().to_string()),
-            form_requests::person_id.eq(&margaret),
-            form_requests::form_id.eq("financial-assessment"),
-            form_requests::team_key.eq(finance.unwrap_or(team_key)),
-            form_requests::note.eq(Some(
-                "Please fill this in before Jo Bright's visit, so we can tell you what, if \
-                 anything, you would pay towards your care.",
-            )),
-            form_requests::due_on.eq(now.date() + chrono::Duration::days(14)),
-            form_requests::sent_by.eq(&staff_account),
-            form_requests::sent_at.eq(now),
-            form_requests::version.eq(1),
-            form_requests::answers.eq(serde_json::to_string(&answers)?),
-        ))
-        .execute(conn)?;
+    let item = SendItemRequest {
+        form_id: "financial-assessment".to_owned(),
+        team: finance.unwrap_or(team.key),
+        due_on: now.date() + chrono::Duration::days(14),
+        note: Some(
+            "Please fill this in before Jo Bright's visit, so we can tell you what, if anything, \
+             you would pay towards your care."
+                .to_owned(),
+        ),
+    };
+    items::insert(conn, &sam, &margaret, &item, &answers, now)?;
     Ok(())
+}
+
+fn day(year: i32, month: u32, day: u32) -> anyhow::Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| anyhow::anyhow!("no such day"))
 }

@@ -5,22 +5,14 @@
 
 use std::time::Duration as StdDuration;
 
-use chrono::{Duration, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{NaiveDateTime, Utc};
 
-use crate::db::schema::{
-    accounts, drafts, email_outbox, one_time_codes, sessions, spent_bot_checks, throttles, uploads,
-};
+use crate::accounts::{self, codes, sessions};
+use crate::auth::{bot_check, throttle};
 use crate::db::{DbConnection, DbError};
-use crate::referrals::reminders;
+use crate::email::outbox;
+use crate::referrals::{drafts, reminders, uploads};
 use crate::state::AppState;
-
-/// Sent emails are kept this long, to answer "did you send me…?".
-const KEEP_SENT_EMAILS: Duration = Duration::days(30);
-/// An upload no draft has used for longer than a draft lives is gone with its draft.
-const KEEP_UNUSED_UPLOADS: Duration = Duration::days(31);
-/// A registration whose code never came back is removed after this long.
-const KEEP_UNVERIFIED_ACCOUNTS: Duration = Duration::days(7);
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Purged {
@@ -50,50 +42,18 @@ impl Purged {
     }
 }
 
+/// Each kind of row asks its owner to forget what has had its time, in one transaction.
 pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Purged, DbError> {
     Ok(conn.write_transaction(|conn| {
         Ok::<_, diesel::result::Error>(Purged {
-            codes: diesel::delete(one_time_codes::table.filter(one_time_codes::expires_at.lt(now)))
-                .execute(conn)?,
-            // An expired session can no longer be refreshed, so its replay record is moot too.
-            sessions: diesel::delete(sessions::table.filter(sessions::expires_at.lt(now)))
-                .execute(conn)?,
-            throttles: diesel::delete(
-                throttles::table
-                    .filter(throttles::window_started_at.lt(now - Duration::days(1)))
-                    .filter(
-                        throttles::locked_until
-                            .is_null()
-                            .or(throttles::locked_until.lt(now)),
-                    ),
-            )
-            .execute(conn)?,
-            bot_checks: diesel::delete(
-                spent_bot_checks::table.filter(spent_bot_checks::expires_at.lt(now)),
-            )
-            .execute(conn)?,
-            emails: diesel::delete(
-                email_outbox::table
-                    .filter(email_outbox::status.eq("sent"))
-                    .filter(email_outbox::sent_at.lt(now - KEEP_SENT_EMAILS)),
-            )
-            .execute(conn)?,
-            drafts: diesel::delete(drafts::table.filter(drafts::expires_at.le(now)))
-                .execute(conn)?,
-            // A file no submission took, that no living draft has named for longer than a
-            // draft lives.
-            uploads: diesel::delete(
-                uploads::table
-                    .filter(uploads::submission_id.is_null())
-                    .filter(uploads::last_used_at.lt(now - KEEP_UNUSED_UPLOADS)),
-            )
-            .execute(conn)?,
-            unverified_accounts: diesel::delete(
-                accounts::table
-                    .filter(accounts::email_verified_at.is_null())
-                    .filter(accounts::created_at.lt(now - KEEP_UNVERIFIED_ACCOUNTS)),
-            )
-            .execute(conn)?,
+            codes: codes::purge_expired(conn, now)?,
+            sessions: sessions::purge_expired(conn, now)?,
+            throttles: throttle::purge_stale(conn, now)?,
+            bot_checks: bot_check::purge_expired(conn, now)?,
+            emails: outbox::purge_sent(conn, now)?,
+            drafts: drafts::purge_expired(conn, now)?,
+            uploads: uploads::purge_unused(conn, now)?,
+            unverified_accounts: accounts::purge_unverified(conn, now)?,
         })
     })?)
 }

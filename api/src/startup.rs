@@ -34,8 +34,11 @@ impl Application {
     /// Connects to the database (applying migrations), loads the council, and binds the port.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let file = Council::load(&settings.council_file)?;
-        let holidays = crate::triage::working_days::load(&settings.bank_holidays_file)?;
-        if !crate::triage::working_days::covers_a_year_from(crate::calendar::today(), &holidays) {
+        let holidays = crate::referrals::triage::working_days::load(&settings.bank_holidays_file)?;
+        if !crate::referrals::triage::working_days::covers_a_year_from(
+            crate::calendar::today(),
+            &holidays,
+        ) {
             tracing::warn!(
                 last = ?holidays.last(),
                 file = %settings.bank_holidays_file.display(),
@@ -49,7 +52,7 @@ impl Application {
             tokio::task::spawn_blocking(move || -> anyhow::Result<(Database, Settled)> {
                 let database = Database::connect(&database_settings)?;
                 let settled = file.settle(&mut *database.get()?)?;
-                let indexed = crate::citizen::person::index_unindexed_names(&mut *database.get()?)?;
+                let indexed = crate::people::person::index_unindexed_names(&mut *database.get()?)?;
                 if indexed > 0 {
                     tracing::info!(people = indexed, "indexed the names of records held");
                 }

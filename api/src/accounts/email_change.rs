@@ -3,9 +3,9 @@ use minijinja::context;
 use shared::api::{AccountView, ChangeEmailRequest, CodeSent, ConfirmEmailChangeRequest};
 use shared::rules::{normalise_code, normalise_email};
 
+use super::codes::{self, Purpose};
 use super::registration::{code_sent, spaced};
 use super::{Account, count_failure, now, redeem_code};
-use crate::auth::codes::{self, Purpose};
 use crate::auth::{CurrentUser, throttle};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};

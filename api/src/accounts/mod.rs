@@ -3,15 +3,19 @@
 //! Handlers parse and validate; these functions hold the rules. Each change and the email it
 //! causes are written in one transaction.
 
+pub mod codes;
 pub mod email_change;
+pub mod limits;
 pub mod password_reset;
 pub mod profile;
 pub mod registration;
 pub mod session;
+pub mod sessions;
 pub mod sign_in;
 pub mod staff;
 
-use actix_web::HttpRequest;
+use std::collections::HashMap;
+
 use chrono::{Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use shared::api::{AccountView, Role};
@@ -20,7 +24,6 @@ use crate::auth::throttle;
 use crate::db::DbConnection;
 use crate::db::schema::accounts;
 use crate::error::ApiError;
-use crate::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = accounts)]
@@ -72,84 +75,101 @@ impl Account {
     }
 }
 
+/// An account whose address is already proved: the council's staff accounts, and the
+/// demonstration accounts.
+pub struct Verified<'a> {
+    pub email: &'a str,
+    pub forename: &'a str,
+    pub surname: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+}
+
+/// Stores a verified account in the caller's transaction; gives its id.
+pub fn insert_verified(
+    conn: &mut DbConnection,
+    account: Verified<'_>,
+    now: NaiveDateTime,
+) -> QueryResult<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    diesel::insert_into(accounts::table)
+        .values((
+            accounts::id.eq(&id),
+            accounts::email.eq(account.email),
+            accounts::forename.eq(account.forename),
+            accounts::surname.eq(account.surname),
+            accounts::password_hash.eq(account.password_hash),
+            accounts::role.eq(account.role.as_str()),
+            accounts::email_verified_at.eq(Some(now)),
+            accounts::failed_attempts.eq(0),
+            accounts::created_at.eq(now),
+            accounts::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// How the council addresses an account holder.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = accounts)]
+pub struct Contact {
+    pub email: String,
+    pub forename: String,
+    pub surname: String,
+    pub disabled_at: Option<NaiveDateTime>,
+}
+
+impl Contact {
+    /// The name as pages show it.
+    pub fn name(&self) -> String {
+        format!("{} {}", self.forename, self.surname)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.disabled_at.is_none()
+    }
+}
+
+/// The names and addresses of the accounts `ids`, by id, for a page of rows that name
+/// accounts: one query by primary key, however long the page.
+pub fn contacts<'a>(
+    conn: &mut DbConnection,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> QueryResult<HashMap<String, Contact>> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    Ok(accounts::table
+        .filter(accounts::id.eq_any(ids))
+        .select((accounts::id, Contact::as_select()))
+        .load::<(String, Contact)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// The names of the accounts `ids` as pages show them, by id (see `contacts`).
+pub fn names<'a>(
+    conn: &mut DbConnection,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> QueryResult<HashMap<String, String>> {
+    Ok(contacts(conn, ids)?
+        .into_iter()
+        .map(|(id, contact)| (id, contact.name()))
+        .collect())
+}
+
+/// Whether the account is a member of staff (or an administrator) whose account is switched
+/// on: someone a referral can be given to.
+pub fn is_working_staff(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        accounts::table
+            .filter(accounts::id.eq(id))
+            .filter(accounts::role.eq_any([Role::Staff.as_str(), Role::Administrator.as_str()]))
+            .filter(accounts::disabled_at.is_null()),
+    ))
+    .get_result(conn)
+}
+
 pub fn now() -> NaiveDateTime {
     Utc::now().naive_utc()
-}
-
-/// The client's address for rate limiting: the peer, or behind our load balancers the address
-/// they were reached from (`server.trusted_proxies`).
-pub fn client_address(state: &AppState, req: &HttpRequest) -> String {
-    state
-        .proxies
-        .client(req)
-        .map_or_else(|| "unknown".to_owned(), |address| address.to_string())
-}
-
-/// The routes that check a secret or send an email, each with an allowance of its own per
-/// client address, so that spending one (say, asking for codes again and again) never locks
-/// anyone out of another (signing in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limited {
-    Registration,
-    RegistrationCode,
-    ResendCode,
-    SignIn,
-    SignInCode,
-    PasswordReset,
-    PasswordResetCode,
-    ClientToken,
-}
-
-impl Limited {
-    fn name(self) -> &'static str {
-        match self {
-            Self::Registration => "registration",
-            Self::RegistrationCode => "registration-code",
-            Self::ResendCode => "resend-code",
-            Self::SignIn => "sign-in",
-            Self::SignInCode => "sign-in-code",
-            Self::PasswordReset => "password-reset",
-            Self::PasswordResetCode => "password-reset-code",
-            Self::ClientToken => "client-token",
-        }
-    }
-
-    /// Requests an hour from one client address. Sending a code again is rarer than any
-    /// honest use needs more often than once a minute; the rest share the configured figure.
-    fn per_hour(self, auth: &crate::configuration::AuthSettings) -> i32 {
-        match self {
-            Self::ResendCode => (auth.attempts_per_address_per_hour / 10).max(1),
-            _ => auth.attempts_per_address_per_hour,
-        }
-    }
-}
-
-/// Counts a request to `route` from `address` against its hourly allowance (committed at once,
-/// whatever happens to the request) and refuses it, with when to try again, when the
-/// allowance is used up.
-pub async fn limit_address(
-    state: &AppState,
-    route: Limited,
-    address: String,
-) -> Result<(), ApiError> {
-    let limit = route.per_hour(&state.auth);
-    state
-        .database
-        .run(move |conn| {
-            let key = throttle::address_key(&format!("{}:{address}", route.name()));
-            let now = now();
-            throttle::ensure_unlocked(conn, &key, now)?;
-            throttle::count(
-                conn,
-                &key,
-                limit,
-                Duration::hours(1),
-                throttle::Lock::For(Duration::hours(1)),
-                now,
-            )?;
-            Ok(())
-        })
-        .await
 }
 
 /// Counts a wrong password against `key`; when that locks it, says until when. Locks grow:
@@ -191,12 +211,16 @@ pub fn redeem_code<T>(
     conn: &mut DbConnection,
     key: &[u8],
     account: Option<Account>,
-    purpose: crate::auth::codes::Purpose,
+    purpose: crate::accounts::codes::Purpose,
     code: &str,
     now: NaiveDateTime,
-    then: impl FnOnce(&mut DbConnection, Account, crate::auth::codes::Redeemed) -> Result<T, ApiError>,
+    then: impl FnOnce(
+        &mut DbConnection,
+        Account,
+        crate::accounts::codes::Redeemed,
+    ) -> Result<T, ApiError>,
 ) -> Result<Result<T, ApiError>, ApiError> {
-    use crate::auth::codes;
+    use crate::accounts::codes;
     let verdict = match &account {
         Some(account) => codes::consume(conn, key, &account.id, purpose, code, now)?,
         None => Err(codes::wrong_code()),
@@ -206,4 +230,17 @@ pub fn redeem_code<T>(
         (_, Err(refusal)) => Ok(Err(refusal)),
         (None, Ok(_)) => Ok(Err(codes::wrong_code())),
     }
+}
+
+/// A registration whose code never came back is removed after this long.
+const KEEP_UNVERIFIED: Duration = Duration::days(7);
+
+/// Removes registrations never verified within a week (hourly, by `crate::purge`).
+pub fn purge_unverified(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        accounts::table
+            .filter(accounts::email_verified_at.is_null())
+            .filter(accounts::created_at.lt(now - KEEP_UNVERIFIED)),
+    )
+    .execute(conn)
 }

@@ -4,10 +4,11 @@ use minijinja::context;
 use shared::api::{CodeSent, PasswordResetCompletion, PasswordResetRequest, validate_email};
 use shared::rules::{normalise_code, normalise_email};
 
+use super::codes::{self, Purpose, RESEND_AFTER_SECONDS};
 use super::registration::{code_sent, spaced};
+use super::sessions;
 use super::{Account, now, redeem_code};
-use crate::auth::codes::{self, Purpose, RESEND_AFTER_SECONDS};
-use crate::auth::{bot_check, live, sessions, throttle};
+use crate::auth::{bot_check, live, throttle};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;

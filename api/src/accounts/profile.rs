@@ -2,9 +2,10 @@ use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{AccountView, ChangeNameRequest, ChangePasswordRequest};
 
+use super::sessions;
 use super::{Account, count_failure, now};
 use crate::auth::throttle;
-use crate::auth::{CurrentUser, live, sessions};
+use crate::auth::{CurrentUser, live};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;

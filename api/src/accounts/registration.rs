@@ -4,9 +4,9 @@ use shared::api::{CodeSent, RegistrationRequest};
 use shared::rules::{normalise_code, normalise_email};
 use uuid::Uuid;
 
+use super::codes::{self, Purpose, RESEND_AFTER_SECONDS};
 use super::{Account, now, redeem_code, session};
 use crate::auth::bot_check;
-use crate::auth::codes::{self, Purpose, RESEND_AFTER_SECONDS};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;

@@ -4,8 +4,8 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::QueryResult;
 use shared::api::SessionCreated;
 
+use super::sessions::{self, Refresh};
 use super::{Account, now};
-use crate::auth::sessions::{self, Refresh};
 use crate::auth::{live, tokens};
 use crate::db::DbConnection;
 use crate::error::ApiError;

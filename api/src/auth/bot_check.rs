@@ -82,3 +82,9 @@ pub fn spend(
         .execute(conn)?;
     Ok(())
 }
+
+/// Forgets spent solutions that could no longer be replayed anyway (hourly, by `crate::purge`).
+pub fn purge_expired(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(spent_bot_checks::table.filter(spent_bot_checks::expires_at.lt(now)))
+        .execute(conn)
+}

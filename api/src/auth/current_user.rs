@@ -25,6 +25,25 @@ pub struct CurrentUser {
 }
 
 impl CurrentUser {
+    /// Administrators oversee every team, and a machine client was given its scope by one.
+    pub fn oversees_every_team(&self) -> bool {
+        self.role == Role::Administrator || self.client_id.is_some()
+    }
+
+    /// Refuses a member of staff who is not in `team`: conversations are answered by the team
+    /// they were sent to.
+    pub fn check_member(
+        &self,
+        conn: &mut crate::db::DbConnection,
+        team: &str,
+    ) -> Result<(), ApiError> {
+        if self.oversees_every_team() || crate::teams::is_member(conn, team, &self.account_id)? {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+
     /// Refuses users whose role is not `role` (administrators may do what staff may).
     pub fn require(&self, role: Role) -> Result<(), ApiError> {
         let allowed = match role {
@@ -173,7 +192,7 @@ impl FromRequest for ApiCaller {
             let live = state
                 .database
                 .read_quick::<_, ApiError, _>(move |conn| {
-                    live::client(conn, &client_id, secret_set)
+                    crate::integrations::registry::live(conn, &client_id, secret_set)
                 })
                 .await?;
             if !live {
@@ -240,7 +259,7 @@ async fn person(state: &AppState, claims: tokens::Claims) -> Result<CurrentUser,
             let (role, expires_at) = state
                 .database
                 .read_quick::<_, ApiError, _>(move |conn| {
-                    live::person(conn, &session_id, &account_id, now)
+                    crate::accounts::sessions::live(conn, &session_id, &account_id, now)
                 })
                 .await?
                 .ok_or(ApiError::Unauthorized)?;

@@ -1,11 +1,11 @@
-//! Who is asking: accounts' secrets, one-time codes, sessions and tokens, throttles, bot checks.
+//! Who is asking: the extractors that prove it, signing keys and tokens, whether a token still
+//! holds, throttles and bot checks. Accounts' sessions and one-time codes are the accounts'
+//! (`crate::accounts`).
 
 pub mod bot_check;
-pub mod codes;
 pub mod current_user;
 pub mod keys;
 pub mod live;
-pub mod sessions;
 pub mod throttle;
 pub mod tokens;
 

@@ -109,6 +109,20 @@ pub fn clear(conn: &mut DbConnection, key: &str) -> QueryResult<()> {
     Ok(())
 }
 
+/// Forgets windows over a day old that hold no lock (hourly, by `crate::purge`).
+pub fn purge_stale(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        throttles::table
+            .filter(throttles::window_started_at.lt(now - Duration::days(1)))
+            .filter(
+                throttles::locked_until
+                    .is_null()
+                    .or(throttles::locked_until.lt(now)),
+            ),
+    )
+    .execute(conn)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

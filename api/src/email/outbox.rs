@@ -451,6 +451,19 @@ pub fn masked(address: &str) -> String {
     }
 }
 
+/// Sent emails are kept this long, to answer "did you send me…?".
+const KEEP_SENT: Duration = Duration::days(30);
+
+/// Forgets emails sent over a month ago (hourly, by `crate::purge`).
+pub fn purge_sent(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        email_outbox::table
+            .filter(email_outbox::status.eq("sent"))
+            .filter(email_outbox::sent_at.lt(now - KEEP_SENT)),
+    )
+    .execute(conn)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,16 +1,12 @@
 //! The professionals already working with people, matched to them by the council's reference
 //! (or the portal's id, for records made in the portal).
 
-use std::collections::HashMap;
-
-use diesel::prelude::*;
 use shared::api::{CreateInvolvementRequest, ImportReport, ImportedRow};
 
 use super::read;
 use crate::auth::Staff;
-use crate::citizen::involvements;
-use crate::db::schema::people;
 use crate::error::ApiError;
+use crate::people::{involvements, person};
 use crate::state::AppState;
 
 pub const COLUMNS: [&str; 8] = [
@@ -106,16 +102,8 @@ pub async fn import(
                         Whose::Reference(_) => None,
                     })
                     .collect();
-                let by_reference: HashMap<String, String> = people::table
-                    .filter(people::council_reference.eq_any(&references))
-                    .select((people::council_reference.assume_not_null(), people::id))
-                    .load::<(String, String)>(conn)?
-                    .into_iter()
-                    .collect();
-                let known_ids: Vec<String> = people::table
-                    .filter(people::id.eq_any(&ids))
-                    .select(people::id)
-                    .load(conn)?;
+                let by_reference = person::by_council_reference(conn, references.iter().copied())?;
+                let known_ids = person::existing(conn, ids.iter().copied())?;
                 let mut found = Vec::with_capacity(prepared.len());
                 for (line, whose, request) in &prepared {
                     let person_id = match whose {

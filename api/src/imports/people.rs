@@ -2,14 +2,12 @@
 
 use std::collections::HashMap;
 
-use diesel::prelude::*;
 use shared::api::{AddressView, CreatePersonRequest, ImportReport, ImportedRow};
 
 use super::{Row, read};
 use crate::auth::Staff;
-use crate::citizen::person;
-use crate::db::schema::people;
 use crate::error::ApiError;
+use crate::people::person;
 use crate::state::AppState;
 
 pub const COLUMNS: [&str; 12] = [
@@ -77,12 +75,8 @@ pub async fn import(
             conn.write_transaction(|conn| {
                 // Checked in the transaction that stores them, so two imports of the same
                 // file cannot both pass (the unique index would refuse the second anyway).
-                let references: Vec<&String> = lines_of.keys().collect();
-                let existing: Vec<Option<String>> = people::table
-                    .filter(people::council_reference.eq_any(&references))
-                    .select(people::council_reference)
-                    .load(conn)?;
-                for reference in existing.into_iter().flatten() {
+                let references = lines_of.keys().map(String::as_str);
+                for reference in person::by_council_reference(conn, references)?.into_keys() {
                     if let Some(line) = lines_of.get(&reference) {
                         rejections.add(
                             *line,

@@ -13,6 +13,7 @@ use super::{check_answer_shapes, form, form_for, from_json, to_json, uploads};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
 use crate::calendar::timestamp;
+use crate::db::DbConnection;
 use crate::db::schema::drafts;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
@@ -111,7 +112,11 @@ pub async fn create(
                         drafts::expires_at.eq(now + LIFETIME),
                     ))
                     .execute(conn)?;
-                crate::triage::overview::count_draft_started(conn, &request.form_id, now)?;
+                crate::referrals::triage::overview::count_draft_started(
+                    conn,
+                    &request.form_id,
+                    now,
+                )?;
                 Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)
             })
         })
@@ -254,4 +259,10 @@ pub async fn list(
         })
         .collect::<Result<_, ApiError>>()?;
     Ok(DraftPage { items, next })
+}
+
+/// Deletes drafts 30 days after their last save (hourly, by `crate::purge`, after their owners
+/// were reminded).
+pub fn purge_expired(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(drafts::table.filter(drafts::expires_at.le(now))).execute(conn)
 }

@@ -1,12 +1,17 @@
-//! Referrals and other forms: drafts saved for later, and submissions sent to the council.
+//! Referrals and other forms: drafts saved for later, the files attached to them, submissions
+//! sent to the council, the feed integrators read them from, and the council's handling of
+//! them (`triage`: the queue, the overview, matching to a record). Every read and write of
+//! those tables is here, whoever asks.
 //!
 //! The form engine in `shared` decides what is shown, missing or wrong; these functions store
 //! the answers and never trust the browser's verdicts.
 
 pub mod drafts;
+pub mod feed;
 pub mod reference;
 pub mod reminders;
 pub mod submissions;
+pub mod triage;
 pub mod uploads;
 
 use shared::forms::{Answers, Audience, FormDefinition};

@@ -3,6 +3,8 @@
 //! queues the confirmation email, all in one transaction. The `Idempotency-Key` makes a retry
 //! after a lost answer return the first submission instead of making a second referral.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
@@ -147,8 +149,30 @@ pub fn about_person(
         .collect())
 }
 
+/// When each of the submissions `ids` was made, by id: one lookup by key for a page.
+pub fn submitted_at<'a>(
+    conn: &mut DbConnection,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> QueryResult<HashMap<String, NaiveDateTime>> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    Ok(submissions::table
+        .filter(submissions::id.eq_any(ids))
+        .select((submissions::id, submissions::submitted_at))
+        .load(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// The submission `id` as it was sent, with the account that sent it.
+pub fn with_sender(conn: &mut DbConnection, id: &str) -> QueryResult<(Submission, String)> {
+    submissions::table
+        .find(id)
+        .select((Submission::as_select(), submissions::account_id))
+        .first(conn)
+}
+
 /// What a submission answers besides its form: an item to complete that staff sent a person
-/// (`citizen::items`). It is checked and marked in the submitting transaction, so two people
+/// (`crate::items`). It is checked and marked in the submitting transaction, so two people
 /// linked to the person cannot both send it.
 pub trait Answering: Send + 'static {
     /// Whose record it is on: the webhook names them.
@@ -325,7 +349,7 @@ pub async fn create(
             };
             let now = timestamp();
             let id = Uuid::now_v7().to_string();
-            let feed_position = crate::integrations::feed::next_position(conn)?;
+            let feed_position = crate::referrals::feed::next_position(conn)?;
             let mut attempts = 0;
             let reference = loop {
                 let reference = reference::generate();
@@ -349,7 +373,7 @@ pub async fn create(
                             submissions::person_id.eq(item.as_ref().map(|t| t.person_id())),
                             submissions::team_key.eq(&team_key),
                             submissions::feed_position.eq(feed_position),
-                            submissions::due_on.eq(crate::triage::working_days::due_on(
+                            submissions::due_on.eq(crate::referrals::triage::working_days::due_on(
                                 crate::calendar::london_date(now),
                             )),
                             submissions::about_name.eq(Some(&about_name).filter(|n| !n.is_empty())),
@@ -398,7 +422,11 @@ pub async fn create(
                 )
                 .execute(conn)?;
                 if sent > 0 {
-                    crate::triage::overview::count_draft_sent(conn, &request.form_id, now)?;
+                    crate::referrals::triage::overview::count_draft_sent(
+                        conn,
+                        &request.form_id,
+                        now,
+                    )?;
                 }
             }
             let page = match &item {

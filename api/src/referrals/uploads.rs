@@ -4,7 +4,7 @@
 //! types and size a question accepts) are checked again when the form is submitted, against
 //! the stored file, never against what the answer claims.
 
-use chrono::NaiveDateTime;
+use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use serde_json::{Value, json};
 use shared::api::{FieldErrors, SubmissionId, UploadId, UploadView, scopes};
@@ -253,4 +253,18 @@ pub fn attach(
     } else {
         Err(ApiError::Validation(errors))
     }
+}
+
+/// An upload no draft has used for longer than a draft lives is gone with its draft.
+const KEEP_UNUSED: Duration = Duration::days(31);
+
+/// Deletes files no submission took that no living draft has named for longer than a draft
+/// lives (hourly, by `crate::purge`).
+pub fn purge_unused(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        uploads::table
+            .filter(uploads::submission_id.is_null())
+            .filter(uploads::last_used_at.lt(now - KEEP_UNUSED)),
+    )
+    .execute(conn)
 }

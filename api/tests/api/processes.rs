@@ -129,7 +129,7 @@ pub(crate) fn session_of(
     ))
     .unwrap();
     let keys = api::auth::Keys::derive(&settings.auth.secret).unwrap();
-    let session = api::auth::sessions::start(
+    let session = api::accounts::sessions::start(
         &mut conn,
         &keys.refresh_tokens,
         &account,

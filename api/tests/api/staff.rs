@@ -61,7 +61,7 @@ async fn problem(response: reqwest::Response, status: u16) -> Problem {
 
 #[tokio::test]
 async fn a_bank_holiday_pasted_into_the_file_moves_due_dates_without_a_restart() {
-    use api::triage::working_days::add_working_days;
+    use api::referrals::triage::working_days::add_working_days;
     let folder = tempfile::TempDir::new().unwrap();
     let file = folder.path().join("bank-holidays.json");
     std::fs::copy(
@@ -89,7 +89,7 @@ async fn a_bank_holiday_pasted_into_the_file_moves_due_dates_without_a_restart()
     };
     assert_eq!(send("before").await.status(), 201);
     let today = api::calendar::today();
-    let holidays = api::triage::working_days::bank_holidays();
+    let holidays = api::referrals::triage::working_days::bank_holidays();
     assert_eq!(due_dates().await, [add_working_days(today, 10, &holidays)]);
 
     // The council pastes in a list with one more holiday: tomorrow's working day.
@@ -145,10 +145,10 @@ async fn a_referral_is_queued_with_its_due_date_assigned_accepted_and_the_sender
     let today = api::calendar::today();
     assert_eq!(
         entry.due_on,
-        api::triage::working_days::add_working_days(
+        api::referrals::triage::working_days::add_working_days(
             today,
             10,
-            &api::triage::working_days::bank_holidays()
+            &api::referrals::triage::working_days::bank_holidays()
         )
     );
     assert_eq!(

@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use super::destination;
 use crate::calendar::timestamp;
-use crate::db::schema::{accounts, webhook_deliveries, webhooks};
+use crate::db::schema::{webhook_deliveries, webhooks};
 use crate::db::{Database, DbConnection};
 use crate::email::{self, Template};
 
@@ -451,13 +451,15 @@ fn note_failure(
     .set(webhooks::disabled_at.eq(Some(now)))
     .execute(conn)?;
     tracing::warn!(webhook = %webhook_id, "a webhook endpoint failed for a day and was switched off");
-    let administrator: Option<(String, String)> = accounts::table
-        .find(&created_by)
-        .filter(accounts::disabled_at.is_null())
-        .select((accounts::email, accounts::forename))
-        .first(conn)
-        .optional()?;
-    if let Some((to, forename)) = administrator {
+    let administrator = crate::accounts::contacts(conn, [created_by.as_str()])?
+        .remove(&created_by)
+        .filter(|a| a.is_active());
+    if let Some(crate::accounts::Contact {
+        email: to,
+        forename,
+        ..
+    }) = administrator
+    {
         let message = email::templates::render(
             Template::WebhookSwitchedOff,
             &to,

@@ -5,7 +5,7 @@ use utoipa::IntoParams;
 
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
-use crate::integrations::feed;
+use crate::referrals::feed;
 use crate::routes::extract::Query;
 use crate::state::AppState;
 

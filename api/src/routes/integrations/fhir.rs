@@ -3,7 +3,8 @@ use shared::api::SubmissionId;
 
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
-use crate::integrations::{feed, fhir};
+use crate::integrations::fhir;
+use crate::referrals::feed;
 use crate::state::AppState;
 
 /// A submission as FHIR R4.

@@ -3,7 +3,7 @@ use serde::Deserialize;
 use shared::api::TokenResponse;
 use utoipa::ToSchema;
 
-use crate::accounts::{Limited, client_address, limit_address};
+use crate::accounts::limits::{Limited, client_address, limit_address};
 use crate::error::ApiError;
 use crate::integrations::clients;
 use crate::state::AppState;

@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{InvitationId, PersonSummary};
 
 use crate::auth::CurrentUser;
-use crate::citizen::invitations;
 use crate::error::ApiError;
+use crate::people::invitations;
 use crate::state::AppState;
 
 /// Accepts an invitation.

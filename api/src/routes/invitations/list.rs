@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::InvitationView;
 
 use crate::auth::CurrentUser;
-use crate::citizen::invitations;
 use crate::error::ApiError;
+use crate::people::invitations;
 use crate::state::AppState;
 
 /// Your open invitations.

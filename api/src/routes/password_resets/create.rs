@@ -1,7 +1,8 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{CodeSent, PasswordResetRequest};
 
-use crate::accounts::{Limited, client_address, limit_address, password_reset};
+use crate::accounts::limits::{Limited, client_address, limit_address};
+use crate::accounts::password_reset;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;

@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::{Dashboard, PersonId};
 
 use crate::auth::CurrentUser;
-use crate::citizen::dashboard;
 use crate::error::ApiError;
+use crate::records::dashboard;
 use crate::state::AppState;
 
 /// The dashboard's tiles and counts.

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 use shared::api::{DocumentId, PersonId};
 
 use crate::auth::CurrentUser;
-use crate::citizen::documents;
+use crate::documents;
 use crate::error::ApiError;
 use crate::state::AppState;
 

@@ -2,7 +2,7 @@ use actix_web::web;
 use shared::api::{DocumentPage, PersonId};
 
 use crate::auth::CurrentUser;
-use crate::citizen::documents;
+use crate::documents;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
 use crate::routes::extract::Query;

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 use shared::api::{FormatRequestCreate, FormatRequestPage, FormatRequestView, PersonId};
 
 use crate::auth::CurrentUser;
-use crate::citizen::formats;
+use crate::documents::formats;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
 use crate::routes::extract::{Json, Query};

@@ -2,9 +2,9 @@ use actix_web::web;
 use shared::api::{InvolvementPage, PersonId};
 
 use crate::auth::CurrentUser;
-use crate::citizen::involvements;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::people::involvements;
 use crate::routes::extract::Query;
 use crate::state::AppState;
 

@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::{ItemId, ItemView, PersonId};
 
 use crate::auth::CurrentUser;
-use crate::citizen::items;
 use crate::error::ApiError;
+use crate::items;
 use crate::state::AppState;
 
 /// One item to complete, with its answers so far or what was sent.

@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::{ItemPage, PersonId};
 
 use crate::auth::CurrentUser;
-use crate::citizen::items;
 use crate::error::ApiError;
+use crate::items;
 use crate::pagination::{PageQuery, PageRequest};
 use crate::routes::extract::Query;
 use crate::state::AppState;

@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::PersonSummary;
 
 use crate::auth::CurrentUser;
-use crate::citizen::person;
 use crate::error::ApiError;
+use crate::people::person;
 use crate::state::AppState;
 
 /// Whose records the signed-in account may see.

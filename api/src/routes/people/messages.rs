@@ -4,8 +4,8 @@ use shared::api::{MessagePage, PersonId};
 use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
-use crate::citizen::messages::{self, Folder};
 use crate::error::ApiError;
+use crate::messages::{self, Folder};
 use crate::pagination::{PageQuery, PageRequest};
 use crate::routes::extract::Query;
 use crate::state::AppState;

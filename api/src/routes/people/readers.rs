@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::{PersonId, RecordReader};
 
 use crate::auth::CurrentUser;
-use crate::citizen::person;
 use crate::error::ApiError;
+use crate::people::person;
 use crate::state::AppState;
 
 /// Who can see the record online.

@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{PersonId, ReplyRequest, ThreadId, ThreadView};
 
 use crate::auth::CurrentUser;
-use crate::citizen::messages;
 use crate::error::ApiError;
+use crate::messages;
 use crate::routes::extract::Json;
 use crate::state::AppState;
 

@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::{ItemId, ItemView, PersonId, SaveItemRequest};
 
 use crate::auth::CurrentUser;
-use crate::citizen::items;
 use crate::error::ApiError;
+use crate::items;
 use crate::routes::extract::Json;
 use crate::state::AppState;
 

@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, http::header, web};
 use shared::api::{NewMessageRequest, PersonId, ThreadView};
 
 use crate::auth::CurrentUser;
-use crate::citizen::messages;
 use crate::error::ApiError;
+use crate::messages;
 use crate::routes::extract::Json;
 use crate::state::AppState;
 

@@ -2,8 +2,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{ItemId, PersonId, SubmissionView, SubmitItemRequest};
 
 use crate::auth::CurrentUser;
-use crate::citizen::items;
 use crate::error::ApiError;
+use crate::items;
 use crate::referrals::submissions::IdempotencyKey;
 use crate::routes::extract::Json;
 use crate::state::AppState;

@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::{PersonId, ThreadId, ThreadView};
 
 use crate::auth::CurrentUser;
-use crate::citizen::messages;
 use crate::error::ApiError;
+use crate::messages;
 use crate::state::AppState;
 
 /// One conversation.

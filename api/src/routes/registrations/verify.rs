@@ -1,7 +1,8 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use shared::api::{SessionCreated, VerifyCodeRequest};
 
-use crate::accounts::{Limited, client_address, limit_address, registration, session};
+use crate::accounts::limits::{Limited, client_address, limit_address};
+use crate::accounts::{registration, session};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 use crate::state::AppState;

@@ -1,9 +1,9 @@
 use actix_web::web;
 use shared::api::StaffMember;
 
+use crate::accounts::staff;
 use crate::auth::Staff;
 use crate::error::ApiError;
-use crate::staff::accounts;
 use crate::state::AppState;
 
 /// The council's staff and their teams.
@@ -29,5 +29,5 @@ pub async fn list_staff_accounts(
     state: web::Data<AppState>,
     user: Staff,
 ) -> Result<web::Json<Vec<StaffMember>>, ApiError> {
-    Ok(web::Json(accounts::list(&state, &user).await?))
+    Ok(web::Json(staff::list(&state, &user).await?))
 }

@@ -1,9 +1,9 @@
 use actix_web::web;
 use shared::api::{AccountId, StaffMember};
 
+use crate::accounts::staff;
 use crate::auth::Administrator;
 use crate::error::ApiError;
-use crate::staff::accounts;
 use crate::state::AppState;
 
 /// Switches a staff account off.
@@ -32,6 +32,6 @@ pub async fn switch_off_staff_account(
     account_id: web::Path<AccountId>,
 ) -> Result<web::Json<StaffMember>, ApiError> {
     Ok(web::Json(
-        accounts::switch_off(&state, &user, account_id.into_inner()).await?,
+        staff::switch_off(&state, &user, account_id.into_inner()).await?,
     ))
 }

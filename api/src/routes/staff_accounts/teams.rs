@@ -1,10 +1,10 @@
 use actix_web::web;
 use shared::api::{AccountId, SetTeamsRequest, StaffMember};
 
+use crate::accounts::staff;
 use crate::auth::Administrator;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
-use crate::staff::accounts;
 use crate::state::AppState;
 
 /// Puts a member of staff in teams.
@@ -35,6 +35,6 @@ pub async fn set_staff_teams(
     body: Json<SetTeamsRequest>,
 ) -> Result<web::Json<StaffMember>, ApiError> {
     Ok(web::Json(
-        accounts::set_teams(&state, &user, account_id.into_inner(), body.into_inner()).await?,
+        staff::set_teams(&state, &user, account_id.into_inner(), body.into_inner()).await?,
     ))
 }

@@ -5,9 +5,9 @@ use utoipa::IntoParams;
 
 use crate::auth::Staff;
 use crate::error::ApiError;
+use crate::referrals::triage::overview;
 use crate::routes::extract::Query;
 use crate::state::AppState;
-use crate::triage::overview;
 
 /// Narrows the overview.
 #[derive(Debug, Deserialize, IntoParams)]

@@ -4,7 +4,7 @@ use shared::api::{DocumentSummary, PersonId};
 use utoipa::IntoParams;
 
 use crate::auth::ApiCaller;
-use crate::citizen::documents;
+use crate::documents;
 use crate::error::ApiError;
 use crate::files;
 use crate::routes::extract::Query;

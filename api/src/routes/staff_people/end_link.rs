@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{LinkId, PersonId};
 
 use crate::auth::Staff;
-use crate::citizen::person;
 use crate::error::ApiError;
+use crate::people::person;
 use crate::state::AppState;
 
 /// Ends an account's access to a person's record.

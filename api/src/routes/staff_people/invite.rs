@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{CreateLinkRequest, PersonId, StaffInvitation};
 
 use crate::auth::Staff;
-use crate::citizen::invitations;
 use crate::error::ApiError;
+use crate::people::invitations;
 use crate::routes::extract::Json;
 use crate::state::AppState;
 

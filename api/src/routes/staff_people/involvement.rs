@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{CreateInvolvementRequest, InvolvementView, PersonId};
 
 use crate::auth::ApiCaller;
-use crate::citizen::involvements;
 use crate::error::ApiError;
+use crate::people::involvements;
 use crate::routes::extract::Json;
 use crate::state::AppState;
 use shared::api::scopes;

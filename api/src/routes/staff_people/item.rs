@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{ItemView, PersonId, SendItemRequest};
 
 use crate::auth::ApiCaller;
-use crate::citizen::items;
 use crate::error::ApiError;
+use crate::items;
 use crate::routes::extract::Json;
 use crate::state::AppState;
 use shared::api::scopes;

@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{CreateLinkRequest, PersonId, PersonSummary};
 
 use crate::auth::Staff;
-use crate::citizen::person;
 use crate::error::ApiError;
+use crate::people::person;
 use crate::routes::extract::Json;
 use crate::state::AppState;
 

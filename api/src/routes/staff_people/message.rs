@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{NewMessageRequest, PersonId, ThreadView};
 
 use crate::auth::ApiCaller;
-use crate::citizen::messages;
 use crate::error::ApiError;
+use crate::messages;
 use crate::routes::extract::Json;
 use crate::state::AppState;
 use shared::api::scopes;

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 use shared::api::{DocumentId, PersonId, scopes};
 
 use crate::auth::ApiCaller;
-use crate::citizen::documents;
+use crate::documents;
 use crate::error::ApiError;
 use crate::state::AppState;
 

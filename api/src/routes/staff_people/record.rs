@@ -3,7 +3,7 @@ use shared::api::{PersonId, StaffPersonView};
 
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
-use crate::staff::people;
+use crate::records::overview;
 use crate::state::AppState;
 use shared::api::scopes;
 
@@ -34,6 +34,6 @@ pub async fn get_staff_person(
 ) -> Result<web::Json<StaffPersonView>, ApiError> {
     let user = &caller.require(scopes::PEOPLE_READ)?;
     Ok(web::Json(
-        people::record(&state, user, person_id.into_inner()).await?,
+        overview::record(&state, user, person_id.into_inner()).await?,
     ))
 }

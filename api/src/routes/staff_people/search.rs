@@ -6,8 +6,8 @@ use utoipa::IntoParams;
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, PageRequest};
+use crate::people::search;
 use crate::routes::extract::Query;
-use crate::staff::search;
 use crate::state::AppState;
 use shared::api::scopes;
 

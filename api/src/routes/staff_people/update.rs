@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::{CreatePersonRequest, PersonDetails, PersonId};
 
 use crate::auth::ApiCaller;
-use crate::citizen::person;
 use crate::error::ApiError;
+use crate::people::person;
 use crate::routes::extract::Json;
 use crate::state::AppState;
 use shared::api::scopes;

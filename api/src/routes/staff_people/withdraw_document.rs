@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::auth::ApiCaller;
-use crate::citizen::documents;
+use crate::documents;
 use crate::error::ApiError;
 use crate::state::AppState;
 use shared::api::{DocumentId, PersonId, scopes};

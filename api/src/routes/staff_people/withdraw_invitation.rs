@@ -2,8 +2,8 @@ use actix_web::{HttpResponse, web};
 use shared::api::{InvitationId, PersonId};
 
 use crate::auth::Staff;
-use crate::citizen::invitations;
 use crate::error::ApiError;
+use crate::people::invitations;
 use crate::state::AppState;
 
 /// Staff withdraw an invitation nobody has answered.

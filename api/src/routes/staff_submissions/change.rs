@@ -3,9 +3,9 @@ use shared::api::{StaffSubmissionView, SubmissionChangeRequest, SubmissionId};
 
 use crate::auth::Staff;
 use crate::error::ApiError;
+use crate::referrals::triage;
 use crate::routes::extract::Json;
 use crate::state::AppState;
-use crate::triage;
 
 /// Changes a submission's status, team or worker, or adds a note.
 #[utoipa::path(

@@ -3,9 +3,9 @@ use actix_web::{HttpResponse, web};
 use crate::auth::Staff;
 use crate::csv_export;
 use crate::error::ApiError;
+use crate::referrals::triage::queue::{self, QueueQuery};
 use crate::routes::extract::Query;
 use crate::state::AppState;
-use crate::triage::queue::{self, QueueQuery};
 
 /// The referral queue as a CSV file.
 #[utoipa::path(

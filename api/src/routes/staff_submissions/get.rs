@@ -3,8 +3,8 @@ use shared::api::{StaffSubmissionView, SubmissionId};
 
 use crate::auth::Staff;
 use crate::error::ApiError;
+use crate::referrals::triage;
 use crate::state::AppState;
-use crate::triage;
 
 /// One submission with its answers and history.
 #[utoipa::path(

@@ -3,9 +3,9 @@ use shared::api::{LinkPersonRequest, StaffSubmissionView, SubmissionId};
 
 use crate::auth::Staff;
 use crate::error::ApiError;
+use crate::referrals::triage::matching;
 use crate::routes::extract::Json;
 use crate::state::AppState;
-use crate::triage::matching;
 
 /// Links a referral to the record of the person it is about.
 #[utoipa::path(

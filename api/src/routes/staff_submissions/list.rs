@@ -3,9 +3,9 @@ use shared::api::QueuePage;
 
 use crate::auth::Staff;
 use crate::error::ApiError;
+use crate::referrals::triage::queue::{self, QueueQuery};
 use crate::routes::extract::Query;
 use crate::state::AppState;
-use crate::triage::queue::{self, QueueQuery};
 
 /// The referral queue.
 #[utoipa::path(

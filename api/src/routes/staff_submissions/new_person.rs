@@ -3,8 +3,8 @@ use shared::api::{StaffSubmissionView, SubmissionId};
 
 use crate::auth::Staff;
 use crate::error::ApiError;
+use crate::referrals::triage::matching;
 use crate::state::AppState;
-use crate::triage::matching;
 
 /// Starts a person's record from a referral.
 #[utoipa::path(

@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::TeamQueueSummary;
 
 use crate::auth::Staff;
-use crate::citizen::team_messages as teams;
 use crate::error::ApiError;
+use crate::messages::team as teams;
 use crate::state::AppState;
 
 /// The council's teams with their unread counts.

@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::{StaffThreadView, ThreadId};
 
 use crate::auth::Staff;
-use crate::citizen::team_messages as teams;
 use crate::error::ApiError;
+use crate::messages::team as teams;
 use crate::state::AppState;
 
 /// A conversation for its team.

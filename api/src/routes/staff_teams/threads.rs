@@ -2,8 +2,8 @@ use actix_web::web;
 use shared::api::{TeamKey, TeamThreadPage};
 
 use crate::auth::Staff;
-use crate::citizen::team_messages as teams;
 use crate::error::ApiError;
+use crate::messages::team as teams;
 use crate::pagination::{PageQuery, PageRequest};
 use crate::routes::extract::Query;
 use crate::state::AppState;

@@ -14,7 +14,7 @@ use crate::calendar;
 use crate::csv_export;
 use crate::db::DbConnection;
 use crate::db::MultiBackend;
-use crate::db::schema::{submissions, team_members};
+use crate::db::schema::submissions;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageQuery, PageRequest};
 use crate::state::AppState;
@@ -104,10 +104,7 @@ fn filtered(
         select = select.filter(submissions::assigned_to.eq(me.to_owned()));
     }
     if query.my_teams == Some(true) {
-        let teams: Vec<String> = team_members::table
-            .filter(team_members::account_id.eq(me))
-            .select(team_members::team_key)
-            .load(conn)?;
+        let teams = crate::teams::keys_of(conn, me)?;
         select = select.filter(submissions::team_key.eq_any(teams));
     }
     Ok(select)

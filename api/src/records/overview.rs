@@ -5,12 +5,14 @@ use shared::api::{PersonId, StaffPersonView};
 
 use crate::audit::{self, Event, Subject};
 use crate::auth::Staff;
-use crate::citizen::person::{self, Person};
-use crate::citizen::{documents, invitations, involvements, items, team_messages};
 use crate::error::ApiError;
+use crate::messages::team as team_messages;
 use crate::pagination::PageRequest;
+use crate::people::person::{self, Person};
+use crate::people::{invitations, involvements};
 use crate::referrals::submissions;
 use crate::state::AppState;
+use crate::{documents, items};
 
 /// How many of each kind the record page shows.
 const LATEST: i64 = 20;
@@ -42,7 +44,7 @@ pub async fn record(
                     let threads = team_messages::latest_of(conn, &person, LATEST)?;
                     let invitations = invitations::of_person(conn, &person_id, LATEST)?;
                     let referrals = submissions::about_person(conn, &person_id, LATEST)?;
-                    let formats = crate::citizen::formats::of_person(conn, &person_id)?;
+                    let formats = crate::documents::formats::of_person(conn, &person_id)?;
                     audit::record(
                         conn,
                         &user_for_log,

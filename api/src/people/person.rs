@@ -1,22 +1,24 @@
 //! People: staff create records and link accounts to them; account holders list the people
 //! they may see and read the details the council holds.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::api::{
     AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, LegalBasis, LinkId, LinkView,
-    OptionalWord, PersonDetails, PersonId, PersonSummary, RecordReader, Relationship,
+    PersonDetails, PersonId, PersonSummary, QueuePerson, RecordReader, Relationship,
 };
 use shared::rules::normalise_email;
 use uuid::Uuid;
 
 use super::{Access, Link, live_links, summary, today};
-use crate::accounts::Account;
+use crate::accounts::{self, Account};
 use crate::audit::{self, Action, Ending, Event, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
-use crate::db::schema::{accounts, people, person_links, person_names};
+use crate::db::schema::{people, person_links, person_names};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -38,6 +40,45 @@ pub struct Person {
 }
 
 impl Person {
+    /// Those with the NHS number (through `people_nhs_number`), at most `limit`.
+    pub fn with_nhs_number(
+        conn: &mut DbConnection,
+        number: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<Self>> {
+        people::table
+            .filter(people::nhs_number.eq(number))
+            .select(Self::as_select())
+            .limit(limit)
+            .load(conn)
+    }
+
+    /// Everyone born on `day` (through `people_date_of_birth`), by surname: few, whatever the
+    /// table's size, and at most `limit`.
+    pub fn born_on(conn: &mut DbConnection, day: NaiveDate, limit: i64) -> QueryResult<Vec<Self>> {
+        people::table
+            .filter(people::date_of_birth.eq(day))
+            .order((people::surname, people::id))
+            .limit(limit)
+            .select(Self::as_select())
+            .load(conn)
+    }
+
+    /// Those born on `day` with the postcode, at most `limit`.
+    pub fn born_at(
+        conn: &mut DbConnection,
+        day: NaiveDate,
+        postcode: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<Self>> {
+        people::table
+            .filter(people::date_of_birth.eq(day))
+            .filter(people::postcode.eq(postcode))
+            .select(Self::as_select())
+            .limit(limit)
+            .load(conn)
+    }
+
     pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Self>> {
         people::table
             .find(id)
@@ -401,49 +442,103 @@ pub(crate) fn unsettled_footing() -> ApiError {
     ApiError::field("relationship", "Choose self or proxy")
 }
 
-/// A live link with its account's name and address.
-type LinkRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<chrono::NaiveDate>,
-);
-
 /// The accounts whose link to the person works today, with their names and addresses, for
 /// the record as staff see it.
 pub fn live_links_of(conn: &mut DbConnection, person_id: &str) -> Result<Vec<LinkView>, ApiError> {
-    let rows: Vec<LinkRow> = person_links::table
-        .inner_join(accounts::table)
+    let links: Vec<Link> = person_links::table
         .filter(person_links::person_id.eq(person_id))
         .filter(live_links!(today()))
         .order(person_links::created_at)
-        .select((
-            person_links::id,
-            accounts::forename,
-            accounts::surname,
-            accounts::email,
-            person_links::relationship,
-            person_links::legal_basis,
-            person_links::ends_on,
-        ))
+        .select(Link::as_select())
         .load(conn)?;
-    rows.into_iter()
-        .map(
-            |(id, forename, surname, email, relationship, legal_basis, ends_on)| {
-                Ok(LinkView {
-                    id,
-                    account_name: format!("{forename} {surname}"),
-                    email,
-                    relationship: Relationship::try_from(relationship)?,
-                    legal_basis: OptionalWord::try_from(legal_basis)?.0,
-                    ends_on,
-                })
-            },
-        )
+    let mut contacts = accounts::contacts(conn, links.iter().map(|l| l.account_id.as_str()))?;
+    links
+        .into_iter()
+        .map(|link| {
+            let contact = contacts
+                .remove(&link.account_id)
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("a link names no account")))?;
+            Ok(LinkView {
+                account_name: contact.name(),
+                email: contact.email,
+                relationship: link.relationship,
+                legal_basis: link.legal_basis.0,
+                ends_on: link.ends_on,
+                id: link.id,
+            })
+        })
         .collect()
+}
+
+/// The records with these council references: each reference with its record's id.
+pub fn by_council_reference<'a>(
+    conn: &mut DbConnection,
+    references: impl IntoIterator<Item = &'a str>,
+) -> QueryResult<HashMap<String, String>> {
+    let references: Vec<&str> = references.into_iter().collect();
+    Ok(people::table
+        .filter(people::council_reference.eq_any(references))
+        .select((people::council_reference.assume_not_null(), people::id))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Of `ids`, those that name a record.
+pub fn existing<'a>(
+    conn: &mut DbConnection,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> QueryResult<Vec<String>> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    people::table
+        .filter(people::id.eq_any(ids))
+        .select(people::id)
+        .load(conn)
+}
+
+/// The names of the people `ids` as pages show them, by id, for a page of rows about people:
+/// one query by primary key.
+pub fn names<'a>(
+    conn: &mut DbConnection,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> QueryResult<HashMap<String, String>> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    Ok(people::table
+        .filter(people::id.eq_any(ids))
+        .select((people::id, people::forename, people::surname))
+        .load::<(String, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, forename, surname)| (id, format!("{forename} {surname}")))
+        .collect())
+}
+
+/// The names, dates of birth and postcodes of the people `ids`, by id, for a page of
+/// referrals linked to them: one query by primary key.
+pub fn identities<'a>(
+    conn: &mut DbConnection,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> QueryResult<HashMap<String, QueuePerson>> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    Ok(people::table
+        .filter(people::id.eq_any(ids))
+        .select((
+            people::id,
+            people::forename,
+            people::surname,
+            people::date_of_birth,
+            people::postcode,
+        ))
+        .load::<(String, String, String, Option<NaiveDate>, Option<String>)>(conn)?
+        .into_iter()
+        .map(|(id, forename, surname, date_of_birth, postcode)| {
+            let person = QueuePerson {
+                name: Some(format!("{forename} {surname}")),
+                date_of_birth,
+                postcode,
+            };
+            (id, person)
+        })
+        .collect())
 }
 
 /// Ends an account's access to a person's record from now.

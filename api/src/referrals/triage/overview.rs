@@ -16,7 +16,7 @@ use super::OPEN;
 use crate::auth::Staff;
 use crate::calendar::{self, london_midnight};
 use crate::db::DbConnection;
-use crate::db::schema::{form_days, submissions, teams};
+use crate::db::schema::{form_days, submissions};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -148,15 +148,7 @@ pub async fn overview(
         .database
         .run(move |conn| {
             let team_ref = match &team {
-                Some(key) => Some(
-                    teams::table
-                        .find(key)
-                        .select((teams::key, teams::name))
-                        .first::<(String, String)>(conn)
-                        .optional()?
-                        .map(|(key, name)| TeamRef { key, name })
-                        .ok_or(ApiError::NotFound)?,
-                ),
+                Some(key) => Some(crate::teams::find(conn, key)?.ok_or(ApiError::NotFound)?),
                 None => None,
             };
             let since = london_midnight(weeks[0]);
@@ -216,13 +208,7 @@ pub async fn overview(
             };
             let open = open_by_team(conn, false)?;
             let overdue = open_by_team(conn, true)?;
-            let keys: Vec<&String> = open.keys().filter_map(|k| k.as_ref()).collect();
-            let names: BTreeMap<String, String> = teams::table
-                .filter(teams::key.eq_any(keys))
-                .select((teams::key, teams::name))
-                .load::<(String, String)>(conn)?
-                .into_iter()
-                .collect();
+            let names = crate::teams::names(conn, open.keys().filter_map(|k| k.as_deref()))?;
             let mut work: Vec<TeamWork> = open
                 .into_iter()
                 .map(|(key, n)| TeamWork {

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::api::{
     AddressView, CreatePersonRequest, MatchReason, PersonCandidate, PersonId, PersonMatch,
@@ -15,10 +14,10 @@ use shared::forms::{Answers, Identity};
 
 use crate::audit::{self, Action, Event, Subject};
 use crate::auth::{CurrentUser, Staff};
-use crate::citizen::person::{self, Person};
 use crate::db::DbConnection;
-use crate::db::schema::{people, submissions};
+use crate::db::schema::submissions;
 use crate::error::ApiError;
+use crate::people::person::{self, Person};
 use crate::referrals::from_json;
 use crate::state::AppState;
 
@@ -87,17 +86,13 @@ fn candidates(
     };
     if let Some(number) = &identity.nhs_number {
         add(
-            people::table
-                .filter(people::nhs_number.eq(number))
-                .select(Person::as_select())
-                .limit(SHOWN as i64)
-                .load(conn)?,
+            Person::with_nhs_number(conn, number, SHOWN as i64)?,
             MatchReason::NhsNumber,
         );
     }
     if let Some(born) = identity.date_of_birth {
         if let Some(surname) = &identity.surname {
-            let same = born_on(conn, born)?
+            let same = Person::born_on(conn, born, 200)?
                 .into_iter()
                 .filter(|p| same_name(&p.surname, surname))
                 .collect();
@@ -105,12 +100,7 @@ fn candidates(
         }
         if let Some(postcode) = identity.postcode() {
             add(
-                people::table
-                    .filter(people::date_of_birth.eq(born))
-                    .filter(people::postcode.eq(postcode))
-                    .select(Person::as_select())
-                    .limit(SHOWN as i64)
-                    .load(conn)?,
+                Person::born_at(conn, born, postcode, SHOWN as i64)?,
                 MatchReason::PostcodeAndDateOfBirth,
             );
         }
@@ -136,16 +126,6 @@ fn candidates(
             reasons,
         })
         .collect())
-}
-
-/// Everyone born on `day` (through `people_date_of_birth`): few, whatever the table's size.
-fn born_on(conn: &mut DbConnection, day: NaiveDate) -> QueryResult<Vec<Person>> {
-    people::table
-        .filter(people::date_of_birth.eq(day))
-        .order((people::surname, people::id))
-        .limit(200)
-        .select(Person::as_select())
-        .load(conn)
 }
 
 /// Surnames compared as people write them: case, accents, spacing and punctuation aside, folded

@@ -11,10 +11,10 @@ use shared::rules::Postcode;
 
 use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Staff;
-use crate::citizen::person::{Person, fold};
 use crate::db::schema::{people, person_names};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
+use crate::people::person::{Person, fold};
 use crate::state::AppState;
 
 /// What was typed, read as the one thing it can be.

@@ -171,3 +171,16 @@ pub async fn create(
         })
         .await
 }
+
+/// How many professionals are involved with the person today, for the record's tile.
+pub fn current_count(conn: &mut DbConnection, person_id: &str) -> QueryResult<i64> {
+    involvements::table
+        .filter(involvements::person_id.eq(person_id))
+        .filter(
+            involvements::ended_on
+                .is_null()
+                .or(involvements::ended_on.ge(super::today())),
+        )
+        .count()
+        .get_result(conn)
+}

@@ -1,27 +1,24 @@
-//! The citizen record: people (care records kept by staff), the accounts that may see them,
-//! the professionals involved, and messages about them.
+//! People and links: the people whose care records the council keeps, the accounts that may
+//! see each record (links, and the invitations that make them), the professionals involved,
+//! and finding a person. Every read and write of those tables is here.
 //!
-//! Every citizen route starts with `Access::check`: a user sees only the people they are
+//! Every route about a person's record starts with `Access::check`: a user sees only the people they are
 //! linked to by a link that has not ended, and anything else is "not found", so ids are never
 //! confirmed to people who may not see them.
 
-pub mod dashboard;
-pub mod documents;
-pub mod formats;
 pub mod invitations;
 pub mod involvements;
-pub mod items;
-pub mod messages;
 pub mod person;
-pub mod team_messages;
+pub mod search;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{CouncilView, LegalBasis, OptionalWord, PersonSummary, Relationship};
 
+use crate::accounts;
 use crate::db::DbConnection;
-use crate::db::schema::{accounts, people, person_links};
+use crate::db::schema::{people, person_links};
 use crate::email::{self, Template};
 use crate::error::ApiError;
 
@@ -34,7 +31,9 @@ pub fn today() -> NaiveDate {
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = person_links)]
 pub struct Link {
+    pub id: String,
     pub person_id: String,
+    pub account_id: String,
     #[diesel(deserialize_as = String)]
     pub relationship: Relationship,
     #[diesel(deserialize_as = Option<String>)]
@@ -106,23 +105,29 @@ pub struct Reader {
 /// The accounts that can see the person's record today (live links of accounts switched on),
 /// the person's own first, then by name.
 pub fn readers(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<Reader>> {
-    person_links::table
-        .inner_join(accounts::table)
+    let links: Vec<Link> = person_links::table
         .filter(person_links::person_id.eq(person_id))
         .filter(live_links!(today()))
-        .filter(accounts::disabled_at.is_null())
-        .order((
-            person_links::relationship.desc(),
-            accounts::surname,
-            accounts::forename,
-        ))
-        .select((
-            Link::as_select(),
-            accounts::email,
-            accounts::forename,
-            accounts::surname,
-        ))
-        .load(conn)
+        .select(Link::as_select())
+        .load(conn)?;
+    let contacts = accounts::contacts(conn, links.iter().map(|l| l.account_id.as_str()))?;
+    let mut readers: Vec<Reader> = links
+        .into_iter()
+        .filter_map(|link| {
+            let contact = contacts.get(&link.account_id).filter(|c| c.is_active())?;
+            Some(Reader {
+                email: contact.email.clone(),
+                forename: contact.forename.clone(),
+                surname: contact.surname.clone(),
+                link,
+            })
+        })
+        .collect();
+    readers.sort_by(|a, b| {
+        let own = |r: &Reader| r.link.relationship != Relationship::Own;
+        (own(a), &a.surname, &a.forename).cmp(&(own(b), &b.surname, &b.forename))
+    });
+    Ok(readers)
 }
 
 /// Tells every account linked to the person that something is waiting for them, in the

@@ -12,13 +12,14 @@ use shared::api::{
 };
 use uuid::Uuid;
 
-use super::Access;
+use crate::accounts;
 use crate::auth::CurrentUser;
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
-use crate::db::schema::{accounts, documents, format_requests};
+use crate::db::schema::{documents, format_requests};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
+use crate::people::Access;
 use crate::state::AppState;
 
 /// Requests shown on a record for staff, newest first.
@@ -50,14 +51,7 @@ fn views(conn: &mut DbConnection, rows: Vec<Row>) -> Result<Vec<FormatRequestVie
         .load::<(String, String)>(conn)?
         .into_iter()
         .collect();
-    let asker_ids: Vec<&String> = rows.iter().map(|r| &r.requested_by).collect();
-    let askers: std::collections::HashMap<String, String> = accounts::table
-        .filter(accounts::id.eq_any(asker_ids))
-        .select((accounts::id, accounts::forename, accounts::surname))
-        .load::<(String, String, String)>(conn)?
-        .into_iter()
-        .map(|(id, forename, surname)| (id, format!("{forename} {surname}")))
-        .collect();
+    let askers = accounts::names(conn, rows.iter().map(|r| r.requested_by.as_str()))?;
     rows.into_iter()
         .map(|row| {
             // The column is constrained to the formats there are.
@@ -138,7 +132,7 @@ pub async fn ask(
                 ),
             };
             let now = timestamp();
-            let thread_id = super::messages::write_to_team(
+            let thread_id = crate::messages::write_to_team(
                 conn,
                 &account_id,
                 &person_id,

@@ -3,24 +3,28 @@
 //! side's, each unread until this reader opens its thread. When the council writes, every
 //! account linked to the person is emailed that a message is waiting, never what it says.
 
+pub mod team;
+pub mod types;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
     FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, PersonId,
-    ReplyRequest, Sender, ThreadId, ThreadView, validate_body,
+    ReplyRequest, Sender, TeamRef, ThreadId, ThreadView, validate_body,
 };
 use uuid::Uuid;
 
-use super::{Access, notify_linked};
+use self::types as message_types;
 use crate::accounts::Account;
 use crate::audit::{Action, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
-use crate::db::schema::{message_reads, message_threads, message_types, messages, teams};
+use crate::db::schema::{message_reads, message_threads, messages};
 use crate::email::Template;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
+use crate::people::{Access, notify_linked};
 use crate::state::AppState;
 
 /// Which messages a list holds.
@@ -157,18 +161,15 @@ fn thread_of(
     person_id: &str,
     thread_id: &str,
 ) -> Result<(String, String, String), ApiError> {
-    message_threads::table
-        .inner_join(message_types::table)
+    let (subject, key): (String, String) = message_threads::table
         .filter(message_threads::id.eq(thread_id))
         .filter(message_threads::person_id.eq(person_id))
-        .select((
-            message_threads::subject,
-            message_threads::message_type_key,
-            message_types::label,
-        ))
+        .select((message_threads::subject, message_threads::message_type_key))
         .first(conn)
         .optional()?
-        .ok_or(ApiError::NotFound)
+        .ok_or(ApiError::NotFound)?;
+    let label = message_types::label_of(conn, &key)?;
+    Ok((subject, key, label))
 }
 
 pub(crate) fn load_thread(
@@ -232,18 +233,6 @@ pub async fn open(
             })
         })
         .await
-}
-
-/// The active message type `key` and the team it goes to.
-fn message_type(conn: &mut DbConnection, key: &str) -> Result<(String, String), ApiError> {
-    message_types::table
-        .inner_join(teams::table)
-        .filter(message_types::key.eq(key))
-        .filter(message_types::active.eq(true))
-        .select((message_types::team_key, teams::name))
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::field("message_type", "Select a message type from the list"))
 }
 
 struct NewMessage<'a> {
@@ -341,7 +330,7 @@ pub(crate) fn write_to_team(
     now: NaiveDateTime,
 ) -> Result<String, ApiError> {
     let author = Account::by_id(conn, account_id)?.ok_or(ApiError::Unauthorized)?;
-    let (team_key, _) = message_type(conn, request.message_type.trim())?;
+    let team_key = message_types::team_of(conn, request.message_type.trim())?.key;
     let thread_id = new_thread(conn, person_id, request, &team_key, Sender::Citizen, now)?;
     insert_message(
         conn,
@@ -442,7 +431,6 @@ pub async fn staff_start(
     request: NewMessageRequest,
 ) -> Result<ThreadView, ApiError> {
     let request = validated(request.validate(), request)?;
-    let account_id = user.account_id.clone();
     let actor = user.clone();
     let council = state.council.view().clone();
     let link = state
@@ -451,35 +439,62 @@ pub async fn staff_start(
         .map_err(|e| ApiError::Internal(e.into()))?;
     let thread = state
         .write(move |conn| {
-            super::person::Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-            let (team_key, team_name) = message_type(conn, request.message_type.trim())?;
-            crate::staff::teams::check_member(conn, &actor, &team_key)?;
+            crate::people::person::Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            let TeamRef {
+                key: team_key,
+                name: team_name,
+            } = message_types::team_of(conn, request.message_type.trim())?;
+            actor.check_member(conn, &team_key)?;
             let now = timestamp();
-            let thread_id = new_thread(conn, &person_id, &request, &team_key, Sender::Staff, now)?;
-            crate::audit::record(
-                conn,
-                &actor,
-                crate::audit::Event::new(
-                    Action::Send,
-                    Subject::Thread,
-                    &thread_id,
-                    Some(&person_id),
-                ),
-            )?;
-            let message = NewMessage {
-                person_id: &person_id,
-                thread_id: &thread_id,
-                sender: Sender::Staff,
-                author_account_id: Some(&account_id),
-                author_name: &team_name,
-                body: &request.body,
-                in_reply_to: None,
-                now,
+            let team = TeamRef {
+                key: team_key,
+                name: team_name,
             };
-            from_team(conn, message, &council, &link)
+            let thread_id = start_from_team(conn, &actor, &person_id, &request, &team, now)?;
+            notify_linked(
+                conn,
+                &council,
+                &link,
+                &person_id,
+                Template::MessageWaiting,
+                now,
+            )?;
+            load_thread(conn, &person_id, &thread_id)
         })
         .await?;
     Ok(thread)
+}
+
+/// A new thread that `team` starts with its first message, and its audit entry, in the
+/// caller's transaction; nobody is told yet. Gives the thread's id.
+pub fn start_from_team(
+    conn: &mut DbConnection,
+    actor: &CurrentUser,
+    person_id: &str,
+    request: &NewMessageRequest,
+    team: &TeamRef,
+    now: NaiveDateTime,
+) -> Result<String, ApiError> {
+    let thread_id = new_thread(conn, person_id, request, &team.key, Sender::Staff, now)?;
+    crate::audit::record(
+        conn,
+        actor,
+        crate::audit::Event::new(Action::Send, Subject::Thread, &thread_id, Some(person_id)),
+    )?;
+    insert_message(
+        conn,
+        NewMessage {
+            person_id,
+            thread_id: &thread_id,
+            sender: Sender::Staff,
+            author_account_id: Some(&actor.account_id),
+            author_name: &team.name,
+            body: &request.body,
+            in_reply_to: None,
+            now,
+        },
+    )?;
+    Ok(thread_id)
 }
 
 /// Writes a team's message and tells everyone linked to the person that one is waiting; gives
@@ -523,8 +538,11 @@ pub async fn staff_reply(
         .write(move |conn| {
             let (_, type_key, _) = thread_of(conn, &person_id, &thread_id)?;
             check_reply_target(conn, &thread_id, &request.in_reply_to)?;
-            let (team_key, team_name) = message_type(conn, &type_key)?;
-            crate::staff::teams::check_member(conn, &actor, &team_key)?;
+            let TeamRef {
+                key: team_key,
+                name: team_name,
+            } = message_types::team_of(conn, &type_key)?;
+            actor.check_member(conn, &team_key)?;
             let now = timestamp();
             // Answering the person's messages is reading them, for the team.
             diesel::update(

@@ -2,6 +2,8 @@
 //! and answers it as the team. A message from a person is unread for the team until someone
 //! in it opens the conversation.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
@@ -11,14 +13,14 @@ use shared::api::{
 use crate::audit::{self, Action, Event, Subject};
 use crate::auth::Staff;
 use crate::calendar::timestamp;
-use crate::citizen::messages::load_thread;
-use crate::citizen::person::Person;
 use crate::db::DbConnection;
-use crate::db::schema::{message_threads, messages, people, team_members, teams};
+use crate::db::schema::{message_threads, messages};
 use crate::error::ApiError;
+use crate::messages::load_thread;
 use crate::pagination::{Cursor, PageRequest};
-use crate::staff::teams::{check_member, oversees_every_team};
+use crate::people::person::{self, Person};
 use crate::state::AppState;
+use crate::teams;
 
 /// Every open team with the number of messages nobody in it has opened.
 pub async fn queues(state: &AppState, user: &Staff) -> Result<Vec<TeamQueueSummary>, ApiError> {
@@ -26,16 +28,9 @@ pub async fn queues(state: &AppState, user: &Staff) -> Result<Vec<TeamQueueSumma
     state
         .database
         .run(move |conn| {
-            let mine: Vec<String> = team_members::table
-                .filter(team_members::account_id.eq(&user.account_id))
-                .select(team_members::team_key)
-                .load(conn)?;
-            let oversees = oversees_every_team(&user);
-            let all: Vec<(String, String)> = teams::table
-                .filter(teams::active.eq(true))
-                .order(teams::name)
-                .select((teams::key, teams::name))
-                .load(conn)?;
+            let mine = teams::keys_of(conn, &user.account_id)?;
+            let oversees = user.oversees_every_team();
+            let all = teams::open(conn)?;
             let unread: Vec<(String, i64)> = messages::table
                 .inner_join(message_threads::table)
                 .filter(messages::sender.eq(Sender::Citizen.as_str()))
@@ -45,7 +40,7 @@ pub async fn queues(state: &AppState, user: &Staff) -> Result<Vec<TeamQueueSumma
                 .load(conn)?;
             Ok(all
                 .into_iter()
-                .map(|(key, name)| {
+                .map(|TeamRef { key, name }| {
                     let count = unread
                         .iter()
                         .find(|(k, _)| *k == key)
@@ -62,7 +57,7 @@ pub async fn queues(state: &AppState, user: &Staff) -> Result<Vec<TeamQueueSumma
         .await
 }
 
-type Row = (String, String, String, String, String, NaiveDateTime);
+type Row = (String, String, String, NaiveDateTime);
 
 /// Of `threads`, those with a message from the person that nobody in the team has opened.
 pub fn unread_among(conn: &mut DbConnection, threads: &[&String]) -> QueryResult<Vec<String>> {
@@ -85,22 +80,19 @@ pub async fn threads(
     let user = user.clone();
     let limit = page.limit + 1;
     let after = page.after.clone();
-    let (rows, unread): (Vec<Row>, Vec<String>) = state
+    let (rows, unread, names): (Vec<Row>, Vec<String>, HashMap<String, String>) = state
         .database
         .run(move |conn| {
-            let exists: bool =
-                diesel::select(diesel::dsl::exists(teams::table.find(&team))).get_result(conn)?;
-            if !exists {
+            if !teams::exists(conn, &team)? {
                 return Err(ApiError::NotFound);
             }
-            check_member(conn, &user, &team)?;
+            user.check_member(conn, &team)?;
             audit::record(
                 conn,
                 &user,
                 Event::new(Action::List, Subject::Team, &team, None),
             )?;
             let mut select = message_threads::table
-                .inner_join(people::table)
                 .filter(message_threads::team_key.eq(&team))
                 .order((
                     message_threads::last_message_at.desc(),
@@ -110,8 +102,6 @@ pub async fn threads(
                 .select((
                     message_threads::id,
                     message_threads::person_id,
-                    people::forename,
-                    people::surname,
                     message_threads::subject,
                     message_threads::last_message_at,
                 ))
@@ -126,25 +116,24 @@ pub async fn threads(
             let rows: Vec<Row> = select.load(conn)?;
             let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
             let unread = unread_among(conn, &ids)?;
-            Ok((rows, unread))
+            let names = person::names(conn, rows.iter().map(|r| r.1.as_str()))?;
+            Ok((rows, unread, names))
         })
         .await?;
     let (rows, next) = page.finish(rows, |row| Cursor {
-        at: row.5,
+        at: row.3,
         id: row.0.clone(),
     });
     let items = rows
         .into_iter()
-        .map(
-            |(id, person_id, forename, surname, subject, last)| TeamThreadSummary {
-                unread: unread.contains(&id),
-                id,
-                person_id,
-                person_name: format!("{forename} {surname}"),
-                subject,
-                last_message_at: last.and_utc(),
-            },
-        )
+        .map(|(id, person_id, subject, last)| TeamThreadSummary {
+            unread: unread.contains(&id),
+            person_name: names.get(&person_id).cloned().unwrap_or_default(),
+            id,
+            person_id,
+            subject,
+            last_message_at: last.and_utc(),
+        })
         .collect();
     Ok((items, next))
 }
@@ -161,27 +150,15 @@ pub async fn open_thread(
         .database
         .run(move |conn| {
             conn.write_transaction(|conn| {
-                let (person_id, forename, surname, team_key, team_name): (
-                    String,
-                    String,
-                    String,
-                    String,
-                    String,
-                ) = message_threads::table
-                    .inner_join(people::table)
-                    .inner_join(teams::table)
+                let (person_id, team_key): (String, String) = message_threads::table
                     .filter(message_threads::id.eq(&thread_id))
-                    .select((
-                        message_threads::person_id,
-                        people::forename,
-                        people::surname,
-                        teams::key,
-                        teams::name,
-                    ))
+                    .select((message_threads::person_id, message_threads::team_key))
                     .first(conn)
                     .optional()?
                     .ok_or(ApiError::NotFound)?;
-                check_member(conn, &user, &team_key)?;
+                let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                user.check_member(conn, &team_key)?;
+                let team = teams::reference(conn, &team_key)?;
                 let thread = load_thread(conn, &person_id, &thread_id)?;
                 diesel::update(
                     messages::table
@@ -198,11 +175,8 @@ pub async fn open_thread(
                 )?;
                 Ok(StaffThreadView {
                     person_id,
-                    person_name: format!("{forename} {surname}"),
-                    team: TeamRef {
-                        key: team_key,
-                        name: team_name,
-                    },
+                    person_name: format!("{} {}", person.forename, person.surname),
+                    team,
                     thread,
                 })
             })

@@ -8,9 +8,11 @@ use diesel::prelude::*;
 use rand::RngCore;
 use uuid::Uuid;
 
-use super::keys::keyed_hash;
+use crate::auth::keys::keyed_hash;
 use crate::db::DbConnection;
-use crate::db::schema::sessions;
+use shared::api::Role;
+
+use crate::db::schema::{accounts, sessions};
 
 /// A session can last at most this long, however active, before signing in again.
 pub const ABSOLUTE_LIFETIME: Duration = Duration::hours(12);
@@ -133,7 +135,7 @@ pub fn revoke_family(
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     // Callers say so again once this has committed (see `live::remembered`).
-    super::live::announce(conn)?;
+    crate::auth::live::announce(conn)?;
     diesel::update(
         sessions::table
             .filter(sessions::family_id.eq(family_id))
@@ -167,7 +169,7 @@ pub fn revoke_all(
     account_id: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    super::live::announce(conn)?;
+    crate::auth::live::announce(conn)?;
     diesel::update(
         sessions::table
             .filter(sessions::account_id.eq(account_id))
@@ -190,7 +192,7 @@ pub fn revoke_others(
         .select(sessions::family_id)
         .first(conn)
         .optional()?;
-    super::live::announce(conn)?;
+    crate::auth::live::announce(conn)?;
     diesel::update(
         sessions::table
             .filter(sessions::account_id.eq(account_id))
@@ -199,4 +201,32 @@ pub fn revoke_others(
     )
     .set(sessions::revoked_at.eq(Some(now)))
     .execute(conn)
+}
+
+/// The account's role now (it may have changed since the token was issued) and when the
+/// session ends at the latest, when the session `session_id` of `account_id` is live and the
+/// account switched on.
+pub fn live(
+    conn: &mut DbConnection,
+    session_id: &str,
+    account_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<(Role, NaiveDateTime)>> {
+    let found: Option<(String, NaiveDateTime)> = sessions::table
+        .inner_join(accounts::table)
+        .filter(sessions::id.eq(session_id))
+        .filter(sessions::account_id.eq(account_id))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(now))
+        .filter(accounts::disabled_at.is_null())
+        .select((accounts::role, sessions::expires_at))
+        .first(conn)
+        .optional()?;
+    Ok(found.and_then(|(role, expires_at)| Role::parse(&role).map(|role| (role, expires_at))))
+}
+
+/// Forgets sessions past their end: one can no longer be refreshed, so its replay record is
+/// moot too (hourly, by `crate::purge`).
+pub fn purge_expired(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(sessions::table.filter(sessions::expires_at.lt(now))).execute(conn)
 }

@@ -110,9 +110,9 @@ pub fn bank_holidays() -> Arc<BTreeSet<NaiveDate>> {
                 }
             }
         }
-        None => {
-            Arc::new(parse(include_str!("../../../config/bank-holidays.json")).unwrap_or_default())
-        }
+        None => Arc::new(
+            parse(include_str!("../../../../config/bank-holidays.json")).unwrap_or_default(),
+        ),
     }
 }
 

@@ -1,13 +1,12 @@
 //! The dashboard: the tiles and their counts, in one request.
 
-use diesel::prelude::*;
 use shared::api::{Dashboard, PersonId};
 
-use super::{Access, documents, items, messages, today};
 use crate::auth::CurrentUser;
-use crate::db::schema::involvements;
 use crate::error::ApiError;
+use crate::people::{Access, involvements};
 use crate::state::AppState;
+use crate::{documents, items, messages};
 
 pub async fn get(
     state: &AppState,
@@ -22,15 +21,7 @@ pub async fn get(
             let unread = messages::unread_count(conn, &account_id, &person_id)?;
             let unopened = documents::unopened_count(conn, &account_id, &person_id)?;
             let waiting = items::waiting_count(conn, &person_id)?;
-            let involved: i64 = involvements::table
-                .filter(involvements::person_id.eq(&person_id))
-                .filter(
-                    involvements::ended_on
-                        .is_null()
-                        .or(involvements::ended_on.ge(today())),
-                )
-                .count()
-                .get_result(conn)?;
+            let involved = involvements::current_count(conn, &person_id)?;
             let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
             Ok(Dashboard {
                 person: access.person,

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use rand::Rng;
 use uuid::Uuid;
 
-use super::keys::{constant_time_eq, keyed_hash};
+use crate::auth::keys::{constant_time_eq, keyed_hash};
 use crate::db::DbConnection;
 use crate::db::schema::one_time_codes;
 use crate::error::ApiError;
@@ -248,4 +248,9 @@ pub fn consume(
         email: sent_to,
         registration,
     }))
+}
+
+/// Forgets the codes that can no longer be used (hourly, by `crate::purge`).
+pub fn purge_expired(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(one_time_codes::table.filter(one_time_codes::expires_at.lt(now))).execute(conn)
 }

@@ -13,8 +13,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{
-    PageTitle, QueueEntry, QueuePerson, Role, StaffRef, StaffSubmissionView,
-    SubmissionChangeRequest, SubmissionEvent, SubmissionId, SubmissionStatus, TeamRef,
+    PageTitle, QueueEntry, QueuePerson, StaffRef, StaffSubmissionView, SubmissionChangeRequest,
+    SubmissionEvent, SubmissionId, SubmissionStatus, TeamRef,
 };
 use shared::forms::SummaryRow;
 use uuid::Uuid;
@@ -24,7 +24,7 @@ use crate::auth::Staff;
 use crate::calendar;
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
-use crate::db::schema::{accounts, people, submission_events, submissions, team_members, teams};
+use crate::db::schema::{submission_events, submissions};
 use crate::email::{self, Template};
 use crate::error::ApiError;
 use crate::referrals::{from_json, uploads};
@@ -86,33 +86,11 @@ impl Names {
         conn: &mut DbConnection,
         ids: impl IntoIterator<Item = &'a String>,
     ) -> QueryResult<()> {
-        let ids: Vec<&String> = ids.into_iter().collect();
+        let ids: Vec<&str> = ids.into_iter().map(String::as_str).collect();
         if ids.is_empty() {
             return Ok(());
         }
-        self.people = people::table
-            .filter(people::id.eq_any(ids))
-            .select((
-                people::id,
-                people::forename,
-                people::surname,
-                people::date_of_birth,
-                people::postcode,
-            ))
-            .load::<(String, String, String, Option<NaiveDate>, Option<String>)>(conn)?
-            .into_iter()
-            .map(|(id, forename, surname, date_of_birth, postcode)| {
-                let name = Some(format!("{forename} {surname}"));
-                (
-                    id,
-                    QueuePerson {
-                        name,
-                        date_of_birth,
-                        postcode,
-                    },
-                )
-            })
-            .collect();
+        self.people = crate::people::person::identities(conn, ids)?;
         Ok(())
     }
 
@@ -135,26 +113,12 @@ impl Names {
         team_keys: impl IntoIterator<Item = &'a String>,
         account_ids: impl IntoIterator<Item = &'a String>,
     ) -> QueryResult<Self> {
-        let team_keys: Vec<&String> = team_keys.into_iter().collect();
-        let account_ids: Vec<&String> = account_ids.into_iter().collect();
-        let teams = teams::table
-            .filter(teams::key.eq_any(team_keys))
-            .select((teams::key, teams::name))
-            .load::<(String, String)>(conn)?
-            .into_iter()
-            .collect();
-        let accounts = accounts::table
-            .filter(accounts::id.eq_any(account_ids))
-            .select((
-                accounts::id,
-                accounts::forename,
-                accounts::surname,
-                accounts::email,
-            ))
-            .load::<(String, String, String, String)>(conn)?
-            .into_iter()
-            .map(|(id, forename, surname, email)| (id, (format!("{forename} {surname}"), email)))
-            .collect();
+        let teams = crate::teams::names(conn, team_keys.into_iter().map(String::as_str))?;
+        let accounts =
+            crate::accounts::contacts(conn, account_ids.into_iter().map(String::as_str))?
+                .into_iter()
+                .map(|(id, contact)| (id, (contact.name(), contact.email)))
+                .collect();
         Ok(Self {
             teams,
             accounts,
@@ -364,7 +328,7 @@ pub async fn change(
             let before = load(conn, &id)?;
             let team = match &request.team {
                 Some(key) => {
-                    if !crate::staff::teams::is_open(conn, key)? {
+                    if !crate::teams::is_open(conn, key)? {
                         return Err(invalid("team", "Choose one of the council's teams"));
                     }
                     Some(key.clone())
@@ -372,16 +336,7 @@ pub async fn change(
                 None => before.entry.team.as_ref().map(|t| t.key.clone()),
             };
             if let Some(worker) = &request.assigned_to {
-                let is_staff: bool = diesel::select(diesel::dsl::exists(
-                    accounts::table
-                        .filter(accounts::id.eq(worker))
-                        .filter(
-                            accounts::role
-                                .eq_any([Role::Staff.as_str(), Role::Administrator.as_str()]),
-                        )
-                        .filter(accounts::disabled_at.is_null()),
-                ))
-                .get_result(conn)?;
+                let is_staff = crate::accounts::is_working_staff(conn, worker)?;
                 if !is_staff {
                     return Err(invalid(
                         "assigned_to",
@@ -389,12 +344,7 @@ pub async fn change(
                     ));
                 }
                 if let Some(team) = &team {
-                    let in_team: bool = diesel::select(diesel::dsl::exists(
-                        team_members::table
-                            .filter(team_members::team_key.eq(team))
-                            .filter(team_members::account_id.eq(worker)),
-                    ))
-                    .get_result(conn)?;
+                    let in_team = crate::teams::is_member(conn, team, worker)?;
                     if !in_team {
                         return Err(invalid(
                             "assigned_to",
@@ -478,18 +428,20 @@ pub async fn change(
                 )?;
             }
             if emailed {
-                let (forename, address): (String, String) = accounts::table
-                    .inner_join(submissions::table)
-                    .filter(submissions::id.eq(&id))
-                    .select((accounts::forename, accounts::email))
+                let sender: String = submissions::table
+                    .find(&id)
+                    .select(submissions::account_id)
                     .first(conn)?;
+                let crate::accounts::Contact {
+                    forename,
+                    email: address,
+                    ..
+                } = crate::accounts::contacts(conn, [sender.as_str()])?
+                    .remove(&sender)
+                    .ok_or(ApiError::NotFound)?;
                 let page = match &before.entry.person_id {
                     Some(person) => {
-                        let item: Option<String> = crate::db::schema::form_requests::table
-                            .filter(crate::db::schema::form_requests::submission_id.eq(&id))
-                            .select(crate::db::schema::form_requests::id)
-                            .first(conn)
-                            .optional()?;
+                        let item = crate::items::answered_by(conn, &id)?;
                         match item {
                             Some(item) => format!("record/{person}/items/{item}"),
                             None => format!("account/submissions/{id}"),

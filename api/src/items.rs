@@ -12,19 +12,21 @@ use shared::api::{
 use shared::forms::{Answers, Audience, SummaryRow};
 use uuid::Uuid;
 
-use super::person::Person;
-use super::{Access, notify_linked, today};
+use crate::accounts;
 use crate::audit::{Action, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
-use crate::db::schema::{accounts, form_requests, submissions, teams};
+use crate::db::schema::form_requests;
 use crate::email::Template;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
+use crate::people::person::Person;
+use crate::people::{Access, notify_linked, today};
 use crate::referrals::submissions::{Answering, IdempotencyKey, Outcome};
 use crate::referrals::{check_answer_shapes, form, form_for, from_json, submissions as sent};
 use crate::state::AppState;
+use crate::teams;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = form_requests)]
@@ -45,6 +47,31 @@ pub struct Item {
 /// An item with the name of the team that sent it and, once sent back, when.
 pub type Row = (Item, String, Option<NaiveDateTime>);
 
+/// The items with their teams' names and when each was sent back: two lookups by key for
+/// the page, whatever its length.
+fn named(conn: &mut DbConnection, items: Vec<Item>) -> QueryResult<Vec<Row>> {
+    let team_names = teams::names(conn, items.iter().map(|i| i.team_key.as_str()))?;
+    let sent = sent::submitted_at(
+        conn,
+        items.iter().filter_map(|i| i.submission_id.as_deref()),
+    )?;
+    Ok(items
+        .into_iter()
+        .map(|item| {
+            let team = team_names
+                .get(&item.team_key)
+                .cloned()
+                .unwrap_or_else(|| item.team_key.clone());
+            let submitted_at = item
+                .submission_id
+                .as_ref()
+                .and_then(|id| sent.get(id))
+                .copied();
+            (item, team, submitted_at)
+        })
+        .collect())
+}
+
 impl Item {
     /// The item `item_id` of `person_id`, unless withdrawn.
     fn find(
@@ -52,19 +79,14 @@ impl Item {
         person_id: &str,
         item_id: &str,
     ) -> Result<Option<Row>, ApiError> {
-        Ok(form_requests::table
-            .inner_join(teams::table)
-            .left_join(submissions::table)
+        let item: Option<Item> = form_requests::table
             .filter(form_requests::id.eq(item_id))
             .filter(form_requests::person_id.eq(person_id))
             .filter(form_requests::withdrawn_at.is_null())
-            .select((
-                Item::as_select(),
-                teams::name,
-                submissions::submitted_at.nullable(),
-            ))
+            .select(Item::as_select())
             .first(conn)
-            .optional()?)
+            .optional()?;
+        Ok(named(conn, item.into_iter().collect())?.pop())
     }
 
     fn status(&self) -> ItemStatus {
@@ -123,29 +145,16 @@ fn view(
 
 /// What was sent back for the item, as it was sent.
 fn submission(conn: &mut DbConnection, id: &str) -> Result<ItemSubmission, ApiError> {
-    let (reference, submitted_at, rows, forename, surname): (
-        String,
-        NaiveDateTime,
-        String,
-        String,
-        String,
-    ) = submissions::table
-        .inner_join(accounts::table)
-        .filter(submissions::id.eq(id))
-        .select((
-            submissions::reference,
-            submissions::submitted_at,
-            submissions::summary,
-            accounts::forename,
-            accounts::surname,
-        ))
-        .first(conn)?;
-    let summary: Vec<SummaryRow> = from_json(&rows)?;
+    let (sent, account_id) = sent::with_sender(conn, id)?;
+    let summary: Vec<SummaryRow> = from_json(&sent.summary)?;
+    let submitted_by = accounts::names(conn, [account_id.as_str()])?
+        .remove(&account_id)
+        .unwrap_or_default();
     Ok(ItemSubmission {
         id: id.to_owned(),
-        reference,
-        submitted_at: submitted_at.and_utc(),
-        submitted_by: format!("{forename} {surname}"),
+        reference: sent.reference,
+        submitted_at: sent.submitted_at.and_utc(),
+        submitted_by,
         summary,
     })
 }
@@ -173,21 +182,25 @@ pub fn waiting_count(conn: &mut DbConnection, person_id: &str) -> QueryResult<i6
         .get_result(conn)
 }
 
+/// The item the submission `submission_id` answered, if it answered one.
+pub fn answered_by(conn: &mut DbConnection, submission_id: &str) -> QueryResult<Option<String>> {
+    form_requests::table
+        .filter(form_requests::submission_id.eq(submission_id))
+        .select(form_requests::id)
+        .first(conn)
+        .optional()
+}
+
 /// The `n` latest items sent to the person, newest first, for the staff record page.
 pub fn latest(conn: &mut DbConnection, person_id: &str, n: i64) -> QueryResult<Vec<Row>> {
-    form_requests::table
-        .inner_join(teams::table)
-        .left_join(submissions::table)
+    let items = form_requests::table
         .filter(form_requests::person_id.eq(person_id))
         .filter(form_requests::withdrawn_at.is_null())
         .order((form_requests::sent_at.desc(), form_requests::id.desc()))
         .limit(n)
-        .select((
-            Item::as_select(),
-            teams::name,
-            submissions::submitted_at.nullable(),
-        ))
-        .load(conn)
+        .select(Item::as_select())
+        .load(conn)?;
+    named(conn, items)
 }
 
 /// Rows as the list shows them.
@@ -210,17 +223,11 @@ pub async fn list(
         .run(move |conn| {
             Access::check(conn, &account_id, &person_id)?;
             let mut query = form_requests::table
-                .inner_join(teams::table)
-                .left_join(submissions::table)
                 .filter(form_requests::person_id.eq(&person_id))
                 .filter(form_requests::withdrawn_at.is_null())
                 .order((form_requests::sent_at.desc(), form_requests::id.desc()))
                 .limit(limit)
-                .select((
-                    Item::as_select(),
-                    teams::name,
-                    submissions::submitted_at.nullable(),
-                ))
+                .select(Item::as_select())
                 .into_boxed();
             if let Some(cursor) = after {
                 query = query.filter(crate::older_than!(
@@ -229,7 +236,8 @@ pub async fn list(
                     cursor
                 ));
             }
-            Ok::<_, ApiError>(query.load(conn)?)
+            let items = query.load(conn)?;
+            Ok::<_, ApiError>(named(conn, items)?)
         })
         .await?;
     let (rows, next) = page.finish(rows, |row| Cursor {
@@ -438,6 +446,44 @@ pub(crate) fn starting_answers(form: &shared::forms::FormDefinition, person: Per
     answers
 }
 
+/// Stores an item sent to the person, starting from `answers`, and its audit entry, in the
+/// caller's transaction; nobody is told yet. Gives its id.
+pub fn insert(
+    conn: &mut DbConnection,
+    actor: &CurrentUser,
+    person_id: &str,
+    request: &SendItemRequest,
+    answers: &Answers,
+    now: NaiveDateTime,
+) -> Result<String, ApiError> {
+    let id = Uuid::now_v7().to_string();
+    let note = request
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    diesel::insert_into(form_requests::table)
+        .values((
+            form_requests::id.eq(&id),
+            form_requests::person_id.eq(person_id),
+            form_requests::form_id.eq(&request.form_id),
+            form_requests::team_key.eq(&request.team),
+            form_requests::note.eq(note),
+            form_requests::due_on.eq(request.due_on),
+            form_requests::sent_by.eq(&actor.account_id),
+            form_requests::sent_at.eq(now),
+            form_requests::version.eq(1),
+            form_requests::answers.eq(crate::referrals::to_json(answers)?),
+        ))
+        .execute(conn)?;
+    crate::audit::record(
+        conn,
+        actor,
+        crate::audit::Event::new(Action::Send, Subject::Item, &id, Some(person_id)),
+    )?;
+    Ok(id)
+}
+
 pub async fn send(
     state: &AppState,
     user: &Staff,
@@ -452,38 +498,18 @@ pub async fn send(
         return Err(ApiError::Validation(errors));
     }
     let definition = form(state, &request.form_id)?.clone();
-    let staff_id = user.account_id.clone();
     let actor = user.clone();
     let council = state.council.view().clone();
     let public_url = state.public_url.clone();
     let (row, sent) = state
         .write(move |conn| {
             let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-            if !crate::staff::teams::is_open(conn, &request.team)? {
+            if !crate::teams::is_open(conn, &request.team)? {
                 return Err(ApiError::field("team", "Choose one of the council's teams"));
             }
-            let id = Uuid::now_v7().to_string();
             let now = timestamp();
-            let answers = crate::referrals::to_json(&starting_answers(&definition, person))?;
-            let note = request
-                .note
-                .as_deref()
-                .map(str::trim)
-                .filter(|n| !n.is_empty());
-            diesel::insert_into(form_requests::table)
-                .values((
-                    form_requests::id.eq(&id),
-                    form_requests::person_id.eq(&person_id),
-                    form_requests::form_id.eq(&request.form_id),
-                    form_requests::team_key.eq(&request.team),
-                    form_requests::note.eq(note),
-                    form_requests::due_on.eq(request.due_on),
-                    form_requests::sent_by.eq(&staff_id),
-                    form_requests::sent_at.eq(now),
-                    form_requests::version.eq(1),
-                    form_requests::answers.eq(&answers),
-                ))
-                .execute(conn)?;
+            let answers = starting_answers(&definition, person);
+            let id = insert(conn, &actor, &person_id, &request, &answers, now)?;
             let link = public_url
                 .join(&format!("record/{person_id}/items/{id}"))
                 .map_err(|e| ApiError::Internal(e.into()))?;
@@ -494,11 +520,6 @@ pub async fn send(
                 &person_id,
                 Template::ItemToComplete,
                 now,
-            )?;
-            crate::audit::record(
-                conn,
-                &actor,
-                crate::audit::Event::new(Action::Send, Subject::Item, &id, Some(&person_id)),
             )?;
             load(conn, &person_id, &id)
         })

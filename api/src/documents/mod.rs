@@ -2,13 +2,13 @@
 //! records, per reader, when it was first opened, and unopened ones show in bold. Staff list,
 //! open (audited, not counted as the person's opening) and withdraw them here too.
 
+pub mod formats;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{DocumentId, DocumentSummary, PersonId, StaffDocument};
 use uuid::Uuid;
 
-use super::Access;
-use super::person::Person;
 use crate::audit::{self, Action, Ending, Event, Subject};
 use crate::auth::{CurrentUser, Staff};
 use crate::calendar::timestamp;
@@ -18,6 +18,8 @@ use crate::email::Template;
 use crate::error::ApiError;
 use crate::files;
 use crate::pagination::{Cursor, PageRequest};
+use crate::people::Access;
+use crate::people::person::Person;
 use crate::state::AppState;
 
 type Row = (
@@ -186,7 +188,6 @@ pub async fn publish(
         ));
     }
     let file = files::check(file_name, declared, bytes)?;
-    let publisher = user.account_id.clone();
     let actor = user.clone();
     let council = state.council.view().clone();
     let link = state
@@ -196,30 +197,11 @@ pub async fn publish(
     let published = state
         .write(move |conn| {
             Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-            let id = Uuid::now_v7().to_string();
             let now = timestamp();
-            diesel::insert_into(documents::table)
-                .values((
-                    documents::id.eq(&id),
-                    documents::person_id.eq(&person_id),
-                    documents::title.eq(&title),
-                    documents::file_name.eq(&file.name),
-                    documents::content_type.eq(&file.content_type),
-                    documents::size_bytes.eq(file.size),
-                    documents::sha256.eq(&file.sha256),
-                    documents::content.eq(&file.bytes),
-                    documents::published_by.eq(&publisher),
-                    documents::published_at.eq(now),
-                ))
-                .execute(conn)?;
-            crate::audit::record(
-                conn,
-                &actor,
-                crate::audit::Event::new(Action::Publish, Subject::Document, &id, Some(&person_id)),
-            )?;
+            let id = insert(conn, &actor, &person_id, &title, &file, now)?;
             // The new version someone asked for: their request shows it from now on.
             if let Some(request) = &answers {
-                super::formats::answer(conn, &person_id, request, &id, now)?;
+                formats::answer(conn, &person_id, request, &id, now)?;
                 crate::audit::record(
                     conn,
                     &actor,
@@ -232,7 +214,7 @@ pub async fn publish(
                 )?;
             }
             // Everyone who may read the record hears there is something new, not what.
-            super::notify_linked(
+            crate::people::notify_linked(
                 conn,
                 &council,
                 &link,
@@ -252,6 +234,39 @@ pub async fn publish(
         })
         .await?;
     Ok(published)
+}
+
+/// Stores a checked file as a document of the person's, and its audit entry, in the caller's
+/// transaction; nobody is told yet. Gives its id.
+pub fn insert(
+    conn: &mut DbConnection,
+    actor: &CurrentUser,
+    person_id: &str,
+    title: &str,
+    file: &files::CheckedFile,
+    now: NaiveDateTime,
+) -> QueryResult<String> {
+    let id = Uuid::now_v7().to_string();
+    diesel::insert_into(documents::table)
+        .values((
+            documents::id.eq(&id),
+            documents::person_id.eq(person_id),
+            documents::title.eq(title),
+            documents::file_name.eq(&file.name),
+            documents::content_type.eq(&file.content_type),
+            documents::size_bytes.eq(file.size),
+            documents::sha256.eq(&file.sha256),
+            documents::content.eq(&file.bytes),
+            documents::published_by.eq(&actor.account_id),
+            documents::published_at.eq(now),
+        ))
+        .execute(conn)?;
+    crate::audit::record(
+        conn,
+        actor,
+        crate::audit::Event::new(Action::Publish, Subject::Document, &id, Some(person_id)),
+    )?;
+    Ok(id)
 }
 
 /// Documents published to the person that this reader has not opened.
