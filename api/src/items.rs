@@ -23,7 +23,7 @@ use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
 use crate::people::person::Person;
 use crate::people::{Access, notify_linked, today};
-use crate::referrals::submissions::{Answering, IdempotencyKey, Outcome};
+use crate::referrals::submissions::{IdempotencyKey, Inserted, Outcome, Prepare};
 use crate::referrals::{check_answer_shapes, form, form_for, from_json, submissions as sent};
 use crate::state::AppState;
 use crate::teams;
@@ -354,49 +354,54 @@ pub async fn submit(
         answers: request.answers,
         draft_id: None,
     };
-    let target = ItemTarget { person_id, item_id };
-    sent::create(state, user, key, request, Some(Box::new(target))).await
-}
-
-/// The item a submission answers: it goes to the team that sent the item.
-#[derive(Debug, Clone)]
-pub struct ItemTarget {
-    pub person_id: PersonId,
-    pub item_id: ItemId,
-}
-
-impl Answering for ItemTarget {
-    fn person_id(&self) -> &str {
-        &self.person_id
-    }
-
-    fn open(&self, conn: &mut DbConnection, account_id: &str) -> Result<String, ApiError> {
-        open_for_submission(conn, account_id, self)
-    }
-
-    fn mark(
-        &self,
-        conn: &mut DbConnection,
-        submission_id: &str,
-        answers: &Answers,
-        account_id: &str,
-        now: NaiveDateTime,
-    ) -> Result<String, ApiError> {
-        mark_submitted(conn, self, submission_id, answers, account_id, now)?;
-        Ok(format!("record/{}/items/{}", self.person_id, self.item_id))
-    }
+    let prepared = match sent::prepare(state, user, key, request, Audience::Citizen).await? {
+        Prepare::Ready(prepared) => prepared,
+        Prepare::AlreadySent(outcome) => return Ok(outcome),
+    };
+    let notices = sent::Notices::of(state);
+    let account_id = user.account_id.clone();
+    state
+        .write(move |conn| {
+            let account = sent::sender(conn, &account_id)?;
+            // Checked in the transaction that marks it sent, so two people linked to the
+            // person cannot both send it.
+            let team = open_for_submission(conn, &account_id, &person_id, &item_id)?;
+            let now = timestamp();
+            let stored = match sent::insert(
+                conn,
+                &account_id,
+                &prepared,
+                Some(&person_id),
+                Some(&team),
+                now,
+            )? {
+                Inserted::New(stored) => stored,
+                Inserted::AlreadySent(outcome) => return Ok(outcome),
+            };
+            mark_submitted(
+                conn,
+                &item_id,
+                &stored.id,
+                &stored.answers,
+                &account_id,
+                now,
+            )?;
+            let page = format!("record/{person_id}/items/{item_id}");
+            sent::notify(conn, &notices, &account, &prepared, &stored, &page)
+        })
+        .await
 }
 
 /// In the submitting transaction: the item may still be sent by this account. Gives the team
-/// that the submission goes to.
+/// that the submission goes to: the one that sent the item.
 fn open_for_submission(
     conn: &mut DbConnection,
     account_id: &str,
-    target: &ItemTarget,
+    person_id: &str,
+    item_id: &str,
 ) -> Result<String, ApiError> {
-    Access::check(conn, account_id, &target.person_id)?;
-    let (item, ..) =
-        Item::find(conn, &target.person_id, &target.item_id)?.ok_or(ApiError::NotFound)?;
+    Access::check(conn, account_id, person_id)?;
+    let (item, ..) = Item::find(conn, person_id, item_id)?.ok_or(ApiError::NotFound)?;
     if item.submission_id.is_some() {
         return Err(already_submitted());
     }
@@ -406,7 +411,7 @@ fn open_for_submission(
 /// In the submitting transaction: the item now holds what was sent and cannot change.
 fn mark_submitted(
     conn: &mut DbConnection,
-    target: &ItemTarget,
+    item_id: &str,
     submission_id: &str,
     answers: &Answers,
     account_id: &str,
@@ -414,7 +419,7 @@ fn mark_submitted(
 ) -> Result<(), ApiError> {
     let marked = diesel::update(
         form_requests::table
-            .filter(form_requests::id.eq(&target.item_id))
+            .filter(form_requests::id.eq(item_id))
             .filter(form_requests::submission_id.is_null()),
     )
     .set((
@@ -432,8 +437,6 @@ fn mark_submitted(
     Ok(())
 }
 
-/// Staff send a citizen form to a person, to complete by `due_on`; everyone linked to the
-/// person is told by email that something is waiting.
 /// What a form sent to `person` starts with: what their record already says.
 pub(crate) fn starting_answers(form: &shared::forms::FormDefinition, person: Person) -> Answers {
     let mut answers = Answers::new();
@@ -484,6 +487,8 @@ pub fn insert(
     Ok(id)
 }
 
+/// Staff send a citizen form to a person, to complete by `due_on`; everyone linked to the
+/// person is told by email that something is waiting.
 pub async fn send(
     state: &AppState,
     user: &Staff,

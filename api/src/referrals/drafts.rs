@@ -261,6 +261,17 @@ pub async fn list(
     Ok(DraftPage { items, next })
 }
 
+/// Removes the draft a form was sent from, in the sending transaction; whether there was one.
+pub fn remove_sent(conn: &mut DbConnection, account_id: &str, draft_id: &str) -> QueryResult<bool> {
+    let removed = diesel::delete(
+        drafts::table
+            .filter(drafts::id.eq(draft_id))
+            .filter(drafts::account_id.eq(account_id)),
+    )
+    .execute(conn)?;
+    Ok(removed > 0)
+}
+
 /// Deletes drafts 30 days after their last save (hourly, by `crate::purge`, after their owners
 /// were reminded).
 pub fn purge_expired(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {

@@ -1,11 +1,14 @@
-//! Forms sent to the council. Submitting checks every answer again with the same rules the
-//! browser used, freezes the visible answers and the form's version, gives a reference, and
-//! queues the confirmation email, all in one transaction. The `Idempotency-Key` makes a retry
-//! after a lost answer return the first submission instead of making a second referral.
+//! Forms sent to the council. Sending one is three steps: `prepare` checks every answer again
+//! with the same rules the browser used; `insert` freezes the visible answers and the form's
+//! version under a new reference; `notify` queues the confirmation email and the webhook. A
+//! referral (`create`) and an item to complete (`crate::items::submit`) each compose them in
+//! one transaction of their own, the item marking itself sent between the last two. The
+//! `Idempotency-Key` makes a retry after a lost answer return the first submission instead of
+//! making a second referral.
 
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use minijinja::context;
@@ -15,16 +18,16 @@ use shared::api::{
     SubmissionView,
 };
 use shared::forms::{
-    Answers, Audience, FormDefinition, SummaryRow, exit_page, prune_hidden, summary, validate_all,
+    Answers, Audience, FormDefinition, exit_page, prune_hidden, summary, validate_all,
 };
 use uuid::Uuid;
 
-use super::{check_answer_shapes, form, form_for, from_json, reference, to_json, uploads};
+use super::{check_answer_shapes, drafts, form, form_for, from_json, reference, to_json, uploads};
 use crate::accounts::Account;
 use crate::auth::CurrentUser;
 use crate::calendar::timestamp;
 use crate::db::DbConnection;
-use crate::db::schema::{drafts, submissions};
+use crate::db::schema::submissions;
 use crate::email::{self, Template};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
@@ -171,27 +174,6 @@ pub fn with_sender(conn: &mut DbConnection, id: &str) -> QueryResult<(Submission
         .first(conn)
 }
 
-/// What a submission answers besides its form: an item to complete that staff sent a person
-/// (`crate::items`). It is checked and marked in the submitting transaction, so two people
-/// linked to the person cannot both send it.
-pub trait Answering: Send + 'static {
-    /// Whose record it is on: the webhook names them.
-    fn person_id(&self) -> &str;
-    /// Before the insert: it may still be sent by this account. Gives the team the submission
-    /// goes to.
-    fn open(&self, conn: &mut DbConnection, account_id: &str) -> Result<String, ApiError>;
-    /// After the insert: it now holds what was sent. Gives the page (under the public address)
-    /// that the confirmation email links to.
-    fn mark(
-        &self,
-        conn: &mut DbConnection,
-        submission_id: &str,
-        answers: &Answers,
-        account_id: &str,
-        now: NaiveDateTime,
-    ) -> Result<String, ApiError>;
-}
-
 /// What `create` did: a new submission, or the one an earlier try with the same key made.
 pub struct Outcome {
     pub submission: SubmissionView,
@@ -214,10 +196,9 @@ impl Outcome {
     }
 }
 
-/// The answers ready to store: checked, with hidden answers dropped and the summary made.
+/// The answers ready to store: checked, with hidden answers dropped.
 struct Checked {
     answers: Answers,
-    summary: Vec<SummaryRow>,
     /// The day the answers were checked on: every verdict about them uses this one.
     today: chrono::NaiveDate,
 }
@@ -225,14 +206,8 @@ struct Checked {
 fn check(
     state: &AppState,
     request: &CreateSubmissionRequest,
-    answering: bool,
+    audience: Audience,
 ) -> Result<Checked, ApiError> {
-    // Items to complete are sent to people; every other form is a professional's.
-    let audience = if answering {
-        Audience::Citizen
-    } else {
-        Audience::Professional
-    };
     let definition = form_for(state, &request.form_id, audience)?;
     check_answer_shapes(definition, &request.answers, None)?;
     let today = crate::calendar::today();
@@ -259,11 +234,7 @@ fn check(
         definition,
         &prune_hidden(definition, &request.answers, today),
     );
-    Ok(Checked {
-        summary: summary(definition, &answers, today),
-        today,
-        answers,
-    })
+    Ok(Checked { today, answers })
 }
 
 fn request_hash(request: &CreateSubmissionRequest) -> Result<String, ApiError> {
@@ -292,184 +263,300 @@ fn replay(
     })
 }
 
-pub async fn create(
+/// A form checked and ready to store: the first step of sending one. The answers were checked,
+/// and hidden ones dropped, on `today`, which every later verdict about them uses; the form is
+/// as published now; the key and the request's fingerprint make a retry safe.
+pub struct Prepared {
+    key: IdempotencyKey,
+    hash: String,
+    draft_id: Option<String>,
+    definition: FormDefinition,
+    answers: Answers,
+    today: NaiveDate,
+}
+
+/// What `prepare` found: a form to store, or the one an earlier try with the same key sent.
+pub enum Prepare {
+    Ready(Box<Prepared>),
+    AlreadySent(Outcome),
+}
+
+/// Step one of sending a form, before any transaction: a retry with a key already used answers
+/// as the first try did (or 409 when the request differs); anything else is checked with the
+/// same rules the browser used, for the forms' `audience` (items to complete are citizens').
+pub async fn prepare(
     state: &AppState,
     user: &CurrentUser,
     key: IdempotencyKey,
     request: CreateSubmissionRequest,
-    item: Option<Box<dyn Answering>>,
-) -> Result<Outcome, ApiError> {
+    audience: Audience,
+) -> Result<Prepare, ApiError> {
     let hash = request_hash(&request)?;
-    let account_id = user.account_id.clone();
-    {
-        let (account_id, key, hash) = (account_id.clone(), key.0.clone(), hash.clone());
-        let earlier = state
+    let earlier = {
+        let (account_id, key) = (user.account_id.clone(), key.0.clone());
+        state
             .database
             .run(move |conn| Ok::<_, ApiError>(Submission::by_key(conn, &account_id, &key)?))
-            .await?;
-        if let Some(existing) = earlier {
-            let current = state.forms.get(&existing.form_id);
-            return replay(existing, &hash, current);
-        }
+            .await?
+    };
+    if let Some(existing) = earlier {
+        let current = state.forms.get(&existing.form_id);
+        return Ok(Prepare::AlreadySent(replay(existing, &hash, current)?));
     }
-    let checked = check(state, &request, item.is_some())?;
-    let definition = form(state, &request.form_id)?;
-    let form_title = definition.title.clone();
-    let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
-    let answers = to_json(&checked.answers)?;
-    let summary =
-        serde_json::to_string(&checked.summary).map_err(|e| ApiError::Internal(e.into()))?;
-    let council = state.council.view().clone();
-    let link_base = state.public_url.clone();
-    let definition = definition.clone();
-    let checked_today = checked.today;
+    let checked = check(state, &request, audience)?;
+    Ok(Prepare::Ready(Box::new(Prepared {
+        key,
+        hash,
+        draft_id: request.draft_id,
+        definition: form(state, &request.form_id)?.clone(),
+        answers: checked.answers,
+        today: checked.today,
+    })))
+}
+
+/// The account sending, in the caller's transaction: switched off since the token was issued
+/// is refused.
+pub fn sender(conn: &mut DbConnection, account_id: &str) -> Result<Account, ApiError> {
+    Account::by_id(conn, account_id)?
+        .filter(Account::is_active)
+        .ok_or(ApiError::Unauthorized)
+}
+
+/// A submission `insert` stored.
+pub struct Stored {
+    pub id: String,
+    pub reference: String,
+    feed_position: i64,
+    /// The answers as stored: the files' answers say what was kept, not what the browser said.
+    pub answers: Answers,
+    person_id: Option<String>,
+    team: Option<String>,
+    now: NaiveDateTime,
+}
+
+/// What `insert` did: stored the submission, or found that a retry with the same key won.
+pub enum Inserted {
+    New(Stored),
+    AlreadySent(Outcome),
+}
+
+/// Step two, in the caller's transaction: stores the submission with a new reference and the
+/// next feed position, due in ten working days, for `team`, about `person_id` when the council
+/// already knows who; attaches its files and removes the draft it was sent from.
+pub fn insert(
+    conn: &mut DbConnection,
+    account_id: &str,
+    prepared: &Prepared,
+    person_id: Option<&str>,
+    team: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<Inserted, ApiError> {
+    let Prepared {
+        key,
+        hash,
+        definition,
+        answers,
+        today,
+        ..
+    } = prepared;
+    let id = Uuid::now_v7().to_string();
+    let feed_position = super::feed::next_position(conn)?;
     // Who it is about, as the answers say, for the queue's "who" column.
     let about = definition
         .person
         .as_ref()
-        .map(|questions| questions.identity(&checked.answers))
+        .map(|questions| questions.identity(answers))
         .unwrap_or_default();
     let about_name = [about.forename.as_deref(), about.surname.as_deref()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-    let about_postcode = about.postcode().map(str::to_owned);
-    let checked_answers = checked.answers;
-    let outcome = state
+    let summary = serde_json::to_string(&summary(definition, answers, *today))
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let answers_json = to_json(answers)?;
+    let mut attempts = 0;
+    let reference = loop {
+        let reference = reference::generate();
+        // A savepoint, so a clash rolls back this insert and not the transaction.
+        let inserted = conn.transaction(|conn| {
+            diesel::insert_into(submissions::table)
+                .values((
+                    submissions::id.eq(&id),
+                    submissions::reference.eq(&reference),
+                    submissions::account_id.eq(account_id),
+                    submissions::form_id.eq(&definition.id),
+                    submissions::form_version
+                        .eq(i32::try_from(definition.version).unwrap_or(i32::MAX)),
+                    submissions::form_title.eq(&definition.title),
+                    submissions::answers.eq(&answers_json),
+                    submissions::summary.eq(&summary),
+                    submissions::status.eq(SubmissionStatus::Received.as_str()),
+                    submissions::submitted_at.eq(now),
+                    submissions::status_changed_at.eq(now),
+                    submissions::idempotency_key.eq(&key.0),
+                    submissions::request_hash.eq(hash),
+                    submissions::person_id.eq(person_id),
+                    submissions::team_key.eq(team),
+                    submissions::feed_position.eq(feed_position),
+                    submissions::due_on.eq(super::triage::working_days::due_on(
+                        crate::calendar::london_date(now),
+                    )),
+                    submissions::about_name.eq(Some(&about_name).filter(|n| !n.is_empty())),
+                    submissions::about_date_of_birth.eq(about.date_of_birth),
+                    submissions::about_postcode.eq(about.postcode()),
+                ))
+                .execute(conn)
+        });
+        match inserted {
+            Ok(_) => break reference,
+            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+                // Either a retry with the same key won the race, or the reference was drawn
+                // before: answer the first, or draw again.
+                if let Some(existing) = Submission::by_key(conn, account_id, &key.0)? {
+                    return Ok(Inserted::AlreadySent(replay(
+                        existing,
+                        hash,
+                        Some(definition),
+                    )?));
+                }
+                attempts += 1;
+                if attempts == 5 {
+                    return Err(ApiError::Internal(anyhow::anyhow!(
+                        "five references in a row were taken"
+                    )));
+                }
+            }
+            Err(error) => return Err(error.into()),
+        }
+    };
+    // The files join the submission once it exists; their answers then say what was stored,
+    // not what the browser claimed.
+    let mut attached = answers.clone();
+    uploads::attach(conn, account_id, &id, definition, &mut attached)?;
+    if attached != *answers {
+        let rows = shared::forms::summary(definition, &attached, *today);
+        diesel::update(submissions::table.find(&id))
+            .set((
+                submissions::answers.eq(to_json(&attached)?),
+                submissions::summary
+                    .eq(serde_json::to_string(&rows).map_err(|e| ApiError::Internal(e.into()))?),
+            ))
+            .execute(conn)?;
+    }
+    if let Some(draft_id) = &prepared.draft_id
+        && drafts::remove_sent(conn, account_id, draft_id)?
+    {
+        super::triage::overview::count_draft_sent(conn, &definition.id, now)?;
+    }
+    Ok(Inserted::New(Stored {
+        id,
+        reference,
+        feed_position,
+        answers: attached,
+        person_id: person_id.map(str::to_owned),
+        team: team.map(str::to_owned),
+        now,
+    }))
+}
+
+/// Where notices of a new submission point: the council's words and the public address.
+pub struct Notices {
+    council: shared::api::CouncilView,
+    public_url: url::Url,
+}
+
+impl Notices {
+    pub fn of(state: &AppState) -> Self {
+        Self {
+            council: state.council.view().clone(),
+            public_url: state.public_url.clone(),
+        }
+    }
+}
+
+/// Step three, in the caller's transaction: the sender's confirmation email (linking to
+/// `page`, under the public address) and the integrators' webhook are queued. Gives the
+/// submission as its sender sees it.
+pub fn notify(
+    conn: &mut DbConnection,
+    notices: &Notices,
+    account: &Account,
+    prepared: &Prepared,
+    stored: &Stored,
+    page: &str,
+) -> Result<Outcome, ApiError> {
+    let definition = &prepared.definition;
+    let link = notices
+        .public_url
+        .join(page)
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let message = email::templates::render(
+        Template::SubmissionReceived,
+        &account.email,
+        &notices.council,
+        context! {
+            forename => &account.forename,
+            form_title => &definition.title,
+            reference => &stored.reference,
+            when => crate::calendar::uk_time(stored.now),
+            link => link.as_str(),
+        },
+    )?;
+    email::enqueue(conn, &message, stored.now)?;
+    crate::integrations::webhooks::deliveries::enqueue(
+        conn,
+        "submission.received",
+        serde_json::json!({
+            "id": &stored.id, "reference": &stored.reference, "form_id": &definition.id,
+            "feed_position": stored.feed_position,
+            "person_id": &stored.person_id,
+            "team": &stored.team,
+        }),
+        stored.now,
+    )?;
+    let submission = Submission::owned(conn, &account.id, &stored.id)?
+        .ok_or(ApiError::NotFound)?
+        .view(Some(definition))?;
+    Ok(Outcome {
+        submission,
+        created: true,
+    })
+}
+
+/// A professional sends a form: prepared, then stored for the form's team and announced, in
+/// one transaction.
+pub async fn create(
+    state: &AppState,
+    user: &CurrentUser,
+    key: IdempotencyKey,
+    request: CreateSubmissionRequest,
+) -> Result<Outcome, ApiError> {
+    let prepared = match prepare(state, user, key, request, Audience::Professional).await? {
+        Prepare::Ready(prepared) => prepared,
+        Prepare::AlreadySent(outcome) => return Ok(outcome),
+    };
+    let notices = Notices::of(state);
+    let account_id = user.account_id.clone();
+    state
         .write(move |conn| {
-            let account = Account::by_id(conn, &account_id)?
-                .filter(Account::is_active)
-                .ok_or(ApiError::Unauthorized)?;
-            // An item is checked in the transaction that marks it sent, so two people linked
-            // to the person cannot both send it.
-            let team_key = match &item {
-                Some(target) => Some(target.open(conn, &account_id)?),
-                None => definition.team.clone(),
-            };
-            let now = timestamp();
-            let id = Uuid::now_v7().to_string();
-            let feed_position = crate::referrals::feed::next_position(conn)?;
-            let mut attempts = 0;
-            let reference = loop {
-                let reference = reference::generate();
-                // A savepoint, so a clash rolls back this insert and not the transaction.
-                let inserted = conn.transaction(|conn| {
-                    diesel::insert_into(submissions::table)
-                        .values((
-                            submissions::id.eq(&id),
-                            submissions::reference.eq(&reference),
-                            submissions::account_id.eq(&account_id),
-                            submissions::form_id.eq(&request.form_id),
-                            submissions::form_version.eq(form_version),
-                            submissions::form_title.eq(&form_title),
-                            submissions::answers.eq(&answers),
-                            submissions::summary.eq(&summary),
-                            submissions::status.eq(SubmissionStatus::Received.as_str()),
-                            submissions::submitted_at.eq(now),
-                            submissions::status_changed_at.eq(now),
-                            submissions::idempotency_key.eq(&key.0),
-                            submissions::request_hash.eq(&hash),
-                            submissions::person_id.eq(item.as_ref().map(|t| t.person_id())),
-                            submissions::team_key.eq(&team_key),
-                            submissions::feed_position.eq(feed_position),
-                            submissions::due_on.eq(crate::referrals::triage::working_days::due_on(
-                                crate::calendar::london_date(now),
-                            )),
-                            submissions::about_name.eq(Some(&about_name).filter(|n| !n.is_empty())),
-                            submissions::about_date_of_birth.eq(about.date_of_birth),
-                            submissions::about_postcode.eq(&about_postcode),
-                        ))
-                        .execute(conn)
-                });
-                match inserted {
-                    Ok(_) => break reference,
-                    Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-                        // Either a retry with the same key won the race, or the reference
-                        // was drawn before: answer the first, or draw again.
-                        if let Some(existing) = Submission::by_key(conn, &account_id, &key.0)? {
-                            return replay(existing, &hash, Some(&definition));
-                        }
-                        attempts += 1;
-                        if attempts == 5 {
-                            return Err(ApiError::Internal(anyhow::anyhow!(
-                                "five references in a row were taken"
-                            )));
-                        }
-                    }
-                    Err(error) => return Err(error.into()),
-                }
-            };
-            // The files join the submission once it exists; their answers then say what
-            // was stored, not what the browser claimed.
-            let mut attached = checked_answers.clone();
-            uploads::attach(conn, &account_id, &id, &definition, &mut attached)?;
-            if attached != checked_answers {
-                let rows = shared::forms::summary(&definition, &attached, checked_today);
-                diesel::update(submissions::table.find(&id))
-                    .set((
-                        submissions::answers.eq(to_json(&attached)?),
-                        submissions::summary.eq(serde_json::to_string(&rows)
-                            .map_err(|e| ApiError::Internal(e.into()))?),
-                    ))
-                    .execute(conn)?;
-            }
-            if let Some(draft_id) = &request.draft_id {
-                let sent = diesel::delete(
-                    drafts::table
-                        .filter(drafts::id.eq(draft_id))
-                        .filter(drafts::account_id.eq(&account_id)),
-                )
-                .execute(conn)?;
-                if sent > 0 {
-                    crate::referrals::triage::overview::count_draft_sent(
-                        conn,
-                        &request.form_id,
-                        now,
-                    )?;
-                }
-            }
-            let page = match &item {
-                Some(target) => target.mark(conn, &id, &attached, &account_id, now)?,
-                None => format!("account/submissions/{id}"),
-            };
-            let link = link_base
-                .join(&page)
-                .map_err(|e| ApiError::Internal(e.into()))?;
-            let message = email::templates::render(
-                Template::SubmissionReceived,
-                &account.email,
-                &council,
-                context! {
-                    forename => &account.forename,
-                    form_title => &form_title,
-                    reference => &reference,
-                    when => crate::calendar::uk_time(now),
-                    link => link.as_str(),
-                },
-            )?;
-            email::enqueue(conn, &message, now)?;
-            crate::integrations::webhooks::deliveries::enqueue(
+            let account = sender(conn, &account_id)?;
+            let team = prepared.definition.team.clone();
+            let stored = match insert(
                 conn,
-                "submission.received",
-                serde_json::json!({
-                    "id": &id, "reference": &reference, "form_id": &request.form_id,
-                    "feed_position": feed_position,
-                    "person_id": item.as_ref().map(|t| t.person_id()),
-                    "team": &team_key,
-                }),
-                now,
-            )?;
-            let submission = Submission::owned(conn, &account_id, &id)?
-                .ok_or(ApiError::NotFound)?
-                .view(Some(&definition))?;
-            Ok(Outcome {
-                submission,
-                created: true,
-            })
+                &account_id,
+                &prepared,
+                None,
+                team.as_deref(),
+                timestamp(),
+            )? {
+                Inserted::New(stored) => stored,
+                Inserted::AlreadySent(outcome) => return Ok(outcome),
+            };
+            let page = format!("account/submissions/{}", stored.id);
+            notify(conn, &notices, &account, &prepared, &stored, &page)
         })
-        .await?;
-    Ok(outcome)
+        .await
 }
 
 pub async fn get(

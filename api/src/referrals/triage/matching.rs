@@ -3,6 +3,7 @@
 //! a member of staff links one, or starts a new record from the referral's answers. Nothing
 //! is linked on its own: two people can share a birthday and a street.
 
+use shared::api::full_name;
 use std::collections::BTreeMap;
 
 use diesel::prelude::*;
@@ -118,7 +119,7 @@ fn candidates(
         .take(SHOWN)
         .map(|(person, reasons)| PersonCandidate {
             person: PersonMatch {
-                name: format!("{} {}", person.forename, person.surname),
+                name: full_name(&person.forename, &person.surname),
                 id: person.id,
                 date_of_birth: person.date_of_birth,
                 postcode: person.postcode,

@@ -52,6 +52,6 @@ pub async fn create_submission(
     body: Json<CreateSubmissionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let key = IdempotencyKey::of(&request)?;
-    let outcome = submissions::create(&state, &user, key, body.into_inner(), None).await?;
+    let outcome = submissions::create(&state, &user, key, body.into_inner()).await?;
     Ok(outcome.response())
 }
