@@ -14,6 +14,7 @@ pub mod sessions;
 pub mod sign_in;
 pub mod staff;
 
+use shared::api::full_name;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDateTime, Utc};
@@ -122,7 +123,7 @@ pub struct Contact {
 impl Contact {
     /// The name as pages show it.
     pub fn name(&self) -> String {
-        format!("{} {}", self.forename, self.surname)
+        full_name(&self.forename, &self.surname)
     }
 
     pub fn is_active(&self) -> bool {

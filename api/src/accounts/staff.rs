@@ -3,6 +3,7 @@
 
 use diesel::prelude::*;
 use minijinja::context;
+use shared::api::full_name;
 use shared::api::{AccountId, AccountView, CreateStaffRequest, Role, SetTeamsRequest, StaffMember};
 use shared::rules::normalise_email;
 use uuid::Uuid;
@@ -129,7 +130,7 @@ fn members(conn: &mut DbConnection, only: Option<&str>) -> QueryResult<Vec<Staff
             |(id, forename, surname, email, role, disabled_at)| StaffMember {
                 teams: memberships.remove(&id).unwrap_or_default(),
                 id,
-                name: format!("{forename} {surname}"),
+                name: full_name(&forename, &surname),
                 email,
                 role,
                 active: disabled_at.is_none(),

@@ -8,6 +8,7 @@ pub mod types;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use shared::api::full_name;
 use shared::api::{
     FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, PersonId,
     ReplyRequest, Sender, TeamRef, ThreadId, ThreadView, validate_body,
@@ -339,7 +340,7 @@ pub(crate) fn write_to_team(
             thread_id: &thread_id,
             sender: Sender::Citizen,
             author_account_id: Some(account_id),
-            author_name: &format!("{} {}", author.forename, author.surname),
+            author_name: &full_name(&author.forename, &author.surname),
             body: &request.body,
             in_reply_to: None,
             now,
@@ -410,7 +411,7 @@ pub async fn reply(
                     thread_id: &thread_id,
                     sender: Sender::Citizen,
                     author_account_id: Some(&account_id),
-                    author_name: &format!("{} {}", author.forename, author.surname),
+                    author_name: &full_name(&author.forename, &author.surname),
                     body: &request.body,
                     in_reply_to: Some(&request.in_reply_to),
                     now: timestamp(),

@@ -2,6 +2,7 @@
 //! and answers it as the team. A message from a person is unread for the team until someone
 //! in it opens the conversation.
 
+use shared::api::full_name;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
@@ -175,7 +176,7 @@ pub async fn open_thread(
                 )?;
                 Ok(StaffThreadView {
                     person_id,
-                    person_name: format!("{} {}", person.forename, person.surname),
+                    person_name: full_name(&person.forename, &person.surname),
                     team,
                     thread,
                 })
@@ -211,7 +212,7 @@ pub fn latest_of(
             unread: unread.contains(&id),
             id,
             person_id: person.id.clone(),
-            person_name: format!("{} {}", person.forename, person.surname),
+            person_name: full_name(&person.forename, &person.surname),
             subject,
             last_message_at: last.and_utc(),
         })

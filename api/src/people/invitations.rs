@@ -5,6 +5,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
+use shared::api::full_name;
 use shared::api::{
     CreateLinkRequest, InvitationId, InvitationView, LegalBasis, OptionalWord, PersonId,
     PersonSummary, Relationship, StaffInvitation,
@@ -210,7 +211,7 @@ pub async fn mine(state: &AppState, user: &CurrentUser) -> Result<Vec<Invitation
                 .into_iter()
                 .map(|(i, forename, surname)| InvitationView {
                     id: i.id,
-                    person_name: format!("{forename} {surname}"),
+                    person_name: full_name(&forename, &surname),
                     relationship: i.relationship,
                     legal_basis: i.legal_basis.0,
                     ends_on: i.ends_on,
@@ -252,7 +253,7 @@ pub async fn accept(
                     .execute(conn)?;
                 Ok(PersonSummary {
                     id: invitation.person_id,
-                    name: format!("{forename} {surname}"),
+                    name: full_name(&forename, &surname),
                     relationship: invitation.relationship,
                     legal_basis: invitation.legal_basis.0,
                     access_ends_on: invitation.ends_on,

@@ -14,6 +14,7 @@ pub mod search;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
+use shared::api::full_name;
 use shared::api::{CouncilView, LegalBasis, OptionalWord, PersonSummary, Relationship};
 
 use crate::accounts;
@@ -86,7 +87,7 @@ impl Access {
 pub fn summary(link: Link, forename: &str, surname: &str) -> PersonSummary {
     PersonSummary {
         id: link.person_id,
-        name: format!("{forename} {surname}"),
+        name: full_name(forename, surname),
         relationship: link.relationship,
         legal_basis: link.legal_basis.0,
         access_ends_on: link.ends_on,

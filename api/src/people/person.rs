@@ -1,6 +1,7 @@
 //! People: staff create records and link accounts to them; account holders list the people
 //! they may see and read the details the council holds.
 
+use shared::api::full_name;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -169,7 +170,7 @@ pub async fn readers(
     Ok(readers
         .into_iter()
         .map(|r| RecordReader {
-            name: format!("{} {}", r.forename, r.surname),
+            name: full_name(&r.forename, &r.surname),
             relationship: r.link.relationship,
             legal_basis: r.link.legal_basis.0,
             ends_on: r.link.ends_on,
@@ -427,7 +428,7 @@ pub async fn link(
                 )?;
                 Ok(PersonSummary {
                     id: person.id,
-                    name: format!("{} {}", person.forename, person.surname),
+                    name: full_name(&person.forename, &person.surname),
                     relationship,
                     legal_basis,
                     access_ends_on: request.ends_on,
@@ -508,7 +509,7 @@ pub fn names<'a>(
         .select((people::id, people::forename, people::surname))
         .load::<(String, String, String)>(conn)?
         .into_iter()
-        .map(|(id, forename, surname)| (id, format!("{forename} {surname}")))
+        .map(|(id, forename, surname)| (id, full_name(&forename, &surname)))
         .collect())
 }
 
@@ -532,7 +533,7 @@ pub fn identities<'a>(
         .into_iter()
         .map(|(id, forename, surname, date_of_birth, postcode)| {
             let person = QueuePerson {
-                name: Some(format!("{forename} {surname}")),
+                name: Some(full_name(&forename, &surname)),
                 date_of_birth,
                 postcode,
             };

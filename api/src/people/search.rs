@@ -7,6 +7,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use shared::api::PersonMatch;
+use shared::api::full_name;
 use shared::rules::Postcode;
 
 use crate::audit::{self, Action, Event, Subject};
@@ -167,7 +168,7 @@ pub async fn people(
     Ok((
         rows.into_iter()
             .map(|p| PersonMatch {
-                name: format!("{} {}", p.forename, p.surname),
+                name: full_name(&p.forename, &p.surname),
                 id: p.id,
                 date_of_birth: p.date_of_birth,
                 postcode: p.postcode,

@@ -9,6 +9,7 @@ mod health;
 mod ids;
 mod integrations;
 mod items;
+mod names;
 mod operations;
 mod page;
 mod problem;
@@ -55,6 +56,7 @@ pub use items::{
     ItemPage, ItemStatus, ItemSubmission, ItemSummary, ItemView, SaveItemRequest, SendItemRequest,
     SubmitItemRequest,
 };
+pub use names::full_name;
 pub use operations::{
     DeliveryQueueView, EmailQueueView, FailedDeliveryPage, FailedDeliveryView, FailedEmailPage,
     FailedEmailView, OperationsView,

@@ -3,6 +3,7 @@
 //! when a form starts; the server does too, for a draft made through the API and for an item it
 //! sends, so that no one types again what the council holds.
 
+use crate::api::full_name;
 use serde_json::{Value, json};
 
 use super::answers::{Answers, date_answer};
@@ -38,12 +39,12 @@ fn value_of(prefill: Prefill, known: Known<'_>) -> Option<Value> {
     match prefill {
         Prefill::AccountName => {
             let (forename, surname, _) = known.account?;
-            text(&format!("{forename} {surname}"))
+            text(&full_name(forename, surname))
         }
         Prefill::AccountEmail => text(known.account?.2),
         Prefill::PersonName => {
             let person = known.person?;
-            text(&format!("{} {}", person.forename, person.surname))
+            text(&full_name(&person.forename, &person.surname))
         }
         Prefill::PersonDateOfBirth => Some(date_answer(known.person?.date_of_birth?)),
         Prefill::PersonAddress => {

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::FieldErrors;
 use shared::forms::{
-    FormDefinition, Page, progress, prune_hidden, validate_page, visible_pages, visible_questions,
+    Answers, FormDefinition, Page, progress, prune_hidden, validate_page, visible_pages, visible_questions,
 };
 
 use super::defaults::follow_defaults;
@@ -145,32 +145,6 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
             navigate(&format!("{base}/save?page={page_id}"), Default::default());
         }
     };
-    let warned = form_warnings(form, answers);
-    let fields = {
-        let page = page.clone();
-        move || {
-            // Hidden questions' answers decide nothing: the same rule the server applies.
-            let visible: Vec<_> = form.with_value(|f| {
-                answers.with(|a| {
-                    visible_questions(f, &page, &prune_hidden(f, a, today()), today())
-                        .into_iter()
-                        .cloned()
-                        .collect()
-                })
-            });
-            visible
-                .iter()
-                .map(|question| {
-                    let slot = Slot {
-                        answers,
-                        group: None,
-                        id: question.id.clone(),
-                    };
-                    warned_question_view(form, question, slot, errors, warned)
-                })
-                .collect_view()
-        }
-    };
     let title = form.with_value(|f| f.title.clone());
     let base = filling.with_value(Filling::base);
 
@@ -189,7 +163,7 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
                 })}
                 {page.intro.clone().map(|text| view! { <p class="govuk-body">{text}</p> })}
                 <form novalidate on:submit=next>
-                    {fields}
+                    <PageQuestions form page=page.clone() answers errors />
                     <div class="govuk-button-group">
                         <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Next"</button>
                         <button type="button" class="govuk-button govuk-button--secondary" on:click=previous>"Previous"</button>
@@ -224,5 +198,38 @@ where
                 <A href=format!("{base}/cancel") attr:class="govuk-link">"Cancel"</A>
             })}
         </div>
+    }
+}
+
+/// The page's questions that the answers so far show, each with its error or warning.
+#[component]
+fn PageQuestions(
+    form: StoredValue<FormDefinition>,
+    page: Page,
+    answers: RwSignal<Answers>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let warned = form_warnings(form, answers);
+    move || {
+        // Hidden questions' answers decide nothing: the same rule the server applies.
+        let visible: Vec<_> = form.with_value(|f| {
+            answers.with(|a| {
+                visible_questions(f, &page, &prune_hidden(f, a, today()), today())
+                    .into_iter()
+                    .cloned()
+                    .collect()
+            })
+        });
+        visible
+            .iter()
+            .map(|question| {
+                let slot = Slot {
+                    answers,
+                    group: None,
+                    id: question.id.clone(),
+                };
+                warned_question_view(form, question, slot, errors, warned)
+            })
+            .collect_view()
     }
 }
