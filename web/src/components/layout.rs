@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
+use shared::api::full_name;
 
 use crate::boot::use_council;
 use crate::session::use_session;
@@ -73,7 +74,7 @@ pub fn Header() -> impl IntoView {
                                         Some(account) => view! {
                                             <A href="/account" attr:class="govuk-service-navigation__link">
                                                 <span class="govuk-visually-hidden">"Your account: "</span>
-                                                {format!("{} {}", account.forename, account.surname)}
+                                                {full_name(&account.forename, &account.surname)}
                                             </A>
                                         }.into_any(),
                                         None => view! {

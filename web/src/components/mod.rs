@@ -4,6 +4,7 @@ pub mod focus;
 pub mod form;
 pub mod govuk;
 pub mod layout;
+pub mod loading;
 pub mod more;
 pub mod tiles;
 pub mod timeout;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_navigate;
+use shared::api::full_name;
 use shared::api::{
     ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest, ConfirmEmailChangeRequest,
     FieldErrors, Relationship,
@@ -33,9 +34,7 @@ pub fn Account() -> impl IntoView {
     let session = use_session();
     signed_in_only(session, move || {
         let account = session.account();
-        let name = account
-            .as_ref()
-            .map(|a| format!("{} {}", a.forename, a.surname));
+        let name = account.as_ref().map(|a| full_name(&a.forename, &a.surname));
         let email = account.map(|a| a.email);
         view! {
             <h1 class="govuk-heading-l">"Your account"</h1>

@@ -3,7 +3,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::FieldErrors;
 use shared::forms::{
-    Answers, FormDefinition, Page, progress, prune_hidden, validate_page, visible_pages, visible_questions,
+    Answers, FormDefinition, Page, progress, prune_hidden, validate_page, visible_pages,
+    visible_questions,
 };
 
 use super::defaults::follow_defaults;

@@ -22,27 +22,20 @@ use leptos_router::hooks::use_params_map;
 use shared::api::{LegalBasis, PersonSummary, Relationship};
 
 use crate::api::ApiError;
-use crate::session::{Api, use_session};
+use crate::session::Api;
 
-/// Loads `fetch(client, person_id)` once the session is known; `None` while loading.
+pub(crate) use crate::components::loading::Failed;
+
+/// Loads `fetch(client, person_id)` for the record in the address (`components::loading`).
 fn load<T, F, Fut>(fetch: F) -> LocalResource<Option<Result<T, ApiError>>>
 where
     T: 'static,
-    F: Fn(Api, String) -> Fut + Clone + 'static,
+    F: Fn(Api, String) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
-    let session = use_session();
     let params = use_params_map();
-    LocalResource::new(move || {
-        let checked = session.checked.get();
-        let person = params.read().get("person_id").unwrap_or_default();
-        let fetch = fetch.clone();
-        async move {
-            if !checked {
-                return None;
-            }
-            Some(fetch(session.api(), person).await)
-        }
+    crate::components::loading::load(move |client| {
+        fetch(client, params.read().get("person_id").unwrap_or_default())
     })
 }
 
@@ -80,39 +73,5 @@ fn Whose(person: PersonSummary) -> impl IntoView {
     view! {
         <span class="govuk-caption-l">{format!("{}'s record", person.name)}</span>
         <p class="govuk-body-s app-whose">{footing}</p>
-    }
-}
-
-/// What a page shows when its load failed: sign in, not found, or try again.
-#[component]
-fn Failed(error: ApiError) -> impl IntoView {
-    let status = match &error {
-        ApiError::Problem(problem) => problem.status,
-        _ => 0,
-    };
-    let (title, body) = match status {
-        401 => (
-            "Sign in to see this record",
-            "Your session has ended. Sign in again.",
-        ),
-        404 => (
-            "Page not found",
-            "This record is not one you can see, or it no longer exists.",
-        ),
-        _ => (
-            "Sorry, there is a problem with the service",
-            "Try again later.",
-        ),
-    };
-    let reference = error.reference().map(|reference| {
-        view! {
-            <p class="govuk-body">"If you phone us, quote reference "<strong>{reference}</strong>"."</p>
-        }
-    });
-    view! {
-        <h1 class="govuk-heading-l">{title}</h1>
-        <p class="govuk-body">{body}</p>
-        {reference}
-        <p class="govuk-body"><a class="govuk-link" href="/record">"Go to your records"</a></p>
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::api::full_name;
 use shared::api::{Dashboard, FieldErrors, LegalBasis, PersonSummary, Relationship};
 
 use super::{Failed, Whose, load, whose};
@@ -125,7 +126,7 @@ pub fn RecordDetails() -> impl IntoView {
                         <Whose person=person.clone() />
                         <h1 class="govuk-heading-l">"Details"</h1>
                         <dl class="govuk-summary-list">
-                            {row("Name", Some(format!("{} {}", details.forename, details.surname)))}
+                            {row("Name", Some(full_name(&details.forename, &details.surname)))}
                             {row("Date of birth", details.date_of_birth.map(|d| d.format("%-d %B %Y").to_string()))}
                             {row("Address", address)}
                             {row("Email", details.email)}

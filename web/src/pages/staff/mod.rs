@@ -25,14 +25,12 @@ pub use operations::Operations;
 pub use people::{FindPerson, StaffPerson};
 pub use queue::{Referral, ReferralQueue};
 
-use std::future::Future;
-
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use shared::api::Role;
 
-use crate::api::ApiError;
-use crate::session::{Api, Session, use_session};
+pub(crate) use crate::components::loading::{Failed, load};
+use crate::session::{Session, use_session};
 
 /// Whether the signed-in account works for the council.
 pub fn is_staff(session: Session) -> bool {
@@ -62,62 +60,6 @@ fn staff_only<V: IntoView + 'static>(
         } else {
             page().into_any()
         }
-    }
-}
-
-/// Loads `fetch(client)` once the session is known; `None` while loading. Reads of signals
-/// inside `fetch` (the path, the query) load again when they change.
-fn load<T, F, Fut>(fetch: F) -> LocalResource<Option<Result<T, ApiError>>>
-where
-    T: 'static,
-    F: Fn(Api) -> Fut + Clone + 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
-{
-    let session = use_session();
-    LocalResource::new(move || {
-        let checked = session.checked.get();
-        let fetch = fetch.clone();
-        async move {
-            if !checked {
-                return None;
-            }
-            Some(fetch(session.api()).await)
-        }
-    })
-}
-
-/// What a page shows when its load failed.
-#[component]
-fn Failed(error: ApiError) -> impl IntoView {
-    let status = match &error {
-        ApiError::Problem(problem) => problem.status,
-        _ => 0,
-    };
-    let (title, body) = match status {
-        401 => ("Sign in again", "Your session has ended."),
-        403 => (
-            "This page is for council staff",
-            "Your account cannot see it.",
-        ),
-        404 => (
-            "Page not found",
-            "It may have been removed, or the address is wrong.",
-        ),
-        _ => (
-            "Sorry, there is a problem with the service",
-            "Try again later.",
-        ),
-    };
-    let reference = error.reference().map(|reference| {
-        view! {
-            <p class="govuk-body">"If you phone us, quote reference "<strong>{reference}</strong>"."</p>
-        }
-    });
-    view! {
-        <h1 class="govuk-heading-l">{title}</h1>
-        <p class="govuk-body">{body}</p>
-        {reference}
-        <p class="govuk-body"><a href="/staff" class="govuk-link">"Go to council work"</a></p>
     }
 }
 

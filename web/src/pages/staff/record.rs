@@ -4,6 +4,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use shared::api::full_name;
 use shared::api::{
     FieldErrors, FormatRequestView, InvolvementView, LegalBasis, PersonDetails, Relationship,
     StaffInvitation, StaffPersonView,
@@ -25,7 +26,7 @@ pub(super) fn Record(
     published: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let details = record.details;
-    let name = format!("{} {}", details.forename, details.surname);
+    let name = full_name(&details.forename, &details.surname);
     set_page_title(&name);
     let person_id = details.id.clone();
     let errors = RwSignal::new(FieldErrors::new());
