@@ -205,19 +205,17 @@ where
     let actor = actor.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                if soft_delete(conn, timestamp())? == 0 {
-                    return Err(ApiError::NotFound);
-                }
-                let event = Event::new(
-                    ending.action,
-                    ending.subject,
-                    &ending.subject_id,
-                    ending.person_id.as_deref(),
-                );
-                Ok(record(conn, &actor, event)?)
-            })
+        .write(move |conn| {
+            if soft_delete(conn, timestamp())? == 0 {
+                return Err(ApiError::NotFound);
+            }
+            let event = Event::new(
+                ending.action,
+                ending.subject,
+                &ending.subject_id,
+                ending.person_id.as_deref(),
+            );
+            Ok(record(conn, &actor, event)?)
         })
         .await
 }
@@ -371,10 +369,13 @@ impl Names {
         })
     }
 
-    fn entry(&self, row: Row) -> AuditEntry {
+    fn entry(&self, row: Row) -> Result<AuditEntry, ApiError> {
         let (id, at, actor_id, action, subject_type, subject_id, person_id, client_id) = row;
-        let client = client_id.and_then(|id| Some((self.clients.get(&id)?.clone(), id)));
-        AuditEntry {
+        let client = match client_id {
+            Some(id) => Some((ApiError::looked_up(&self.clients, &id, "client")?, id)),
+            None => None,
+        };
+        Ok(AuditEntry {
             id,
             at: at.and_utc(),
             actor: match client {
@@ -383,7 +384,7 @@ impl Names {
                     name: format!("{name} (API client)"),
                 },
                 None => StaffRef {
-                    name: self.actors.get(&actor_id).cloned().unwrap_or_default(),
+                    name: ApiError::looked_up(&self.actors, &actor_id, "account")?,
                     id: actor_id,
                 },
             },
@@ -391,7 +392,7 @@ impl Names {
             subject_type,
             subject_id,
             person_id,
-        }
+        })
     }
 }
 
@@ -424,7 +425,11 @@ pub async fn search(
         at: row.1,
         id: row.0.clone(),
     });
-    Ok((rows.into_iter().map(|row| names.entry(row)).collect(), next))
+    let entries = rows
+        .into_iter()
+        .map(|row| names.entry(row))
+        .collect::<Result<_, _>>()?;
+    Ok((entries, next))
 }
 
 /// The CSV file's columns.
@@ -477,7 +482,8 @@ pub async fn export(
                 .into_iter()
                 .map(|row| names.entry(row))
                 .map(|e| {
-                    vec![
+                    let e = e?;
+                    Ok(vec![
                         e.at.format("%Y-%m-%d %H:%M:%S").to_string(),
                         e.actor.name,
                         e.actor.id,
@@ -485,9 +491,9 @@ pub async fn export(
                         e.subject_type,
                         e.subject_id,
                         e.person_id.unwrap_or_default(),
-                    ]
+                    ])
                 })
-                .collect();
+                .collect::<Result<_, ApiError>>()?;
             Ok((rows, last))
         }
     }))
@@ -538,11 +544,13 @@ pub async fn record_views(
     });
     let views = rows
         .into_iter()
-        .map(|(_, at, what, actor)| RecordView {
-            at: at.and_utc(),
-            by: names.get(&actor).cloned().unwrap_or_default(),
-            what,
+        .map(|(_, at, what, actor)| {
+            Ok(RecordView {
+                at: at.and_utc(),
+                by: ApiError::looked_up(&names, &actor, "account")?,
+                what,
+            })
         })
-        .collect();
+        .collect::<Result<_, ApiError>>()?;
     Ok((views, next))
 }

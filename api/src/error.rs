@@ -65,6 +65,30 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// `id`'s entry in a page's lookup by key (`accounts::names`, `people::person::names` …).
+    /// Every stored reference has one, so a missing entry is bad data: an error, never a blank.
+    pub fn looked_up<T: Clone>(
+        found: &std::collections::HashMap<String, T>,
+        id: &str,
+        what: &str,
+    ) -> Result<T, Self> {
+        found
+            .get(id)
+            .cloned()
+            .ok_or_else(|| Self::Internal(anyhow::anyhow!("{what} {id} is named but not stored")))
+    }
+
+    /// A whole number read back as the unsigned count it always is (a version, a size, a number
+    /// of attempts): a negative one is bad data, an error, never 0.
+    pub fn stored<T: TryFrom<i64>>(value: impl Into<i64>, what: &str) -> Result<T, Self> {
+        let value = value.into();
+        T::try_from(value).map_err(|_| {
+            Self::Internal(anyhow::anyhow!(
+                "a stored {what} of {value} is out of range"
+            ))
+        })
+    }
+
     /// One field's error, the common case of validation.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
         Self::Validation(FieldErrors::from([(

@@ -127,7 +127,7 @@ fn view(
     let (item, ..) = &row;
     let (note, version, answers, page_id, saved_at) = (
         item.note.clone(),
-        u32::try_from(item.version).unwrap_or_default(),
+        ApiError::stored(item.version, "item version")?,
         from_json(&item.answers)?,
         item.page_id.clone(),
         item.saved_at.map(|t| t.and_utc()),
@@ -147,9 +147,8 @@ fn view(
 fn submission(conn: &mut DbConnection, id: &str) -> Result<ItemSubmission, ApiError> {
     let (sent, account_id) = sent::with_sender(conn, id)?;
     let summary: Vec<SummaryRow> = from_json(&sent.summary)?;
-    let submitted_by = accounts::names(conn, [account_id.as_str()])?
-        .remove(&account_id)
-        .unwrap_or_default();
+    let names = accounts::names(conn, [account_id.as_str()])?;
+    let submitted_by = ApiError::looked_up(&names, &account_id, "account")?;
     Ok(ItemSubmission {
         id: id.to_owned(),
         reference: sent.reference,
@@ -296,44 +295,42 @@ pub async fn save(
     let account_id = user.account_id.clone();
     let (row, sent) = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Access::check(conn, &account_id, &person_id)?;
-                // The version check and the write are one statement, so two saves racing from
-                // the same version cannot both win.
-                let saved = diesel::update(
-                    form_requests::table
-                        .filter(form_requests::id.eq(&item_id))
-                        .filter(form_requests::person_id.eq(&person_id))
-                        .filter(form_requests::withdrawn_at.is_null())
-                        .filter(form_requests::submission_id.is_null())
-                        .filter(form_requests::version.eq(seen)),
-                )
-                .set((
-                    form_requests::version.eq(form_requests::version + 1),
-                    form_requests::answers.eq(&answers),
-                    form_requests::page_id.eq(&request.page_id),
-                    form_requests::saved_at.eq(timestamp()),
-                    form_requests::saved_by.eq(&account_id),
-                ))
-                .execute(conn)?;
-                let (row, sent) = load(conn, &person_id, &item_id)?;
-                if saved == 0 {
-                    if sent.is_some() {
-                        return Err(already_submitted());
-                    }
-                    return Err(ApiError::Conflict {
-                        code: "stale_version",
-                        detail: format!(
-                            "This form was saved again (version {}) after the copy you changed \
-                             (version {seen}), perhaps by someone else who can see this record. \
-                             Reload it to see the latest answers.",
-                            row.0.version
-                        ),
-                    });
+        .write(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            // The version check and the write are one statement, so two saves racing from
+            // the same version cannot both win.
+            let saved = diesel::update(
+                form_requests::table
+                    .filter(form_requests::id.eq(&item_id))
+                    .filter(form_requests::person_id.eq(&person_id))
+                    .filter(form_requests::withdrawn_at.is_null())
+                    .filter(form_requests::submission_id.is_null())
+                    .filter(form_requests::version.eq(seen)),
+            )
+            .set((
+                form_requests::version.eq(form_requests::version + 1),
+                form_requests::answers.eq(&answers),
+                form_requests::page_id.eq(&request.page_id),
+                form_requests::saved_at.eq(timestamp()),
+                form_requests::saved_by.eq(&account_id),
+            ))
+            .execute(conn)?;
+            let (row, sent) = load(conn, &person_id, &item_id)?;
+            if saved == 0 {
+                if sent.is_some() {
+                    return Err(already_submitted());
                 }
-                Ok((row, sent))
-            })
+                return Err(ApiError::Conflict {
+                    code: "stale_version",
+                    detail: format!(
+                        "This form was saved again (version {}) after the copy you changed \
+                         (version {seen}), perhaps by someone else who can see this record. \
+                         Reload it to see the latest answers.",
+                        row.0.version
+                    ),
+                });
+            }
+            Ok((row, sent))
         })
         .await?;
     view(state, row, sent)

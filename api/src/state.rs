@@ -46,10 +46,7 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
-        let done = self
-            .database
-            .run(move |conn| conn.write_transaction(work))
-            .await?;
+        let done = self.database.write(work).await?;
         self.outbox.wake();
         self.webhooks.wake();
         Ok(done)

@@ -34,17 +34,15 @@ pub async fn change_name(
     let id = user.account_id.clone();
     let account = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                diesel::update(accounts::table.find(&id))
-                    .set((
-                        accounts::forename.eq(request.forename.trim()),
-                        accounts::surname.eq(request.surname.trim()),
-                        accounts::updated_at.eq(now()),
-                    ))
-                    .execute(conn)?;
-                Ok::<_, ApiError>(Account::by_id(conn, &id)?)
-            })
+        .write(move |conn| {
+            diesel::update(accounts::table.find(&id))
+                .set((
+                    accounts::forename.eq(request.forename.trim()),
+                    accounts::surname.eq(request.surname.trim()),
+                    accounts::updated_at.eq(now()),
+                ))
+                .execute(conn)?;
+            Ok::<_, ApiError>(Account::by_id(conn, &id)?)
         })
         .await?
         .ok_or(ApiError::Unauthorized)?;

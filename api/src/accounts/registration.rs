@@ -161,39 +161,36 @@ pub async fn verify(
     let refresh_key = state.keys.refresh_tokens.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                let account = Account::by_email(conn, &email)?
-                    .filter(|a| a.email_verified_at.is_none() && a.is_active());
-                redeem_code(
-                    conn,
-                    &key,
-                    account,
-                    Purpose::VerifyEmail,
-                    &code,
-                    now,
-                    |conn, account, redeemed| {
-                        // The registration whose code came back is the one the owner made.
-                        if let Some(json) = redeemed.registration {
-                            let asked = Asked::from_json(&json)?;
-                            diesel::update(accounts::table.find(&account.id))
-                                .set((
-                                    accounts::forename.eq(&asked.forename),
-                                    accounts::surname.eq(&asked.surname),
-                                    accounts::password_hash.eq(&asked.password_hash),
-                                ))
-                                .execute(conn)?;
-                        }
+        .write(move |conn| {
+            let now = now();
+            let account = Account::by_email(conn, &email)?
+                .filter(|a| a.email_verified_at.is_none() && a.is_active());
+            redeem_code(
+                conn,
+                &key,
+                account,
+                Purpose::VerifyEmail,
+                &code,
+                now,
+                |conn, account, redeemed| {
+                    // The registration whose code came back is the one the owner made.
+                    if let Some(json) = redeemed.registration {
+                        let asked = Asked::from_json(&json)?;
                         diesel::update(accounts::table.find(&account.id))
-                            .set(accounts::email_verified_at.eq(Some(now)))
+                            .set((
+                                accounts::forename.eq(&asked.forename),
+                                accounts::surname.eq(&asked.surname),
+                                accounts::password_hash.eq(&asked.password_hash),
+                            ))
                             .execute(conn)?;
-                        let account =
-                            Account::by_id(conn, &account.id)?.ok_or(ApiError::NotFound)?;
-                        Ok(session::start(conn, &refresh_key, &account, now)?)
-                    },
-                )
-            })
+                    }
+                    diesel::update(accounts::table.find(&account.id))
+                        .set(accounts::email_verified_at.eq(Some(now)))
+                        .execute(conn)?;
+                    let account = Account::by_id(conn, &account.id)?.ok_or(ApiError::NotFound)?;
+                    Ok(session::start(conn, &refresh_key, &account, now)?)
+                },
+            )
         })
         .await?
 }

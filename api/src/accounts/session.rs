@@ -129,24 +129,22 @@ pub async fn refresh(state: &AppState, req: &HttpRequest) -> Result<HttpResponse
     let idle = Duration::minutes(state.auth.idle_timeout_minutes);
     let started = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                match sessions::rotate(conn, &key, &token, idle, now)? {
-                    Refresh::Rotated {
-                        session,
-                        account_id,
-                    } => {
-                        let account = Account::by_id(conn, &account_id)?.filter(Account::is_active);
-                        Ok::<_, ApiError>(account.map(|account| Started {
-                            account,
-                            session_id: session.session_id,
-                            refresh_token: session.refresh_token,
-                        }))
-                    }
-                    Refresh::Refused => Ok(None),
+        .write(move |conn| {
+            let now = now();
+            match sessions::rotate(conn, &key, &token, idle, now)? {
+                Refresh::Rotated {
+                    session,
+                    account_id,
+                } => {
+                    let account = Account::by_id(conn, &account_id)?.filter(Account::is_active);
+                    Ok::<_, ApiError>(account.map(|account| Started {
+                        account,
+                        session_id: session.session_id,
+                        refresh_token: session.refresh_token,
+                    }))
                 }
-            })
+                Refresh::Refused => Ok(None),
+            }
         })
         .await?;
     match started {

@@ -34,15 +34,11 @@ pub async fn start(
     let lookup_lock = lock_key.clone();
     let account = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                throttle::ensure_unlocked(conn, &lookup_lock, now)?;
-                bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
-                Ok::<_, ApiError>(
-                    Account::by_email(conn, &lookup_email)?.filter(Account::is_active),
-                )
-            })
+        .write(move |conn| {
+            let now = now();
+            throttle::ensure_unlocked(conn, &lookup_lock, now)?;
+            bot_check::spend(conn, &bot_key, &request.bot_check, now)?;
+            Ok::<_, ApiError>(Account::by_email(conn, &lookup_email)?.filter(Account::is_active))
         })
         .await
         .inspect_err(|refused| {
@@ -108,28 +104,26 @@ pub async fn finish(
     let refresh_key = state.keys.refresh_tokens.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = now();
-                let account = Account::by_email(conn, &email)?.filter(Account::is_active);
-                redeem_code(
-                    conn,
-                    &key,
-                    account,
-                    Purpose::SignIn,
-                    &code,
-                    now,
-                    |conn, account, _| {
-                        // The code proves the address, as registration's code would have.
-                        if account.email_verified_at.is_none() {
-                            diesel::update(accounts::table.find(&account.id))
-                                .set(accounts::email_verified_at.eq(Some(now)))
-                                .execute(conn)?;
-                        }
-                        Ok(session::start(conn, &refresh_key, &account, now)?)
-                    },
-                )
-            })
+        .write(move |conn| {
+            let now = now();
+            let account = Account::by_email(conn, &email)?.filter(Account::is_active);
+            redeem_code(
+                conn,
+                &key,
+                account,
+                Purpose::SignIn,
+                &code,
+                now,
+                |conn, account, _| {
+                    // The code proves the address, as registration's code would have.
+                    if account.email_verified_at.is_none() {
+                        diesel::update(accounts::table.find(&account.id))
+                            .set(accounts::email_verified_at.eq(Some(now)))
+                            .execute(conn)?;
+                    }
+                    Ok(session::start(conn, &refresh_key, &account, now)?)
+                },
+            )
         })
         .await?
 }

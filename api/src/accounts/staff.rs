@@ -162,17 +162,15 @@ pub async fn set_teams(
     let user = user.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                one(conn, &account_id)?;
-                teams::set_teams_of(conn, &account_id, &request.teams, timestamp())?;
-                audit::record(
-                    conn,
-                    &user,
-                    Event::new(Action::Update, Subject::Account, &account_id, None),
-                )?;
-                one(conn, &account_id)
-            })
+        .write(move |conn| {
+            one(conn, &account_id)?;
+            teams::set_teams_of(conn, &account_id, &request.teams, timestamp())?;
+            audit::record(
+                conn,
+                &user,
+                Event::new(Action::Update, Subject::Account, &account_id, None),
+            )?;
+            one(conn, &account_id)
         })
         .await
 }
@@ -193,25 +191,23 @@ pub async fn switch_off(
     let user = user.clone();
     let switched_off = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                one(conn, &account_id)?;
-                let now = timestamp();
-                diesel::update(
-                    accounts::table
-                        .find(&account_id)
-                        .filter(accounts::disabled_at.is_null()),
-                )
-                .set(accounts::disabled_at.eq(Some(now)))
-                .execute(conn)?;
-                super::sessions::revoke_all(conn, &account_id, now)?;
-                audit::record(
-                    conn,
-                    &user,
-                    Event::new(Action::SwitchOff, Subject::Account, &account_id, None),
-                )?;
-                one(conn, &account_id)
-            })
+        .write(move |conn| {
+            one(conn, &account_id)?;
+            let now = timestamp();
+            diesel::update(
+                accounts::table
+                    .find(&account_id)
+                    .filter(accounts::disabled_at.is_null()),
+            )
+            .set(accounts::disabled_at.eq(Some(now)))
+            .execute(conn)?;
+            super::sessions::revoke_all(conn, &account_id, now)?;
+            audit::record(
+                conn,
+                &user,
+                Event::new(Action::SwitchOff, Subject::Account, &account_id, None),
+            )?;
+            one(conn, &account_id)
         })
         .await;
     // Committed (or not): what this node remembered of live sessions is asked again.

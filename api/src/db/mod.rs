@@ -199,6 +199,23 @@ impl Database {
         .await?
     }
 
+    /// Runs `work` in one write transaction on the blocking pool. A write that queues an email
+    /// or a webhook delivery goes through `AppState::write` instead, which wakes their senders
+    /// once it commits. This one wakes nobody: waking them for a write that queued nothing would
+    /// set them to work on older mail just before something urgent (a sign-in code) is queued.
+    pub async fn write<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError>
+            + From<diesel::result::Error>
+            + From<actix_web::error::BlockingError>
+            + Send
+            + 'static,
+    {
+        self.run(move |conn| conn.write_transaction(work)).await
+    }
+
     /// A connection for code that is already off the async threads (the CLI, start-up).
     pub fn get(&self) -> Result<PooledConnection<Manager>, DbError> {
         Ok(self.pool.get()?)

@@ -32,17 +32,17 @@ type Row = (
     Option<NaiveDateTime>,
 );
 
-fn summary(row: Row) -> DocumentSummary {
+fn summary(row: Row) -> Result<DocumentSummary, ApiError> {
     let (id, title, file_name, content_type, size, published_at, opened_at) = row;
-    DocumentSummary {
+    Ok(DocumentSummary {
         id,
         title,
         file_name,
         content_type,
-        size: u64::try_from(size).unwrap_or_default(),
+        size: ApiError::stored(size, "document size")?,
         published_at: published_at.and_utc(),
         opened: opened_at.is_some(),
-    }
+    })
 }
 
 /// One page of the person's documents, newest first.
@@ -93,7 +93,8 @@ pub async fn list(
         at: row.5,
         id: row.0.clone(),
     });
-    Ok((rows.into_iter().map(summary).collect(), next))
+    let documents = rows.into_iter().map(summary).collect::<Result<_, _>>()?;
+    Ok((documents, next))
 }
 
 /// A document with its bytes; the first time this reader opens it is recorded.
@@ -106,38 +107,36 @@ pub async fn open(
     let account_id = user.account_id.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Access::check(conn, &account_id, &person_id)?;
-                let found: Option<(Row, Vec<u8>)> = documents::table
-                    .left_join(
-                        document_opens::table.on(document_opens::document_id
-                            .eq(documents::id)
-                            .and(document_opens::account_id.eq(account_id.clone()))),
-                    )
-                    .filter(documents::id.eq(&document_id))
-                    .filter(documents::person_id.eq(&person_id))
-                    .filter(documents::withdrawn_at.is_null())
-                    .select((
-                        (
-                            documents::id,
-                            documents::title,
-                            documents::file_name,
-                            documents::content_type,
-                            documents::size_bytes,
-                            documents::published_at,
-                            document_opens::first_opened_at.nullable(),
-                        ),
-                        documents::content,
-                    ))
-                    .first(conn)
-                    .optional()?;
-                let (row, bytes) = found.ok_or(ApiError::NotFound)?;
-                if row.6.is_none() {
-                    record_open(conn, &document_id, &account_id)?;
-                }
-                Ok((summary(row), bytes))
-            })
+        .write(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            let found: Option<(Row, Vec<u8>)> = documents::table
+                .left_join(
+                    document_opens::table.on(document_opens::document_id
+                        .eq(documents::id)
+                        .and(document_opens::account_id.eq(account_id.clone()))),
+                )
+                .filter(documents::id.eq(&document_id))
+                .filter(documents::person_id.eq(&person_id))
+                .filter(documents::withdrawn_at.is_null())
+                .select((
+                    (
+                        documents::id,
+                        documents::title,
+                        documents::file_name,
+                        documents::content_type,
+                        documents::size_bytes,
+                        documents::published_at,
+                        document_opens::first_opened_at.nullable(),
+                    ),
+                    documents::content,
+                ))
+                .first(conn)
+                .optional()?;
+            let (row, bytes) = found.ok_or(ApiError::NotFound)?;
+            if row.6.is_none() {
+                record_open(conn, &document_id, &account_id)?;
+            }
+            Ok((summary(row)?, bytes))
         })
         .await
 }
@@ -344,27 +343,25 @@ pub async fn open_for_staff(
     let user = user.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let found: Option<(String, String, Vec<u8>)> = documents::table
-                    .filter(documents::id.eq(&document_id))
-                    .filter(documents::person_id.eq(&person_id))
-                    .filter(documents::withdrawn_at.is_null())
-                    .select((
-                        documents::file_name,
-                        documents::content_type,
-                        documents::content,
-                    ))
-                    .first(conn)
-                    .optional()?;
-                let found = found.ok_or(ApiError::NotFound)?;
-                audit::record(
-                    conn,
-                    &user,
-                    Event::read(Subject::Document, &document_id, Some(&person_id)),
-                )?;
-                Ok(found)
-            })
+        .write(move |conn| {
+            let found: Option<(String, String, Vec<u8>)> = documents::table
+                .filter(documents::id.eq(&document_id))
+                .filter(documents::person_id.eq(&person_id))
+                .filter(documents::withdrawn_at.is_null())
+                .select((
+                    documents::file_name,
+                    documents::content_type,
+                    documents::content,
+                ))
+                .first(conn)
+                .optional()?;
+            let found = found.ok_or(ApiError::NotFound)?;
+            audit::record(
+                conn,
+                &user,
+                Event::read(Subject::Document, &document_id, Some(&person_id)),
+            )?;
+            Ok(found)
         })
         .await
 }

@@ -86,57 +86,55 @@ pub async fn import(
     let actor = user.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let references: Vec<&str> = prepared
-                    .iter()
-                    .filter_map(|(_, whose, _)| match whose {
-                        Whose::Reference(r) => Some(r.as_str()),
-                        Whose::Id(_) => None,
-                    })
-                    .collect();
-                let ids: Vec<&str> = prepared
-                    .iter()
-                    .filter_map(|(_, whose, _)| match whose {
-                        Whose::Id(id) => Some(id.as_str()),
-                        Whose::Reference(_) => None,
-                    })
-                    .collect();
-                let by_reference = person::by_council_reference(conn, references.iter().copied())?;
-                let known_ids = person::existing(conn, ids.iter().copied())?;
-                let mut found = Vec::with_capacity(prepared.len());
-                for (line, whose, request) in &prepared {
-                    let person_id = match whose {
-                        Whose::Reference(r) => by_reference.get(r).cloned().ok_or_else(|| {
-                            (
-                                "council_reference",
-                                format!("No record has the council reference {r}"),
-                            )
-                        }),
-                        Whose::Id(id) => known_ids
-                            .contains(id)
-                            .then(|| id.clone())
-                            .ok_or_else(|| ("person_id", format!("No record has the id {id}"))),
-                    };
-                    match person_id {
-                        Ok(person_id) => found.push((*line, person_id, request)),
-                        Err((column, message)) => rejections.add(*line, column, message),
-                    }
-                }
-                rejections.check(count)?;
-                let mut rows = Vec::with_capacity(found.len());
-                for (line, person_id, request) in found {
-                    let stored = involvements::insert(conn, &actor, &person_id, request)?;
-                    rows.push(ImportedRow {
-                        row: line,
-                        id: stored.id,
-                        person_id,
-                    });
-                }
-                Ok(ImportReport {
-                    imported: rows.len(),
-                    rows,
+        .write(move |conn| {
+            let references: Vec<&str> = prepared
+                .iter()
+                .filter_map(|(_, whose, _)| match whose {
+                    Whose::Reference(r) => Some(r.as_str()),
+                    Whose::Id(_) => None,
                 })
+                .collect();
+            let ids: Vec<&str> = prepared
+                .iter()
+                .filter_map(|(_, whose, _)| match whose {
+                    Whose::Id(id) => Some(id.as_str()),
+                    Whose::Reference(_) => None,
+                })
+                .collect();
+            let by_reference = person::by_council_reference(conn, references.iter().copied())?;
+            let known_ids = person::existing(conn, ids.iter().copied())?;
+            let mut found = Vec::with_capacity(prepared.len());
+            for (line, whose, request) in &prepared {
+                let person_id = match whose {
+                    Whose::Reference(r) => by_reference.get(r).cloned().ok_or_else(|| {
+                        (
+                            "council_reference",
+                            format!("No record has the council reference {r}"),
+                        )
+                    }),
+                    Whose::Id(id) => known_ids
+                        .contains(id)
+                        .then(|| id.clone())
+                        .ok_or_else(|| ("person_id", format!("No record has the id {id}"))),
+                };
+                match person_id {
+                    Ok(person_id) => found.push((*line, person_id, request)),
+                    Err((column, message)) => rejections.add(*line, column, message),
+                }
+            }
+            rejections.check(count)?;
+            let mut rows = Vec::with_capacity(found.len());
+            for (line, person_id, request) in found {
+                let stored = involvements::insert(conn, &actor, &person_id, request)?;
+                rows.push(ImportedRow {
+                    row: line,
+                    id: stored.id,
+                    person_id,
+                });
+            }
+            Ok(ImportReport {
+                imported: rows.len(),
+                rows,
             })
         })
         .await

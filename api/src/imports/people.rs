@@ -71,34 +71,32 @@ pub async fn import(
     let actor = user.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                // Checked in the transaction that stores them, so two imports of the same
-                // file cannot both pass (the unique index would refuse the second anyway).
-                let references = lines_of.keys().map(String::as_str);
-                for reference in person::by_council_reference(conn, references)?.into_keys() {
-                    if let Some(line) = lines_of.get(&reference) {
-                        rejections.add(
-                            *line,
-                            "council_reference",
-                            format!("A record with reference {reference} is already in the portal"),
-                        );
-                    }
+        .write(move |conn| {
+            // Checked in the transaction that stores them, so two imports of the same
+            // file cannot both pass (the unique index would refuse the second anyway).
+            let references = lines_of.keys().map(String::as_str);
+            for reference in person::by_council_reference(conn, references)?.into_keys() {
+                if let Some(line) = lines_of.get(&reference) {
+                    rejections.add(
+                        *line,
+                        "council_reference",
+                        format!("A record with reference {reference} is already in the portal"),
+                    );
                 }
-                rejections.check(count)?;
-                let mut rows = Vec::with_capacity(prepared.len());
-                for (line, reference, request) in &prepared {
-                    let id = person::insert(conn, &actor, request, Some(reference))?;
-                    rows.push(ImportedRow {
-                        row: *line,
-                        person_id: id.clone(),
-                        id,
-                    });
-                }
-                Ok(ImportReport {
-                    imported: rows.len(),
-                    rows,
-                })
+            }
+            rejections.check(count)?;
+            let mut rows = Vec::with_capacity(prepared.len());
+            for (line, reference, request) in &prepared {
+                let id = person::insert(conn, &actor, request, Some(reference))?;
+                rows.push(ImportedRow {
+                    row: *line,
+                    person_id: id.clone(),
+                    id,
+                });
+            }
+            Ok(ImportReport {
+                imported: rows.len(),
+                rows,
             })
         })
         .await

@@ -89,24 +89,22 @@ pub async fn create(
     let user = user.clone();
     let client = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let id = Uuid::now_v7().to_string();
-                let now = timestamp();
-                diesel::insert_into(api_clients::table)
-                    .values((
-                        api_clients::id.eq(&id),
-                        api_clients::name.eq(request.name.trim()),
-                        api_clients::scopes.eq(request.scopes.join(" ")),
-                        api_clients::secret_hash.eq(&hash),
-                        api_clients::created_by.eq(&user.account_id),
-                        api_clients::created_at.eq(now),
-                        api_clients::secret_set_at.eq(now),
-                    ))
-                    .execute(conn)?;
-                audit_client(conn, &user, Action::Create, &id)?;
-                Client::find(conn, &id)?.ok_or(ApiError::NotFound)
-            })
+        .write(move |conn| {
+            let id = Uuid::now_v7().to_string();
+            let now = timestamp();
+            diesel::insert_into(api_clients::table)
+                .values((
+                    api_clients::id.eq(&id),
+                    api_clients::name.eq(request.name.trim()),
+                    api_clients::scopes.eq(request.scopes.join(" ")),
+                    api_clients::secret_hash.eq(&hash),
+                    api_clients::created_by.eq(&user.account_id),
+                    api_clients::created_at.eq(now),
+                    api_clients::secret_set_at.eq(now),
+                ))
+                .execute(conn)?;
+            audit_client(conn, &user, Action::Create, &id)?;
+            Client::find(conn, &id)?.ok_or(ApiError::NotFound)
         })
         .await?;
     Ok(ClientWithSecret {
@@ -140,24 +138,22 @@ pub async fn rotate(
     let user = user.clone();
     let client = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let changed = diesel::update(
-                    api_clients::table
-                        .find(&id)
-                        .filter(api_clients::revoked_at.is_null()),
-                )
-                .set((
-                    api_clients::secret_hash.eq(&hash),
-                    api_clients::secret_set_at.eq(timestamp()),
-                ))
-                .execute(conn)?;
-                if changed == 0 {
-                    return Err(ApiError::NotFound);
-                }
-                audit_client(conn, &user, Action::Rotate, &id)?;
-                Client::find(conn, &id)?.ok_or(ApiError::NotFound)
-            })
+        .write(move |conn| {
+            let changed = diesel::update(
+                api_clients::table
+                    .find(&id)
+                    .filter(api_clients::revoked_at.is_null()),
+            )
+            .set((
+                api_clients::secret_hash.eq(&hash),
+                api_clients::secret_set_at.eq(timestamp()),
+            ))
+            .execute(conn)?;
+            if changed == 0 {
+                return Err(ApiError::NotFound);
+            }
+            audit_client(conn, &user, Action::Rotate, &id)?;
+            Client::find(conn, &id)?.ok_or(ApiError::NotFound)
         })
         .await?;
     Ok(ClientWithSecret {

@@ -204,34 +204,32 @@ pub async fn open(
     let account_id = user.account_id.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Access::check(conn, &account_id, &person_id)?;
-                let thread = load_thread(conn, &person_id, &thread_id)?;
-                let now = timestamp();
-                let already: Vec<String> = message_reads::table
-                    .inner_join(messages::table)
-                    .filter(messages::thread_id.eq(&thread_id))
-                    .filter(message_reads::account_id.eq(&account_id))
-                    .select(message_reads::message_id)
-                    .load(conn)?;
-                for message in thread
-                    .messages
-                    .iter()
-                    .filter(|m| m.sender == Sender::Staff && !already.contains(&m.id))
-                {
-                    conn.insert_once(|conn| {
-                        diesel::insert_into(message_reads::table)
-                            .values((
-                                message_reads::message_id.eq(&message.id),
-                                message_reads::account_id.eq(&account_id),
-                                message_reads::read_at.eq(now),
-                            ))
-                            .execute(conn)
-                    })?;
-                }
-                Ok(thread)
-            })
+        .write(move |conn| {
+            Access::check(conn, &account_id, &person_id)?;
+            let thread = load_thread(conn, &person_id, &thread_id)?;
+            let now = timestamp();
+            let already: Vec<String> = message_reads::table
+                .inner_join(messages::table)
+                .filter(messages::thread_id.eq(&thread_id))
+                .filter(message_reads::account_id.eq(&account_id))
+                .select(message_reads::message_id)
+                .load(conn)?;
+            for message in thread
+                .messages
+                .iter()
+                .filter(|m| m.sender == Sender::Staff && !already.contains(&m.id))
+            {
+                conn.insert_once(|conn| {
+                    diesel::insert_into(message_reads::table)
+                        .values((
+                            message_reads::message_id.eq(&message.id),
+                            message_reads::account_id.eq(&account_id),
+                            message_reads::read_at.eq(now),
+                        ))
+                        .execute(conn)
+                })?;
+            }
+            Ok(thread)
         })
         .await
 }

@@ -127,15 +127,17 @@ pub async fn threads(
     });
     let items = rows
         .into_iter()
-        .map(|(id, person_id, subject, last)| TeamThreadSummary {
-            unread: unread.contains(&id),
-            person_name: names.get(&person_id).cloned().unwrap_or_default(),
-            id,
-            person_id,
-            subject,
-            last_message_at: last.and_utc(),
+        .map(|(id, person_id, subject, last)| {
+            Ok(TeamThreadSummary {
+                unread: unread.contains(&id),
+                person_name: ApiError::looked_up(&names, &person_id, "person")?,
+                id,
+                person_id,
+                subject,
+                last_message_at: last.and_utc(),
+            })
         })
-        .collect();
+        .collect::<Result<_, ApiError>>()?;
     Ok((items, next))
 }
 
@@ -149,37 +151,35 @@ pub async fn open_thread(
     let user = user.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let (person_id, team_key): (String, String) = message_threads::table
-                    .filter(message_threads::id.eq(&thread_id))
-                    .select((message_threads::person_id, message_threads::team_key))
-                    .first(conn)
-                    .optional()?
-                    .ok_or(ApiError::NotFound)?;
-                let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                user.check_member(conn, &team_key)?;
-                let team = teams::reference(conn, &team_key)?;
-                let thread = load_thread(conn, &person_id, &thread_id)?;
-                diesel::update(
-                    messages::table
-                        .filter(messages::thread_id.eq(&thread_id))
-                        .filter(messages::sender.eq(Sender::Citizen.as_str()))
-                        .filter(messages::team_read_at.is_null()),
-                )
-                .set(messages::team_read_at.eq(timestamp()))
-                .execute(conn)?;
-                audit::record(
-                    conn,
-                    &user,
-                    Event::read(Subject::Thread, &thread_id, Some(&person_id)),
-                )?;
-                Ok(StaffThreadView {
-                    person_id,
-                    person_name: full_name(&person.forename, &person.surname),
-                    team,
-                    thread,
-                })
+        .write(move |conn| {
+            let (person_id, team_key): (String, String) = message_threads::table
+                .filter(message_threads::id.eq(&thread_id))
+                .select((message_threads::person_id, message_threads::team_key))
+                .first(conn)
+                .optional()?
+                .ok_or(ApiError::NotFound)?;
+            let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            user.check_member(conn, &team_key)?;
+            let team = teams::reference(conn, &team_key)?;
+            let thread = load_thread(conn, &person_id, &thread_id)?;
+            diesel::update(
+                messages::table
+                    .filter(messages::thread_id.eq(&thread_id))
+                    .filter(messages::sender.eq(Sender::Citizen.as_str()))
+                    .filter(messages::team_read_at.is_null()),
+            )
+            .set(messages::team_read_at.eq(timestamp()))
+            .execute(conn)?;
+            audit::record(
+                conn,
+                &user,
+                Event::read(Subject::Thread, &thread_id, Some(&person_id)),
+            )?;
+            Ok(StaffThreadView {
+                person_id,
+                person_name: full_name(&person.forename, &person.surname),
+                team,
+                thread,
             })
         })
         .await

@@ -231,33 +231,31 @@ pub async fn accept(
     let account_id = user.account_id.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let email = address(conn, &account_id)?;
-                let now = timestamp();
-                let (invitation, forename, surname) = open_for(conn, &email, &id, now)?;
-                link_account(
-                    conn,
-                    &invitation.person_id,
-                    &account_id,
-                    invitation.relationship,
-                    invitation.legal_basis.0,
-                    invitation.ends_on,
-                    now,
-                )?;
-                diesel::update(link_invitations::table.find(&id))
-                    .set((
-                        link_invitations::answered_at.eq(Some(now)),
-                        link_invitations::accepted.eq(Some(true)),
-                    ))
-                    .execute(conn)?;
-                Ok(PersonSummary {
-                    id: invitation.person_id,
-                    name: full_name(&forename, &surname),
-                    relationship: invitation.relationship,
-                    legal_basis: invitation.legal_basis.0,
-                    access_ends_on: invitation.ends_on,
-                })
+        .write(move |conn| {
+            let email = address(conn, &account_id)?;
+            let now = timestamp();
+            let (invitation, forename, surname) = open_for(conn, &email, &id, now)?;
+            link_account(
+                conn,
+                &invitation.person_id,
+                &account_id,
+                invitation.relationship,
+                invitation.legal_basis.0,
+                invitation.ends_on,
+                now,
+            )?;
+            diesel::update(link_invitations::table.find(&id))
+                .set((
+                    link_invitations::answered_at.eq(Some(now)),
+                    link_invitations::accepted.eq(Some(true)),
+                ))
+                .execute(conn)?;
+            Ok(PersonSummary {
+                id: invitation.person_id,
+                name: full_name(&forename, &surname),
+                relationship: invitation.relationship,
+                legal_basis: invitation.legal_basis.0,
+                access_ends_on: invitation.ends_on,
             })
         })
         .await
@@ -272,19 +270,17 @@ pub async fn decline(
     let account_id = user.account_id.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let email = address(conn, &account_id)?;
-                let now = timestamp();
-                open_for(conn, &email, &id, now)?;
-                diesel::update(link_invitations::table.find(&id))
-                    .set((
-                        link_invitations::answered_at.eq(Some(now)),
-                        link_invitations::accepted.eq(Some(false)),
-                    ))
-                    .execute(conn)?;
-                Ok(())
-            })
+        .write(move |conn| {
+            let email = address(conn, &account_id)?;
+            let now = timestamp();
+            open_for(conn, &email, &id, now)?;
+            diesel::update(link_invitations::table.find(&id))
+                .set((
+                    link_invitations::answered_at.eq(Some(now)),
+                    link_invitations::accepted.eq(Some(false)),
+                ))
+                .execute(conn)?;
+            Ok(())
         })
         .await
 }

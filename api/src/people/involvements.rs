@@ -163,11 +163,9 @@ pub async fn create(
     let actor = user.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                Ok(insert(conn, &actor, &person_id, &request)?)
-            })
+        .write(move |conn| {
+            Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            Ok(insert(conn, &actor, &person_id, &request)?)
         })
         .await
 }

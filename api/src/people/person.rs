@@ -334,13 +334,11 @@ pub async fn create(
     let actor = user.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let id = insert(conn, &actor, &request, None)?;
-                Ok(Person::find(conn, &id)?
-                    .ok_or(ApiError::NotFound)?
-                    .details())
-            })
+        .write(move |conn| {
+            let id = insert(conn, &actor, &request, None)?;
+            Ok(Person::find(conn, &id)?
+                .ok_or(ApiError::NotFound)?
+                .details())
         })
         .await
 }
@@ -396,43 +394,41 @@ pub async fn link(
     let actor = user.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                let account = Account::by_email(conn, &email)?
-                    .filter(|a| a.is_active() && a.role() == shared::api::Role::Public)
-                    .ok_or_else(|| {
-                        ApiError::field(
-                            "email",
-                            "No portal account for the public has this email address",
-                        )
-                    })?;
-                link_account(
-                    conn,
-                    &person.id,
+        .write(move |conn| {
+            let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            let account = Account::by_email(conn, &email)?
+                .filter(|a| a.is_active() && a.role() == shared::api::Role::Public)
+                .ok_or_else(|| {
+                    ApiError::field(
+                        "email",
+                        "No portal account for the public has this email address",
+                    )
+                })?;
+            link_account(
+                conn,
+                &person.id,
+                &account.id,
+                relationship,
+                legal_basis,
+                request.ends_on,
+                timestamp(),
+            )?;
+            crate::audit::record(
+                conn,
+                &actor,
+                crate::audit::Event::new(
+                    Action::Link,
+                    Subject::Link,
                     &account.id,
-                    relationship,
-                    legal_basis,
-                    request.ends_on,
-                    timestamp(),
-                )?;
-                crate::audit::record(
-                    conn,
-                    &actor,
-                    crate::audit::Event::new(
-                        Action::Link,
-                        Subject::Link,
-                        &account.id,
-                        Some(&person.id),
-                    ),
-                )?;
-                Ok(PersonSummary {
-                    id: person.id,
-                    name: full_name(&person.forename, &person.surname),
-                    relationship,
-                    legal_basis,
-                    access_ends_on: request.ends_on,
-                })
+                    Some(&person.id),
+                ),
+            )?;
+            Ok(PersonSummary {
+                id: person.id,
+                name: full_name(&person.forename, &person.surname),
+                relationship,
+                legal_basis,
+                access_ends_on: request.ends_on,
             })
         })
         .await
@@ -574,50 +570,47 @@ pub async fn update(
     let user = user.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                let address = request.address.as_ref();
-                let postcode = address
-                    .and_then(|a| shared::rules::Postcode::parse(&a.postcode).ok())
-                    .map(|p| p.to_string());
-                diesel::update(people::table.find(&person_id))
-                    .set((
-                        people::forename.eq(request.forename.trim()),
-                        people::surname.eq(request.surname.trim()),
-                        people::date_of_birth.eq(request.date_of_birth),
-                        people::address_line1.eq(address.map(|a| a.line1.trim().to_owned())),
-                        people::address_line2
-                            .eq(address.and_then(|a| blank_to_none(a.line2.clone()))),
-                        people::town.eq(address.map(|a| a.town.trim().to_owned())),
-                        people::postcode.eq(postcode),
-                        people::email.eq(&request.email),
-                        people::home_phone.eq(&request.home_phone),
-                        people::mobile_phone.eq(&request.mobile_phone),
-                        people::nhs_number.eq(&request.nhs_number),
-                        people::updated_at.eq(timestamp()),
-                    ))
-                    .execute(conn)?;
-                index_names(
-                    conn,
+        .write(move |conn| {
+            Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+            let address = request.address.as_ref();
+            let postcode = address
+                .and_then(|a| shared::rules::Postcode::parse(&a.postcode).ok())
+                .map(|p| p.to_string());
+            diesel::update(people::table.find(&person_id))
+                .set((
+                    people::forename.eq(request.forename.trim()),
+                    people::surname.eq(request.surname.trim()),
+                    people::date_of_birth.eq(request.date_of_birth),
+                    people::address_line1.eq(address.map(|a| a.line1.trim().to_owned())),
+                    people::address_line2.eq(address.and_then(|a| blank_to_none(a.line2.clone()))),
+                    people::town.eq(address.map(|a| a.town.trim().to_owned())),
+                    people::postcode.eq(postcode),
+                    people::email.eq(&request.email),
+                    people::home_phone.eq(&request.home_phone),
+                    people::mobile_phone.eq(&request.mobile_phone),
+                    people::nhs_number.eq(&request.nhs_number),
+                    people::updated_at.eq(timestamp()),
+                ))
+                .execute(conn)?;
+            index_names(
+                conn,
+                &person_id,
+                request.forename.trim(),
+                request.surname.trim(),
+            )?;
+            audit::record(
+                conn,
+                &user,
+                Event::new(
+                    Action::Update,
+                    Subject::Person,
                     &person_id,
-                    request.forename.trim(),
-                    request.surname.trim(),
-                )?;
-                audit::record(
-                    conn,
-                    &user,
-                    Event::new(
-                        Action::Update,
-                        Subject::Person,
-                        &person_id,
-                        Some(&person_id),
-                    ),
-                )?;
-                Ok(Person::find(conn, &person_id)?
-                    .ok_or(ApiError::NotFound)?
-                    .details())
-            })
+                    Some(&person_id),
+                ),
+            )?;
+            Ok(Person::find(conn, &person_id)?
+                .ok_or(ApiError::NotFound)?
+                .details())
         })
         .await
 }

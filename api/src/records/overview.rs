@@ -27,41 +27,39 @@ pub async fn record(
     let (person, links, involved, documents, item_rows, threads, invitations, referrals, formats) =
         state
             .database
-            .run(move |conn| {
-                conn.write_transaction(|conn| {
-                    let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
-                    let links = person::live_links_of(conn, &person_id)?;
-                    let (involved, _) = involvements::current_for(
-                        conn,
-                        &person_id,
-                        &PageRequest {
-                            after: None,
-                            limit: LATEST,
-                        },
-                    )?;
-                    let documents = documents::latest_for_staff(conn, &person_id, LATEST)?;
-                    let item_rows = items::latest(conn, &person_id, LATEST)?;
-                    let threads = team_messages::latest_of(conn, &person, LATEST)?;
-                    let invitations = invitations::of_person(conn, &person_id, LATEST)?;
-                    let referrals = submissions::about_person(conn, &person_id, LATEST)?;
-                    let formats = crate::documents::formats::of_person(conn, &person_id)?;
-                    audit::record(
-                        conn,
-                        &user_for_log,
-                        Event::read(Subject::Person, &person_id, Some(&person_id)),
-                    )?;
-                    Ok::<_, ApiError>((
-                        person,
-                        links,
-                        involved,
-                        documents,
-                        item_rows,
-                        threads,
-                        invitations,
-                        referrals,
-                        formats,
-                    ))
-                })
+            .write(move |conn| {
+                let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
+                let links = person::live_links_of(conn, &person_id)?;
+                let (involved, _) = involvements::current_for(
+                    conn,
+                    &person_id,
+                    &PageRequest {
+                        after: None,
+                        limit: LATEST,
+                    },
+                )?;
+                let documents = documents::latest_for_staff(conn, &person_id, LATEST)?;
+                let item_rows = items::latest(conn, &person_id, LATEST)?;
+                let threads = team_messages::latest_of(conn, &person, LATEST)?;
+                let invitations = invitations::of_person(conn, &person_id, LATEST)?;
+                let referrals = submissions::about_person(conn, &person_id, LATEST)?;
+                let formats = crate::documents::formats::of_person(conn, &person_id)?;
+                audit::record(
+                    conn,
+                    &user_for_log,
+                    Event::read(Subject::Person, &person_id, Some(&person_id)),
+                )?;
+                Ok::<_, ApiError>((
+                    person,
+                    links,
+                    involved,
+                    documents,
+                    item_rows,
+                    threads,
+                    invitations,
+                    referrals,
+                    formats,
+                ))
             })
             .await?;
     Ok(StaffPersonView {

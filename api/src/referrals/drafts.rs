@@ -59,8 +59,8 @@ impl Draft {
             progress: definition.map_or(0, |f| progress(f, &answers, crate::calendar::today())),
             id: self.id,
             form_id: self.form_id,
-            form_version: u32::try_from(self.form_version).unwrap_or_default(),
-            version: u32::try_from(self.version).unwrap_or_default(),
+            form_version: ApiError::stored(self.form_version, "form version")?,
+            version: ApiError::stored(self.version, "draft version")?,
             answers,
             page_id: self.page_id,
             updated_at: self.updated_at.and_utc(),
@@ -79,46 +79,40 @@ pub async fn create(
     let form_version = i32::try_from(definition.version).unwrap_or(i32::MAX);
     let account_id = user.account_id.clone();
     let definition = definition.clone();
+    // The draft and the day's count of forms started go in together.
     let draft = state
         .database
-        .run(move |conn| {
-            // The draft and the day's count of forms started go in together.
-            conn.write_transaction(|conn| {
-                let now = timestamp();
-                let id = Uuid::now_v7().to_string();
-                // What the account already says (the referrer's name and email) is filled in here
-                // too, for a draft made through the API as for one made in the browser.
-                let mut answers = shared::forms::tidy(&definition, &request.answers);
-                if let Some(account) = Account::by_id(conn, &account_id)? {
-                    let known = Known {
-                        account: Some((&account.forename, &account.surname, &account.email)),
-                        person: None,
-                    };
-                    prefill(&definition, known, &mut answers);
-                }
-                let answers = to_json(&answers)?;
-                uploads::touch(conn, &account_id, &definition, &request.answers, now)?;
-                diesel::insert_into(drafts::table)
-                    .values((
-                        drafts::id.eq(&id),
-                        drafts::account_id.eq(&account_id),
-                        drafts::form_id.eq(&request.form_id),
-                        drafts::form_version.eq(form_version),
-                        drafts::version.eq(1),
-                        drafts::answers.eq(&answers),
-                        drafts::page_id.eq(&request.page_id),
-                        drafts::created_at.eq(now),
-                        drafts::updated_at.eq(now),
-                        drafts::expires_at.eq(now + LIFETIME),
-                    ))
-                    .execute(conn)?;
-                crate::referrals::triage::overview::count_draft_started(
-                    conn,
-                    &request.form_id,
-                    now,
-                )?;
-                Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)
-            })
+        .write(move |conn| {
+            let now = timestamp();
+            let id = Uuid::now_v7().to_string();
+            // What the account already says (the referrer's name and email) is filled in here
+            // too, for a draft made through the API as for one made in the browser.
+            let mut answers = shared::forms::tidy(&definition, &request.answers);
+            if let Some(account) = Account::by_id(conn, &account_id)? {
+                let known = Known {
+                    account: Some((&account.forename, &account.surname, &account.email)),
+                    person: None,
+                };
+                prefill(&definition, known, &mut answers);
+            }
+            let answers = to_json(&answers)?;
+            uploads::touch(conn, &account_id, &definition, &request.answers, now)?;
+            diesel::insert_into(drafts::table)
+                .values((
+                    drafts::id.eq(&id),
+                    drafts::account_id.eq(&account_id),
+                    drafts::form_id.eq(&request.form_id),
+                    drafts::form_version.eq(form_version),
+                    drafts::version.eq(1),
+                    drafts::answers.eq(&answers),
+                    drafts::page_id.eq(&request.page_id),
+                    drafts::created_at.eq(now),
+                    drafts::updated_at.eq(now),
+                    drafts::expires_at.eq(now + LIFETIME),
+                ))
+                .execute(conn)?;
+            crate::referrals::triage::overview::count_draft_started(conn, &request.form_id, now)?;
+            Draft::owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)
         })
         .await?;
     draft.view(state)

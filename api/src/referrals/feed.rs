@@ -75,12 +75,14 @@ fn entry(row: Row, restricted: bool, state: &AppState) -> Result<FeedEntry, ApiE
         shared::forms::without_council_only(current, &mut answers, &mut summary);
     }
     Ok(FeedEntry {
-        position: position.unwrap_or_default(),
+        position: position.ok_or_else(|| {
+            ApiError::Internal(anyhow::anyhow!("submission {id} has no feed position"))
+        })?,
         id,
         reference,
         form_id,
         form_title,
-        form_version: u32::try_from(version).unwrap_or_default(),
+        form_version: ApiError::stored(version, "form version")?,
         status: SubmissionStatus::try_from(status)?,
         submitted_at: at.and_utc(),
         person_id: person,
@@ -119,21 +121,19 @@ pub async fn one(
     let caller = caller.require(SCOPE)?.clone();
     let row: Row = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let row: Row = submissions::table
-                    .find(&id)
-                    .select(feed_columns!())
-                    .first(conn)
-                    .optional()?
-                    .ok_or(ApiError::NotFound)?;
-                audit::record(
-                    conn,
-                    &caller,
-                    audit::Event::read(Subject::Submission, &id, row.8.as_deref()),
-                )?;
-                Ok::<_, ApiError>(row)
-            })
+        .write(move |conn| {
+            let row: Row = submissions::table
+                .find(&id)
+                .select(feed_columns!())
+                .first(conn)
+                .optional()?
+                .ok_or(ApiError::NotFound)?;
+            audit::record(
+                conn,
+                &caller,
+                audit::Event::read(Subject::Submission, &id, row.8.as_deref()),
+            )?;
+            Ok::<_, ApiError>(row)
         })
         .await?;
     entry(row, restricted, state)
@@ -171,22 +171,20 @@ pub async fn read(
     }
     let rows: Vec<Row> = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let rows: Vec<Row> = submissions::table
-                    .filter(submissions::feed_position.gt(after_position))
-                    .order(submissions::feed_position)
-                    .limit(limit)
-                    .select(feed_columns!())
-                    .load(conn)?;
-                // One entry for the page: what was read is the feed after this position.
-                audit::record(
-                    conn,
-                    &caller,
-                    audit::Event::read(Subject::Feed, &after_position.to_string(), None),
-                )?;
-                Ok::<_, ApiError>(rows)
-            })
+        .write(move |conn| {
+            let rows: Vec<Row> = submissions::table
+                .filter(submissions::feed_position.gt(after_position))
+                .order(submissions::feed_position)
+                .limit(limit)
+                .select(feed_columns!())
+                .load(conn)?;
+            // One entry for the page: what was read is the feed after this position.
+            audit::record(
+                conn,
+                &caller,
+                audit::Event::read(Subject::Feed, &after_position.to_string(), None),
+            )?;
+            Ok::<_, ApiError>(rows)
         })
         .await?;
     let next = rows

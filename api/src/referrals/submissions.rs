@@ -118,7 +118,7 @@ impl Submission {
             reference: self.reference,
             form_id: self.form_id,
             form_title: self.form_title,
-            form_version: u32::try_from(self.form_version).unwrap_or_default(),
+            form_version: ApiError::stored(self.form_version, "form version")?,
             submitted_at: self.submitted_at.and_utc(),
         })
     }

@@ -32,14 +32,14 @@ pub struct Upload {
 }
 
 impl Upload {
-    pub fn view(&self) -> UploadView {
-        UploadView {
+    pub fn view(&self) -> Result<UploadView, ApiError> {
+        Ok(UploadView {
             id: self.id.clone(),
             name: self.file_name.clone(),
             content_type: self.content_type.clone(),
-            size: u64::try_from(self.size_bytes).unwrap_or_default(),
+            size: ApiError::stored(self.size_bytes, "upload size")?,
             sha256: self.sha256.clone(),
-        }
+        })
     }
 
     /// The answer a file question keeps for this upload.
@@ -84,7 +84,7 @@ pub async fn store(
             owned(conn, &account_id, &id)?.ok_or(ApiError::NotFound)
         })
         .await?;
-    Ok(upload.view())
+    upload.view()
 }
 
 pub fn owned(conn: &mut DbConnection, account_id: &str, id: &str) -> QueryResult<Option<Upload>> {
@@ -137,26 +137,24 @@ pub async fn attachment(
     let caller = caller.require(scopes::SUBMISSIONS_READ)?.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let (upload, bytes): (Upload, Vec<u8>) = uploads::table
-                    .filter(uploads::id.eq(&id))
-                    .filter(uploads::submission_id.eq(&submission_id))
-                    .select((Upload::as_select(), uploads::content))
-                    .first(conn)
-                    .optional()?
-                    .ok_or(ApiError::NotFound)?;
-                let person_id: Option<String> = submissions::table
-                    .find(&submission_id)
-                    .select(submissions::person_id)
-                    .first(conn)?;
-                audit::record(
-                    conn,
-                    &caller,
-                    Event::read(Subject::Upload, &id, person_id.as_deref()),
-                )?;
-                Ok((upload, bytes))
-            })
+        .write(move |conn| {
+            let (upload, bytes): (Upload, Vec<u8>) = uploads::table
+                .filter(uploads::id.eq(&id))
+                .filter(uploads::submission_id.eq(&submission_id))
+                .select((Upload::as_select(), uploads::content))
+                .first(conn)
+                .optional()?
+                .ok_or(ApiError::NotFound)?;
+            let person_id: Option<String> = submissions::table
+                .find(&submission_id)
+                .select(submissions::person_id)
+                .first(conn)?;
+            audit::record(
+                conn,
+                &caller,
+                Event::read(Subject::Upload, &id, person_id.as_deref()),
+            )?;
+            Ok((upload, bytes))
         })
         .await
 }

@@ -25,6 +25,7 @@ use crate::calendar::timestamp;
 use crate::db::schema::{webhook_deliveries, webhooks};
 use crate::db::{Database, DbConnection};
 use crate::email::{self, Template};
+use crate::error::ApiError;
 
 /// Deliveries are retried for this long, then marked failed; an endpoint failing this long is
 /// switched off.
@@ -84,19 +85,19 @@ pub(super) struct Delivery {
 }
 
 impl Delivery {
-    pub(super) fn view(self) -> DeliveryView {
-        DeliveryView {
+    pub(super) fn view(self) -> Result<DeliveryView, ApiError> {
+        Ok(DeliveryView {
             id: self.id,
             event_type: self.event_type,
             status: self.status,
-            attempts: u32::try_from(self.attempts).unwrap_or_default(),
+            attempts: ApiError::stored(self.attempts, "delivery attempts")?,
             next_attempt_at: self.next_attempt_at.and_utc(),
             last_attempt_at: self.last_attempt_at.map(|t| t.and_utc()),
             last_status: self.last_status.and_then(|s| u16::try_from(s).ok()),
             last_response: self.last_response,
             created_at: self.created_at.and_utc(),
             replayed_at: self.replayed_at.map(|at| at.and_utc()),
-        }
+        })
     }
 }
 

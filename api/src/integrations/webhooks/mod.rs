@@ -54,22 +54,20 @@ pub async fn register(
     let stored = secret.clone();
     let webhook = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let id = Uuid::now_v7().to_string();
-                diesel::insert_into(webhooks::table)
-                    .values((
-                        webhooks::id.eq(&id),
-                        webhooks::url.eq(request.url.trim()),
-                        webhooks::events.eq(request.events.join(" ")),
-                        webhooks::secret.eq(&stored),
-                        webhooks::created_by.eq(&user.account_id),
-                        webhooks::created_at.eq(timestamp()),
-                    ))
-                    .execute(conn)?;
-                audit_webhook(conn, &user, Action::Create, &id)?;
-                Ok::<_, ApiError>(Webhook::find(conn, &id)?)
-            })
+        .write(move |conn| {
+            let id = Uuid::now_v7().to_string();
+            diesel::insert_into(webhooks::table)
+                .values((
+                    webhooks::id.eq(&id),
+                    webhooks::url.eq(request.url.trim()),
+                    webhooks::events.eq(request.events.join(" ")),
+                    webhooks::secret.eq(&stored),
+                    webhooks::created_by.eq(&user.account_id),
+                    webhooks::created_at.eq(timestamp()),
+                ))
+                .execute(conn)?;
+            audit_webhook(conn, &user, Action::Create, &id)?;
+            Ok::<_, ApiError>(Webhook::find(conn, &id)?)
         })
         .await?;
     Ok(WebhookWithSecret {
@@ -122,26 +120,24 @@ pub async fn rotate(
     let user = user.clone();
     let webhook = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let now = timestamp();
-                let current: String = webhooks::table
-                    .find(&id)
-                    .filter(webhooks::disabled_at.is_null())
-                    .select(webhooks::secret)
-                    .first(conn)
-                    .optional()?
-                    .ok_or(ApiError::NotFound)?;
-                diesel::update(webhooks::table.find(&id))
-                    .set((
-                        webhooks::secret.eq(&stored),
-                        webhooks::previous_secret.eq(Some(current)),
-                        webhooks::previous_secret_until.eq(Some(now + SECRET_OVERLAP)),
-                    ))
-                    .execute(conn)?;
-                audit_webhook(conn, &user, Action::Rotate, &id)?;
-                Ok::<_, ApiError>(Webhook::find(conn, &id)?)
-            })
+        .write(move |conn| {
+            let now = timestamp();
+            let current: String = webhooks::table
+                .find(&id)
+                .filter(webhooks::disabled_at.is_null())
+                .select(webhooks::secret)
+                .first(conn)
+                .optional()?
+                .ok_or(ApiError::NotFound)?;
+            diesel::update(webhooks::table.find(&id))
+                .set((
+                    webhooks::secret.eq(&stored),
+                    webhooks::previous_secret.eq(Some(current)),
+                    webhooks::previous_secret_until.eq(Some(now + SECRET_OVERLAP)),
+                ))
+                .execute(conn)?;
+            audit_webhook(conn, &user, Action::Rotate, &id)?;
+            Ok::<_, ApiError>(Webhook::find(conn, &id)?)
         })
         .await?;
     Ok(WebhookWithSecret {
@@ -191,7 +187,11 @@ pub async fn deliveries(
         at: d.created_at,
         id: d.id.clone(),
     });
-    Ok((rows.into_iter().map(Delivery::view).collect(), next))
+    let deliveries = rows
+        .into_iter()
+        .map(Delivery::view)
+        .collect::<Result<_, _>>()?;
+    Ok((deliveries, next))
 }
 
 /// Deliveries given up on, to every endpoint, newest first (from `webhook_deliveries_given_up`).
@@ -230,16 +230,17 @@ pub async fn given_up(
         at: d.created_at,
         id: d.id.clone(),
     });
-    Ok((
-        rows.into_iter()
-            .map(|(delivery, url)| FailedDeliveryView {
+    let failed = rows
+        .into_iter()
+        .map(|(delivery, url)| {
+            Ok(FailedDeliveryView {
                 webhook_id: delivery.webhook_id.clone(),
                 url,
-                delivery: delivery.view(),
+                delivery: delivery.view()?,
             })
-            .collect(),
-        next,
-    ))
+        })
+        .collect::<Result<_, ApiError>>()?;
+    Ok((failed, next))
 }
 
 /// Sends a delivery's event again, as a new delivery with its own id.
@@ -282,5 +283,5 @@ pub async fn replay(
             )
         })
         .await?;
-    Ok(delivery.view())
+    delivery.view()
 }

@@ -185,14 +185,12 @@ pub async fn link(
     let id = submission_id.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                unlinked(conn, &id)?;
-                if Person::find(conn, &person_id)?.is_none() {
-                    return Err(ApiError::field("person_id", "Choose a person's record"));
-                }
-                link_in(conn, &actor, &id, &person_id)
-            })
+        .write(move |conn| {
+            unlinked(conn, &id)?;
+            if Person::find(conn, &person_id)?.is_none() {
+                return Err(ApiError::field("person_id", "Choose a person's record"));
+            }
+            link_in(conn, &actor, &id, &person_id)
         })
         .await?;
     super::get(state, user, submission_id).await
@@ -224,35 +222,33 @@ pub async fn create_from(
     let id = submission_id.clone();
     state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                unlinked(conn, &id)?;
-                let identity = questions.identity(&answers_of(conn, &id)?);
-                let (Some(forename), Some(surname)) = (identity.forename, identity.surname) else {
-                    return Err(ApiError::field(
-                        "person",
-                        "The referral does not give the person's first and last names",
-                    ));
-                };
-                let request = person::prepare(CreatePersonRequest {
-                    forename,
-                    surname,
-                    date_of_birth: identity.date_of_birth,
-                    nhs_number: identity.nhs_number,
-                    address: identity.address.map(|a| AddressView {
-                        line1: a.line1,
-                        line2: a.line2,
-                        town: a.town,
-                        postcode: a.postcode,
-                    }),
-                    email: None,
-                    home_phone: None,
-                    mobile_phone: None,
-                })
-                .map_err(ApiError::Validation)?;
-                let person_id = person::insert(conn, &actor, &request, None)?;
-                link_in(conn, &actor, &id, &person_id)
+        .write(move |conn| {
+            unlinked(conn, &id)?;
+            let identity = questions.identity(&answers_of(conn, &id)?);
+            let (Some(forename), Some(surname)) = (identity.forename, identity.surname) else {
+                return Err(ApiError::field(
+                    "person",
+                    "The referral does not give the person's first and last names",
+                ));
+            };
+            let request = person::prepare(CreatePersonRequest {
+                forename,
+                surname,
+                date_of_birth: identity.date_of_birth,
+                nhs_number: identity.nhs_number,
+                address: identity.address.map(|a| AddressView {
+                    line1: a.line1,
+                    line2: a.line2,
+                    town: a.town,
+                    postcode: a.postcode,
+                }),
+                email: None,
+                home_phone: None,
+                mobile_phone: None,
             })
+            .map_err(ApiError::Validation)?;
+            let person_id = person::insert(conn, &actor, &request, None)?;
+            link_in(conn, &actor, &id, &person_id)
         })
         .await?;
     super::get(state, user, submission_id).await

@@ -232,7 +232,7 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
         .collect();
     Ok(StaffSubmissionView {
         entry: names.entry(&row, calendar::today()),
-        form_version: u32::try_from(form_version).unwrap_or_default(),
+        form_version: ApiError::stored(form_version, "form version")?,
         submitted_by_email: names.email(&row.account_id),
         about: None,
         candidates: Vec::new(),
@@ -241,7 +241,7 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
         attachments: uploads::of_submission(conn, id)?
             .iter()
             .map(uploads::Upload::view)
-            .collect(),
+            .collect::<Result<_, _>>()?,
         history,
     })
 }
@@ -271,16 +271,14 @@ pub async fn get(
     let actor = user.clone();
     let mut view = state
         .database
-        .run(move |conn| {
-            conn.write_transaction(|conn| {
-                let view = load(conn, &id)?;
-                audit::record(
-                    conn,
-                    &actor,
-                    Event::read(Subject::Submission, &id, view.entry.person_id.as_deref()),
-                )?;
-                Ok::<_, ApiError>(view)
-            })
+        .write(move |conn| {
+            let view = load(conn, &id)?;
+            audit::record(
+                conn,
+                &actor,
+                Event::read(Subject::Submission, &id, view.entry.person_id.as_deref()),
+            )?;
+            Ok::<_, ApiError>(view)
         })
         .await?;
     complete(state, &mut view).await?;
