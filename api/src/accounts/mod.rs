@@ -14,12 +14,11 @@ pub mod sessions;
 pub mod sign_in;
 pub mod staff;
 
-use shared::api::full_name;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use shared::api::{AccountView, Role};
+use shared::api::{AccountView, Role, full_name};
 
 use crate::auth::throttle;
 use crate::db::DbConnection;

@@ -3,8 +3,9 @@
 
 use diesel::prelude::*;
 use minijinja::context;
-use shared::api::full_name;
-use shared::api::{AccountId, AccountView, CreateStaffRequest, Role, SetTeamsRequest, StaffMember};
+use shared::api::{
+    AccountId, AccountView, CreateStaffRequest, Role, SetTeamsRequest, StaffMember, full_name,
+};
 use shared::rules::normalise_email;
 use uuid::Uuid;
 

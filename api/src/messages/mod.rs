@@ -8,10 +8,9 @@ pub mod types;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::full_name;
 use shared::api::{
     FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, PersonId,
-    ReplyRequest, Sender, TeamRef, ThreadId, ThreadView, validate_body,
+    ReplyRequest, Sender, TeamRef, ThreadId, ThreadView, full_name, validate_body,
 };
 use uuid::Uuid;
 

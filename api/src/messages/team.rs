@@ -2,13 +2,13 @@
 //! and answers it as the team. A message from a person is unread for the team until someone
 //! in it opens the conversation.
 
-use shared::api::full_name;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
     Sender, StaffThreadView, TeamKey, TeamQueueSummary, TeamRef, TeamThreadSummary, ThreadId,
+    full_name,
 };
 
 use crate::audit::{self, Action, Event, Subject};

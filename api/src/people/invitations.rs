@@ -5,10 +5,9 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
-use shared::api::full_name;
 use shared::api::{
     CreateLinkRequest, InvitationId, InvitationView, LegalBasis, OptionalWord, PersonId,
-    PersonSummary, Relationship, StaffInvitation,
+    PersonSummary, Relationship, StaffInvitation, full_name,
 };
 use shared::rules::normalise_email;
 use uuid::Uuid;

@@ -14,8 +14,7 @@ pub mod search;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
-use shared::api::full_name;
-use shared::api::{CouncilView, LegalBasis, OptionalWord, PersonSummary, Relationship};
+use shared::api::{CouncilView, LegalBasis, OptionalWord, PersonSummary, Relationship, full_name};
 
 use crate::accounts;
 use crate::db::DbConnection;

@@ -1,14 +1,13 @@
 //! People: staff create records and link accounts to them; account holders list the people
 //! they may see and read the details the council holds.
 
-use shared::api::full_name;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::api::{
     AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, LegalBasis, LinkId, LinkView,
-    PersonDetails, PersonId, PersonSummary, QueuePerson, RecordReader, Relationship,
+    PersonDetails, PersonId, PersonSummary, QueuePerson, RecordReader, Relationship, full_name,
 };
 use shared::rules::normalise_email;
 use uuid::Uuid;

@@ -1,38 +1,21 @@
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use shared::api::full_name;
 use shared::api::{
     ChangeEmailRequest, ChangeNameRequest, ChangePasswordRequest, ConfirmEmailChangeRequest,
-    FieldErrors, Relationship,
+    FieldErrors, Relationship, full_name,
 };
 
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
-use crate::session::{Ending, Session, use_session};
-
-/// Renders `signed_in` for a signed-in user, and sends anyone else to sign in.
-pub(crate) fn signed_in_only<V: IntoView + 'static>(
-    session: Session,
-    signed_in: impl Fn() -> V + Send + Sync + 'static,
-) -> impl IntoView {
-    move || {
-        if !session.checked.get() {
-            view! { <p class="govuk-body">"Loading your account"</p> }.into_any()
-        } else if session.is_signed_in() {
-            signed_in().into_any()
-        } else {
-            view! { <Redirect path="/sign-in" /> }.into_any()
-        }
-    }
-}
+use crate::session::{Ending, use_session};
 
 /// The account menu's page: who is signed in, what they can change, and signing out.
 #[component]
 pub fn Account() -> impl IntoView {
     set_page_title("Your account");
     let session = use_session();
-    signed_in_only(session, move || {
+    move || {
         let account = session.account();
         let name = account.as_ref().map(|a| full_name(&a.forename, &a.surname));
         let email = account.map(|a| a.email);
@@ -77,7 +60,7 @@ pub fn Account() -> impl IntoView {
                 "Sign out"
             </button>
         }
-    })
+    }
 }
 
 #[component]
@@ -109,7 +92,7 @@ pub fn ChangeName() -> impl IntoView {
             navigate("/account", Default::default());
         });
     };
-    signed_in_only(session, move || {
+    move || {
         view! {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
@@ -123,7 +106,7 @@ pub fn ChangeName() -> impl IntoView {
                 </div>
             </div>
         }
-    })
+    }
 }
 
 #[component]
@@ -148,7 +131,7 @@ pub fn ChangePassword() -> impl IntoView {
         let send = async move { session.api().change_password(&request).await };
         submit(errors, busy, found, send, move |()| done.set(true));
     };
-    signed_in_only(session, move || {
+    move || {
         view! {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
@@ -175,7 +158,7 @@ pub fn ChangePassword() -> impl IntoView {
                 </div>
             </div>
         }
-    })
+    }
 }
 
 /// Change of email address: the new address and the password, then the code sent there.
@@ -211,7 +194,7 @@ pub fn ChangeEmail() -> impl IntoView {
             navigate("/account", Default::default());
         });
     };
-    signed_in_only(session, move || {
+    move || {
         let submit_code = submit_code.clone();
         view! {
             <div class="govuk-grid-row">
@@ -240,7 +223,7 @@ pub fn ChangeEmail() -> impl IntoView {
                 </div>
             </div>
         }
-    })
+    }
 }
 
 /// Where to ask for letters and documents in another format, for each record the account

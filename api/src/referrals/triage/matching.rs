@@ -3,13 +3,12 @@
 //! a member of staff links one, or starts a new record from the referral's answers. Nothing
 //! is linked on its own: two people can share a birthday and a street.
 
-use shared::api::full_name;
 use std::collections::BTreeMap;
 
 use diesel::prelude::*;
 use shared::api::{
     AddressView, CreatePersonRequest, MatchReason, PersonCandidate, PersonId, PersonMatch,
-    ReferredPerson, StaffSubmissionView, SubmissionId,
+    ReferredPerson, StaffSubmissionView, SubmissionId, full_name,
 };
 use shared::forms::{Answers, Identity};
 

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::full_name;
-use shared::api::{Dashboard, FieldErrors, LegalBasis, PersonSummary, Relationship};
+use shared::api::{Dashboard, FieldErrors, LegalBasis, PersonSummary, Relationship, full_name};
 
 use super::{Failed, Whose, load, whose};
 use crate::boot::use_council;
@@ -9,15 +8,14 @@ use crate::components::form::ErrorSummary;
 use crate::components::more::ShowMore;
 use crate::components::tiles::Tile;
 use crate::components::title::set_page_title;
-use crate::pages::account::signed_in_only;
-use crate::session::{Api, use_session};
+use crate::session::Api;
 
 /// Whose records the account may see: their own, and the people they look after.
 #[component]
 pub fn Records() -> impl IntoView {
     set_page_title("Your care records");
     let people = load(|client, _| async move { client.people().await });
-    signed_in_only(use_session(), move || {
+    move || {
         view! {
             <h1 class="govuk-heading-l">"Your care records"</h1>
             <crate::pages::invitations::Invitations />
@@ -41,7 +39,7 @@ pub fn Records() -> impl IntoView {
                 })}
             </Transition>
         }
-    })
+    }
 }
 
 /// The dashboard: the tiles, each with its count.

@@ -4,10 +4,9 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use shared::api::full_name;
 use shared::api::{
     FieldErrors, FormatRequestView, InvolvementView, LegalBasis, PersonDetails, Relationship,
-    StaffInvitation, StaffPersonView,
+    StaffInvitation, StaffPersonView, full_name,
 };
 
 use crate::api::ApiError;
