@@ -61,3 +61,12 @@ test('an account holder changes their name and password', async ({ page, console
   await expectHeading(page, 'Your account');
   await expect(page.getByText(newEmail)).toBeVisible();
 });
+
+test('the account and the records are only for someone signed in: anyone else is sent to sign in', async ({ page, consoleErrors }) => {
+  for (const path of ['/account', '/account/password', '/record', '/record/0190f3a2-0000-7000-8000-000000000000/messages']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expectHeading(page, 'Sign in');
+  }
+  await expectNoAxeViolations(page);
+});

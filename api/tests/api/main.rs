@@ -14,6 +14,7 @@ mod formats;
 mod forms;
 mod health;
 mod helpers;
+mod homes;
 mod imports;
 mod integrations;
 mod mailbox;
