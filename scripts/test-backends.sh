@@ -18,7 +18,11 @@ if [ -z "${PORTAL_TEST_POSTGRES_URL:-}" ]; then
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     echo "port ${PORTAL_PG_PORT:-55432} is taken: the test cluster listens on $port"
   fi
-  PORTAL_PG_PORT=$port scripts/postgres-cluster.sh start "$dir"
+  if ! PORTAL_PG_PORT=$port scripts/postgres-cluster.sh start "$dir"; then
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    echo "trying once more, on port $port"
+    PORTAL_PG_PORT=$port scripts/postgres-cluster.sh start "$dir"
+  fi
   trap 'PORTAL_PG_PORT=$port scripts/postgres-cluster.sh stop "$dir"' EXIT
   export PORTAL_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres"
 fi

@@ -2,9 +2,9 @@
 //! see each record (links, and the invitations that make them), the professionals involved,
 //! and finding a person. Every read and write of those tables is here.
 //!
-//! Every route about a person's record starts with `Access::check`: a user sees only the people they are
-//! linked to by a link that has not ended, and anything else is "not found", so ids are never
-//! confirmed to people who may not see them.
+//! Every route about a person's record starts with `Access::check`: a user sees only the
+//! people they are linked to by a link that has not ended, and anything else is "not found",
+//! so ids are never confirmed to people who may not see them.
 
 pub mod invitations;
 pub mod involvements;
@@ -94,7 +94,7 @@ pub fn summary(link: Link, forename: &str, surname: &str) -> PersonSummary {
 }
 
 /// An account that can see a person's record today, and how.
-#[derive(Debug, Queryable)]
+#[derive(Debug)]
 pub struct Reader {
     pub link: Link,
     pub email: String,
