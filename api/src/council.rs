@@ -33,6 +33,12 @@ use crate::teams;
 pub struct CouncilFile {
     pub name: String,
     pub service_name: String,
+    /// The council's name in Welsh. Welsh is all or nothing (`welsh`).
+    #[serde(default)]
+    pub name_cy: Option<String>,
+    /// The service's name in Welsh.
+    #[serde(default)]
+    pub service_name_cy: Option<String>,
     pub postcode_districts: Vec<String>,
     pub phone_numbers: PhoneNumbersFile,
     pub links: LinksFile,
@@ -71,6 +77,9 @@ pub struct LinksFile {
 pub struct TeamFile {
     pub key: String,
     pub name: String,
+    /// The team's name in Welsh.
+    #[serde(default)]
+    pub name_cy: Option<String>,
     pub email: Option<String>,
 }
 
@@ -79,6 +88,9 @@ pub struct TeamFile {
 pub struct MessageTypeFile {
     pub key: String,
     pub label: String,
+    /// The label in Welsh.
+    #[serde(default)]
+    pub label_cy: Option<String>,
     pub team: String,
 }
 
@@ -331,10 +343,13 @@ impl CouncilFile {
                 );
             }
         }
+        self.welsh()?;
         let phones = &self.phone_numbers;
         Ok(CouncilView {
             name: self.name.trim().to_owned(),
             service_name: self.service_name.trim().to_owned(),
+            name_cy: trimmed(&self.name_cy),
+            service_name_cy: trimmed(&self.service_name_cy),
             phone_numbers: PhoneNumbersView {
                 contact_centre: phone("contact_centre", &phones.contact_centre)?,
                 urgent: phone("urgent", &phones.urgent)?,
@@ -357,10 +372,51 @@ impl CouncilFile {
                 .map(|m| MessageTypeView {
                     key: m.key.clone(),
                     label: m.label.clone(),
+                    label_cy: trimmed(&m.label_cy),
                 })
                 .collect(),
         })
     }
+
+    /// Welsh is all or nothing: a council that gives one text in Welsh gives every one (its
+    /// name, the service's, each team's and each message type's), so that no page a Welsh
+    /// speaker reads is half in English. Names each text still missing.
+    fn welsh(&self) -> anyhow::Result<()> {
+        let mut texts = vec![
+            ("name_cy".to_owned(), &self.name_cy),
+            ("service_name_cy".to_owned(), &self.service_name_cy),
+        ];
+        for team in &self.teams {
+            texts.push((format!("name_cy of team {:?}", team.key), &team.name_cy));
+        }
+        for kind in &self.message_types {
+            texts.push((
+                format!("label_cy of message type {:?}", kind.key),
+                &kind.label_cy,
+            ));
+        }
+        let given = |text: &Option<String>| text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        if texts.iter().any(|(_, text)| given(text)) {
+            let missing: Vec<&str> = texts
+                .iter()
+                .filter(|(_, text)| !given(text))
+                .map(|(key, _)| key.as_str())
+                .collect();
+            ensure!(
+                missing.is_empty(),
+                "Welsh is given for some texts but not all; add {}",
+                missing.join(", ")
+            );
+        }
+        Ok(())
+    }
+}
+
+fn trimmed(text: &Option<String>) -> Option<String> {
+    text.as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
 }
 
 fn phone(key: &str, written: &str) -> anyhow::Result<PhoneNumberView> {
@@ -402,6 +458,32 @@ mod tests {
         );
         assert!(council.serves_district("L20"));
         assert!(!council.serves_district("L1"));
+        assert_eq!(
+            council.view().name_cy.as_deref(),
+            Some("Cyngor Bwrdeistref Eastmoor")
+        );
+        assert_eq!(
+            council.view().message_types[0].label_cy.as_deref(),
+            Some("Ymholiad cyffredinol")
+        );
+    }
+
+    #[test]
+    fn a_council_in_english_only_gives_no_welsh_at_all() {
+        let english: String = DEMO
+            .lines()
+            .filter(|line| !line.contains("_cy ="))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let council = Council::parse(&english).unwrap();
+        assert_eq!(council.view().name_cy, None);
+        assert!(
+            council
+                .view()
+                .message_types
+                .iter()
+                .all(|m| m.label_cy.is_none())
+        );
     }
 
     #[test]
@@ -430,6 +512,14 @@ mod tests {
             (
                 DEMO.replace("key = \"dols\"", "key = \"finance\""),
                 "appears twice",
+            ),
+            (
+                DEMO.replace("name_cy = \"Therapi Galwedigaethol\" # review\n", ""),
+                "name_cy of team \"occupational_therapy\"",
+            ),
+            (
+                DEMO.replace("label_cy = \"Ymholiad cyffredinol\"", "label_cy = \" \""),
+                "label_cy of message type \"general\"",
             ),
         ];
         for (text, named) in cases {

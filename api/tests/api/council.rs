@@ -32,6 +32,16 @@ async fn the_council_details_come_from_its_file() {
             "charges"
         ]
     );
+    // The council runs the service in Welsh too: its words come in both languages.
+    assert_eq!(
+        council.name_cy.as_deref(),
+        Some("Cyngor Bwrdeistref Eastmoor")
+    );
+    assert_eq!(
+        council.service_name_cy.as_deref(),
+        Some("Gofal Cymdeithasol i Oedolion Ar-lein")
+    );
+    assert!(council.message_types.iter().all(|m| m.label_cy.is_some()));
 }
 
 #[tokio::test]

@@ -47,11 +47,11 @@ fn teams_and_message_types_follow_the_council_file() {
     let text = std::fs::read_to_string(repository_root().join("config/council.toml")).unwrap();
     let trimmed = text
         .replace(
-            "[[teams]]\nkey = \"finance\"\nname = \"Financial Assessments\"\nemail = \"asc.finance@example.org\"\n",
+            "[[teams]]\nkey = \"finance\"\nname = \"Financial Assessments\"\nname_cy = \"Asesiadau Ariannol\" # review\nemail = \"asc.finance@example.org\"\n",
             "",
         )
         .replace(
-            "[[message_types]]\nkey = \"charges\"\nlabel = \"Charges and paying for care\"\nteam = \"finance\"\n",
+            "[[message_types]]\nkey = \"charges\"\nlabel = \"Charges and paying for care\"\nlabel_cy = \"Taliadau a thalu am ofal\" # review\nteam = \"finance\"\n",
             "",
         );
     assert_ne!(trimmed, text);

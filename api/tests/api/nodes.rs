@@ -90,11 +90,11 @@ async fn a_node_started_with_a_changed_council_file_runs_with_the_applied_one_un
     let renamed = text
         .replace("name = \"Eastmoor Borough Council\"", "name = \"Eastmoor Council\"")
         .replace(
-            "[[teams]]\nkey = \"finance\"\nname = \"Financial Assessments\"\nemail = \"asc.finance@example.org\"\n",
+            "[[teams]]\nkey = \"finance\"\nname = \"Financial Assessments\"\nname_cy = \"Asesiadau Ariannol\" # review\nemail = \"asc.finance@example.org\"\n",
             "",
         )
         .replace(
-            "[[message_types]]\nkey = \"charges\"\nlabel = \"Charges and paying for care\"\nteam = \"finance\"\n",
+            "[[message_types]]\nkey = \"charges\"\nlabel = \"Charges and paying for care\"\nlabel_cy = \"Taliadau a thalu am ofal\" # review\nteam = \"finance\"\n",
             "",
         );
     let new_file = tempfile::NamedTempFile::new().unwrap();

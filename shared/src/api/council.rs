@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "name": "Eastmoor Borough Council",
     "service_name": "Adult Social Care Online",
+    "name_cy": "Cyngor Bwrdeistref Eastmoor",
+    "service_name_cy": "Gofal Cymdeithasol i Oedolion Ar-lein",
     "phone_numbers": {
         "contact_centre": {"display": "0113 496 0000", "uri": "tel:+441134960000"},
         "urgent": {"display": "0113 496 0001", "uri": "tel:+441134960001"},
@@ -23,11 +25,20 @@ use serde::{Deserialize, Serialize};
         "advocacy": "https://www.example.org/adult-social-care/advocacy"
     },
     "postcode_districts": ["EM1", "EM2"],
-    "message_types": [{"key": "general", "label": "General enquiry"}]
+    "message_types": [
+        {"key": "general", "label": "General enquiry", "label_cy": "Ymholiad cyffredinol"}
+    ]
 })))]
 pub struct CouncilView {
     pub name: String,
     pub service_name: String,
+    /// The council's name in Welsh, when the council runs the service in Welsh too (it then
+    /// gives every text in both languages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_cy: Option<String>,
+    /// The service's name in Welsh, given with `name_cy`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_name_cy: Option<String>,
     pub phone_numbers: PhoneNumbersView,
     pub links: InformationLinksView,
     /// Outward codes (for example `L20`) of the postcodes this council serves.
@@ -78,6 +89,9 @@ pub struct InformationLinksView {
 pub struct MessageTypeView {
     pub key: String,
     pub label: String,
+    /// The label in Welsh, when the council runs the service in Welsh too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_cy: Option<String>,
 }
 
 /// The answer of `GET /api/v1/council/coverage`: whether the council serves a postcode.
