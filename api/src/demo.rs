@@ -167,6 +167,7 @@ fn records(
     let [margaret_account, _, staff_account, admin_account] = account_ids else {
         anyhow::bail!("one id for each demonstration account");
     };
+    // Acting as Sam, without a session: nobody signed in to load the demonstration.
     let sam = CurrentUser {
         account_id: staff_account.clone(),
         session_id: String::new(),
