@@ -272,6 +272,14 @@ impl From<shared::api::UnknownWord> for ApiError {
     }
 }
 
+/// A link under the portal's public address that cannot be made is the server's fault, never
+/// the asker's.
+impl From<url::ParseError> for ApiError {
+    fn from(error: url::ParseError) -> Self {
+        Self::Internal(error.into())
+    }
+}
+
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(error: actix_web::error::BlockingError) -> Self {
         Self::Internal(anyhow::anyhow!("blocking task failed: {error}"))

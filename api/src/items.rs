@@ -512,9 +512,7 @@ pub async fn send(
             let now = timestamp();
             let answers = starting_answers(&definition, person);
             let id = insert(conn, &actor, &person_id, &request, &answers, now)?;
-            let link = public_url
-                .join(&format!("record/{person_id}/items/{id}"))
-                .map_err(|e| ApiError::Internal(e.into()))?;
+            let link = public_url.join(&format!("record/{person_id}/items/{id}"))?;
             notify_linked(
                 conn,
                 &council,

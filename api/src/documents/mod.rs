@@ -189,10 +189,7 @@ pub async fn publish(
     let file = files::check(file_name, declared, bytes)?;
     let actor = user.clone();
     let council = state.council.view().clone();
-    let link = state
-        .public_url
-        .join("account")
-        .map_err(|e| ApiError::Internal(e.into()))?;
+    let link = state.public_url.join("account")?;
     let published = state
         .write(move |conn| {
             Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;

@@ -431,10 +431,7 @@ pub async fn staff_start(
     let request = validated(request.validate(), request)?;
     let actor = user.clone();
     let council = state.council.view().clone();
-    let link = state
-        .public_url
-        .join("account")
-        .map_err(|e| ApiError::Internal(e.into()))?;
+    let link = state.public_url.join("account")?;
     let thread = state
         .write(move |conn| {
             crate::people::person::Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
@@ -528,10 +525,7 @@ pub async fn staff_reply(
     let account_id = user.account_id.clone();
     let actor = user.clone();
     let council = state.council.view().clone();
-    let link = state
-        .public_url
-        .join("account")
-        .map_err(|e| ApiError::Internal(e.into()))?;
+    let link = state.public_url.join("account")?;
     let thread = state
         .write(move |conn| {
             let (_, type_key, _) = thread_of(conn, &person_id, &thread_id)?;

@@ -88,10 +88,7 @@ pub async fn invite(
     let email = normalise_email(&request.email);
     let actor = user.clone();
     let council = state.council.view().clone();
-    let link = state
-        .public_url
-        .join("account")
-        .map_err(|e| ApiError::Internal(e.into()))?;
+    let link = state.public_url.join("account")?;
     let invitation = state
         .write(move |conn| {
             Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;

@@ -97,9 +97,7 @@ pub fn summary(link: Link, forename: &str, surname: &str) -> PersonSummary {
 #[derive(Debug)]
 pub struct Reader {
     pub link: Link,
-    pub email: String,
-    pub forename: String,
-    pub surname: String,
+    pub contact: accounts::Contact,
 }
 
 /// The accounts that can see the person's record today (live links of accounts switched on),
@@ -110,22 +108,20 @@ pub fn readers(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<Read
         .filter(live_links!(today()))
         .select(Link::as_select())
         .load(conn)?;
-    let contacts = accounts::contacts(conn, links.iter().map(|l| l.account_id.as_str()))?;
+    let mut contacts = accounts::contacts(conn, links.iter().map(|l| l.account_id.as_str()))?;
     let mut readers: Vec<Reader> = links
         .into_iter()
         .filter_map(|link| {
-            let contact = contacts.get(&link.account_id).filter(|c| c.is_active())?;
-            Some(Reader {
-                email: contact.email.clone(),
-                forename: contact.forename.clone(),
-                surname: contact.surname.clone(),
-                link,
-            })
+            let contact = contacts
+                .remove(&link.account_id)
+                .filter(|c| c.is_active())?;
+            Some(Reader { link, contact })
         })
         .collect();
     readers.sort_by(|a, b| {
         let own = |r: &Reader| r.link.relationship != Relationship::Own;
-        (own(a), &a.surname, &a.forename).cmp(&(own(b), &b.surname, &b.forename))
+        let (x, y) = (&a.contact, &b.contact);
+        (own(a), &x.surname, &x.forename).cmp(&(own(b), &y.surname, &y.forename))
     });
     Ok(readers)
 }
@@ -141,7 +137,7 @@ pub fn notify_linked(
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
     for reader in readers(conn, person_id)? {
-        let (address, forename) = (reader.email, reader.forename);
+        let (address, forename) = (reader.contact.email, reader.contact.forename);
         let message = email::templates::render(
             template,
             &address,

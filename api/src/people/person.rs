@@ -169,7 +169,7 @@ pub async fn readers(
     Ok(readers
         .into_iter()
         .map(|r| RecordReader {
-            name: full_name(&r.forename, &r.surname),
+            name: r.contact.name(),
             relationship: r.link.relationship,
             legal_basis: r.link.legal_basis.0,
             ends_on: r.link.ends_on,

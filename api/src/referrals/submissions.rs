@@ -487,10 +487,7 @@ pub fn notify(
     page: &str,
 ) -> Result<Outcome, ApiError> {
     let definition = &prepared.definition;
-    let link = notices
-        .public_url
-        .join(page)
-        .map_err(|e| ApiError::Internal(e.into()))?;
+    let link = notices.public_url.join(page)?;
     let message = email::templates::render(
         Template::SubmissionReceived,
         &account.email,

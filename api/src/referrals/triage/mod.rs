@@ -447,9 +447,7 @@ pub async fn change(
                     }
                     None => format!("account/submissions/{id}"),
                 };
-                let link = public_url
-                    .join(&page)
-                    .map_err(|e| ApiError::Internal(e.into()))?;
+                let link = public_url.join(&page)?;
                 let message = email::templates::render(
                     Template::StatusChanged,
                     &address,
