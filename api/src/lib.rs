@@ -15,6 +15,7 @@ pub mod email;
 pub mod error;
 pub mod files;
 pub mod forms;
+pub mod i18n;
 pub mod imports;
 pub mod integrations;
 pub mod items;

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::CouncilView;
+use crate::language::Language;
 
 /// The id of the `<script type="application/json">` element holding a [`Boot`].
 pub const ELEMENT_ID: &str = "portal-boot";
@@ -23,7 +24,17 @@ pub struct Boot {
     /// Where the bot check's worker script is: its name carries a hash of its content, so it
     /// changes with each release that changes it.
     pub bot_check_worker: String,
+    /// The language the server chose for this visit (the visitor's choice, kept in the
+    /// `language` cookie, or else what their browser prefers): the page is written in it.
+    pub language: Language,
 }
+
+/// The cookie that keeps a visitor's choice of language between visits. It holds only `en` or
+/// `cy` and is set only when they choose, so it needs no consent banner.
+pub const LANGUAGE_COOKIE: &str = "language";
+
+/// The query (`?lang=cy`) the header's language link adds to the page it is on.
+pub const LANGUAGE_QUERY: &str = "lang";
 
 /// The browser app is four downloads, so that nobody fetches code for pages they do not use:
 /// the public pages with signing in (the first visit), the form wizard with the account and

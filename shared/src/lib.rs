@@ -6,4 +6,5 @@
 pub mod api;
 pub mod boot;
 pub mod forms;
+pub mod language;
 pub mod rules;

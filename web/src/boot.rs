@@ -139,6 +139,12 @@ pub fn use_council() -> shared::api::CouncilView {
     use_boot().council
 }
 
+/// The language the server chose for this visit: the account is registered in it, so its
+/// emails come in it.
+pub fn use_language() -> shared::language::Language {
+    use_boot().language
+}
+
 /// What the server wrote for this page.
 pub fn use_boot() -> Boot {
     // `start` provides it above every page, so its absence is a programming error.

@@ -65,6 +65,7 @@ pub async fn request(
                 let message = email::templates::render(
                     Template::EmailChangeCode,
                     &to,
+                    account.language,
                     &council,
                     context! { forename => account.forename, code => spaced(&code) },
                 )?;
@@ -115,11 +116,12 @@ pub async fn confirm(
                     let notice = email::templates::render(
                         Template::EmailChanged,
                         &account.email,
+                        account.language,
                         &council,
                         context! {
                             forename => &account.forename,
                             new_email => &new_email,
-                            when => crate::calendar::uk_time(now),
+                            when => crate::i18n::uk_time(account.language, now),
                         },
                     )?;
                     email::enqueue(conn, &notice, now)?;

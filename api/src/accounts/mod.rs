@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use shared::api::{AccountView, Role, full_name};
+use shared::language::Language;
 
 use crate::auth::throttle;
 use crate::db::DbConnection;
@@ -37,6 +38,9 @@ pub struct Account {
     pub role: Role,
     pub email_verified_at: Option<NaiveDateTime>,
     pub disabled_at: Option<NaiveDateTime>,
+    /// The language the person chose; their emails come in it.
+    #[diesel(deserialize_as = String)]
+    pub language: Language,
 }
 
 impl Account {
@@ -71,6 +75,7 @@ impl Account {
             surname: self.surname.clone(),
             email: self.email.clone(),
             role: self.role(),
+            language: self.language,
         }
     }
 }
@@ -117,6 +122,8 @@ pub struct Contact {
     pub forename: String,
     pub surname: String,
     pub disabled_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = String)]
+    pub language: Language,
 }
 
 impl Contact {

@@ -45,6 +45,7 @@ pub async fn request(
                 let message = email::templates::render(
                     Template::PasswordReset,
                     &to,
+                    account.language,
                     &council,
                     context! { forename => account.forename, code => spaced(&code) },
                 )?;
@@ -100,10 +101,11 @@ pub async fn complete(
                     let message = email::templates::render(
                         Template::PasswordChanged,
                         &email,
+                        account.language,
                         &council,
                         context! {
                             forename => account.forename,
-                            when => crate::calendar::uk_time(now),
+                            when => crate::i18n::uk_time(account.language, now),
                         },
                     )?;
                     email::enqueue(conn, &message, now)?;

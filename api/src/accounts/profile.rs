@@ -1,6 +1,7 @@
 use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{AccountView, ChangeNameRequest, ChangePasswordRequest};
+use shared::language::Language;
 
 use super::sessions;
 use super::{Account, count_failure, now};
@@ -45,6 +46,30 @@ pub async fn change_name(
             Ok::<_, ApiError>(Account::by_id(conn, &id)?)
         })
         .await?
+        .ok_or(ApiError::Unauthorized)?;
+    Ok(account.view())
+}
+
+/// Keeps the language the account holder chose: pages open in it, and emails come in it.
+pub async fn choose_language(
+    state: &AppState,
+    user: &CurrentUser,
+    language: Language,
+) -> Result<AccountView, ApiError> {
+    let id = user.account_id.clone();
+    let account = state
+        .database
+        .write(move |conn| {
+            diesel::update(accounts::table.find(&id))
+                .set((
+                    accounts::language.eq(language.code()),
+                    accounts::updated_at.eq(now()),
+                ))
+                .execute(conn)?;
+            Ok::<_, ApiError>(Account::by_id(conn, &id)?)
+        })
+        .await?
+        .filter(Account::is_active)
         .ok_or(ApiError::Unauthorized)?;
     Ok(account.view())
 }
@@ -108,10 +133,11 @@ pub async fn change_password(
             let message = email::templates::render(
                 Template::PasswordChanged,
                 &account.email,
+                account.language,
                 &council,
                 context! {
                     forename => account.forename,
-                    when => crate::calendar::uk_time(now),
+                    when => crate::i18n::uk_time(account.language, now),
                 },
             )?;
             email::enqueue(conn, &message, now)?;

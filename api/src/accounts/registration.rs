@@ -46,6 +46,7 @@ pub async fn register(
                         email::templates::render(
                             Template::AccountExists,
                             &to,
+                            existing.language,
                             &council,
                             context! { forename => existing.forename },
                         )?
@@ -71,6 +72,7 @@ pub async fn register(
                                         accounts::surname.eq(surname),
                                         accounts::password_hash.eq(&password_hash),
                                         accounts::role.eq("public"),
+                                        accounts::language.eq(request.language.code()),
                                         accounts::failed_attempts.eq(0),
                                         accounts::created_at.eq(now),
                                         accounts::updated_at.eq(now),
@@ -90,6 +92,7 @@ pub async fn register(
                         email::templates::render(
                             Template::VerificationCode,
                             &to,
+                            request.language,
                             &council,
                             context! { forename => forename, surname => surname, code => spaced(&code) },
                         )?
@@ -139,6 +142,7 @@ pub async fn resend(state: &AppState, email: &str) -> Result<CodeSent, ApiError>
                 let message = email::templates::render(
                     Template::VerificationCode,
                     &to,
+                    account.language,
                     &council,
                     context! { forename => asked.forename, surname => asked.surname, code => spaced(&code) },
                 )?;

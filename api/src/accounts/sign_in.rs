@@ -67,6 +67,7 @@ pub async fn start(
                     let message = email::templates::render(
                         Template::SignInCode,
                         &to,
+                        account.language,
                         &council,
                         context! { forename => account.forename, code => spaced(&code) },
                     )?;

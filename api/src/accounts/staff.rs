@@ -88,6 +88,7 @@ pub async fn create(
             let message = email::templates::render(
                 Template::StaffInvitation,
                 &account.email,
+                account.language,
                 &council,
                 context! { forename => &account.forename, role => request.role.as_str() },
             )?;

@@ -35,6 +35,7 @@ diesel::table! {
         disabled_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        language -> Text,
     }
 }
 
@@ -160,6 +161,7 @@ diesel::table! {
         about_postcode -> Nullable<Text>,
         first_status_at -> Nullable<Timestamp>,
         response_days -> Nullable<Integer>,
+        language -> Text,
     }
 }
 

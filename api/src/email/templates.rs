@@ -1,7 +1,9 @@
 use std::sync::OnceLock;
 
-use minijinja::{AutoEscape, Environment, Value, context};
+use minijinja::value::Kwargs;
+use minijinja::{AutoEscape, Environment, State, Value, context};
 use shared::api::CouncilView;
+use shared::language::Language;
 
 use super::outbox::Priority;
 
@@ -28,6 +30,25 @@ pub enum Template {
 }
 
 impl Template {
+    pub const ALL: [Self; 16] = [
+        Self::VerificationCode,
+        Self::SignInCode,
+        Self::PasswordReset,
+        Self::PasswordChanged,
+        Self::AccountExists,
+        Self::StaffInvitation,
+        Self::EmailChangeCode,
+        Self::EmailChanged,
+        Self::SubmissionReceived,
+        Self::DraftExpiring,
+        Self::MessageWaiting,
+        Self::ItemToComplete,
+        Self::StatusChanged,
+        Self::LinkInvitation,
+        Self::WebhookSwitchedOff,
+        Self::DocumentPublished,
+    ];
+
     /// Codes unlock an account while someone waits; a reminder can wait behind anything.
     pub fn priority(self) -> Priority {
         match self {
@@ -154,6 +175,7 @@ fn environment(
         },
     );
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_function("t", translate);
     let files = LAYOUTS.iter().map(|layout| (*layout).to_owned()).chain(
         NAMES
             .iter()
@@ -177,6 +199,43 @@ fn built_in() -> anyhow::Result<Environment<'static>> {
 
 static FROM_FOLDER: OnceLock<Environment<'static>> = OnceLock::new();
 
+/// `t("key")`: the message `key` from `api/locales` in the email's language, with the email's
+/// values (and any given as `t("key", name=value)`) for its placeables. A key in no file is an
+/// error, so a template that names one fails at start, not in someone's inbox.
+fn translate(state: &State, key: &str, extra: Kwargs) -> Result<String, minijinja::Error> {
+    let language = state
+        .lookup("language")
+        .and_then(|code| code.as_str().and_then(Language::parse))
+        .ok_or_else(|| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::UndefinedError,
+                "the email has no language",
+            )
+        })?;
+    let mut arguments = crate::i18n::Arguments::new();
+    let mut add = |name: &str, value: Value| {
+        if let Some(text) = value.as_str() {
+            arguments.insert(name.to_owned().into(), text.to_owned().into());
+        } else if let Some(number) = value.as_i64() {
+            arguments.insert(name.to_owned().into(), number.into());
+        }
+    };
+    for name in state.known_variables() {
+        if let Some(value) = state.lookup(&name) {
+            add(&name, value);
+        }
+    }
+    for name in extra.args() {
+        add(name, extra.get::<Value>(name)?);
+    }
+    crate::i18n::message(language, key, &arguments).ok_or_else(|| {
+        minijinja::Error::new(
+            minijinja::ErrorKind::UndefinedError,
+            format!("no message {key:?} in api/locales/{}", language.code()),
+        )
+    })
+}
+
 /// Reads the templates from `dir` (laid out as `api/templates/email`) and renders every email
 /// once with `council` and sample values; from then on they are the ones used. Any file that
 /// is missing, does not parse or does not render stops the server at start, naming it.
@@ -186,8 +245,11 @@ pub fn use_folder(dir: &std::path::Path, council: &CouncilView) -> anyhow::Resul
             .map_err(|e| anyhow::anyhow!("{}: {e}", dir.join(file).display()))
     })?;
     for name in NAMES {
-        render_with(&env, name, council, sample_values())
-            .map_err(|e| anyhow::anyhow!("{}/{name}: {e:#}", dir.display()))?;
+        for language in Language::ALL {
+            render_with(&env, name, language, council, sample_values()).map_err(|e| {
+                anyhow::anyhow!("{}/{name} ({}): {e:#}", dir.display(), language.code())
+            })?;
+        }
     }
     FROM_FOLDER
         .set(env)
@@ -220,15 +282,22 @@ fn shared_environment() -> anyhow::Result<&'static Environment<'static>> {
         .map_err(|e| anyhow::anyhow!("email templates: {e}"))
 }
 
-/// Renders `template` for `to`; `values` adds to the council's name, service and phone number.
+/// Renders `template` for `to` in `language`; `values` adds to the council's name, service and
+/// phone number.
 pub fn render(
     template: Template,
     to: &str,
+    language: Language,
     council: &CouncilView,
     values: Value,
 ) -> anyhow::Result<Email> {
-    let (subject, text, html) =
-        render_with(shared_environment()?, template.name(), council, values)?;
+    let (subject, text, html) = render_with(
+        shared_environment()?,
+        template.name(),
+        language,
+        council,
+        values,
+    )?;
     Ok(Email {
         to: to.to_owned(),
         template,
@@ -242,12 +311,14 @@ pub fn render(
 fn render_with(
     env: &Environment<'static>,
     name: &str,
+    language: Language,
     council: &CouncilView,
     values: Value,
 ) -> anyhow::Result<(String, String, String)> {
     let ctx = context! {
-        council => &council.name,
-        service => &council.service_name,
+        language => language.code(),
+        council => council.name_in(language),
+        service => council.service_name_in(language),
         phone => &council.phone_numbers.contact_centre.display,
         ..values
     };
@@ -275,38 +346,73 @@ mod tests {
     }
 
     #[test]
-    fn every_template_renders_with_the_council_in_it() {
-        for template in [
-            Template::VerificationCode,
-            Template::SignInCode,
-            Template::PasswordReset,
-            Template::PasswordChanged,
-            Template::AccountExists,
-            Template::StaffInvitation,
-            Template::EmailChangeCode,
-            Template::EmailChanged,
-            Template::MessageWaiting,
-            Template::ItemToComplete,
-            Template::StatusChanged,
-            Template::WebhookSwitchedOff,
-            Template::DocumentPublished,
-        ] {
-            let email = render(
-                template,
-                "sam@example.org",
-                &council(),
-                context! { forename => "Sam", surname => "Jones", url => "https://cms.example/hook", since => "22 November 2026 at 16:40", code => "123456", when => "22 November 2026 at 16:40", role => "staff", new_email => "new@example.org", link => "https://portal.example/account", form_title => "Support enquiry", reference => "ASC-7K4M-9QX2", status => "Accepted", expires => "23 December 2026" },
-            )
-            .unwrap();
-            assert!(!email.subject.is_empty());
-            assert!(email.text.contains("Hello Sam"), "{}", template.name());
-            assert!(
-                email.html.contains("Eastmoor Borough Council"),
-                "{}",
-                template.name()
-            );
-            assert!(email.text.contains("0113 496 0000"), "{}", template.name());
+    fn every_template_renders_in_both_languages_with_the_council_in_it() {
+        for name in NAMES {
+            let template = Template::ALL
+                .into_iter()
+                .find(|t| t.name() == *name)
+                .unwrap();
+            for (language, hello, council_name, urgent) in [
+                (
+                    Language::English,
+                    "Hello Sam",
+                    "Eastmoor Borough Council",
+                    "If you need support urgently",
+                ),
+                (
+                    Language::Welsh,
+                    "Helo Sam",
+                    "Cyngor Bwrdeistref Eastmoor",
+                    "Os oes angen cymorth arnoch ar frys",
+                ),
+            ] {
+                let email = render(
+                    template,
+                    "sam@example.org",
+                    language,
+                    &council(),
+                    sample_values(),
+                )
+                .unwrap();
+                assert!(!email.subject.is_empty());
+                if template != Template::LinkInvitation {
+                    assert!(email.text.contains(hello), "{name}: {}", email.text);
+                }
+                assert!(email.html.contains(council_name), "{name}");
+                assert!(
+                    email
+                        .html
+                        .contains(&format!("lang=\"{}\"", language.code())),
+                    "{name}"
+                );
+                assert!(email.text.contains(urgent), "{name}: {}", email.text);
+                assert!(email.text.contains("0113 496 0000"), "{name}");
+            }
         }
+    }
+
+    #[test]
+    fn a_welsh_speakers_sign_in_code_comes_in_welsh() {
+        let email = render(
+            Template::SignInCode,
+            "sam@example.org",
+            Language::Welsh,
+            &council(),
+            context! { forename => "Siân", code => "123 456" },
+        )
+        .unwrap();
+        assert_eq!(
+            email.subject,
+            "Eich cod mewngofnodi ar gyfer Gofal Cymdeithasol i Oedolion Ar-lein"
+        );
+        assert!(
+            email
+                .text
+                .starts_with("Helo Siân,\n\nEich cod mewngofnodi yw 123 456"),
+            "{}",
+            email.text
+        );
+        assert!(!email.text.contains("sign-in code"), "{}", email.text);
     }
 
     #[test]
@@ -315,6 +421,7 @@ mod tests {
         let email = render(
             Template::LinkInvitation,
             "ade@example.org",
+            Language::English,
             &council(),
             context! { link => "https://portal.example/account", expires => "23 December 2026" },
         )
@@ -329,6 +436,7 @@ mod tests {
         let email = render(
             Template::SignInCode,
             "sam@example.org",
+            Language::English,
             &council(),
             context! { forename => "<b>Sam</b>", code => "123456" },
         )

@@ -107,13 +107,18 @@ pub async fn invite(
                     link_invitations::expires_at.eq(now + LIFETIME),
                 ))
                 .execute(conn)?;
+            // In the language of the address's account, if it has one yet.
+            let language = crate::accounts::Account::by_email(conn, &email)?
+                .map(|account| account.language)
+                .unwrap_or_default();
             let message = email::templates::render(
                 Template::LinkInvitation,
                 &email,
+                language,
                 &council,
                 context! {
                     link => link.as_str(),
-                    expires => (now + LIFETIME).format("%-d %B %Y").to_string(),
+                    expires => crate::i18n::date(language, crate::calendar::london_date(now + LIFETIME)),
                 },
             )?;
             email::enqueue(conn, &message, now)?;

@@ -137,12 +137,13 @@ pub fn notify_linked(
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
     for reader in readers(conn, person_id)? {
-        let (address, forename) = (reader.contact.email, reader.contact.forename);
+        let contact = reader.contact;
         let message = email::templates::render(
             template,
-            &address,
+            &contact.email,
+            contact.language,
             council,
-            context! { forename => forename, link => link.as_str() },
+            context! { forename => contact.forename, link => link.as_str() },
         )?;
         email::enqueue(conn, &message, now)?;
     }

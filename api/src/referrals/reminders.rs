@@ -65,11 +65,12 @@ pub fn send_due(
             let message = email::templates::render(
                 Template::DraftExpiring,
                 &account.email,
+                account.language,
                 council,
                 context! {
                     forename => &account.forename,
                     form_title => form_title,
-                    expires => expires_at.format("%-d %B %Y").to_string(),
+                    expires => crate::i18n::date(account.language, crate::calendar::london_date(expires_at)),
                     link => link.as_str(),
                 },
             )?;

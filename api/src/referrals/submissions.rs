@@ -491,12 +491,13 @@ pub fn notify(
     let message = email::templates::render(
         Template::SubmissionReceived,
         &account.email,
+        account.language,
         &notices.council,
         context! {
             forename => &account.forename,
             form_title => &definition.title,
             reference => &stored.reference,
-            when => crate::calendar::uk_time(stored.now),
+            when => crate::i18n::uk_time(account.language, stored.now),
             link => link.as_str(),
         },
     )?;

@@ -2,11 +2,12 @@
 //! (`pages`), each page sent as real HTML with the download that draws it.
 
 mod assets;
+mod language;
 mod pages;
 
 use std::path::Path;
 
-use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::http::header::{self, CacheControl, CacheDirective};
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpRequest, HttpResponse, web};
 use anyhow::Context;
@@ -55,11 +56,13 @@ pub async fn serve(
         return Err(ApiError::NotFound);
     }
     let page = route(path, &state.forms);
+    let choice = language::of(&req);
     let html = app
         .templates
         .render(
             &page,
             path,
+            choice.language,
             state.council.view(),
             &state.forms,
             &app.assets.addresses,
@@ -69,9 +72,15 @@ pub async fn serve(
         Page::NotFound => StatusCode::NOT_FOUND,
         _ => StatusCode::OK,
     };
-    Ok(HttpResponse::build(status)
+    let mut response = HttpResponse::build(status);
+    response
         .content_type("text/html; charset=utf-8")
         // Always asked again, so that a new release's files are picked up at once.
         .insert_header(CacheControl(vec![CacheDirective::NoCache]))
-        .body(html))
+        // The same address is written in either language.
+        .insert_header((header::VARY, "Cookie, Accept-Language"));
+    if choice.chosen_now {
+        response.cookie(language::cookie(choice.language));
+    }
+    Ok(response.body(html))
 }

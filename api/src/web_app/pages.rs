@@ -10,6 +10,7 @@ use serde::Serialize;
 use shared::api::CouncilView;
 use shared::boot::{Boot, Bundle};
 use shared::forms::FormDefinition;
+use shared::language::Language;
 
 use crate::forms::FormLibrary;
 use crate::web_app::assets::Addresses;
@@ -148,6 +149,7 @@ impl Templates {
         &self,
         page: &Page,
         path: &str,
+        language: Language,
         council: &CouncilView,
         forms: &FormLibrary,
         addresses: &Addresses,
@@ -156,6 +158,7 @@ impl Templates {
         let boot = Boot {
             council: council.clone(),
             bot_check_worker: addresses.bot_check_worker.clone(),
+            language,
         };
         let (template, title, heading) = match page {
             Page::Written(name) => (format!("{name}.html"), None, None),
@@ -167,6 +170,12 @@ impl Templates {
             Page::NotFound => ("not_found.html".to_owned(), None, None),
         };
         self.environment.get_template(&template)?.render(context! {
+            language => language.code(),
+            // The link in the header: the page, in the other language.
+            other_language => context! {
+                code => language.other().code(),
+                name => language.other().own_name(),
+            },
             council => council,
             // Written by the build (`/pkg/public.0123456789.js`): nothing in them to escape.
             stylesheet => Value::from_safe_string(addresses.stylesheet.clone()),
@@ -338,6 +347,7 @@ mod tests {
         let json = script_json(&Boot {
             council,
             bot_check_worker: "/w.js".into(),
+            language: Language::Welsh,
         });
         assert!(!json.contains('<'));
         let back: Boot = serde_json::from_str(&json).expect("still JSON");

@@ -67,7 +67,7 @@ async fn a_professional_registers_with_an_emailed_code_and_is_signed_in() {
 
     // The email went through a real SMTP server, and the code is shown as "123 456".
     let email = app.mailbox.nth("priya.shah@nhs.example", 1).await;
-    assert!(email.raw.contains("Your verification code"));
+    assert!(email.text().contains("Your verification code"));
     let code = email.code();
     assert_eq!(code.len(), 7);
 
@@ -167,7 +167,7 @@ async fn registering_an_address_that_has_an_account_answers_the_same_and_tells_i
     let sent: CodeSent = again.json().await.unwrap();
     assert_eq!(sent.email, "sam@example.org");
     let notice = app.mailbox.nth("sam@example.org", 2).await;
-    assert!(notice.raw.contains("you already have an account"));
+    assert!(notice.text().contains("you already have an account"));
     // The account is untouched: the original password still signs in.
     assert_eq!(
         sign_in(&app, "sam@example.org", PASSWORD).await.status(),
@@ -268,7 +268,7 @@ async fn sign_in_needs_the_password_and_then_the_emailed_code() {
     let started = sign_in(&app, "SAM@example.org", PASSWORD).await;
     assert_eq!(started.status(), 202);
     let code = app.mailbox.nth("sam@example.org", 2).await;
-    assert!(code.raw.contains("Your sign-in code"));
+    assert!(code.text().contains("Your sign-in code"));
 
     let wrong = app
         .post(
@@ -976,7 +976,7 @@ async fn a_council_rewords_an_email_in_its_own_templates_folder_without_a_rebuil
         .mailbox
         .next_containing("sam@example.org", 0, "as the council words it")
         .await;
-    assert!(sent.raw.contains("Your one-time code for"));
+    assert!(sent.text().contains("Your one-time code for"));
 }
 
 #[tokio::test]

@@ -14,20 +14,34 @@ pub struct ReceivedEmail {
 }
 
 impl ReceivedEmail {
+    /// The subject and the plain-text body, decoded as a mail program shows them.
+    pub fn text(&self) -> String {
+        let message = mail_parser::MessageParser::default()
+            .parse(self.raw.as_bytes())
+            .unwrap_or_else(|| panic!("a MIME message: {}", self.raw));
+        format!(
+            "{}\n\n{}",
+            message.subject().unwrap_or_default(),
+            message.body_text(0).unwrap_or_default()
+        )
+    }
+
     /// The 6-digit code in the email, as the email shows it ("123 456").
     pub fn code(&self) -> String {
-        let text = self.raw.replace("=\r\n", "");
-        let bytes = text.as_bytes();
-        (0..bytes.len().saturating_sub(7))
-            .find_map(|i| {
-                let window = &text[i..i + 7];
-                let shape = window
-                    .char_indices()
-                    .all(|(j, c)| if j == 3 { c == ' ' } else { c.is_ascii_digit() });
-                let bounded = i == 0 || !bytes[i - 1].is_ascii_digit();
-                (shape && bounded && bytes.get(i + 7).is_none_or(|b| !b.is_ascii_digit()))
-                    .then(|| window.to_owned())
+        let text: Vec<char> = self.text().chars().collect();
+        let digit = |i: usize| text.get(i).is_some_and(char::is_ascii_digit);
+        (0..text.len().saturating_sub(6))
+            .find(|&i| {
+                let shape = (0..7).all(|j| {
+                    if j == 3 {
+                        text[i + j] == ' '
+                    } else {
+                        digit(i + j)
+                    }
+                });
+                shape && (i == 0 || !digit(i - 1)) && !digit(i + 7)
             })
+            .map(|i| text[i..i + 7].iter().collect())
             .unwrap_or_else(|| panic!("the email has a code: {}", self.raw))
     }
 }
@@ -108,7 +122,7 @@ impl Mailbox {
                 .to(to)
                 .into_iter()
                 .skip(skip)
-                .find(|e| e.raw.contains(needle))
+                .find(|e| e.text().contains(needle))
             {
                 return email;
             }

@@ -2,6 +2,7 @@ use api::accounts::staff;
 use diesel::Connection;
 use serde_json::json;
 use shared::api::{AccountView, CreateStaffRequest, Problem, Role, SessionCreated};
+use shared::language::Language;
 
 use crate::helpers::{TestApp, spawn_app};
 
@@ -136,7 +137,7 @@ async fn an_administrator_adds_staff_who_set_their_password_by_reset() {
         (Role::Staff, "sam.taylor@council.example")
     );
     let invitation = app.mailbox.nth("sam.taylor@council.example", 1).await;
-    assert!(invitation.raw.contains("Forgotten password?"));
+    assert!(invitation.text().contains("Forgotten password?"));
 
     // Reset proves the address and sets the password; the new member of staff signs in.
     let bot_check = app.bot_check().await;
@@ -245,4 +246,79 @@ async fn an_account_moves_to_a_new_address_proved_by_a_code_and_the_old_one_is_t
         .await;
     assert!(notice.raw.contains("sam@new.example"));
     app.signed_in("sam@new.example", PASSWORD).await;
+}
+
+#[tokio::test]
+async fn a_welsh_speakers_emails_come_in_welsh_until_they_choose_english() {
+    let app = spawn_app().await;
+    let email = "sian@example.org";
+    let registered = app
+        .post(
+            "/api/v1/registrations",
+            &json!({
+                "forename": "Siân", "surname": "Jones", "email": email,
+                "password": PASSWORD, "confirm_password": PASSWORD,
+                "bot_check": app.bot_check().await, "language": "cy",
+            }),
+        )
+        .await;
+    assert_eq!(registered.status(), 202);
+    let verification = app.mailbox.nth(email, 1).await;
+    assert!(
+        verification.text().contains("Eich cod dilysu yw"),
+        "{}",
+        verification.raw
+    );
+    let session: SessionCreated = app
+        .post(
+            "/api/v1/registrations/verify",
+            &json!({"email": email, "code": verification.code()}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(session.account.language, Language::Welsh);
+
+    let before = app.mailbox.to(email).len();
+    let started = app
+        .post(
+            "/api/v1/sign-in",
+            &json!({"email": email, "password": PASSWORD, "bot_check": app.bot_check().await}),
+        )
+        .await;
+    assert_eq!(started.status(), 202);
+    let code = app
+        .mailbox
+        .next_containing(email, before, "Eich cod mewngofnodi yw")
+        .await;
+    assert!(!code.text().contains("sign-in code"), "{}", code.raw);
+
+    let chose = bearer(
+        app.client
+            .put(format!("{}/api/v1/account/language", app.address)),
+        &session,
+    )
+    .json(&json!({"language": "en"}))
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(chose.status(), 200);
+    let account: AccountView = chose.json().await.unwrap();
+    assert_eq!(account.language, Language::English);
+    // signed_in waits for "Your sign-in code": the next code comes in English.
+    app.signed_in(email, PASSWORD).await;
+
+    let neither = bearer(
+        app.client
+            .put(format!("{}/api/v1/account/language", app.address)),
+        &session,
+    )
+    .json(&json!({"language": "fr"}))
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(neither.status(), 422);
+    let problem: Problem = neither.json().await.unwrap();
+    assert!(problem.errors.contains_key("language"), "{problem:?}");
 }

@@ -237,3 +237,67 @@ async fn the_server_will_not_start_without_the_built_app() {
 
     assert!(error.contains("just build-web"), "{error}");
 }
+
+/// The language the server wrote into a page's start data.
+fn boot_language(html: &str) -> shared::language::Language {
+    let start = html.find("id=\"portal-boot\">").unwrap() + "id=\"portal-boot\">".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let boot: shared::boot::Boot = serde_json::from_str(&html[start..end]).unwrap();
+    boot.language
+}
+
+#[tokio::test]
+async fn a_visitor_is_offered_the_language_their_browser_prefers_and_keeps_the_one_they_choose() {
+    use shared::language::Language;
+    let app = spawn_app().await;
+    let ask = |path: &str, headers: &[(&str, &str)]| {
+        let mut request = app.client.get(format!("{}{path}", app.address));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send()
+    };
+
+    // A first visit from a browser that prefers Welsh: offered, not kept.
+    let offered = ask(
+        "/register",
+        &[("accept-language", "cy-GB,cy;q=0.9,en;q=0.5")],
+    )
+    .await
+    .unwrap();
+    assert!(offered.headers().get("set-cookie").is_none());
+    assert_eq!(offered.headers()["vary"], "Cookie, Accept-Language");
+    assert_eq!(
+        boot_language(&offered.text().await.unwrap()),
+        Language::Welsh
+    );
+
+    // Choosing English with the header's link keeps the choice for a year.
+    let chosen = ask("/register?lang=en", &[("accept-language", "cy")])
+        .await
+        .unwrap();
+    let cookie = chosen.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("language=en;"), "{cookie}");
+    for part in [
+        "Path=/",
+        "Max-Age=31536000",
+        "SameSite=Lax",
+        "Secure",
+        "HttpOnly",
+    ] {
+        assert!(cookie.contains(part), "{cookie}");
+    }
+    assert_eq!(
+        boot_language(&chosen.text().await.unwrap()),
+        Language::English
+    );
+
+    // The kept choice beats what the browser prefers.
+    let again = ask("/", &[("accept-language", "cy"), ("cookie", "language=en")])
+        .await
+        .unwrap();
+    assert_eq!(
+        boot_language(&again.text().await.unwrap()),
+        Language::English
+    );
+}

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::language::Language;
+
 use super::FieldErrors;
 use crate::rules::{is_email_address, normalise_code, unmet_password_rules};
 
@@ -20,6 +22,17 @@ pub struct RegistrationRequest {
     pub confirm_password: String,
     /// The solved proof-of-work challenge: base64 of the ALTCHA payload JSON.
     pub bot_check: String,
+    /// The language the pages were in: the code email and every later one come in it.
+    #[serde(default)]
+    pub language: Language,
+}
+
+/// The language an account holder chooses for pages and emails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"language": "cy"})))]
+pub struct ChooseLanguageRequest {
+    pub language: Language,
 }
 
 /// The answer when a code has been emailed (or would have been: the answer is the same whether
@@ -118,6 +131,8 @@ pub struct AccountView {
     pub surname: String,
     pub email: String,
     pub role: Role,
+    /// The language the account holder chose for pages and emails.
+    pub language: Language,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::language::Language;
+
 /// What the public may know of the council running this portal: the browser app builds its
 /// header, notices and links from this, so no council detail is compiled into the app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +47,29 @@ pub struct CouncilView {
     pub postcode_districts: Vec<String>,
     /// The kinds of message a citizen can send; each decides the team that receives it.
     pub message_types: Vec<MessageTypeView>,
+}
+
+impl CouncilView {
+    /// The council's name as a reader of `language` sees it: its Welsh name where it gave one.
+    pub fn name_in(&self, language: Language) -> &str {
+        in_language(&self.name, self.name_cy.as_deref(), language)
+    }
+
+    pub fn service_name_in(&self, language: Language) -> &str {
+        in_language(
+            &self.service_name,
+            self.service_name_cy.as_deref(),
+            language,
+        )
+    }
+}
+
+/// A council text in `language`, English where the council gave no Welsh.
+pub fn in_language<'a>(english: &'a str, welsh: Option<&'a str>, language: Language) -> &'a str {
+    match (language, welsh) {
+        (Language::Welsh, Some(welsh)) => welsh,
+        _ => english,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

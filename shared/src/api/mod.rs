@@ -19,10 +19,10 @@ mod words;
 
 pub use accounts::{
     AccountView, BotCheckChallenge, BotCheckSolution, ChangeEmailRequest, ChangeNameRequest,
-    ChangePasswordRequest, CodeSent, ConfirmEmailChangeRequest, CreateStaffRequest,
-    PasswordResetCompletion, PasswordResetRequest, RegistrationRequest, ResendCodeRequest, Role,
-    SessionCreated, SignInRequest, VerifyCodeRequest, validate_email, validate_names,
-    validate_new_password,
+    ChangePasswordRequest, ChooseLanguageRequest, CodeSent, ConfirmEmailChangeRequest,
+    CreateStaffRequest, PasswordResetCompletion, PasswordResetRequest, RegistrationRequest,
+    ResendCodeRequest, Role, SessionCreated, SignInRequest, VerifyCodeRequest, validate_email,
+    validate_names, validate_new_password,
 };
 pub use citizen::{
     AddressView, CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, Dashboard,
@@ -77,4 +77,5 @@ pub use staff::{
     SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage, TeamThreadSummary, TeamWork,
     WeekReceived,
 };
+pub(crate) use words::stored_as_word;
 pub use words::{OptionalWord, UnknownWord};

@@ -34,6 +34,7 @@ pub fn Register() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let bot_check = solve_bot_check();
+    let language = crate::boot::use_language();
     let session = use_session();
 
     Effect::new(move |_| {
@@ -69,6 +70,7 @@ pub fn Register() -> impl IntoView {
             password: password.get(),
             confirm_password: confirm.get(),
             bot_check: bot_check.get().unwrap_or_default(),
+            language,
         };
         // Step 1's names were checked already; these are step 2's fields.
         let mut found = validate_email(&request.email);

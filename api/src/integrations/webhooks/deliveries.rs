@@ -458,14 +458,16 @@ fn note_failure(
     if let Some(crate::accounts::Contact {
         email: to,
         forename,
+        language,
         ..
     }) = administrator
     {
         let message = email::templates::render(
             Template::WebhookSwitchedOff,
             &to,
+            language,
             council,
-            context! { forename => forename, url => url, since => crate::calendar::uk_time(since) },
+            context! { forename => forename, url => url, since => crate::i18n::uk_time(language, since) },
         )?;
         email::enqueue(conn, &message, now)?;
     }

@@ -433,6 +433,7 @@ pub async fn change(
                 let crate::accounts::Contact {
                     forename,
                     email: address,
+                    language,
                     ..
                 } = crate::accounts::contacts(conn, [sender.as_str()])?
                     .remove(&sender)
@@ -451,12 +452,13 @@ pub async fn change(
                 let message = email::templates::render(
                     Template::StatusChanged,
                     &address,
+                    language,
                     &council,
                     context! {
                         forename => forename,
                         form_title => &after.entry.form_title,
                         reference => &after.entry.reference,
-                        status => after.entry.status.label(),
+                        status => crate::i18n::text(language, &format!("status-{}", after.entry.status.as_str())),
                         link => link.as_str(),
                     },
                 )?;

@@ -2,6 +2,7 @@ mod change_email;
 mod change_password;
 mod confirm_email;
 mod get;
+mod language;
 mod update;
 
 use super::table::Routes;
@@ -11,6 +12,7 @@ pub fn routes(routes: &mut Routes) {
     crate::routes!(routes;
         get::get_account,
         update::update_account,
+        language::choose_language,
         change_password::change_password,
         change_email::change_email,
         confirm_email::confirm_email_change,

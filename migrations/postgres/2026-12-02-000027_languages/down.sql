@@ -1,0 +1,2 @@
+ALTER TABLE submissions DROP COLUMN language;
+ALTER TABLE accounts DROP COLUMN language;
