@@ -341,6 +341,7 @@ mod tests {
             password: "Tall-Trees-4-Ever!".into(),
             confirm_password: "Tall-Trees-4-Ever!".into(),
             bot_check: String::new(),
+            language: Language::English,
         }
     }
 
