@@ -1,4 +1,4 @@
-//! The words the server writes for people (emails, dates), in English and Welsh, from the
+//! The words the server writes for people (emails, the pages it sends first, dates), in English
 //! Fluent files under `api/locales/<language>/`. They are compiled into the binary; a key that
 //! one language has and the other lacks fails `every_key_is_in_both_languages`, so a Welsh
 //! reader never gets English by fallback.
@@ -11,6 +11,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use chrono_tz::Europe::London;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, static_loader};
+use minijinja::State;
+use minijinja::value::{Kwargs, Value};
 use shared::language::Language;
 
 static_loader! {
@@ -84,6 +86,48 @@ fn date_arguments(language: Language, day: NaiveDate) -> Arguments<'static> {
     );
     arguments.insert("year".into(), day.year().to_string().into());
     arguments
+}
+
+/// `t("key")` in a template (an email, a page): the message `key` in the language the
+/// template's `language` value names, with the template's values (and any given as
+/// `t("key", name=value)`) for its placeables. A key in no file is an error, so a template
+/// that names one fails when first rendered (emails: at start), not in front of a reader.
+pub fn template_function(
+    state: &State,
+    key: &str,
+    extra: Kwargs,
+) -> Result<String, minijinja::Error> {
+    let language = state
+        .lookup("language")
+        .and_then(|code| code.as_str().and_then(Language::parse))
+        .ok_or_else(|| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::UndefinedError,
+                "the template has no language",
+            )
+        })?;
+    let mut arguments = Arguments::new();
+    let mut add = |name: &str, value: Value| {
+        if let Some(text) = value.as_str() {
+            arguments.insert(name.to_owned().into(), text.to_owned().into());
+        } else if let Some(number) = value.as_i64() {
+            arguments.insert(name.to_owned().into(), number.into());
+        }
+    };
+    for name in state.known_variables() {
+        if let Some(value) = state.lookup(&name) {
+            add(&name, value);
+        }
+    }
+    for name in extra.args() {
+        add(name, extra.get::<Value>(name)?);
+    }
+    message(language, key, &arguments).ok_or_else(|| {
+        minijinja::Error::new(
+            minijinja::ErrorKind::UndefinedError,
+            format!("no message {key:?} in api/locales/{}", language.code()),
+        )
+    })
 }
 
 #[cfg(test)]

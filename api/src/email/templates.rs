@@ -1,7 +1,6 @@
 use std::sync::OnceLock;
 
-use minijinja::value::Kwargs;
-use minijinja::{AutoEscape, Environment, State, Value, context};
+use minijinja::{AutoEscape, Environment, Value, context};
 use shared::api::CouncilView;
 use shared::language::Language;
 
@@ -175,7 +174,7 @@ fn environment(
         },
     );
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    env.add_function("t", translate);
+    env.add_function("t", crate::i18n::template_function);
     let files = LAYOUTS.iter().map(|layout| (*layout).to_owned()).chain(
         NAMES
             .iter()
@@ -198,43 +197,6 @@ fn built_in() -> anyhow::Result<Environment<'static>> {
 }
 
 static FROM_FOLDER: OnceLock<Environment<'static>> = OnceLock::new();
-
-/// `t("key")`: the message `key` from `api/locales` in the email's language, with the email's
-/// values (and any given as `t("key", name=value)`) for its placeables. A key in no file is an
-/// error, so a template that names one fails at start, not in someone's inbox.
-fn translate(state: &State, key: &str, extra: Kwargs) -> Result<String, minijinja::Error> {
-    let language = state
-        .lookup("language")
-        .and_then(|code| code.as_str().and_then(Language::parse))
-        .ok_or_else(|| {
-            minijinja::Error::new(
-                minijinja::ErrorKind::UndefinedError,
-                "the email has no language",
-            )
-        })?;
-    let mut arguments = crate::i18n::Arguments::new();
-    let mut add = |name: &str, value: Value| {
-        if let Some(text) = value.as_str() {
-            arguments.insert(name.to_owned().into(), text.to_owned().into());
-        } else if let Some(number) = value.as_i64() {
-            arguments.insert(name.to_owned().into(), number.into());
-        }
-    };
-    for name in state.known_variables() {
-        if let Some(value) = state.lookup(&name) {
-            add(&name, value);
-        }
-    }
-    for name in extra.args() {
-        add(name, extra.get::<Value>(name)?);
-    }
-    crate::i18n::message(language, key, &arguments).ok_or_else(|| {
-        minijinja::Error::new(
-            minijinja::ErrorKind::UndefinedError,
-            format!("no message {key:?} in api/locales/{}", language.code()),
-        )
-    })
-}
 
 /// Reads the templates from `dir` (laid out as `api/templates/email`) and renders every email
 /// once with `council` and sample values; from then on they are the ones used. Any file that
