@@ -1,5 +1,5 @@
 //! The words the server writes for people (emails, the pages it sends first, dates), in English
-//! Fluent files under `api/locales/<language>/`. They are compiled into the binary; a key that
+//! and Welsh, from the Fluent files under `api/locales/<language>/`. They are compiled into the binary; a key that
 //! one language has and the other lacks fails `every_key_is_in_both_languages`, so a Welsh
 //! reader never gets English by fallback.
 
