@@ -145,6 +145,15 @@ pub fn use_language() -> shared::language::Language {
     use_boot().language
 }
 
+/// The same, as the words of `locales/` know it. A page's language never changes while it is
+/// open: the header's link loads the page again from the server, in the other language.
+pub fn use_locale() -> crate::i18n::Locale {
+    match use_language() {
+        shared::language::Language::English => crate::i18n::Locale::en,
+        shared::language::Language::Welsh => crate::i18n::Locale::cy,
+    }
+}
+
 /// What the server wrote for this page.
 pub fn use_boot() -> Boot {
     // `start` provides it above every page, so its absence is a programming error.

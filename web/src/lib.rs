@@ -16,3 +16,12 @@ mod session;
 mod time;
 
 pub use boot::start;
+
+// `crate::i18n`: the words of `locales/{en,cy}.json`, a key each, checked when compiling. The
+// macro is marked deprecated in favour of a build script, which would compile ICU's data
+// exporter on every clean build for nothing this app uses (no plurals or formatted numbers).
+#[allow(deprecated)]
+mod words {
+    leptos_i18n::load_locales!();
+}
+use words::i18n;

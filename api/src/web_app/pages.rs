@@ -25,17 +25,16 @@ pub enum Page {
     NotFound,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A page's heading: its words are the message `key` of `api/locales/<language>/pages.ftl`,
+/// so that the `<title>` and `<h1>` are in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
     pub caption: Option<String>,
-    pub text: String,
+    pub key: &'static str,
 }
 
-fn heading(text: &str) -> Page {
-    Page::Drawn(Some(Heading {
-        caption: None,
-        text: text.to_owned(),
-    }))
+fn heading(key: &'static str) -> Page {
+    Page::Drawn(Some(Heading { caption: None, key }))
 }
 
 /// The page at `path`, or `NotFound`. The app's routes (`web/src/routes`) are the same list; a
@@ -53,20 +52,20 @@ pub fn route(path: &str, forms: &FormLibrary) -> Page {
         ["referrals"] => Page::Written("referrals"),
         ["referrals", "dols"] => Page::Written("dols"),
         ["referrals", "request-support"] => Page::Written("request_support"),
-        ["sign-in"] => heading("Sign in"),
-        ["register"] => heading("Register a new account"),
-        ["forgotten-password"] => heading("Reset your password"),
-        ["account"] => heading("Your account"),
-        ["account", "name"] => heading("Change your name"),
-        ["account", "password"] => heading("Change your password"),
-        ["account", "email"] => heading("Change your email address"),
-        ["signed-out"] => heading("You have been signed out"),
-        ["form-preview"] => heading("Preview a form"),
+        ["sign-in"] => heading("heading-sign-in"),
+        ["register"] => heading("heading-register"),
+        ["forgotten-password"] => heading("heading-forgotten-password"),
+        ["account"] => heading("heading-account"),
+        ["account", "name"] => heading("heading-change-name"),
+        ["account", "password"] => heading("heading-change-password"),
+        ["account", "email"] => heading("heading-change-email"),
+        ["signed-out"] => heading("heading-signed-out"),
+        ["form-preview"] => heading("heading-form-preview"),
         ["account", "drafts" | "submissions", _] => untitled,
         ["forms", id] => match referral_form(id) {
             Some(form) => Page::Drawn(Some(Heading {
                 caption: Some(form.title.clone()),
-                text: "Before you start".to_owned(),
+                key: "heading-before-you-start",
             })),
             None => Page::NotFound,
         },
@@ -76,7 +75,7 @@ pub fn route(path: &str, forms: &FormLibrary) -> Page {
                 None => Page::NotFound,
             }
         }
-        ["record"] => heading("Your care records"),
+        ["record"] => heading("heading-care-records"),
         ["record", _]
         | [
             "record",
@@ -129,6 +128,8 @@ impl Templates {
         let mut environment = Environment::new();
         environment.set_auto_escape_callback(|_| AutoEscape::Html);
         environment.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        // `{{ t("key") }}`: the words of `api/locales/<language>/pages.ftl`.
+        environment.add_function("t", crate::i18n::template_function);
         templates!(
             environment,
             "layout",
@@ -160,15 +161,12 @@ impl Templates {
             bot_check_worker: addresses.bot_check_worker.clone(),
             language,
         };
-        let (template, title, heading) = match page {
-            Page::Written(name) => (format!("{name}.html"), None, None),
-            Page::Drawn(heading) => (
-                "drawn.html".to_owned(),
-                heading.as_ref().map(|h| h.text.clone()),
-                heading.clone(),
-            ),
-            Page::NotFound => ("not_found.html".to_owned(), None, None),
+        let (template, heading) = match page {
+            Page::Written(name) => (format!("{name}.html"), None),
+            Page::Drawn(heading) => ("drawn.html".to_owned(), heading.as_ref()),
+            Page::NotFound => ("not_found.html".to_owned(), None),
         };
+        let title = heading.map(|h| crate::i18n::text(language, h.key));
         self.environment.get_template(&template)?.render(context! {
             language => language.code(),
             // The link in the header: the page, in the other language.
@@ -177,6 +175,9 @@ impl Templates {
                 name => language.other().own_name(),
             },
             council => council,
+            // The council's names as the page's language has them (English when it gave no Welsh).
+            council_name => council.name_in(language),
+            service_name => council.service_name_in(language),
             // Written by the build (`/pkg/public.0123456789.js`): nothing in them to escape.
             stylesheet => Value::from_safe_string(addresses.stylesheet.clone()),
             bundle => context! {
@@ -186,8 +187,11 @@ impl Templates {
             },
             boot => Value::from_safe_string(script_json(&boot)),
             form => referral_form_of(path, forms).map(|form| Value::from_safe_string(script_json(form))),
+            heading => heading.map(|h| context! {
+                caption => h.caption,
+                text => title,
+            }),
             title => title,
-            heading => heading,
             // Staff work from wide tables: their pages use the whole window.
             wide => matches!(Bundle::serving(path), Bundle::Staff | Bundle::Admin),
             other_forms => listed(forms, |f| f.audience.is_referral() && !TILED.contains(&f.id.as_str())),
@@ -307,6 +311,35 @@ mod tests {
                 assert_eq!(Bundle::serving(&path), bundle, "{path} of {file}");
             }
         }
+    }
+
+    #[test]
+    fn every_heading_the_server_gives_is_written_in_english_and_welsh() {
+        let forms = forms();
+        let mut headings = 0;
+        for file in ["public.rs", "forms.rs", "staff.rs", "admin.rs"] {
+            for path in app_paths(file) {
+                let Page::Drawn(Some(heading)) = route(&path, &forms) else {
+                    continue;
+                };
+                headings += 1;
+                for language in Language::ALL {
+                    let words =
+                        crate::i18n::message(language, heading.key, &crate::i18n::Arguments::new());
+                    assert!(
+                        words.is_some(),
+                        "{} for {path} in {language:?}",
+                        heading.key
+                    );
+                }
+            }
+        }
+        assert!(headings > 5, "{headings}");
+        // The app draws the same words: the English is what it was before Welsh.
+        assert_eq!(
+            crate::i18n::text(Language::English, "heading-register"),
+            "Register a new account"
+        );
     }
 
     #[test]

@@ -301,3 +301,80 @@ async fn a_visitor_is_offered_the_language_their_browser_prefers_and_keeps_the_o
         Language::English
     );
 }
+
+#[tokio::test]
+async fn a_welsh_speaker_reads_the_pages_in_welsh_and_can_switch_back() {
+    let app = spawn_app().await;
+    let ask = |path: &str, cookie: Option<&str>| {
+        let mut request = app.client.get(format!("{}{path}", app.address));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send()
+    };
+    let english_link =
+        "lang=\"en\" class=\"govuk-service-navigation__link app-language-link\">English</a>";
+    let welsh_link =
+        "lang=\"cy\" class=\"govuk-service-navigation__link app-language-link\">Cymraeg</a>";
+
+    // Choosing Welsh with the header's link.
+    let html = ask("/?lang=cy", None).await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains("<html lang=\"cy\""),
+        "the page says it is Welsh"
+    );
+    assert!(html.contains(
+        "<title>Hafan - Gofal Cymdeithasol i Oedolion Ar-lein - Cyngor Bwrdeistref Eastmoor</title>"
+    ));
+    assert!(
+        html.contains("Croeso i Ofal Cymdeithasol i Oedolion Cyngor Bwrdeistref Eastmoor</h1>")
+    );
+    assert!(html.contains(">Gwneud atgyfeiriad</a>"));
+    assert!(html.contains(english_link), "a way back, named in English");
+    // The start data carries the council's names in both languages: look at what is shown,
+    // from the skip link on.
+    let page = &html[html.find("<a href=\"#main-content\"").unwrap()..];
+    for english in [
+        "Make a referral",
+        "Sign in",
+        "Skip to main content",
+        "Eastmoor Borough Council",
+    ] {
+        assert!(!page.contains(english), "{english}");
+    }
+
+    // A page the app draws, in the language the cookie keeps.
+    let welsh = Some("language=cy");
+    let html = ask("/register", welsh).await.unwrap().text().await.unwrap();
+    assert!(html.contains(
+        "<title>Cofrestru cyfrif newydd - Gofal Cymdeithasol i Oedolion Ar-lein - Cyngor Bwrdeistref Eastmoor</title>"
+    ));
+    assert!(html.contains("<h1 class=\"govuk-heading-l\">Cofrestru cyfrif newydd</h1>"));
+
+    // Every kind of page the server writes has its Welsh.
+    for (path, status) in [
+        ("/referrals", 200),
+        ("/referrals/dols", 200),
+        ("/referrals/request-support", 200),
+        ("/forms/social-care-referral", 200),
+        ("/record/0190a8c4-0000-7000-8000-000000000000", 200),
+        ("/no-such-page", 404),
+    ] {
+        let response = ask(path, welsh).await.unwrap();
+        assert_eq!(response.status().as_u16(), status, "{path}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains("<html lang=\"cy\""), "{path}");
+        assert!(html.contains(english_link), "{path}");
+        assert!(!html.contains("Skip to main content"), "{path}");
+    }
+
+    // An English page offers Welsh, named in Welsh.
+    let html = ask("/", Some("language=en"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains(welsh_link));
+}

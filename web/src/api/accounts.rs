@@ -70,6 +70,16 @@ impl<C: Credentials> Client<C> {
         read(send(request).await?).await
     }
 
+    pub async fn choose_language(
+        &self,
+        language: shared::language::Language,
+    ) -> Result<AccountView, ApiError> {
+        let token = &self.token().await?;
+        let body = shared::api::ChooseLanguageRequest { language };
+        let request = with_token(Request::put("/api/v1/account/language"), token).json(&body);
+        read(send(request).await?).await
+    }
+
     pub async fn change_password(&self, request: &ChangePasswordRequest) -> Result<(), ApiError> {
         let token = &self.token().await?;
         let response =

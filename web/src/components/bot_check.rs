@@ -14,6 +14,7 @@ use web_sys::{MessageEvent, Worker};
 use crate::api;
 use crate::boot::use_boot;
 use crate::boot::use_council;
+use crate::i18n::td_string;
 
 /// The check as a page holds it: the solution to send as `bot_check` once there is one, and
 /// whether it could not be done (the page then says so, instead of waiting for ever).
@@ -96,18 +97,19 @@ async fn solve(script: &str, challenge: &BotCheckChallenge) -> Option<u64> {
 #[component]
 pub fn BotCheckStatus(solution: BotCheck) -> impl IntoView {
     let phone = use_council().phone_numbers.contact_centre;
+    let locale = crate::boot::use_locale();
     view! {
         <p class="govuk-body-s" role="status">
             {move || if solution.is_solved() {
-                "We have checked that you are not a robot.".into_any()
+                td_string!(locale, bot_check.checked).into_any()
             } else if solution.failed.get() {
                 view! {
-                    "We could not check that you are not a robot. Reload the page to try again, \
-                     or call the contact centre on "
-                    <a class="govuk-link" href=phone.uri.clone()>{phone.display.clone()}</a>"."
+                    {td_string!(locale, bot_check.failed_before)}
+                    <a class="govuk-link" href=phone.uri.clone()>{phone.display.clone()}</a>
+                    {td_string!(locale, bot_check.failed_after)}
                 }.into_any()
             } else {
-                "Checking that you are not a robot. This takes a moment.".into_any()
+                td_string!(locale, bot_check.checking).into_any()
             }}
         </p>
     }

@@ -7,6 +7,9 @@ use shared::api::FieldErrors;
 use shared::rules::PasswordRule;
 use wasm_bindgen::JsCast;
 
+use crate::boot::use_locale;
+use crate::i18n::td_string;
+
 /// The errors of a form, each linked to its field, in the order the fields appear on the page;
 /// focus moves here so screen reader users hear what went wrong, and the browser tab's title
 /// starts "Error: " while there are errors. Choosing a link focuses the field and keeps its
@@ -37,7 +40,7 @@ pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {
             view! {
                 <div class="govuk-error-summary" data-module="govuk-error-summary" node_ref=summary tabindex="-1">
                     <div role="alert">
-                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                        <h2 class="govuk-error-summary__title">{td_string!(use_locale(), form.there_is_a_problem)}</h2>
                         <div class="govuk-error-summary__body">
                             <ul class="govuk-list govuk-error-summary__list">
                                 {entries
@@ -149,7 +152,7 @@ pub fn WarningText(message: String) -> impl IntoView {
         <div class="govuk-warning-text">
             <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
             <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">"Warning"</span>
+                <span class="govuk-visually-hidden">{td_string!(use_locale(), form.warning)}</span>
                 {message}
             </strong>
         </div>
@@ -192,7 +195,7 @@ pub fn TextInput(
             {hint.map(|text| view! { <div id=hint_id.clone() class="govuk-hint">{text}</div> })}
             {move || error().map(|message| view! {
                 <p id=error_id.clone() class="govuk-error-message">
-                    <span class="govuk-visually-hidden">"Error: "</span>{message}
+                    <span class="govuk-visually-hidden">{td_string!(use_locale(), form.error)}</span>{message}
                 </p>
             })}
             <input
@@ -224,10 +227,11 @@ pub fn TextInput(
 /// The seed's password policy, ticking as each rule is met (the server applies the same rules).
 #[component]
 pub fn PasswordChecklist(password: RwSignal<String>, email: RwSignal<String>) -> impl IntoView {
+    let locale = use_locale();
     view! {
         <div class="govuk-inset-text" id="password-policy">
-            <h2 class="govuk-heading-s">"Password policy"</h2>
-            <p class="govuk-body">"Your password must meet the following requirements:"</p>
+            <h2 class="govuk-heading-s">{td_string!(locale, form.password_policy)}</h2>
+            <p class="govuk-body">{td_string!(locale, form.password_must)}</p>
             <ul class="govuk-list app-checklist">
                 {PasswordRule::ALL
                     .into_iter()
@@ -235,7 +239,7 @@ pub fn PasswordChecklist(password: RwSignal<String>, email: RwSignal<String>) ->
                         let met = move || rule.is_met(&password.get(), &email.get()) && !password.with(String::is_empty);
                         view! {
                             <li class=move || if met() { "app-checklist__item app-checklist__item--met" } else { "app-checklist__item" }>
-                                <span class="govuk-visually-hidden">{move || if met() { "Met: " } else { "Not yet met: " }}</span>
+                                <span class="govuk-visually-hidden">{move || if met() { td_string!(locale, form.met) } else { td_string!(locale, form.not_yet_met) }}</span>
                                 {rule.description()}
                             </li>
                         }
@@ -286,7 +290,7 @@ pub fn field_error(errors: RwSignal<FieldErrors>, field: &'static str) -> impl I
             .map(|message| {
                 view! {
                     <p id=format!("{field}-error") class="govuk-error-message">
-                        <span class="govuk-visually-hidden">"Error: "</span>{message}
+                        <span class="govuk-visually-hidden">{td_string!(use_locale(), form.error)}</span>{message}
                     </p>
                 }
             })

@@ -3,13 +3,15 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use shared::api::full_name;
 
-use crate::boot::use_council;
+use crate::boot::{use_council, use_language, use_locale};
+use crate::i18n::{td, td_string};
 use crate::session::use_session;
 
 /// Jumps keyboard users past the header. The router would treat the fragment as a navigation,
 /// so focus is moved here, as GOV.UK Frontend's own skip link script does.
 #[component]
 pub fn SkipLink() -> impl IntoView {
+    let locale = use_locale();
     let skip = |event: leptos::ev::MouseEvent| {
         event.prevent_default();
         let main = web_sys::window()
@@ -23,7 +25,7 @@ pub fn SkipLink() -> impl IntoView {
     };
     view! {
         <a href="#main-content" class="govuk-skip-link" on:click=skip>
-            "Skip to main content"
+            {td_string!(locale, layout.skip_link)}
         </a>
     }
 }
@@ -33,54 +35,62 @@ pub fn SkipLink() -> impl IntoView {
 pub fn Header() -> impl IntoView {
     let council = use_council();
     let session = use_session();
+    let locale = use_locale();
+    let language = use_language();
+    let other = language.other();
+    let council_name = council.name_in(language).to_owned();
+    let service_name = council.service_name_in(language).to_owned();
     view! {
         <header>
             <div class="govuk-generic-header">
                 <div class="govuk-generic-header__container govuk-width-container">
                     <div class="govuk-generic-header__logo">
                         <A href="/" attr:class="govuk-generic-header__homepage-link">
-                            {council.name.clone()}
+                            {council_name}
                         </A>
                     </div>
                 </div>
             </div>
-            <section aria-label="Service information" class="govuk-service-navigation">
+            <section aria-label=td_string!(locale, layout.service_information) class="govuk-service-navigation">
                 <div class="govuk-width-container">
                     <div class="govuk-service-navigation__container">
                         <span class="govuk-service-navigation__service-name">
                             <A href="/" attr:class="govuk-service-navigation__link">
-                                {council.service_name.clone()}
+                                {service_name}
                             </A>
                         </span>
-                        <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+                        <nav aria-label=td_string!(locale, layout.menu) class="govuk-service-navigation__wrapper">
                             <ul class="govuk-service-navigation__list" id="navigation">
                                 <li class="govuk-service-navigation__item">
                                     <A href="/" exact=true attr:class="govuk-service-navigation__link">
-                                        "Home"
+                                        {td_string!(locale, layout.home)}
                                     </A>
                                 </li>
                                 <li class="govuk-service-navigation__item">
                                     <A href="/referrals" attr:class="govuk-service-navigation__link">
-                                        "Make a referral"
+                                        {td_string!(locale, layout.make_a_referral)}
                                     </A>
                                 </li>
                                 {move || crate::pages::staff::is_staff(session).then(|| view! {
                                     <li class="govuk-service-navigation__item">
-                                        <A href="/staff" attr:class="govuk-service-navigation__link">"Council work"</A>
+                                        <A href="/staff" attr:class="govuk-service-navigation__link">{td_string!(locale, layout.council_work)}</A>
                                     </li>
                                 })}
                                 <li class="govuk-service-navigation__item app-account-item">
                                     {move || match session.account() {
                                         Some(account) => view! {
                                             <A href="/account" attr:class="govuk-service-navigation__link">
-                                                <span class="govuk-visually-hidden">"Your account: "</span>
+                                                <span class="govuk-visually-hidden">{td_string!(locale, layout.your_account)}</span>
                                                 {full_name(&account.forename, &account.surname)}
                                             </A>
                                         }.into_any(),
                                         None => view! {
-                                            <A href="/sign-in" attr:class="govuk-service-navigation__link">"Sign in"</A>
+                                            <A href="/sign-in" attr:class="govuk-service-navigation__link">{td_string!(locale, layout.sign_in)}</A>
                                         }.into_any(),
                                     }}
+                                </li>
+                                <li class="govuk-service-navigation__item">
+                                    <LanguageLink language=other />
                                 </li>
                             </ul>
                         </nav>
@@ -89,13 +99,13 @@ pub fn Header() -> impl IntoView {
             </section>
             <div class="govuk-phase-banner govuk-width-container">
                 <p class="govuk-phase-banner__content">
-                    <strong class="govuk-tag govuk-phase-banner__content__tag">"Beta"</strong>
+                    <strong class="govuk-tag govuk-phase-banner__content__tag">{td_string!(locale, layout.beta)}</strong>
                     <span class="govuk-phase-banner__text">
-                        "This is a new service. To tell us what you think of it, call "
+                        {td_string!(locale, layout.beta_before)}
                         <a class="govuk-link" href=council.phone_numbers.contact_centre.uri.clone()>
                             {council.phone_numbers.contact_centre.display.clone()}
                         </a>
-                        "."
+                        {td_string!(locale, layout.beta_after)}
                     </span>
                 </p>
             </div>
@@ -106,41 +116,82 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let council = use_council();
+    let locale = use_locale();
+    let language = use_language();
+    let service_name = council.service_name_in(language).to_owned();
+    let council_name = council.name_in(language).to_owned();
     let links = council.links;
     view! {
         <footer class="govuk-footer">
             <div class="govuk-width-container">
                 <div class="govuk-footer__meta">
                     <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                        <h2 class="govuk-visually-hidden">"Support links"</h2>
+                        <h2 class="govuk-visually-hidden">{td_string!(locale, layout.support_links)}</h2>
                         <ul class="govuk-footer__inline-list">
                             <li class="govuk-footer__inline-list-item">
                                 <a class="govuk-footer__link" href=links.accessibility_statement>
-                                    "Accessibility statement"
+                                    {td_string!(locale, layout.accessibility_statement)}
                                 </a>
                             </li>
                             <li class="govuk-footer__inline-list-item">
                                 <a class="govuk-footer__link" href=links.privacy_notice>
-                                    "Privacy notice"
+                                    {td_string!(locale, layout.privacy_notice)}
                                 </a>
                             </li>
                             <li class="govuk-footer__inline-list-item">
                                 <a class="govuk-footer__link" href=links.call_charges>
-                                    "Call charges"
+                                    {td_string!(locale, layout.call_charges)}
                                 </a>
                             </li>
                             <li class="govuk-footer__inline-list-item">
                                 <a class="govuk-footer__link" href="/api/docs/" rel="external">
-                                    "API for developers"
+                                    {td_string!(locale, layout.api_for_developers)}
                                 </a>
                             </li>
                         </ul>
                         <p class="govuk-footer__meta-custom">
-                            {format!("{} is run by {}.", council.service_name, council.name)}
+                            {td!(locale, layout.run_by, service = service_name, council = council_name)}
                         </p>
                     </div>
                 </div>
             </div>
         </footer>
+    }
+}
+
+/// The header's way to the other language, as GOV.UK services offer it: the language's name in
+/// itself, marked as that language. It loads the page again from the server, which keeps the
+/// choice; a signed-in person's account keeps it too, so their emails follow.
+#[component]
+fn LanguageLink(language: shared::language::Language) -> impl IntoView {
+    let session = use_session();
+    let choose = move |event: leptos::ev::MouseEvent| {
+        if session.account().is_none() {
+            return;
+        }
+        event.prevent_default();
+        leptos::task::spawn_local(async move {
+            // Kept for the account when it can be; the page follows the choice either way.
+            let _ = session.api().choose_language(language).await;
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().set_search(&format!(
+                    "{}={}",
+                    shared::boot::LANGUAGE_QUERY,
+                    language.code()
+                ));
+            }
+        });
+    };
+    view! {
+        <a
+            href=format!("?{}={}", shared::boot::LANGUAGE_QUERY, language.code())
+            hreflang=language.code()
+            lang=language.code()
+            rel="external"
+            class="govuk-service-navigation__link app-language-link"
+            on:click=choose
+        >
+            {language.own_name()}
+        </a>
     }
 }

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::ApiError;
+use crate::boot::use_locale;
+use crate::i18n::{Locale, td_string};
 use crate::session::{Api, use_session};
 
 /// Loads `fetch(client)` once the session is known; `None` while loading. `fetch` is called in
@@ -51,36 +53,39 @@ impl Area {
     }
 
     /// The page's title and first words for a load that failed with `status`.
-    fn words(self, status: u16) -> (&'static str, &'static str) {
+    fn words(self, locale: Locale, status: u16) -> (&'static str, &'static str) {
         match (status, self) {
             (401, Self::Records) => (
-                "Sign in to see this record",
-                "Your session has ended. Sign in again.",
+                td_string!(locale, loading.sign_in_to_see),
+                td_string!(locale, loading.session_ended_sign_in),
             ),
-            (401, Self::CouncilWork) => ("Sign in again", "Your session has ended."),
+            (401, Self::CouncilWork) => (
+                td_string!(locale, loading.sign_in_again),
+                td_string!(locale, loading.session_ended),
+            ),
             (403, _) => (
-                "This page is for council staff",
-                "Your account cannot see it.",
+                td_string!(locale, loading.for_staff),
+                td_string!(locale, loading.cannot_see),
             ),
             (404, Self::Records) => (
-                "Page not found",
-                "This record is not one you can see, or it no longer exists.",
+                td_string!(locale, loading.not_found),
+                td_string!(locale, loading.record_not_found),
             ),
             (404, Self::CouncilWork) => (
-                "Page not found",
-                "It may have been removed, or the address is wrong.",
+                td_string!(locale, loading.not_found),
+                td_string!(locale, loading.removed),
             ),
             _ => (
-                "Sorry, there is a problem with the service",
-                "Try again later.",
+                td_string!(locale, loading.problem),
+                td_string!(locale, loading.try_later),
             ),
         }
     }
 
-    fn home(self) -> (&'static str, &'static str) {
+    fn home(self, locale: Locale) -> (&'static str, &'static str) {
         match self {
-            Self::Records => ("/record", "Go to your records"),
-            Self::CouncilWork => ("/staff", "Go to council work"),
+            Self::Records => ("/record", td_string!(locale, loading.your_records)),
+            Self::CouncilWork => ("/staff", td_string!(locale, loading.council_work)),
         }
     }
 }
@@ -94,11 +99,14 @@ pub fn Failed(error: ApiError) -> impl IntoView {
         _ => 0,
     };
     let area = Area::here();
-    let (title, body) = area.words(status);
-    let (href, label) = area.home();
+    let locale = use_locale();
+    let (title, body) = area.words(locale, status);
+    let (href, label) = area.home(locale);
     let reference = error.reference().map(|reference| {
         view! {
-            <p class="govuk-body">"If you phone us, quote reference "<strong>{reference}</strong>"."</p>
+            <p class="govuk-body">
+                {td_string!(locale, loading.quote_before)}<strong>{reference}</strong>{td_string!(locale, loading.quote_after)}
+            </p>
         }
     });
     view! {

@@ -12,6 +12,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 
+use crate::boot::use_locale;
+use crate::i18n::{Locale, td, td_string};
 use crate::session::{Ending, Session, now, use_session};
 
 /// What to do just before the warning shows: the forms app saves the open form as a draft.
@@ -28,6 +30,7 @@ pub fn TimeoutWarning(before_warning: Option<BeforeWarning>) -> impl IntoView {
     let warning = RwSignal::new(false);
     let seconds_left = RwSignal::new(WARN_BEFORE_SECONDS);
     let heading = NodeRef::<html::H2>::new();
+    let locale = use_locale();
 
     let note_activity = move || {
         if session.is_signed_in() && !warning.get_untracked() {
@@ -93,17 +96,14 @@ pub fn TimeoutWarning(before_warning: Option<BeforeWarning>) -> impl IntoView {
                     <div class="app-timeout-dialog" role="dialog" aria-modal="true"
                         aria-labelledby="timeout-heading" aria-describedby="timeout-message">
                         <h2 class="govuk-heading-m" id="timeout-heading" tabindex="-1" node_ref=heading>
-                            "You are about to be signed out"
+                            {td_string!(locale, timeout.heading)}
                         </h2>
                         <p class="govuk-body" id="timeout-message">
-                            {move || format!(
-                                "For your security, we will sign you out in {} if you do nothing.",
-                                minutes_and_seconds(seconds_left.get())
-                            )}
+                            {td!(locale, timeout.message, time = move || minutes_and_seconds(locale, seconds_left.get()))}
                         </p>
                         <div class="govuk-button-group">
-                            <button type="button" class="govuk-button" on:click=stay>"Stay signed in"</button>
-                            <button type="button" class="govuk-button govuk-button--secondary" on:click=leave>"Sign out"</button>
+                            <button type="button" class="govuk-button" on:click=stay>{td_string!(locale, timeout.stay)}</button>
+                            <button type="button" class="govuk-button govuk-button--secondary" on:click=leave>{td_string!(locale, timeout.sign_out)}</button>
                         </div>
                     </div>
                 </div>
@@ -112,13 +112,16 @@ pub fn TimeoutWarning(before_warning: Option<BeforeWarning>) -> impl IntoView {
     }
 }
 
-fn minutes_and_seconds(seconds: f64) -> String {
+fn minutes_and_seconds(locale: Locale, seconds: f64) -> String {
     let seconds = seconds.round() as i64;
+    let minute = td_string!(locale, timeout.minute);
+    let minutes = td_string!(locale, timeout.minutes);
+    let secs = td_string!(locale, timeout.seconds);
     match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} seconds"),
-        (1, 0) => "1 minute".into(),
-        (m, 0) => format!("{m} minutes"),
-        (1, s) => format!("1 minute {s} seconds"),
-        (m, s) => format!("{m} minutes {s} seconds"),
+        (0, s) => format!("{s} {secs}"),
+        (1, 0) => format!("1 {minute}"),
+        (m, 0) => format!("{m} {minutes}"),
+        (1, s) => format!("1 {minute} {s} {secs}"),
+        (m, s) => format!("{m} {minutes} {s} {secs}"),
     }
 }

@@ -3,9 +3,11 @@ use leptos_router::components::A;
 use shared::api::{FieldErrors, PasswordResetCompletion, PasswordResetRequest, validate_email};
 
 use crate::api;
+use crate::boot::use_locale;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
+use crate::i18n::{td, td_string};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -17,7 +19,8 @@ enum Step {
 /// Forgotten password: a code by email, then a new password; every session ends.
 #[component]
 pub fn ForgottenPassword() -> impl IntoView {
-    set_page_title("Reset your password");
+    let locale = use_locale();
+    set_page_title(td_string!(locale, forgotten_password.title));
     let step = RwSignal::new(Step::Email);
     let email = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
@@ -59,32 +62,32 @@ pub fn ForgottenPassword() -> impl IntoView {
                 <ErrorSummary errors=errors />
                 {move || match step.get() {
                     Step::Email => view! {
-                        <h1 class="govuk-heading-l">"Reset your password"</h1>
-                        <p class="govuk-body">"We will email you a code to reset your password, if the address has an account."</p>
+                        <h1 class="govuk-heading-l">{td_string!(locale, forgotten_password.title)}</h1>
+                        <p class="govuk-body">{td_string!(locale, forgotten_password.intro)}</p>
                         <form novalidate on:submit=submit_email>
-                            <TextInput name="email" label="Email address" value=email errors=errors kind="email" autocomplete="email" />
+                            <TextInput name="email" label=td_string!(locale, form.email_address) value=email errors=errors kind="email" autocomplete="email" />
                             <BotCheckStatus solution=bot_check />
-                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Continue"</button>
+                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, form.continue_)}</button>
                         </form>
                     }.into_any(),
                     Step::NewPassword => view! {
-                        <h1 class="govuk-heading-l">"Choose a new password"</h1>
-                        <p class="govuk-body">{move || format!("If {} has an account, we have sent it a 6-digit code. It works for 20 minutes.", email.get())}</p>
+                        <h1 class="govuk-heading-l">{td_string!(locale, forgotten_password.new_password_title)}</h1>
+                        <p class="govuk-body">{td!(locale, forgotten_password.code_sent, email = move || email.get())}</p>
                         <form novalidate on:submit=submit_password>
-                            <TextInput name="code" label="Code" value=code errors=errors autocomplete="one-time-code"
-                                hint="For example, 123 456" width_class="govuk-input--width-10" numeric=true />
-                            <TextInput name="password" label="New password" value=password errors=errors kind="password" autocomplete="new-password" />
+                            <TextInput name="code" label=td_string!(locale, form.code) value=code errors=errors autocomplete="one-time-code"
+                                hint=td_string!(locale, form.code_hint) width_class="govuk-input--width-10" numeric=true />
+                            <TextInput name="password" label=td_string!(locale, forgotten_password.new_password) value=password errors=errors kind="password" autocomplete="new-password" />
                             <PasswordChecklist password=password email=email />
-                            <TextInput name="confirm_password" label="Confirm new password" value=confirm errors=errors kind="password" autocomplete="new-password" />
-                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Reset password"</button>
+                            <TextInput name="confirm_password" label=td_string!(locale, forgotten_password.confirm_new_password) value=confirm errors=errors kind="password" autocomplete="new-password" />
+                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, forgotten_password.reset)}</button>
                         </form>
                     }.into_any(),
                     Step::Done => view! {
                         <div class="govuk-panel govuk-panel--confirmation">
-                            <h1 class="govuk-panel__title">"Your password has been reset"</h1>
-                            <div class="govuk-panel__body">"You have been signed out everywhere"</div>
+                            <h1 class="govuk-panel__title">{td_string!(locale, forgotten_password.done)}</h1>
+                            <div class="govuk-panel__body">{td_string!(locale, forgotten_password.signed_out_everywhere)}</div>
                         </div>
-                        <A href="/sign-in" attr:class="govuk-button" attr:role="button">"Sign in"</A>
+                        <A href="/sign-in" attr:class="govuk-button" attr:role="button">{td_string!(locale, layout.sign_in)}</A>
                     }.into_any(),
                 }}
             </div>

@@ -6,9 +6,11 @@ use shared::api::{
 };
 
 use crate::api;
+use crate::boot::use_locale;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
+use crate::i18n::{td, td_string};
 use crate::pages::form::state::take_return_path;
 use crate::session::use_session;
 
@@ -31,19 +33,21 @@ pub fn Register() -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<(String, i64)>);
     let busy = RwSignal::new(false);
     let bot_check = solve_bot_check();
     let language = crate::boot::use_language();
+    let locale = use_locale();
     let session = use_session();
 
     Effect::new(move |_| {
-        set_page_title(match step.get() {
-            Step::Names => "Register a new account - step 1",
-            Step::Credentials => "Register a new account - step 2",
-            Step::Code => "Enter your verification code",
-            Step::Completed => "Registration completed",
-        });
+        let title = match step.get() {
+            Step::Names => td_string!(locale, register.title_step_1),
+            Step::Credentials => td_string!(locale, register.title_step_2),
+            Step::Code => td_string!(locale, register.code_title),
+            Step::Completed => td_string!(locale, register.completed),
+        };
+        set_page_title(title);
     });
 
     let go = move |next: Step| {
@@ -101,10 +105,7 @@ pub fn Register() -> impl IntoView {
         let email = email.get_untracked();
         let send = async move { api::resend_registration_code(&email).await };
         submit(errors, busy, FieldErrors::new(), send, move |sent| {
-            notice.set(Some(format!(
-                "If a new code was due, we have sent it to {}. You can ask for another after {} seconds.",
-                sent.email, sent.resend_after_seconds
-            )))
+            notice.set(Some((sent.email, sent.resend_after_seconds)))
         });
     };
 
@@ -114,59 +115,63 @@ pub fn Register() -> impl IntoView {
                 <ErrorSummary errors=errors />
                 {move || match step.get() {
                     Step::Names => view! {
-                        <span class="govuk-caption-l">"Step 1 of 3"</span>
-                        <h1 class="govuk-heading-l">"Register a new account"</h1>
+                        <span class="govuk-caption-l">{td!(locale, register.step, step = "1")}</span>
+                        <h1 class="govuk-heading-l">{td_string!(locale, register.title)}</h1>
                         <form novalidate on:submit=submit_names>
-                            <TextInput name="forename" label="Forename" value=forename errors=errors autocomplete="given-name" />
-                            <TextInput name="surname" label="Surname" value=surname errors=errors autocomplete="family-name" />
-                            <button type="submit" class="govuk-button" data-module="govuk-button">"Next"</button>
+                            <TextInput name="forename" label=td_string!(locale, register.forename) value=forename errors=errors autocomplete="given-name" />
+                            <TextInput name="surname" label=td_string!(locale, register.surname) value=surname errors=errors autocomplete="family-name" />
+                            <button type="submit" class="govuk-button" data-module="govuk-button">{td_string!(locale, form.next)}</button>
                         </form>
-                        <p class="govuk-body">"Already have an account? "<A href="/sign-in" attr:class="govuk-link">"Sign in"</A>"."</p>
+                        <p class="govuk-body">{td_string!(locale, register.already)}<A href="/sign-in" attr:class="govuk-link">{td_string!(locale, register.sign_in)}</A>"."</p>
                     }.into_any(),
                     Step::Credentials => view! {
-                        <span class="govuk-caption-l">"Step 2 of 3"</span>
-                        <h1 class="govuk-heading-l">"Your email address and password"</h1>
+                        <span class="govuk-caption-l">{td!(locale, register.step, step = "2")}</span>
+                        <h1 class="govuk-heading-l">{td_string!(locale, register.credentials_title)}</h1>
                         <form novalidate on:submit=submit_credentials>
-                            <TextInput name="email" label="Email address" value=email errors=errors kind="email" autocomplete="email"
-                                hint="You will use this to sign in. We will send a verification code to it." />
-                            <TextInput name="password" label="Password" value=password errors=errors kind="password" autocomplete="new-password" />
+                            <TextInput name="email" label=td_string!(locale, form.email_address) value=email errors=errors kind="email" autocomplete="email"
+                                hint=td_string!(locale, register.email_hint) />
+                            <TextInput name="password" label=td_string!(locale, form.password) value=password errors=errors kind="password" autocomplete="new-password" />
                             <PasswordChecklist password=password email=email />
-                            <TextInput name="confirm_password" label="Confirm password" value=confirm errors=errors kind="password" autocomplete="new-password" />
+                            <TextInput name="confirm_password" label=td_string!(locale, register.confirm_password) value=confirm errors=errors kind="password" autocomplete="new-password" />
                             <BotCheckStatus solution=bot_check />
                             <div class="govuk-button-group">
-                                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Next"</button>
-                                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| go(Step::Names)>"Previous"</button>
+                                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, form.next)}</button>
+                                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| go(Step::Names)>{td_string!(locale, form.previous)}</button>
                             </div>
                         </form>
                     }.into_any(),
                     Step::Code => view! {
-                        <span class="govuk-caption-l">"Step 3 of 3"</span>
-                        <h1 class="govuk-heading-l">"Enter your verification code"</h1>
-                        <p class="govuk-body">{move || format!("We have sent a 6-digit code to {}. It works for 20 minutes.", email.get())}</p>
-                        {move || notice.get().map(|text| view! { <div class="govuk-inset-text" role="status">{text}</div> })}
+                        <span class="govuk-caption-l">{td!(locale, register.step, step = "3")}</span>
+                        <h1 class="govuk-heading-l">{td_string!(locale, register.code_title)}</h1>
+                        <p class="govuk-body">{td!(locale, register.code_sent, email = move || email.get())}</p>
+                        {move || notice.get().map(|(sent_to, seconds)| view! {
+                            <div class="govuk-inset-text" role="status">
+                                {td!(locale, register.new_code_sent, email = sent_to, seconds = seconds.to_string())}
+                            </div>
+                        })}
                         <form novalidate on:submit=submit_code>
-                            <TextInput name="code" label="Verification code" value=code errors=errors autocomplete="one-time-code"
-                                hint="You do not need the space: 123 456 and 123456 both work" width_class="govuk-input--width-10" numeric=true />
+                            <TextInput name="code" label=td_string!(locale, register.code_label) value=code errors=errors autocomplete="one-time-code"
+                                hint=td_string!(locale, register.code_hint) width_class="govuk-input--width-10" numeric=true />
                             <div class="govuk-button-group">
-                                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Next"</button>
-                                <button type="button" class="govuk-button govuk-button--secondary" on:click=resend>"Send a new code"</button>
+                                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, form.next)}</button>
+                                <button type="button" class="govuk-button govuk-button--secondary" on:click=resend>{td_string!(locale, register.send_new_code)}</button>
                             </div>
                         </form>
                         <details class="govuk-details">
                             <summary class="govuk-details__summary">
-                                <span class="govuk-details__summary-text">"Not received the email?"</span>
+                                <span class="govuk-details__summary-text">{td_string!(locale, register.not_received)}</span>
                             </summary>
                             <div class="govuk-details__text">
-                                "Check your junk folder. If it is not there, check the email address you gave, then select 'Send a new code'."
+                                {td_string!(locale, register.not_received_help)}
                             </div>
                         </details>
                     }.into_any(),
                     Step::Completed => view! {
                         <div class="govuk-panel govuk-panel--confirmation">
-                            <h1 class="govuk-panel__title">"Registration completed"</h1>
-                            <div class="govuk-panel__body">"You are signed in"</div>
+                            <h1 class="govuk-panel__title">{td_string!(locale, register.completed)}</h1>
+                            <div class="govuk-panel__body">{td_string!(locale, register.signed_in)}</div>
                         </div>
-                        <A href=take_return_path() attr:class="govuk-button" attr:role="button">"Continue"</A>
+                        <A href=take_return_path() attr:class="govuk-button" attr:role="button">{td_string!(locale, form.continue_)}</A>
                     }.into_any(),
                 }}
             </div>

@@ -4,9 +4,11 @@ use leptos_router::hooks::use_navigate;
 use shared::api::{FieldErrors, SignInRequest, VerifyCodeRequest};
 
 use crate::api;
+use crate::boot::{use_council, use_language, use_locale};
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::title::set_page_title;
+use crate::i18n::{td, td_string};
 use crate::pages::form::state::take_stored_return_path;
 use crate::session::use_session;
 
@@ -22,11 +24,14 @@ pub fn SignIn() -> impl IntoView {
     let bot_check = solve_bot_check();
     let session = use_session();
     let navigate = use_navigate();
+    let locale = use_locale();
+    let language = use_language();
+    let service = use_council().service_name_in(language).to_owned();
     Effect::new(move |_| {
         set_page_title(if code_sent.get() {
-            "Check your email"
+            td_string!(locale, sign_in.check_email)
         } else {
-            "Sign in"
+            td_string!(locale, sign_in.title)
         });
     });
 
@@ -62,11 +67,17 @@ pub fn SignIn() -> impl IntoView {
             async move { api::finish_sign_in(&request).await },
             move |created| {
                 let citizen = created.account.role == shared::api::Role::Public;
+                let chosen = created.account.language;
                 session.start(created);
                 match take_stored_return_path() {
-                    Some(path) => navigate(&path, Default::default()),
+                    Some(path) => go_to(&navigate, &path, chosen, language),
                     None => leptos::task::spawn_local(async move {
-                        navigate(&landing(session, citizen).await, Default::default());
+                        go_to(
+                            &navigate,
+                            &landing(session, citizen).await,
+                            chosen,
+                            language,
+                        );
                     }),
                 }
             },
@@ -80,40 +91,62 @@ pub fn SignIn() -> impl IntoView {
                 <Show
                     when=move || code_sent.get()
                     fallback=move || view! {
-                        <h1 class="govuk-heading-l">"Sign in"</h1>
+                        <h1 class="govuk-heading-l">{td_string!(locale, sign_in.title)}</h1>
                         <form novalidate on:submit=submit_password>
-                            <TextInput name="email" label="Email address" value=email errors=errors kind="email" autocomplete="email" />
-                            <TextInput name="password" label="Password" value=password errors=errors kind="password" autocomplete="current-password" />
-                            <p class="govuk-body">"For your security, we will send a code to your email address each time you sign in."</p>
+                            <TextInput name="email" label=td_string!(locale, form.email_address) value=email errors=errors kind="email" autocomplete="email" />
+                            <TextInput name="password" label=td_string!(locale, form.password) value=password errors=errors kind="password" autocomplete="current-password" />
+                            <p class="govuk-body">{td_string!(locale, sign_in.code_each_time)}</p>
                             <BotCheckStatus solution=bot_check />
                             <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>
-                                "Continue"
+                                {td_string!(locale, form.continue_)}
                             </button>
                         </form>
-                        <p class="govuk-body"><A href="/forgotten-password" attr:class="govuk-link">"Forgotten password?"</A></p>
-                        <h2 class="govuk-heading-m">"New users"</h2>
-                        <p class="govuk-body">"If you are new to Adult Social Care Online, register for an account."</p>
+                        <p class="govuk-body"><A href="/forgotten-password" attr:class="govuk-link">{td_string!(locale, sign_in.forgotten_password)}</A></p>
+                        <h2 class="govuk-heading-m">{td_string!(locale, sign_in.new_users)}</h2>
+                        <p class="govuk-body">{td!(locale, sign_in.new_users_register, service = service.clone())}</p>
                         <A href="/register" attr:class="govuk-button govuk-button--secondary" attr:role="button">
-                            "Register for a new account"
+                            {td_string!(locale, sign_in.register)}
                         </A>
                     }
                 >
-                    <h1 class="govuk-heading-l">"Check your email"</h1>
-                    <p class="govuk-body">{move || format!("We have sent a 6-digit code to {}. It works for 10 minutes.", email.get())}</p>
+                    <h1 class="govuk-heading-l">{td_string!(locale, sign_in.check_email)}</h1>
+                    <p class="govuk-body">{td!(locale, sign_in.code_sent, email = move || email.get())}</p>
                     <form novalidate on:submit=submit_code.clone()>
-                        <TextInput name="code" label="Code" value=code errors=errors autocomplete="one-time-code"
-                            hint="For example, 123 456" width_class="govuk-input--width-10" numeric=true />
+                        <TextInput name="code" label=td_string!(locale, form.code) value=code errors=errors autocomplete="one-time-code"
+                            hint=td_string!(locale, form.code_hint) width_class="govuk-input--width-10" numeric=true />
                         <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>
-                            "Sign in"
+                            {td_string!(locale, sign_in.title)}
                         </button>
                     </form>
                     <p class="govuk-body">
-                        "Not received the email? Check your junk folder, or "
-                        <a href="/sign-in" class="govuk-link" rel="external">"start again to get a new code"</a>"."
+                        {td_string!(locale, sign_in.not_received_before)}
+                        <a href="/sign-in" class="govuk-link" rel="external">{td_string!(locale, sign_in.start_again)}</a>
+                        {td_string!(locale, sign_in.not_received_after)}
                     </p>
                 </Show>
             </div>
         </div>
+    }
+}
+
+/// Goes to `path` after signing in: within the app when the page is already in the account's
+/// language, else loaded again from the server in it (the account remembers the choice made on
+/// another device).
+fn go_to(
+    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
+    path: &str,
+    chosen: shared::language::Language,
+    shown: shared::language::Language,
+) {
+    if chosen == shown {
+        navigate(path, Default::default());
+    } else if let Some(window) = web_sys::window() {
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let _ = window.location().assign(&format!(
+            "{path}{separator}{}={}",
+            shared::boot::LANGUAGE_QUERY,
+            chosen.code()
+        ));
     }
 }
 

@@ -2,24 +2,27 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+use crate::boot::use_locale;
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
 
 /// Where signing out leaves people, saying what happened and that the answers this browser
 /// kept for a form are gone.
 #[component]
 pub fn SignedOut() -> impl IntoView {
-    set_page_title("You have been signed out");
+    let locale = use_locale();
+    set_page_title(td_string!(locale, signed_out.title));
     let inactive =
         use_query_map().with_untracked(|q| q.get("after").as_deref() == Some("inactivity"));
     let why = if inactive {
-        "We signed you out because you did not use the service for 20 minutes. We do this to keep your information secure."
+        td_string!(locale, signed_out.inactive)
     } else {
-        "You have signed out of your account."
+        td_string!(locale, signed_out.chose)
     };
     view! {
-        <h1 class="govuk-heading-l">"You have been signed out"</h1>
+        <h1 class="govuk-heading-l">{td_string!(locale, signed_out.title)}</h1>
         <p class="govuk-body">{why}</p>
-        <p class="govuk-body">"Any answers to a form that this browser was keeping have been removed from it. Forms you saved are kept in your account."</p>
-        <A href="/sign-in" attr:class="govuk-button" attr:role="button">"Sign in again"</A>
+        <p class="govuk-body">{td_string!(locale, signed_out.answers_removed)}</p>
+        <A href="/sign-in" attr:class="govuk-button" attr:role="button">{td_string!(locale, signed_out.sign_in_again)}</A>
     }
 }
