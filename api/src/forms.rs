@@ -320,7 +320,9 @@ fn changed_questions(kept: &str, form: &FormDefinition) -> bool {
 fn without_words(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(fields) => {
-            for words in ["title", "intro", "label", "hint", "messages", "message"] {
+            for words in [
+                "title", "intro", "label", "hint", "item", "messages", "message",
+            ] {
                 fields.remove(words);
             }
             fields.values_mut().for_each(without_words);
@@ -412,6 +414,30 @@ mod tests {
     }
 
     #[test]
+    fn the_support_enquiry_speaks_welsh_and_one_text_left_in_english_is_refused() {
+        let library = FormLibrary::load(&root().join("shared/forms"), &council()).unwrap();
+        let enquiry = library.get("support-enquiry").unwrap();
+        assert_eq!(
+            enquiry.title.in_language(shared::language::Language::Welsh),
+            "Ymholiad cymorth"
+        );
+
+        let dir = changed_enquiry(|text| {
+            let mut form: serde_json::Value = serde_json::from_str(text).unwrap();
+            form["pages"][1]["questions"][1]["label"] = "Your role".into();
+            serde_json::to_string_pretty(&form).unwrap()
+        });
+        let Err(error) = FormLibrary::load(dir.path(), &council()) else {
+            panic!("a form with one text in English only was taken");
+        };
+        let error = error.to_string();
+        assert!(
+            error.contains("page \"your-details\" question \"referrer_role\" label has no Welsh"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn a_definition_with_a_misspelt_question_field_is_refused_at_start_naming_its_line() {
         let dir = changed_enquiry(|text| {
             assert!(text.contains("\"required\": true"));
@@ -456,17 +482,18 @@ mod tests {
     fn council_settings_inside_text_are_filled_in_and_unknown_ones_refused() {
         let dir = changed_enquiry(|text| {
             let mut form: serde_json::Value = serde_json::from_str(text).unwrap();
-            form["summary"] =
-                "Ask {council.name} for support; call {council.phone_numbers.contact_centre} \
-                               ({council.phone_numbers.contact_centre.uri})."
-                    .into();
+            form["summary"] = serde_json::json!({
+                "en": "Ask {council.name} for support; call {council.phone_numbers.contact_centre} \
+                       ({council.phone_numbers.contact_centre.uri}).",
+                "cy": "Gofynnwch i {council.name_cy} am gymorth.",
+            });
             serde_json::to_string_pretty(&form).unwrap()
         });
         let council = council();
         let library = FormLibrary::load(dir.path(), &council).unwrap();
         let view = council.view();
         assert_eq!(
-            library.get("support-enquiry").unwrap().summary,
+            library.get("support-enquiry").unwrap().summary.english(),
             format!(
                 "Ask {} for support; call {} ({}).",
                 view.name,
@@ -474,9 +501,21 @@ mod tests {
                 view.phone_numbers.contact_centre.uri
             )
         );
+        assert_eq!(
+            library
+                .get("support-enquiry")
+                .unwrap()
+                .summary
+                .in_language(shared::language::Language::Welsh),
+            "Gofynnwch i Cyngor Bwrdeistref Eastmoor am gymorth."
+        );
 
         let dir = changed_enquiry(|text| {
-            text.replacen("\"title\": \"", "\"title\": \"{council.nmae} ", 1)
+            text.replacen(
+                "\"en\": \"Support enquiry\"",
+                "\"en\": \"{council.nmae} Support enquiry\"",
+                1,
+            )
         });
         let Err(error) = FormLibrary::load(dir.path(), &council) else {
             panic!("an unknown council setting was taken");

@@ -105,7 +105,8 @@ fn summary(state: &AppState, (item, team, submitted_at): Row) -> Result<ItemSumm
     let definition = state.forms.get(&item.form_id);
     Ok(ItemSummary {
         status: item.status(),
-        form_title: definition.map_or_else(|| item.form_id.clone(), |f| f.title.clone()),
+        form_title: definition
+            .map_or_else(|| item.form_id.clone(), |f| f.title.english().to_owned()),
         progress: definition.map_or(0, |f| {
             shared::forms::progress(f, &answers, crate::calendar::today())
         }),

@@ -178,7 +178,7 @@ fn question_item(form: &FormDefinition, prefix: Option<&str>, question: &Questio
     let mut item = Map::new();
     let link = link_id(prefix, &question.id);
     item.insert("linkId".into(), json!(link));
-    item.insert("text".into(), json!(question.label));
+    item.insert("text".into(), json!(question.label.english()));
     item.insert("type".into(), json!(item_type(&question.kind)));
     if question.required {
         item.insert("required".into(), json!(true));
@@ -190,7 +190,7 @@ fn question_item(form: &FormDefinition, prefix: Option<&str>, question: &Questio
         | QuestionKind::Checkboxes { options, .. } => {
             let coded: Vec<Value> = options
                 .iter()
-                .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label}}))
+                .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label.english()}}))
                 .collect();
             item.insert("answerOption".into(), json!(coded));
             if matches!(question.kind, QuestionKind::Checkboxes { .. }) {
@@ -243,13 +243,13 @@ pub fn questionnaire(form: &FormDefinition, base: &url::Url) -> Value {
         "id": form.id,
         "url": questionnaire_url(base, &form.id),
         "version": form.version.to_string(),
-        "title": form.title,
+        "title": form.title.english(),
         "status": "active",
         "description": form.summary,
         "item": form.pages.iter().map(|page| {
             let mut group = Map::new();
             group.insert("linkId".into(), json!(page_link_id(&page.id)));
-            group.insert("text".into(), json!(page.title));
+            group.insert("text".into(), json!(page.title.english()));
             group.insert("type".into(), json!("group"));
             group.insert(
                 "item".into(),
@@ -274,7 +274,7 @@ fn answers_of(question: &Question, value: &Value, files: Option<&str>) -> Vec<Va
         QuestionKind::Radios { options } | QuestionKind::Select { options } => options
             .iter()
             .filter(|o| o.value == text)
-            .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label}}))
+            .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label.english()}}))
             .collect(),
         QuestionKind::Checkboxes { options, .. } => options
             .iter()
@@ -283,7 +283,7 @@ fn answers_of(question: &Question, value: &Value, files: Option<&str>) -> Vec<Va
                     .as_array()
                     .is_some_and(|chosen| chosen.iter().any(|c| c.as_str() == Some(&o.value)))
             })
-            .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label}}))
+            .map(|o| json!({"valueCoding": {"code": o.value, "display": o.label.english()}}))
             .collect(),
         QuestionKind::Date { .. } => parse_date(value)
             .map(|d| vec![json!({"valueDate": d.format("%Y-%m-%d").to_string()})])
@@ -351,7 +351,7 @@ fn answered_items(
                 if let Some(entry) = entry.as_object() {
                     items.push(json!({
                         "linkId": link,
-                        "text": question.label,
+                        "text": question.label.english(),
                         "item": answered_items(Some(&link), inner, entry, files),
                     }));
                 }
@@ -360,7 +360,7 @@ fn answered_items(
         }
         let answer = answers_of(question, value, files);
         if !answer.is_empty() {
-            items.push(json!({"linkId": link, "text": question.label, "answer": answer}));
+            items.push(json!({"linkId": link, "text": question.label.english(), "answer": answer}));
         }
     }
     items
@@ -417,7 +417,7 @@ pub fn questionnaire_response(
         "item": form.pages.iter().filter_map(|page| {
             let items = answered_items(None, &page.questions, &answers, files.as_deref());
             (!items.is_empty())
-                .then(|| json!({"linkId": page_link_id(&page.id), "text": page.title, "item": items}))
+                .then(|| json!({"linkId": page_link_id(&page.id), "text": page.title.english(), "item": items}))
         }).collect::<Vec<_>>(),
     });
     if let Some(reference) = reference {

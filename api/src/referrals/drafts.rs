@@ -55,7 +55,8 @@ impl Draft {
         let answers: Answers = from_json(&self.answers)?;
         let definition = state.forms.get(&self.form_id);
         Ok(DraftView {
-            form_title: definition.map_or_else(|| self.form_id.clone(), |f| f.title.clone()),
+            form_title: definition
+                .map_or_else(|| self.form_id.clone(), |f| f.title.english().to_owned()),
             progress: definition.map_or(0, |f| progress(f, &answers, crate::calendar::today())),
             id: self.id,
             form_id: self.form_id,

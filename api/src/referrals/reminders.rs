@@ -59,9 +59,10 @@ pub fn send_due(
             if marked == 0 {
                 return Ok(false);
             }
-            let form_title = forms
-                .get(&form_id)
-                .map_or_else(|| form_id.clone(), |f| f.title.clone());
+            let form_title = forms.get(&form_id).map_or_else(
+                || form_id.clone(),
+                |f| f.title.in_language(account.language).to_owned(),
+            );
             let message = email::templates::render(
                 Template::DraftExpiring,
                 &account.email,

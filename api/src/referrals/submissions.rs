@@ -388,7 +388,7 @@ pub fn insert(
                     submissions::form_id.eq(&definition.id),
                     submissions::form_version
                         .eq(i32::try_from(definition.version).unwrap_or(i32::MAX)),
-                    submissions::form_title.eq(&definition.title),
+                    submissions::form_title.eq(definition.title.english()),
                     submissions::answers.eq(&answers_json),
                     submissions::summary.eq(&summary),
                     submissions::status.eq(SubmissionStatus::Received.as_str()),
@@ -495,7 +495,7 @@ pub fn notify(
         &notices.council,
         context! {
             forename => &account.forename,
-            form_title => &definition.title,
+            form_title => definition.title.in_language(account.language),
             reference => &stored.reference,
             when => crate::i18n::uk_time(account.language, stored.now),
             link => link.as_str(),

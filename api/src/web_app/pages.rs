@@ -29,7 +29,7 @@ pub enum Page {
 /// so that the `<title>` and `<h1>` are in the page's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
-    pub caption: Option<String>,
+    pub caption: Option<shared::forms::Text>,
     pub key: &'static str,
 }
 
@@ -188,15 +188,15 @@ impl Templates {
             boot => Value::from_safe_string(script_json(&boot)),
             form => referral_form_of(path, forms).map(|form| Value::from_safe_string(script_json(form))),
             heading => heading.map(|h| context! {
-                caption => h.caption,
+                caption => h.caption.as_ref().map(|c| c.in_language(language)),
                 text => title,
             }),
             title => title,
             // Staff work from wide tables: their pages use the whole window.
             wide => matches!(Bundle::serving(path), Bundle::Staff | Bundle::Admin),
-            other_forms => listed(forms, |f| f.audience.is_referral() && !TILED.contains(&f.id.as_str())),
+            other_forms => listed(forms, language, |f| f.audience.is_referral() && !TILED.contains(&f.id.as_str())),
             // Referrals citizens may make too, offered on the home page.
-            open_to_everyone => listed(forms, |f| f.audience == shared::forms::Audience::Anyone),
+            open_to_everyone => listed(forms, language, |f| f.audience == shared::forms::Audience::Anyone),
         })
     }
 }
@@ -237,14 +237,18 @@ struct Listed<'a> {
 }
 
 /// The forms `keep` picks, as the pages list them.
-fn listed(forms: &FormLibrary, keep: impl Fn(&FormDefinition) -> bool) -> Vec<Listed<'_>> {
+fn listed(
+    forms: &FormLibrary,
+    language: Language,
+    keep: impl Fn(&FormDefinition) -> bool,
+) -> Vec<Listed<'_>> {
     forms
         .all()
         .filter(|f| keep(f))
         .map(|f| Listed {
             id: &f.id,
-            title: &f.title,
-            summary: &f.summary,
+            title: f.title.in_language(language),
+            summary: f.summary.in_language(language),
         })
         .collect()
 }

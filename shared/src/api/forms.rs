@@ -26,13 +26,13 @@ impl From<&FormDefinition> for FormSummary {
         Self {
             id: form.id.clone(),
             version: form.version,
-            title: form.title.clone(),
+            title: form.title.english().to_owned(),
             audience: match form.audience {
                 Audience::Professional => "professional".into(),
                 Audience::Citizen => "citizen".into(),
                 Audience::Anyone => "anyone".into(),
             },
-            summary: form.summary.clone(),
+            summary: form.summary.english().to_owned(),
         }
     }
 }

@@ -115,6 +115,34 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
+/// A date as a reader of `language` writes it: "27 March 1941", "27 Mawrth 1941".
+pub fn long_date_in(date: NaiveDate, language: crate::language::Language) -> String {
+    use chrono::Datelike;
+    const WELSH_MONTHS: [&str; 12] = [
+        "Ionawr",
+        "Chwefror",
+        "Mawrth",
+        "Ebrill",
+        "Mai",
+        "Mehefin",
+        "Gorffennaf",
+        "Awst",
+        "Medi",
+        "Hydref",
+        "Tachwedd",
+        "Rhagfyr",
+    ];
+    match language {
+        crate::language::Language::English => long_date(date),
+        crate::language::Language::Welsh => format!(
+            "{} {} {}",
+            date.day(),
+            WELSH_MONTHS[date.month0() as usize],
+            date.year()
+        ),
+    }
+}
+
 /// `from` plus `days` days, when both answers are valid.
 pub fn date_plus_days(from: Option<&Value>, days: Option<&Value>) -> Option<NaiveDate> {
     let start = parse_date(from?).ok()?;

@@ -107,7 +107,8 @@ impl Problems {
 /// comparing an answer with a value its question can never have (`"Yes"` for a yes/no, an
 /// option that is not offered), so they could never hold; exits to pages that do not exist;
 /// options without values; number limits the wrong way round; a prefill that does not fit its
-/// question; pages that can never be shown. Empty when the definition is well formed.
+/// question; pages that can never be shown; Welsh on some texts but not all. Empty when the
+/// definition is well formed.
 pub fn check_definition(form: &FormDefinition) -> Vec<Problem> {
     let mut problems = Problems(Vec::new());
     let mut page_ids = HashSet::new();
@@ -205,6 +206,14 @@ pub fn check_definition(form: &FormDefinition) -> Vec<Problem> {
                 message: problem,
             });
         }
+    }
+    for at in super::bilingual::untranslated(form) {
+        problems.0.push(Problem {
+            about: None,
+            message: format!(
+                "{at} has no Welsh, but other texts do: give every text in both languages or none"
+            ),
+        });
     }
     let mut exit_ids = HashSet::new();
     for exit in &form.exits {

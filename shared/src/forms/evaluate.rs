@@ -2,10 +2,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::answers::{Answers, date_answer, is_answered, long_date};
+use super::answers::{Answers, date_answer, is_answered, long_date_in};
 use super::expression::{Context, Quantity, describe as describe_quantity, worked_out};
 use super::model::{ExitPage, FormDefinition, Page, Question, QuestionKind};
 use crate::api::FieldErrors;
+use crate::language::Language;
 
 fn at<'a>(form: &'a FormDefinition, answers: &'a Answers, today: NaiveDate) -> Context<'a> {
     Context {
@@ -193,7 +194,7 @@ pub fn warnings(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> F
                     found
                         .entry(question.id.clone())
                         .or_default()
-                        .push(warning.message.clone());
+                        .push(warning.message.english().to_owned());
                 }
             }
         }
@@ -274,6 +275,17 @@ pub fn without_council_only(
 
 /// The check-answers page: each visible question with its answer in words.
 pub fn summary(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> Vec<SummaryRow> {
+    summary_in(form, answers, today, Language::English)
+}
+
+/// The summary as a reader of `language` reads it (check answers in Welsh): the form's texts
+/// in that language, and the words the summary adds ("Not answered", "Yes", a date's month).
+pub fn summary_in(
+    form: &FormDefinition,
+    answers: &Answers,
+    today: NaiveDate,
+    language: Language,
+) -> Vec<SummaryRow> {
     let answers = &prune_hidden(form, answers, today);
     let mut rows = Vec::new();
     for page in shown_pages(form, answers, today) {
@@ -283,11 +295,11 @@ pub fn summary(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> Ve
             rows.push(SummaryRow {
                 page_id: page.id.clone(),
                 question_id: question.id.clone(),
-                label: question.label.clone(),
+                label: question.label.in_language(language).to_owned(),
                 answer: if answered {
-                    describe(question, value.as_ref().unwrap_or(&Value::Null))
+                    describe(question, value.as_ref().unwrap_or(&Value::Null), language)
                 } else {
-                    "Not answered".into()
+                    words(language).not_answered.into()
                 },
                 missing: question.required && !answered,
                 council_only: question.council_only,
@@ -304,18 +316,18 @@ fn computed_or_given(question: &Question, at: Context<'_>) -> Option<Value> {
     at.answers.get(&question.id).cloned()
 }
 
-fn describe(question: &Question, value: &Value) -> String {
+fn describe(question: &Question, value: &Value, language: Language) -> String {
     let label_of = |options: &[super::model::Choice], v: &str| {
-        options
-            .iter()
-            .find(|o| o.value == v)
-            .map_or_else(|| v.to_owned(), |o| o.label.clone())
+        options.iter().find(|o| o.value == v).map_or_else(
+            || v.to_owned(),
+            |o| o.label.in_language(language).to_owned(),
+        )
     };
     let text = |v: &Value| v.as_str().unwrap_or_default().trim().to_owned();
     match &question.kind {
         QuestionKind::YesNo => match value.as_str() {
-            Some("yes") => "Yes".into(),
-            Some("no") => "No".into(),
+            Some("yes") => words(language).yes.into(),
+            Some("no") => words(language).no.into(),
             _ => text(value),
         },
         QuestionKind::Radios { options } | QuestionKind::Select { options } => {
@@ -332,7 +344,7 @@ fn describe(question: &Question, value: &Value) -> String {
             })
             .unwrap_or_default(),
         QuestionKind::Date { .. } => match super::answers::parse_date(value) {
-            Ok(date) => long_date(date),
+            Ok(date) => long_date_in(date, language),
             Err(_) => String::new(),
         },
         QuestionKind::Address { .. } => ["line1", "line2", "town", "postcode"]
@@ -353,10 +365,14 @@ fn describe(question: &Question, value: &Value) -> String {
                     .iter()
                     .filter_map(|inner| {
                         let given = entry.get(&inner.id).filter(|v| is_answered(Some(v)))?;
-                        Some(format!("{}: {}", inner.label, describe(inner, given)))
+                        Some(format!(
+                            "{}: {}",
+                            inner.label.in_language(language),
+                            describe(inner, given, language)
+                        ))
                     })
                     .collect();
-                let mut name = item.clone();
+                let mut name = item.in_language(language).to_owned();
                 if let Some(first) = name.get(..1) {
                     name.replace_range(..1, &first.to_uppercase());
                 }
@@ -366,5 +382,27 @@ fn describe(question: &Question, value: &Value) -> String {
             .join("\n"),
         QuestionKind::File { .. } => value.get("name").map(text).unwrap_or_default(),
         _ => text(value),
+    }
+}
+
+/// The few words a summary adds to a form's own, in each language the portal speaks.
+struct SummaryWords {
+    not_answered: &'static str,
+    yes: &'static str,
+    no: &'static str,
+}
+
+fn words(language: Language) -> SummaryWords {
+    match language {
+        Language::English => SummaryWords {
+            not_answered: "Not answered",
+            yes: "Yes",
+            no: "No",
+        },
+        Language::Welsh => SummaryWords {
+            not_answered: "Heb ei ateb",
+            yes: "Ydy",
+            no: "Nac ydy",
+        },
     }
 }

@@ -4,6 +4,7 @@
 //! uses the same code and never trusts the browser.
 
 mod answers;
+mod bilingual;
 mod check;
 mod condition;
 mod evaluate;
@@ -12,14 +13,15 @@ mod model;
 mod person;
 mod prefill;
 mod shape;
+mod text;
 mod tidy;
 mod validate;
 
 pub use answers::{Answers, DateProblem, parse_date};
 pub use check::{Problem, check_definition, unknown_question_fields};
 pub use evaluate::{
-    SummaryRow, defaults, exit_page, is_complete, progress, prune_hidden, summary, visible_pages,
-    visible_questions, warnings, without_council_only,
+    SummaryRow, defaults, exit_page, is_complete, progress, prune_hidden, summary, summary_in,
+    visible_pages, visible_questions, warnings, without_council_only,
 };
 pub use expression::{Context, Quantity};
 pub use model::{
@@ -30,5 +32,6 @@ pub use model::{
 pub use person::{Identity, IdentityAddress};
 pub use prefill::{Known, prefill};
 pub use shape::shape_errors;
+pub use text::Text;
 pub use tidy::tidy;
 pub use validate::{parse_time, validate_all, validate_page};

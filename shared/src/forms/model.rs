@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::text::Text;
+
 /// A form, as published: what it asks, in what order, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -14,10 +16,10 @@ pub struct FormDefinition {
     pub id: String,
     /// Goes up whenever the questions change; submissions keep the version they answered.
     pub version: u32,
-    pub title: String,
+    pub title: Text,
     pub audience: Audience,
     /// One line for the list of forms.
-    pub summary: String,
+    pub summary: Text,
     /// The "Before you start" page.
     pub before_you_start: Vec<Block>,
     pub pages: Vec<Page>,
@@ -66,14 +68,14 @@ impl Audience {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Block {
-    Paragraph(String),
-    List(Vec<String>),
+    Paragraph(Text),
+    List(Vec<Text>),
     Link {
-        text: String,
+        text: Text,
         href: String,
     },
     /// Shown as a GOV.UK warning text.
-    Warning(String),
+    Warning(Text),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,9 +83,9 @@ pub enum Block {
 #[serde(deny_unknown_fields)]
 pub struct Page {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     #[serde(default)]
-    pub intro: Option<String>,
+    pub intro: Option<Text>,
     pub questions: Vec<Question>,
     /// The page is skipped (and its answers dropped) unless this holds.
     #[serde(default)]
@@ -107,7 +109,7 @@ pub struct ExitRule {
 #[serde(deny_unknown_fields)]
 pub struct ExitPage {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub body: Vec<Block>,
 }
 
@@ -117,9 +119,9 @@ pub struct ExitPage {
 pub struct Question {
     /// Unique within the form (within its group, for questions in a repeating group).
     pub id: String,
-    pub label: String,
+    pub label: Text,
     #[serde(default)]
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     #[serde(default)]
     pub required: bool,
     /// The question is hidden (neither required nor kept) unless this holds.
@@ -161,7 +163,7 @@ pub struct Question {
 pub struct Check {
     pub must: Condition,
     /// The error when it does not hold, as GOV.UK writes them.
-    pub message: String,
+    pub message: Text,
 }
 
 /// A condition worth a word, not a refusal.
@@ -170,7 +172,7 @@ pub struct Check {
 #[serde(deny_unknown_fields)]
 pub struct Warning {
     pub when: Condition,
-    pub message: String,
+    pub message: Text,
 }
 
 /// A question's own error messages, written as GOV.UK writes them ("Enter the person's full
@@ -182,15 +184,15 @@ pub struct Warning {
 pub struct Messages {
     /// When a required question has no answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub required: Option<String>,
+    pub required: Option<Text>,
     /// When the answer is not of the right form: not a number, not a real date or time, a
     /// choice that is not offered, or (with `all_required`) a box left unticked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub invalid: Option<String>,
+    pub invalid: Option<Text>,
     /// When the answer is of the right form but outside what is allowed: a number below `min`
     /// or above `max`, a date that breaks one of its rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub range: Option<String>,
+    pub range: Option<Text>,
 }
 
 impl Messages {
@@ -299,7 +301,7 @@ pub enum QuestionKind {
     /// "Add another": a list of items, each answering `questions`.
     Group {
         /// What one item is called: "consultee".
-        item: String,
+        item: Text,
         questions: Vec<Question>,
         #[serde(default)]
         min: usize,
@@ -337,7 +339,7 @@ pub struct Choice {
     /// Stored in the answers.
     pub value: String,
     /// Shown to people.
-    pub label: String,
+    pub label: Text,
 }
 
 /// Date rules that hold only when `when` does (read against the form's top-level answers).

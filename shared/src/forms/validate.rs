@@ -93,7 +93,7 @@ impl Rules<'_> {
                     errors
                         .entry(key.to_owned())
                         .or_default()
-                        .push(rule.message.clone());
+                        .push(rule.message.english().to_owned());
                 }
             }
         }
@@ -322,7 +322,7 @@ struct Words<'q> {
 
 impl<'q> Words<'q> {
     fn of(question: &'q Question) -> Self {
-        let label = question.label.trim();
+        let label = question.label.english().trim();
         let sentence = label.ends_with('?')
             || label.contains([',', '.', ':', ';'])
             || label.split_whitespace().count() > 8;
@@ -344,7 +344,7 @@ impl<'q> Words<'q> {
             || {
                 format!(
                     "an answer to \u{2018}{}\u{2019}",
-                    self.question.label.trim()
+                    self.question.label.english().trim()
                 )
             },
             |noun| {
@@ -367,7 +367,8 @@ impl<'q> Words<'q> {
         self.question
             .messages
             .required
-            .clone()
+            .as_ref()
+            .map(|message| message.english().to_owned())
             .unwrap_or_else(|| match self.question.kind {
                 QuestionKind::YesNo
                 | QuestionKind::Radios { .. }
@@ -382,7 +383,8 @@ impl<'q> Words<'q> {
         self.question
             .messages
             .invalid
-            .clone()
+            .as_ref()
+            .map(|message| message.english().to_owned())
             .unwrap_or_else(generated)
     }
 
@@ -390,7 +392,8 @@ impl<'q> Words<'q> {
         self.question
             .messages
             .range
-            .clone()
+            .as_ref()
+            .map(|message| message.english().to_owned())
             .unwrap_or_else(generated)
     }
 }

@@ -255,7 +255,7 @@ async fn complete(state: &AppState, view: &mut StaffSubmissionView) -> Result<()
             .iter()
             .map(|page| PageTitle {
                 page_id: page.id.clone(),
-                title: page.title.clone(),
+                title: page.title.english().to_owned(),
             })
             .collect();
     }

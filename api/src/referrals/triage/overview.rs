@@ -141,7 +141,7 @@ pub async fn overview(
         .forms
         .all()
         .filter(|f| team.is_none() || f.team == team)
-        .map(|f| (f.id.clone(), f.title.clone()))
+        .map(|f| (f.id.clone(), f.title.english().to_owned()))
         .collect();
     let form_ids: Vec<String> = forms.iter().map(|(id, _)| id.clone()).collect();
     state

@@ -51,7 +51,7 @@ fn Cancel(form: FormDefinition, filling: Filling) -> impl IntoView {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <FormCaption title=form.title.clone() />
+                <FormCaption title=form.title.in_language(crate::boot::use_language()).to_owned() />
                 <h1 class="govuk-heading-l">"Are you sure you want to cancel this form?"</h1>
                 <div class="govuk-warning-text">
                     <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::api::{CreateSubmissionRequest, FieldErrors, SubmitItemRequest};
 use shared::forms::{
-    FormDefinition, SummaryRow, exit_page, is_complete, summary, validate_all, visible_pages,
+    FormDefinition, SummaryRow, exit_page, is_complete, summary_in, validate_all, visible_pages,
     warnings,
 };
 
@@ -29,7 +29,7 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
     let navigate = use_navigate();
     let progress = Progress::load_or_new(&filling);
     let answers = progress.answers.clone();
-    let rows = summary(&form, &answers, today());
+    let rows = summary_in(&form, &answers, today(), crate::boot::use_language());
     let problems = validate_all(&form, &answers, today(), &council.postcode_districts);
     let exit = exit_page(&form, &answers, today()).map(|e| e.id.clone());
     let said = warnings(&form, &answers, today());
@@ -38,7 +38,12 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
     let busy = RwSignal::new(false);
     let pages: Vec<(String, String)> = visible_pages(&form, &answers, today())
         .iter()
-        .map(|p| (p.id.clone(), p.title.clone()))
+        .map(|p| {
+            (
+                p.id.clone(),
+                p.title.in_language(crate::boot::use_language()).to_owned(),
+            )
+        })
         .collect();
     // Each problem links to its question on its page.
     let to_fix: Vec<(String, String)> = rows
@@ -128,7 +133,7 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
             <div class="govuk-grid-column-two-thirds">
                 <A href=back attr:class="govuk-back-link">"Back"</A>
                 <ErrorSummary errors=errors />
-                <FormCaption title=form.title.clone() />
+                <FormCaption title=form.title.in_language(crate::boot::use_language()).to_owned() />
                 <h1 class="govuk-heading-l">"Check your answers"</h1>
                 {exit.map(|exit_id| view! {
                     <div class="govuk-inset-text">

@@ -29,7 +29,8 @@ pub fn FormExit() -> impl IntoView {
 
 #[component]
 fn Exit(form: FormDefinition, exit: ExitPage, filling: Filling) -> impl IntoView {
-    set_page_title(&exit.title);
+    let language = crate::boot::use_language();
+    set_page_title(exit.title.in_language(language));
     let answers = Progress::load_or_new(&filling).answers;
     let back = visible_pages(&form, &answers, today())
         .last()
@@ -39,8 +40,8 @@ fn Exit(form: FormDefinition, exit: ExitPage, filling: Filling) -> impl IntoView
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <A href=back.clone() attr:class="govuk-back-link">"Back"</A>
-                <FormCaption title=form.title.clone() />
-                <h1 class="govuk-heading-l">{exit.title.clone()}</h1>
+                <FormCaption title=form.title.in_language(language).to_owned() />
+                <h1 class="govuk-heading-l">{exit.title.in_language(language).to_owned()}</h1>
                 {blocks(&exit.body)}
                 <p class="govuk-body">
                     "If you gave a wrong answer, "<A href=back attr:class="govuk-link">"go back and change it"</A>"."

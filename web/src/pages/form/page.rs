@@ -49,7 +49,8 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
     let form = StoredValue::new(form);
-    set_page_title(&page.title);
+    let language = crate::boot::use_language();
+    set_page_title(page.title.in_language(language));
     let percent =
         Signal::derive(move || form.with_value(|f| answers.with(|a| progress(f, a, today()))));
     // Whether this page is shown for the answers so far; one reached by typing its address
@@ -146,7 +147,7 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
             navigate(&format!("{base}/save?page={page_id}"), Default::default());
         }
     };
-    let title = form.with_value(|f| f.title.clone());
+    let title = form.with_value(|f| f.title.in_language(language).to_owned());
     let base = filling.with_value(Filling::base);
 
     view! {
@@ -155,14 +156,14 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
                 <ErrorSummary errors=errors />
                 <ProgressLine percent=percent />
                 <FormCaption title=title />
-                <h1 class="govuk-heading-l app-focus-target" tabindex="-1" node_ref=heading>{page.title.clone()}</h1>
+                <h1 class="govuk-heading-l app-focus-target" tabindex="-1" node_ref=heading>{page.title.in_language(language).to_owned()}</h1>
                 {(!shown).then(|| view! {
                     <div class="govuk-inset-text">
                         "Your earlier answers mean this page is not needed. "
                         <A href=base.clone() attr:class="govuk-link">"Go back to the start of the form"</A>"."
                     </div>
                 })}
-                {page.intro.clone().map(|text| view! { <p class="govuk-body">{text}</p> })}
+                {page.intro.clone().map(|text| view! { <p class="govuk-body">{text.in_language(language).to_owned()}</p> })}
                 <form novalidate on:submit=next>
                     <PageQuestions form page=page.clone() answers errors />
                     <div class="govuk-button-group">

@@ -126,7 +126,8 @@ fn Preview(form: FormDefinition) -> impl IntoView {
             .with_value(|f| answers.with_untracked(|a| validate_all(f, a, today(), &districts)));
         errors.set(found);
     };
-    let title = form.with_value(|f| f.title.clone());
+    let language = crate::boot::use_language();
+    let title = form.with_value(|f| f.title.in_language(language).to_owned());
     view! {
         <div class="govuk-grid-row app-preview">
             <div class="govuk-grid-column-two-thirds">
@@ -145,8 +146,8 @@ fn Preview(form: FormDefinition) -> impl IntoView {
                             }).collect_view();
                             Some(view! {
                                 <section class="govuk-!-margin-top-8">
-                                    <h2 class="govuk-heading-m">{page.title.clone()}</h2>
-                                    {page.intro.clone().map(|text| view! { <p class="govuk-body">{text}</p> })}
+                                    <h2 class="govuk-heading-m">{page.title.in_language(language).to_owned()}</h2>
+                                    {page.intro.clone().map(|text| view! { <p class="govuk-body">{text.in_language(language).to_owned()}</p> })}
                                     {questions}
                                 </section>
                             })

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use serde_json::{Map, Value};
 use shared::api::FieldErrors;
-use shared::forms::{Answers, Choice, FormDefinition, Question, QuestionKind, summary, warnings};
+use shared::forms::{
+    Answers, Choice, FormDefinition, Question, QuestionKind, summary_in, warnings,
+};
 
 use super::state::today;
 use crate::components::form::WarningText;
@@ -87,7 +89,7 @@ impl Slot {
 fn label_text(question: &Question) -> impl IntoView + use<> {
     let required = question.required;
     view! {
-        {question.label.clone()}
+        {question.label.in_language(crate::boot::use_language()).to_owned()}
         {required.then(|| view! {
             <span class="app-required" aria-hidden="true">" *"</span>
             <span class="govuk-visually-hidden">" (required)"</span>
@@ -114,7 +116,10 @@ fn hint_and_error(
     key: &str,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView + use<> {
-    let hint = question.hint.clone();
+    let hint = question
+        .hint
+        .as_ref()
+        .map(|hint| hint.in_language(crate::boot::use_language()).to_owned());
     let hint_id = format!("{key}-hint");
     let error_id = format!("{key}-error");
     let error_key = key.to_owned();
@@ -187,6 +192,7 @@ pub fn question_view(
     errors: RwSignal<FieldErrors>,
 ) -> AnyView {
     let key = slot.key();
+    let language = crate::boot::use_language();
     match &question.kind {
         QuestionKind::Text { .. }
         | QuestionKind::Email
@@ -291,7 +297,7 @@ pub fn question_view(
                         prop:value=move || get.text()
                         on:change=move |ev| set.set(Value::String(event_target_value(&ev)))>
                         <option value="">"Choose an answer"</option>
-                        {options.into_iter().map(|o| view! { <option value=o.value>{o.label}</option> }).collect_view()}
+                        {options.into_iter().map(|o| view! { <option value=o.value>{o.label.in_language(language).to_owned()}</option> }).collect_view()}
                     </select>
                 </div>
             }
@@ -303,17 +309,25 @@ pub fn question_view(
             questions,
             max,
             ..
-        } => group_view(form, question, item, questions, *max, slot, errors),
+        } => group_view(
+            form,
+            question,
+            item.in_language(crate::boot::use_language()),
+            questions,
+            *max,
+            slot,
+            errors,
+        ),
         QuestionKind::DatePlusDays { .. } | QuestionKind::Computed { .. } => {
             let answers = slot.answers;
             let form = form.clone();
             let id = question.id.clone();
             view! {
                 <div class="govuk-form-group" id=key>
-                    <h2 class="govuk-heading-s">{question.label.clone()}</h2>
+                    <h2 class="govuk-heading-s">{question.label.in_language(crate::boot::use_language()).to_owned()}</h2>
                     <p class="govuk-body" aria-live="polite">
                         {move || {
-                            let rows = answers.with(|a| summary(&form, a, today()));
+                            let rows = answers.with(|a| summary_in(&form, a, today(), language));
                             rows.into_iter()
                                 .find(|r| r.question_id == id && !r.answer.is_empty() && r.answer != "Not answered")
                                 .map_or_else(|| "Worked out when you have given the answers above.".to_owned(), |r| r.answer)
@@ -417,6 +431,7 @@ fn choices_view(
     inline: bool,
 ) -> AnyView {
     let key = slot.key();
+    let language = crate::boot::use_language();
     let (list_class, item_class, input_class, label_class) = if kind == "radio" {
         (
             if inline {
@@ -478,7 +493,7 @@ fn choices_view(
                 <div class=item_class>
                     <input class=input_class id=id.clone() name=key.clone() type=kind value=value
                         prop:checked=checked on:change=change />
-                    <label class=label_class for=id>{option.label.clone()}</label>
+                    <label class=label_class for=id>{option.label.in_language(language).to_owned()}</label>
                 </div>
             }
         })
@@ -687,7 +702,13 @@ fn file_view(
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
     let inner_key = key.clone();
-    let remove_label = format!(" {}", question.label.to_lowercase());
+    let remove_label = format!(
+        " {}",
+        question
+            .label
+            .in_language(crate::boot::use_language())
+            .to_lowercase()
+    );
     let described = described_by(question, &key, errors);
     let body = move || {
         let key = inner_key.clone();

@@ -43,7 +43,10 @@ fn Save(form: FormDefinition, filling: Filling) -> impl IntoView {
             });
         }
     };
-    let title = form.title.clone();
+    let title = form
+        .title
+        .in_language(crate::boot::use_language())
+        .to_owned();
     move || {
         if !session.checked.get() {
             return view! { <p class="govuk-body">"Loading"</p> }.into_any();

@@ -23,7 +23,8 @@ pub fn FormStart() -> impl IntoView {
 
 #[component]
 fn Start(form: FormDefinition, filling: Filling) -> impl IntoView {
-    set_page_title(&form.title);
+    let language = crate::boot::use_language();
+    set_page_title(form.title.in_language(language));
     let session = use_session();
     let navigate = use_navigate();
     let bot_check = solve_bot_check();
@@ -67,7 +68,7 @@ fn Start(form: FormDefinition, filling: Filling) -> impl IntoView {
             <div class="govuk-grid-column-two-thirds">
                 <A href="/referrals" attr:class="govuk-back-link">"Back"</A>
                 <ErrorSummary errors=errors />
-                <FormCaption title=form.title.clone() />
+                <FormCaption title=form.title.in_language(language).to_owned() />
                 <h1 class="govuk-heading-l">"Before you start"</h1>
                 {blocks(&form.before_you_start)}
                 <ul class="govuk-list govuk-list--bullet">
@@ -96,25 +97,26 @@ fn Start(form: FormDefinition, filling: Filling) -> impl IntoView {
 
 /// Content blocks of "Before you start", exit pages and "What happens next".
 pub fn blocks(blocks: &[Block]) -> impl IntoView + use<> {
+    let language = crate::boot::use_language();
     blocks
         .iter()
         .map(|block| match block.clone() {
-            Block::Paragraph(text) => view! { <p class="govuk-body">{text}</p> }.into_any(),
+            Block::Paragraph(text) => view! { <p class="govuk-body">{text.in_language(language).to_owned()}</p> }.into_any(),
             Block::List(items) => view! {
                 <ul class="govuk-list govuk-list--bullet">
-                    {items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                    {items.into_iter().map(|item| view! { <li>{item.in_language(language).to_owned()}</li> }).collect_view()}
                 </ul>
             }
             .into_any(),
             Block::Link { text, href } => view! {
-                <p class="govuk-body"><a class="govuk-link" href=href>{text}</a></p>
+                <p class="govuk-body"><a class="govuk-link" href=href>{text.in_language(language).to_owned()}</a></p>
             }
             .into_any(),
             Block::Warning(text) => view! {
                 <div class="govuk-warning-text">
                     <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
                     <strong class="govuk-warning-text__text">
-                        <span class="govuk-visually-hidden">"Warning"</span>{text}
+                        <span class="govuk-visually-hidden">{crate::i18n::td_string!(crate::boot::use_locale(), form.warning)}</span>{text.in_language(language).to_owned()}
                     </strong>
                 </div>
             }
