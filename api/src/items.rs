@@ -351,6 +351,7 @@ pub async fn submit(
         form_id: current.item.form_id,
         answers: request.answers,
         draft_id: None,
+        language: request.language,
     };
     let prepared = match sent::prepare(state, user, key, request, Audience::Citizen).await? {
         Prepare::Ready(prepared) => prepared,

@@ -20,6 +20,7 @@ use shared::api::{
 use shared::forms::{
     Answers, Audience, FormDefinition, exit_page, prune_hidden, summary, validate_all,
 };
+use shared::language::Language;
 use uuid::Uuid;
 
 use super::{check_answer_shapes, drafts, form, form_for, from_json, reference, to_json, uploads};
@@ -273,6 +274,9 @@ pub struct Prepared {
     definition: FormDefinition,
     answers: Answers,
     today: NaiveDate,
+    /// The language the person answered in, kept with the submission; staff read the
+    /// English summary whatever it was.
+    language: Language,
 }
 
 /// What `prepare` found: a form to store, or the one an earlier try with the same key sent.
@@ -311,6 +315,7 @@ pub async fn prepare(
         definition: form(state, &request.form_id)?.clone(),
         answers: checked.answers,
         today: checked.today,
+        language: request.language,
     })))
 }
 
@@ -357,6 +362,7 @@ pub fn insert(
         definition,
         answers,
         today,
+        language,
         ..
     } = prepared;
     let id = Uuid::now_v7().to_string();
@@ -391,6 +397,7 @@ pub fn insert(
                     submissions::form_title.eq(definition.title.english()),
                     submissions::answers.eq(&answers_json),
                     submissions::summary.eq(&summary),
+                    submissions::language.eq(language.code()),
                     submissions::status.eq(SubmissionStatus::Received.as_str()),
                     submissions::submitted_at.eq(now),
                     submissions::status_changed_at.eq(now),

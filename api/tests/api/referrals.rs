@@ -1042,3 +1042,41 @@ async fn the_server_accepts_exactly_the_answers_the_browsers_engine_accepts() {
         assert!(status == 201 || status == 422, "case {case}: {status}");
     }
 }
+
+#[tokio::test]
+async fn a_form_answered_in_welsh_keeps_its_language_and_staff_read_it_in_english() {
+    let app = spawn_app().await;
+    let session = professional(&app, "sian@example.org").await;
+    let me = app.caller(&session);
+
+    let sent = me
+        .send_form(
+            "cymraeg-1",
+            json!({"form_id": "support-enquiry", "answers": complete_enquiry(), "language": "cy"}),
+        )
+        .await;
+    assert_eq!(sent.status(), 201, "{}", sent.text().await.unwrap());
+    let sent: SubmissionView = sent.json().await.unwrap();
+
+    let staff_session = app.signed_in_staff("sam@council.example").await;
+    let seen: shared::api::StaffSubmissionView = app
+        .caller(&staff_session)
+        .read(&format!("/api/v1/staff/submissions/{}", sent.id))
+        .await;
+    assert_eq!(seen.language, shared::language::Language::Welsh);
+    let role = seen
+        .summary
+        .iter()
+        .find(|row| row.question_id == "referrer_role")
+        .unwrap();
+    assert_eq!(
+        (role.label.as_str(), role.answer.as_str()),
+        ("Your role", "GP")
+    );
+    let need = seen
+        .summary
+        .iter()
+        .find(|row| row.question_id == "has_carers")
+        .unwrap();
+    assert_eq!(need.answer, "Yes");
+}

@@ -133,6 +133,9 @@ pub struct SaveItemRequest {
 pub struct SubmitItemRequest {
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub answers: Answers,
+    /// The language the form was answered in (`en` when not given); kept with the answers.
+    #[serde(default)]
+    pub language: crate::language::Language,
 }
 
 /// Staff send a form to a person to complete.

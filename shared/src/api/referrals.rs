@@ -122,6 +122,9 @@ pub struct CreateSubmissionRequest {
     /// The draft these answers came from, deleted once the form is submitted.
     #[serde(default)]
     pub draft_id: Option<String>,
+    /// The language the form was answered in (`en` when not given); kept with the submission.
+    #[serde(default)]
+    pub language: crate::language::Language,
 }
 
 /// Where a submission has got to at the council.

@@ -157,6 +157,9 @@ pub struct StaffSubmissionView {
     #[serde(flatten)]
     pub entry: QueueEntry,
     pub form_version: u32,
+    /// The language the sender answered in: write back in it. The summary is in English
+    /// whatever it was.
+    pub language: crate::language::Language,
     /// The email address of the account that sent it, to contact them.
     pub submitted_by_email: String,
     /// Who the answers say it is about, when the form names the questions that say so.

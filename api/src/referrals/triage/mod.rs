@@ -17,6 +17,7 @@ use shared::api::{
     SubmissionEvent, SubmissionId, SubmissionStatus, TeamRef,
 };
 use shared::forms::SummaryRow;
+use shared::language::Language;
 use uuid::Uuid;
 
 use crate::audit::{self, Action, Event, Subject};
@@ -188,12 +189,13 @@ struct EventRow {
 
 /// The submission with its answers and history, read in the caller's transaction.
 fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiError> {
-    let (row, form_version, summary): (Queued, i32, String) = submissions::table
+    let (row, form_version, summary, language): (Queued, i32, String, String) = submissions::table
         .find(id)
         .select((
             Queued::as_select(),
             submissions::form_version,
             submissions::summary,
+            submissions::language,
         ))
         .first(conn)
         .optional()?
@@ -233,6 +235,7 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
     Ok(StaffSubmissionView {
         entry: names.entry(&row, calendar::today()),
         form_version: ApiError::stored(form_version, "form version")?,
+        language: Language::try_from(language).map_err(|e| ApiError::Internal(e.into()))?,
         submitted_by_email: names.email(&row.account_id),
         about: None,
         candidates: Vec::new(),

@@ -29,7 +29,8 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
     let navigate = use_navigate();
     let progress = Progress::load_or_new(&filling);
     let answers = progress.answers.clone();
-    let rows = summary_in(&form, &answers, today(), crate::boot::use_language());
+    let language = crate::boot::use_language();
+    let rows = summary_in(&form, &answers, today(), language);
     let problems = validate_all(&form, &answers, today(), &council.postcode_districts);
     let exit = exit_page(&form, &answers, today()).map(|e| e.id.clone());
     let said = warnings(&form, &answers, today());
@@ -87,12 +88,14 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
                                 form_id: form_id.clone(),
                                 answers: progress.answers.clone(),
                                 draft_id: progress.draft_id.clone(),
+                                language,
                             };
                             client.submit_form(key, &request).await
                         }
                         Filling::Item { person_id, item_id } => {
                             let request = SubmitItemRequest {
                                 answers: progress.answers.clone(),
+                                language,
                             };
                             client.submit_item(key, person_id, item_id, &request).await
                         }

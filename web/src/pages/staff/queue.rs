@@ -5,6 +5,7 @@ use shared::api::{
     SubmissionChangeRequest, SubmissionStatus, TeamQueueSummary, UploadView,
 };
 use shared::forms::SummaryRow;
+use shared::language::Language;
 
 use super::{Failed, day, load, staff_only, status_tag};
 use crate::api;
@@ -289,7 +290,7 @@ fn ReferralPage(
         })}
         <IdentityBar entry=entry.clone() />
         <h1 class="govuk-heading-l">{entry.form_title.clone()}</h1>
-        <Received entry=entry.clone() email=submission.submitted_by_email.clone() />
+        <Received entry=entry.clone() email=submission.submitted_by_email.clone() language=submission.language />
         <ChangeForm entry=entry.clone() teams=teams staff=staff version=version saved=saved errors=errors busy=busy />
         <History history=submission.history.clone() />
         {about}
@@ -322,11 +323,16 @@ fn IdentityBar(entry: QueueEntry) -> impl IntoView {
 
 /// When it came, from whom (`email` is the sender's address), and who has it.
 #[component]
-fn Received(entry: QueueEntry, email: String) -> impl IntoView {
+fn Received(entry: QueueEntry, email: String, language: Language) -> impl IntoView {
+    let answered_in = match language {
+        Language::English => "English",
+        Language::Welsh => "Welsh (Cymraeg): reply in Welsh",
+    };
     view! {
         <SummaryList>
             <ListRow key="Received">{crate::time::uk_time(entry.submitted_at)}</ListRow>
             <ListRow key="Sent by">{format!("{} ({email})", entry.submitted_by)}</ListRow>
+            <ListRow key="Answered in">{answered_in}</ListRow>
             <ListRow key="Team">{entry.team.map(|t| t.name).unwrap_or_else(|| "None yet".into())}</ListRow>
             <ListRow key="Worker">{entry.assigned_to.map(|p| p.name).unwrap_or_else(|| "Nobody".into())}</ListRow>
         </SummaryList>
