@@ -2,12 +2,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::SubmissionView;
+use shared::language::Language;
 
 use shared::api::FieldErrors;
 
 use crate::api::{self, ApiError};
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
 use crate::pages::form::state::take_just_submitted;
 use crate::session::use_session;
 
@@ -59,23 +61,41 @@ fn NotLoaded(error: ApiError) -> impl IntoView {
 #[component]
 fn Sent(submission: SubmissionView) -> impl IntoView {
     let just_sent = take_just_submitted(&submission.id);
+    let locale = crate::boot::use_locale();
+    let language = crate::boot::use_language();
     set_page_title(if just_sent {
-        "Form submitted"
+        td_string!(locale, sent.submitted)
     } else {
         &submission.form_title
     });
-    let next_steps = LocalResource::new({
+    let form = LocalResource::new({
         let form_id = submission.form_id.clone();
         move || {
             let form_id = form_id.clone();
-            async move {
-                api::form(&form_id)
-                    .await
-                    .map(|f| f.what_happens_next)
-                    .unwrap_or_default()
-            }
+            async move { api::form(&form_id).await.ok() }
         }
     });
+    let next_steps = move || {
+        form.get()
+            .flatten()
+            .map(|f| crate::pages::form::blocks(&f.what_happens_next))
+    };
+    // The answers as the sender read them: in their language, while the form is the version
+    // they answered (the council keeps the English summary).
+    let rows = {
+        let stored = submission.summary.clone();
+        let (answers, version, at) = (
+            submission.answers.clone(),
+            submission.form_version,
+            submission.submitted_at,
+        );
+        move || match form.get().flatten() {
+            Some(f) if language != Language::English && f.version == version => {
+                shared::forms::summary_in(&f, &answers, at.date_naive(), language)
+            }
+            _ => stored.clone(),
+        }
+    };
     let submitted = crate::time::uk_time(submission.submitted_at);
     let errors = RwSignal::new(FieldErrors::new());
     let session = use_session();
@@ -108,50 +128,52 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
                 {if just_sent {
                     view! {
                         <div class="govuk-panel govuk-panel--confirmation">
-                            <h1 class="govuk-panel__title">"Form submitted"</h1>
-                            <div class="govuk-panel__body">"Your reference number"<br /><strong>{submission.reference.clone()}</strong></div>
+                            <h1 class="govuk-panel__title">{td_string!(locale, sent.submitted)}</h1>
+                            <div class="govuk-panel__body">{td_string!(locale, sent.your_reference)}<br /><strong>{submission.reference.clone()}</strong></div>
                         </div>
-                        <h2 class="govuk-heading-m">"What happens next"</h2>
+                        <h2 class="govuk-heading-m">{td_string!(locale, sent.what_happens_next)}</h2>
                         <Transition fallback=|| ()>
-                            {move || next_steps.get().map(|blocks| crate::pages::form::blocks(&blocks))}
+                            {next_steps}
                         </Transition>
-                        <h2 class="govuk-heading-m">"What you sent"</h2>
+                        <h2 class="govuk-heading-m">{td_string!(locale, sent.what_you_sent)}</h2>
                     }.into_any()
                 } else {
                     view! {
-                        <A href="/account" attr:class="govuk-back-link">"Back to your account"</A>
+                        <A href="/account" attr:class="govuk-back-link">{td_string!(locale, sent.back_to_account)}</A>
                         <span class="govuk-caption-l">{submission.reference.clone()}</span>
                         <h1 class="govuk-heading-l">{submission.form_title.clone()}</h1>
                     }.into_any()
                 }}
                 <dl class="govuk-summary-list">
                     <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">"Reference"</dt>
+                        <dt class="govuk-summary-list__key">{td_string!(locale, sent.reference)}</dt>
                         <dd class="govuk-summary-list__value">{submission.reference.clone()}</dd>
                     </div>
                     <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">"Submitted"</dt>
+                        <dt class="govuk-summary-list__key">{td_string!(locale, sent.submitted_at)}</dt>
                         <dd class="govuk-summary-list__value">{format!("{submitted} (UTC)")}</dd>
                     </div>
                     <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">"Status"</dt>
+                        <dt class="govuk-summary-list__key">{td_string!(locale, sent.status)}</dt>
                         <dd class="govuk-summary-list__value"><strong class="govuk-tag">{submission.status.label()}</strong></dd>
                     </div>
                 </dl>
-                <h2 class="govuk-heading-m">"Your answers"</h2>
+                <h2 class="govuk-heading-m">{td_string!(locale, sent.your_answers)}</h2>
                 <dl class="govuk-summary-list">
-                    {submission.summary.iter().map(|row| view! {
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">{row.label.clone()}</dt>
-                            <dd class="govuk-summary-list__value app-answer">{row.answer.clone()}</dd>
-                        </div>
-                    }).collect_view()}
+                    <Transition fallback=|| ()>
+                        {move || rows().into_iter().map(|row| view! {
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">{row.label}</dt>
+                                <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
+                            </div>
+                        }).collect_view()}
+                    </Transition>
                 </dl>
                 <ErrorSummary errors=errors />
                 <div class="govuk-button-group app-no-print">
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print this form"</button>
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=download>"Download as PDF"</button>
-                    <A href="/account" attr:class="govuk-link">"Go to your account"</A>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=print>{td_string!(locale, sent.print)}</button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=download>{td_string!(locale, sent.download)}</button>
+                    <A href="/account" attr:class="govuk-link">{td_string!(locale, sent.go_to_account)}</A>
                 </div>
             </div>
         </div>

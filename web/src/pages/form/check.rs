@@ -12,6 +12,7 @@ use super::{FormCaption, as_summary, with_form};
 use crate::boot::use_council;
 use crate::components::form::{ErrorSummary, WarningText};
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
 use crate::session::use_session;
 
 /// Check your answers: every visible answer with a Change link; Submit once the form is
@@ -23,7 +24,8 @@ pub fn CheckAnswers() -> impl IntoView {
 
 #[component]
 fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
-    set_page_title("Check your answers");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, wizard.check_your_answers));
     let session = use_session();
     let council = use_council();
     let navigate = use_navigate();
@@ -53,7 +55,10 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
             let message = problems
                 .get(&row.question_id)
                 .and_then(|m| m.first().cloned())
-                .or_else(|| row.missing.then(|| format!("Answer: {}", row.label)))
+                .or_else(|| {
+                    row.missing
+                        .then(|| format!("{}{}", td_string!(locale, wizard.answer), row.label))
+                })
                 .or_else(|| {
                     problems
                         .iter()
@@ -134,14 +139,14 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
     view! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <A href=back attr:class="govuk-back-link">"Back"</A>
+                <A href=back attr:class="govuk-back-link">{td_string!(locale, wizard.back)}</A>
                 <ErrorSummary errors=errors />
                 <FormCaption title=form.title.in_language(crate::boot::use_language()).to_owned() />
-                <h1 class="govuk-heading-l">"Check your answers"</h1>
+                <h1 class="govuk-heading-l">{td_string!(locale, wizard.check_your_answers)}</h1>
                 {exit.map(|exit_id| view! {
                     <div class="govuk-inset-text">
-                        "Your answers mean this form cannot be sent. "
-                        <A href=filling.exit(&exit_id) attr:class="govuk-link">"See what to do instead"</A>"."
+                        {td_string!(locale, wizard.cannot_be_sent)}
+                        <A href=filling.exit(&exit_id) attr:class="govuk-link">{td_string!(locale, wizard.what_to_do_instead)}</A>"."
                     </div>
                 })}
                 {(!to_fix.is_empty()).then(|| view! { <NotFinished to_fix=to_fix /> })}
@@ -152,20 +157,20 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
                     view! { <PageAnswers title=title href=filling.page(&page_id) rows=page_rows /> }
                 }).collect_view()}
                 {ready.then(|| view! {
-                    <h2 class="govuk-heading-m">"Now send your form"</h2>
+                    <h2 class="govuk-heading-m">{td_string!(locale, wizard.now_send)}</h2>
                     {move || if session.is_signed_in() {
                         view! {
-                            <p class="govuk-body">"By submitting this form you confirm that, to the best of your knowledge, the details you are providing are correct."</p>
+                            <p class="govuk-body">{td_string!(locale, wizard.declaration)}</p>
                             <button type="button" class="govuk-button" data-module="govuk-button"
-                                disabled=move || busy.get() on:click=submit.clone()>"Submit"</button>
+                                disabled=move || busy.get() on:click=submit.clone()>{td_string!(locale, wizard.submit)}</button>
                         }.into_any()
                     } else {
                         let (a, b) = (sign_in_first.clone(), sign_in_first_too.clone());
                         view! {
-                            <p class="govuk-body">"To submit the form you need to sign in, or register for an account. Your answers are kept in this window while you do."</p>
+                            <p class="govuk-body">{td_string!(locale, wizard.sign_in_to_submit)}</p>
                             <div class="govuk-button-group">
-                                <A href="/sign-in" attr:class="govuk-button" attr:role="button" on:click=move |_| a()>"Sign in"</A>
-                                <A href="/register" attr:class="govuk-button govuk-button--secondary" attr:role="button" on:click=move |_| b()>"Register"</A>
+                                <A href="/sign-in" attr:class="govuk-button" attr:role="button" on:click=move |_| a()>{td_string!(locale, wizard.sign_in)}</A>
+                                <A href="/register" attr:class="govuk-button govuk-button--secondary" attr:role="button" on:click=move |_| b()>{td_string!(locale, wizard.register)}</A>
                             </div>
                         }.into_any()
                     }}
@@ -178,10 +183,11 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
 /// The questions still to answer, each a link to its page.
 #[component]
 fn NotFinished(to_fix: Vec<(String, String)>) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     view! {
         <div class="govuk-inset-text app-missing">
-            <h2 class="govuk-heading-m">"You have not finished this form"</h2>
-            <p class="govuk-body">"You can submit the form when you have answered these questions:"</p>
+            <h2 class="govuk-heading-m">{td_string!(locale, wizard.not_finished)}</h2>
+            <p class="govuk-body">{td_string!(locale, wizard.answer_these)}</p>
             <ul class="govuk-list">
                 {to_fix.into_iter().map(|(href, message)| view! {
                     <li><A href=href attr:class="govuk-link">{message}</A></li>
@@ -194,6 +200,7 @@ fn NotFinished(to_fix: Vec<(String, String)>) -> impl IntoView {
 /// One page's answers, each with a link to change it on the page (`href`).
 #[component]
 fn PageAnswers(title: String, href: String, rows: Vec<SummaryRow>) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     view! {
         <h2 class="govuk-heading-m">{title}</h2>
         <dl class="govuk-summary-list govuk-!-margin-bottom-9">
@@ -203,7 +210,7 @@ fn PageAnswers(title: String, href: String, rows: Vec<SummaryRow>) -> impl IntoV
                     <dd class="govuk-summary-list__value app-answer">{row.answer.clone()}</dd>
                     <dd class="govuk-summary-list__actions">
                         <A href=format!("{href}#{}", row.question_id) attr:class="govuk-link">
-                            "Change"<span class="govuk-visually-hidden">{format!(" {}", row.label.to_lowercase())}</span>
+                            {td_string!(locale, wizard.change)}<span class="govuk-visually-hidden">{format!(" {}", row.label.to_lowercase())}</span>
                         </A>
                     </dd>
                 </div>

@@ -7,6 +7,7 @@ use super::start::blocks;
 use super::state::{Filling, Progress, today};
 use super::{FormCaption, with_form};
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
 use crate::pages::not_found::NotFound;
 
 /// Where answers end the form early: what to do instead (phone us, contact your own council).
@@ -30,6 +31,7 @@ pub fn FormExit() -> impl IntoView {
 #[component]
 fn Exit(form: FormDefinition, exit: ExitPage, filling: Filling) -> impl IntoView {
     let language = crate::boot::use_language();
+    let locale = crate::boot::use_locale();
     set_page_title(exit.title.in_language(language));
     let answers = Progress::load_or_new(&filling).answers;
     let back = visible_pages(&form, &answers, today())
@@ -39,12 +41,12 @@ fn Exit(form: FormDefinition, exit: ExitPage, filling: Filling) -> impl IntoView
     view! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <A href=back.clone() attr:class="govuk-back-link">"Back"</A>
+                <A href=back.clone() attr:class="govuk-back-link">{td_string!(locale, wizard.back)}</A>
                 <FormCaption title=form.title.in_language(language).to_owned() />
                 <h1 class="govuk-heading-l">{exit.title.in_language(language).to_owned()}</h1>
                 {blocks(&exit.body)}
                 <p class="govuk-body">
-                    "If you gave a wrong answer, "<A href=back attr:class="govuk-link">"go back and change it"</A>"."
+                    {td_string!(locale, wizard.wrong_answer)}<A href=back attr:class="govuk-link">{td_string!(locale, wizard.go_back_and_change)}</A>"."
                 </p>
             </div>
         </div>

@@ -32,6 +32,7 @@ use shared::forms::FormDefinition;
 
 use self::state::{Filling, Progress};
 use crate::api::{self, ApiError};
+use crate::i18n::{td, td_string};
 use crate::pages::not_found::NotFound;
 use crate::session::{Session, use_session};
 
@@ -102,8 +103,9 @@ fn with_form<V: IntoView + 'static>(
             }
         }
     });
+    let locale = crate::boot::use_locale();
     view! {
-        <Transition fallback=|| view! { <p class="govuk-body">"Loading the form"</p> }>
+        <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, wizard.loading)}</p> }>
             {move || {
                 opened.get().flatten().map(|loaded| match loaded {
                     Ok(Opened::Ready(form, filling, person)) => {
@@ -111,9 +113,9 @@ fn with_form<V: IntoView + 'static>(
                         render(*form, filling).into_any()
                     }
                     Ok(Opened::AlreadySent(filling)) => view! {
-                        <h1 class="govuk-heading-l">"This form has been sent"</h1>
-                        <p class="govuk-body">"It can no longer be changed. "
-                            <A href=filling.base() attr:class="govuk-link">"See what was sent"</A>"."</p>
+                        <h1 class="govuk-heading-l">{td_string!(locale, wizard.already_sent)}</h1>
+                        <p class="govuk-body">{td_string!(locale, wizard.no_longer_changed)}
+                            <A href=filling.base() attr:class="govuk-link">{td_string!(locale, wizard.see_what_was_sent)}</A>"."</p>
                     }.into_any(),
                     Err(ApiError::Problem(problem)) if problem.status == 404 => view! { <NotFound /> }.into_any(),
                     Err(error) => view! { <LoadFailed error=error /> }.into_any(),
@@ -141,8 +143,9 @@ struct RecordOf(Option<String>);
 #[component]
 fn FormCaption(title: String) -> impl IntoView {
     let person = use_context::<RecordOf>().and_then(|RecordOf(person)| person);
+    let locale = crate::boot::use_locale();
     view! {
-        {person.map(|name| view! { <span class="govuk-caption-m app-whose">{format!("{name}'s record")}</span> })}
+        {person.map(|name| view! { <span class="govuk-caption-m app-whose">{td!(locale, wizard.whose_record, name = name)}</span> })}
         <span class="govuk-caption-l">{title}</span>
     }
 }
@@ -155,10 +158,11 @@ fn LoadFailed(error: ApiError) -> impl IntoView {
         .flatten()
         .next()
         .unwrap_or_default();
+    let locale = crate::boot::use_locale();
     view! {
-        <h1 class="govuk-heading-l">"Sorry, the form could not be loaded"</h1>
+        <h1 class="govuk-heading-l">{td_string!(locale, wizard.load_failed)}</h1>
         <p class="govuk-body">{message}</p>
-        <p class="govuk-body">"Your answers in this window are kept. Try again in a few minutes."</p>
+        <p class="govuk-body">{td_string!(locale, wizard.answers_kept)}</p>
     }
 }
 

@@ -14,6 +14,7 @@ use super::{FormCaption, ProgressLine, as_summary, with_form};
 use crate::boot::use_council;
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 
@@ -50,6 +51,7 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
     let busy = RwSignal::new(false);
     let form = StoredValue::new(form);
     let language = crate::boot::use_language();
+    let locale = crate::boot::use_locale();
     set_page_title(page.title.in_language(language));
     let percent =
         Signal::derive(move || form.with_value(|f| answers.with(|a| progress(f, a, today()))));
@@ -159,16 +161,16 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
                 <h1 class="govuk-heading-l app-focus-target" tabindex="-1" node_ref=heading>{page.title.in_language(language).to_owned()}</h1>
                 {(!shown).then(|| view! {
                     <div class="govuk-inset-text">
-                        "Your earlier answers mean this page is not needed. "
-                        <A href=base.clone() attr:class="govuk-link">"Go back to the start of the form"</A>"."
+                        {td_string!(locale, wizard.not_needed)}
+                        <A href=base.clone() attr:class="govuk-link">{td_string!(locale, wizard.back_to_start)}</A>"."
                     </div>
                 })}
                 {page.intro.clone().map(|text| view! { <p class="govuk-body">{text.in_language(language).to_owned()}</p> })}
                 <form novalidate on:submit=next>
                     <PageQuestions form page=page.clone() answers errors />
                     <div class="govuk-button-group">
-                        <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Next"</button>
-                        <button type="button" class="govuk-button govuk-button--secondary" on:click=previous>"Previous"</button>
+                        <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, form.next)}</button>
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=previous>{td_string!(locale, form.previous)}</button>
                     </div>
                 </form>
                 <FormActions is_item=is_item base=base save=save_for_later />
@@ -184,6 +186,7 @@ fn FormActions<F>(is_item: bool, base: String, save: F) -> impl IntoView
 where
     F: Fn(leptos::ev::MouseEvent) + 'static,
 {
+    let locale = crate::boot::use_locale();
     let print = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -192,12 +195,12 @@ where
     view! {
         <div class="govuk-button-group app-form-actions">
             <button type="button" class="govuk-button govuk-button--secondary" on:click=save>
-                {if is_item { "Save" } else { "Save for later" }}
+                {if is_item { td_string!(locale, wizard.save) } else { td_string!(locale, wizard.save_for_later) }}
             </button>
-            <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print"</button>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=print>{td_string!(locale, wizard.print)}</button>
             // A council's request cannot be thrown away; a referral not yet sent can.
             {(!is_item).then(|| view! {
-                <A href=format!("{base}/cancel") attr:class="govuk-link">"Cancel"</A>
+                <A href=format!("{base}/cancel") attr:class="govuk-link">{td_string!(locale, wizard.cancel)}</A>
             })}
         </div>
     }

@@ -10,9 +10,11 @@ use shared::api::FieldErrors;
 use shared::forms::{
     Answers, Choice, FormDefinition, Question, QuestionKind, summary_in, warnings,
 };
+use shared::language::Language;
 
 use super::state::today;
 use crate::components::form::WarningText;
+use crate::i18n::td_string;
 use crate::pages::submission::readable_size;
 use crate::session::use_session;
 
@@ -193,6 +195,7 @@ pub fn question_view(
 ) -> AnyView {
     let key = slot.key();
     let language = crate::boot::use_language();
+    let locale = crate::boot::use_locale();
     match &question.kind {
         QuestionKind::Text { .. }
         | QuestionKind::Email
@@ -270,11 +273,11 @@ pub fn question_view(
             let options = vec![
                 Choice {
                     value: "yes".into(),
-                    label: "Yes".into(),
+                    label: td_string!(locale, wizard.yes).into(),
                 },
                 Choice {
                     value: "no".into(),
-                    label: "No".into(),
+                    label: td_string!(locale, wizard.no).into(),
                 },
             ];
             choices_view(question, &options, slot, errors, "radio", true)
@@ -296,7 +299,7 @@ pub fn question_view(
                         aria-describedby=described_by(question, &key, errors)
                         prop:value=move || get.text()
                         on:change=move |ev| set.set(Value::String(event_target_value(&ev)))>
-                        <option value="">"Choose an answer"</option>
+                        <option value="">{td_string!(locale, wizard.choose)}</option>
                         {options.into_iter().map(|o| view! { <option value=o.value>{o.label.in_language(language).to_owned()}</option> }).collect_view()}
                     </select>
                 </div>
@@ -329,8 +332,8 @@ pub fn question_view(
                         {move || {
                             let rows = answers.with(|a| summary_in(&form, a, today(), language));
                             rows.into_iter()
-                                .find(|r| r.question_id == id && !r.answer.is_empty() && r.answer != "Not answered")
-                                .map_or_else(|| "Worked out when you have given the answers above.".to_owned(), |r| r.answer)
+                                .find(|r| r.question_id == id && !r.answer.is_empty() && r.answer != td_string!(locale, wizard.not_answered))
+                                .map_or_else(|| td_string!(locale, wizard.worked_out).to_owned(), |r| r.answer)
                         }}
                     </p>
                 </div>
@@ -342,6 +345,7 @@ pub fn question_view(
 }
 
 fn date_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) -> AnyView {
+    let locale = crate::boot::use_locale();
     let key = slot.key();
     let part = |name: &'static str, label: &'static str, width: &'static str, first: bool| {
         let (get, set) = (slot.clone(), slot.clone());
@@ -375,9 +379,9 @@ fn date_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) -> 
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label_text(question)}</legend>
                 {hint_and_error(question, &key, errors)}
                 <div class="govuk-date-input">
-                    {part("day", "Day", "govuk-input--width-2", true)}
-                    {part("month", "Month", "govuk-input--width-2", false)}
-                    {part("year", "Year", "govuk-input--width-4", false)}
+                    {part("day", td_string!(locale, wizard.day), "govuk-input--width-2", true)}
+                    {part("month", td_string!(locale, wizard.month), "govuk-input--width-2", false)}
+                    {part("year", td_string!(locale, wizard.year), "govuk-input--width-4", false)}
                 </div>
             </fieldset>
         </div>
@@ -386,6 +390,7 @@ fn date_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) -> 
 }
 
 fn address_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) -> AnyView {
+    let locale = crate::boot::use_locale();
     let key = slot.key();
     let line = |name: &'static str,
                 label: &'static str,
@@ -412,10 +417,10 @@ fn address_view(question: &Question, slot: Slot, errors: RwSignal<FieldErrors>) 
             <fieldset class="govuk-fieldset" aria-describedby=described_by(question, &key, errors)>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label_text(question)}</legend>
                 {hint_and_error(question, &key, errors)}
-                {line("line1", "Address line 1", "address-line1", "", true)}
-                {line("line2", "Address line 2 (optional)", "address-line2", "", false)}
-                {line("town", "Town or city", "address-level2", "govuk-!-width-two-thirds", false)}
-                {line("postcode", "Postcode", "postal-code", "govuk-input--width-10", false)}
+                {line("line1", td_string!(locale, wizard.address_line1), "address-line1", "", true)}
+                {line("line2", td_string!(locale, wizard.address_line2), "address-line2", "", false)}
+                {line("town", td_string!(locale, wizard.town), "address-level2", "govuk-!-width-two-thirds", false)}
+                {line("postcode", td_string!(locale, wizard.postcode), "postal-code", "govuk-input--width-10", false)}
             </fieldset>
         </div>
     }
@@ -519,6 +524,8 @@ fn group_view(
     slot: Slot,
     errors: RwSignal<FieldErrors>,
 ) -> AnyView {
+    let language = crate::boot::use_language();
+    let locale = crate::boot::use_locale();
     let key = slot.key();
     let answers = slot.answers;
     let group_id = question.id.clone();
@@ -568,7 +575,7 @@ fn group_view(
                             <h2 class="govuk-heading-s">{title.clone()}</h2>
                             {fields}
                             <button type="button" class="govuk-button govuk-button--secondary" on:click=remove>
-                                "Remove"<span class="govuk-visually-hidden">{format!(" {}", title.to_lowercase())}</span>
+                                {td_string!(locale, wizard.remove)}<span class="govuk-visually-hidden">{format!(" {}", title.to_lowercase())}</span>
                             </button>
                         </div>
                     }
@@ -594,9 +601,19 @@ fn group_view(
     };
     let add_label = move || {
         if count.get() == 0 {
-            format!("Add {}", article(&item_name))
+            // English puts "a" or "an" before the item; Welsh has no indefinite article.
+            let item = if language == Language::English {
+                article(&item_name)
+            } else {
+                item_name.clone()
+            };
+            format!("{}{item}", td_string!(locale, wizard.add))
         } else {
-            format!("Add another {item_name}")
+            format!(
+                "{}{item_name}{}",
+                td_string!(locale, wizard.add_another_before),
+                td_string!(locale, wizard.add_another_after)
+            )
         }
     };
     view! {
@@ -639,6 +656,7 @@ fn file_view(
     slot: Slot,
     errors: RwSignal<FieldErrors>,
 ) -> AnyView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let key = slot.key();
     let uploading = RwSignal::new(false);
@@ -718,9 +736,9 @@ fn file_view(
                 view! {
                     <p class="govuk-body" id=key>
                         <A href="/sign-in" attr:class="govuk-link" on:click=move |_| super::state::return_here_after_sign_in(&here)>
-                            "Sign in to attach a file"
+                            {td_string!(locale, wizard.sign_in_to_attach)}
                         </A>
-                        " (your answers are kept), or leave this for now."
+                        {td_string!(locale, wizard.answers_kept_or_leave)}
                     </p>
                 }
                 .into_any()
@@ -729,7 +747,7 @@ fn file_view(
                 <p class="govuk-body" id=key>
                     <strong>{name}</strong>" "
                     <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=remove.clone()>
-                        "Remove"<span class="govuk-visually-hidden">{remove_label.clone()}</span>
+                        {td_string!(locale, wizard.remove)}<span class="govuk-visually-hidden">{remove_label.clone()}</span>
                     </button>
                 </p>
             }
@@ -738,7 +756,7 @@ fn file_view(
                 <input class="govuk-file-upload" id=key.clone() name=key type="file" accept=accept.clone()
                     aria-describedby=described.clone()
                     disabled=move || uploading.get() on:change=change.clone() />
-                {move || uploading.get().then(|| view! { <p class="govuk-body-s" role="status">"Uploading the file"</p> })}
+                {move || uploading.get().then(|| view! { <p class="govuk-body-s" role="status">{td_string!(locale, wizard.uploading)}</p> })}
             }
             .into_any(),
         }

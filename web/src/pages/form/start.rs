@@ -11,6 +11,7 @@ use crate::api;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
 use crate::session::use_session;
 
 /// "Before you start": what the form is for, what to have ready, and Start now. Someone not
@@ -24,6 +25,7 @@ pub fn FormStart() -> impl IntoView {
 #[component]
 fn Start(form: FormDefinition, filling: Filling) -> impl IntoView {
     let language = crate::boot::use_language();
+    let locale = crate::boot::use_locale();
     set_page_title(form.title.in_language(language));
     let session = use_session();
     let navigate = use_navigate();
@@ -66,28 +68,28 @@ fn Start(form: FormDefinition, filling: Filling) -> impl IntoView {
     view! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <A href="/referrals" attr:class="govuk-back-link">"Back"</A>
+                <A href="/referrals" attr:class="govuk-back-link">{td_string!(locale, wizard.back)}</A>
                 <ErrorSummary errors=errors />
                 <FormCaption title=form.title.in_language(language).to_owned() />
-                <h1 class="govuk-heading-l">"Before you start"</h1>
+                <h1 class="govuk-heading-l">{td_string!(locale, wizard.before_you_start)}</h1>
                 {blocks(&form.before_you_start)}
                 <ul class="govuk-list govuk-list--bullet">
-                    <li>"Questions marked with an asterisk (*) must be answered."</li>
-                    <li>"Forms time out after 20 minutes without activity. Sign in and use Save for later to keep your answers for 30 days."</li>
-                    <li>"The council sees nothing until you submit the form."</li>
+                    <li>{td_string!(locale, wizard.asterisk)}</li>
+                    <li>{td_string!(locale, wizard.time_out)}</li>
+                    <li>{td_string!(locale, wizard.sees_nothing)}</li>
                 </ul>
                 {move || (!session.is_signed_in()).then(|| view! { <BotCheckStatus solution=bot_check /> })}
                 <button type="button" class="govuk-button govuk-button--start" data-module="govuk-button"
                     disabled=move || !ready() on:click=start>
-                    {if in_progress { "Continue" } else { "Start now" }}
+                    {if in_progress { td_string!(locale, form.continue_) } else { td_string!(locale, wizard.start_now) }}
                     <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
                         <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
                     </svg>
                 </button>
                 {in_progress.then(|| view! {
                     <p class="govuk-body">
-                        "You have answers in progress in this window. "
-                        <A href=format!("{base}/cancel") attr:class="govuk-link">"Start again with an empty form"</A>"."
+                        {td_string!(locale, wizard.in_progress)}
+                        <A href=format!("{base}/cancel") attr:class="govuk-link">{td_string!(locale, wizard.start_again)}</A>"."
                     </p>
                 })}
             </div>
