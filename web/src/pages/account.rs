@@ -8,56 +8,58 @@ use shared::api::{
 
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
+use crate::i18n::{td, td_string};
 use crate::session::{Ending, use_session};
 
 /// The account menu's page: who is signed in, what they can change, and signing out.
 #[component]
 pub fn Account() -> impl IntoView {
-    set_page_title("Your account");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, account.title));
     let session = use_session();
     move || {
         let account = session.account();
         let name = account.as_ref().map(|a| full_name(&a.forename, &a.surname));
         let email = account.map(|a| a.email);
         view! {
-            <h1 class="govuk-heading-l">"Your account"</h1>
+            <h1 class="govuk-heading-l">{td_string!(locale, account.title)}</h1>
             <dl class="govuk-summary-list">
                 <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">"Name"</dt>
+                    <dt class="govuk-summary-list__key">{td_string!(locale, account.name)}</dt>
                     <dd class="govuk-summary-list__value">{name}</dd>
                     <dd class="govuk-summary-list__actions">
-                        <A href="/account/name" attr:class="govuk-link">"Change"<span class="govuk-visually-hidden">" name"</span></A>
+                        <A href="/account/name" attr:class="govuk-link">{td_string!(locale, account.change)}<span class="govuk-visually-hidden">{td_string!(locale, account.change_name_hidden)}</span></A>
                     </dd>
                 </div>
                 <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">"Email address"</dt>
+                    <dt class="govuk-summary-list__key">{td_string!(locale, form.email_address)}</dt>
                     <dd class="govuk-summary-list__value">{email}</dd>
                     <dd class="govuk-summary-list__actions">
-                        <A href="/account/email" attr:class="govuk-link">"Change"<span class="govuk-visually-hidden">" email address"</span></A>
+                        <A href="/account/email" attr:class="govuk-link">{td_string!(locale, account.change)}<span class="govuk-visually-hidden">{td_string!(locale, account.change_email_hidden)}</span></A>
                     </dd>
                 </div>
                 <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">"Password"</dt>
-                    <dd class="govuk-summary-list__value">"Set"</dd>
+                    <dt class="govuk-summary-list__key">{td_string!(locale, form.password)}</dt>
+                    <dd class="govuk-summary-list__value">{td_string!(locale, account.password_set)}</dd>
                     <dd class="govuk-summary-list__actions">
-                        <A href="/account/password" attr:class="govuk-link">"Change"<span class="govuk-visually-hidden">" password"</span></A>
+                        <A href="/account/password" attr:class="govuk-link">{td_string!(locale, account.change)}<span class="govuk-visually-hidden">{td_string!(locale, account.change_password_hidden)}</span></A>
                     </dd>
                 </div>
             </dl>
             <crate::pages::invitations::Invitations />
             {crate::pages::staff::is_staff(session).then(|| view! {
-                <h2 class="govuk-heading-m">"Council work"</h2>
-                <p class="govuk-body"><A href="/staff" attr:class="govuk-link">"Council work"</A>
-                    ": the referral queue, team messages and people's records."</p>
+                <h2 class="govuk-heading-m">{td_string!(locale, layout.council_work)}</h2>
+                <p class="govuk-body"><A href="/staff" attr:class="govuk-link">{td_string!(locale, layout.council_work)}</A>
+                    {td_string!(locale, account.council_work_after)}</p>
             })}
-            <h2 class="govuk-heading-m">"Care records"</h2>
-            <p class="govuk-body"><A href="/record" attr:class="govuk-link">"Your care records"</A>
-                ": details, messages, involvements and documents, yours and those of people you look after."</p>
+            <h2 class="govuk-heading-m">{td_string!(locale, account.care_records)}</h2>
+            <p class="govuk-body"><A href="/record" attr:class="govuk-link">{td_string!(locale, account.your_care_records)}</A>
+                {td_string!(locale, account.care_records_after)}</p>
             <FormatLinks />
             <crate::pages::account_forms::SavedForms />
             <crate::pages::account_forms::SubmittedForms />
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.sign_out(Ending::SignedOut)>
-                "Sign out"
+                {td_string!(locale, account.sign_out)}
             </button>
         }
     }
@@ -65,7 +67,8 @@ pub fn Account() -> impl IntoView {
 
 #[component]
 pub fn ChangeName() -> impl IntoView {
-    set_page_title("Change your name");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, account.change_name));
     let session = use_session();
     let current = session.account();
     let forename = RwSignal::new(
@@ -97,11 +100,11 @@ pub fn ChangeName() -> impl IntoView {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors=errors />
-                    <h1 class="govuk-heading-l">"Change your name"</h1>
+                    <h1 class="govuk-heading-l">{td_string!(locale, account.change_name)}</h1>
                     <form novalidate on:submit=save.clone()>
-                        <TextInput name="forename" label="Forename" value=forename errors=errors autocomplete="given-name" />
-                        <TextInput name="surname" label="Surname" value=surname errors=errors autocomplete="family-name" />
-                        <button type="submit" class="govuk-button" data-module="govuk-button">"Save"</button>
+                        <TextInput name="forename" label=td_string!(locale, register.forename) value=forename errors=errors autocomplete="given-name" />
+                        <TextInput name="surname" label=td_string!(locale, register.surname) value=surname errors=errors autocomplete="family-name" />
+                        <button type="submit" class="govuk-button" data-module="govuk-button">{td_string!(locale, account.save)}</button>
                     </form>
                 </div>
             </div>
@@ -111,7 +114,8 @@ pub fn ChangeName() -> impl IntoView {
 
 #[component]
 pub fn ChangePassword() -> impl IntoView {
-    set_page_title("Change your password");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, account.change_password));
     let session = use_session();
     let email = RwSignal::new(session.account().map(|a| a.email).unwrap_or_default());
     let current = RwSignal::new(String::new());
@@ -139,21 +143,21 @@ pub fn ChangePassword() -> impl IntoView {
                     <Show
                         when=move || done.get()
                         fallback=move || view! {
-                            <h1 class="govuk-heading-l">"Change your password"</h1>
+                            <h1 class="govuk-heading-l">{td_string!(locale, account.change_password)}</h1>
                             <form novalidate on:submit=save>
-                                <TextInput name="current_password" label="Current password" value=current errors=errors kind="password" autocomplete="current-password" />
-                                <TextInput name="password" label="New password" value=password errors=errors kind="password" autocomplete="new-password" />
+                                <TextInput name="current_password" label=td_string!(locale, account.current_password) value=current errors=errors kind="password" autocomplete="current-password" />
+                                <TextInput name="password" label=td_string!(locale, account.new_password) value=password errors=errors kind="password" autocomplete="new-password" />
                                 <PasswordChecklist password=password email=email />
-                                <TextInput name="confirm_password" label="Confirm new password" value=confirm errors=errors kind="password" autocomplete="new-password" />
-                                <button type="submit" class="govuk-button" data-module="govuk-button">"Change password"</button>
+                                <TextInput name="confirm_password" label=td_string!(locale, account.confirm_new_password) value=confirm errors=errors kind="password" autocomplete="new-password" />
+                                <button type="submit" class="govuk-button" data-module="govuk-button">{td_string!(locale, account.change_password_button)}</button>
                             </form>
                         }
                     >
                         <div class="govuk-panel govuk-panel--confirmation">
-                            <h1 class="govuk-panel__title">"Your password has been changed"</h1>
-                            <div class="govuk-panel__body">"You have been signed out on other devices"</div>
+                            <h1 class="govuk-panel__title">{td_string!(locale, account.password_changed)}</h1>
+                            <div class="govuk-panel__body">{td_string!(locale, account.signed_out_other_devices)}</div>
                         </div>
-                        <A href="/account" attr:class="govuk-link">"Back to your account"</A>
+                        <A href="/account" attr:class="govuk-link">{td_string!(locale, account.back_to_account)}</A>
                     </Show>
                 </div>
             </div>
@@ -164,7 +168,8 @@ pub fn ChangePassword() -> impl IntoView {
 /// Change of email address: the new address and the password, then the code sent there.
 #[component]
 pub fn ChangeEmail() -> impl IntoView {
-    set_page_title("Change your email address");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, account.change_email));
     let session = use_session();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -203,21 +208,21 @@ pub fn ChangeEmail() -> impl IntoView {
                     <Show
                         when=move || code_sent.get()
                         fallback=move || view! {
-                            <h1 class="govuk-heading-l">"Change your email address"</h1>
+                            <h1 class="govuk-heading-l">{td_string!(locale, account.change_email)}</h1>
                             <form novalidate on:submit=submit_email>
-                                <TextInput name="email" label="New email address" value=email errors=errors kind="email" autocomplete="email"
-                                    hint="We will send a code to it to check it is yours" />
-                                <TextInput name="password" label="Your password" value=password errors=errors kind="password" autocomplete="current-password" />
-                                <button type="submit" class="govuk-button" data-module="govuk-button">"Continue"</button>
+                                <TextInput name="email" label=td_string!(locale, account.new_email) value=email errors=errors kind="email" autocomplete="email"
+                                    hint=td_string!(locale, account.new_email_hint) />
+                                <TextInput name="password" label=td_string!(locale, account.your_password) value=password errors=errors kind="password" autocomplete="current-password" />
+                                <button type="submit" class="govuk-button" data-module="govuk-button">{td_string!(locale, form.continue_)}</button>
                             </form>
                         }
                     >
-                        <h1 class="govuk-heading-l">"Check your email"</h1>
-                        <p class="govuk-body">{move || format!("We have sent a 6-digit code to {}. It works for 20 minutes.", email.get())}</p>
+                        <h1 class="govuk-heading-l">{td_string!(locale, account.check_email)}</h1>
+                        <p class="govuk-body">{td!(locale, account.code_sent, email = move || email.get())}</p>
                         <form novalidate on:submit=submit_code.clone()>
-                            <TextInput name="code" label="Code" value=code errors=errors autocomplete="one-time-code"
-                                hint="For example, 123 456" width_class="govuk-input--width-10" numeric=true />
-                            <button type="submit" class="govuk-button" data-module="govuk-button">"Change email address"</button>
+                            <TextInput name="code" label=td_string!(locale, form.code) value=code errors=errors autocomplete="one-time-code"
+                                hint=td_string!(locale, form.code_hint) width_class="govuk-input--width-10" numeric=true />
+                            <button type="submit" class="govuk-button" data-module="govuk-button">{td_string!(locale, account.change_email_button)}</button>
                         </form>
                     </Show>
                 </div>
@@ -230,6 +235,7 @@ pub fn ChangeEmail() -> impl IntoView {
 /// may see.
 #[component]
 fn FormatLinks() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let records = LocalResource::new(move || async move {
         let client = session.api();
@@ -238,12 +244,16 @@ fn FormatLinks() -> impl IntoView {
     move || {
         records.get().flatten().filter(|r| !r.is_empty()).map(|records| {
             view! {
-                <h2 class="govuk-heading-m">"Letters in another format"</h2>
-                <p class="govuk-body">"We can send letters and documents in large print, easy read, audio, braille or another language."</p>
+                <h2 class="govuk-heading-m">{td_string!(locale, account.letters_heading)}</h2>
+                <p class="govuk-body">{td_string!(locale, account.letters_intro)}</p>
                 <ul class="govuk-list">
                     {records.into_iter().map(|p| view! {
                         <li><A href=format!("/record/{}/formats", p.id) attr:class="govuk-link">
-                            {format!("Ask for {} in another format", if p.relationship == Relationship::Own { "your letters".to_owned() } else { format!("{}'s letters", p.name) })}
+                            {if p.relationship == Relationship::Own {
+                                td_string!(locale, account.ask_own_letters).into_any()
+                            } else {
+                                td!(locale, account.ask_letters, name = p.name.clone()).into_any()
+                            }}
                         </A></li>
                     }).collect_view()}
                 </ul>

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::{DraftSummary, SubmissionSummary};
+use shared::api::{DraftSummary, SubmissionStatus, SubmissionSummary};
 
 use crate::api::ApiError;
+use crate::i18n::{Locale, td, td_string};
 use crate::session::use_session;
 
 /// One list, growing a page at a time with "Show more".
@@ -49,8 +50,22 @@ impl<T: Clone + Send + Sync + 'static> Pages<T> {
     }
 }
 
+/// A submission's status in the page's language (`SubmissionStatus::label` is the English).
+fn status_label(locale: Locale, status: SubmissionStatus) -> &'static str {
+    match status {
+        SubmissionStatus::Received => td_string!(locale, account.status_received),
+        SubmissionStatus::InReview => td_string!(locale, account.status_in_review),
+        SubmissionStatus::Accepted => td_string!(locale, account.status_accepted),
+        SubmissionStatus::Declined => td_string!(locale, account.status_declined),
+        SubmissionStatus::MoreInformationNeeded => {
+            td_string!(locale, account.status_more_information_needed)
+        }
+    }
+}
+
 #[component]
 pub fn SavedForms() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let pages = Pages::<DraftSummary>::new();
     let load = move |after: Option<String>| {
@@ -65,19 +80,19 @@ pub fn SavedForms() -> impl IntoView {
     };
     load(None);
     view! {
-        <h2 class="govuk-heading-m" id="saved-forms">"Saved forms"</h2>
+        <h2 class="govuk-heading-m" id="saved-forms">{td_string!(locale, account.saved_forms)}</h2>
         {move || pages.failed.get().map(|message| view! { <p class="govuk-error-message">{message}</p> })}
         {move || (pages.loaded.get() && pages.items.with(Vec::is_empty)).then(|| view! {
-            <p class="govuk-body">"You have no forms saved for later."</p>
+            <p class="govuk-body">{td_string!(locale, account.no_saved_forms)}</p>
         })}
         <Show when=move || !pages.items.with(Vec::is_empty)>
             <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-visually-hidden">"Forms saved for later"</caption>
+                <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, account.saved_caption)}</caption>
                 <thead class="govuk-table__head">
                     <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Form"</th>
-                        <th scope="col" class="govuk-table__header">"Progress"</th>
-                        <th scope="col" class="govuk-table__header">"Deleted on"</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, account.form)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, account.progress)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, account.deleted_on)}</th>
                     </tr>
                 </thead>
                 <tbody class="govuk-table__body">
@@ -87,9 +102,9 @@ pub fn SavedForms() -> impl IntoView {
                                 <A href=format!("/account/drafts/{}", draft.id) attr:class="govuk-link">
                                     {draft.form_title.clone()}
                                 </A>
-                                <br /><span class="govuk-body-s">{format!("Last saved {}", crate::time::uk_date(draft.updated_at))}</span>
+                                <br /><span class="govuk-body-s">{td!(locale, account.last_saved, date = crate::time::uk_date(draft.updated_at))}</span>
                             </td>
-                            <td class="govuk-table__cell">{format!("{}% complete", draft.progress)}</td>
+                            <td class="govuk-table__cell">{td!(locale, account.percent_complete, percent = draft.progress.to_string())}</td>
                             <td class="govuk-table__cell">{draft.expires_at.format("%-d %B %Y").to_string()}</td>
                         </tr>
                     </For>
@@ -98,7 +113,7 @@ pub fn SavedForms() -> impl IntoView {
         </Show>
         {move || pages.next.get().map(|cursor| view! {
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| load(Some(cursor.clone()))>
-                "Show more saved forms"
+                {td_string!(locale, account.show_more_saved)}
             </button>
         })}
     }
@@ -106,6 +121,7 @@ pub fn SavedForms() -> impl IntoView {
 
 #[component]
 pub fn SubmittedForms() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let pages = Pages::<SubmissionSummary>::new();
     let load = move |after: Option<String>| {
@@ -120,20 +136,20 @@ pub fn SubmittedForms() -> impl IntoView {
     };
     load(None);
     view! {
-        <h2 class="govuk-heading-m" id="submitted-forms">"Forms submitted in the last 30 days"</h2>
+        <h2 class="govuk-heading-m" id="submitted-forms">{td_string!(locale, account.submitted_forms)}</h2>
         {move || pages.failed.get().map(|message| view! { <p class="govuk-error-message">{message}</p> })}
         {move || (pages.loaded.get() && pages.items.with(Vec::is_empty)).then(|| view! {
-            <p class="govuk-body">"You have not submitted any forms in the last 30 days."</p>
+            <p class="govuk-body">{td_string!(locale, account.no_submitted_forms)}</p>
         })}
         <Show when=move || !pages.items.with(Vec::is_empty)>
             <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-visually-hidden">"Forms submitted in the last 30 days"</caption>
+                <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, account.submitted_forms)}</caption>
                 <thead class="govuk-table__head">
                     <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Form"</th>
-                        <th scope="col" class="govuk-table__header">"Reference"</th>
-                        <th scope="col" class="govuk-table__header">"Submitted"</th>
-                        <th scope="col" class="govuk-table__header">"Status"</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, account.form)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, account.reference)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, account.submitted)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, account.status)}</th>
                     </tr>
                 </thead>
                 <tbody class="govuk-table__body">
@@ -144,7 +160,7 @@ pub fn SubmittedForms() -> impl IntoView {
                             </td>
                             <td class="govuk-table__cell">{sent.reference.clone()}</td>
                             <td class="govuk-table__cell">{crate::time::uk_date(sent.submitted_at)}</td>
-                            <td class="govuk-table__cell"><strong class="govuk-tag">{sent.status.label()}</strong></td>
+                            <td class="govuk-table__cell"><strong class="govuk-tag">{status_label(locale, sent.status)}</strong></td>
                         </tr>
                     </For>
                 </tbody>
@@ -152,7 +168,7 @@ pub fn SubmittedForms() -> impl IntoView {
         </Show>
         {move || pages.next.get().map(|cursor| view! {
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| load(Some(cursor.clone()))>
-                "Show more submitted forms"
+                {td_string!(locale, account.show_more_submitted)}
             </button>
         })}
     }

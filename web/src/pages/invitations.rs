@@ -5,27 +5,28 @@ use leptos_router::hooks::use_navigate;
 use shared::api::{FieldErrors, InvitationView, LegalBasis, Relationship};
 
 use crate::components::form::ErrorSummary;
+use crate::i18n::{Locale, td, td_string};
 use crate::session::use_session;
 
-fn footing(invitation: &InvitationView) -> String {
+fn footing(locale: Locale, invitation: &InvitationView) -> &'static str {
     match (invitation.relationship, invitation.legal_basis) {
-        (Relationship::Own, _) => "as your own record",
+        (Relationship::Own, _) => td_string!(locale, account.footing_own),
         (Relationship::Proxy, Some(LegalBasis::LastingPowerOfAttorney)) => {
-            "as someone you look after, with a lasting power of attorney"
+            td_string!(locale, account.footing_attorney)
         }
         (Relationship::Proxy, Some(LegalBasis::Deputyship)) => {
-            "as someone you look after, as their deputy"
+            td_string!(locale, account.footing_deputy)
         }
         (Relationship::Proxy, None | Some(LegalBasis::Consent)) => {
-            "as someone you look after, with their consent"
+            td_string!(locale, account.footing_consent)
         }
     }
-    .to_owned()
 }
 
 /// The open invitations, each with Accept and Decline; nothing when there are none.
 #[component]
 pub fn Invitations() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let navigate = use_navigate();
     let version = RwSignal::new(0u32);
@@ -62,23 +63,25 @@ pub fn Invitations() -> impl IntoView {
                 let answer = answer.clone();
                 view! {
                     <ErrorSummary errors=errors />
-                    <h2 class="govuk-heading-m">"Invitations"</h2>
+                    <h2 class="govuk-heading-m">{td_string!(locale, account.invitations)}</h2>
                     {list.into_iter().map(|invitation| {
                         let (yes, no) = (answer.clone(), answer.clone());
                         let (id_yes, id_no) = (invitation.id.clone(), invitation.id.clone());
                         view! {
                             <div class="govuk-inset-text">
-                                <p class="govuk-body">{format!(
-                                    "The council has invited you to see {}'s care record, {}.",
-                                    invitation.person_name, footing(&invitation)
+                                <p class="govuk-body">{td!(
+                                    locale,
+                                    account.invited,
+                                    name = invitation.person_name.clone(),
+                                    footing = footing(locale, &invitation)
                                 )}</p>
-                                <p class="govuk-body-s">{format!("Answer by {}.", invitation.expires_at.format("%-d %B %Y"))}</p>
+                                <p class="govuk-body-s">{td!(locale, account.answer_by, date = invitation.expires_at.format("%-d %B %Y").to_string())}</p>
                                 <div class="govuk-button-group">
                                     <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| yes(id_yes.clone(), true)>
-                                        "Accept"<span class="govuk-visually-hidden">{format!(" the invitation to {}'s record", invitation.person_name)}</span>
+                                        {td_string!(locale, account.accept)}<span class="govuk-visually-hidden">{td!(locale, account.accept_hidden, name = invitation.person_name.clone())}</span>
                                     </button>
                                     <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" on:click=move |_| no(id_no.clone(), false)>
-                                        "Decline"
+                                        {td_string!(locale, account.decline)}
                                     </button>
                                 </div>
                             </div>
