@@ -1,6 +1,6 @@
 // The portal in Welsh: a professional chooses Cymraeg in the header, registers (the code comes in
-// Welsh), sends the support enquiry in Welsh, signs in again on a browser that knows nothing of
-// the choice (the code comes in Welsh and the pages follow the account), and staff read the
+// Welsh), sends the support enquiry in Welsh, signs out and in again on a browser that has
+// forgotten the choice (the code comes in Welsh and the pages follow the account), and staff read the
 // enquiry in English, told it was answered in Welsh. Every Welsh page says so in its `lang` and
 // passes axe.
 const { execFileSync } = require('node:child_process');
@@ -113,9 +113,15 @@ test('a professional uses the portal in Welsh from registering to sending the su
   const received = await emailContaining(SIAN, 0, reference);
   expect(received).toContain('Rydym wedi cael eich ffurflen');
 
-  // Another browser knows nothing of the choice: the code still comes in Welsh, and once signed
+  // Signing out, in Welsh.
+  await page.goto('/account');
+  await welshPage(page, 'Eich cyfrif');
+  await page.getByRole('button', { name: 'Allgofnodi' }).click();
+  await welshPage(page, 'Rydych wedi cael eich allgofnodi');
+
+  // A browser that knows nothing of the choice: the code still comes in Welsh, and once signed
   // in the pages follow the account.
-  await page.context().clearCookies();
+  await page.context().clearCookies({ name: 'language' });
   const before = emailCount(SIAN);
   await page.goto('/sign-in');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -129,7 +135,9 @@ test('a professional uses the portal in Welsh from registering to sending the su
   await welshPage(page, 'Eich cyfrif');
 
   // Staff read it in English, told it was answered in Welsh.
-  await page.context().clearCookies();
+  await page.getByRole('button', { name: 'Allgofnodi' }).click();
+  await welshPage(page, 'Rydych wedi cael eich allgofnodi');
+  await page.context().clearCookies({ name: 'language' });
   await signIn(page, STAFF, 'Your account');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.goto('/staff/referrals');
