@@ -15,7 +15,9 @@ use crate::state::AppState;
     description = "The whole definition: before-you-start content, pages, questions with their \
                    types, rules and the conditions that show them, and exit pages. The browser \
                    evaluates it with the same code as the server (`shared::forms`). The format \
-                   is that of the files in `shared/forms/`. Needs no authentication.",
+                   is that of the files in `shared/forms/`: each text a person reads is a \
+                   string, or `{\"en\": …, \"cy\": …}` in a form that speaks Welsh (then \
+                   every text is). Needs no authentication.",
     params(("form_id" = String, Path, description = "The form's id, for example `dols-form-1`.", example = "support-enquiry")),
     responses(
         (status = 200, description = "The definition.", body = Object,
