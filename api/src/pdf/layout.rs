@@ -2,6 +2,7 @@
 //! two passes: the first wraps every line and decides its page, so the second knows the page
 //! count for each footer and can tag each line as it draws it.
 
+use shared::language::Language;
 use std::collections::HashMap;
 use std::num::NonZeroU16;
 
@@ -44,7 +45,7 @@ pub enum Block {
     Heading(u16, String),
     /// Label and value rows, with column headings when `columns` is set.
     Table {
-        columns: Option<(&'static str, &'static str)>,
+        columns: Option<(String, String)>,
         rows: Vec<Cell>,
     },
 }
@@ -67,10 +68,18 @@ impl Cell {
 /// What the document says of itself.
 pub struct About<'a> {
     pub title: String,
-    pub language: &'a str,
+    pub language: Language,
     pub producer: &'a str,
     /// Printed at the foot of each page, before its number.
     pub footer: &'a str,
+}
+
+/// The language as the PDF declares it: British English or Welsh.
+fn tag(language: Language) -> &'static str {
+    match language {
+        Language::English => "en-GB",
+        Language::Welsh => "cy-GB",
+    }
 }
 
 /// Which part of the structure a line belongs to.
@@ -197,10 +206,12 @@ impl<'f> Layout<'f> {
                 if let Some((first, second)) = columns {
                     self.room_for(leading(SIZE) * 3.0);
                     let top = self.top;
-                    for (column, (heading, x, width)) in
-                        [(first, MARGIN, LABEL_WIDTH), (second, VALUE_X, VALUE_WIDTH)]
-                            .into_iter()
-                            .enumerate()
+                    for (column, (heading, x, width)) in [
+                        (first.as_str(), MARGIN, LABEL_WIDTH),
+                        (second.as_str(), VALUE_X, VALUE_WIDTH),
+                    ]
+                    .into_iter()
+                    .enumerate()
                     {
                         self.top = top;
                         self.text(
@@ -333,7 +344,7 @@ fn draw(
     document: &mut Document,
     fonts: &Fonts,
     layout: &Layout<'_>,
-    footer: &str,
+    about: &About<'_>,
 ) -> HashMap<Owner, Vec<Identifier>> {
     let pages = layout.page + 1;
     let mut tags: HashMap<Owner, Vec<Identifier>> = HashMap::new();
@@ -363,7 +374,12 @@ fn draw(
                 }
             });
         }
-        let text = format!("{footer} - page {} of {pages}", page + 1);
+        let mut arguments = crate::i18n::Arguments::new();
+        arguments.insert("footer".into(), about.footer.to_owned().into());
+        arguments.insert("page".into(), (page + 1).to_string().into());
+        arguments.insert("pages".into(), pages.to_string().into());
+        let text = crate::i18n::message(about.language, "pdf-page", &arguments)
+            .unwrap_or_else(|| format!("{} - page {} of {pages}", about.footer, page + 1));
         let size = 9.0;
         let width = fonts.width(Weight::Regular, size, &text);
         let foot = Line {
@@ -484,13 +500,14 @@ pub fn write(fonts: &Fonts, blocks: &[Block], about: &About<'_>) -> anyhow::Resu
         configuration,
         ..Default::default()
     });
-    let mut tags = draw(&mut document, fonts, &layout, about.footer);
-    document.set_tag_tree(tree(blocks, about.language, &mut tags));
+    let mut tags = draw(&mut document, fonts, &layout, about);
+    let language = tag(about.language);
+    document.set_tag_tree(tree(blocks, language, &mut tags));
     document.set_outline(outline(&layout.anchors));
     document.set_metadata(
         Metadata::new()
             .title(about.title.clone())
-            .language(about.language.to_owned())
+            .language(language.to_owned())
             .producer(about.producer.to_owned())
             .creator(about.producer.to_owned()),
     );
@@ -529,7 +546,7 @@ mod tests {
         layout.block(
             0,
             &Block::Table {
-                columns: Some(("Question", "Answer")),
+                columns: Some(("Question".into(), "Answer".into())),
                 rows,
             },
         );

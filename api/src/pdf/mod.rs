@@ -9,28 +9,35 @@ mod layout;
 
 pub use fonts::Fonts;
 
-use shared::api::SubmissionView;
+use shared::api::{CouncilView, SubmissionView};
+use shared::language::Language;
 
 use layout::{Block, Cell};
 
-/// The language every PDF declares until the portal speaks a second one.
-const LANGUAGE: &str = "en-GB";
-
-/// The PDF of `submission`, as sent by `council` (its name) through `service`.
+/// The PDF of `submission` in `language` (its words; the form's title and answers come as the
+/// view gives them), as sent to `council`.
 pub fn submission(
     fonts: &Fonts,
     submission: &SubmissionView,
-    council: &str,
-    service: &str,
+    council: &CouncilView,
+    language: Language,
 ) -> anyhow::Result<Vec<u8>> {
+    let word = |key: &str| crate::i18n::text(language, key);
+    let (council_name, service) = (council.name_in(language), council.service_name_in(language));
     let details = [
-        ("Reference", submission.reference.clone()),
+        (word("pdf-reference"), submission.reference.clone()),
         (
-            "Submitted",
-            crate::calendar::uk_time(submission.submitted_at.naive_utc()),
+            word("pdf-submitted"),
+            crate::i18n::uk_time(language, submission.submitted_at.naive_utc()),
         ),
-        ("Status", submission.status.label().to_owned()),
-        ("Form version", submission.form_version.to_string()),
+        (
+            word("pdf-status"),
+            word(&format!("status-{}", submission.status.as_str())),
+        ),
+        (
+            word("pdf-form-version"),
+            submission.form_version.to_string(),
+        ),
     ]
     .into_iter()
     .map(|(label, value)| Cell::pair(label, value))
@@ -40,16 +47,17 @@ pub fn submission(
         .iter()
         .map(|row| Cell::pair(&row.label, &row.answer))
         .collect();
+    let (question, answer) = (word("pdf-question"), word("pdf-answer"));
     let blocks = vec![
-        Block::Paragraph(format!("{council}, {service}")),
+        Block::Paragraph(format!("{council_name}, {service}")),
         Block::Heading(1, submission.form_title.clone()),
         Block::Table {
             columns: None,
             rows: details,
         },
-        Block::Heading(2, "Answers".to_owned()),
+        Block::Heading(2, word("pdf-answers")),
         Block::Table {
-            columns: Some(("Question", "Answer")),
+            columns: Some((question, answer)),
             rows: answers,
         },
     ];
@@ -58,7 +66,7 @@ pub fn submission(
         &blocks,
         &layout::About {
             title: format!("{} {}", submission.form_title, submission.reference),
-            language: LANGUAGE,
+            language,
             producer: service,
             footer: &submission.reference,
         },
@@ -88,7 +96,7 @@ pub fn letter(
         &blocks,
         &layout::About {
             title: title.to_owned(),
-            language: LANGUAGE,
+            language: Language::English,
             producer: service,
             footer: council,
         },
@@ -128,6 +136,7 @@ mod tests {
                 {"page_id": "more", "question_id": "more", "label": "Anything else",
                  "answer": "ŵ ŷ ".repeat(1500), "missing": false},
             ],
+            "language": "en",
         }))
         .unwrap()
     }
@@ -152,10 +161,22 @@ mod tests {
         }
     }
 
+    fn council() -> CouncilView {
+        crate::council::Council::parse(include_str!("../../../config/council.toml"))
+            .unwrap()
+            .view()
+            .clone()
+    }
+
     #[test]
     fn a_submission_prints_every_name_as_typed_with_its_language_title_and_structure() {
-        let bytes =
-            submission(&fonts_with_cjk(), &sent_by_lukasz(), "Demo council", "ASC").unwrap();
+        let bytes = submission(
+            &fonts_with_cjk(),
+            &sent_by_lukasz(),
+            &council(),
+            Language::English,
+        )
+        .unwrap();
 
         let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
         for typed in [
@@ -224,6 +245,31 @@ mod tests {
             pdf.get_pages().len() >= 2,
             "the long answer runs on to a second page"
         );
+    }
+
+    #[test]
+    fn a_welsh_speakers_copy_is_in_welsh_and_says_so() {
+        let bytes = submission(
+            &fonts_with_cjk(),
+            &sent_by_lukasz(),
+            &council(),
+            Language::Welsh,
+        )
+        .unwrap();
+        let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+        for welsh in [
+            "Cyngor Bwrdeistref Eastmoor",
+            "Cyfeirnod",
+            "Atebion",
+            "Wedi dod i law",
+            "Tachwedd",
+            "tudalen 1 o",
+        ] {
+            assert!(text.contains(welsh), "{welsh} is missing from {text}");
+        }
+        let pdf = Pdf::load_mem(&bytes).unwrap();
+        let catalog = pdf.catalog().unwrap();
+        assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"cy-GB");
     }
 
     #[test]

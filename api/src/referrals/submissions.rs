@@ -83,6 +83,26 @@ pub struct Submission {
     pub status: SubmissionStatus,
     pub submitted_at: NaiveDateTime,
     pub request_hash: String,
+    #[diesel(deserialize_as = String)]
+    pub language: Language,
+}
+
+/// `view` as its sender reads it: in the language they answered in, while `form` is still the
+/// version they answered (the stored summary, in English, otherwise).
+pub fn in_own_language(mut view: SubmissionView, form: Option<&FormDefinition>) -> SubmissionView {
+    let Some(form) = form.filter(|f| f.version == view.form_version) else {
+        return view;
+    };
+    if view.language != Language::English {
+        let day = crate::calendar::london_date(view.submitted_at.naive_utc());
+        let mut rows = shared::forms::summary_in(form, &view.answers, day, view.language);
+        // The sender's copy never shows what the council keeps to itself.
+        let mut answers = view.answers.clone();
+        shared::forms::without_council_only(Some(form), &mut answers, &mut rows);
+        view.summary = rows;
+        view.form_title = form.title.in_language(view.language).to_owned();
+    }
+    view
 }
 
 impl Submission {
@@ -121,6 +141,7 @@ impl Submission {
             form_title: self.form_title,
             form_version: ApiError::stored(self.form_version, "form version")?,
             submitted_at: self.submitted_at.and_utc(),
+            language: self.language,
         })
     }
 

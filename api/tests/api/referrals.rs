@@ -1057,6 +1057,19 @@ async fn a_form_answered_in_welsh_keeps_its_language_and_staff_read_it_in_englis
         .await;
     assert_eq!(sent.status(), 201, "{}", sent.text().await.unwrap());
     let sent: SubmissionView = sent.json().await.unwrap();
+    assert_eq!(sent.language, shared::language::Language::Welsh);
+
+    // The sender's PDF is their copy: in Welsh, from the form they answered.
+    let pdf = me
+        .get(&format!("/api/v1/submissions/{}/pdf", sent.id))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    for welsh in ["Ymholiad cymorth", "Eich rôl", "Atebion", "Nac ydy"] {
+        assert!(text.contains(welsh), "{welsh} is missing from {text}");
+    }
 
     let staff_session = app.signed_in_staff("sam@council.example").await;
     let seen: shared::api::StaffSubmissionView = app

@@ -212,6 +212,9 @@ pub struct SubmissionView {
     pub answers: Answers,
     /// Each answered question in words, as the check-answers page showed it.
     pub summary: Vec<SummaryRow>,
+    /// The language it was answered in. `form_title` and `summary` are in English; the
+    /// sender's own copy (its page and PDF) is shown in this language.
+    pub language: crate::language::Language,
 }
 
 /// A submission in the list of forms sent in the last 30 days.

@@ -39,13 +39,14 @@ pub async fn get_submission_pdf(
     submission_id: web::Path<SubmissionId>,
 ) -> Result<HttpResponse, ApiError> {
     let submission = submissions::get(&state, &user, submission_id.into_inner()).await?;
+    let language = submission.language;
+    let form = state.forms.get(&submission.form_id);
+    let submission = submissions::in_own_language(submission, form);
     let council = state.council.view().clone();
     let filename = format!("{}.pdf", submission.reference);
     let fonts = state.fonts.clone();
-    let bytes = web::block(move || {
-        pdf::submission(&fonts, &submission, &council.name, &council.service_name)
-    })
-    .await??;
+    let bytes =
+        web::block(move || pdf::submission(&fonts, &submission, &council, language)).await??;
     Ok(crate::routes::file_download(
         "application/pdf",
         filename,
