@@ -170,3 +170,55 @@ fn with_an_urgent_authorisation_the_standard_one_must_start_within_seven_days() 
     );
     assert!(errors_for("urgent", "28", "11").is_empty());
 }
+
+#[test]
+fn a_welsh_speaker_reads_the_support_enquirys_errors_in_welsh() {
+    use shared::forms::{Answers, validate_page_in};
+    use shared::language::Language;
+
+    let (_, enquiry) = definitions()
+        .into_iter()
+        .find(|(_, form)| form.id == "support-enquiry")
+        .unwrap();
+    let answers: Answers = serde_json::from_value(serde_json::json!({
+        "referrer_email": "not an address",
+        "date_of_birth": {"day": "31", "month": "2", "year": "1940"},
+    }))
+    .unwrap();
+    let districts = ["L20".to_owned()];
+    let mine = validate_page_in(
+        &enquiry,
+        "your-details",
+        &answers,
+        today(),
+        &districts,
+        Language::Welsh,
+    );
+    assert_eq!(mine["referrer_role"], ["Rhowch eich rôl"]);
+    assert_eq!(
+        mine["referrer_email"],
+        ["Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com"]
+    );
+    let theirs = validate_page_in(
+        &enquiry,
+        "person",
+        &answers,
+        today(),
+        &districts,
+        Language::Welsh,
+    );
+    assert_eq!(
+        theirs["date_of_birth"],
+        ["Dyddiad geni: rhaid iddo fod yn ddyddiad go iawn: mae 29 diwrnod yn Chwefror 1940"]
+    );
+    // The same answers in English read as they always have.
+    let english = validate_page_in(
+        &enquiry,
+        "your-details",
+        &answers,
+        today(),
+        &districts,
+        Language::English,
+    );
+    assert_eq!(english["referrer_role"], ["Enter your role"]);
+}

@@ -5,7 +5,9 @@ use super::answers::{Answers, DateProblem, is_answered, parse_date, whole_years}
 use super::evaluate::{prune_hidden, visible_pages, visible_questions};
 use super::expression::Context;
 use super::model::{DateRule, FormDefinition, Question, QuestionKind};
+use super::phrases::Phrases;
 use crate::api::FieldErrors;
+use crate::language::Language;
 use crate::rules::{Postcode, UkPhone, is_email_address, is_nhs_number};
 
 /// The errors on one page for these answers, as Next shows them. `today` comes from the
@@ -18,6 +20,19 @@ pub fn validate_page(
     today: NaiveDate,
     districts: &[String],
 ) -> FieldErrors {
+    validate_page_in(form, page_id, answers, today, districts, Language::English)
+}
+
+/// `validate_page` with the messages in `language`: the form's own, and the ones generated
+/// from its labels.
+pub fn validate_page_in(
+    form: &FormDefinition,
+    page_id: &str,
+    answers: &Answers,
+    today: NaiveDate,
+    districts: &[String],
+    language: Language,
+) -> FieldErrors {
     let mut errors = FieldErrors::new();
     // Hidden questions' answers neither count nor decide what else is shown.
     let answers = &prune_hidden(form, answers, today);
@@ -25,6 +40,7 @@ pub fn validate_page(
         form,
         today,
         districts,
+        phrases: Phrases(language),
     };
     if let Some(page) = visible_pages(form, answers, today)
         .into_iter()
@@ -51,9 +67,22 @@ pub fn validate_all(
     today: NaiveDate,
     districts: &[String],
 ) -> FieldErrors {
+    validate_all_in(form, answers, today, districts, Language::English)
+}
+
+/// `validate_all` with the messages in `language`.
+pub fn validate_all_in(
+    form: &FormDefinition,
+    answers: &Answers,
+    today: NaiveDate,
+    districts: &[String],
+    language: Language,
+) -> FieldErrors {
     let mut errors = FieldErrors::new();
     for page in visible_pages(form, answers, today) {
-        errors.extend(validate_page(form, &page.id, answers, today, districts));
+        errors.extend(validate_page_in(
+            form, &page.id, answers, today, districts, language,
+        ));
     }
     errors
 }
@@ -63,6 +92,7 @@ struct Rules<'a> {
     form: &'a FormDefinition,
     today: NaiveDate,
     districts: &'a [String],
+    phrases: Phrases,
 }
 
 impl Rules<'_> {
@@ -93,7 +123,7 @@ impl Rules<'_> {
                     errors
                         .entry(key.to_owned())
                         .or_default()
-                        .push(rule.message.english().to_owned());
+                        .push(rule.message.in_language(self.phrases.0).to_owned());
                 }
             }
         }
@@ -106,17 +136,14 @@ impl Rules<'_> {
         key: &str,
         errors: &mut FieldErrors,
     ) {
-        let (today, districts) = (self.today, self.districts);
-        let words = Words::of(question);
+        let (today, districts, phrases) = (self.today, self.districts, self.phrases);
+        let words = Words::of(question, phrases);
         let mut fail = |message: String| errors.entry(key.to_owned()).or_default().push(message);
         if !is_answered(value) {
             if let QuestionKind::Group { min, item, .. } = &question.kind
                 && *min > 0
             {
-                fail(format!(
-                    "Add at least {min} {item}{}",
-                    if *min == 1 { "" } else { "s" }
-                ));
+                fail(phrases.add_at_least(*min, item.in_language(phrases.0)));
             } else if question.required && !question.is_worked_out() {
                 fail(words.required());
             }
@@ -127,62 +154,52 @@ impl Rules<'_> {
         match &question.kind {
             QuestionKind::Text { max_length } | QuestionKind::LongText { max_length } => {
                 if !value.is_string() {
-                    fail(words.invalid(|| format!("{} must be text", words.subject())));
+                    fail(words.invalid(|| phrases.must_be_text(&words.subject())));
                 } else if text.chars().count() > *max_length {
-                    fail(words.range(|| {
-                        format!(
-                            "{} must be {max_length} characters or fewer",
-                            words.subject()
-                        )
-                    }));
+                    fail(words.range(|| phrases.at_most_characters(&words.subject(), *max_length)));
                 }
             }
             QuestionKind::Number { min, max, whole } => match text.parse::<f64>() {
                 Ok(number) if number.is_finite() => {
                     if *whole && number.fract() != 0.0 {
-                        fail(
-                            words.invalid(|| format!("{} must be a whole number", words.subject())),
-                        );
+                        fail(words.invalid(|| phrases.whole_number(&words.subject())));
                     } else if min.is_some_and(|m| number < m) || max.is_some_and(|m| number > m) {
                         let subject = words.subject();
                         fail(words.range(|| match (min, max) {
-                            (Some(lo), Some(hi)) => {
-                                format!("{subject} must be between {lo} and {hi}")
-                            }
-                            (Some(lo), None) => format!("{subject} must be {lo} or more"),
-                            (None, Some(hi)) => format!("{subject} must be {hi} or less"),
+                            (Some(lo), Some(hi)) => phrases.between(&subject, *lo, *hi),
+                            (Some(lo), None) => phrases.at_least(&subject, *lo),
+                            (None, Some(hi)) => phrases.at_most(&subject, *hi),
                             (None, None) => unreachable!("a bound was broken"),
                         }));
                     }
                 }
-                _ => fail(words.invalid(|| format!("{} must be a number", words.subject()))),
+                _ => fail(words.invalid(|| phrases.number(&words.subject()))),
             },
             QuestionKind::Date { rules, .. } => match parse_date(value) {
-                Err(message) => fail(match message {
-                    DateProblem::Missing(_) => format!("{} {message}", words.subject()),
-                    _ => words.invalid(|| format!("{} {message}", words.subject())),
-                }),
+                Err(problem) => {
+                    let message =
+                        || phrases.date(&words.subject(), &phrases.date_problem(&problem));
+                    fail(match problem {
+                        DateProblem::Missing(_) => message(),
+                        _ => words.invalid(message),
+                    })
+                }
                 Ok(date) => {
                     for rule in rules {
-                        if let Some(message) = break_of(*rule, date, today) {
-                            fail(words.range(|| format!("{} {message}", words.subject())));
+                        if let Some(message) = break_of(*rule, date, today, phrases) {
+                            fail(words.range(|| phrases.date(&words.subject(), &message)));
                         }
                     }
                 }
             },
             QuestionKind::Time => {
                 if parse_time(text).is_none() {
-                    fail(words.invalid(|| {
-                        format!(
-                            "{} must be a real time on the 24-hour clock, like 09:30 or 14:05",
-                            words.subject()
-                        )
-                    }));
+                    fail(words.invalid(|| phrases.real_time(&words.subject())));
                 }
             }
             QuestionKind::YesNo => {
                 if !matches!(text, "yes" | "no") {
-                    fail(words.invalid(|| "Select yes or no".into()));
+                    fail(words.invalid(|| phrases.yes_or_no()));
                 }
             }
             QuestionKind::Radios { options } | QuestionKind::Select { options } => {
@@ -207,19 +224,13 @@ impl Rules<'_> {
                     fail(words.invalid(|| words.choose()));
                 } else if *all_required && !every_one {
                     fail(words.invalid(|| {
-                        format!(
-                            "Select all {} options: each one must apply ({})",
-                            options.len(),
-                            question.label
-                        )
+                        phrases.every_option(options.len(), question.label.in_language(phrases.0))
                     }));
                 }
             }
             QuestionKind::Email => {
                 if !is_email_address(text) {
-                    fail(words.invalid(|| {
-                        "Enter an email address in the correct format, like name@example.com".into()
-                    }));
+                    fail(words.invalid(|| phrases.email_address()));
                 }
             }
             QuestionKind::Phone => {
@@ -228,7 +239,7 @@ impl Rules<'_> {
                 }
             }
             QuestionKind::Postcode { in_area } => {
-                if let Some(message) = postcode_problem(text, *in_area, districts) {
+                if let Some(message) = postcode_problem(text, *in_area, districts, phrases) {
                     fail(words.invalid(|| message));
                 }
             }
@@ -241,20 +252,20 @@ impl Rules<'_> {
                         .unwrap_or_default()
                 };
                 if part("line1").is_empty() {
-                    fail("Enter the building and street".into());
+                    fail(phrases.building_and_street());
                 }
                 if part("town").is_empty() {
-                    fail("Enter the town or city".into());
+                    fail(phrases.town_or_city());
                 }
-                if let Some(message) = postcode_problem(part("postcode"), *in_area, districts) {
+                if let Some(message) =
+                    postcode_problem(part("postcode"), *in_area, districts, phrases)
+                {
                     fail(message);
                 }
             }
             QuestionKind::NhsNumber => {
                 if !is_nhs_number(text) {
-                    fail(words.invalid(|| {
-                        "Enter a valid NHS number, 10 digits like 943 476 5919".into()
-                    }));
+                    fail(words.invalid(|| phrases.nhs_number()));
                 }
             }
             QuestionKind::File { .. } => {
@@ -273,14 +284,12 @@ impl Rules<'_> {
                 item,
             } => {
                 let items = value.as_array().cloned().unwrap_or_default();
+                let item = item.in_language(phrases.0);
                 if items.len() < *min {
-                    fail(format!(
-                        "Add at least {min} {item}{}",
-                        if *min == 1 { "" } else { "s" }
-                    ));
+                    fail(phrases.add_at_least(*min, item));
                 }
                 if items.len() > *max {
-                    fail(format!("You can add up to {max} {item}s"));
+                    fail(phrases.add_up_to(*max, item));
                 }
                 for (index, entry) in items.iter().take(*max).enumerate() {
                     // Pruned already: an item holds only the answers its conditions show.
@@ -318,23 +327,26 @@ impl Rules<'_> {
 struct Words<'q> {
     question: &'q Question,
     noun: Option<&'q str>,
+    phrases: Phrases,
 }
 
 impl<'q> Words<'q> {
-    fn of(question: &'q Question) -> Self {
-        let label = question.label.english().trim();
+    fn of(question: &'q Question, phrases: Phrases) -> Self {
+        let label = question.label.in_language(phrases.0).trim();
         let sentence = label.ends_with('?')
             || label.contains([',', '.', ':', ';'])
             || label.split_whitespace().count() > 8;
         Self {
             question,
             noun: (!sentence).then_some(label),
+            phrases,
         }
     }
 
     /// The question as the start of a sentence: "Date of birth", or "The answer".
     fn subject(&self) -> String {
-        self.noun.map_or_else(|| "The answer".into(), str::to_owned)
+        self.noun
+            .map_or_else(|| self.phrases.the_answer().into(), str::to_owned)
     }
 
     /// The question inside a sentence: "date of birth", "GP's name" (an initialism keeps its
@@ -342,10 +354,8 @@ impl<'q> Words<'q> {
     fn inside(&self) -> String {
         self.noun.map_or_else(
             || {
-                format!(
-                    "an answer to \u{2018}{}\u{2019}",
-                    self.question.label.english().trim()
-                )
+                self.phrases
+                    .an_answer_to(self.question.label.in_language(self.phrases.0).trim())
             },
             |noun| {
                 let mut chars = noun.chars();
@@ -360,7 +370,7 @@ impl<'q> Words<'q> {
     }
 
     fn choose(&self) -> String {
-        format!("Select {}", self.inside())
+        self.phrases.select(&self.inside())
     }
 
     fn required(&self) -> String {
@@ -368,14 +378,14 @@ impl<'q> Words<'q> {
             .messages
             .required
             .as_ref()
-            .map(|message| message.english().to_owned())
+            .map(|message| message.in_language(self.phrases.0).to_owned())
             .unwrap_or_else(|| match self.question.kind {
                 QuestionKind::YesNo
                 | QuestionKind::Radios { .. }
                 | QuestionKind::Select { .. }
                 | QuestionKind::Checkboxes { .. } => self.choose(),
-                QuestionKind::File { .. } => format!("Upload a file for {}", self.inside()),
-                _ => format!("Enter {}", self.inside()),
+                QuestionKind::File { .. } => self.phrases.upload(&self.inside()),
+                _ => self.phrases.enter(&self.inside()),
             })
     }
 
@@ -384,7 +394,7 @@ impl<'q> Words<'q> {
             .messages
             .invalid
             .as_ref()
-            .map(|message| message.english().to_owned())
+            .map(|message| message.in_language(self.phrases.0).to_owned())
             .unwrap_or_else(generated)
     }
 
@@ -393,7 +403,7 @@ impl<'q> Words<'q> {
             .messages
             .range
             .as_ref()
-            .map(|message| message.english().to_owned())
+            .map(|message| message.in_language(self.phrases.0).to_owned())
             .unwrap_or_else(generated)
     }
 }
@@ -408,35 +418,40 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
 }
 
-fn postcode_problem(text: &str, in_area: bool, districts: &[String]) -> Option<String> {
+fn postcode_problem(
+    text: &str,
+    in_area: bool,
+    districts: &[String],
+    phrases: Phrases,
+) -> Option<String> {
     match Postcode::parse(text) {
         Err(error) => Some(error.to_string()),
-        Ok(postcode) if in_area && !districts.iter().any(|d| d == postcode.district()) => Some(
-            format!("{postcode} is not in our area: contact the council where the person lives"),
-        ),
+        Ok(postcode) if in_area && !districts.iter().any(|d| d == postcode.district()) => {
+            Some(phrases.not_in_area(&postcode.to_string()))
+        }
         Ok(_) => None,
     }
 }
 
-fn break_of(rule: DateRule, date: NaiveDate, today: NaiveDate) -> Option<String> {
+fn break_of(rule: DateRule, date: NaiveDate, today: NaiveDate, phrases: Phrases) -> Option<String> {
     match rule {
-        DateRule::NotInFuture if date > today => Some("must be today or in the past".into()),
-        DateRule::NotInPast if date < today => Some("must be today or in the future".into()),
+        DateRule::NotInFuture if date > today => Some(phrases.today_or_past()),
+        DateRule::NotInPast if date < today => Some(phrases.today_or_future()),
         DateRule::AtMostDaysAhead(days)
             if today
                 .checked_add_days(chrono::Days::new(u64::from(days)))
                 .is_some_and(|latest| date > latest) =>
         {
-            Some(format!("must be no more than {days} days from today"))
+            Some(phrases.at_most_days_ahead(days))
         }
         DateRule::AgeAtLeast(years) => {
             let age = whole_years(date, today);
             if date > today {
-                Some("must be in the past".into())
+                Some(phrases.in_the_past())
             } else if age > 120 {
-                Some("must be a date of birth within the last 120 years".into())
+                Some(phrases.within_120_years())
             } else {
-                (age < years as i32).then(|| format!("must show the person is at least {years}"))
+                (age < years as i32).then(|| phrases.at_least_years_old(years))
             }
         }
         _ => None,
@@ -465,12 +480,12 @@ fn check_rules_when(
         .filter(|c| c.when.holds(rules.at(answers)))
     {
         for rule in &conditional.rules {
-            if let Some(message) = break_of(*rule, date, today) {
-                let words = Words::of(question);
+            if let Some(message) = break_of(*rule, date, today, rules.phrases) {
+                let words = Words::of(question, rules.phrases);
                 errors
                     .entry(question.id.clone())
                     .or_default()
-                    .push(words.range(|| format!("{} {message}", words.subject())));
+                    .push(words.range(|| rules.phrases.date(&words.subject(), &message)));
             }
         }
     }

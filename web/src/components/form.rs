@@ -224,6 +224,21 @@ pub fn TextInput(
     }
 }
 
+/// A password rule as the checklist states it, in the page's language.
+fn rule_words(locale: crate::i18n::Locale, rule: PasswordRule) -> &'static str {
+    match rule {
+        PasswordRule::MinimumLength => td_string!(locale, password_rule.minimum_length),
+        PasswordRule::MaximumLength => td_string!(locale, password_rule.maximum_length),
+        PasswordRule::ContainsLetter => td_string!(locale, password_rule.contains_letter),
+        PasswordRule::OnlyAllowedCharacters => td_string!(locale, password_rule.only_allowed),
+        PasswordRule::ContainsUpperCase => td_string!(locale, password_rule.contains_upper_case),
+        PasswordRule::ContainsDigit => td_string!(locale, password_rule.contains_digit),
+        PasswordRule::ContainsSpecial => td_string!(locale, password_rule.contains_special),
+        PasswordRule::NotCommon => td_string!(locale, password_rule.not_common),
+        PasswordRule::NotEmailName => td_string!(locale, password_rule.not_email_name),
+    }
+}
+
 /// The seed's password policy, ticking as each rule is met (the server applies the same rules).
 #[component]
 pub fn PasswordChecklist(password: RwSignal<String>, email: RwSignal<String>) -> impl IntoView {
@@ -240,7 +255,7 @@ pub fn PasswordChecklist(password: RwSignal<String>, email: RwSignal<String>) ->
                         view! {
                             <li class=move || if met() { "app-checklist__item app-checklist__item--met" } else { "app-checklist__item" }>
                                 <span class="govuk-visually-hidden">{move || if met() { td_string!(locale, form.met) } else { td_string!(locale, form.not_yet_met) }}</span>
-                                {rule.description()}
+                                {rule_words(locale, rule)}
                             </li>
                         }
                     })

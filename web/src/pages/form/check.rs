@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::api::{CreateSubmissionRequest, FieldErrors, SubmitItemRequest};
 use shared::forms::{
-    FormDefinition, SummaryRow, exit_page, is_complete, summary_in, validate_all, visible_pages,
+    FormDefinition, SummaryRow, exit_page, is_complete, summary_in, validate_all_in, visible_pages,
     warnings,
 };
 
@@ -33,7 +33,13 @@ fn Check(form: FormDefinition, filling: Filling) -> impl IntoView {
     let answers = progress.answers.clone();
     let language = crate::boot::use_language();
     let rows = summary_in(&form, &answers, today(), language);
-    let problems = validate_all(&form, &answers, today(), &council.postcode_districts);
+    let problems = validate_all_in(
+        &form,
+        &answers,
+        today(),
+        &council.postcode_districts,
+        language,
+    );
     let exit = exit_page(&form, &answers, today()).map(|e| e.id.clone());
     let said = warnings(&form, &answers, today());
     let ready = is_complete(&form, &answers, today()) && problems.is_empty() && exit.is_none();

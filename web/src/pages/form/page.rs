@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::FieldErrors;
 use shared::forms::{
-    Answers, FormDefinition, Page, progress, prune_hidden, validate_page, visible_pages,
+    Answers, FormDefinition, Page, progress, prune_hidden, validate_page_in, visible_pages,
     visible_questions,
 };
 
@@ -101,8 +101,9 @@ fn QuestionPage(form: FormDefinition, page: Page, filling: Filling) -> impl Into
                 return;
             }
             let current = answers.get_untracked();
-            let found =
-                form.with_value(|f| validate_page(f, &page_id, &current, today(), &districts));
+            let found = form.with_value(|f| {
+                validate_page_in(f, &page_id, &current, today(), &districts, language)
+            });
             if !found.is_empty() {
                 errors.set(found);
                 return;
