@@ -21,6 +21,7 @@ use crate::state::AppState;
         (status = 200, description = "The account, with its language.", body = AccountView),
         (status = 400, response = crate::routes::problems::MalformedBody),
         (status = 401, response = crate::routes::problems::NotSignedIn),
+        (status = 422, response = crate::routes::problems::ValidationFailed),
     ),
     security(("bearer" = []))
 )]
