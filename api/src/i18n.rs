@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use chrono_tz::Europe::London;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, static_loader};
@@ -65,27 +65,17 @@ pub fn uk_time(language: Language, at: NaiveDateTime) -> String {
         local.minute(),
         text(language, if afternoon { "afternoon" } else { "morning" })
     );
-    let mut arguments = date_arguments(language, local.date_naive());
+    let mut arguments = Arguments::new();
+    arguments.insert("date".into(), date(language, local.date_naive()).into());
     arguments.insert("time".into(), time.into());
     arguments.insert("zone".into(), local.format("%Z").to_string().into());
     message(language, "date-time", &arguments).unwrap_or_else(|| crate::calendar::uk_time(at))
 }
 
-/// A day as people read it: "23 December 2026", "23 Rhagfyr 2026".
+/// A day as people read it: "23 December 2026", "23 Rhagfyr 2026". The months are the form
+/// engine's, which the browser shares.
 pub fn date(language: Language, day: NaiveDate) -> String {
-    message(language, "date", &date_arguments(language, day))
-        .unwrap_or_else(|| day.format("%-d %B %Y").to_string())
-}
-
-fn date_arguments(language: Language, day: NaiveDate) -> Arguments<'static> {
-    let mut arguments = Arguments::new();
-    arguments.insert("day".into(), day.day().to_string().into());
-    arguments.insert(
-        "month".into(),
-        text(language, &format!("month-{}", day.month())).into(),
-    );
-    arguments.insert("year".into(), day.year().to_string().into());
-    arguments
+    shared::forms::long_date_in(day, language)
 }
 
 /// `t("key")` in a template (an email, a page): the message `key` in the language the

@@ -17,40 +17,15 @@ no-reply = Peidiwch ag ateb yr e-bost hwn: nid oes neb yn darllen atebion.
 # review
 privacy-no-repeat = Er mwyn diogelu eich preifatrwydd, nid yw'r e-bost hwn yn ailadrodd yr hyn a ddywedoch wrthym.
 
-## Moments, as people in Wales read them: "1 Rhagfyr 2026 am 2:05yh (GMT)"
+## Moments, as people in Wales read them: "1 Rhagfyr 2026 am 2:05yh (GMT)" (the months are
+## the form engine's, shared::forms::long_date_in)
 
 # review
-date = { $day } { $month } { $year }
-# review
-date-time = { $day } { $month } { $year } am { $time } ({ $zone })
+date-time = { $date } am { $time } ({ $zone })
 # review
 morning = yb
 # review
 afternoon = yh
-# review
-month-1 = Ionawr
-# review
-month-2 = Chwefror
-# review
-month-3 = Mawrth
-# review
-month-4 = Ebrill
-# review
-month-5 = Mai
-# review
-month-6 = Mehefin
-# review
-month-7 = Gorffennaf
-# review
-month-8 = Awst
-# review
-month-9 = Medi
-# review
-month-10 = Hydref
-# review
-month-11 = Tachwedd
-# review
-month-12 = Rhagfyr
 
 ## Where a form has got to
 

@@ -10,24 +10,12 @@ footer-urgent = If you need support urgently, call { $phone }.
 no-reply = Do not reply to this email: nobody reads replies.
 privacy-no-repeat = For your privacy this email does not repeat what you told us.
 
-## Moments, as people in the UK read them: "1 December 2026 at 2:05pm (GMT)"
+## Moments, as people in the UK read them: "1 December 2026 at 2:05pm (GMT)" (the months are
+## the form engine's, shared::forms::long_date_in)
 
-date = { $day } { $month } { $year }
-date-time = { $day } { $month } { $year } at { $time } ({ $zone })
+date-time = { $date } at { $time } ({ $zone })
 morning = am
 afternoon = pm
-month-1 = January
-month-2 = February
-month-3 = March
-month-4 = April
-month-5 = May
-month-6 = June
-month-7 = July
-month-8 = August
-month-9 = September
-month-10 = October
-month-11 = November
-month-12 = December
 
 ## Where a form has got to
 

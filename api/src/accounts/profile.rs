@@ -1,3 +1,4 @@
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{AccountView, ChangeNameRequest, ChangePasswordRequest};
@@ -7,6 +8,7 @@ use super::sessions;
 use super::{Account, count_failure, now};
 use crate::auth::throttle;
 use crate::auth::{CurrentUser, live};
+use crate::db::DbConnection;
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
@@ -32,21 +34,17 @@ pub async fn change_name(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let id = user.account_id.clone();
-    let account = state
-        .database
-        .write(move |conn| {
-            diesel::update(accounts::table.find(&id))
-                .set((
-                    accounts::forename.eq(request.forename.trim()),
-                    accounts::surname.eq(request.surname.trim()),
-                    accounts::updated_at.eq(now()),
-                ))
-                .execute(conn)?;
-            Ok::<_, ApiError>(Account::by_id(conn, &id)?)
-        })
-        .await?
-        .ok_or(ApiError::Unauthorized)?;
+    let account = update(state, user, move |conn, id, now| {
+        diesel::update(accounts::table.find(id))
+            .set((
+                accounts::forename.eq(request.forename.trim()),
+                accounts::surname.eq(request.surname.trim()),
+                accounts::updated_at.eq(now),
+            ))
+            .execute(conn)
+    })
+    .await?
+    .ok_or(ApiError::Unauthorized)?;
     Ok(account.view())
 }
 
@@ -56,22 +54,35 @@ pub async fn choose_language(
     user: &CurrentUser,
     language: Language,
 ) -> Result<AccountView, ApiError> {
+    let account = update(state, user, move |conn, id, now| {
+        diesel::update(accounts::table.find(id))
+            .set((
+                accounts::language.eq(language.code()),
+                accounts::updated_at.eq(now),
+            ))
+            .execute(conn)
+    })
+    .await?
+    .filter(Account::is_active)
+    .ok_or(ApiError::Unauthorized)?;
+    Ok(account.view())
+}
+
+/// Makes `change` to the signed-in account's row (given its id and the time to stamp), then
+/// reads the account back, in one write transaction.
+async fn update(
+    state: &AppState,
+    user: &CurrentUser,
+    change: impl FnOnce(&mut DbConnection, &str, NaiveDateTime) -> QueryResult<usize> + Send + 'static,
+) -> Result<Option<Account>, ApiError> {
     let id = user.account_id.clone();
-    let account = state
+    state
         .database
         .write(move |conn| {
-            diesel::update(accounts::table.find(&id))
-                .set((
-                    accounts::language.eq(language.code()),
-                    accounts::updated_at.eq(now()),
-                ))
-                .execute(conn)?;
+            change(conn, &id, now())?;
             Ok::<_, ApiError>(Account::by_id(conn, &id)?)
         })
-        .await?
-        .filter(Account::is_active)
-        .ok_or(ApiError::Unauthorized)?;
-    Ok(account.view())
+        .await
 }
 
 /// Changes the password after checking the current one; every other session ends, and the

@@ -115,8 +115,9 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
-/// A date as a reader of `language` writes it: "27 March 1941", "27 Mawrth 1941".
-pub fn long_date_in(date: NaiveDate, language: crate::language::Language) -> String {
+/// A month and year as a reader of `language` writes them: "March 1941", "Mawrth 1941". The
+/// one home of the Welsh months, for the browser and the server alike.
+pub fn month_in(date: NaiveDate, language: crate::language::Language) -> String {
     use chrono::Datelike;
     const WELSH_MONTHS: [&str; 12] = [
         "Ionawr",
@@ -133,14 +134,17 @@ pub fn long_date_in(date: NaiveDate, language: crate::language::Language) -> Str
         "Rhagfyr",
     ];
     match language {
-        crate::language::Language::English => long_date(date),
-        crate::language::Language::Welsh => format!(
-            "{} {} {}",
-            date.day(),
-            WELSH_MONTHS[date.month0() as usize],
-            date.year()
-        ),
+        crate::language::Language::English => date.format("%B %Y").to_string(),
+        crate::language::Language::Welsh => {
+            format!("{} {}", WELSH_MONTHS[date.month0() as usize], date.year())
+        }
     }
+}
+
+/// A date as a reader of `language` writes it: "27 March 1941", "27 Mawrth 1941".
+pub fn long_date_in(date: NaiveDate, language: crate::language::Language) -> String {
+    use chrono::Datelike;
+    format!("{} {}", date.day(), month_in(date, language))
 }
 
 /// `from` plus `days` days, when both answers are valid.

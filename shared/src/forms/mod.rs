@@ -18,7 +18,7 @@ mod text;
 mod tidy;
 mod validate;
 
-pub use answers::{Answers, DateProblem, parse_date};
+pub use answers::{Answers, DateProblem, long_date_in, parse_date};
 pub use check::{Problem, check_definition, unknown_question_fields};
 pub use evaluate::{
     SummaryRow, defaults, exit_page, is_complete, progress, prune_hidden, summary, summary_in,

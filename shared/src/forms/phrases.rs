@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::answers::{DateProblem, long_date_in};
+use super::answers::{DateProblem, month_in};
 use crate::language::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,11 +280,7 @@ impl Phrases {
             }
             DateProblem::PastMonthEnd { month, year, days } => {
                 let name = NaiveDate::from_ymd_opt(*year, *month, 1)
-                    .map(|first| long_date_in(first, self.0))
-                    .map(|date| {
-                        date.split_once(' ')
-                            .map_or(date.clone(), |(_, rest)| rest.to_owned())
-                    })
+                    .map(|first| month_in(first, self.0))
                     .unwrap_or_default();
                 format!("rhaid iddo fod yn ddyddiad go iawn: mae {days} diwrnod yn {name}")
             }
