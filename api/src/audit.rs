@@ -302,7 +302,7 @@ impl AuditQuery {
         match (self.from, self.to) {
             (Some(from), Some(to)) if to < from => Err(ApiError::field(
                 "to",
-                "The end date must be the same as or after the start date",
+                crate::request_language::says("audit-end-before-start"),
             )),
             _ => Ok(()),
         }

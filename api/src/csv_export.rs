@@ -64,6 +64,8 @@ impl Writer {
 
 /// A file has every row: a page's `after` or `limit` is refused, naming it.
 pub fn every_row(after: bool, limit: bool) -> Result<(), ApiError> {
+    // For integrators: field messages stay English whatever Accept-Language asks (only a
+    // problem's title and detail follow it; see `request_language`).
     let mut errors = shared::api::FieldErrors::new();
     for (field, given) in [("after", after), ("limit", limit)] {
         if given {

@@ -4,10 +4,12 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use shared::api::{FieldErrors, Problem};
+use shared::language::Language;
 
 use diesel::result::DatabaseErrorKind;
 
 use crate::db::DbError;
+use crate::request_language::{self, said_in};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -117,73 +119,99 @@ impl ApiError {
         }
     }
 
-    fn title(&self) -> &'static str {
+    /// The key of the problem's title in `api/locales/*/problems.ftl`: one for each kind of
+    /// problem (every conflict, whatever its `code`, shares one; its detail says what changed).
+    fn title_key(&self) -> &'static str {
         match self {
-            Self::Validation(_) => "Some answers need correcting",
-            Self::MalformedBody(_) => "The request could not be read",
-            Self::PayloadTooLarge { .. } => "The request body is too large",
-            Self::UnsupportedMediaType { .. } => "The request body is not of the right type",
-            Self::ImportRejected { .. } => "Some rows need correcting",
-            Self::Unauthorized => "You need to sign in",
-            Self::InvalidCredentials => "Enter a correct email address and password",
-            Self::InvalidClient => "The client id and secret do not match",
-            Self::TooManyAttempts { .. } => "Too many attempts",
-            Self::Forbidden => "You do not have access to this",
-            Self::NotFound => "Page not found",
-            Self::Conflict { .. } => "This has changed since you last saw it",
-            Self::MethodNotAllowed { .. } => "Method not allowed",
-            Self::Unavailable(_) => "Sorry, the service is unavailable",
-            Self::Internal(_) => "Sorry, there is a problem with the service",
+            Self::Validation(_) => "problem-validation-failed-title",
+            Self::MalformedBody(_) => "problem-malformed-body-title",
+            Self::PayloadTooLarge { .. } => "problem-payload-too-large-title",
+            Self::UnsupportedMediaType { .. } => "problem-unsupported-media-type-title",
+            Self::ImportRejected { .. } => "problem-import-rejected-title",
+            Self::Unauthorized => "problem-not-signed-in-title",
+            Self::InvalidCredentials => "problem-invalid-credentials-title",
+            Self::InvalidClient => "problem-invalid-client-title",
+            Self::TooManyAttempts { .. } => "problem-too-many-attempts-title",
+            Self::Forbidden => "problem-forbidden-title",
+            Self::NotFound => "problem-not-found-title",
+            Self::Conflict { .. } => "problem-conflict-title",
+            Self::MethodNotAllowed { .. } => "problem-method-not-allowed-title",
+            Self::Unavailable(_) => "problem-service-unavailable-title",
+            Self::Internal(_) => "problem-internal-error-title",
         }
     }
 
-    /// What people may be told; internal causes stay in the log.
-    fn detail(&self) -> Option<String> {
+    fn title(&self, language: Language) -> String {
+        said_in(language, self.title_key(), [])
+    }
+
+    /// What people may be told, in `language`; internal causes stay in the log. A malformed
+    /// body's reason is the JSON reader's own (English) words, for whoever wrote the client; a
+    /// conflict's detail was worded where it arose, in the request's language.
+    fn detail(&self, language: Language) -> Option<String> {
         match self {
-            Self::Validation(_) => Some("Check the fields listed in errors.".into()),
+            Self::Validation(_) => Some(said_in(language, "problem-validation-failed-detail", [])),
             Self::MalformedBody(reason) => Some(reason.clone()),
-            Self::PayloadTooLarge { limit } => {
-                Some(format!("Send a body of at most {limit} bytes."))
-            }
-            Self::UnsupportedMediaType { expected } => Some(format!("Send Content-Type: {expected}.")),
-            Self::ImportRejected { rows, rejected, .. } => Some(format!(
-                "{rejected} of {rows} rows need correcting, listed in errors; nothing was imported."
+            Self::PayloadTooLarge { limit } => Some(said_in(
+                language,
+                "problem-payload-too-large-detail",
+                [("limit", limit.to_string())],
             )),
-            Self::Unauthorized => Some("Sign in, or sign in again if your session ended.".into()),
-            Self::InvalidCredentials => None,
-            Self::InvalidClient => Some(
-                "Check the client id and secret; an administrator may have rotated or revoked them."
-                    .into(),
-            ),
-            Self::Forbidden => Some(
-                "This is for another role, or needs a scope this client does not hold.".into(),
-            ),
-            Self::TooManyAttempts { until } => Some(format!(
-                "For your security, wait until {} and try again.",
-                crate::calendar::uk_time(*until)
+            Self::UnsupportedMediaType { expected } => Some(said_in(
+                language,
+                "problem-unsupported-media-type-detail",
+                [("expected", (*expected).to_owned())],
             )),
-            Self::NotFound => None,
+            Self::ImportRejected { rows, rejected, .. } => Some(said_in(
+                language,
+                "problem-import-rejected-detail",
+                [
+                    ("rejected", rejected.to_string()),
+                    ("rows", rows.to_string()),
+                ],
+            )),
+            Self::Unauthorized => Some(said_in(language, "problem-not-signed-in-detail", [])),
+            Self::InvalidCredentials | Self::NotFound => None,
+            Self::InvalidClient => Some(said_in(language, "problem-invalid-client-detail", [])),
+            Self::Forbidden => Some(said_in(language, "problem-forbidden-detail", [])),
+            Self::TooManyAttempts { until } => Some(said_in(
+                language,
+                "problem-too-many-attempts-detail",
+                [("until", crate::i18n::uk_time(language, *until))],
+            )),
             Self::Conflict { detail, .. } => Some(detail.clone()),
-            Self::MethodNotAllowed { allow } => Some(format!("This path takes {allow}.")),
-            Self::Unavailable(_) | Self::Internal(_) => Some("Try again later.".into()),
+            Self::MethodNotAllowed { allow } => Some(said_in(
+                language,
+                "problem-method-not-allowed-detail",
+                [("allow", allow.clone())],
+            )),
+            Self::Unavailable(_) | Self::Internal(_) => {
+                Some(said_in(language, "problem-try-again-later", []))
+            }
         }
     }
 
+    /// The problem body, worded in the language the request being answered asked for.
     pub fn to_problem(&self) -> Problem {
+        self.to_problem_in(request_language::current())
+    }
+
+    fn to_problem_in(&self, language: Language) -> Problem {
+        let title = self.title(language);
         Problem {
             kind: "about:blank".into(),
-            title: self.title().into(),
             status: self.status_code().as_u16(),
-            detail: self.detail(),
+            detail: self.detail(language),
             code: self.code().into(),
             errors: match self {
                 Self::Validation(errors) | Self::ImportRejected { errors, .. } => errors.clone(),
                 Self::InvalidCredentials => FieldErrors::from([
-                    ("email".to_owned(), vec![self.title().to_owned()]),
-                    ("password".to_owned(), vec![self.title().to_owned()]),
+                    ("email".to_owned(), vec![title.clone()]),
+                    ("password".to_owned(), vec![title.clone()]),
                 ]),
                 _ => FieldErrors::new(),
             },
+            title,
             request_id: crate::request_id::current(),
         }
     }
@@ -213,8 +241,16 @@ impl ResponseError for ApiError {
         if self.status_code().is_server_error() {
             tracing::error!(error = ?self, "request failed");
         }
+        let language = request_language::current();
         let mut response = HttpResponse::build(self.status_code());
         response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
+        // Every problem's title is worded by the request's Accept-Language, so a cache must
+        // keep one copy for each language, and the reader is told which this is.
+        response.insert_header((
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(language.code()),
+        ));
+        response.append_header((header::VARY, HeaderValue::from_static("Accept-Language")));
         match self {
             Self::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("5")));
@@ -234,7 +270,7 @@ impl ResponseError for ApiError {
             }
             _ => {}
         }
-        response.json(self.to_problem())
+        response.json(self.to_problem_in(language))
     }
 }
 
@@ -299,6 +335,164 @@ mod tests {
         assert_eq!(
             problem.errors["postcode"],
             ["Enter a real postcode, like L20 3NJ"]
+        );
+    }
+
+    /// One of each kind of problem.
+    fn every_kind() -> Vec<ApiError> {
+        let until = chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(14, 5, 0)
+            .unwrap();
+        vec![
+            ApiError::field("postcode", "Enter a real postcode, like L20 3NJ"),
+            ApiError::MalformedBody("expected value at line 1 column 1".into()),
+            ApiError::PayloadTooLarge { limit: 1_048_576 },
+            ApiError::UnsupportedMediaType {
+                expected: "application/json",
+            },
+            ApiError::ImportRejected {
+                rows: 12,
+                rejected: 3,
+                errors: FieldErrors::new(),
+            },
+            ApiError::Unauthorized,
+            ApiError::InvalidCredentials,
+            ApiError::InvalidClient,
+            ApiError::Forbidden,
+            ApiError::TooManyAttempts { until },
+            ApiError::NotFound,
+            ApiError::Conflict {
+                code: "stale_version",
+                detail: "Reload it.".into(),
+            },
+            ApiError::MethodNotAllowed {
+                allow: "GET, PUT".into(),
+            },
+            ApiError::Unavailable(anyhow::anyhow!("pool timed out")),
+            ApiError::Internal(anyhow::anyhow!("disk full")),
+        ]
+    }
+
+    #[test]
+    fn every_kind_of_problem_has_its_title_in_both_languages() {
+        let welsh = crate::i18n::message_ids(Language::Welsh);
+        let english = crate::i18n::message_ids(Language::English);
+        for error in every_kind() {
+            let key = error.title_key();
+            assert!(english.contains(key), "{key} is not in English");
+            assert!(welsh.contains(key), "{key} is not in Welsh");
+            let (en, cy) = (
+                error.to_problem_in(Language::English),
+                error.to_problem_in(Language::Welsh),
+            );
+            assert_ne!(en.title, cy.title, "{key}");
+            assert!(!cy.title.contains("problem-"), "{key}: {}", cy.title);
+            assert_eq!(en.code, cy.code, "the code is never worded");
+            if let (Some(en), Some(cy)) = (&en.detail, &cy.detail)
+                && !matches!(
+                    error,
+                    ApiError::MalformedBody(_) | ApiError::Conflict { .. }
+                )
+            {
+                assert_ne!(en, cy, "{key}'s detail");
+                assert!(!cy.contains("problem-"), "{key}: {cy}");
+            }
+        }
+    }
+
+    /// Integrators and their tests read these words: Fluent must give back exactly what the
+    /// server said before it spoke Welsh.
+    #[test]
+    fn the_english_is_word_for_word_as_it_was() {
+        let said: Vec<(String, Option<String>)> = every_kind()
+            .iter()
+            .map(|e| e.to_problem_in(Language::English))
+            .map(|p| (p.title, p.detail))
+            .collect();
+        let was = |title: &str, detail: Option<&str>| (title.to_owned(), detail.map(str::to_owned));
+        assert_eq!(
+            said,
+            [
+                was(
+                    "Some answers need correcting",
+                    Some("Check the fields listed in errors.")
+                ),
+                was(
+                    "The request could not be read",
+                    Some("expected value at line 1 column 1")
+                ),
+                was(
+                    "The request body is too large",
+                    Some("Send a body of at most 1048576 bytes.")
+                ),
+                was(
+                    "The request body is not of the right type",
+                    Some("Send Content-Type: application/json.")
+                ),
+                was(
+                    "Some rows need correcting",
+                    Some("3 of 12 rows need correcting, listed in errors; nothing was imported.")
+                ),
+                was(
+                    "You need to sign in",
+                    Some("Sign in, or sign in again if your session ended.")
+                ),
+                was("Enter a correct email address and password", None),
+                was(
+                    "The client id and secret do not match",
+                    Some(
+                        "Check the client id and secret; an administrator may have rotated or \
+                         revoked them."
+                    )
+                ),
+                was(
+                    "You do not have access to this",
+                    Some("This is for another role, or needs a scope this client does not hold.")
+                ),
+                was(
+                    "Too many attempts",
+                    Some(
+                        "For your security, wait until 1 December 2026 at 2:05pm (GMT) and try again."
+                    )
+                ),
+                was("Page not found", None),
+                was("This has changed since you last saw it", Some("Reload it.")),
+                was("Method not allowed", Some("This path takes GET, PUT.")),
+                was(
+                    "Sorry, the service is unavailable",
+                    Some("Try again later.")
+                ),
+                was(
+                    "Sorry, there is a problem with the service",
+                    Some("Try again later.")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_welsh_speaker_who_gets_the_password_wrong_is_told_beside_both_fields_in_welsh() {
+        let problem = ApiError::InvalidCredentials.to_problem_in(Language::Welsh);
+        assert_eq!(problem.title, "Rhowch gyfeiriad e-bost a chyfrinair cywir");
+        assert_eq!(problem.errors["email"], [problem.title.as_str()]);
+        assert_eq!(problem.errors["password"], [problem.title.as_str()]);
+        assert_eq!(problem.code, "invalid_credentials");
+    }
+
+    #[test]
+    fn a_wait_is_told_in_the_readers_language_and_clock() {
+        let until = chrono::NaiveDate::from_ymd_opt(2026, 7, 3)
+            .unwrap()
+            .and_hms_opt(22, 30, 0)
+            .unwrap();
+        let problem = ApiError::TooManyAttempts { until }.to_problem_in(Language::Welsh);
+        assert_eq!(
+            problem.detail.as_deref(),
+            Some(
+                "Er eich diogelwch, arhoswch tan 3 Gorffennaf 2026 am 11:30yh (BST) a rhowch \
+                 gynnig arall arni."
+            )
         );
     }
 

@@ -8,6 +8,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
+use crate::request_language::says;
 
 /// The types the portal takes; a form's question may accept fewer.
 pub const ACCEPTED: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
@@ -68,7 +69,7 @@ fn clean_name(name: &str, content_type: &str) -> Result<String, ApiError> {
     };
     let stem = stem.trim();
     if stem.is_empty() {
-        return Err(refuse("Give the file a name"));
+        return Err(refuse(says("file-without-name")));
     }
     let extension = extension
         .filter(|e| known.iter().any(|k| k.eq_ignore_ascii_case(e)))
@@ -140,7 +141,7 @@ pub async fn read_body(
 /// Checks `bytes`, named `name` and declared as `declared` (a Content-Type header).
 pub fn check(name: &str, declared: Option<&str>, bytes: Vec<u8>) -> Result<CheckedFile, ApiError> {
     if bytes.is_empty() {
-        return Err(refuse("The selected file is empty"));
+        return Err(refuse(says("file-empty")));
     }
     let declared = declared
         .map(|t| {
@@ -152,18 +153,13 @@ pub fn check(name: &str, declared: Option<&str>, bytes: Vec<u8>) -> Result<Check
         })
         .unwrap_or_default();
     if !ACCEPTED.contains(&declared.as_str()) {
-        return Err(refuse("The selected file must be a PDF, JPG or PNG"));
+        return Err(refuse(says("file-not-accepted")));
     }
     if infer::get(&bytes).map(|kind| kind.mime_type()) != Some(declared.as_str()) {
-        return Err(refuse(
-            "The selected file is not what its name says it is. Choose a real PDF, JPG or PNG",
-        ));
+        return Err(refuse(says("file-not-what-it-says")));
     }
     if declared == "application/pdf" && pdf_runs_something(&bytes) {
-        return Err(refuse(
-            "The selected PDF contains a script or a program, which the council cannot open. \
-             Save it as a plain PDF (print it to PDF) and choose that",
-        ));
+        return Err(refuse(says("file-runs-something")));
     }
     let name = clean_name(name, &declared)?;
     Ok(CheckedFile {

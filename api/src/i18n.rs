@@ -1,7 +1,8 @@
-//! The words the server writes for people (emails, the pages it sends first, dates), in English
-//! and Welsh, from the Fluent files under `api/locales/<language>/`. They are compiled into the binary; a key that
-//! one language has and the other lacks fails `every_key_is_in_both_languages`, so a Welsh
-//! reader never gets English by fallback.
+//! The words the server writes for people (emails, the pages it sends first, dates, and the
+//! API's problems: `problems.ftl`), in English and Welsh, from the Fluent files under
+//! `api/locales/<language>/`. They are compiled into the binary; a key that one language has
+//! and the other lacks fails `every_key_is_in_both_languages` (which reads every file there),
+//! so a Welsh reader never gets English by fallback.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -120,33 +121,52 @@ pub fn template_function(
     })
 }
 
+/// Each message of `language`'s files (every `.ftl` under `api/locales/<code>/`, as the loader
+/// reads them) with the file it is in, read as Fluent parses them: what that language itself
+/// holds, without the fallback to English a lookup has.
+#[cfg(test)]
+pub(crate) fn messages_by_file(language: Language) -> std::collections::BTreeSet<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(language.code());
+    let mut found = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        let resource = fluent_syntax::parser::parse(source.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+        for entry in resource.body {
+            if let fluent_syntax::ast::Entry::Message(message) = entry {
+                found.insert((
+                    path.file_name().unwrap().to_string_lossy().into_owned(),
+                    message.id.name.to_owned(),
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// The message keys `language`'s own files hold.
+#[cfg(test)]
+pub(crate) fn message_ids(language: Language) -> std::collections::BTreeSet<String> {
+    messages_by_file(language)
+        .into_iter()
+        .map(|(_, key)| key)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    /// Each language's message keys, read from its files as Fluent parses them.
+    /// Each language's message keys, with the file each is in.
     fn keys(language: Language) -> BTreeSet<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("locales")
-            .join(language.code());
-        let mut keys = BTreeSet::new();
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let source = std::fs::read_to_string(&path).unwrap();
-            let resource = fluent_syntax::parser::parse(source.as_str())
-                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
-            for entry in resource.body {
-                if let fluent_syntax::ast::Entry::Message(message) = entry {
-                    keys.insert(format!(
-                        "{}: {}",
-                        path.file_name().unwrap().to_string_lossy(),
-                        message.id.name
-                    ));
-                }
-            }
-        }
-        keys
+        messages_by_file(language)
+            .into_iter()
+            .map(|(file, key)| format!("{file}: {key}"))
+            .collect()
     }
 
     #[test]

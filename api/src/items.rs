@@ -25,6 +25,7 @@ use crate::people::person::Person;
 use crate::people::{Access, notify_linked, today};
 use crate::referrals::submissions::{IdempotencyKey, Inserted, Outcome, Prepare};
 use crate::referrals::{check_answer_shapes, form, form_for, from_json, submissions as sent};
+use crate::request_language::{says, says_with};
 use crate::state::AppState;
 use crate::teams;
 
@@ -271,9 +272,7 @@ pub async fn get(
 fn already_submitted() -> ApiError {
     ApiError::Conflict {
         code: "already_submitted",
-        detail: "This form has already been sent to the council, so it cannot be changed. \
-                 Send a message if something in it was wrong."
-            .into(),
+        detail: says("item-already-sent"),
     }
 }
 
@@ -323,11 +322,12 @@ pub async fn save(
                 }
                 return Err(ApiError::Conflict {
                     code: "stale_version",
-                    detail: format!(
-                        "This form was saved again (version {}) after the copy you changed \
-                         (version {seen}), perhaps by someone else who can see this record. \
-                         Reload it to see the latest answers.",
-                        row.0.version
+                    detail: says_with(
+                        "item-saved-since",
+                        [
+                            ("saved", row.0.version.to_string()),
+                            ("seen", seen.to_string()),
+                        ],
                     ),
                 });
             }
@@ -494,7 +494,7 @@ pub async fn send(
     person_id: PersonId,
     request: SendItemRequest,
 ) -> Result<ItemView, ApiError> {
-    let mut errors = request.validate(today());
+    let mut errors = request.validate_in(today(), crate::request_language::current());
     if let Err(ApiError::Validation(found)) = form_for(state, &request.form_id, Audience::Citizen) {
         errors.extend(found);
     }
@@ -509,7 +509,7 @@ pub async fn send(
         .write(move |conn| {
             let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
             if !crate::teams::is_open(conn, &request.team)? {
-                return Err(ApiError::field("team", "Choose one of the council's teams"));
+                return Err(ApiError::field("team", says("item-choose-team")));
             }
             let now = timestamp();
             let answers = starting_answers(&definition, person);

@@ -31,6 +31,7 @@ pub mod purge;
 pub mod records;
 pub mod referrals;
 pub mod request_id;
+pub mod request_language;
 pub mod requests;
 pub mod routes;
 pub mod security_headers;

@@ -16,7 +16,15 @@ use crate::routes;
         description = "The API of a council's adult social care portal: citizens' care records, \
                        professionals' referrals and DoLS requests, and the council staff who \
                        answer them. JSON under `/api/v1`; errors are `application/problem+json` \
-                       (RFC 9457) with a stable `code`; lists are keyset-paginated.",
+                       (RFC 9457) with a stable `code`; lists are keyset-paginated.\n\n\
+                       A problem is worded in the language the request's `Accept-Language` \
+                       prefers: Welsh (`cy`) or English (`en`), English when it names neither. \
+                       Its `title` and `detail`, and the field messages in `errors` that a \
+                       person can meet, are in that language, and the answer says which in \
+                       `Content-Language` (with `Vary: Accept-Language`); its `code` is the same \
+                       in both. Routes only other systems call (machine clients and webhooks, \
+                       the submissions feed, CSV exports and imports, page cursors, the form \
+                       preview) give their field messages in English whatever is asked.",
     ),
     servers((url = "/", description = "The server this document was fetched from")),
     components(

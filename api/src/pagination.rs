@@ -66,6 +66,8 @@ impl TryFrom<PageQuery> for PageRequest {
     type Error = ApiError;
 
     fn try_from(query: PageQuery) -> Result<Self, ApiError> {
+        // A cursor or a limit only a client gets wrong, never a person using the pages: the
+        // messages stay English whatever Accept-Language asks (`request_language`).
         let mut errors = FieldErrors::new();
         let after = match query.after.as_deref() {
             None | Some("") => None,

@@ -37,11 +37,7 @@ pub fn refuse_guessable(errors: &mut FieldErrors, password: &str, inputs: &[&str
     if zxcvbn::zxcvbn(password, inputs).guesses_log10() < GUESSES_LOG10_AT_LEAST {
         errors.insert(
             "password".into(),
-            vec![
-                "This password is too easy to guess: it is too like passwords that have been \
-                 stolen and published. Try three or four random words together"
-                    .into(),
-            ],
+            vec![crate::request_language::says("password-too-easy-to-guess")],
         );
     }
 }

@@ -1,17 +1,19 @@
-//! Each request's id and its one log line. The id comes from our load balancer when it sends
-//! one (`X-Request-Id`, believed only from `server.trusted_proxies`) or is made here; it goes
-//! back on every answer and in every problem body, so a citizen quoting it on the phone can be
-//! traced. The line names the method, the route's template (never the path itself, which can
-//! hold a surname being searched for), the status, the time taken, the id and the account's id:
-//! never a name or an answer.
+//! Each request's id, the language it asks for, and its one log line. The id comes from our
+//! load balancer when it sends one (`X-Request-Id`, believed only from
+//! `server.trusted_proxies`) or is made here; it goes back on every answer and in every problem
+//! body, so a citizen quoting it on the phone can be traced. Its `Accept-Language` is kept
+//! likewise (`request_language`), for the wording of problems. The line names the method, the
+//! route's template (never the path itself, which can hold a surname being searched for), the
+//! status, the time taken, the id and the account's id: never a name or an answer.
 
 use std::time::Instant;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, web};
+use shared::language::Language;
 use tracing::Instrument;
 use uuid::Uuid;
 
@@ -45,11 +47,18 @@ pub async fn track(
         .flatten()
         .filter(|id| acceptable(id))
         .map_or_else(|| Uuid::now_v7().simple().to_string(), str::to_owned);
+    // The language a problem is worded in (content negotiation, English by default).
+    let language = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Language::English, Language::from_accept_language);
     let method = req.method().to_string();
     let started = Instant::now();
     let span = tracing::info_span!("request", request_id = %id);
+    let answering = crate::request_language::CURRENT.scope(language, next.call(req));
     let mut res = crate::request_id::CURRENT
-        .scope(id.clone(), next.call(req))
+        .scope(id.clone(), answering)
         .instrument(span.clone())
         .await?;
     if let Ok(value) = HeaderValue::from_str(&id) {

@@ -175,7 +175,10 @@ pub fn set_teams_of(
     if !unknown.is_empty() {
         return Err(ApiError::field(
             "teams",
-            format!("These are not teams of the council: {}", unknown.join(", ")),
+            crate::request_language::says_with(
+                "staff-unknown-teams",
+                [("teams", unknown.join(", "))],
+            ),
         ));
     }
     diesel::delete(team_members::table.filter(team_members::account_id.eq(account_id)))

@@ -12,6 +12,7 @@ const { serverEnv, portal } = require('../server-env');
 const PASSWORD = 'Tall-Trees-4-Ever!';
 const SIAN = 'sian.hughes@example.org';
 const STAFF = 'sam.taylor@example.org';
+const MARGARET = 'margaret.okafor@example.org';
 
 test.beforeAll(() => {
   execFileSync(portal, ['demo-data'], { env: { ...process.env, ...serverEnv }, stdio: 'ignore' });
@@ -147,4 +148,82 @@ test('a professional uses the portal in Welsh from registering to sending the su
   await expect(page.locator('.govuk-summary-list__row', { hasText: 'Answered in' })).toContainText('Welsh (Cymraeg)');
   await expect(page.locator('.govuk-summary-list__row', { hasText: 'Your role' })).toContainText('Meddyg teulu');
   await expectNoAxeViolations(page);
+  // Someone who reads Welsh can switch to the words the sender read, marked as Welsh.
+  await page.getByRole('button', { name: 'Show the answers in Welsh, as they were sent' }).click();
+  const asSent = page.locator('[lang="cy"]', { hasText: 'Eich rôl' });
+  await expect(asSent.locator('.govuk-summary-list__row', { hasText: 'Eich rôl' })).toContainText('Meddyg teulu');
+  await expect(asSent.getByRole('heading', { name: 'Eich manylion' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Show the answers in English' }).click();
+  await expect(page.locator('.govuk-summary-list__row', { hasText: 'Your role' })).toBeVisible();
+});
+
+test('a citizen who looks after her husband reads both their records in Welsh', async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
+  await signIn(page, MARGARET, 'Your care records');
+
+  // Choosing Cymraeg while signed in turns this page and keeps the choice for the account.
+  await page.getByRole('link', { name: 'Cymraeg' }).click();
+  await welshPage(page, 'Eich cofnodion gofal');
+
+  // Joseph's record, which she sees as his proxy: it speaks of him, in Welsh.
+  await page.getByRole('link', { name: 'Joseph Okafor', exact: true }).click();
+  await welshPage(page, 'Dangosfwrdd');
+  await expect(page.locator('.govuk-caption-l')).toHaveText('Cofnod Joseph Okafor');
+  await expect(page.getByText("Rydych yn gofalu amdanynt, gyda'u caniatâd")).toBeVisible();
+  await expect(page.getByText(/gweithiwr proffesiynol yn gweithio gyda Joseph/)).toBeVisible();
+  await page.getByRole('link', { name: 'Manylion' }).click();
+  await welshPage(page, 'Manylion');
+  const readers = page.getByRole('table', { name: "Pobl sy'n gallu gweld y cofnod hwn ar-lein" });
+  await expect(readers.getByRole('row', { name: /Margaret Okafor/ })).toContainText('Yn gofalu amdanynt (caniatâd)');
+
+  // Her own record.
+  await page.getByRole('link', { name: 'Dangosfwrdd' }).click();
+  await page.getByRole('link', { name: 'Eich cofnodion gofal' }).click();
+  await page.getByRole('link', { name: 'Margaret Okafor', exact: true }).click();
+  await welshPage(page, 'Dangosfwrdd');
+  await expect(page.locator('.govuk-caption-l')).toHaveText('Cofnod Margaret Okafor');
+  await expect(page.getByText(/neges newydd/)).toBeVisible();
+  await expect(page.getByText(/gweithiwr proffesiynol yn gweithio gyda chi/)).toBeVisible();
+  await expect(page.getByText(/ffurflen i'w chwblhau/)).toBeVisible();
+
+  // Messages: the council's message types in Welsh, and a mistake told in Welsh.
+  await page.getByRole('link', { name: 'Negeseuon' }).click();
+  await welshPage(page, 'Negeseuon');
+  await expect(page.getByText('Peidiwch â defnyddio negeseuon ar gyfer materion brys.', { exact: false })).toBeVisible();
+  await page.getByRole('link', { name: 'Neges newydd' }).click();
+  await welshPage(page, 'Neges newydd');
+  await expect(page.getByLabel('Math o neges').locator('option', { hasText: 'Ymholiad cyffredinol' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Anfon', exact: true }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Dewiswch fath o neges');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Rhowch bwnc');
+  await expect(page).toHaveTitle(/^Gwall: Neges newydd - /);
+  await expectNoAxeViolations(page);
+
+  // Documents, and asking for one in another format.
+  await page.getByRole('link', { name: 'Negeseuon' }).click();
+  await page.getByRole('link', { name: 'Dangosfwrdd' }).click();
+  await page.getByRole('link', { name: "Eitemau i'w gweld" }).click();
+  await welshPage(page, "Eitemau i'w gweld");
+  const plan = page.locator('.app-document', { hasText: 'Your care and support plan' });
+  await expect(plan).toContainText('PDF');
+  await expect(plan).toContainText(/Anfonwyd ar \d+ \S+ \d{4}/);
+  await expect(plan.getByRole('button', { name: 'Gweld Your care and support plan' })).toBeVisible();
+  await plan.getByRole('link', { name: 'Gofyn am fformat arall o Your care and support plan' }).click();
+  await welshPage(page, 'Gofyn am \u201cYour care and support plan\u201d mewn fformat arall');
+  await page.getByRole('button', { name: 'Anfon cais' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Dewiswch y fformat rydych ei eisiau');
+  await expect(page.getByLabel('Print bras')).toBeVisible();
+
+  // The forms the council sent her.
+  await page.getByRole('link', { name: "Eitemau i'w gweld" }).click();
+  await page.getByRole('link', { name: 'Dangosfwrdd' }).click();
+  await page.getByRole('link', { name: "Eitemau i'w cwblhau" }).click();
+  await welshPage(page, "Eitemau i'w cwblhau");
+  await expect(page.getByRole('columnheader', { name: 'Cwblhau erbyn' })).toBeVisible();
+
+  // Back to English, for the account as well as this browser.
+  await page.getByRole('link', { name: 'English' }).click();
+  await expectHeading(page, 'Items to complete');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });

@@ -182,7 +182,9 @@ fn a_welsh_speaker_reads_the_support_enquirys_errors_in_welsh() {
         .unwrap();
     let answers: Answers = serde_json::from_value(serde_json::json!({
         "referrer_email": "not an address",
+        "referrer_phone": "12345",
         "date_of_birth": {"day": "31", "month": "2", "year": "1940"},
+        "address": {"line1": "1 Stryd Fawr", "town": "Bootle", "postcode": "not a postcode"},
     }))
     .unwrap();
     let districts = ["L20".to_owned()];
@@ -207,6 +209,12 @@ fn a_welsh_speaker_reads_the_support_enquirys_errors_in_welsh() {
         &districts,
         Language::Welsh,
     );
+    // A phone number's and a postcode's format come from the shared rules, in Welsh too.
+    assert_eq!(
+        mine["referrer_phone"],
+        ["Rhowch rif ffôn yn y DU, yn dechrau gyda 0 neu +44"]
+    );
+    assert_eq!(theirs["address"], ["Rhowch god post go iawn, fel L20 3NJ"]);
     assert_eq!(
         theirs["date_of_birth"],
         ["Dyddiad geni: rhaid iddo fod yn ddyddiad go iawn: mae 29 diwrnod yn Chwefror 1940"]
@@ -221,4 +229,8 @@ fn a_welsh_speaker_reads_the_support_enquirys_errors_in_welsh() {
         Language::English,
     );
     assert_eq!(english["referrer_role"], ["Enter your role"]);
+    assert_eq!(
+        english["referrer_phone"],
+        ["Enter a UK telephone number, starting with 0 or +44"]
+    );
 }

@@ -10,6 +10,7 @@ mod api;
 mod app;
 mod boot;
 mod components;
+mod labels;
 mod pages;
 pub mod routes;
 mod session;

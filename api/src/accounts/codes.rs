@@ -9,6 +9,7 @@ use crate::auth::keys::{constant_time_eq, keyed_hash};
 use crate::db::DbConnection;
 use crate::db::schema::one_time_codes;
 use crate::error::ApiError;
+use crate::request_language::says;
 
 pub const MAX_ATTEMPTS: i32 = 5;
 /// "Send a new code" waits this long after the last code.
@@ -160,10 +161,7 @@ pub fn last_issued(
 
 /// Why a code was not accepted, told to the user in these words.
 pub fn wrong_code() -> ApiError {
-    ApiError::field(
-        "code",
-        "The code is not correct. Check the email and try again",
-    )
+    ApiError::field("code", says("code-not-correct"))
 }
 
 /// What a code that matched was for.
@@ -218,17 +216,14 @@ pub fn consume(
         .filter(|(_, _, attempts, expires_at, _, _)| *expires_at > now && *attempts < MAX_ATTEMPTS)
         .collect();
     if usable.is_empty() {
-        return Ok(Err(if newest_expired {
-            ApiError::field(
-                "code",
-                "The code has expired. Select 'send a new code' to get another",
-            )
-        } else {
-            ApiError::field(
-                "code",
-                "You have entered a wrong code too many times. Select 'send a new code' to get another",
-            )
-        }));
+        return Ok(Err(ApiError::field(
+            "code",
+            says(if newest_expired {
+                "code-expired"
+            } else {
+                "code-tried-too-often"
+            }),
+        )));
     }
     // Every candidate is hashed, matched or not, so the time taken says nothing.
     let matched = usable

@@ -10,6 +10,7 @@ use crate::auth::{CurrentUser, throttle};
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
+use crate::request_language::{current as current_language, says};
 use crate::state::AppState;
 
 fn current(conn: &mut crate::db::DbConnection, user: &CurrentUser) -> Result<Account, ApiError> {
@@ -25,7 +26,7 @@ pub async fn request(
     user: &CurrentUser,
     request: ChangeEmailRequest,
 ) -> Result<CodeSent, ApiError> {
-    let errors = request.validate();
+    let errors = request.validate_in(current_language());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -51,7 +52,7 @@ pub async fn request(
         .write(move |conn| {
             let now = now();
             if !matches {
-                let refusal = ApiError::field("password", "Your password is not correct");
+                let refusal = ApiError::field("password", says("password-not-correct"));
                 return Ok::<_, ApiError>(Err(count_failure(
                     conn,
                     &auth,
@@ -83,7 +84,7 @@ pub async fn confirm(
     user: &CurrentUser,
     request: ConfirmEmailChangeRequest,
 ) -> Result<AccountView, ApiError> {
-    let errors = request.validate();
+    let errors = request.validate_in(current_language());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -105,10 +106,7 @@ pub async fn confirm(
                 |conn, account, redeemed| {
                     let new_email = redeemed.email;
                     if Account::by_email(conn, &new_email)?.is_some() {
-                        return Err(ApiError::field(
-                            "code",
-                            "That email address is now in use by another account",
-                        ));
+                        return Err(ApiError::field("code", says("email-now-in-use")));
                     }
                     diesel::update(accounts::table.find(&account.id))
                         .set((accounts::email.eq(&new_email), accounts::updated_at.eq(now)))

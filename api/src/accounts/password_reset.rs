@@ -1,7 +1,7 @@
 use chrono::Duration;
 use diesel::prelude::*;
 use minijinja::context;
-use shared::api::{CodeSent, PasswordResetCompletion, PasswordResetRequest, validate_email};
+use shared::api::{CodeSent, PasswordResetCompletion, PasswordResetRequest, validate_email_in};
 use shared::rules::{normalise_code, normalise_email};
 
 use super::codes::{self, Purpose, RESEND_AFTER_SECONDS};
@@ -20,7 +20,7 @@ pub async fn request(
     state: &AppState,
     request: PasswordResetRequest,
 ) -> Result<CodeSent, ApiError> {
-    let errors = validate_email(&request.email);
+    let errors = validate_email_in(&request.email, crate::request_language::current());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -64,7 +64,7 @@ pub async fn complete(
     completion: PasswordResetCompletion,
     client_address: &str,
 ) -> Result<(), ApiError> {
-    let mut errors = completion.validate();
+    let mut errors = completion.validate_in(crate::request_language::current());
     crate::passwords::refuse_guessable(&mut errors, &completion.password, &[&completion.email]);
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));

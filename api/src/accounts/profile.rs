@@ -12,6 +12,7 @@ use crate::db::DbConnection;
 use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
+use crate::request_language::says;
 use crate::state::AppState;
 
 async fn load(state: &AppState, user: &CurrentUser) -> Result<Account, ApiError> {
@@ -30,7 +31,7 @@ pub async fn change_name(
     user: &CurrentUser,
     request: ChangeNameRequest,
 ) -> Result<AccountView, ApiError> {
-    let errors = request.validate();
+    let errors = request.validate_in(crate::request_language::current());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -93,7 +94,7 @@ pub async fn change_password(
     request: ChangePasswordRequest,
 ) -> Result<(), ApiError> {
     let account = load(state, user).await?;
-    let mut errors = request.validate(&account.email);
+    let mut errors = request.validate_in(&account.email, crate::request_language::current());
     crate::passwords::refuse_guessable(
         &mut errors,
         &request.password,
@@ -120,7 +121,7 @@ pub async fn change_password(
     if !matches {
         let auth = state.auth.clone();
         let key = email_key.clone();
-        let refusal = ApiError::field("current_password", "Your current password is not correct");
+        let refusal = ApiError::field("current_password", says("current-password-not-correct"));
         return Err(state
             .database
             .run(move |conn| count_failure(conn, &auth, &key, refusal, now()))

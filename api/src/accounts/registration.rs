@@ -19,7 +19,7 @@ pub async fn register(
     state: &AppState,
     request: RegistrationRequest,
 ) -> Result<CodeSent, ApiError> {
-    let mut errors = request.validate();
+    let mut errors = request.validate_in(crate::request_language::current());
     crate::passwords::refuse_guessable(
         &mut errors,
         &request.password,

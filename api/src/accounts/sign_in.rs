@@ -23,7 +23,7 @@ pub async fn start(
     request: SignInRequest,
     client_address: &str,
 ) -> Result<CodeSent, ApiError> {
-    let errors = request.validate();
+    let errors = request.validate_in(crate::request_language::current());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

@@ -18,6 +18,7 @@ use crate::db::schema::accounts;
 use crate::email::{self, Template};
 use crate::error::ApiError;
 use crate::passwords;
+use crate::request_language::says;
 use crate::state::AppState;
 use crate::teams;
 
@@ -36,10 +37,7 @@ pub fn insert(
     let email = normalise_email(&request.email);
     match Account::by_email(conn, &email)? {
         Some(existing) if existing.email_verified_at.is_some() => {
-            return Err(ApiError::field(
-                "email",
-                "An account with this email address already exists",
-            ));
+            return Err(ApiError::field("email", says("staff-email-in-use")));
         }
         // A registration nobody proved (perhaps made to squat the address) gives way to the
         // council's account; its codes go with it.
@@ -68,7 +66,7 @@ pub async fn create(
     admin: &CurrentUser,
     request: CreateStaffRequest,
 ) -> Result<AccountView, ApiError> {
-    let errors = request.validate();
+    let errors = request.validate_in(crate::request_language::current());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -185,10 +183,7 @@ pub async fn switch_off(
     account_id: AccountId,
 ) -> Result<StaffMember, ApiError> {
     if account_id.as_str() == user.account_id {
-        return Err(ApiError::field(
-            "account",
-            "You cannot switch off your own account",
-        ));
+        return Err(ApiError::field("account", says("staff-own-account")));
     }
     let user = user.clone();
     let switched_off = state

@@ -37,7 +37,7 @@ pub fn challenge(key: &str, max_number: u64) -> anyhow::Result<BotCheckChallenge
 fn refused() -> ApiError {
     ApiError::field(
         "bot_check",
-        "The check that you are not a robot did not work. Reload the page and try again",
+        crate::request_language::says("bot-check-failed"),
     )
 }
 

@@ -184,7 +184,9 @@ impl Database {
         (state.connections, state.idle_connections)
     }
 
-    /// Runs blocking database work on actix's blocking pool, off the async worker threads.
+    /// Runs blocking database work on actix's blocking pool, off the async worker threads. The
+    /// work still answers the request that asked for it: a refusal it words (a wrong code, a
+    /// stale save) is in the request's language.
     pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
     where
         F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
@@ -192,10 +194,10 @@ impl Database {
         E: From<DbError> + From<actix_web::error::BlockingError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        actix_web::web::block(move || {
+        actix_web::web::block(crate::request_language::carried(move || {
             let mut conn = pool.get().map_err(DbError::from)?;
             work(&mut conn)
-        })
+        }))
         .await?
     }
 

@@ -90,7 +90,7 @@ pub async fn ask(
     person_id: PersonId,
     request: FormatRequestCreate,
 ) -> Result<FormatRequestView, ApiError> {
-    let errors = request.validate();
+    let errors = request.validate_in(crate::request_language::current());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -242,10 +242,10 @@ pub fn answer(
         .optional()?;
     match answered {
         None => Err(ApiError::NotFound),
-        Some(Some(_)) => Err(ApiError::Validation(shared::api::FieldErrors::from([(
-            "answers".to_owned(),
-            vec!["This request has been answered already".to_owned()],
-        )]))),
+        Some(Some(_)) => Err(ApiError::field(
+            "answers",
+            crate::request_language::says("format-request-answered"),
+        )),
         Some(None) => {
             diesel::update(format_requests::table.find(request_id))
                 .set((

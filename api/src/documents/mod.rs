@@ -183,7 +183,7 @@ pub async fn publish(
     if title.is_empty() || title.chars().count() > 200 {
         return Err(ApiError::field(
             "title",
-            "Give the document a title of 200 characters or fewer",
+            crate::request_language::says("document-title-needed"),
         ));
     }
     let file = files::check(file_name, declared, bytes)?;

@@ -2,6 +2,7 @@
 //! (or the portal's id, for records made in the portal).
 
 use shared::api::{CreateInvolvementRequest, ImportReport, ImportedRow};
+use shared::language::Language;
 
 use super::read;
 use crate::auth::Staff;
@@ -73,7 +74,9 @@ pub async fn import(
             email: row.get("email"),
             since,
         };
-        match involvements::prepare(request) {
+        // An import is a file for the council's systems: its rows are refused in English
+        // whatever language the request asks for.
+        match involvements::prepare(request, Language::English) {
             Ok(request) => {
                 if let Some(whose) = whose {
                     prepared.push((row.line, whose, request));

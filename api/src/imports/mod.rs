@@ -94,7 +94,9 @@ pub struct Sheet {
 
 /// Reads a CSV body whose header names its columns, in any order and any case. Every column
 /// in `required` must be there, and none outside `known`, so that a misspelt column is
-/// refused rather than silently dropped.
+/// refused rather than silently dropped. A file is made by and for the council's systems, so its
+/// refusals (columns, rows) are in English whatever Accept-Language asks; only a problem's
+/// title and detail follow it (`request_language`).
 pub fn read(
     bytes: &[u8],
     declared: Option<&str>,

@@ -57,6 +57,8 @@ pub async fn import(
         }
         match request(row) {
             Err((column, message)) => rejections.add(row.line, column, message),
+            // An import is a file for the council's systems: `prepare` refuses its rows in
+            // English whatever language the request asks for.
             Ok(request) => match person::prepare(request) {
                 Ok(request) => {
                     if let Some(reference) = reference {

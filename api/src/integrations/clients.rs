@@ -80,6 +80,8 @@ pub async fn create(
     user: &Administrator,
     request: CreateClientRequest,
 ) -> Result<ClientWithSecret, ApiError> {
+    // For integrators: field messages stay English whatever Accept-Language asks (only a
+    // problem's title and detail follow it; see `request_language`).
     let errors = request.validate();
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));

@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::api::{
     FieldErrors, MessagePage, MessageSummary, MessageView, NewMessageRequest, PersonId,
-    ReplyRequest, Sender, TeamRef, ThreadId, ThreadView, full_name, validate_body,
+    ReplyRequest, Sender, TeamRef, ThreadId, ThreadView, full_name, validate_body_in,
 };
 use uuid::Uuid;
 
@@ -25,6 +25,7 @@ use crate::email::Template;
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
 use crate::people::{Access, notify_linked};
+use crate::request_language::current as current_language;
 use crate::state::AppState;
 
 /// Which messages a list holds.
@@ -41,7 +42,10 @@ impl Folder {
         match text.unwrap_or("inbox") {
             "inbox" => Ok(Self::Inbox),
             "sent" => Ok(Self::Sent),
-            _ => Err(ApiError::field("box", "Choose inbox or sent")),
+            _ => Err(ApiError::field(
+                "box",
+                crate::request_language::says("messages-choose-box"),
+            )),
         }
     }
 
@@ -306,7 +310,7 @@ pub async fn start(
     person_id: PersonId,
     request: NewMessageRequest,
 ) -> Result<ThreadView, ApiError> {
-    let request = validated(request.validate(), request)?;
+    let request = validated(request.validate_in(current_language()), request)?;
     let account_id = user.account_id.clone();
     let thread = state
         .write(move |conn| {
@@ -379,7 +383,7 @@ fn check_reply_target(
     if found == 0 {
         return Err(ApiError::field(
             "in_reply_to",
-            "Reply to a message of this conversation",
+            crate::request_language::says("messages-reply-in-conversation"),
         ));
     }
     Ok(())
@@ -393,7 +397,7 @@ pub async fn reply(
     thread_id: ThreadId,
     request: ReplyRequest,
 ) -> Result<ThreadView, ApiError> {
-    let request = validated(validate_body(&request.body), request)?;
+    let request = validated(validate_body_in(&request.body, current_language()), request)?;
     let account_id = user.account_id.clone();
     let thread = state
         .write(move |conn| {
@@ -428,7 +432,7 @@ pub async fn staff_start(
     person_id: PersonId,
     request: NewMessageRequest,
 ) -> Result<ThreadView, ApiError> {
-    let request = validated(request.validate(), request)?;
+    let request = validated(request.validate_in(current_language()), request)?;
     let actor = user.clone();
     let council = state.council.view().clone();
     let link = state.public_url.join("account")?;
@@ -521,7 +525,7 @@ pub async fn staff_reply(
     thread_id: ThreadId,
     request: ReplyRequest,
 ) -> Result<ThreadView, ApiError> {
-    let request = validated(validate_body(&request.body), request)?;
+    let request = validated(validate_body_in(&request.body, current_language()), request)?;
     let account_id = user.account_id.clone();
     let actor = user.clone();
     let council = state.council.view().clone();

@@ -62,7 +62,12 @@ pub fn team_of(conn: &mut DbConnection, key: &str) -> Result<TeamRef, ApiError> 
         .select(message_types::team_key)
         .first(conn)
         .optional()?
-        .ok_or_else(|| ApiError::field("message_type", "Select a message type from the list"))?;
+        .ok_or_else(|| {
+            ApiError::field(
+                "message_type",
+                crate::request_language::says("messages-choose-listed-type"),
+            )
+        })?;
     Ok(teams::reference(conn, &team_key)?)
 }
 

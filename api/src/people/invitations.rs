@@ -78,7 +78,7 @@ pub async fn invite(
     person_id: PersonId,
     request: CreateLinkRequest,
 ) -> Result<StaffInvitation, ApiError> {
-    let errors = request.validate(today());
+    let errors = request.validate_in(today(), crate::request_language::current());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 use shared::api::{CreateInvolvementRequest, FieldErrors, InvolvementView, PersonId};
+use shared::language::Language;
 use uuid::Uuid;
 
 use super::Access;
@@ -98,15 +99,19 @@ pub async fn current(
         .await
 }
 
-/// A new involvement as it will be stored: blanks are absent, and the rules checked.
-pub fn prepare(request: CreateInvolvementRequest) -> Result<CreateInvolvementRequest, FieldErrors> {
+/// A new involvement as it will be stored: blanks are absent, and the rules checked, their
+/// messages in `language`.
+pub fn prepare(
+    request: CreateInvolvementRequest,
+    language: Language,
+) -> Result<CreateInvolvementRequest, FieldErrors> {
     let tidy = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let request = CreateInvolvementRequest {
         phone: tidy(request.phone),
         email: tidy(request.email),
         ..request
     };
-    let errors = request.validate();
+    let errors = request.validate_in(language);
     if errors.is_empty() {
         Ok(request)
     } else {
@@ -159,7 +164,8 @@ pub async fn create(
     person_id: PersonId,
     request: CreateInvolvementRequest,
 ) -> Result<InvolvementView, ApiError> {
-    let request = prepare(request).map_err(ApiError::Validation)?;
+    let request =
+        prepare(request, crate::request_language::current()).map_err(ApiError::Validation)?;
     let actor = user.clone();
     state
         .database

@@ -9,6 +9,7 @@ use shared::api::{
     AddressView, CreateLinkRequest, CreatePersonRequest, FieldErrors, LegalBasis, LinkId, LinkView,
     PersonDetails, PersonId, PersonSummary, QueuePerson, RecordReader, Relationship, full_name,
 };
+use shared::language::Language;
 use shared::rules::normalise_email;
 use uuid::Uuid;
 
@@ -20,6 +21,7 @@ use crate::calendar::timestamp;
 use crate::db::DbConnection;
 use crate::db::schema::{people, person_links, person_names};
 use crate::error::ApiError;
+use crate::request_language::{current as current_language, says};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -181,8 +183,17 @@ pub(crate) fn blank_to_none(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
-/// A new record's fields as they will be stored: blanks are absent, and the rules checked.
+/// A new record's fields as they will be stored: blanks are absent, and the rules checked, in
+/// English (imports, whose errors are a file's, and matching a form to a new record).
 pub fn prepare(request: CreatePersonRequest) -> Result<CreatePersonRequest, FieldErrors> {
+    prepare_in(request, Language::English)
+}
+
+/// `prepare` with the rules' messages in `language`.
+pub fn prepare_in(
+    request: CreatePersonRequest,
+    language: Language,
+) -> Result<CreatePersonRequest, FieldErrors> {
     let request = CreatePersonRequest {
         email: blank_to_none(request.email),
         home_phone: blank_to_none(request.home_phone),
@@ -190,7 +201,7 @@ pub fn prepare(request: CreatePersonRequest) -> Result<CreatePersonRequest, Fiel
         nhs_number: blank_to_none(request.nhs_number),
         ..request
     };
-    let errors = request.validate(today());
+    let errors = request.validate_in(today(), language);
     if errors.is_empty() {
         Ok(CreatePersonRequest {
             nhs_number: request.nhs_number.as_deref().map(nhs_digits),
@@ -329,7 +340,7 @@ pub async fn create(
     user: &Staff,
     request: CreatePersonRequest,
 ) -> Result<PersonDetails, ApiError> {
-    let request = prepare(request).map_err(ApiError::Validation)?;
+    let request = prepare_in(request, current_language()).map_err(ApiError::Validation)?;
     let actor = user.clone();
     state
         .database
@@ -384,7 +395,7 @@ pub async fn link(
     person_id: PersonId,
     request: CreateLinkRequest,
 ) -> Result<PersonSummary, ApiError> {
-    let errors = request.validate(today());
+    let errors = request.validate_in(today(), current_language());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -397,12 +408,7 @@ pub async fn link(
             let person = Person::find(conn, &person_id)?.ok_or(ApiError::NotFound)?;
             let account = Account::by_email(conn, &email)?
                 .filter(|a| a.is_active() && a.role() == shared::api::Role::Public)
-                .ok_or_else(|| {
-                    ApiError::field(
-                        "email",
-                        "No portal account for the public has this email address",
-                    )
-                })?;
+                .ok_or_else(|| ApiError::field("email", says("person-no-public-account")))?;
             link_account(
                 conn,
                 &person.id,
@@ -433,7 +439,9 @@ pub async fn link(
         .await
 }
 
-/// A link request whose footing `validate` passed but `footing` cannot read: the two disagree.
+/// A link request whose footing `validate` passed but `footing` cannot read: the two disagree,
+/// which they never do, so no person meets these words (and they stay English); `validate_in`
+/// words a relationship that is neither self nor proxy in the request's language.
 pub(crate) fn unsettled_footing() -> ApiError {
     ApiError::field("relationship", "Choose self or proxy")
 }
@@ -565,7 +573,7 @@ pub async fn update(
     person_id: PersonId,
     request: CreatePersonRequest,
 ) -> Result<PersonDetails, ApiError> {
-    let request = prepare(request).map_err(ApiError::Validation)?;
+    let request = prepare_in(request, current_language()).map_err(ApiError::Validation)?;
     let user = user.clone();
     state
         .database

@@ -16,6 +16,7 @@ use crate::db::schema::{people, person_names};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
 use crate::people::person::{Person, fold};
+use crate::request_language::says;
 use crate::state::AppState;
 
 /// What was typed, read as the one thing it can be.
@@ -59,8 +60,8 @@ fn date(text: &str) -> Option<NaiveDate> {
 }
 
 impl Looking {
-    /// What `text` is, or what to type instead.
-    pub fn parse(text: &str) -> Result<Self, &'static str> {
+    /// What `text` is, or what to type instead (in the request's language).
+    pub fn parse(text: &str) -> Result<Self, String> {
         let text = text.trim();
         let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if digits.len() == 10 && digits.chars().all(|c| c.is_ascii_digit()) {
@@ -73,13 +74,11 @@ impl Looking {
             return Ok(Self::Postcode(postcode.to_string()));
         }
         if !text.is_empty() && !text.chars().any(char::is_alphabetic) {
-            return Err(
-                "Enter a real date of birth, like 27/3/1941, or an NHS number of 10 digits",
-            );
+            return Err(says("search-date-or-nhs-number"));
         }
         let words = fold(text);
         if words.is_empty() {
-            return Err("Enter a name, an NHS number, a date of birth or a postcode");
+            return Err(says("search-what-to-enter"));
         }
         Ok(Self::Name(words))
     }

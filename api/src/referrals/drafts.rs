@@ -177,10 +177,12 @@ pub async fn update(
             if saved == 0 {
                 return Err(ApiError::Conflict {
                     code: "stale_version",
-                    detail: format!(
-                        "This form was saved again (version {}) after the copy you changed \
-                         (version {seen}). Reload it to see the latest answers.",
-                        draft.version
+                    detail: crate::request_language::says_with(
+                        "draft-saved-since",
+                        [
+                            ("saved", draft.version.to_string()),
+                            ("seen", seen.to_string()),
+                        ],
                     ),
                 });
             }

@@ -159,6 +159,8 @@ pub async fn read(
             0
         }),
     };
+    // For integrators: field messages stay English whatever Accept-Language asks (only a
+    // problem's title and detail follow it; see `request_language`).
     let limit = limit.unwrap_or(50);
     if !(1..=500).contains(&limit) {
         errors.insert(

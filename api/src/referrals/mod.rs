@@ -17,6 +17,7 @@ pub mod uploads;
 use shared::forms::{Answers, Audience, FormDefinition};
 
 use crate::error::ApiError;
+use crate::request_language::says;
 use crate::state::AppState;
 
 /// The published form `form_id`, or a field error naming `form_id`.
@@ -24,7 +25,7 @@ pub fn form<'a>(state: &'a AppState, form_id: &str) -> Result<&'a FormDefinition
     state
         .forms
         .get(form_id)
-        .ok_or_else(|| ApiError::field("form_id", "Choose a form that the council publishes"))
+        .ok_or_else(|| ApiError::field("form_id", says("form-not-published")))
 }
 
 /// The published form `form_id` if it is for `audience`. Professionals' forms are started by
@@ -38,11 +39,8 @@ pub fn form_for<'a>(
     let definition = form(state, form_id)?;
     if definition.audience.is_referral() != audience.is_referral() {
         let message = match audience {
-            Audience::Professional | Audience::Anyone => {
-                "This form is sent by the council to complete from a person's record; it cannot \
-                 be started here"
-            }
-            Audience::Citizen => "Choose a form that the council sends people to complete",
+            Audience::Professional | Audience::Anyone => says("form-sent-by-the-council"),
+            Audience::Citizen => says("form-not-for-people"),
         };
         return Err(ApiError::field("form_id", message));
     }
@@ -52,7 +50,9 @@ pub fn form_for<'a>(
 /// Refuses answers to questions the form does not ask (a misspelt id would otherwise be kept
 /// and never shown to anyone), answers of a kind their question does not take (a list for a
 /// text question), and a resume page the form does not have. Answers that are merely still
-/// wrong are kept: a draft is work in progress, and Submit checks them.
+/// wrong are kept: a draft is work in progress, and Submit checks them. These are a client's
+/// mistakes, which the browser never makes, so they are told in English, for whoever wrote the
+/// client, whatever language the request asks for.
 pub fn check_answer_shapes(
     form: &FormDefinition,
     answers: &Answers,

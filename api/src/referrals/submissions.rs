@@ -18,7 +18,7 @@ use shared::api::{
     SubmissionView,
 };
 use shared::forms::{
-    Answers, Audience, FormDefinition, exit_page, prune_hidden, summary, validate_all,
+    Answers, Audience, FormDefinition, exit_page, prune_hidden, summary, validate_all_in,
 };
 use shared::language::Language;
 use uuid::Uuid;
@@ -32,6 +32,7 @@ use crate::db::schema::submissions;
 use crate::email::{self, Template};
 use crate::error::ApiError;
 use crate::pagination::{Cursor, PageRequest};
+use crate::request_language::{says, says_with};
 use crate::state::AppState;
 
 /// "Forms submitted in the last 30 days".
@@ -52,6 +53,8 @@ impl IdempotencyKey {
         )
     }
 
+    /// A header a client sets, never a person: its refusals are in English, for whoever wrote
+    /// the client, whatever language the request asks for.
     pub fn parse(header: Option<&str>) -> Result<Self, ApiError> {
         let fail = |message: &str| ApiError::field("Idempotency-Key", message);
         let key = header.map(str::trim).unwrap_or_default();
@@ -89,7 +92,7 @@ pub struct Submission {
 
 /// `view` as its sender reads it: in the language they answered in, while `form` is still the
 /// version they answered (the stored summary, in English, otherwise).
-pub fn in_own_language(mut view: SubmissionView, form: Option<&FormDefinition>) -> SubmissionView {
+fn in_own_language(mut view: SubmissionView, form: Option<&FormDefinition>) -> SubmissionView {
     let Some(form) = form.filter(|f| f.version == view.form_version) else {
         return view;
     };
@@ -125,13 +128,13 @@ impl Submission {
     }
 
     /// The submission as its referrer sees it: without the answers kept for the council's
-    /// eyes only (`current` is the form as published now).
+    /// eyes only, in the language they answered in (`current` is the form as published now).
     pub fn view(self, current: Option<&FormDefinition>) -> Result<SubmissionView, ApiError> {
         let status = self.status;
         let mut answers = from_json(&self.answers)?;
         let mut summary = from_json(&self.summary)?;
         shared::forms::without_council_only(current, &mut answers, &mut summary);
-        Ok(SubmissionView {
+        let view = SubmissionView {
             answers,
             summary,
             status,
@@ -142,7 +145,8 @@ impl Submission {
             form_version: ApiError::stored(self.form_version, "form version")?,
             submitted_at: self.submitted_at.and_utc(),
             language: self.language,
-        })
+        };
+        Ok(in_own_language(view, current))
     }
 
     fn summary(self) -> SubmissionSummary {
@@ -233,17 +237,19 @@ fn check(
     let definition = form_for(state, &request.form_id, audience)?;
     check_answer_shapes(definition, &request.answers, None)?;
     let today = crate::calendar::today();
+    // Refused in the language of the pages the person answered on, as the browser checked.
+    let language = crate::request_language::current();
     if let Some(exit) = exit_page(definition, &request.answers, today) {
         return Err(ApiError::field(
             "answers",
-            format!(
-                "These answers end the form at \u{201c}{}\u{201d}, so it cannot be sent",
-                exit.title
+            says_with(
+                "form-ends-early",
+                [("page", exit.title.in_language(language).to_owned())],
             ),
         ));
     }
     let districts = &state.council.view().postcode_districts;
-    let errors = validate_all(definition, &request.answers, today, districts);
+    let errors = validate_all_in(definition, &request.answers, today, districts, language);
     if !errors.is_empty() {
         return Err(ApiError::Validation(
             errors
@@ -274,9 +280,7 @@ fn replay(
     if existing.request_hash != hash {
         return Err(ApiError::Conflict {
             code: "idempotency_key_reused",
-            detail: "This Idempotency-Key was already used to send a different form. Use a new \
-                     key for each form."
-                .into(),
+            detail: says("form-key-reused"),
         });
     }
     Ok(Outcome {

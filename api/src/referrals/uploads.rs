@@ -18,6 +18,7 @@ use crate::db::DbConnection;
 use crate::db::schema::{submissions, uploads};
 use crate::error::ApiError;
 use crate::files;
+use crate::request_language::says_with;
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -207,13 +208,15 @@ pub fn attach(
     answers: &mut Answers,
 ) -> Result<(), ApiError> {
     let mut errors = FieldErrors::new();
+    let language = crate::request_language::current();
     for (question, id) in named(form, answers) {
         let key = format!("answers.{}", question.id);
+        let label = || question.label.in_language(language).to_owned();
         let Some(upload) = owned(conn, account_id, &id)?.filter(|u| u.submission_id.is_none())
         else {
             errors.insert(
                 key,
-                vec![format!("Upload the file for {} again", question.label)],
+                vec![says_with("upload-again", [("question", label())])],
             );
             continue;
         };
@@ -221,10 +224,9 @@ pub fn attach(
             if !accept.contains(&upload.content_type) {
                 errors.insert(
                     key,
-                    vec![format!(
-                        "{} must be a {}",
-                        question.label,
-                        accept.join(", ")
+                    vec![says_with(
+                        "upload-of-type",
+                        [("question", label()), ("types", accept.join(", "))],
                     )],
                 );
                 continue;
@@ -232,10 +234,12 @@ pub fn attach(
             if u64::try_from(upload.size_bytes).unwrap_or(u64::MAX) > *max_bytes {
                 errors.insert(
                     key,
-                    vec![format!(
-                        "{} must be smaller than {} MB",
-                        question.label,
-                        max_bytes / (1024 * 1024)
+                    vec![says_with(
+                        "upload-too-large",
+                        [
+                            ("question", label()),
+                            ("megabytes", (max_bytes / (1024 * 1024)).to_string()),
+                        ],
                     )],
                 );
                 continue;

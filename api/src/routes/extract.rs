@@ -144,7 +144,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for Query<T> {
 
 /// A 422 naming the field a value of the wrong kind was given for. The path is where the
 /// deserializer stood: for a missing field, that is the object holding it, so the field's own
-/// name (from the message) is added.
+/// name (from the message) is added. The message is the JSON reader's own, in English whatever
+/// Accept-Language asks: only a client's mistake makes it, never a person's.
 fn field_error(path: &str, message: &str) -> ApiError {
     let message = message
         .split(" at line ")

@@ -32,3 +32,4 @@ mod security_headers;
 mod staff;
 mod walk;
 mod web_app;
+mod welsh;

@@ -82,6 +82,8 @@ async fn a_referral_is_linked_to_the_record_staff_choose_or_starts_a_new_one() {
 
     // Staff see whom it is about, and the records that may be them, best first, with why.
     let seen: StaffSubmissionView = staff.read(&path).await;
+    // Answered in English, so there is no second language to switch to.
+    assert_eq!(seen.as_answered, None);
     let about = seen.about.unwrap();
     assert_eq!(
         (about.forename.as_deref(), about.surname.as_deref()),

@@ -1059,6 +1059,18 @@ async fn a_form_answered_in_welsh_keeps_its_language_and_staff_read_it_in_englis
     let sent: SubmissionView = sent.json().await.unwrap();
     assert_eq!(sent.language, shared::language::Language::Welsh);
 
+    // The sender's copy, from the answer to sending and from reading it again, is in Welsh.
+    let again: SubmissionView = me.read(&format!("/api/v1/submissions/{}", sent.id)).await;
+    for copy in [&sent, &again] {
+        assert_eq!(copy.form_title, "Ymholiad cymorth");
+        let role = copy
+            .summary
+            .iter()
+            .find(|row| row.question_id == "referrer_role")
+            .unwrap();
+        assert_eq!(role.label, "Eich rôl");
+    }
+
     // The sender's PDF is their copy: in Welsh, from the form they answered.
     let pdf = me
         .get(&format!("/api/v1/submissions/{}/pdf", sent.id))
@@ -1092,4 +1104,28 @@ async fn a_form_answered_in_welsh_keeps_its_language_and_staff_read_it_in_englis
         .find(|row| row.question_id == "has_carers")
         .unwrap();
     assert_eq!(need.answer, "Yes");
+
+    // A member of staff who reads Welsh can switch to the sender's own words.
+    let answered = seen.as_answered.expect("the sender's own words");
+    assert_eq!(answered.language, shared::language::Language::Welsh);
+    let role = answered
+        .summary
+        .iter()
+        .find(|row| row.question_id == "referrer_role")
+        .unwrap();
+    assert_eq!(
+        (role.label.as_str(), role.answer.as_str()),
+        ("Eich rôl", "GP")
+    );
+    let need = answered
+        .summary
+        .iter()
+        .find(|row| row.question_id == "has_carers")
+        .unwrap();
+    assert_eq!(need.answer, "Ydy");
+    assert!(
+        answered.pages.iter().any(|p| p.title == "Eich manylion"),
+        "{:?}",
+        answered.pages
+    );
 }

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::language::Language;
 
 use super::FieldErrors;
+use super::field_messages::{FieldMessages, Name};
 use crate::rules::{is_email_address, normalise_code, unmet_password_rules};
 
 /// Step 2 of registration (step 1, the names, stays in the browser until now).
@@ -193,7 +194,8 @@ pub struct BotCheckSolution {
     pub signature: String,
 }
 
-const ENTER_EMAIL: &str = "Enter an email address in the correct format, like name@example.com";
+/// The longest forename or surname taken.
+const MAX_NAME: usize = 100;
 
 fn push(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
     errors
@@ -202,94 +204,122 @@ fn push(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
         .push(message.into());
 }
 
-/// Step 1 of registration, which the browser checks before moving to step 2.
+/// Step 1 of registration, which the browser checks before moving to step 2. In English, as
+/// the server answers; [`validate_names_in`] for a page's language.
 pub fn validate_names(forename: &str, surname: &str) -> FieldErrors {
+    validate_names_in(forename, surname, Language::English)
+}
+
+/// Step 1 of registration, with its messages in `language`.
+pub fn validate_names_in(forename: &str, surname: &str, language: Language) -> FieldErrors {
+    let says = FieldMessages(language);
     let mut errors = FieldErrors::new();
-    for (field, value, label) in [
-        ("forename", forename, "forename"),
-        ("surname", surname, "surname"),
+    for (field, value, name) in [
+        ("forename", forename, Name::Forename),
+        ("surname", surname, Name::Surname),
     ] {
         let value = value.trim();
         if value.is_empty() {
-            push(&mut errors, field, format!("Enter your {label}"));
-        } else if value.chars().count() > 100 {
-            push(
-                &mut errors,
-                field,
-                format!("Your {label} must be 100 characters or fewer"),
-            );
+            push(&mut errors, field, says.enter_your_name(name));
+        } else if value.chars().count() > MAX_NAME {
+            push(&mut errors, field, says.name_too_long(name, MAX_NAME));
         } else if value.chars().any(char::is_control) {
-            push(
-                &mut errors,
-                field,
-                format!("Your {label} must not contain control characters"),
-            );
+            push(&mut errors, field, says.name_has_control_characters(name));
         }
     }
     errors
 }
 
-/// Email, password and its confirmation: registration step 2 and the password reset.
+/// Email, password and its confirmation: registration step 2 and the password reset. In
+/// English, as the server answers; [`validate_new_password_in`] for a page's language.
 pub fn validate_new_password(email: &str, password: &str, confirm: &str) -> FieldErrors {
+    validate_new_password_in(email, password, confirm, Language::English)
+}
+
+/// A new password and its confirmation, with their messages in `language`.
+pub fn validate_new_password_in(
+    email: &str,
+    password: &str,
+    confirm: &str,
+    language: Language,
+) -> FieldErrors {
+    let says = FieldMessages(language);
     let mut errors = FieldErrors::new();
     if password.is_empty() {
-        push(&mut errors, "password", "Enter a password");
+        push(&mut errors, "password", says.enter_a_password());
     } else if let Some(rule) = unmet_password_rules(password, email).first() {
         push(
             &mut errors,
             "password",
-            format!(
-                "Your password does not meet the policy: {}",
-                rule.description().to_lowercase()
-            ),
+            says.password_breaks_policy(rule.description_in(language)),
         );
     }
     if confirm.is_empty() {
-        push(&mut errors, "confirm_password", "Confirm your password");
+        push(
+            &mut errors,
+            "confirm_password",
+            says.confirm_your_password(),
+        );
     } else if confirm != password {
         push(
             &mut errors,
             "confirm_password",
-            "The passwords do not match",
+            says.passwords_do_not_match(),
         );
     }
     errors
 }
 
+/// In English, as the server answers; [`validate_email_in`] for a page's language.
 pub fn validate_email(email: &str) -> FieldErrors {
+    validate_email_in(email, Language::English)
+}
+
+/// An email address, with its message in `language`.
+pub fn validate_email_in(email: &str, language: Language) -> FieldErrors {
+    let says = FieldMessages(language);
     let mut errors = FieldErrors::new();
     if email.trim().is_empty() {
-        push(&mut errors, "email", "Enter your email address");
+        push(&mut errors, "email", says.enter_your_email_address());
     } else if !is_email_address(email.trim()) {
-        push(&mut errors, "email", ENTER_EMAIL);
+        push(&mut errors, "email", says.email_address_format());
     }
     errors
 }
 
-/// An emailed 6-digit code, with or without its space.
+/// An emailed 6-digit code, with or without its space. In English, as the server answers;
+/// [`validate_code_in`] for a page's language.
 pub fn validate_code(code: &str) -> FieldErrors {
+    validate_code_in(code, Language::English)
+}
+
+/// An emailed 6-digit code, with its message in `language`.
+pub fn validate_code_in(code: &str, language: Language) -> FieldErrors {
+    let says = FieldMessages(language);
     let mut errors = FieldErrors::new();
     if code.trim().is_empty() {
-        push(&mut errors, "code", "Enter the 6-digit code from the email");
+        push(&mut errors, "code", says.enter_the_code());
     } else if normalise_code(code).is_none() {
-        push(
-            &mut errors,
-            "code",
-            "The code must be 6 digits, like 123 456",
-        );
+        push(&mut errors, "code", says.code_format());
     }
     errors
 }
 
 impl RegistrationRequest {
-    /// Every field's errors, as the browser shows them and the server refuses them.
+    /// Every field's errors, as the browser shows them and the server refuses them (in
+    /// English: [`Self::validate_in`] for a page's language).
     pub fn validate(&self) -> FieldErrors {
-        let mut errors = validate_names(&self.forename, &self.surname);
-        errors.extend(validate_email(&self.email));
-        errors.extend(validate_new_password(
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        let mut errors = validate_names_in(&self.forename, &self.surname, language);
+        errors.extend(validate_email_in(&self.email, language));
+        errors.extend(validate_new_password_in(
             &self.email,
             &self.password,
             &self.confirm_password,
+            language,
         ));
         errors
     }
@@ -297,17 +327,29 @@ impl RegistrationRequest {
 
 impl VerifyCodeRequest {
     pub fn validate(&self) -> FieldErrors {
-        let mut errors = validate_email(&self.email);
-        errors.extend(validate_code(&self.code));
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        let mut errors = validate_email_in(&self.email, language);
+        errors.extend(validate_code_in(&self.code, language));
         errors
     }
 }
 
 impl SignInRequest {
     pub fn validate(&self) -> FieldErrors {
-        let mut errors = validate_email(&self.email);
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        let mut errors = validate_email_in(&self.email, language);
         if self.password.is_empty() {
-            push(&mut errors, "password", "Enter your password");
+            push(
+                &mut errors,
+                "password",
+                FieldMessages(language).enter_your_password(),
+            );
         }
         errors
     }
@@ -315,15 +357,17 @@ impl SignInRequest {
 
 impl PasswordResetCompletion {
     pub fn validate(&self) -> FieldErrors {
-        let mut errors = VerifyCodeRequest {
-            email: self.email.clone(),
-            code: self.code.clone(),
-        }
-        .validate();
-        errors.extend(validate_new_password(
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        let mut errors = validate_email_in(&self.email, language);
+        errors.extend(validate_code_in(&self.code, language));
+        errors.extend(validate_new_password_in(
             &self.email,
             &self.password,
             &self.confirm_password,
+            language,
         ));
         errors
     }
@@ -367,6 +411,95 @@ mod tests {
         assert_eq!(errors["forename"], ["Enter your forename"]);
         assert_eq!(errors["confirm_password"], ["The passwords do not match"]);
         assert!(errors["password"][0].contains("at least 12 characters"));
+    }
+
+    #[test]
+    fn a_welsh_speaker_is_told_in_welsh_and_an_english_speaker_in_english() {
+        let request = RegistrationRequest {
+            forename: " ".into(),
+            email: "priya".into(),
+            confirm_password: "Tall-Trees-4-Never!".into(),
+            ..registration()
+        };
+        let welsh = request.validate_in(Language::Welsh);
+        assert_eq!(welsh["forename"], ["Rhowch eich enw cyntaf"]);
+        assert_eq!(
+            welsh["email"],
+            ["Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com"]
+        );
+        assert_eq!(
+            welsh["confirm_password"],
+            ["Nid yw'r cyfrineiriau'n cyfateb"]
+        );
+        let english = request.validate_in(Language::English);
+        assert_eq!(english, request.validate());
+        assert_eq!(english["forename"], ["Enter your forename"]);
+        assert_eq!(
+            english["email"],
+            ["Enter an email address in the correct format, like name@example.com"]
+        );
+        assert_eq!(english["confirm_password"], ["The passwords do not match"]);
+    }
+
+    #[test]
+    fn a_broken_password_rule_is_named_in_the_page_language() {
+        let request = RegistrationRequest {
+            password: "short".into(),
+            confirm_password: "short".into(),
+            ..registration()
+        };
+        assert_eq!(
+            request.validate_in(Language::Welsh)["password"],
+            ["Nid yw eich cyfrinair yn bodloni'r polisi: rhaid iddo fod o leiaf 12 nod o hyd"]
+        );
+        assert_eq!(
+            request.validate()["password"],
+            ["Your password does not meet the policy: it must be at least 12 characters long"]
+        );
+    }
+
+    #[test]
+    fn signing_in_and_its_code_are_checked_in_welsh() {
+        let signing_in = SignInRequest {
+            email: String::new(),
+            password: String::new(),
+            bot_check: String::new(),
+        };
+        let welsh = signing_in.validate_in(Language::Welsh);
+        assert_eq!(welsh["email"], ["Rhowch eich cyfeiriad e-bost"]);
+        assert_eq!(welsh["password"], ["Rhowch eich cyfrinair"]);
+        let english = signing_in.validate();
+        assert_eq!(english["email"], ["Enter your email address"]);
+        assert_eq!(english["password"], ["Enter your password"]);
+
+        let code = ConfirmEmailChangeRequest {
+            code: "12345".into(),
+        };
+        assert_eq!(
+            code.validate_in(Language::Welsh)["code"],
+            ["Rhaid i'r cod fod yn 6 digid, fel 123 456"]
+        );
+        assert_eq!(
+            code.validate()["code"],
+            ["The code must be 6 digits, like 123 456"]
+        );
+    }
+
+    #[test]
+    fn a_long_name_is_refused_in_welsh() {
+        let long = "a".repeat(101);
+        let change = ChangeNameRequest {
+            forename: "Priya".into(),
+            surname: long,
+        };
+        assert_eq!(
+            change.validate_in(Language::Welsh)["surname"],
+            ["Rhaid i'ch cyfenw fod yn 100 nod neu lai"]
+        );
+        assert_eq!(
+            change.validate()["surname"],
+            ["Your surname must be 100 characters or fewer"]
+        );
     }
 
     #[test]
@@ -427,18 +560,23 @@ pub struct CreateStaffRequest {
 impl ChangePasswordRequest {
     /// `email` is the account's, for the rule that a password must not contain it.
     pub fn validate(&self, email: &str) -> FieldErrors {
+        self.validate_in(email, Language::English)
+    }
+
+    pub fn validate_in(&self, email: &str, language: Language) -> FieldErrors {
         let mut errors = FieldErrors::new();
         if self.current_password.is_empty() {
             push(
                 &mut errors,
                 "current_password",
-                "Enter your current password",
+                FieldMessages(language).enter_your_current_password(),
             );
         }
-        errors.extend(validate_new_password(
+        errors.extend(validate_new_password_in(
             email,
             &self.password,
             &self.confirm_password,
+            language,
         ));
         errors
     }
@@ -446,16 +584,28 @@ impl ChangePasswordRequest {
 
 impl ChangeNameRequest {
     pub fn validate(&self) -> FieldErrors {
-        validate_names(&self.forename, &self.surname)
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        validate_names_in(&self.forename, &self.surname, language)
     }
 }
 
 impl CreateStaffRequest {
     pub fn validate(&self) -> FieldErrors {
-        let mut errors = validate_names(&self.forename, &self.surname);
-        errors.extend(validate_email(&self.email));
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        let mut errors = validate_names_in(&self.forename, &self.surname, language);
+        errors.extend(validate_email_in(&self.email, language));
         if self.role == Role::Public {
-            push(&mut errors, "role", "Choose staff or administrator");
+            push(
+                &mut errors,
+                "role",
+                FieldMessages(language).choose_staff_or_administrator(),
+            );
         }
         errors
     }
@@ -482,9 +632,17 @@ pub struct ConfirmEmailChangeRequest {
 
 impl ChangeEmailRequest {
     pub fn validate(&self) -> FieldErrors {
-        let mut errors = validate_email(&self.email);
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        let mut errors = validate_email_in(&self.email, language);
         if self.password.is_empty() {
-            push(&mut errors, "password", "Enter your password");
+            push(
+                &mut errors,
+                "password",
+                FieldMessages(language).enter_your_password(),
+            );
         }
         errors
     }
@@ -492,7 +650,11 @@ impl ChangeEmailRequest {
 
 impl ConfirmEmailChangeRequest {
     pub fn validate(&self) -> FieldErrors {
-        validate_code(&self.code)
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        validate_code_in(&self.code, language)
     }
 }
 

@@ -5,8 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
+use super::field_messages::{FieldMessages, Their};
 use super::page::page;
-use crate::rules::{Postcode, UkPhone, is_email_address};
+use crate::language::Language;
+use crate::rules::{Postcode, PostcodeError, UkPhone, is_email_address};
 
 /// A person whose record the signed-in account may see, and on what footing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,50 +209,60 @@ pub struct CreateInvolvementRequest {
     pub since: NaiveDate,
 }
 
+/// The longest name, role or team taken for a professional.
+const MAX_INVOLVEMENT_FIELD: usize = 200;
+
 impl CreateInvolvementRequest {
     pub fn validate(&self) -> FieldErrors {
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        let says = FieldMessages(language);
         let mut errors = FieldErrors::new();
-        for (field, value, label) in [
-            ("name", &self.name, "their name"),
-            ("role", &self.role, "their role"),
-            ("team", &self.team, "their team"),
+        for (field, value, their) in [
+            ("name", &self.name, Their::Name),
+            ("role", &self.role, Their::Role),
+            ("team", &self.team, Their::Team),
         ] {
             if value.trim().is_empty() {
-                errors.insert(field.into(), vec![format!("Enter {label}")]);
-            } else if value.chars().count() > 200 {
+                errors.insert(field.into(), vec![says.enter_their(their)]);
+            } else if value.chars().count() > MAX_INVOLVEMENT_FIELD {
                 errors.insert(
                     field.into(),
-                    vec![format!("Enter {label} in 200 characters or fewer")],
+                    vec![says.enter_their_within(their, MAX_INVOLVEMENT_FIELD)],
                 );
             }
         }
-        check_contact(&mut errors, self.phone.as_deref(), self.email.as_deref());
+        check_contact(
+            &mut errors,
+            self.phone.as_deref(),
+            self.email.as_deref(),
+            language,
+        );
         if self.phone.is_none() && self.email.is_none() {
-            errors.insert(
-                "phone".into(),
-                vec!["Enter a phone number or an email address".into()],
-            );
+            errors.insert("phone".into(), vec![says.phone_or_email()]);
         }
         errors
     }
 }
 
-fn check_contact(errors: &mut FieldErrors, phone: Option<&str>, email: Option<&str>) {
+fn check_contact(
+    errors: &mut FieldErrors,
+    phone: Option<&str>,
+    email: Option<&str>,
+    language: Language,
+) {
+    let says = FieldMessages(language);
     if let Some(phone) = phone
         && UkPhone::parse(phone).is_err()
     {
-        errors.insert(
-            "phone".into(),
-            vec!["Enter a UK phone number, like 0151 496 0000 or 07700 900 982".into()],
-        );
+        errors.insert("phone".into(), vec![says.uk_phone()]);
     }
     if let Some(email) = email
         && !is_email_address(email)
     {
-        errors.insert(
-            "email".into(),
-            vec!["Enter an email address in the correct format, like name@example.com".into()],
-        );
+        errors.insert("email".into(), vec![says.email_address_format()]);
     }
 }
 
@@ -283,37 +295,37 @@ pub struct CreatePersonRequest {
 
 impl CreatePersonRequest {
     pub fn validate(&self, today: NaiveDate) -> FieldErrors {
-        let mut errors = super::validate_names(&self.forename, &self.surname);
+        self.validate_in(today, Language::English)
+    }
+
+    pub fn validate_in(&self, today: NaiveDate, language: Language) -> FieldErrors {
+        let says = FieldMessages(language);
+        let mut errors = super::validate_names_in(&self.forename, &self.surname, language);
         if self
             .nhs_number
             .as_deref()
             .is_some_and(|n| !crate::rules::is_nhs_number(n))
         {
-            errors.insert(
-                "nhs_number".into(),
-                vec!["Enter a valid NHS number, like 943 476 5919".into()],
-            );
+            errors.insert("nhs_number".into(), vec![says.nhs_number()]);
         }
         if self.date_of_birth.is_some_and(|d| d > today) {
             errors.insert(
                 "date_of_birth".into(),
-                vec!["Date of birth must be in the past".into()],
+                vec![says.date_of_birth_in_the_past()],
             );
         }
         if let Some(address) = &self.address {
             if address.line1.trim().is_empty() {
-                errors.insert(
-                    "address.line1".into(),
-                    vec!["Enter the first line of the address".into()],
-                );
+                errors.insert("address.line1".into(), vec![says.first_line_of_address()]);
             }
             if address.town.trim().is_empty() {
-                errors.insert("address.town".into(), vec!["Enter the town or city".into()]);
+                errors.insert("address.town".into(), vec![says.town_or_city()]);
             }
+            // A missing postcode gets the same message as a wrong one: the address needs one.
             if Postcode::parse(&address.postcode).is_err() {
                 errors.insert(
                     "address.postcode".into(),
-                    vec!["Enter a real postcode, like L20 3NJ".into()],
+                    vec![PostcodeError::Invalid.message_in(language).to_owned()],
                 );
             }
         }
@@ -321,14 +333,12 @@ impl CreatePersonRequest {
             &mut errors,
             self.home_phone.as_deref(),
             self.email.as_deref(),
+            language,
         );
         if let Some(mobile) = &self.mobile_phone
             && UkPhone::parse(mobile).is_err()
         {
-            errors.insert(
-                "mobile_phone".into(),
-                vec!["Enter a UK phone number, like 07700 900 982".into()],
-            );
+            errors.insert("mobile_phone".into(), vec![says.uk_mobile_phone()]);
         }
         errors
     }
@@ -372,37 +382,33 @@ impl CreateLinkRequest {
     }
 
     pub fn validate(&self, today: NaiveDate) -> FieldErrors {
+        self.validate_in(today, Language::English)
+    }
+
+    pub fn validate_in(&self, today: NaiveDate, language: Language) -> FieldErrors {
+        let says = FieldMessages(language);
         let mut errors = FieldErrors::new();
         if !is_email_address(&self.email) {
-            errors.insert(
-                "email".into(),
-                vec!["Enter an email address in the correct format, like name@example.com".into()],
-            );
+            errors.insert("email".into(), vec![says.email_address_format()]);
         }
         match (self.relationship.as_str(), self.legal_basis.as_deref()) {
             ("self", None) => {}
             ("self", Some(_)) => {
                 errors.insert(
                     "legal_basis".into(),
-                    vec!["A person's own access has no legal basis".into()],
+                    vec![says.own_access_has_no_legal_basis()],
                 );
             }
             ("proxy", Some(basis)) if LegalBasis::parse(basis).is_some() => {}
             ("proxy", _) => {
-                errors.insert(
-                    "legal_basis".into(),
-                    vec!["Choose consent, lasting power of attorney or deputyship".into()],
-                );
+                errors.insert("legal_basis".into(), vec![says.choose_legal_basis()]);
             }
             _ => {
-                errors.insert("relationship".into(), vec!["Choose self or proxy".into()]);
+                errors.insert("relationship".into(), vec![says.choose_self_or_proxy()]);
             }
         }
         if self.ends_on.is_some_and(|d| d < today) {
-            errors.insert(
-                "ends_on".into(),
-                vec!["The end date must be today or later".into()],
-            );
+            errors.insert("ends_on".into(), vec![says.end_date_today_or_later()]);
         }
         errors
     }
@@ -510,19 +516,21 @@ pub const MAX_BODY: usize = 5000;
 
 impl NewMessageRequest {
     pub fn validate(&self) -> FieldErrors {
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        let says = FieldMessages(language);
         let mut errors = FieldErrors::new();
         if self.message_type.trim().is_empty() {
-            errors.insert("message_type".into(), vec!["Select a message type".into()]);
+            errors.insert("message_type".into(), vec![says.select_message_type()]);
         }
         if self.subject.trim().is_empty() {
-            errors.insert("subject".into(), vec!["Enter a subject".into()]);
+            errors.insert("subject".into(), vec![says.enter_a_subject()]);
         } else if self.subject.chars().count() > MAX_SUBJECT {
-            errors.insert(
-                "subject".into(),
-                vec![format!("Subject must be {MAX_SUBJECT} characters or fewer")],
-            );
+            errors.insert("subject".into(), vec![says.subject_too_long(MAX_SUBJECT)]);
         }
-        errors.extend(validate_body(&self.body));
+        errors.extend(validate_body_in(&self.body, language));
         errors
     }
 }
@@ -539,15 +547,19 @@ pub struct ReplyRequest {
     pub body: String,
 }
 
+/// A message's or a reply's body. In English, as the server answers; [`validate_body_in`] for a
+/// page's language.
 pub fn validate_body(body: &str) -> FieldErrors {
+    validate_body_in(body, Language::English)
+}
+
+pub fn validate_body_in(body: &str, language: Language) -> FieldErrors {
+    let says = FieldMessages(language);
     let mut errors = FieldErrors::new();
     if body.trim().is_empty() {
-        errors.insert("body".into(), vec!["Enter your message".into()]);
+        errors.insert("body".into(), vec![says.enter_your_message()]);
     } else if body.chars().count() > MAX_BODY {
-        errors.insert(
-            "body".into(),
-            vec![format!("Message must be {MAX_BODY} characters or fewer")],
-        );
+        errors.insert("body".into(), vec![says.message_too_long(MAX_BODY)]);
     }
     errors
 }
@@ -580,3 +592,130 @@ page!(
     /// One page of documents, newest first.
     DocumentPage of DocumentSummary
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person() -> CreatePersonRequest {
+        CreatePersonRequest {
+            forename: "Margaret".into(),
+            surname: "Okafor".into(),
+            date_of_birth: None,
+            nhs_number: None,
+            address: None,
+            email: None,
+            home_phone: None,
+            mobile_phone: None,
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn contact_details_are_refused_in_the_page_language() {
+        let request = CreatePersonRequest {
+            address: Some(AddressView {
+                line1: "12 Marsh Lane".into(),
+                line2: None,
+                town: "Bootle".into(),
+                postcode: "L20 3NC".into(),
+            }),
+            home_phone: Some("+1 202 555 0100".into()),
+            mobile_phone: Some("0770 090 045".into()),
+            ..person()
+        };
+        let welsh = request.validate_in(today(), Language::Welsh);
+        assert_eq!(
+            welsh["phone"],
+            ["Rhowch rif ffôn yn y DU, fel 0151 496 0000 neu 07700 900 982"]
+        );
+        assert_eq!(
+            welsh["mobile_phone"],
+            ["Rhowch rif ffôn yn y DU, fel 07700 900 982"]
+        );
+        assert_eq!(
+            welsh["address.postcode"],
+            ["Rhowch god post go iawn, fel L20 3NJ"]
+        );
+        let english = request.validate(today());
+        assert_eq!(english, request.validate_in(today(), Language::English));
+        assert_eq!(
+            english["phone"],
+            ["Enter a UK phone number, like 0151 496 0000 or 07700 900 982"]
+        );
+        assert_eq!(
+            english["mobile_phone"],
+            ["Enter a UK phone number, like 07700 900 982"]
+        );
+        assert_eq!(
+            english["address.postcode"],
+            ["Enter a real postcode, like L20 3NJ"]
+        );
+    }
+
+    #[test]
+    fn a_professional_needs_a_way_to_be_reached_in_either_language() {
+        let request = CreateInvolvementRequest {
+            name: "Jo Bright".into(),
+            role: String::new(),
+            team: "Bootle locality team".into(),
+            phone: None,
+            email: None,
+            since: today(),
+        };
+        let welsh = request.validate_in(Language::Welsh);
+        assert_eq!(welsh["role"], ["Rhowch eu rôl"]);
+        assert_eq!(welsh["phone"], ["Rhowch rif ffôn neu gyfeiriad e-bost"]);
+        let english = request.validate();
+        assert_eq!(english["role"], ["Enter their role"]);
+        assert_eq!(
+            english["phone"],
+            ["Enter a phone number or an email address"]
+        );
+    }
+
+    #[test]
+    fn a_message_too_long_is_refused_in_the_page_language() {
+        let body = "x".repeat(MAX_BODY + 1);
+        assert_eq!(
+            validate_body_in(&body, Language::Welsh)["body"],
+            ["Rhaid i'r neges fod yn 5000 nod neu lai"]
+        );
+        assert_eq!(
+            validate_body(&body)["body"],
+            ["Message must be 5000 characters or fewer"]
+        );
+        let message = NewMessageRequest {
+            message_type: String::new(),
+            subject: "Doctor's appointment".into(),
+            body: String::new(),
+        };
+        let welsh = message.validate_in(Language::Welsh);
+        assert_eq!(welsh["message_type"], ["Dewiswch fath o neges"]);
+        assert_eq!(welsh["body"], ["Rhowch eich neges"]);
+        let english = message.validate();
+        assert_eq!(english["message_type"], ["Select a message type"]);
+        assert_eq!(english["body"], ["Enter your message"]);
+    }
+
+    #[test]
+    fn a_link_is_refused_in_the_page_language() {
+        let request = CreateLinkRequest {
+            email: "ade.okafor@example.org".into(),
+            relationship: "proxy".into(),
+            legal_basis: None,
+            ends_on: None,
+        };
+        assert_eq!(
+            request.validate_in(today(), Language::Welsh)["legal_basis"],
+            ["Dewiswch ganiatâd, atwrneiaeth arhosol neu ddirprwyaeth"]
+        );
+        assert_eq!(
+            request.validate(today())["legal_basis"],
+            ["Choose consent, lasting power of attorney or deputyship"]
+        );
+    }
+}

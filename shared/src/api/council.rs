@@ -119,6 +119,12 @@ pub struct MessageTypeView {
     pub label_cy: Option<String>,
 }
 
+impl MessageTypeView {
+    pub fn label_in(&self, language: Language) -> &str {
+        in_language(&self.label, self.label_cy.as_deref(), language)
+    }
+}
+
 /// The answer of `GET /api/v1/council/coverage`: whether the council serves a postcode.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

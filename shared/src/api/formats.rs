@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
+use super::field_messages::FieldMessages;
 use super::page::page;
+use crate::language::Language;
 
 /// A format a document can be asked for in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,28 +81,29 @@ pub struct FormatRequestCreate {
 
 impl FormatRequestCreate {
     pub fn validate(&self) -> FieldErrors {
+        self.validate_in(Language::English)
+    }
+
+    pub fn validate_in(&self, language: Language) -> FieldErrors {
+        let says = FieldMessages(language);
         let mut errors = FieldErrors::new();
-        let language = self.language.as_deref().map(str::trim).unwrap_or_default();
+        // `self.language` is the language the document is wanted in, not the page's.
+        let wanted = self.language.as_deref().map(str::trim).unwrap_or_default();
         match self.format {
-            DocumentFormat::AnotherLanguage if language.is_empty() => {
-                errors.insert(
-                    "language".into(),
-                    vec!["Enter the language you want".into()],
-                );
+            DocumentFormat::AnotherLanguage if wanted.is_empty() => {
+                errors.insert("language".into(), vec![says.enter_the_language()]);
             }
-            DocumentFormat::AnotherLanguage if language.chars().count() > MAX_LANGUAGE => {
+            DocumentFormat::AnotherLanguage if wanted.chars().count() > MAX_LANGUAGE => {
                 errors.insert(
                     "language".into(),
-                    vec![format!(
-                        "Language must be {MAX_LANGUAGE} characters or fewer"
-                    )],
+                    vec![says.language_too_long(MAX_LANGUAGE)],
                 );
             }
             DocumentFormat::AnotherLanguage => {}
-            _ if !language.is_empty() => {
+            _ if !wanted.is_empty() => {
                 errors.insert(
                     "language".into(),
-                    vec!["Give a language only when asking for another language".into()],
+                    vec![says.language_only_for_another_language()],
                 );
             }
             _ => {}
@@ -181,6 +184,23 @@ mod tests {
         assert!(asked(DocumentFormat::Braille, Some("Welsh")).contains_key("language"));
         assert!(
             asked(DocumentFormat::AnotherLanguage, Some(&"x".repeat(61))).contains_key("language")
+        );
+    }
+
+    #[test]
+    fn a_missing_language_is_asked_for_in_the_page_language() {
+        let request = FormatRequestCreate {
+            document_id: None,
+            format: DocumentFormat::AnotherLanguage,
+            language: None,
+        };
+        assert_eq!(
+            request.validate_in(Language::Welsh)["language"],
+            ["Rhowch yr iaith rydych chi ei heisiau"]
+        );
+        assert_eq!(
+            request.validate()["language"],
+            ["Enter the language you want"]
         );
     }
 }

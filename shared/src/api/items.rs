@@ -6,8 +6,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
+use super::field_messages::FieldMessages;
 use super::page::page;
 use crate::forms::{Answers, SummaryRow};
+use crate::language::Language;
+
+/// The longest note staff may send with a form.
+const MAX_NOTE: usize = 2000;
 
 /// Where an item has got to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,25 +162,56 @@ pub struct SendItemRequest {
 }
 
 impl SendItemRequest {
-    /// The checks that need nothing but the request and the date.
+    /// The checks that need nothing but the request and the date, in English (as the server
+    /// answers by default); [`Self::validate_in`] for a page's language.
     pub fn validate(&self, today: NaiveDate) -> FieldErrors {
+        self.validate_in(today, Language::English)
+    }
+
+    pub fn validate_in(&self, today: NaiveDate, language: Language) -> FieldErrors {
+        let says = FieldMessages(language);
         let mut errors = FieldErrors::new();
         if self.due_on < today {
-            errors.insert(
-                "due_on".into(),
-                vec!["The date to complete it by must be today or later".into()],
-            );
+            errors.insert("due_on".into(), vec![says.due_today_or_later()]);
         }
         if self
             .note
             .as_deref()
-            .is_some_and(|n| n.chars().count() > 2000)
+            .is_some_and(|n| n.chars().count() > MAX_NOTE)
         {
-            errors.insert(
-                "note".into(),
-                vec!["The note must be 2000 characters or fewer".into()],
-            );
+            errors.insert("note".into(), vec![says.note_too_long(MAX_NOTE)]);
         }
         errors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_sent_with_a_past_date_is_refused_in_the_page_language() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let request = SendItemRequest {
+            form_id: "financial-assessment".into(),
+            team: "finance".into(),
+            due_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            note: Some("x".repeat(MAX_NOTE + 1)),
+        };
+        let welsh = request.validate_in(today, Language::Welsh);
+        assert_eq!(
+            welsh["due_on"],
+            ["Rhaid i'r dyddiad i'w chwblhau erbyn fod heddiw neu'n hwyrach"]
+        );
+        assert_eq!(welsh["note"], ["Rhaid i'r nodyn fod yn 2000 nod neu lai"]);
+        let english = request.validate(today);
+        assert_eq!(
+            english["due_on"],
+            ["The date to complete it by must be today or later"]
+        );
+        assert_eq!(
+            english["note"],
+            ["The note must be 2000 characters or fewer"]
+        );
     }
 }

@@ -3,6 +3,7 @@
 mod accounts;
 mod citizen;
 mod council;
+mod field_messages;
 mod formats;
 mod forms;
 mod health;
@@ -21,14 +22,15 @@ pub use accounts::{
     AccountView, BotCheckChallenge, BotCheckSolution, ChangeEmailRequest, ChangeNameRequest,
     ChangePasswordRequest, ChooseLanguageRequest, CodeSent, ConfirmEmailChangeRequest,
     CreateStaffRequest, PasswordResetCompletion, PasswordResetRequest, RegistrationRequest,
-    ResendCodeRequest, Role, SessionCreated, SignInRequest, VerifyCodeRequest, validate_email,
-    validate_names, validate_new_password,
+    ResendCodeRequest, Role, SessionCreated, SignInRequest, VerifyCodeRequest, validate_code,
+    validate_code_in, validate_email, validate_email_in, validate_names, validate_names_in,
+    validate_new_password, validate_new_password_in,
 };
 pub use citizen::{
     AddressView, CreateInvolvementRequest, CreateLinkRequest, CreatePersonRequest, Dashboard,
     DocumentPage, DocumentSummary, InvolvementPage, InvolvementView, LegalBasis, MAX_SUBJECT,
     MessagePage, MessageSummary, MessageView, NewMessageRequest, PersonDetails, PersonSummary,
-    RecordReader, Relationship, ReplyRequest, Sender, ThreadView, validate_body,
+    RecordReader, Relationship, ReplyRequest, Sender, ThreadView, validate_body, validate_body_in,
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
@@ -69,13 +71,13 @@ pub use referrals::{
     UpdateDraftRequest, UploadView,
 };
 pub use staff::{
-    AuditEntry, AuditPage, FirstResponse, FormCount, FormUse, ImportReport, ImportedRow,
-    InvitationView, LinkPersonRequest, LinkView, MatchReason, Overview, PageTitle, PersonCandidate,
-    PersonMatch, PersonMatchPage, QueueEntry, QueuePage, QueuePerson, QueueSort, RecordView,
-    RecordViewPage, ReferredPerson, SetTeamsRequest, StaffDocument, StaffInvitation, StaffMember,
-    StaffPersonView, StaffRef, StaffSubmissionView, StaffThreadView, SubmissionChangeRequest,
-    SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage, TeamThreadSummary, TeamWork,
-    WeekReceived,
+    AnsweredView, AuditEntry, AuditPage, FirstResponse, FormCount, FormUse, ImportReport,
+    ImportedRow, InvitationView, LinkPersonRequest, LinkView, MatchReason, Overview, PageTitle,
+    PersonCandidate, PersonMatch, PersonMatchPage, QueueEntry, QueuePage, QueuePerson, QueueSort,
+    RecordView, RecordViewPage, ReferredPerson, SetTeamsRequest, StaffDocument, StaffInvitation,
+    StaffMember, StaffPersonView, StaffRef, StaffSubmissionView, StaffThreadView,
+    SubmissionChangeRequest, SubmissionEvent, TeamQueueSummary, TeamRef, TeamThreadPage,
+    TeamThreadSummary, TeamWork, WeekReceived,
 };
 pub(crate) use words::stored_as_word;
 pub use words::{OptionalWord, UnknownWord};

@@ -158,7 +158,7 @@ pub struct StaffSubmissionView {
     pub entry: QueueEntry,
     pub form_version: u32,
     /// The language the sender answered in: write back in it. The summary is in English
-    /// whatever it was.
+    /// whatever it was; `as_answered` has the sender's own words.
     pub language: crate::language::Language,
     /// The email address of the account that sent it, to contact them.
     pub submitted_by_email: String,
@@ -171,11 +171,31 @@ pub struct StaffSubmissionView {
     pub summary: Vec<SummaryRow>,
     /// The titles of the pages the answers are on, as the form now names them, for headings.
     pub pages: Vec<PageTitle>,
+    /// For a form answered in another language than English: the same answers in the words
+    /// the sender read, for staff who read that language to switch to. Present while the
+    /// form is still the version answered; the English `summary` stays the council's record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_answered: Option<AnsweredView>,
     /// The files it carries; each opens at
     /// `/api/v1/integrations/submissions/{id}/attachments/{upload id}`.
     pub attachments: Vec<UploadView>,
     /// Every change, oldest first.
     pub history: Vec<SubmissionEvent>,
+}
+
+/// A submission's answers in the language its sender answered in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "language": "cy",
+    "summary": [{"question_id": "referrer_role", "page_id": "your-details",
+                 "label": "Eich rôl", "answer": "GP", "missing": false}],
+    "pages": [{"page_id": "your-details", "title": "Eich manylion"}]
+})))]
+pub struct AnsweredView {
+    pub language: crate::language::Language,
+    pub summary: Vec<SummaryRow>,
+    pub pages: Vec<PageTitle>,
 }
 
 /// A page of a form, as the answers' headings name it.

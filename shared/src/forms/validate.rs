@@ -235,7 +235,7 @@ impl Rules<'_> {
             }
             QuestionKind::Phone => {
                 if let Err(error) = UkPhone::parse(text) {
-                    fail(words.invalid(|| error.to_string()));
+                    fail(words.invalid(|| error.message_in(phrases.0).to_owned()));
                 }
             }
             QuestionKind::Postcode { in_area } => {
@@ -425,7 +425,7 @@ fn postcode_problem(
     phrases: Phrases,
 ) -> Option<String> {
     match Postcode::parse(text) {
-        Err(error) => Some(error.to_string()),
+        Err(error) => Some(error.message_in(phrases.0).to_owned()),
         Ok(postcode) if in_area && !districts.iter().any(|d| d == postcode.district()) => {
             Some(phrases.not_in_area(&postcode.to_string()))
         }

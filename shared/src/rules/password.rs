@@ -1,3 +1,5 @@
+use crate::language::Language;
+
 /// The password policy of seed 001, plus what current guidance adds (NCSC, OWASP ASVS): refuse
 /// the commonest passwords and ones built from the email address, and allow long passphrases.
 ///
@@ -49,20 +51,53 @@ impl PasswordRule {
         Self::NotEmailName,
     ];
 
-    /// The rule as the checklist states it.
+    /// The rule as the checklist states it, in English.
     pub fn description(self) -> &'static str {
-        match self {
-            Self::MinimumLength => "It must be at least 12 characters long",
-            Self::MaximumLength => "It must be no more than 128 characters long",
-            Self::ContainsLetter => "It must contain at least one letter",
-            Self::OnlyAllowedCharacters => {
+        self.description_in(Language::English)
+    }
+
+    /// The rule as the checklist states it, in `language`. The Welsh awaits a translator's
+    /// review, like the rest of the portal's Welsh.
+    pub fn description_in(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Self::MinimumLength, Language::Welsh) => "Rhaid iddo fod o leiaf 12 nod o hyd",
+            (Self::MinimumLength, Language::English) => "It must be at least 12 characters long",
+            (Self::MaximumLength, Language::Welsh) => "Rhaid iddo fod dim mwy na 128 nod o hyd",
+            (Self::MaximumLength, Language::English) => {
+                "It must be no more than 128 characters long"
+            }
+            (Self::ContainsLetter, Language::Welsh) => "Rhaid iddo gynnwys o leiaf un llythyren",
+            (Self::ContainsLetter, Language::English) => "It must contain at least one letter",
+            (Self::OnlyAllowedCharacters, Language::Welsh) => {
+                "Rhaid iddo gynnwys llythrennau, digidau a nodau arbennig yn unig"
+            }
+            (Self::OnlyAllowedCharacters, Language::English) => {
                 "It must contain only letters, digits, and special characters"
             }
-            Self::ContainsUpperCase => "It must contain at least one upper-case letter",
-            Self::ContainsDigit => "It must contain at least one numerical digit",
-            Self::ContainsSpecial => "It must contain at least one special character",
-            Self::NotCommon => "It must not be a commonly used password",
-            Self::NotEmailName => "It must not contain the first part of your email address",
+            (Self::ContainsUpperCase, Language::Welsh) => {
+                "Rhaid iddo gynnwys o leiaf un briflythyren"
+            }
+            (Self::ContainsUpperCase, Language::English) => {
+                "It must contain at least one upper-case letter"
+            }
+            (Self::ContainsDigit, Language::Welsh) => "Rhaid iddo gynnwys o leiaf un digid",
+            (Self::ContainsDigit, Language::English) => {
+                "It must contain at least one numerical digit"
+            }
+            (Self::ContainsSpecial, Language::Welsh) => {
+                "Rhaid iddo gynnwys o leiaf un nod arbennig"
+            }
+            (Self::ContainsSpecial, Language::English) => {
+                "It must contain at least one special character"
+            }
+            (Self::NotCommon, Language::Welsh) => "Rhaid iddo beidio â bod yn gyfrinair cyffredin",
+            (Self::NotCommon, Language::English) => "It must not be a commonly used password",
+            (Self::NotEmailName, Language::Welsh) => {
+                "Rhaid iddo beidio â chynnwys rhan gyntaf eich cyfeiriad e-bost"
+            }
+            (Self::NotEmailName, Language::English) => {
+                "It must not contain the first part of your email address"
+            }
         }
     }
 
@@ -151,6 +186,25 @@ mod tests {
             unmet_password_rules(&long, email),
             vec![PasswordRule::MaximumLength]
         );
+    }
+
+    #[test]
+    fn each_rule_is_stated_in_welsh_and_in_the_unchanged_english() {
+        assert_eq!(
+            PasswordRule::NotEmailName.description_in(Language::Welsh),
+            "Rhaid iddo beidio â chynnwys rhan gyntaf eich cyfeiriad e-bost"
+        );
+        assert_eq!(
+            PasswordRule::MinimumLength.description(),
+            "It must be at least 12 characters long"
+        );
+        for rule in PasswordRule::ALL {
+            assert_eq!(rule.description(), rule.description_in(Language::English));
+            assert!(
+                rule.description_in(Language::Welsh)
+                    .starts_with("Rhaid iddo")
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 use std::fmt;
 
+use crate::language::Language;
+
 /// A UK phone number, kept as its national significant digits (without the leading 0).
 ///
 /// People write numbers many ways (`0113 496 0000`, `+44 (0)113 496 0000`, `0044-113-4960000`);
@@ -9,17 +11,52 @@ pub struct UkPhone {
     national: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhoneError {
-    #[error("Enter a telephone number, like 01632 960 001 or 07700 900 982")]
     Empty,
-    #[error("Enter a telephone number using only numbers, spaces, brackets, hyphens and +")]
     InvalidCharacter,
-    #[error("Enter a UK telephone number, starting with 0 or +44")]
     NotUk,
-    #[error("Enter a telephone number with 10 or 11 digits, like 01632 960 001")]
     WrongLength,
 }
+
+impl PhoneError {
+    /// What to do about it, as an error message in `language` (its `Display` is the English).
+    /// The Welsh awaits a translator's review, like the rest of the portal's Welsh.
+    pub fn message_in(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Self::Empty, Language::Welsh) => {
+                "Rhowch rif ffôn, fel 01632 960 001 neu 07700 900 982"
+            }
+            (Self::Empty, Language::English) => {
+                "Enter a telephone number, like 01632 960 001 or 07700 900 982"
+            }
+            (Self::InvalidCharacter, Language::Welsh) => {
+                "Rhowch rif ffôn gan ddefnyddio rhifau, bylchau, cromfachau, cysylltnodau a + yn unig"
+            }
+            (Self::InvalidCharacter, Language::English) => {
+                "Enter a telephone number using only numbers, spaces, brackets, hyphens and +"
+            }
+            (Self::NotUk, Language::Welsh) => "Rhowch rif ffôn yn y DU, yn dechrau gyda 0 neu +44",
+            (Self::NotUk, Language::English) => {
+                "Enter a UK telephone number, starting with 0 or +44"
+            }
+            (Self::WrongLength, Language::Welsh) => {
+                "Rhowch rif ffôn sydd â 10 neu 11 digid, fel 01632 960 001"
+            }
+            (Self::WrongLength, Language::English) => {
+                "Enter a telephone number with 10 or 11 digits, like 01632 960 001"
+            }
+        }
+    }
+}
+
+impl fmt::Display for PhoneError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message_in(Language::English))
+    }
+}
+
+impl std::error::Error for PhoneError {}
 
 impl UkPhone {
     pub fn parse(input: &str) -> Result<Self, PhoneError> {
@@ -103,6 +140,32 @@ mod tests {
     fn mobiles_and_london_numbers_parse() {
         assert!(UkPhone::parse("07700 900456").is_ok());
         assert!(UkPhone::parse("020 7946 0000").is_ok());
+    }
+
+    #[test]
+    fn each_error_is_worded_in_welsh_and_its_display_stays_english() {
+        let error = UkPhone::parse("+1 202 555 0100").unwrap_err();
+        assert_eq!(
+            error.message_in(Language::Welsh),
+            "Rhowch rif ffôn yn y DU, yn dechrau gyda 0 neu +44"
+        );
+        assert_eq!(
+            error.to_string(),
+            "Enter a UK telephone number, starting with 0 or +44"
+        );
+        for error in [
+            PhoneError::Empty,
+            PhoneError::InvalidCharacter,
+            PhoneError::NotUk,
+            PhoneError::WrongLength,
+        ] {
+            assert_eq!(error.to_string(), error.message_in(Language::English));
+            assert!(
+                error
+                    .message_in(Language::Welsh)
+                    .starts_with("Rhowch rif ffôn")
+            );
+        }
     }
 
     #[test]

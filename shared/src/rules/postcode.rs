@@ -1,5 +1,7 @@
 use std::fmt;
 
+use crate::language::Language;
+
 /// A UK postcode, normalised to upper case with one space before the inward code (`L20 3NJ`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Postcode {
@@ -7,13 +9,32 @@ pub struct Postcode {
     inward: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PostcodeError {
-    #[error("Enter a postcode")]
     Empty,
-    #[error("Enter a real postcode, like L20 3NJ")]
     Invalid,
 }
+
+impl PostcodeError {
+    /// What to do about it, as an error message in `language` (its `Display` is the English).
+    /// The Welsh awaits a translator's review, like the rest of the portal's Welsh.
+    pub fn message_in(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Self::Empty, Language::English) => "Enter a postcode",
+            (Self::Empty, Language::Welsh) => "Rhowch god post",
+            (Self::Invalid, Language::English) => "Enter a real postcode, like L20 3NJ",
+            (Self::Invalid, Language::Welsh) => "Rhowch god post go iawn, fel L20 3NJ",
+        }
+    }
+}
+
+impl fmt::Display for PostcodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message_in(Language::English))
+    }
+}
+
+impl std::error::Error for PostcodeError {}
 
 /// Letters that never appear in the last two places of a postcode.
 const INWARD_EXCLUDED: &[u8] = b"CIKMOV";
@@ -106,6 +127,23 @@ mod tests {
         ] {
             assert_eq!(Postcode::parse(bad), Err(PostcodeError::Invalid), "{bad}");
         }
+    }
+
+    #[test]
+    fn each_error_is_worded_in_welsh_and_its_display_stays_english() {
+        assert_eq!(
+            PostcodeError::Empty.message_in(Language::Welsh),
+            "Rhowch god post"
+        );
+        assert_eq!(
+            PostcodeError::Invalid.message_in(Language::Welsh),
+            "Rhowch god post go iawn, fel L20 3NJ"
+        );
+        assert_eq!(PostcodeError::Empty.to_string(), "Enter a postcode");
+        assert_eq!(
+            PostcodeError::Invalid.to_string(),
+            "Enter a real postcode, like L20 3NJ"
+        );
     }
 
     #[test]

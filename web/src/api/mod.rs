@@ -3,6 +3,9 @@
 //! One module for each of `shared::api`'s, holding the calls whose bodies are defined there; the
 //! pages call them through this module, wherever they live: `api::forms()` for the calls anyone
 //! may make, and `Client`'s methods (`client.dashboard(person)`) for the signed-in account's.
+//!
+//! Every request asks for the page's language (`Accept-Language`), so the problems the API
+//! answers with (a wrong password, a stale save) are worded in it.
 
 mod accounts;
 mod citizen;
@@ -21,6 +24,9 @@ use gloo_net::http::{Request, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{FieldErrors, Problem};
+use shared::language::Language;
+
+use crate::i18n::{Locale, td_string};
 
 /// Where a signed-in call gets its token: the session, which refreshes it near its end.
 pub trait Credentials {
@@ -66,24 +72,26 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// What a page says when it needs a session that has ended.
+    /// What a page says when it needs a session that has ended, in the page's language.
     pub fn signed_out() -> Self {
+        let locale = page_locale();
         Self::Problem(Box::new(Problem {
             kind: "about:blank".into(),
-            title: "You need to sign in".into(),
+            title: td_string!(locale, loading.need_to_sign_in).into(),
             status: 401,
-            detail: Some("Your session has ended. Sign in again.".into()),
+            detail: Some(td_string!(locale, loading.session_ended_sign_in).into()),
             code: "not_signed_in".into(),
             errors: FieldErrors::new(),
             request_id: None,
         }))
     }
 
-    /// What a page says of something that is not there, as the API would.
+    /// What a page says of something that is not there, as the API would (in the page's
+    /// language).
     pub fn not_found() -> Self {
         Self::Problem(Box::new(Problem {
             kind: "about:blank".into(),
-            title: "Page not found".into(),
+            title: td_string!(page_locale(), loading.not_found).into(),
             status: 404,
             detail: None,
             code: "not_found".into(),
@@ -100,33 +108,51 @@ impl ApiError {
         }
     }
 
-    /// The field errors to show beside the fields, with a summary line for anything else.
+    /// The field errors to show beside the fields, with a summary line for anything else, in
+    /// the page's language (the API words its problems in it too: every request asks for it).
     pub fn field_errors(&self) -> FieldErrors {
+        let locale = page_locale();
+        let summary = |line: String| FieldErrors::from([(String::new(), vec![line])]);
         match self {
             Self::Problem(problem) if !problem.errors.is_empty() => problem.errors.clone(),
-            Self::Problem(problem) => FieldErrors::from([(
-                String::new(),
-                vec![match (&problem.detail, self.reference()) {
-                    (Some(detail), Some(reference)) => format!(
-                        "{} {} If you phone us, quote reference {reference}",
-                        problem.title, detail
-                    ),
-                    (Some(detail), None) => format!("{} {}", problem.title, detail),
-                    (None, _) => problem.title.clone(),
-                }],
-            )]),
-            Self::Network(_) => FieldErrors::from([(
-                String::new(),
-                vec![
-                    "Sorry, the service could not be reached. Check your connection and try again"
-                        .into(),
-                ],
-            )]),
-            Self::Unexpected(_) => FieldErrors::from([(
-                String::new(),
-                vec!["Sorry, there is a problem with the service. Try again later".into()],
-            )]),
+            Self::Problem(problem) => summary(match (&problem.detail, self.reference()) {
+                // The words before the reference end in their own space, as the loading
+                // page's do.
+                (Some(detail), Some(reference)) => format!(
+                    "{} {} {}{reference}{}",
+                    problem.title,
+                    detail,
+                    td_string!(locale, loading.quote_before),
+                    td_string!(locale, loading.quote_after)
+                ),
+                (Some(detail), None) => format!("{} {}", problem.title, detail),
+                (None, _) => problem.title.clone(),
+            }),
+            Self::Network(_) => summary(td_string!(locale, loading.network_failed).to_owned()),
+            Self::Unexpected(_) => {
+                summary(td_string!(locale, loading.unexpected_answer).to_owned())
+            }
         }
+    }
+}
+
+/// The page's language, as the server wrote it on `<html lang>`. A page's language never
+/// changes while it is open (the header's link loads the page again, in the other one), and
+/// the request functions run outside components, where `boot::use_language` cannot be asked.
+fn page_language() -> Language {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| tag.split('-').next().and_then(Language::parse))
+        .unwrap_or_default()
+}
+
+/// The page's language as the words of `locales/` know it.
+fn page_locale() -> Locale {
+    match page_language() {
+        Language::English => Locale::en,
+        Language::Welsh => Locale::cy,
     }
 }
 
@@ -147,17 +173,20 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(path)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    read(response).await
+    let request = Request::get(path).header("Accept", "application/json");
+    read(send(request.build()).await?).await
 }
 
+/// Sends a request, every one of them asking for the page's language (`Accept-Language`), so
+/// the problems the API answers with are worded in it.
 async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+    let request = request.map_err(|e| ApiError::Unexpected(e.to_string()))?;
+    // Setting a header throws only for a name or value that is not allowed: this one is
+    // (Accept-Language is a header scripts may always set).
     request
-        .map_err(|e| ApiError::Unexpected(e.to_string()))?
+        .headers()
+        .set("Accept-Language", page_language().code());
+    request
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))

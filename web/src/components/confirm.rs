@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::boot::use_locale;
+use crate::i18n::td_string;
+
 /// `label` says the action ("End access"), `hidden` what it acts on for screen readers
 /// (" for Sarah Okafor"), `question` what will happen ("Sarah Okafor will no longer see
 /// Joseph's record.").
@@ -14,6 +17,7 @@ pub fn ConfirmButton(
     question: String,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
+    let locale = use_locale();
     let asking = RwSignal::new(false);
     let asked = NodeRef::<leptos::html::Span>::new();
     Effect::new(move |_| {
@@ -29,11 +33,11 @@ pub fn ConfirmButton(
                 " "
                 <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button"
                     on:click=move |_| { asking.set(false); on_confirm.run(()); }>
-                    "Yes, "{label.to_lowercase()}<span class="govuk-visually-hidden">{hidden.clone()}</span>
+                    {td_string!(locale, form.confirm_yes)}{label.to_lowercase()}<span class="govuk-visually-hidden">{hidden.clone()}</span>
                 </button>
                 " "
                 <button type="button" class="app-link-button govuk-link" on:click=move |_| asking.set(false)>
-                    "Cancel"<span class="govuk-visually-hidden">{hidden}</span>
+                    {td_string!(locale, form.cancel)}<span class="govuk-visually-hidden">{hidden}</span>
                 </button>
             }
             .into_any()

@@ -8,7 +8,7 @@ use shared::rules::PasswordRule;
 use wasm_bindgen::JsCast;
 
 use crate::boot::use_locale;
-use crate::i18n::td_string;
+use crate::i18n::{Locale, td_string};
 
 /// The errors of a form, each linked to its field, in the order the fields appear on the page;
 /// focus moves here so screen reader users hear what went wrong, and the browser tab's title
@@ -18,14 +18,15 @@ use crate::i18n::td_string;
 #[component]
 pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
+    let locale = use_locale();
     Effect::new(move |_| {
         let any = !errors.with(FieldErrors::is_empty);
-        mark_title(any);
+        mark_title(locale, any);
         if any && let Some(element) = summary.get() {
             let _ = element.focus();
         }
     });
-    on_cleanup(|| mark_title(false));
+    on_cleanup(move || mark_title(locale, false));
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
@@ -68,17 +69,16 @@ pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {
     }
 }
 
-const ERROR_PREFIX: &str = "Error: ";
-
-/// Adds or removes "Error: " at the start of the browser tab's title.
-fn mark_title(errors: bool) {
+/// Adds or removes "Error: " ("Gwall: ") at the start of the browser tab's title.
+fn mark_title(locale: Locale, errors: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let prefix = td_string!(locale, form.error);
     let title = document.title();
-    let bare = title.strip_prefix(ERROR_PREFIX).unwrap_or(&title);
+    let bare = title.strip_prefix(prefix).unwrap_or(&title);
     let wanted = if errors {
-        format!("{ERROR_PREFIX}{bare}")
+        format!("{prefix}{bare}")
     } else {
         bare.to_owned()
     };
@@ -224,25 +224,13 @@ pub fn TextInput(
     }
 }
 
-/// A password rule as the checklist states it, in the page's language.
-fn rule_words(locale: crate::i18n::Locale, rule: PasswordRule) -> &'static str {
-    match rule {
-        PasswordRule::MinimumLength => td_string!(locale, password_rule.minimum_length),
-        PasswordRule::MaximumLength => td_string!(locale, password_rule.maximum_length),
-        PasswordRule::ContainsLetter => td_string!(locale, password_rule.contains_letter),
-        PasswordRule::OnlyAllowedCharacters => td_string!(locale, password_rule.only_allowed),
-        PasswordRule::ContainsUpperCase => td_string!(locale, password_rule.contains_upper_case),
-        PasswordRule::ContainsDigit => td_string!(locale, password_rule.contains_digit),
-        PasswordRule::ContainsSpecial => td_string!(locale, password_rule.contains_special),
-        PasswordRule::NotCommon => td_string!(locale, password_rule.not_common),
-        PasswordRule::NotEmailName => td_string!(locale, password_rule.not_email_name),
-    }
-}
-
 /// The seed's password policy, ticking as each rule is met (the server applies the same rules).
 #[component]
 pub fn PasswordChecklist(password: RwSignal<String>, email: RwSignal<String>) -> impl IntoView {
     let locale = use_locale();
+    // The rules' words live with the rules, so the checklist and the error a broken rule
+    // gives read the same.
+    let language = crate::boot::use_language();
     view! {
         <div class="govuk-inset-text" id="password-policy">
             <h2 class="govuk-heading-s">{td_string!(locale, form.password_policy)}</h2>
@@ -255,7 +243,7 @@ pub fn PasswordChecklist(password: RwSignal<String>, email: RwSignal<String>) ->
                         view! {
                             <li class=move || if met() { "app-checklist__item app-checklist__item--met" } else { "app-checklist__item" }>
                                 <span class="govuk-visually-hidden">{move || if met() { td_string!(locale, form.met) } else { td_string!(locale, form.not_yet_met) }}</span>
-                                {rule_words(locale, rule)}
+                                {rule.description_in(language)}
                             </li>
                         }
                     })

@@ -2,6 +2,7 @@
 //! the summary list and the success banner, with the classes, roles and labels the design system
 //! gives them.
 
+use crate::i18n::td_string;
 use leptos::prelude::*;
 
 /// A GOV.UK summary list of `SummaryRow`s.
@@ -40,7 +41,7 @@ pub fn SuccessBanner(id: &'static str, heading: String) -> impl IntoView {
     view! {
         <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby=labelled_by>
             <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id=title>"Success"</h2>
+                <h2 class="govuk-notification-banner__title" id=title>{td_string!(crate::boot::use_locale(), form.success)}</h2>
             </div>
             <div class="govuk-notification-banner__content">
                 <p class="govuk-notification-banner__heading">{heading}</p>

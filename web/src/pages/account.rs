@@ -68,6 +68,7 @@ pub fn Account() -> impl IntoView {
 #[component]
 pub fn ChangeName() -> impl IntoView {
     let locale = crate::boot::use_locale();
+    let language = crate::boot::use_language();
     set_page_title(td_string!(locale, account.change_name));
     let session = use_session();
     let current = session.account();
@@ -87,7 +88,7 @@ pub fn ChangeName() -> impl IntoView {
             forename: forename.get(),
             surname: surname.get(),
         };
-        let found = request.validate();
+        let found = request.validate_in(language);
         let navigate = navigate.clone();
         let send = async move { session.api().change_name(&request).await };
         submit(errors, busy, found, send, move |account| {
@@ -115,6 +116,7 @@ pub fn ChangeName() -> impl IntoView {
 #[component]
 pub fn ChangePassword() -> impl IntoView {
     let locale = crate::boot::use_locale();
+    let language = crate::boot::use_language();
     set_page_title(td_string!(locale, account.change_password));
     let session = use_session();
     let email = RwSignal::new(session.account().map(|a| a.email).unwrap_or_default());
@@ -131,7 +133,7 @@ pub fn ChangePassword() -> impl IntoView {
             password: password.get(),
             confirm_password: confirm.get(),
         };
-        let found = request.validate(&email.get());
+        let found = request.validate_in(&email.get(), language);
         let send = async move { session.api().change_password(&request).await };
         submit(errors, busy, found, send, move |()| done.set(true));
     };
@@ -169,6 +171,7 @@ pub fn ChangePassword() -> impl IntoView {
 #[component]
 pub fn ChangeEmail() -> impl IntoView {
     let locale = crate::boot::use_locale();
+    let language = crate::boot::use_language();
     set_page_title(td_string!(locale, account.change_email));
     let session = use_session();
     let email = RwSignal::new(String::new());
@@ -184,14 +187,14 @@ pub fn ChangeEmail() -> impl IntoView {
             email: email.get(),
             password: password.get(),
         };
-        let found = request.validate();
+        let found = request.validate_in(language);
         let send = async move { session.api().change_email(&request).await };
         submit(errors, busy, found, send, move |_| code_sent.set(true));
     };
     let submit_code = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let request = ConfirmEmailChangeRequest { code: code.get() };
-        let found = request.validate();
+        let found = request.validate_in(language);
         let navigate = navigate.clone();
         let send = async move { session.api().confirm_email_change(&request).await };
         submit(errors, busy, found, send, move |account| {

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::{DraftSummary, SubmissionStatus, SubmissionSummary};
+use shared::api::{DraftSummary, SubmissionSummary};
 
 use crate::api::ApiError;
-use crate::i18n::{Locale, td, td_string};
+use crate::i18n::{td, td_string};
 use crate::session::use_session;
 
 /// One list, growing a page at a time with "Show more".
@@ -50,22 +50,9 @@ impl<T: Clone + Send + Sync + 'static> Pages<T> {
     }
 }
 
-/// A submission's status in the page's language (`SubmissionStatus::label` is the English).
-fn status_label(locale: Locale, status: SubmissionStatus) -> &'static str {
-    match status {
-        SubmissionStatus::Received => td_string!(locale, account.status_received),
-        SubmissionStatus::InReview => td_string!(locale, account.status_in_review),
-        SubmissionStatus::Accepted => td_string!(locale, account.status_accepted),
-        SubmissionStatus::Declined => td_string!(locale, account.status_declined),
-        SubmissionStatus::MoreInformationNeeded => {
-            td_string!(locale, account.status_more_information_needed)
-        }
-    }
-}
-
 #[component]
 pub fn SavedForms() -> impl IntoView {
-    let locale = crate::boot::use_locale();
+    let (locale, language) = (crate::boot::use_locale(), crate::boot::use_language());
     let session = use_session();
     let pages = Pages::<DraftSummary>::new();
     let load = move |after: Option<String>| {
@@ -102,10 +89,10 @@ pub fn SavedForms() -> impl IntoView {
                                 <A href=format!("/account/drafts/{}", draft.id) attr:class="govuk-link">
                                     {draft.form_title.clone()}
                                 </A>
-                                <br /><span class="govuk-body-s">{td!(locale, account.last_saved, date = crate::time::uk_date(draft.updated_at))}</span>
+                                <br /><span class="govuk-body-s">{td!(locale, account.last_saved, date = crate::time::uk_date_in(language, draft.updated_at))}</span>
                             </td>
                             <td class="govuk-table__cell">{td!(locale, account.percent_complete, percent = draft.progress.to_string())}</td>
-                            <td class="govuk-table__cell">{draft.expires_at.format("%-d %B %Y").to_string()}</td>
+                            <td class="govuk-table__cell">{crate::time::uk_date_in(language, draft.expires_at)}</td>
                         </tr>
                     </For>
                 </tbody>
@@ -121,7 +108,7 @@ pub fn SavedForms() -> impl IntoView {
 
 #[component]
 pub fn SubmittedForms() -> impl IntoView {
-    let locale = crate::boot::use_locale();
+    let (locale, language) = (crate::boot::use_locale(), crate::boot::use_language());
     let session = use_session();
     let pages = Pages::<SubmissionSummary>::new();
     let load = move |after: Option<String>| {
@@ -159,8 +146,8 @@ pub fn SubmittedForms() -> impl IntoView {
                                 <A href=format!("/account/submissions/{}", sent.id) attr:class="govuk-link">{sent.form_title.clone()}</A>
                             </td>
                             <td class="govuk-table__cell">{sent.reference.clone()}</td>
-                            <td class="govuk-table__cell">{crate::time::uk_date(sent.submitted_at)}</td>
-                            <td class="govuk-table__cell"><strong class="govuk-tag">{status_label(locale, sent.status)}</strong></td>
+                            <td class="govuk-table__cell">{crate::time::uk_date_in(language, sent.submitted_at)}</td>
+                            <td class="govuk-table__cell"><strong class="govuk-tag">{crate::labels::submission_status(locale, sent.status)}</strong></td>
                         </tr>
                     </For>
                 </tbody>

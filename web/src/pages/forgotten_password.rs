@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::{FieldErrors, PasswordResetCompletion, PasswordResetRequest, validate_email};
+use shared::api::{FieldErrors, PasswordResetCompletion, PasswordResetRequest, validate_email_in};
 
 use crate::api;
-use crate::boot::use_locale;
+use crate::boot::{use_language, use_locale};
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
@@ -20,6 +20,7 @@ enum Step {
 #[component]
 pub fn ForgottenPassword() -> impl IntoView {
     let locale = use_locale();
+    let language = use_language();
     set_page_title(td_string!(locale, forgotten_password.title));
     let step = RwSignal::new(Step::Email);
     let email = RwSignal::new(String::new());
@@ -36,7 +37,7 @@ pub fn ForgottenPassword() -> impl IntoView {
             email: email.get(),
             bot_check: bot_check.get().unwrap_or_default(),
         };
-        let found = validate_email(&request.email);
+        let found = validate_email_in(&request.email, language);
         let send = async move { api::request_password_reset(&request).await };
         submit(errors, busy, found, send, move |_| {
             step.set(Step::NewPassword)
@@ -51,7 +52,7 @@ pub fn ForgottenPassword() -> impl IntoView {
             password: password.get(),
             confirm_password: confirm.get(),
         };
-        let found = request.validate();
+        let found = request.validate_in(language);
         let send = async move { api::complete_password_reset(&request).await };
         submit(errors, busy, found, send, move |()| step.set(Step::Done));
     };

@@ -26,7 +26,7 @@ fn footing(locale: Locale, invitation: &InvitationView) -> &'static str {
 /// The open invitations, each with Accept and Decline; nothing when there are none.
 #[component]
 pub fn Invitations() -> impl IntoView {
-    let locale = crate::boot::use_locale();
+    let (locale, language) = (crate::boot::use_locale(), crate::boot::use_language());
     let session = use_session();
     let navigate = use_navigate();
     let version = RwSignal::new(0u32);
@@ -75,7 +75,7 @@ pub fn Invitations() -> impl IntoView {
                                     name = invitation.person_name.clone(),
                                     footing = footing(locale, &invitation)
                                 )}</p>
-                                <p class="govuk-body-s">{td!(locale, account.answer_by, date = invitation.expires_at.format("%-d %B %Y").to_string())}</p>
+                                <p class="govuk-body-s">{td!(locale, account.answer_by, date = crate::time::uk_date_in(language, invitation.expires_at))}</p>
                                 <div class="govuk-button-group">
                                     <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| yes(id_yes.clone(), true)>
                                         {td_string!(locale, account.accept)}<span class="govuk-visually-hidden">{td!(locale, account.accept_hidden, name = invitation.person_name.clone())}</span>

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::{
-    FieldErrors, RegistrationRequest, VerifyCodeRequest, validate_email, validate_names,
-    validate_new_password,
+    FieldErrors, RegistrationRequest, VerifyCodeRequest, validate_email_in, validate_names_in,
+    validate_new_password_in,
 };
 
 use crate::api;
@@ -57,7 +57,7 @@ pub fn Register() -> impl IntoView {
 
     let submit_names = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let found = validate_names(&forename.get(), &surname.get());
+        let found = validate_names_in(&forename.get(), &surname.get(), language);
         if found.is_empty() {
             go(Step::Credentials);
         } else {
@@ -77,11 +77,12 @@ pub fn Register() -> impl IntoView {
             language,
         };
         // Step 1's names were checked already; these are step 2's fields.
-        let mut found = validate_email(&request.email);
-        found.extend(validate_new_password(
+        let mut found = validate_email_in(&request.email, language);
+        found.extend(validate_new_password_in(
             &request.email,
             &request.password,
             &request.confirm_password,
+            language,
         ));
         let send = async move { api::register(&request).await };
         submit(errors, busy, found, send, move |_| go(Step::Code));
@@ -93,7 +94,7 @@ pub fn Register() -> impl IntoView {
             email: email.get(),
             code: code.get(),
         };
-        let found = request.validate();
+        let found = request.validate_in(language);
         let send = async move { api::verify_registration(&request).await };
         submit(errors, busy, found, send, move |created| {
             session.start(created);

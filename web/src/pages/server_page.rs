@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::i18n::td_string;
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -88,8 +89,8 @@ fn show(written: Option<Written>) -> AnyView {
             view! { <div inner_html=content></div> }.into_any()
         }
         None => view! {
-            <h1 class="govuk-heading-l">"Sorry, this page could not be loaded"</h1>
-            <p class="govuk-body">"Check your internet connection and try again."</p>
+            <h1 class="govuk-heading-l">{td_string!(crate::boot::use_locale(), loading.page_failed)}</h1>
+            <p class="govuk-body">{td_string!(crate::boot::use_locale(), loading.check_connection)}</p>
         }
         .into_any(),
     }

@@ -42,7 +42,7 @@ pub fn SignIn() -> impl IntoView {
             password: password.get(),
             bot_check: bot_check.get().unwrap_or_default(),
         };
-        let found = request.validate();
+        let found = request.validate_in(language);
         submit(
             errors,
             busy,
@@ -58,7 +58,7 @@ pub fn SignIn() -> impl IntoView {
             email: email.get(),
             code: code.get(),
         };
-        let found = request.validate();
+        let found = request.validate_in(language);
         let navigate = navigate.clone();
         submit(
             errors,

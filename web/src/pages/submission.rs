@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::SubmissionView;
-use shared::language::Language;
 
 use shared::api::FieldErrors;
 
@@ -80,23 +79,9 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
             .flatten()
             .map(|f| crate::pages::form::blocks(&f.what_happens_next))
     };
-    // The answers as the sender read them: in their language, while the form is the version
-    // they answered (the council keeps the English summary).
-    let rows = {
-        let stored = submission.summary.clone();
-        let (answers, version, at) = (
-            submission.answers.clone(),
-            submission.form_version,
-            submission.submitted_at,
-        );
-        move || match form.get().flatten() {
-            Some(f) if language != Language::English && f.version == version => {
-                shared::forms::summary_in(&f, &answers, at.date_naive(), language)
-            }
-            _ => stored.clone(),
-        }
-    };
-    let submitted = crate::time::uk_time(submission.submitted_at);
+    // The server gives the rows in the sender's language (the council keeps the English).
+    let rows = submission.summary.clone();
+    let submitted = crate::time::uk_time_in(language, submission.submitted_at);
     let errors = RwSignal::new(FieldErrors::new());
     let session = use_session();
     let download = {
@@ -151,23 +136,21 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
                     </div>
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">{td_string!(locale, sent.submitted_at)}</dt>
-                        <dd class="govuk-summary-list__value">{format!("{submitted} (UTC)")}</dd>
+                        <dd class="govuk-summary-list__value">{submitted}</dd>
                     </div>
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">{td_string!(locale, sent.status)}</dt>
-                        <dd class="govuk-summary-list__value"><strong class="govuk-tag">{submission.status.label()}</strong></dd>
+                        <dd class="govuk-summary-list__value"><strong class="govuk-tag">{crate::labels::submission_status(locale, submission.status)}</strong></dd>
                     </div>
                 </dl>
                 <h2 class="govuk-heading-m">{td_string!(locale, sent.your_answers)}</h2>
                 <dl class="govuk-summary-list">
-                    <Transition fallback=|| ()>
-                        {move || rows().into_iter().map(|row| view! {
-                            <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">{row.label}</dt>
-                                <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
-                            </div>
-                        }).collect_view()}
-                    </Transition>
+                    {rows.into_iter().map(|row| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{row.label}</dt>
+                            <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
+                        </div>
+                    }).collect_view()}
                 </dl>
                 <ErrorSummary errors=errors />
                 <div class="govuk-button-group app-no-print">
@@ -197,16 +180,6 @@ pub(crate) fn readable_size(bytes: u64) -> String {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     } else {
         format!("{} KB", bytes.div_ceil(1024))
-    }
-}
-
-/// A checked file type in words.
-pub(crate) fn file_kind(content_type: &str) -> &'static str {
-    match content_type {
-        "application/pdf" => "PDF",
-        "image/jpeg" => "JPEG image",
-        "image/png" => "PNG image",
-        _ => "File",
     }
 }
 

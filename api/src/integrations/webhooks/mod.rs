@@ -42,6 +42,8 @@ pub async fn register(
     user: &Administrator,
     request: CreateWebhookRequest,
 ) -> Result<WebhookWithSecret, ApiError> {
+    // For integrators: field messages stay English whatever Accept-Language asks (only a
+    // problem's title and detail follow it; see `request_language`).
     let mut errors = request.validate();
     if let Err(refused) = destination::check_url(&request.url, state.webhooks.allows_local()) {
         errors.entry("url".into()).or_insert_with(|| vec![refused]);

@@ -13,10 +13,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use minijinja::context;
 use shared::api::{
-    PageTitle, QueueEntry, QueuePerson, StaffRef, StaffSubmissionView, SubmissionChangeRequest,
-    SubmissionEvent, SubmissionId, SubmissionStatus, TeamRef,
+    AnsweredView, PageTitle, QueueEntry, QueuePerson, StaffRef, StaffSubmissionView,
+    SubmissionChangeRequest, SubmissionEvent, SubmissionId, SubmissionStatus, TeamRef,
 };
-use shared::forms::SummaryRow;
+use shared::forms::{FormDefinition, SummaryRow};
 use shared::language::Language;
 use uuid::Uuid;
 
@@ -241,6 +241,7 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
         candidates: Vec::new(),
         summary,
         pages: Vec::new(),
+        as_answered: None,
         attachments: uploads::of_submission(conn, id)?
             .iter()
             .map(uploads::Upload::view)
@@ -250,19 +251,43 @@ fn load(conn: &mut DbConnection, id: &str) -> Result<StaffSubmissionView, ApiErr
 }
 
 /// What the database does not hold: who the answers say it is about, the records that may be
-/// them, and the titles of the form's pages for the answers' headings.
+/// them, the titles of the form's pages for the answers' headings, and the answers in the
+/// sender's words when they answered in Welsh.
 async fn complete(state: &AppState, view: &mut StaffSubmissionView) -> Result<(), ApiError> {
     if let Some(form) = state.forms.get(&view.entry.form_id) {
-        view.pages = form
-            .pages
-            .iter()
-            .map(|page| PageTitle {
-                page_id: page.id.clone(),
-                title: page.title.english().to_owned(),
-            })
-            .collect();
+        view.pages = page_titles(form, Language::English);
+        if view.language != Language::English && form.version == view.form_version {
+            let id = view.entry.id.clone();
+            let answers: String = state
+                .database
+                .run(move |conn| {
+                    Ok::<_, ApiError>(
+                        submissions::table
+                            .find(&id)
+                            .select(submissions::answers)
+                            .first(conn)?,
+                    )
+                })
+                .await?;
+            let day = calendar::london_date(view.entry.submitted_at.naive_utc());
+            view.as_answered = Some(AnsweredView {
+                language: view.language,
+                summary: shared::forms::summary_in(form, &from_json(&answers)?, day, view.language),
+                pages: page_titles(form, view.language),
+            });
+        }
     }
     matching::fill(state, view).await
+}
+
+fn page_titles(form: &FormDefinition, language: Language) -> Vec<PageTitle> {
+    form.pages
+        .iter()
+        .map(|page| PageTitle {
+            page_id: page.id.clone(),
+            title: page.title.in_language(language).to_owned(),
+        })
+        .collect()
 }
 
 /// A submission for staff; the reading is in the audit log.

@@ -41,8 +41,9 @@ pub async fn get_coverage(
     query: Query<CoverageQuery>,
 ) -> Result<web::Json<PostcodeCoverage>, ApiError> {
     let written = query.into_inner().postcode.unwrap_or_default();
-    let postcode =
-        Postcode::parse(&written).map_err(|e| ApiError::field("postcode", e.to_string()))?;
+    let postcode = Postcode::parse(&written).map_err(|e| {
+        ApiError::field("postcode", e.message_in(crate::request_language::current()))
+    })?;
     Ok(web::Json(PostcodeCoverage {
         postcode: postcode.to_string(),
         district: postcode.district().to_owned(),

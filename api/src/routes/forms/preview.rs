@@ -54,6 +54,8 @@ pub async fn preview_form(
     crate::forms::check_one(&body.0, Some(&state.council))
         .map(web::Json)
         .map_err(|problems| {
+            // The checker's own words, for whoever writes form definitions: English whatever
+            // Accept-Language asks (only the problem's title and detail follow it).
             let messages = problems
                 .into_iter()
                 .map(|(line, message)| match line {

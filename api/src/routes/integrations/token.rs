@@ -54,6 +54,8 @@ pub async fn issue_client_token(
 ) -> Result<web::Json<TokenResponse>, ApiError> {
     limit_address(&state, Limited::ClientToken, client_address(&state, &req)).await?;
     let form = form.into_inner();
+    // For integrators: field messages stay English whatever Accept-Language asks (only a
+    // problem's title and detail follow it; see `request_language`).
     if form.grant_type != "client_credentials" {
         return Err(ApiError::field(
             "grant_type",

@@ -47,9 +47,7 @@ pub async fn retry_failed_email(
                     NotRetried::NotFound => ApiError::NotFound,
                     NotRetried::CarriedACode => ApiError::Conflict {
                         code: "carried_a_code",
-                        detail: "This email carried a one-time code, which has expired. \
-                                     The person asks for a new code instead."
-                            .into(),
+                        detail: crate::request_language::says("email-carried-a-code"),
                     },
                     NotRetried::Database(error) => error.into(),
                 }

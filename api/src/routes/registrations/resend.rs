@@ -1,5 +1,5 @@
 use actix_web::{HttpRequest, HttpResponse, web};
-use shared::api::{CodeSent, ResendCodeRequest, validate_email};
+use shared::api::{CodeSent, ResendCodeRequest, validate_email_in};
 
 use crate::accounts::limits::{Limited, client_address, limit_address};
 use crate::accounts::registration;
@@ -31,7 +31,7 @@ pub async fn resend_registration_code(
     req: HttpRequest,
     body: Json<ResendCodeRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let errors = validate_email(&body.email);
+    let errors = validate_email_in(&body.email, crate::request_language::current());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

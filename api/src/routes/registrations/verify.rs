@@ -39,7 +39,7 @@ pub async fn verify_registration(
     )
     .await?;
     let request = body.into_inner();
-    let errors = request.validate();
+    let errors = request.validate_in(crate::request_language::current());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

@@ -33,7 +33,7 @@ pub async fn finish_sign_in(
 ) -> Result<HttpResponse, ApiError> {
     limit_address(&state, Limited::SignInCode, client_address(&state, &req)).await?;
     let request = body.into_inner();
-    let errors = request.validate();
+    let errors = request.validate_in(crate::request_language::current());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

@@ -14,8 +14,10 @@ use crate::state::AppState;
     operation_id = "get_submission",
     summary = "Get a form you submitted",
     description = "The frozen answers, the check-answers rows as they were sent, the form \
-                   version, the reference and the status. Submissions of other accounts \
-                   answer 404.",
+                   version, the reference and the status. A form answered in Welsh \
+                   (`language` `cy`) comes back as its sender read it: the rows and the form's \
+                   title in Welsh, while the form is still the version answered (the council \
+                   keeps the English). Submissions of other accounts answer 404.",
     params(("submission_id" = String, Path, description = "The submission's id.",
         example = "0193a7d0-11aa-7b3c-8e2f-6a5d4c3b2a10")),
     responses(

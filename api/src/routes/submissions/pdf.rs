@@ -40,8 +40,6 @@ pub async fn get_submission_pdf(
 ) -> Result<HttpResponse, ApiError> {
     let submission = submissions::get(&state, &user, submission_id.into_inner()).await?;
     let language = submission.language;
-    let form = state.forms.get(&submission.form_id);
-    let submission = submissions::in_own_language(submission, form);
     let council = state.council.view().clone();
     let filename = format!("{}.pdf", submission.reference);
     let fonts = state.fonts.clone();

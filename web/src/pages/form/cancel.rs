@@ -7,8 +7,10 @@ use shared::forms::FormDefinition;
 use super::state::{Filling, Progress};
 use super::{FormCaption, as_summary, with_form};
 use crate::api;
+use crate::boot::{use_language, use_locale};
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
 use crate::session::use_session;
 
 /// Cancel: after a confirmation, the answers in this window and any saved draft go.
@@ -19,7 +21,8 @@ pub fn CancelForm() -> impl IntoView {
 
 #[component]
 fn Cancel(form: FormDefinition, filling: Filling) -> impl IntoView {
-    set_page_title("Cancel this form");
+    let locale = use_locale();
+    set_page_title(td_string!(locale, wizard.cancel_title));
     let session = use_session();
     let navigate = use_navigate();
     let errors = RwSignal::new(FieldErrors::new());
@@ -51,20 +54,20 @@ fn Cancel(form: FormDefinition, filling: Filling) -> impl IntoView {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <FormCaption title=form.title.in_language(crate::boot::use_language()).to_owned() />
-                <h1 class="govuk-heading-l">"Are you sure you want to cancel this form?"</h1>
+                <FormCaption title=form.title.in_language(use_language()).to_owned() />
+                <h1 class="govuk-heading-l">{td_string!(locale, wizard.cancel_sure)}</h1>
                 <div class="govuk-warning-text">
                     <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
                     <strong class="govuk-warning-text__text">
-                        <span class="govuk-visually-hidden">"Warning"</span>
-                        "Your answers will be deleted, including any copy saved for later. The council has not received this form."
+                        <span class="govuk-visually-hidden">{td_string!(locale, form.warning)}</span>
+                        {td_string!(locale, wizard.cancel_warning)}
                     </strong>
                 </div>
                 <div class="govuk-button-group">
                     <button type="button" class="govuk-button govuk-button--warning" data-module="govuk-button" on:click=confirm>
-                        "Yes, cancel and delete my answers"
+                        {td_string!(locale, wizard.cancel_yes)}
                     </button>
-                    <A href=base attr:class="govuk-link">"No, go back to the form"</A>
+                    <A href=base attr:class="govuk-link">{td_string!(locale, wizard.cancel_no)}</A>
                 </div>
             </div>
         </div>

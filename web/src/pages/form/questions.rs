@@ -129,7 +129,7 @@ fn hint_and_error(
         {hint.map(|text| view! { <div id=hint_id class="govuk-hint">{text}</div> })}
         {move || error_of(errors, &error_key).map(|message| view! {
             <p id=error_id.clone() class="govuk-error-message">
-                <span class="govuk-visually-hidden">"Error: "</span>{message}
+                <span class="govuk-visually-hidden">{td_string!(crate::boot::use_locale(), form.error)}</span>{message}
             </p>
         })}
     }

@@ -2,14 +2,17 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::state::{Filling, Progress, resume_path};
+use crate::boot::use_locale;
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
 use crate::session::use_session;
 
 /// Opens a saved form from the account: its answers come into this window and the form opens
 /// on the page it was saved on.
 #[component]
 pub fn ResumeDraft() -> impl IntoView {
-    set_page_title("Opening your saved form");
+    let locale = use_locale();
+    set_page_title(td_string!(locale, wizard.opening));
     let session = use_session();
     let params = use_params_map();
     let navigate = use_navigate();
@@ -41,12 +44,13 @@ pub fn ResumeDraft() -> impl IntoView {
     });
     move || match failed.get() {
         None => {
-            view! { <p class="govuk-body" role="status">"Opening your saved form"</p> }.into_any()
+            view! { <p class="govuk-body" role="status">{td_string!(locale, wizard.opening)}</p> }
+                .into_any()
         }
         Some(message) => view! {
-            <h1 class="govuk-heading-l">"Your saved form could not be opened"</h1>
+            <h1 class="govuk-heading-l">{td_string!(locale, wizard.not_opened)}</h1>
             <p class="govuk-body">{message}</p>
-            <p class="govuk-body">"Saved forms are deleted 30 days after they were last saved."</p>
+            <p class="govuk-body">{td_string!(locale, wizard.saved_deleted)}</p>
         }
         .into_any(),
     }

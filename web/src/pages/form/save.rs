@@ -7,8 +7,11 @@ use shared::forms::FormDefinition;
 use super::state::{Filling, Progress, Saved, resume_path, return_here_after_sign_in};
 use super::with_form;
 use crate::api::ApiError;
+use crate::boot::{use_language, use_locale};
 use crate::components::title::set_page_title;
+use crate::i18n::{td, td_string};
 use crate::session::use_session;
+use crate::time::{day_in, uk_date_in};
 
 /// Save for later: signed in, the answers are saved to the account for 30 days; not signed
 /// in, the seed's "Login or Register" page first, which comes back here afterwards.
@@ -19,6 +22,7 @@ pub fn SaveForLater() -> impl IntoView {
 
 #[component]
 fn Save(form: FormDefinition, filling: Filling) -> impl IntoView {
+    let (locale, language) = (use_locale(), use_language());
     let session = use_session();
     let query = use_query_map();
     let page = query.read_untracked().get("page");
@@ -43,42 +47,42 @@ fn Save(form: FormDefinition, filling: Filling) -> impl IntoView {
             });
         }
     };
-    let title = form
-        .title
-        .in_language(crate::boot::use_language())
-        .to_owned();
+    let title = form.title.in_language(language).to_owned();
     move || {
         if !session.checked.get() {
-            return view! { <p class="govuk-body">"Loading"</p> }.into_any();
+            return view! { <p class="govuk-body">{td_string!(locale, wizard.loading_plain)}</p> }
+                .into_any();
         }
         if !session.is_signed_in() {
-            set_page_title("Sign in to save your form");
+            set_page_title(td_string!(locale, wizard.sign_in_to_save));
             return view! { <SignInToSave form_title=title.clone() here=here.clone() /> }
                 .into_any();
         }
         save();
         match outcome.get() {
-            None => view! { <p class="govuk-body" role="status">"Saving your form"</p> }.into_any(),
+            None => view! { <p class="govuk-body" role="status">{td_string!(locale, wizard.saving)}</p> }.into_any(),
             Some(Ok(Saved::Item(item))) => {
-                set_page_title("Your answers have been saved");
-                view! { <ItemSaved item=*item filling=filling.clone() /> }.into_any()
+                set_page_title(td_string!(locale, wizard.answers_saved));
+                view! { <ItemSaved item=*item filling=filling.clone() form_title=title.clone() /> }.into_any()
             }
             Some(Ok(Saved::Draft(draft))) => {
-                set_page_title("Your form has been saved");
-                let expires = draft.expires_at.format("%-d %B %Y").to_string();
+                set_page_title(td_string!(locale, wizard.form_saved));
+                let date = uk_date_in(language, draft.expires_at);
+                // The draft keeps the title it was saved with; this window has the form itself.
+                let form_title = title.clone();
                 view! {
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <div class="govuk-panel govuk-panel--confirmation">
-                                <h1 class="govuk-panel__title">"Your form has been saved"</h1>
-                                <div class="govuk-panel__body">{draft.form_title.clone()}</div>
+                                <h1 class="govuk-panel__title">{td_string!(locale, wizard.form_saved)}</h1>
+                                <div class="govuk-panel__body">{form_title}</div>
                             </div>
-                            <p class="govuk-body">{format!("We will keep it until {expires}. Each time you save it, we keep it for another 30 days.")}</p>
-                            <p class="govuk-body">"The council has not received this form. Nothing is sent until you submit it."</p>
-                            <p class="govuk-body">"To carry on, go to your account and choose the form under \u{201c}Saved forms\u{201d}."</p>
+                            <p class="govuk-body">{td!(locale, wizard.keep_until, date)}</p>
+                            <p class="govuk-body">{td_string!(locale, wizard.not_received)}</p>
+                            <p class="govuk-body">{td_string!(locale, wizard.carry_on)}</p>
                             <div class="govuk-button-group">
-                                <A href=resume_path(&filling, draft.page_id.as_deref()) attr:class="govuk-button" attr:role="button">"Continue the form now"</A>
-                                <A href="/account" attr:class="govuk-link">"Go to your account"</A>
+                                <A href=resume_path(&filling, draft.page_id.as_deref()) attr:class="govuk-button" attr:role="button">{td_string!(locale, wizard.continue_now)}</A>
+                                <A href="/account" attr:class="govuk-link">{td_string!(locale, wizard.go_to_account)}</A>
                             </div>
                         </div>
                     </div>
@@ -86,13 +90,13 @@ fn Save(form: FormDefinition, filling: Filling) -> impl IntoView {
                 .into_any()
             }
             Some(Err(error)) => {
-                set_page_title("Your form could not be saved");
+                set_page_title(td_string!(locale, wizard.not_saved));
                 let lines: Vec<String> = error.field_errors().into_values().flatten().collect();
                 view! {
-                    <h1 class="govuk-heading-l">"Your form could not be saved"</h1>
+                    <h1 class="govuk-heading-l">{td_string!(locale, wizard.not_saved)}</h1>
                     {lines.into_iter().map(|line| view! { <p class="govuk-body">{line}</p> }).collect_view()}
-                    <p class="govuk-body">"Your answers are still in this window. "
-                        <A href="/account" attr:class="govuk-link">"Go to your account"</A>" to see the saved copy."</p>
+                    <p class="govuk-body">{td_string!(locale, wizard.still_here)}
+                        <A href="/account" attr:class="govuk-link">{td_string!(locale, wizard.go_to_account)}</A>{td_string!(locale, wizard.see_saved_copy)}</p>
                 }
                 .into_any()
             }
@@ -102,23 +106,24 @@ fn Save(form: FormDefinition, filling: Filling) -> impl IntoView {
 
 #[component]
 fn SignInToSave(form_title: String, here: String) -> impl IntoView {
+    let locale = use_locale();
     let (a, b) = (here.clone(), here);
     view! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <span class="govuk-caption-l">{form_title}</span>
-                <h1 class="govuk-heading-l">"Sign in to save your form"</h1>
-                <p class="govuk-body">"To save the form you need to sign in, or register for an account. Your answers are kept in this window while you do, and saved to your account straight after."</p>
-                <p class="govuk-body">"To register:"</p>
+                <h1 class="govuk-heading-l">{td_string!(locale, wizard.sign_in_to_save)}</h1>
+                <p class="govuk-body">{td_string!(locale, wizard.save_needs_account)}</p>
+                <p class="govuk-body">{td_string!(locale, wizard.to_register)}</p>
                 <ol class="govuk-list govuk-list--number">
-                    <li>"you need an email address you can read now"</li>
-                    <li>"we send a verification code to it"</li>
-                    <li>"you enter the code within 20 minutes"</li>
+                    <li>{td_string!(locale, wizard.register_email)}</li>
+                    <li>{td_string!(locale, wizard.register_code)}</li>
+                    <li>{td_string!(locale, wizard.register_minutes)}</li>
                 </ol>
-                <p class="govuk-body">"If the email does not arrive, check your junk folder or ask for a new code."</p>
+                <p class="govuk-body">{td_string!(locale, wizard.junk)}</p>
                 <div class="govuk-button-group">
-                    <A href="/sign-in" attr:class="govuk-button" attr:role="button" on:click=move |_| return_here_after_sign_in(&a)>"Sign in"</A>
-                    <A href="/register" attr:class="govuk-button govuk-button--secondary" attr:role="button" on:click=move |_| return_here_after_sign_in(&b)>"Register"</A>
+                    <A href="/sign-in" attr:class="govuk-button" attr:role="button" on:click=move |_| return_here_after_sign_in(&a)>{td_string!(locale, wizard.sign_in)}</A>
+                    <A href="/register" attr:class="govuk-button govuk-button--secondary" attr:role="button" on:click=move |_| return_here_after_sign_in(&b)>{td_string!(locale, wizard.register)}</A>
                 </div>
             </div>
         </div>
@@ -127,24 +132,25 @@ fn SignInToSave(form_title: String, here: String) -> impl IntoView {
 
 /// An item's answers saved on the item, for the person and anyone else linked to them.
 #[component]
-fn ItemSaved(item: ItemView, filling: Filling) -> impl IntoView {
+fn ItemSaved(item: ItemView, filling: Filling, form_title: String) -> impl IntoView {
+    let (locale, language) = (use_locale(), use_language());
     let items = match &filling {
         Filling::Item { person_id, .. } => format!("/record/{person_id}/items"),
         Filling::Referral { .. } => "/account".to_owned(),
     };
-    let due = item.item.due_on.format("%-d %B %Y").to_string();
+    let date = day_in(language, item.item.due_on);
     view! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <div class="govuk-panel govuk-panel--confirmation">
-                    <h1 class="govuk-panel__title">"Your answers have been saved"</h1>
-                    <div class="govuk-panel__body">{item.item.form_title.clone()}</div>
+                    <h1 class="govuk-panel__title">{td_string!(locale, wizard.answers_saved)}</h1>
+                    <div class="govuk-panel__body">{form_title}</div>
                 </div>
-                <p class="govuk-body">{format!("The council has not received this form yet. Nothing is sent until you submit it. Please submit it by {due}.")}</p>
-                <p class="govuk-body">"Anyone else who can see this record online sees the same answers and can carry on from here."</p>
+                <p class="govuk-body">{td!(locale, wizard.submit_by, date)}</p>
+                <p class="govuk-body">{td_string!(locale, wizard.same_answers)}</p>
                 <div class="govuk-button-group">
-                    <A href=resume_path(&filling, item.page_id.as_deref()) attr:class="govuk-button" attr:role="button">"Continue the form now"</A>
-                    <A href=items attr:class="govuk-link">"Back to items to complete"</A>
+                    <A href=resume_path(&filling, item.page_id.as_deref()) attr:class="govuk-button" attr:role="button">{td_string!(locale, wizard.continue_now)}</A>
+                    <A href=items attr:class="govuk-link">{td_string!(locale, record.items.back)}</A>
                 </div>
             </div>
         </div>

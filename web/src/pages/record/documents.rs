@@ -3,19 +3,22 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::api::{DocumentFormat, DocumentSummary, FieldErrors, FormatRequestCreate};
 
-use super::{Failed, Whose, load, whose};
+use super::{Failed, Whose, load, loading, whose};
+use crate::boot::{use_language, use_locale};
 use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::pages::submission::{
-    blob_url, file_kind, open_file, readable_size, save_file, show_image,
-};
+use crate::i18n::{td, td_string};
+use crate::labels::{document_format as format_label, file_kind};
+use crate::pages::submission::{blob_url, open_file, readable_size, save_file, show_image};
 use crate::session::{Api, use_session};
+use crate::time::uk_date_in;
 
 /// Items to view: each document with its type and size, new ones marked; each can be viewed,
 /// saved, printed or asked for in another format, and stays. Below, the formats asked for.
 #[component]
 pub fn RecordDocuments() -> impl IntoView {
+    let (locale, language) = (use_locale(), use_language());
     let version = RwSignal::new(0u32);
     let loaded = load(move |client, person| {
         let _ = version.get();
@@ -30,10 +33,10 @@ pub fn RecordDocuments() -> impl IntoView {
     let session = use_session();
     let errors = RwSignal::new(FieldErrors::new());
     view! {
-        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+        <Transition fallback=loading>
             {move || loaded.get().flatten().map(|loaded| match loaded {
                 Ok((person, page, formats)) => {
-                    set_page_title("Items to view");
+                    set_page_title(td_string!(locale, record.dashboard.items_to_view));
                     // Later pages are added below the first, a page at a time.
                     let empty = page.items.is_empty();
                     let shown = RwSignal::new(page.items);
@@ -41,29 +44,29 @@ pub fn RecordDocuments() -> impl IntoView {
                     let rows_person = person.clone();
                     let more_person = person.id.clone();
                     view! {
-                        <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
+                        <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">{td_string!(locale, record.common.dashboard)}</A>
                         <ErrorSummary errors=errors />
                         {asked.then(|| view! {
                             <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="asked-title">
                                 <div class="govuk-notification-banner__header">
-                                    <h2 class="govuk-notification-banner__title" id="asked-title">"Success"</h2>
+                                    <h2 class="govuk-notification-banner__title" id="asked-title">{td_string!(locale, form.success)}</h2>
                                 </div>
                                 <div class="govuk-notification-banner__content">
-                                    <p class="govuk-notification-banner__heading">"We have your request. The new version will appear here when it is ready."</p>
+                                    <p class="govuk-notification-banner__heading">{td_string!(locale, record.documents.asked)}</p>
                                 </div>
                             </div>
                         })}
                         <Whose person=person.clone() />
-                        <h1 class="govuk-heading-l">"Items to view"</h1>
-                        <p class="govuk-body">"Documents we have sent you. They stay here: you can come back to them at any time, and save them to your device."</p>
+                        <h1 class="govuk-heading-l">{td_string!(locale, record.dashboard.items_to_view)}</h1>
+                        <p class="govuk-body">{td_string!(locale, record.documents.intro)}</p>
                         {if empty {
-                            view! { <p class="govuk-body">"We have not sent you any documents."</p> }.into_any()
+                            view! { <p class="govuk-body">{td_string!(locale, record.documents.none)}</p> }.into_any()
                         } else {
                             view! {
                                 <dl class="govuk-summary-list app-documents">
                                     {move || shown.get().into_iter().map(|d| document_row(d, &rows_person.id, session, version, errors)).collect_view()}
                                 </dl>
-                                <ShowMore label="Show more documents" shown=shown next=next errors=errors
+                                <ShowMore label=td_string!(locale, record.documents.show_more) shown=shown next=next errors=errors
                                     fetch=move |client: Api, cursor: String| {
                                         let person = more_person.clone();
                                         async move { client.documents(&person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
@@ -71,24 +74,30 @@ pub fn RecordDocuments() -> impl IntoView {
                             }.into_any()
                         }}
                         <p class="govuk-body">
-                            <A href=format!("/record/{}/formats", person.id) attr:class="govuk-link">"Ask for all your letters and documents in another format"</A>
-                            " (large print, easy read, audio, braille or another language)."
+                            <A href=format!("/record/{}/formats", person.id) attr:class="govuk-link">{td_string!(locale, record.documents.ask_all)}</A>
+                            {td_string!(locale, record.documents.formats_list)}
                         </p>
                         {(!formats.is_empty()).then(|| view! {
-                            <h2 class="govuk-heading-m">"Formats you asked for"</h2>
+                            <h2 class="govuk-heading-m">{td_string!(locale, record.documents.asked_for)}</h2>
                             <ul class="govuk-list">
                                 {formats.into_iter().map(|r| {
-                                    let wanted = FormatRequestCreate::describe(r.format, r.language.as_deref());
-                                    let what = r.document_title.clone().unwrap_or_else(|| "all letters and documents".into());
+                                    let wanted = match r.language.as_deref() {
+                                        Some(named) if r.format == DocumentFormat::AnotherLanguage => format!("{}: {named}", format_label(locale, r.format)),
+                                        _ => format_label(locale, r.format).to_owned(),
+                                    };
+                                    let what = r.document_title.clone().unwrap_or_else(|| td_string!(locale, record.documents.all).into());
                                     view! {
                                         <li>
-                                            {format!("{wanted}: {what}, asked for on {} ", r.requested_at.format("%-d %B %Y"))}
+                                            {format!("{wanted}: {what}{}{} ", td_string!(locale, record.documents.asked_on), uk_date_in(language, r.requested_at))}
                                             {match r.answer {
-                                                Some(answer) => view! {
-                                                    <strong class="govuk-tag govuk-tag--green">"Ready"</strong>
-                                                    {format!(" The new version is \u{201c}{}\u{201d}, in the list above.", answer.title)}
-                                                }.into_any(),
-                                                None => view! { <strong class="govuk-tag govuk-tag--yellow">"Being made"</strong> }.into_any(),
+                                                Some(answer) => {
+                                                    let title = answer.title;
+                                                    view! {
+                                                        <strong class="govuk-tag govuk-tag--green">{td_string!(locale, record.documents.ready)}</strong>
+                                                        {td!(locale, record.documents.new_version, title)}
+                                                    }.into_any()
+                                                }
+                                                None => view! { <strong class="govuk-tag govuk-tag--yellow">{td_string!(locale, record.documents.being_made)}</strong> }.into_any(),
                                             }}
                                         </li>
                                     }
@@ -112,6 +121,7 @@ fn document_row(
     version: RwSignal<u32>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView + use<> {
+    let (locale, language) = (use_locale(), use_language());
     // Each action fetches the document, which records that this reader opened it, then does
     // its part with the bytes.
     let act = {
@@ -145,32 +155,32 @@ fn document_row(
         <div class=if d.opened { "govuk-summary-list__row app-document" } else { "govuk-summary-list__row app-document app-unread" }>
             <dt class="govuk-summary-list__key">
                 {d.title.clone()}
-                {(!d.opened).then(|| view! { " " <strong class="govuk-tag govuk-tag--blue">"New"</strong> })}
+                {(!d.opened).then(|| view! { " " <strong class="govuk-tag govuk-tag--blue">{td_string!(locale, record.documents.new)}</strong> })}
             </dt>
             <dd class="govuk-summary-list__value">
-                {format!("{}, {}", file_kind(&d.content_type), readable_size(d.size))}<br />
-                {format!("Sent on {}", d.published_at.format("%-d %B %Y"))}
+                {format!("{}, {}", file_kind(locale, &d.content_type), readable_size(d.size))}<br />
+                {format!("{}{}", td_string!(locale, record.documents.sent_on), uk_date_in(language, d.published_at))}
             </dd>
             <dd class="govuk-summary-list__actions">
                 <ul class="govuk-summary-list__actions-list">
                     <li class="govuk-summary-list__actions-list-item">
                         <button type="button" class="app-link-button govuk-link" on:click=open>
-                            "View"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+                            {td_string!(locale, record.documents.view)}<span class="govuk-visually-hidden">{hidden.clone()}</span>
                         </button>
                     </li>
                     <li class="govuk-summary-list__actions-list-item">
                         <button type="button" class="app-link-button govuk-link" on:click=save>
-                            "Save a copy"<span class="govuk-visually-hidden">{format!(" of{hidden}")}</span>
+                            {td_string!(locale, record.documents.save_copy)}<span class="govuk-visually-hidden">{format!("{}{hidden}", td_string!(locale, record.documents.of))}</span>
                         </button>
                     </li>
                     <li class="govuk-summary-list__actions-list-item">
                         <button type="button" class="app-link-button govuk-link" on:click=print>
-                            "Print"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+                            {td_string!(locale, record.documents.print)}<span class="govuk-visually-hidden">{hidden.clone()}</span>
                         </button>
                     </li>
                     <li class="govuk-summary-list__actions-list-item">
                         <A href=format!("/record/{person}/documents/{}/format", d.id) attr:class="govuk-link">
-                            "Ask for another format"<span class="govuk-visually-hidden">{format!(" of{hidden}")}</span>
+                            {td_string!(locale, record.documents.ask_format)}<span class="govuk-visually-hidden">{format!("{}{hidden}", td_string!(locale, record.documents.of))}</span>
                         </A>
                     </li>
                 </ul>
@@ -183,7 +193,8 @@ fn document_row(
 /// audio, braille or another language (named). The team gets it as a message.
 #[component]
 pub fn AskForFormat() -> impl IntoView {
-    set_page_title("Ask for another format");
+    let (locale, page_language) = (use_locale(), use_language());
+    set_page_title(td_string!(locale, record.documents.ask_format));
     let params = use_params_map();
     let document_id = move || params.read_untracked().get("document_id");
     let loaded = load(move |client, person| async move {
@@ -197,7 +208,10 @@ pub fn AskForFormat() -> impl IntoView {
                     .items
                     .into_iter()
                     .find(|d| d.id == id)
-                    .map_or_else(|| "this document".to_owned(), |d| d.title),
+                    .map_or_else(
+                        || td_string!(locale, record.format.this_document).to_owned(),
+                        |d| d.title,
+                    ),
             ),
             None => None,
         };
@@ -215,7 +229,7 @@ pub fn AskForFormat() -> impl IntoView {
         let Some(chosen) = DocumentFormat::parse(&format.get()) else {
             errors.set(FieldErrors::from([(
                 "format".to_owned(),
-                vec!["Select the format you want".to_owned()],
+                vec![td_string!(locale, record.format.select).to_owned()],
             )]));
             return;
         };
@@ -225,7 +239,7 @@ pub fn AskForFormat() -> impl IntoView {
             language: Some(language.get())
                 .filter(|l| chosen == DocumentFormat::AnotherLanguage && !l.trim().is_empty()),
         };
-        let found = request.validate();
+        let found = request.validate_in(page_language);
         let navigate = navigate.clone();
         let target = person.clone();
         let sent = async move {
@@ -240,16 +254,16 @@ pub fn AskForFormat() -> impl IntoView {
         });
     };
     view! {
-        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+        <Transition fallback=loading>
             {move || loaded.get().flatten().map(|loaded| match loaded {
                 Ok((person, title)) => {
                     let send = send.clone();
                     let heading = match &title {
-                        Some(title) => format!("Ask for \u{201c}{title}\u{201d} in another format"),
-                        None => "Ask for your letters and documents in another format".to_owned(),
+                        Some(title) => format!("{}{title}{}", td_string!(locale, record.format.ask_before), td_string!(locale, record.format.ask_after)),
+                        None => td_string!(locale, record.format.ask_yours).to_owned(),
                     };
                     view! {
-                        <A href=format!("/record/{}/documents", person.id) attr:class="govuk-back-link">"Items to view"</A>
+                        <A href=format!("/record/{}/documents", person.id) attr:class="govuk-back-link">{td_string!(locale, record.dashboard.items_to_view)}</A>
                         <ErrorSummary errors=errors />
                         <Whose person=person.clone() />
                         <form novalidate on:submit=send>
@@ -259,7 +273,7 @@ pub fn AskForFormat() -> impl IntoView {
                                         <h1 class="govuk-fieldset__heading">{heading}</h1>
                                     </legend>
                                     <div id="format-hint" class="govuk-hint">
-                                        {if title.is_some() { "We will make this document again in the format you choose, and put it in Items to view." } else { "We will send your letters and documents in the format you choose from now on, and put them in Items to view." }}
+                                        {if title.is_some() { td_string!(locale, record.format.hint_one) } else { td_string!(locale, record.format.hint_all) }}
                                     </div>
                                     {field_error(errors, "format")}
                                     <div class="govuk-radios" data-module="govuk-radios">
@@ -270,7 +284,7 @@ pub fn AskForFormat() -> impl IntoView {
                                                     <input class="govuk-radios__input" id=id.clone() name="format" type="radio" value=f.as_str()
                                                         prop:checked=move || format.get() == f.as_str()
                                                         on:change=move |_| format.set(f.as_str().to_owned()) />
-                                                    <label class="govuk-label govuk-radios__label" for=id>{f.label()}</label>
+                                                    <label class="govuk-label govuk-radios__label" for=id>{format_label(locale, f)}</label>
                                                 </div>
                                             }
                                         }).collect_view()}
@@ -279,13 +293,13 @@ pub fn AskForFormat() -> impl IntoView {
                             </div>
                             {move || (format.get() == DocumentFormat::AnotherLanguage.as_str()).then(|| view! {
                                 <div class=group_class(errors, "language")>
-                                    <label class="govuk-label" for="language">"Which language?"</label>
+                                    <label class="govuk-label" for="language">{td_string!(locale, record.format.which_language)}</label>
                                     {field_error(errors, "language")}
                                     <input class="govuk-input govuk-!-width-one-half" id="language" name="language" type="text"
                                         prop:value=move || language.get() on:input=move |ev| language.set(event_target_value(&ev)) />
                                 </div>
                             })}
-                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Send request"</button>
+                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, record.format.send)}</button>
                         </form>
                     }.into_any()
                 }
@@ -320,7 +334,8 @@ fn print_file(bytes: &[u8], kind: &str, title: &str) {
     };
     frame.set_id(ID);
     frame.set_class_name("app-print-frame");
-    frame.set_title("Document to print");
+    // Named for the document it holds, in whatever language that is written.
+    frame.set_title(title);
     let _ = frame.set_attribute("tabindex", "-1");
     let printing = frame.clone();
     let print = move || {

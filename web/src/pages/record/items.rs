@@ -4,26 +4,30 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::{FieldErrors, ItemStatus, ItemSummary, ItemView, PersonSummary};
 use shared::forms::{FormDefinition, visible_pages};
 
-use super::{Failed, Whose, load, whose};
+use super::{Failed, Whose, load, loading, whose};
 use crate::api;
+use crate::boot::{use_language, use_locale};
 use crate::components::form::ErrorSummary;
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
+use crate::i18n::{Locale, td, td_string};
 use crate::pages::form::blocks;
 use crate::pages::form::state::today;
 use crate::pages::form::state::{Filling, Progress, resume_path, take_just_submitted};
 use crate::session::Api;
+use crate::time::{day_in, uk_date_in, uk_time_in};
 
-fn tag(status: ItemStatus) -> impl IntoView {
+fn tag(locale: Locale, status: ItemStatus) -> impl IntoView {
     let class = match status {
         ItemStatus::NotStarted => "govuk-tag govuk-tag--blue",
         ItemStatus::InProgress => "govuk-tag govuk-tag--light-blue",
         ItemStatus::Submitted => "govuk-tag govuk-tag--green",
     };
-    view! { <strong class=class>{status.label()}</strong> }
+    view! { <strong class=class>{crate::labels::item_status(locale, status)}</strong> }
 }
 
 fn item_row(person_id: &str, item: ItemSummary) -> impl IntoView + use<> {
+    let (locale, language) = (use_locale(), use_language());
     let href = format!("/record/{person_id}/items/{}", item.id);
     let waiting = item.status != ItemStatus::Submitted;
     view! {
@@ -31,12 +35,12 @@ fn item_row(person_id: &str, item: ItemSummary) -> impl IntoView + use<> {
             <td class="govuk-table__cell">
                 <A href=href attr:class=if waiting { "govuk-link govuk-!-font-weight-bold" } else { "govuk-link" }>{item.form_title.clone()}</A>
                 {(item.status == ItemStatus::InProgress).then(|| view! {
-                    <span class="govuk-body-s">{format!(" {}% complete", item.progress)}</span>
+                    <span class="govuk-body-s">" "{td!(locale, account.percent_complete, percent = item.progress.to_string())}</span>
                 })}
             </td>
             <td class="govuk-table__cell">{item.team.clone()}</td>
-            <td class="govuk-table__cell">{item.due_on.format("%-d %B %Y").to_string()}</td>
-            <td class="govuk-table__cell">{tag(item.status)}</td>
+            <td class="govuk-table__cell">{day_in(language, item.due_on)}</td>
+            <td class="govuk-table__cell">{tag(locale, item.status)}</td>
         </tr>
     }
 }
@@ -44,44 +48,45 @@ fn item_row(person_id: &str, item: ItemSummary) -> impl IntoView + use<> {
 /// Items to complete: the forms the council sent, newest first, a page at a time.
 #[component]
 pub fn RecordItems() -> impl IntoView {
+    let locale = use_locale();
     let errors = RwSignal::new(FieldErrors::new());
     let loaded = load(|client, person| async move {
         let who = whose(&client, &person).await?;
         Ok((who, client.items(&person, None).await?))
     });
     view! {
-        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+        <Transition fallback=loading>
             {move || loaded.get().flatten().map(|loaded| match loaded {
                 Ok((person, page)) => {
-                    set_page_title("Items to complete");
+                    set_page_title(td_string!(locale, record.dashboard.items_to_complete));
                     let empty = page.items.is_empty();
                     let shown = RwSignal::new(page.items);
                     let next = RwSignal::new(page.next);
                     let person_id = person.id.clone();
                     view! {
-                        <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">"Dashboard"</A>
+                        <A href=format!("/record/{}", person.id) attr:class="govuk-back-link">{td_string!(locale, record.common.dashboard)}</A>
                         <ErrorSummary errors=errors />
                         <Whose person=person.clone() />
-                        <h1 class="govuk-heading-l">"Items to complete"</h1>
-                        <p class="govuk-body">"Forms we have sent you to fill in. Select one to open it. You can save your answers with the Save button at the bottom of every page and come back later, and send it to us with Submit."</p>
+                        <h1 class="govuk-heading-l">{td_string!(locale, record.dashboard.items_to_complete)}</h1>
+                        <p class="govuk-body">{td_string!(locale, record.items.intro)}</p>
                         {if empty {
-                            view! { <p class="govuk-body">"We have not sent you any forms to complete."</p> }.into_any()
+                            view! { <p class="govuk-body">{td_string!(locale, record.items.none)}</p> }.into_any()
                         } else {
                             let rows_person = person_id.clone();
                             view! {
                                 <table class="govuk-table">
-                                    <caption class="govuk-table__caption govuk-visually-hidden">"Forms to complete"</caption>
+                                    <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, record.items.caption)}</caption>
                                     <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                        <th scope="col" class="govuk-table__header">"Form"</th>
-                                        <th scope="col" class="govuk-table__header">"From"</th>
-                                        <th scope="col" class="govuk-table__header">"Complete by"</th>
-                                        <th scope="col" class="govuk-table__header">"Status"</th>
+                                        <th scope="col" class="govuk-table__header">{td_string!(locale, record.items.form)}</th>
+                                        <th scope="col" class="govuk-table__header">{td_string!(locale, record.common.from)}</th>
+                                        <th scope="col" class="govuk-table__header">{td_string!(locale, record.items.complete_by)}</th>
+                                        <th scope="col" class="govuk-table__header">{td_string!(locale, record.common.status)}</th>
                                     </tr></thead>
                                     <tbody class="govuk-table__body">
                                         {move || shown.get().into_iter().map(|item| item_row(&rows_person, item)).collect_view()}
                                     </tbody>
                                 </table>
-                                <ShowMore label="Show more forms" shown=shown next=next errors=errors
+                                <ShowMore label=td_string!(locale, record.items.show_more) shown=shown next=next errors=errors
                                     fetch=move |client: Api, cursor: String| {
                                         let person = person_id.clone();
                                         async move { client.items(&person, Some(&cursor)).await.map(|p| (p.items, p.next)) }
@@ -111,7 +116,7 @@ pub fn RecordItem() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+        <Transition fallback=loading>
             {move || loaded.get().flatten().map(|loaded| match loaded {
                 Ok((person, item, form)) => view! { <Item person=person item=item form=form /> }.into_any(),
                 Err(error) => view! { <Failed error=error /> }.into_any(),
@@ -122,6 +127,7 @@ pub fn RecordItem() -> impl IntoView {
 
 #[component]
 fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl IntoView {
+    let (locale, language) = (use_locale(), use_language());
     let filling = Filling::Item {
         person_id: person.id.clone(),
         item_id: item.item.id.clone(),
@@ -131,34 +137,36 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
         .as_ref()
         .is_some_and(|s| take_just_submitted(&s.id));
     set_page_title(if just_sent {
-        "Form submitted"
+        td_string!(locale, sent.submitted)
     } else {
-        &item.item.form_title
+        // The definition's own title, which a bilingual form gives in Welsh too.
+        form.title.in_language(language)
     });
     let facts = view! {
         <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"From"</dt>
+                <dt class="govuk-summary-list__key">{td_string!(locale, record.common.from)}</dt>
                 <dd class="govuk-summary-list__value">{item.item.team.clone()}</dd>
             </div>
             <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Sent"</dt>
-                <dd class="govuk-summary-list__value">{item.item.sent_at.format("%-d %B %Y").to_string()}</dd>
+                <dt class="govuk-summary-list__key">{td_string!(locale, record.items.sent)}</dt>
+                <dd class="govuk-summary-list__value">{uk_date_in(language, item.item.sent_at)}</dd>
             </div>
             <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Complete by"</dt>
-                <dd class="govuk-summary-list__value">{item.item.due_on.format("%-d %B %Y").to_string()}</dd>
+                <dt class="govuk-summary-list__key">{td_string!(locale, record.items.complete_by)}</dt>
+                <dd class="govuk-summary-list__value">{day_in(language, item.item.due_on)}</dd>
             </div>
             <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Status"</dt>
-                <dd class="govuk-summary-list__value">{tag(item.item.status)}</dd>
+                <dt class="govuk-summary-list__key">{td_string!(locale, record.common.status)}</dt>
+                <dd class="govuk-summary-list__value">{tag(locale, item.item.status)}</dd>
             </div>
         </dl>
     };
+    let team = item.item.team.clone();
     let note = item.note.clone().map(|note| {
         view! {
             <div class="govuk-inset-text">
-                <p class="govuk-body govuk-!-font-weight-bold">{format!("From {}:", item.item.team)}</p>
+                <p class="govuk-body govuk-!-font-weight-bold">{td!(locale, record.items.from_team, team)}</p>
                 <p class="govuk-body app-message__body">{note}</p>
             </div>
         }
@@ -166,7 +174,11 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
     let items_path = format!("/record/{}/items", person.id);
     let body = match item.submission.clone() {
         Some(sent) => {
-            let submitted = crate::time::uk_time(sent.submitted_at);
+            let (at, by, reference) = (
+                uk_time_in(language, sent.submitted_at),
+                sent.submitted_by.clone(),
+                sent.reference.clone(),
+            );
             let print = |_| {
                 if let Some(window) = web_sys::window() {
                     let _ = window.print();
@@ -174,11 +186,11 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
             };
             view! {
                 {just_sent.then(|| view! {
-                    <h2 class="govuk-heading-m">"What happens next"</h2>
+                    <h2 class="govuk-heading-m">{td_string!(locale, sent.what_happens_next)}</h2>
                     {blocks(&form.what_happens_next)}
                 })}
-                <p class="govuk-body">{format!("Submitted on {submitted} (UTC) by {}. Reference {}.", sent.submitted_by, sent.reference)}</p>
-                <h2 class="govuk-heading-m">"What was sent"</h2>
+                <p class="govuk-body">{td!(locale, record.items.submitted_by, at, by, reference)}</p>
+                <h2 class="govuk-heading-m">{td_string!(locale, record.items.what_was_sent)}</h2>
                 <dl class="govuk-summary-list">
                     {sent.summary.into_iter().map(|row| view! {
                         <div class="govuk-summary-list__row">
@@ -188,8 +200,8 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
                     }).collect_view()}
                 </dl>
                 <div class="govuk-button-group app-no-print">
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=print>"Print this form"</button>
-                    <A href=items_path.clone() attr:class="govuk-link">"Back to items to complete"</A>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=print>{td_string!(locale, sent.print)}</button>
+                    <A href=items_path.clone() attr:class="govuk-link">{td_string!(locale, record.items.back)}</A>
                 </div>
             }
             .into_any()
@@ -204,16 +216,16 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
                     let reference = item.submission.as_ref().map(|s| s.reference.clone()).unwrap_or_default();
                     view! {
                         <div class="govuk-panel govuk-panel--confirmation">
-                            <h1 class="govuk-panel__title">"Form submitted"</h1>
-                            <div class="govuk-panel__body">"Your reference number"<br /><strong>{reference}</strong></div>
+                            <h1 class="govuk-panel__title">{td_string!(locale, sent.submitted)}</h1>
+                            <div class="govuk-panel__body">{td_string!(locale, sent.your_reference)}<br /><strong>{reference}</strong></div>
                         </div>
                         <Whose person=person.clone() />
                     }.into_any()
                 } else {
                     view! {
-                        <A href=items_path attr:class="govuk-back-link">"Items to complete"</A>
+                        <A href=items_path attr:class="govuk-back-link">{td_string!(locale, record.dashboard.items_to_complete)}</A>
                         <Whose person=person.clone() />
-                        <h1 class="govuk-heading-l">{item.item.form_title.clone()}</h1>
+                        <h1 class="govuk-heading-l">{form.title.in_language(language).to_owned()}</h1>
                     }.into_any()
                 }}
                 {facts}
@@ -227,6 +239,7 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
 /// "Before you start", then Start now (or Continue, on the page last saved).
 #[component]
 fn Begin(item: ItemView, form: FormDefinition, filling: Filling) -> impl IntoView {
+    let locale = use_locale();
     let navigate = use_navigate();
     let started = item.item.status == ItemStatus::InProgress;
     let intro = blocks(&form.before_you_start);
@@ -239,15 +252,15 @@ fn Begin(item: ItemView, form: FormDefinition, filling: Filling) -> impl IntoVie
         navigate(&resume_path(&filling, page.as_deref()), Default::default());
     };
     view! {
-        <h2 class="govuk-heading-m">"Before you start"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, wizard.before_you_start)}</h2>
         {intro}
         <ul class="govuk-list govuk-list--bullet">
-            <li>"Questions marked with an asterisk (*) must be answered."</li>
-            <li>"Use the Save button at the bottom of any page to keep your answers and come back later."</li>
-            <li>"The council sees nothing until you submit the form."</li>
+            <li>{td_string!(locale, wizard.asterisk)}</li>
+            <li>{td_string!(locale, record.items.save_to_come_back)}</li>
+            <li>{td_string!(locale, wizard.sees_nothing)}</li>
         </ul>
         <button type="button" class="govuk-button govuk-button--start" data-module="govuk-button" on:click=start>
-            {if started { "Continue" } else { "Start now" }}
+            {if started { td_string!(locale, form.continue_) } else { td_string!(locale, wizard.start_now) }}
             <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
             </svg>

@@ -22,7 +22,10 @@ use leptos_router::hooks::use_params_map;
 use shared::api::{LegalBasis, PersonSummary, Relationship};
 
 use crate::api::ApiError;
+use crate::boot::{use_language, use_locale};
+use crate::i18n::{Locale, td_string};
 use crate::session::Api;
+use crate::time::day_in;
 
 pub(crate) use crate::components::loading::Failed;
 
@@ -55,23 +58,43 @@ fn among(records: Vec<PersonSummary>, person_id: &str) -> Result<PersonSummary, 
 /// "Margaret Okafor's record" above every page of a record, with the footing of the access.
 #[component]
 fn Whose(person: PersonSummary) -> impl IntoView {
+    let locale = use_locale();
     let footing = match (person.relationship, person.legal_basis) {
-        (Relationship::Own, _) => "Your own record".to_owned(),
+        (Relationship::Own, _) => td_string!(locale, record.common.footing_own).to_owned(),
         (Relationship::Proxy, None | Some(LegalBasis::Consent)) => {
-            "You look after them, with their consent".to_owned()
+            td_string!(locale, record.common.footing_consent).to_owned()
         }
-        (Relationship::Proxy, Some(basis)) => format!("You look after them: {}", basis.words()),
+        (Relationship::Proxy, Some(basis)) => format!(
+            "{}{}",
+            td_string!(locale, record.common.footing_basis),
+            crate::labels::legal_basis(locale, basis)
+        ),
     };
     // A proxy whose access ends is told when, before it stops working.
     let footing = match person.access_ends_on {
         Some(last) => format!(
-            "{footing}. You can see this record until {}",
-            last.format("%-d %B %Y")
+            "{footing}{}{}",
+            td_string!(locale, record.common.until),
+            day_in(use_language(), last)
         ),
         None => footing,
     };
     view! {
-        <span class="govuk-caption-l">{format!("{}'s record", person.name)}</span>
+        <span class="govuk-caption-l">{whose_record(locale, &person.name)}</span>
         <p class="govuk-body-s app-whose">{footing}</p>
     }
+}
+
+/// "Margaret Okafor's record", "Cofnod Margaret Okafor": a page title as well as a caption.
+fn whose_record(locale: Locale, name: &str) -> String {
+    format!(
+        "{}{name}{}",
+        td_string!(locale, record.common.whose_before),
+        td_string!(locale, record.common.whose_after)
+    )
+}
+
+/// What "Loading" says while a page of the record waits for the council's answer.
+fn loading() -> impl IntoView {
+    view! { <p class="govuk-body">{td_string!(use_locale(), record.common.loading)}</p> }
 }

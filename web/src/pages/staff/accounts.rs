@@ -6,28 +6,30 @@ use super::{Failed, load, staff_only};
 use crate::api;
 use crate::components::form::{ErrorSummary, submit};
 use crate::components::title::set_page_title;
+use crate::i18n::{td, td_string};
 use crate::session::use_session;
 
 /// Administrators see every staff account, its teams, and whether it is switched on.
 #[component]
 pub fn StaffAccounts() -> impl IntoView {
-    set_page_title("Staff accounts");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.accounts.title));
     let loaded = load(|client| async move { client.staff_members().await });
     staff_only(move || {
         view! {
-            <a href="/staff" class="govuk-back-link">"Council work"</a>
-            <h1 class="govuk-heading-l">"Staff accounts"</h1>
-            <p class="govuk-body"><a href="/staff/accounts/new" class="govuk-link">"Add a member of staff"</a></p>
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <a href="/staff" class="govuk-back-link">{td_string!(locale, staff.common.council_work)}</a>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.accounts.title)}</h1>
+            <p class="govuk-body"><a href="/staff/accounts/new" class="govuk-link">{td_string!(locale, staff.accounts.add_title)}</a></p>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok(members) => view! {
                         <table class="govuk-table">
-                            <caption class="govuk-table__caption govuk-visually-hidden">"Staff accounts"</caption>
+                            <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, staff.accounts.title)}</caption>
                             <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Name"</th>
-                                <th scope="col" class="govuk-table__header">"Email"</th>
-                                <th scope="col" class="govuk-table__header">"Teams"</th>
-                                <th scope="col" class="govuk-table__header">"Account"</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.name)}</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.email)}</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.teams)}</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.accounts.account)}</th>
                             </tr></thead>
                             <tbody class="govuk-table__body">
                                 {members.into_iter().map(|m| view! {
@@ -35,7 +37,7 @@ pub fn StaffAccounts() -> impl IntoView {
                                         <td class="govuk-table__cell"><a href=format!("/staff/accounts/{}", m.id) class="govuk-link">{m.name.clone()}</a></td>
                                         <td class="govuk-table__cell">{m.email.clone()}</td>
                                         <td class="govuk-table__cell">{m.teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", ")}</td>
-                                        <td class="govuk-table__cell">{if m.active { "On" } else { "Switched off" }}</td>
+                                        <td class="govuk-table__cell">{if m.active { td_string!(locale, staff.accounts.on) } else { td_string!(locale, staff.accounts.switched_off) }}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -51,6 +53,7 @@ pub fn StaffAccounts() -> impl IntoView {
 /// One member of staff: their teams, and switching the account off.
 #[component]
 pub fn StaffAccount() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let params = use_params_map();
     let loaded = load(move |client| {
         let id = params.read().get("account_id").unwrap_or_default();
@@ -66,7 +69,7 @@ pub fn StaffAccount() -> impl IntoView {
     });
     staff_only(move || {
         view! {
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok((member, teams)) => view! { <Member member=member teams=teams /> }.into_any(),
                     Err(error) => view! { <Failed error=error /> }.into_any(),
@@ -79,6 +82,7 @@ pub fn StaffAccount() -> impl IntoView {
 #[component]
 fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
     set_page_title(&member.name);
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let navigate = use_navigate();
     let admin = session
@@ -122,18 +126,18 @@ fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
         });
     };
     view! {
-        <a href="/staff/accounts" class="govuk-back-link">"Staff accounts"</a>
+        <a href="/staff/accounts" class="govuk-back-link">{td_string!(locale, staff.accounts.title)}</a>
         <ErrorSummary errors=errors />
         <span class="govuk-caption-l">{member.email.clone()}</span>
         <h1 class="govuk-heading-l">{member.name.clone()}</h1>
-        {(!member.active).then(|| view! { <p class="govuk-body"><strong class="govuk-tag govuk-tag--grey">"Switched off"</strong></p> })}
+        {(!member.active).then(|| view! { <p class="govuk-body"><strong class="govuk-tag govuk-tag--grey">{td_string!(locale, staff.accounts.switched_off)}</strong></p> })}
         {if admin {
             view! {
                 <form novalidate on:submit=save>
                     <div class="govuk-form-group">
                         <fieldset class="govuk-fieldset" aria-describedby="teams-hint">
-                            <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">"Teams"</legend>
-                            <div id="teams-hint" class="govuk-hint">"Referrals given to a team can be given to its members."</div>
+                            <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{td_string!(locale, staff.common.teams)}</legend>
+                            <div id="teams-hint" class="govuk-hint">{td_string!(locale, staff.accounts.teams_hint)}</div>
                             <div class="govuk-checkboxes" data-module="govuk-checkboxes">
                                 {teams.into_iter().enumerate().map(|(i, t)| {
                                     let key = t.key.clone();
@@ -157,17 +161,17 @@ fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
                             </div>
                         </fieldset>
                     </div>
-                    <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Save teams"</button>
+                    <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.accounts.save_teams)}</button>
                 </form>
                 {member.active.then(|| view! {
-                    <h2 class="govuk-heading-m">"Switch the account off"</h2>
-                    <p class="govuk-body">"When someone leaves. They can no longer sign in, and their sessions end now. Their past work keeps their name."</p>
-                    <button type="button" class="govuk-button govuk-button--warning" data-module="govuk-button" on:click=switch_off.clone() disabled=move || busy.get()>"Switch off"</button>
+                    <h2 class="govuk-heading-m">{td_string!(locale, staff.accounts.switch_off_heading)}</h2>
+                    <p class="govuk-body">{td_string!(locale, staff.accounts.switch_off_body)}</p>
+                    <button type="button" class="govuk-button govuk-button--warning" data-module="govuk-button" on:click=switch_off.clone() disabled=move || busy.get()>{td_string!(locale, staff.accounts.switch_off)}</button>
                 })}
             }.into_any()
         } else {
             view! {
-                <p class="govuk-body">{format!("Teams: {}", member.teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", "))}</p>
+                <p class="govuk-body">{td!(locale, staff.accounts.teams_list, teams = member.teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", "))}</p>
             }.into_any()
         }}
     }
@@ -176,7 +180,8 @@ fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
 /// Administrators add a member of staff, who sets a password through "Forgotten password?".
 #[component]
 pub fn NewStaffAccount() -> impl IntoView {
-    set_page_title("Add a member of staff");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.accounts.add_title));
     let session = use_session();
     let navigate = use_navigate();
     let forename = RwSignal::new(String::new());
@@ -197,7 +202,7 @@ pub fn NewStaffAccount() -> impl IntoView {
                 Role::Staff
             },
         };
-        let found = request.validate();
+        let found = request.validate_in(super::language(locale));
         let navigate = navigate.clone();
         let send = async move {
             let client = session.api();
@@ -212,24 +217,24 @@ pub fn NewStaffAccount() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <a href="/staff/accounts" class="govuk-back-link">"Staff accounts"</a>
+            <a href="/staff/accounts" class="govuk-back-link">{td_string!(locale, staff.accounts.title)}</a>
             <ErrorSummary errors=errors />
-            <h1 class="govuk-heading-l">"Add a member of staff"</h1>
-            <p class="govuk-body">"We email them to set a password. Put them in their teams next."</p>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.accounts.add_title)}</h1>
+            <p class="govuk-body">{td_string!(locale, staff.accounts.add_intro)}</p>
             <form novalidate on:submit=add.clone()>
-                <crate::components::form::TextInput name="forename" label="First name" value=forename errors=errors />
-                <crate::components::form::TextInput name="surname" label="Last name" value=surname errors=errors />
-                <crate::components::form::TextInput name="email" label="Work email address" value=email errors=errors kind="email" />
+                <crate::components::form::TextInput name="forename" label=td_string!(locale, staff.common.first_name) value=forename errors=errors />
+                <crate::components::form::TextInput name="surname" label=td_string!(locale, staff.common.last_name) value=surname errors=errors />
+                <crate::components::form::TextInput name="email" label=td_string!(locale, staff.accounts.work_email) value=email errors=errors kind="email" />
                 <div class="govuk-form-group">
                     <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                         <div class="govuk-checkboxes__item">
                             <input class="govuk-checkboxes__input" id="role" type="checkbox"
                                 prop:checked=move || administrator.get() on:change=move |ev| administrator.set(event_target_checked(&ev)) />
-                            <label class="govuk-label govuk-checkboxes__label" for="role">"An administrator (manages staff accounts and reads the audit log)"</label>
+                            <label class="govuk-label govuk-checkboxes__label" for="role">{td_string!(locale, staff.accounts.administrator)}</label>
                         </div>
                     </div>
                 </div>
-                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Add"</button>
+                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.accounts.add)}</button>
             </form>
         }
     })

@@ -15,6 +15,8 @@ use crate::api;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
+use crate::labels::legal_basis;
 use crate::session::use_session;
 
 /// The person the page is about, from its address.
@@ -43,6 +45,7 @@ pub fn DateFields(
     year: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let error = move || errors.with(|e| e.get(name).and_then(|m| m.first().cloned()));
     let part = move |suffix: &'static str,
                      label: &'static str,
@@ -70,12 +73,12 @@ pub fn DateFields(
                 <legend class="govuk-fieldset__legend">{legend}</legend>
                 <div id=format!("{name}-hint") class="govuk-hint">{hint}</div>
                 {move || error().map(|message| view! {
-                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                    <p class="govuk-error-message"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.error_prefix)}</span>{message}</p>
                 })}
                 <div class="govuk-date-input">
-                    {part("", "Day", day, "govuk-input--width-2")}
-                    {part("month", "Month", month, "govuk-input--width-2")}
-                    {part("year", "Year", year, "govuk-input--width-4")}
+                    {part("", td_string!(locale, staff.actions.day), day, "govuk-input--width-2")}
+                    {part("month", td_string!(locale, staff.actions.month), month, "govuk-input--width-2")}
+                    {part("year", td_string!(locale, staff.actions.year), year, "govuk-input--width-4")}
                 </div>
             </fieldset>
         </div>
@@ -94,7 +97,8 @@ pub fn date_of(day: &str, month: &str, year: &str) -> Option<NaiveDate> {
 /// Invites an email address to see the record; the account holder accepts it in their account.
 #[component]
 pub fn GiveAccess() -> impl IntoView {
-    set_page_title("Give someone access");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.actions.give_access));
     let person_id = person_in_path();
     let done = back_to_record(&person_id);
     let back = format!("/staff/people/{person_id}");
@@ -113,7 +117,8 @@ pub fn GiveAccess() -> impl IntoView {
                 .filter(|b| !b.is_empty() && relationship.get() == "proxy"),
             ends_on: None,
         };
-        let found = request.validate(crate::pages::form::state::today());
+        let found =
+            request.validate_in(crate::pages::form::state::today(), super::language(locale));
         let person_id = person_id.clone();
         let send = async move {
             let client = session.api();
@@ -133,36 +138,36 @@ pub fn GiveAccess() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <a href=back.clone() class="govuk-back-link">"Back to the record"</a>
+            <a href=back.clone() class="govuk-back-link">{td_string!(locale, staff.actions.back_to_record)}</a>
             <ErrorSummary errors=errors />
-            <h1 class="govuk-heading-l">"Give someone access"</h1>
-            <p class="govuk-body">"We email them an invitation. They see the record once they accept it, signed in with that address."</p>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.actions.give_access)}</h1>
+            <p class="govuk-body">{td_string!(locale, staff.actions.give_access_intro)}</p>
             <form novalidate on:submit=invite.clone()>
-                <TextInput name="email" label="Their email address" value=email errors=errors kind="email"
-                    hint="They accept the invitation in their account, signed in with this address" />
+                <TextInput name="email" label=td_string!(locale, staff.actions.their_email) value=email errors=errors kind="email"
+                    hint=td_string!(locale, staff.actions.their_email_hint) />
                 <div class=group_class(errors, "relationship")>
                     <fieldset class="govuk-fieldset">
-                        <legend class="govuk-fieldset__legend">"Whose account is it?"</legend>
+                        <legend class="govuk-fieldset__legend">{td_string!(locale, staff.actions.whose_account)}</legend>
                         {field_error(errors, "relationship")}
                         <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-                            {radio("self", "The person's own", "relationship")}
-                            {radio("proxy", "Someone who looks after them (a proxy)", "relationship-2")}
+                            {radio("self", td_string!(locale, staff.actions.persons_own), "relationship")}
+                            {radio("proxy", td_string!(locale, staff.actions.a_proxy), "relationship-2")}
                         </div>
                     </fieldset>
                 </div>
                 {move || (relationship.get() == "proxy").then(|| view! {
                     <div class=group_class(errors, "legal_basis")>
-                        <label class="govuk-label" for="legal_basis">"On what basis"</label>
+                        <label class="govuk-label" for="legal_basis">{td_string!(locale, staff.actions.on_what_basis)}</label>
                         {field_error(errors, "legal_basis")}
                         <select class="govuk-select" id="legal_basis" on:change=move |ev| basis.set(event_target_value(&ev))>
-                            <option value="" selected=move || basis.get().is_empty()>"Choose"</option>
-                            <option value="consent" selected=move || basis.get() == "consent">"The person's consent"</option>
-                            <option value="lasting_power_of_attorney" selected=move || basis.get() == "lasting_power_of_attorney">"Lasting power of attorney"</option>
-                            <option value="deputyship" selected=move || basis.get() == "deputyship">"Deputyship"</option>
+                            <option value="" selected=move || basis.get().is_empty()>{td_string!(locale, staff.actions.choose)}</option>
+                            <option value="consent" selected=move || basis.get() == "consent">{td_string!(locale, staff.actions.basis_consent)}</option>
+                            <option value="lasting_power_of_attorney" selected=move || basis.get() == "lasting_power_of_attorney">{td_string!(locale, staff.actions.basis_attorney)}</option>
+                            <option value="deputyship" selected=move || basis.get() == "deputyship">{td_string!(locale, staff.actions.basis_deputyship)}</option>
                         </select>
                     </div>
                 })}
-                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Send invitation"</button>
+                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.actions.send_invitation)}</button>
             </form>
         }
     })
@@ -171,12 +176,15 @@ pub fn GiveAccess() -> impl IntoView {
 /// A live link with a button that ends it.
 #[component]
 pub fn AccessRow(person_id: String, link: LinkView, version: RwSignal<u32>) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let footing = match (link.relationship, link.legal_basis) {
-        (Relationship::Own, _) => "their own account".to_owned(),
-        (Relationship::Proxy, basis) => {
-            format!("proxy, {}", basis.unwrap_or(LegalBasis::Consent).words())
-        }
+        (Relationship::Own, _) => td_string!(locale, staff.common.own_account).to_owned(),
+        (Relationship::Proxy, basis) => format!(
+            "{}{}",
+            td_string!(locale, staff.common.proxy),
+            legal_basis(locale, basis.unwrap_or(LegalBasis::Consent))
+        ),
     };
     let id = link.id.clone();
     let end = Callback::new(move |_| {
@@ -195,8 +203,15 @@ pub fn AccessRow(person_id: String, link: LinkView, version: RwSignal<u32>) -> i
     view! {
         <li>
             {format!("{} ({}) — {footing} ", link.account_name, link.email)}
-            <ConfirmButton label="End access" hidden=format!(" for {}", link.account_name)
-                question=format!("{} will no longer see this record.", link.account_name) on_confirm=end />
+            <ConfirmButton label=td_string!(locale, staff.actions.end_access)
+                hidden=format!("{}{}", td_string!(locale, staff.actions.end_access_hidden), link.account_name)
+                question=format!(
+                    "{}{}{}",
+                    td_string!(locale, staff.actions.end_access_before),
+                    link.account_name,
+                    td_string!(locale, staff.actions.end_access_after)
+                )
+                on_confirm=end />
         </li>
     }
 }
@@ -204,7 +219,8 @@ pub fn AccessRow(person_id: String, link: LinkView, version: RwSignal<u32>) -> i
 /// Sends a citizen form to the person, from a team, to complete by a date.
 #[component]
 pub fn SendForm() -> impl IntoView {
-    set_page_title("Send a form to complete");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.actions.send_form_title));
     let person_id = person_in_path();
     let done = back_to_record(&person_id);
     let back = format!("/staff/people/{person_id}");
@@ -230,15 +246,21 @@ pub fn SendForm() -> impl IntoView {
         let due = date_of(&day.get(), &month.get(), &year.get());
         let mut found = FieldErrors::new();
         if form.get().is_empty() {
-            found.insert("form_id".into(), vec!["Choose a form".into()]);
+            found.insert(
+                "form_id".into(),
+                vec![td_string!(locale, staff.actions.choose_form).into()],
+            );
         }
         if team.get().is_empty() {
-            found.insert("team".into(), vec!["Choose the team sending it".into()]);
+            found.insert(
+                "team".into(),
+                vec![td_string!(locale, staff.actions.choose_sending_team).into()],
+            );
         }
         if due.is_none() {
             found.insert(
                 "due_on".into(),
-                vec!["Enter a real date, like 4 12 2026".into()],
+                vec![td_string!(locale, staff.actions.real_due_date).into()],
             );
         }
         let request = SendItemRequest {
@@ -261,45 +283,45 @@ pub fn SendForm() -> impl IntoView {
     let select_error = move |key: &'static str| {
         move || {
             errors.with(|e| e.get(key).and_then(|m| m.first().cloned())).map(|message| view! {
-            <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+            <p class="govuk-error-message"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.error_prefix)}</span>{message}</p>
         })
         }
     };
     staff_only(move || {
         let send_form = send_form.clone();
         view! {
-            <a href=back.clone() class="govuk-back-link">"Back to the record"</a>
+            <a href=back.clone() class="govuk-back-link">{td_string!(locale, staff.actions.back_to_record)}</a>
             <ErrorSummary errors=errors />
-            <h1 class="govuk-heading-l">"Send a form to complete"</h1>
-            <p class="govuk-body">"It appears in their Items to complete, and everyone who can see the record is emailed that something is waiting. What they send comes back to the team you choose."</p>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.actions.send_form_title)}</h1>
+            <p class="govuk-body">{td_string!(locale, staff.actions.send_form_intro)}</p>
             <Transition fallback=|| ()>
                 {let send_form = send_form.clone(); move || choices.get().flatten().map(|(forms, teams)| view! {
                     <form novalidate on:submit=send_form.clone()>
                         <div class=group_class(errors, "form_id")>
-                            <label class="govuk-label" for="form_id">"Form"</label>
+                            <label class="govuk-label" for="form_id">{td_string!(locale, staff.common.form)}</label>
                             {select_error("form_id")}
                             <select class="govuk-select" id="form_id" on:change=move |ev| form.set(event_target_value(&ev))>
-                                <option value="" selected=move || form.get().is_empty()>"Choose a form"</option>
+                                <option value="" selected=move || form.get().is_empty()>{td_string!(locale, staff.actions.choose_form)}</option>
                                 {forms.into_iter().filter(|f| f.audience == "citizen").map(|f| view! {
                                     <option value=f.id.clone()>{f.title}</option>
                                 }).collect_view()}
                             </select>
                         </div>
                         <div class=group_class(errors, "team")>
-                            <label class="govuk-label" for="team">"From"</label>
+                            <label class="govuk-label" for="team">{td_string!(locale, staff.actions.from)}</label>
                             {select_error("team")}
                             <select class="govuk-select" id="team" on:change=move |ev| team.set(event_target_value(&ev))>
-                                <option value="" selected=move || team.get().is_empty()>"Choose a team"</option>
+                                <option value="" selected=move || team.get().is_empty()>{td_string!(locale, staff.common.choose_team)}</option>
                                 {teams.into_iter().map(|t| view! { <option value=t.key.clone()>{t.name}</option> }).collect_view()}
                             </select>
                         </div>
-                        <DateFields name="due_on" legend="Complete by" hint="For example, 4 12 2026" day=day month=month year=year errors=errors />
+                        <DateFields name="due_on" legend=td_string!(locale, staff.actions.complete_by) hint=td_string!(locale, staff.actions.complete_by_hint) day=day month=month year=year errors=errors />
                         <div class="govuk-form-group">
-                            <label class="govuk-label" for="note">"A note for them (optional)"</label>
+                            <label class="govuk-label" for="note">{td_string!(locale, staff.actions.note_for_them)}</label>
                             <textarea class="govuk-textarea" id="note" rows="3"
                                 prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                         </div>
-                        <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Send form"</button>
+                        <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.actions.send_form)}</button>
                     </form>
                 })}
             </Transition>
@@ -310,7 +332,8 @@ pub fn SendForm() -> impl IntoView {
 /// Records a professional working with the person.
 #[component]
 pub fn RecordInvolvement() -> impl IntoView {
-    set_page_title("Record a professional working with them");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.actions.record_professional));
     let person_id = person_in_path();
     let done = back_to_record(&person_id);
     let back = format!("/staff/people/{person_id}");
@@ -339,11 +362,11 @@ pub fn RecordInvolvement() -> impl IntoView {
             email: None,
             since: since.unwrap_or_default(),
         };
-        let mut found = request.validate();
+        let mut found = request.validate_in(super::language(locale));
         if since.is_none() {
             found.insert(
                 "since".into(),
-                vec!["Enter a real date, like 4 11 2026".into()],
+                vec![td_string!(locale, staff.actions.real_since_date).into()],
             );
         }
         let person_id = person_id.clone();
@@ -356,16 +379,16 @@ pub fn RecordInvolvement() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <a href=back.clone() class="govuk-back-link">"Back to the record"</a>
+            <a href=back.clone() class="govuk-back-link">{td_string!(locale, staff.actions.back_to_record)}</a>
             <ErrorSummary errors=errors />
-            <h1 class="govuk-heading-l">"Record a professional working with them"</h1>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.actions.record_professional)}</h1>
             <form novalidate on:submit=save.clone()>
-                <TextInput name="name" label="Name" value=name errors=errors />
-                <TextInput name="role" label="Role" value=role errors=errors hint="For example, Social worker" />
-                <TextInput name="team" label="Team" value=team errors=errors />
-                <TextInput name="phone" label="Phone number" value=phone errors=errors kind="tel" width_class="govuk-input--width-20" />
-                <DateFields name="since" legend="Working with them since" hint="For example, 4 11 2026" day=day month=month year=year errors=errors />
-                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Record"</button>
+                <TextInput name="name" label=td_string!(locale, staff.common.name) value=name errors=errors />
+                <TextInput name="role" label=td_string!(locale, staff.actions.role) value=role errors=errors hint=td_string!(locale, staff.actions.role_hint) />
+                <TextInput name="team" label=td_string!(locale, staff.common.team) value=team errors=errors />
+                <TextInput name="phone" label=td_string!(locale, staff.actions.phone_number) value=phone errors=errors kind="tel" width_class="govuk-input--width-20" />
+                <DateFields name="since" legend=td_string!(locale, staff.actions.since) hint=td_string!(locale, staff.actions.since_hint) day=day month=month year=year errors=errors />
+                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.actions.record)}</button>
             </form>
         }
     })
@@ -374,14 +397,16 @@ pub fn RecordInvolvement() -> impl IntoView {
 /// Creates a person's record.
 #[component]
 pub fn NewPerson() -> impl IntoView {
-    set_page_title("Create a record");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.actions.create_title));
     staff_only(|| view! { <PersonForm existing=None /> })
 }
 
 /// Corrects a person's details as the council holds them.
 #[component]
 pub fn EditPerson() -> impl IntoView {
-    set_page_title("Change details");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.common.change_details));
     let person_id = person_in_path();
     let loaded = super::load(move |client| {
         let person_id = person_id.clone();
@@ -389,7 +414,7 @@ pub fn EditPerson() -> impl IntoView {
     });
     staff_only(move || {
         view! {
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok(record) => view! { <PersonForm existing=Some(record.details) /> }.into_any(),
                     Err(error) => view! { <super::Failed error=error /> }.into_any(),
@@ -402,6 +427,7 @@ pub fn EditPerson() -> impl IntoView {
 /// A person's details: empty to create a record, filled in to correct one.
 #[component]
 fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let navigate = use_navigate();
     let start = |value: Option<String>| RwSignal::new(value.unwrap_or_default());
@@ -443,7 +469,7 @@ fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
             if date.is_none() {
                 found.insert(
                     "date_of_birth".into(),
-                    vec!["Enter a real date of birth, like 27 3 1941".into()],
+                    vec![td_string!(locale, staff.actions.real_date_of_birth).into()],
                 );
             }
             date
@@ -467,7 +493,9 @@ fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
             home_phone: typed(home_phone),
             mobile_phone: typed(mobile_phone),
         };
-        found.extend(request.validate(crate::pages::form::state::today()));
+        found.extend(
+            request.validate_in(crate::pages::form::state::today(), super::language(locale)),
+        );
         let navigate = navigate.clone();
         let existing_id = existing_id.clone();
         let send = async move {
@@ -483,23 +511,23 @@ fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
     };
     {
         view! {
-            <a href=back class="govuk-back-link">"Back"</a>
+            <a href=back class="govuk-back-link">{td_string!(locale, staff.actions.back)}</a>
             <ErrorSummary errors=errors />
-            <h1 class="govuk-heading-l">{if creating { "Create a record" } else { "Change details" }}</h1>
+            <h1 class="govuk-heading-l">{if creating { td_string!(locale, staff.actions.create_title) } else { td_string!(locale, staff.common.change_details) }}</h1>
             <form novalidate on:submit=create>
-                <TextInput name="forename" label="First name" value=forename errors=errors autocomplete="off" />
-                <TextInput name="surname" label="Last name" value=surname errors=errors autocomplete="off" />
-                <DateFields name="date_of_birth" legend="Date of birth (optional)" hint="For example, 27 3 1941" day=day month=month year=year errors=errors />
-                <TextInput name="nhs_number" label="NHS number (optional)" value=nhs_number errors=errors hint="10 digits, like 943 476 5919" numeric=true width_class="govuk-input--width-10" autocomplete="off" />
-                <TextInput name="address.line1" label="Address line 1 (optional)" value=line1 errors=errors />
-                <TextInput name="address.line2" label="Address line 2 (optional)" value=line2 errors=errors />
-                <TextInput name="address.town" label="Town or city" value=town errors=errors width_class="govuk-input--width-20" />
-                <TextInput name="address.postcode" label="Postcode" value=postcode errors=errors width_class="govuk-input--width-10" />
-                <TextInput name="email" label="Email address (optional)" value=email errors=errors kind="email" />
-                <TextInput name="phone" label="Home phone (optional)" value=home_phone errors=errors kind="tel" width_class="govuk-input--width-20" />
-                <TextInput name="mobile_phone" label="Mobile phone (optional)" value=mobile_phone errors=errors kind="tel" width_class="govuk-input--width-20" />
+                <TextInput name="forename" label=td_string!(locale, staff.common.first_name) value=forename errors=errors autocomplete="off" />
+                <TextInput name="surname" label=td_string!(locale, staff.common.last_name) value=surname errors=errors autocomplete="off" />
+                <DateFields name="date_of_birth" legend=td_string!(locale, staff.actions.date_of_birth_optional) hint=td_string!(locale, staff.actions.date_of_birth_hint) day=day month=month year=year errors=errors />
+                <TextInput name="nhs_number" label=td_string!(locale, staff.actions.nhs_number_optional) value=nhs_number errors=errors hint=td_string!(locale, staff.actions.nhs_number_hint) numeric=true width_class="govuk-input--width-10" autocomplete="off" />
+                <TextInput name="address.line1" label=td_string!(locale, staff.actions.line1) value=line1 errors=errors />
+                <TextInput name="address.line2" label=td_string!(locale, staff.actions.line2) value=line2 errors=errors />
+                <TextInput name="address.town" label=td_string!(locale, staff.actions.town) value=town errors=errors width_class="govuk-input--width-20" />
+                <TextInput name="address.postcode" label=td_string!(locale, staff.common.postcode) value=postcode errors=errors width_class="govuk-input--width-10" />
+                <TextInput name="email" label=td_string!(locale, staff.actions.email_optional) value=email errors=errors kind="email" />
+                <TextInput name="phone" label=td_string!(locale, staff.actions.home_phone) value=home_phone errors=errors kind="tel" width_class="govuk-input--width-20" />
+                <TextInput name="mobile_phone" label=td_string!(locale, staff.actions.mobile_phone) value=mobile_phone errors=errors kind="tel" width_class="govuk-input--width-20" />
                 <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>
-                    {if creating { "Create record" } else { "Save details" }}
+                    {if creating { td_string!(locale, staff.actions.create_record) } else { td_string!(locale, staff.actions.save_details) }}
                 </button>
             </form>
         }

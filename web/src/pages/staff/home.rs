@@ -4,38 +4,40 @@ use shared::api::{Overview, Role, TeamWork};
 use super::{Failed, day, load, staff_only};
 use crate::components::tiles::Tile;
 use crate::components::title::set_page_title;
+use crate::i18n::{Locale, td_string};
 use crate::session::use_session;
 
 /// Council work: where staff start, with how the service is doing.
 #[component]
 pub fn StaffHome() -> impl IntoView {
-    set_page_title("Council work");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.common.council_work));
     let session = use_session();
     staff_only(move || {
         let admin = session
             .account()
             .is_some_and(|a| a.role == Role::Administrator);
         view! {
-            <h1 class="govuk-heading-l">"Council work"</h1>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.common.council_work)}</h1>
             <ul class="app-tiles">
-                <Tile heading="Referral queue" description="Referrals, DoLS requests and completed forms, soonest due first.".into()
+                <Tile heading=td_string!(locale, staff.home.queue) description=td_string!(locale, staff.home.queue_description).into()
                     href="/staff/referrals".into() />
-                <Tile heading="Team messages" description="Messages from people, by the team that answers them.".into()
+                <Tile heading=td_string!(locale, staff.home.messages) description=td_string!(locale, staff.home.messages_description).into()
                     href="/staff/messages".into() />
-                <Tile heading="Find a person" description="Open a person's record: details, access, documents and forms.".into()
+                <Tile heading=td_string!(locale, staff.home.find) description=td_string!(locale, staff.home.find_description).into()
                     href="/staff/people".into() />
-                <Tile heading="Import records" description="People and the professionals working with them, from a spreadsheet.".into()
+                <Tile heading=td_string!(locale, staff.home.import) description=td_string!(locale, staff.home.import_description).into()
                     href="/staff/imports".into() />
                 {admin.then(|| view! {
-                    <Tile heading="Audit log" description="Who read or changed which record, and when.".into()
+                    <Tile heading=td_string!(locale, staff.home.audit) description=td_string!(locale, staff.home.audit_description).into()
                         href="/staff/audit".into() />
-                    <Tile heading="Staff accounts" description="Who works in which team, and switching accounts off.".into()
+                    <Tile heading=td_string!(locale, staff.home.accounts) description=td_string!(locale, staff.home.accounts_description).into()
                         href="/staff/accounts".into() />
-                    <Tile heading="Integrations" description="Machine clients that call the API, and webhooks that tell other systems of events.".into()
+                    <Tile heading=td_string!(locale, staff.home.integrations) description=td_string!(locale, staff.home.integrations_description).into()
                         href="/staff/integrations".into() />
-                    <Tile heading="Operations" description="Emails and webhook deliveries waiting or given up on, and sending them again.".into()
+                    <Tile heading=td_string!(locale, staff.home.operations) description=td_string!(locale, staff.home.operations_description).into()
                         href="/staff/operations".into() />
-                    <Tile heading="Preview a form" description="Check a new or changed form definition and try it, without publishing it.".into()
+                    <Tile heading=td_string!(locale, staff.home.preview) description=td_string!(locale, staff.home.preview_description).into()
                         href="/form-preview".into() />
                 })}
             </ul>
@@ -140,6 +142,7 @@ fn numbers(out: &mut String, caption: &str, headers: &[String], rows: &[Vec<Stri
 /// How the service is doing over the last 12 weeks, for everyone or one team.
 #[component]
 fn OverviewSection() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let picked = RwSignal::new(String::new());
     let applied = RwSignal::new(String::new());
     let loaded = load(move |client| {
@@ -151,24 +154,24 @@ fn OverviewSection() -> impl IntoView {
         }
     });
     view! {
-        <h2 class="govuk-heading-l">"How the service is doing"</h2>
-        <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+        <h2 class="govuk-heading-l">{td_string!(locale, staff.home.how_it_is_doing)}</h2>
+        <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
             {move || loaded.get().flatten().map(|loaded| match loaded {
                 Ok((teams, overview)) => view! {
                     <form class="app-filters" novalidate on:submit=move |ev| { ev.prevent_default(); applied.set(picked.get()); }>
                         <div class="govuk-form-group app-filter">
-                            <label class="govuk-label" for="overview-team">"Team"</label>
+                            <label class="govuk-label" for="overview-team">{td_string!(locale, staff.common.team)}</label>
                             <select class="govuk-select" id="overview-team" on:change=move |ev| picked.set(event_target_value(&ev))>
-                                <option value="" selected=move || picked.get().is_empty()>"The whole service"</option>
+                                <option value="" selected=move || picked.get().is_empty()>{td_string!(locale, staff.home.whole_service)}</option>
                                 {teams.into_iter().map(|t| {
                                     let key = t.key.clone();
                                     view! { <option value=t.key.clone() selected=move || picked.get() == key>{t.name}</option> }
                                 }).collect_view()}
                             </select>
                         </div>
-                        <button type="submit" class="govuk-button govuk-button--secondary app-filter" data-module="govuk-button">"Show"</button>
+                        <button type="submit" class="govuk-button govuk-button--secondary app-filter" data-module="govuk-button">{td_string!(locale, staff.home.show)}</button>
                     </form>
-                    <div inner_html=overview_markup(&overview)></div>
+                    <div inner_html=overview_markup(locale, &overview)></div>
                 }.into_any(),
                 Err(error) => view! { <Failed error=error /> }.into_any(),
             })}
@@ -179,11 +182,11 @@ fn OverviewSection() -> impl IntoView {
 /// The overview's charts and tables, written once as markup with every name escaped: they
 /// never change once drawn, and typed views of each element cost the staff app's download far
 /// more (43 KB of code against a few).
-fn overview_markup(overview: &Overview) -> String {
-    let whose = overview
-        .team
-        .as_ref()
-        .map_or_else(|| "the whole service".to_owned(), |t| t.name.clone());
+fn overview_markup(locale: Locale, overview: &Overview) -> String {
+    let whose = overview.team.as_ref().map_or_else(
+        || td_string!(locale, staff.home.the_whole_service).to_owned(),
+        |t| t.name.clone(),
+    );
     let title_of = |id: &str| {
         overview
             .forms
@@ -193,12 +196,17 @@ fn overview_markup(overview: &Overview) -> String {
     };
     let mut out = String::new();
 
-    out.push_str("<h3 class=\"govuk-heading-m\">Received each week</h3>");
+    let heading = |text: &str| format!("<h3 class=\"govuk-heading-m\">{}</h3>", escaped(text));
+    out.push_str(&heading(td_string!(locale, staff.home.received_each_week)));
     let weeks: Vec<Bar> = overview
         .weeks
         .iter()
         .map(|w| Bar {
-            label: format!("Week of {}", day(w.starting)),
+            label: format!(
+                "{}{}",
+                td_string!(locale, staff.home.week_of),
+                day(locale, w.starting)
+            ),
             value: w.total,
             alert: false,
         })
@@ -206,9 +214,11 @@ fn overview_markup(overview: &Overview) -> String {
     bar_chart(
         &mut out,
         "received",
-        "Received each week",
+        td_string!(locale, staff.home.received_each_week),
         &format!(
-            "Submissions received by {whose} in each of the last 12 weeks, by the Monday each week starts on. The numbers are in the table below."
+            "{}{whose}{}",
+            td_string!(locale, staff.home.received_description_before),
+            td_string!(locale, staff.home.received_description_after)
         ),
         &weeks,
     );
@@ -219,10 +229,11 @@ fn overview_markup(overview: &Overview) -> String {
             shown.push(f.form_id.clone());
         }
     }
-    let headers: Vec<String> = std::iter::once("Week starting".to_owned())
-        .chain(shown.iter().map(|id| title_of(id)))
-        .chain(["Total".to_owned()])
-        .collect();
+    let headers: Vec<String> =
+        std::iter::once(td_string!(locale, staff.home.week_starting).to_owned())
+            .chain(shown.iter().map(|id| title_of(id)))
+            .chain([td_string!(locale, staff.home.total).to_owned()])
+            .collect();
     let rows: Vec<Vec<String>> = overview
         .weeks
         .iter()
@@ -233,7 +244,7 @@ fn overview_markup(overview: &Overview) -> String {
                     .find(|f| f.form_id == *id)
                     .map_or(0, |f| f.count)
             };
-            std::iter::once(day(w.starting))
+            std::iter::once(day(locale, w.starting))
                 .chain(shown.iter().map(|id| count(id).to_string()))
                 .chain([w.total.to_string()])
                 .collect()
@@ -241,16 +252,17 @@ fn overview_markup(overview: &Overview) -> String {
         .collect();
     numbers(
         &mut out,
-        "Received each week, last 12 weeks, by form",
+        td_string!(locale, staff.home.received_caption),
         &headers,
         &rows,
     );
 
-    out.push_str("<h3 class=\"govuk-heading-m\">Open work by team</h3>");
+    out.push_str(&heading(td_string!(locale, staff.home.open_by_team)));
     let team_name = |t: &TeamWork| {
-        t.team
-            .as_ref()
-            .map_or_else(|| "No team yet".to_owned(), |t| t.name.clone())
+        t.team.as_ref().map_or_else(
+            || td_string!(locale, staff.home.no_team_yet).to_owned(),
+            |t| t.name.clone(),
+        )
     };
     let bars: Vec<Bar> = overview
         .teams
@@ -258,12 +270,20 @@ fn overview_markup(overview: &Overview) -> String {
         .flat_map(|t| {
             [
                 Bar {
-                    label: format!("{}: open", team_name(t)),
+                    label: format!(
+                        "{}: {}",
+                        team_name(t),
+                        td_string!(locale, staff.home.bar_open)
+                    ),
                     value: t.open,
                     alert: false,
                 },
                 Bar {
-                    label: format!("{}: overdue", team_name(t)),
+                    label: format!(
+                        "{}: {}",
+                        team_name(t),
+                        td_string!(locale, staff.home.bar_overdue)
+                    ),
                     value: t.overdue,
                     alert: true,
                 },
@@ -273,8 +293,8 @@ fn overview_markup(overview: &Overview) -> String {
     bar_chart(
         &mut out,
         "open",
-        "Open work by team",
-        "For each team, the submissions still open, then how many of those are past their due date (in red). The numbers are in the table below.",
+        td_string!(locale, staff.home.open_by_team),
+        td_string!(locale, staff.home.open_description),
         &bars,
     );
     let rows: Vec<Vec<String>> = overview
@@ -284,56 +304,72 @@ fn overview_markup(overview: &Overview) -> String {
         .collect();
     numbers(
         &mut out,
-        "Open and overdue, by team",
-        &["Team".into(), "Open".into(), "Overdue".into()],
+        td_string!(locale, staff.home.open_caption),
+        &[
+            td_string!(locale, staff.common.team).into(),
+            td_string!(locale, staff.home.open).into(),
+            td_string!(locale, staff.home.overdue).into(),
+        ],
         &rows,
     );
 
     let response = &overview.first_response;
     // Halves written by hand: formatting any f64 would add its code to the download.
     let median = response.median_working_days.map_or_else(
-        || "None answered yet".to_owned(),
+        || td_string!(locale, staff.home.none_answered).to_owned(),
         |d| {
             let halves = (d * 2.0).round() as u64;
             let half = if halves % 2 == 1 { ".5" } else { "" };
-            format!("{}{half} working days", halves / 2)
+            format!(
+                "{}{half} {}",
+                halves / 2,
+                td_string!(locale, staff.home.working_days)
+            )
         },
     );
-    out.push_str("<h3 class=\"govuk-heading-m\">Time to first response</h3><dl class=\"govuk-summary-list\">");
+    out.push_str(&heading(td_string!(locale, staff.home.first_response)));
+    out.push_str("<dl class=\"govuk-summary-list\">");
     for (key, value) in [
+        (td_string!(locale, staff.home.median), median),
         (
-            "Median time from arrival to the first change of status",
-            median,
-        ),
-        (
-            "Answered, of those received in the last 12 weeks",
+            td_string!(locale, staff.home.answered),
             response.answered.to_string(),
         ),
         (
-            "Still waiting for a first response",
+            td_string!(locale, staff.home.waiting),
             response.waiting.to_string(),
         ),
     ] {
         out.push_str(&format!(
-            "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">{key}</dt>\
-             <dd class=\"govuk-summary-list__value\">{value}</dd></div>"
+            "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">{}</dt>\
+             <dd class=\"govuk-summary-list__value\">{}</dd></div>",
+            escaped(key),
+            escaped(&value)
         ));
     }
     out.push_str("</dl>");
 
-    out.push_str("<h3 class=\"govuk-heading-m\">Forms started and sent</h3>");
+    out.push_str(&heading(td_string!(locale, staff.home.forms_started_sent)));
     let bars: Vec<Bar> = overview
         .forms
         .iter()
         .flat_map(|f| {
             [
                 Bar {
-                    label: format!("{}: started", f.form_title),
+                    label: format!(
+                        "{}: {}",
+                        f.form_title,
+                        td_string!(locale, staff.home.bar_started)
+                    ),
                     value: f.started,
                     alert: false,
                 },
                 Bar {
-                    label: format!("{}: sent", f.form_title),
+                    label: format!(
+                        "{}: {}",
+                        f.form_title,
+                        td_string!(locale, staff.home.bar_sent)
+                    ),
                     value: f.sent,
                     alert: false,
                 },
@@ -343,8 +379,8 @@ fn overview_markup(overview: &Overview) -> String {
     bar_chart(
         &mut out,
         "forms",
-        "Forms started and sent",
-        "For each form, the drafts started in the last 12 weeks, then how many drafts were sent. The numbers are in the table below.",
+        td_string!(locale, staff.home.forms_started_sent),
+        td_string!(locale, staff.home.forms_description),
         &bars,
     );
     let rows: Vec<Vec<String>> = overview
@@ -360,8 +396,12 @@ fn overview_markup(overview: &Overview) -> String {
         .collect();
     numbers(
         &mut out,
-        "Drafts started and sent, last 12 weeks",
-        &["Form".into(), "Started".into(), "Sent".into()],
+        td_string!(locale, staff.home.forms_caption),
+        &[
+            td_string!(locale, staff.common.form).into(),
+            td_string!(locale, staff.home.started).into(),
+            td_string!(locale, staff.home.sent).into(),
+        ],
         &rows,
     );
     out

@@ -10,6 +10,7 @@ use super::staff_only;
 use crate::api::ApiError;
 use crate::components::form::{ErrorSummary, field_error, group_class};
 use crate::components::title::set_page_title;
+use crate::i18n::{td, td_string};
 use crate::session::use_session;
 
 /// A row the server refused: its line in the file, the column, and what is wrong.
@@ -43,7 +44,8 @@ fn rejections(errors: &FieldErrors) -> Vec<Rejection> {
 
 #[component]
 pub fn Imports() -> impl IntoView {
-    set_page_title("Import records");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.imports.title));
     let session = use_session();
     let kind = RwSignal::new("people".to_owned());
     let errors = RwSignal::new(FieldErrors::new());
@@ -63,7 +65,7 @@ pub fn Imports() -> impl IntoView {
         else {
             errors.set(FieldErrors::from([(
                 "file".to_owned(),
-                vec!["Choose a CSV file".to_owned()],
+                vec![td_string!(locale, staff.imports.choose_file).to_owned()],
             )]));
             return;
         };
@@ -112,60 +114,65 @@ pub fn Imports() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <a href="/staff" class="govuk-back-link">"Council work"</a>
+            <a href="/staff" class="govuk-back-link">{td_string!(locale, staff.common.council_work)}</a>
             <ErrorSummary errors=errors />
             {move || imported.get().map(|(what, report)| {
-                let what = if what == "people" { "people" } else { "involvements" };
+                let count = report.imported.to_string();
+                let said = if what == "people" {
+                    td!(locale, staff.imports.imported_people, count).into_any()
+                } else {
+                    td!(locale, staff.imports.imported_involvements, count).into_any()
+                };
                 view! {
                     <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="imported-title">
                         <div class="govuk-notification-banner__header">
-                            <h2 class="govuk-notification-banner__title" id="imported-title">"Success"</h2>
+                            <h2 class="govuk-notification-banner__title" id="imported-title">{td_string!(locale, staff.common.success)}</h2>
                         </div>
                         <div class="govuk-notification-banner__content">
-                            <p class="govuk-notification-banner__heading">{format!("{} {what} imported", report.imported)}</p>
-                            <p class="govuk-body"><a href="/staff/people" class="govuk-notification-banner__link">"Find a person"</a></p>
+                            <p class="govuk-notification-banner__heading">{said}</p>
+                            <p class="govuk-body"><a href="/staff/people" class="govuk-notification-banner__link">{td_string!(locale, staff.people.title)}</a></p>
                         </div>
                     </div>
                 }
             })}
-            <h1 class="govuk-heading-l">"Import records"</h1>
-            <p class="govuk-body">"Bring in the records the council already keeps, from a spreadsheet saved as CSV (UTF-8). Import people first, then the professionals working with them. Every row is checked as if it were typed in here; if any row needs correcting, nothing is imported and each one is listed, so you can correct the file and import it again."</p>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.imports.title)}</h1>
+            <p class="govuk-body">{td_string!(locale, staff.imports.intro)}</p>
             <details class="govuk-details">
-                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"The columns of each file"</span></summary>
+                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{td_string!(locale, staff.imports.columns)}</span></summary>
                 <div class="govuk-details__text">
-                    <p class="govuk-body">"The first row names the columns, in any order."</p>
-                    <p class="govuk-body"><strong>"People: "</strong>"council_reference, forename and surname, then as known date_of_birth (like 14/02/1938), address_line1, address_line2, town, postcode, email, home_phone and mobile_phone."</p>
-                    <p class="govuk-body"><strong>"Involvements: "</strong>"council_reference (or the portal's person_id), name, role, team, since (the date they started), and a phone or email."</p>
+                    <p class="govuk-body">{td_string!(locale, staff.imports.first_row)}</p>
+                    <p class="govuk-body"><strong>{td_string!(locale, staff.imports.people_label)}</strong>{td_string!(locale, staff.imports.people_columns)}</p>
+                    <p class="govuk-body"><strong>{td_string!(locale, staff.imports.involvements_label)}</strong>{td_string!(locale, staff.imports.involvements_columns)}</p>
                 </div>
             </details>
             <form novalidate on:submit=import>
                 <div class="govuk-form-group">
                     <fieldset class="govuk-fieldset">
-                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"What does the file hold?"</legend>
+                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{td_string!(locale, staff.imports.what)}</legend>
                         <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-                            {radio("people", "People", "kind")}
-                            {radio("involvements", "Involvements: the professionals working with people", "kind-2")}
+                            {radio("people", td_string!(locale, staff.imports.people), "kind")}
+                            {radio("involvements", td_string!(locale, staff.imports.involvements), "kind-2")}
                         </div>
                     </fieldset>
                 </div>
                 <div class=group_class(errors, "file")>
-                    <label class="govuk-label" for="file">"CSV file"</label>
-                    <div id="file-hint" class="govuk-hint">"Up to 10,000 rows and 10 MB"</div>
+                    <label class="govuk-label" for="file">{td_string!(locale, staff.imports.csv_file)}</label>
+                    <div id="file-hint" class="govuk-hint">{td_string!(locale, staff.imports.file_hint)}</div>
                     {field_error(errors, "file")}
                     <input class="govuk-file-upload" id="file" name="file" type="file" accept=".csv,text/csv"
                         aria-describedby="file-hint" node_ref=file />
                 </div>
-                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Import"</button>
+                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.imports.import)}</button>
             </form>
             {move || {
                 let list = rows.get();
                 (!list.is_empty()).then(|| view! {
                     <table class="govuk-table">
-                        <caption class="govuk-table__caption govuk-table__caption--m">"Rows to correct"</caption>
+                        <caption class="govuk-table__caption govuk-table__caption--m">{td_string!(locale, staff.imports.rows_to_correct)}</caption>
                         <thead class="govuk-table__head"><tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Row"</th>
-                            <th scope="col" class="govuk-table__header">"Column"</th>
-                            <th scope="col" class="govuk-table__header">"What to correct"</th>
+                            <th scope="col" class="govuk-table__header">{td_string!(locale, staff.imports.row)}</th>
+                            <th scope="col" class="govuk-table__header">{td_string!(locale, staff.imports.column)}</th>
+                            <th scope="col" class="govuk-table__header">{td_string!(locale, staff.imports.what_to_correct)}</th>
                         </tr></thead>
                         <tbody class="govuk-table__body">
                             {list.into_iter().map(|r| view! {

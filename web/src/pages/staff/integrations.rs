@@ -9,11 +9,12 @@ use shared::api::{
     WebhookView,
 };
 
-use super::{Failed, load, staff_only};
+use super::{Failed, load, staff_only, when};
 use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::govuk::SuccessBanner;
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
+use crate::i18n::{Locale, td, td_string};
 use crate::session::{Api, use_session};
 
 /// A secret just made, for the banner that shows it this once.
@@ -28,7 +29,8 @@ struct NewSecret {
 /// Machine clients and webhook endpoints: who may call the API, and who is told of events.
 #[component]
 pub fn Integrations() -> impl IntoView {
-    set_page_title("Integrations");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.integrations.title));
     let version = RwSignal::new(0u32);
     let loaded = load(move |client| {
         let _ = version.get();
@@ -43,13 +45,13 @@ pub fn Integrations() -> impl IntoView {
     let made = RwSignal::new(None::<NewSecret>);
     staff_only(move || {
         view! {
-            <a href="/staff" class="govuk-back-link">"Council work"</a>
+            <a href="/staff" class="govuk-back-link">{td_string!(locale, staff.common.council_work)}</a>
             <ErrorSummary errors=errors />
             {move || made.get().map(|new| view! { <SecretBanner new=new /> })}
-            <h1 class="govuk-heading-l">"Integrations"</h1>
-            <p class="govuk-body">"Other systems, such as the case management system, call the portal's API as machine clients, and are told of new referrals and messages through webhooks. The API is described at "
-                <a href="/api/docs/" class="govuk-link">"the API documentation"</a>"."</p>
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.integrations.title)}</h1>
+            <p class="govuk-body">{td_string!(locale, staff.integrations.intro)}
+                <a href="/api/docs/" class="govuk-link">{td_string!(locale, staff.integrations.api_docs)}</a>{td_string!(locale, staff.common.full_stop)}</p>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok((clients, webhooks)) => view! {
                         <Clients clients=clients errors=errors made=made version=version />
@@ -65,6 +67,7 @@ pub fn Integrations() -> impl IntoView {
 /// The secret, once, with what it belongs to; focus goes to it so screen readers hear it.
 #[component]
 fn SecretBanner(new: NewSecret) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let banner = NodeRef::<leptos::html::Div>::new();
     Effect::new(move || {
         if let Some(banner) = banner.get() {
@@ -75,23 +78,53 @@ fn SecretBanner(new: NewSecret) -> impl IntoView {
         <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
             aria-labelledby="secret-title" tabindex="-1" node_ref=banner>
             <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="secret-title">"Copy the secret now"</h2>
+                <h2 class="govuk-notification-banner__title" id="secret-title">{td_string!(locale, staff.integrations.copy_secret)}</h2>
             </div>
             <div class="govuk-notification-banner__content">
-                <p class="govuk-notification-banner__heading">{format!("The secret for {}", new.what)}</p>
+                <p class="govuk-notification-banner__heading">{td!(locale, staff.integrations.secret_for, what = new.what.clone())}</p>
                 <dl class="govuk-summary-list govuk-summary-list--no-border">
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">{new.id_label}</dt>
                         <dd class="govuk-summary-list__value"><code class="app-secret">{new.id}</code></dd>
                     </div>
                     <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">"Secret"</dt>
+                        <dt class="govuk-summary-list__key">{td_string!(locale, staff.integrations.secret)}</dt>
                         <dd class="govuk-summary-list__value"><code class="app-secret">{new.secret}</code></dd>
                     </div>
                 </dl>
-                <p class="govuk-body">"It is not shown again: the portal keeps only what checks it. Give it to the system's owner by a safe route. If it is lost, make a new one."</p>
+                <p class="govuk-body">{td_string!(locale, staff.integrations.not_shown_again)}</p>
             </div>
         </div>
+    }
+}
+
+/// What a scope grants, in the page's language: in English, `english` (from `scopes::KNOWN`),
+/// which is also said for a scope the browser has no Welsh for yet.
+fn scope_words(locale: Locale, scope: &str, english: &'static str) -> &'static str {
+    use shared::api::scopes::*;
+    if matches!(locale, Locale::en) {
+        return english;
+    }
+    match scope {
+        SUBMISSIONS_READ => td_string!(locale, staff.integrations.scope.submissions_read),
+        SUBMISSIONS_RESTRICTED => {
+            td_string!(locale, staff.integrations.scope.submissions_restricted)
+        }
+        PEOPLE_READ => td_string!(locale, staff.integrations.scope.people_read),
+        PEOPLE_WRITE => td_string!(locale, staff.integrations.scope.people_write),
+        DOCUMENTS_WRITE => td_string!(locale, staff.integrations.scope.documents_write),
+        MESSAGES_WRITE => td_string!(locale, staff.integrations.scope.messages_write),
+        _ => english,
+    }
+}
+
+/// Where a delivery has got to (`pending`, `delivered`, `failed`), in the page's language.
+fn delivery_status(locale: Locale, status: &str) -> String {
+    match status {
+        "pending" => td_string!(locale, staff.integrations.status_pending).to_owned(),
+        "delivered" => td_string!(locale, staff.integrations.status_delivered).to_owned(),
+        "failed" => td_string!(locale, staff.integrations.status_failed).to_owned(),
+        other => other.to_owned(),
     }
 }
 
@@ -115,13 +148,14 @@ fn Choices(
     chosen: RwSignal<Vec<String>>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let error = move || errors.with(|e| e.get(name).and_then(|m| m.first().cloned()));
     view! {
         <div class=move || if error().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
                 {move || error().map(|message| view! {
-                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                    <p class="govuk-error-message"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.error_prefix)}</span>{message}</p>
                 })}
                 <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                     {options.into_iter().enumerate().map(|(i, (value, hint))| {
@@ -152,6 +186,7 @@ fn Clients(
     made: RwSignal<Option<NewSecret>>,
     version: RwSignal<u32>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let name = RwSignal::new(String::new());
     let scopes = RwSignal::new(Vec::<String>::new());
@@ -159,7 +194,7 @@ fn Clients(
     let shown = move |client: shared::api::ClientWithSecret| {
         made.set(Some(NewSecret {
             what: client.client.name.clone(),
-            id_label: "Client id",
+            id_label: td_string!(locale, staff.integrations.client_id),
             id: client.client.id,
             secret: client.client_secret,
         }));
@@ -200,40 +235,40 @@ fn Clients(
         });
     };
     view! {
-        <h2 class="govuk-heading-m">"Machine clients"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.integrations.clients)}</h2>
         {if clients.is_empty() {
-            view! { <p class="govuk-body">"No machine clients yet."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.integrations.no_clients)}</p> }.into_any()
         } else {
             view! {
                 <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Machine clients"</caption>
+                    <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, staff.integrations.clients)}</caption>
                     <thead class="govuk-table__head"><tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Name"</th>
-                        <th scope="col" class="govuk-table__header">"Scopes"</th>
-                        <th scope="col" class="govuk-table__header">"Secret made"</th>
-                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.name)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.integrations.scopes)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.integrations.secret_made)}</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.actions)}</span></th>
                     </tr></thead>
                     <tbody class="govuk-table__body">
                         {clients.into_iter().map(|c| {
                             let (rotate_id, revoke_id) = (c.id.clone(), c.id.clone());
-                            let for_name = format!(" for {}", c.name);
+                            let for_name = format!("{}{}", td_string!(locale, staff.integrations.for_name), c.name);
                             view! {
                                 <tr class="govuk-table__row">
                                     <td class="govuk-table__cell">{c.name.clone()}</td>
                                     <td class="govuk-table__cell">{c.scopes.join(", ")}</td>
-                                    <td class="govuk-table__cell">{c.secret_set_at.format("%-d %b %Y").to_string()}</td>
+                                    <td class="govuk-table__cell">{super::day(locale, c.secret_set_at.date_naive())}</td>
                                     <td class="govuk-table__cell">
                                         {if c.revoked {
-                                            view! { <strong class="govuk-tag govuk-tag--grey">"Revoked"</strong> }.into_any()
+                                            view! { <strong class="govuk-tag govuk-tag--grey">{td_string!(locale, staff.integrations.revoked)}</strong> }.into_any()
                                         } else {
                                             let for_revoke = for_name.clone();
                                             view! {
                                                 <button type="button" class="app-link-button govuk-link" on:click=move |_| rotate(rotate_id.clone())>
-                                                    "New secret"<span class="govuk-visually-hidden">{for_name.clone()}</span>
+                                                    {td_string!(locale, staff.integrations.new_secret)}<span class="govuk-visually-hidden">{for_name.clone()}</span>
                                                 </button>
                                                 " "
                                                 <button type="button" class="app-link-button govuk-link" on:click=move |_| revoke(revoke_id.clone())>
-                                                    "Revoke"<span class="govuk-visually-hidden">{for_revoke}</span>
+                                                    {td_string!(locale, staff.integrations.revoke)}<span class="govuk-visually-hidden">{for_revoke}</span>
                                                 </button>
                                             }.into_any()
                                         }}
@@ -245,12 +280,12 @@ fn Clients(
                 </table>
             }.into_any()
         }}
-        <h3 class="govuk-heading-s">"Add a machine client"</h3>
+        <h3 class="govuk-heading-s">{td_string!(locale, staff.integrations.add_client_heading)}</h3>
         <form novalidate on:submit=add>
-            <TextInput name="name" label="Name" value=name errors=errors hint="The system, as the audit log will name it, like Case management system" />
-            <Choices name="scopes" legend="What it may do" chosen=scopes errors=errors
-                options=KNOWN.iter().map(|(scope, description)| (*scope, Some(*description))).collect() />
-            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Add client"</button>
+            <TextInput name="name" label=td_string!(locale, staff.common.name) value=name errors=errors hint=td_string!(locale, staff.integrations.client_name_hint) />
+            <Choices name="scopes" legend=td_string!(locale, staff.integrations.what_it_may_do) chosen=scopes errors=errors
+                options=KNOWN.iter().map(|(scope, description)| (*scope, Some(scope_words(locale, scope, description)))).collect() />
+            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.integrations.add_client)}</button>
         </form>
     }
 }
@@ -262,6 +297,7 @@ fn Webhooks(
     made: RwSignal<Option<NewSecret>>,
     version: RwSignal<u32>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let url = RwSignal::new(String::new());
     let events = RwSignal::new(Vec::<String>::new());
@@ -282,7 +318,7 @@ fn Webhooks(
             events.set(Vec::new());
             made.set(Some(NewSecret {
                 what: webhook.webhook.url,
-                id_label: "Endpoint id",
+                id_label: td_string!(locale, staff.integrations.endpoint_id),
                 id: webhook.webhook.id,
                 secret: webhook.secret,
             }));
@@ -300,37 +336,40 @@ fn Webhooks(
         });
     };
     view! {
-        <h2 class="govuk-heading-m">"Webhook endpoints"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.integrations.endpoints)}</h2>
         {if webhooks.is_empty() {
-            view! { <p class="govuk-body">"No webhook endpoints yet."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.integrations.no_endpoints)}</p> }.into_any()
         } else {
             view! {
                 <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Webhook endpoints"</caption>
+                    <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, staff.integrations.endpoints)}</caption>
                     <thead class="govuk-table__head"><tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Address"</th>
-                        <th scope="col" class="govuk-table__header">"Events"</th>
-                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.integrations.address)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.integrations.events)}</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.actions)}</span></th>
                     </tr></thead>
                     <tbody class="govuk-table__body">
                         {webhooks.into_iter().map(|w| {
                             let id = w.id.clone();
-                            let (to, stop_sending) = (format!(" to {}", w.url), format!(" sending to {}", w.url));
+                            let (to, stop_sending) = (
+                                format!("{}{}", td_string!(locale, staff.integrations.deliveries_hidden), w.url),
+                                format!("{}{}", td_string!(locale, staff.integrations.stop_hidden), w.url),
+                            );
                             view! {
                                 <tr class="govuk-table__row">
                                     <td class="govuk-table__cell app-break-anywhere">{w.url.clone()}</td>
                                     <td class="govuk-table__cell">{w.events.join(", ")}</td>
                                     <td class="govuk-table__cell">
                                         <a href=format!("/staff/integrations/webhooks/{}", w.id) class="govuk-link">
-                                            "Deliveries"<span class="govuk-visually-hidden">{to}</span>
+                                            {td_string!(locale, staff.integrations.deliveries)}<span class="govuk-visually-hidden">{to}</span>
                                         </a>
                                         " "
                                         {if w.disabled {
-                                            view! { <strong class="govuk-tag govuk-tag--grey">"Stopped"</strong> }.into_any()
+                                            view! { <strong class="govuk-tag govuk-tag--grey">{td_string!(locale, staff.integrations.stopped)}</strong> }.into_any()
                                         } else {
                                             view! {
                                                 <button type="button" class="app-link-button govuk-link" on:click=move |_| stop(id.clone())>
-                                                    "Stop"<span class="govuk-visually-hidden">{stop_sending}</span>
+                                                    {td_string!(locale, staff.integrations.stop)}<span class="govuk-visually-hidden">{stop_sending}</span>
                                                 </button>
                                             }.into_any()
                                         }}
@@ -342,13 +381,13 @@ fn Webhooks(
                 </table>
             }.into_any()
         }}
-        <h3 class="govuk-heading-s">"Add a webhook endpoint"</h3>
+        <h3 class="govuk-heading-s">{td_string!(locale, staff.integrations.add_endpoint_heading)}</h3>
         <form novalidate on:submit=add>
-            <TextInput name="url" label="Address" value=url errors=errors kind="url"
-                hint="HTTPS, like https://cms.council.example/portal-events" />
-            <Choices name="events" legend="Events to send" chosen=events errors=errors
+            <TextInput name="url" label=td_string!(locale, staff.integrations.address) value=url errors=errors kind="url"
+                hint=td_string!(locale, staff.integrations.address_hint) />
+            <Choices name="events" legend=td_string!(locale, staff.integrations.events_to_send) chosen=events errors=errors
                 options=WEBHOOK_EVENTS.iter().map(|event| (*event, None)).collect() />
-            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Add endpoint"</button>
+            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.integrations.add_endpoint)}</button>
         </form>
     }
 }
@@ -356,7 +395,8 @@ fn Webhooks(
 /// One endpoint's deliveries, newest first, each with its last answer; any can be sent again.
 #[component]
 pub fn WebhookDeliveries() -> impl IntoView {
-    set_page_title("Webhook deliveries");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.integrations.deliveries_title));
     let params = use_params_map();
     let version = RwSignal::new(0u32);
     let loaded = load(move |client| {
@@ -391,12 +431,12 @@ pub fn WebhookDeliveries() -> impl IntoView {
     };
     staff_only(move || {
         view! {
-            <a href="/staff/integrations" class="govuk-back-link">"Integrations"</a>
+            <a href="/staff/integrations" class="govuk-back-link">{td_string!(locale, staff.integrations.title)}</a>
             <ErrorSummary errors=errors />
             {move || replayed.get().then(|| view! {
-                <SuccessBanner id="replayed" heading={"The event is being sent again, as a new delivery.".to_owned()} />
+                <SuccessBanner id="replayed" heading={td_string!(locale, staff.common.event_sent_again).to_owned()} />
             })}
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok((endpoint, page)) => {
                         let shown = RwSignal::new(page.items);
@@ -404,16 +444,16 @@ pub fn WebhookDeliveries() -> impl IntoView {
                         let webhook = params.read_untracked().get("webhook_id").unwrap_or_default();
                         view! {
                             <span class="govuk-caption-l app-break-anywhere">{endpoint}</span>
-                            <h1 class="govuk-heading-l">"Deliveries"</h1>
-                            <p class="govuk-body">"Each event is sent until the endpoint answers with success, with growing pauses, for a day. Sending one again makes a new delivery with its own id."</p>
+                            <h1 class="govuk-heading-l">{td_string!(locale, staff.integrations.deliveries)}</h1>
+                            <p class="govuk-body">{td_string!(locale, staff.integrations.deliveries_intro)}</p>
                             <table class="govuk-table">
-                                <caption class="govuk-table__caption govuk-visually-hidden">"Deliveries, newest first"</caption>
+                                <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, staff.integrations.deliveries_caption)}</caption>
                                 <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"Event"</th>
-                                    <th scope="col" class="govuk-table__header">"Made"</th>
-                                    <th scope="col" class="govuk-table__header">"Status"</th>
-                                    <th scope="col" class="govuk-table__header">"Last answer"</th>
-                                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                                    <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.event)}</th>
+                                    <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.made)}</th>
+                                    <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.status)}</th>
+                                    <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.last_answer)}</th>
+                                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.action)}</span></th>
                                 </tr></thead>
                                 <tbody class="govuk-table__body">
                                     {move || shown.get().into_iter().map(|d| {
@@ -427,20 +467,29 @@ pub fn WebhookDeliveries() -> impl IntoView {
                                             (Some(status), Some(text)) => format!("{status}: {text}"),
                                             (Some(status), None) => status.to_string(),
                                             (None, Some(text)) => text,
-                                            (None, None) => "Not tried yet".to_owned(),
+                                            (None, None) => td_string!(locale, staff.integrations.not_tried).to_owned(),
                                         };
+                                        let attempts = format!(
+                                            " {} {}",
+                                            d.attempts,
+                                            if d.attempts == 1 {
+                                                td_string!(locale, staff.integrations.attempt)
+                                            } else {
+                                                td_string!(locale, staff.integrations.attempts)
+                                            }
+                                        );
                                         view! {
                                             <tr class="govuk-table__row">
                                                 <td class="govuk-table__cell">{d.event_type.clone()}</td>
-                                                <td class="govuk-table__cell">{crate::time::uk_time(d.created_at)}</td>
+                                                <td class="govuk-table__cell">{when(locale, d.created_at)}</td>
                                                 <td class="govuk-table__cell">
-                                                    <strong class=format!("govuk-tag {colour}")>{d.status.clone()}</strong>
-                                                    <span class="govuk-body-s">{format!(" {} attempt{}", d.attempts, if d.attempts == 1 { "" } else { "s" })}</span>
+                                                    <strong class=format!("govuk-tag {colour}")>{delivery_status(locale, &d.status)}</strong>
+                                                    <span class="govuk-body-s">{attempts}</span>
                                                 </td>
                                                 <td class="govuk-table__cell app-break-anywhere">{answer}</td>
                                                 <td class="govuk-table__cell">
                                                     <button type="button" class="app-link-button govuk-link" on:click=move |_| replay(id.clone())>
-                                                        "Send again"<span class="govuk-visually-hidden">{format!(" {} of {}", d.event_type, crate::time::uk_time(d.created_at))}</span>
+                                                        {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{td!(locale, staff.integrations.replay_hidden, event = d.event_type.clone(), made = when(locale, d.created_at))}</span>
                                                     </button>
                                                 </td>
                                             </tr>
@@ -448,8 +497,8 @@ pub fn WebhookDeliveries() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                            {move || shown.with(Vec::is_empty).then(|| view! { <p class="govuk-body">"Nothing has been sent to this endpoint yet."</p> })}
-                            <ShowMore label="Show more deliveries" shown=shown next=next errors=errors
+                            {move || shown.with(Vec::is_empty).then(|| view! { <p class="govuk-body">{td_string!(locale, staff.integrations.nothing_sent)}</p> })}
+                            <ShowMore label=td_string!(locale, staff.integrations.show_more) shown=shown next=next errors=errors
                                 fetch=move |client: Api, cursor: String| {
                                     let webhook = webhook.clone();
                                     async move { client.webhook_deliveries(&webhook, Some(&cursor)).await.map(|p| (p.items, p.next)) }

@@ -2,30 +2,32 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::api::{FieldErrors, ReplyRequest, TeamThreadSummary};
 
-use super::{Failed, load, staff_only};
+use super::{Failed, load, staff_only, when};
 use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
+use crate::i18n::{Locale, td, td_string};
 use crate::session::{Api, use_session};
 
 /// The teams, each with its unread count.
 #[component]
 pub fn TeamQueues() -> impl IntoView {
-    set_page_title("Team messages");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.messages.title));
     let loaded = load(|client| async move { client.team_queues().await });
     staff_only(move || {
         view! {
-            <a href="/staff" class="govuk-back-link">"Council work"</a>
-            <h1 class="govuk-heading-l">"Team messages"</h1>
-            <p class="govuk-body">"Messages from people go to the team their message type names. Anyone in the team can read and answer them, as the team. You can open the queues of the teams you are in; an administrator puts you in a team."</p>
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <a href="/staff" class="govuk-back-link">{td_string!(locale, staff.common.council_work)}</a>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.messages.title)}</h1>
+            <p class="govuk-body">{td_string!(locale, staff.messages.intro)}</p>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok(teams) => view! {
                         <table class="govuk-table">
-                            <caption class="govuk-table__caption govuk-visually-hidden">"Teams"</caption>
+                            <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, staff.common.teams)}</caption>
                             <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Team"</th>
-                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Unread"</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.team)}</th>
+                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">{td_string!(locale, staff.messages.unread)}</th>
                             </tr></thead>
                             <tbody class="govuk-table__body">
                                 {teams.into_iter().map(|t| {
@@ -36,7 +38,7 @@ pub fn TeamQueues() -> impl IntoView {
                                             {if t.member {
                                                 view! { <a href=format!("/staff/messages/{}", t.key) class=class>{t.name.clone()}</a> }.into_any()
                                             } else {
-                                                view! { {t.name.clone()}<span class="govuk-body-s">" (not your team)"</span> }.into_any()
+                                                view! { {t.name.clone()}<span class="govuk-body-s">{td_string!(locale, staff.messages.not_your_team)}</span> }.into_any()
                                             }}
                                         </td>
                                         <td class="govuk-table__cell govuk-table__cell--numeric">{t.unread}</td>
@@ -52,7 +54,7 @@ pub fn TeamQueues() -> impl IntoView {
     })
 }
 
-fn thread_row(t: TeamThreadSummary) -> impl IntoView {
+fn thread_row(locale: Locale, t: TeamThreadSummary) -> impl IntoView {
     let class = if t.unread {
         "govuk-table__row app-unread"
     } else {
@@ -62,10 +64,10 @@ fn thread_row(t: TeamThreadSummary) -> impl IntoView {
         <tr class=class>
             <td class="govuk-table__cell">
                 <a href=format!("/staff/threads/{}", t.id) class="govuk-link">{t.subject.clone()}</a>
-                {t.unread.then(|| view! { <span class="govuk-visually-hidden">" (unread)"</span> })}
+                {t.unread.then(|| view! { <span class="govuk-visually-hidden">{td_string!(locale, staff.messages.unread_hidden)}</span> })}
             </td>
             <td class="govuk-table__cell">{t.person_name.clone()}</td>
-            <td class="govuk-table__cell">{crate::time::uk_time(t.last_message_at)}</td>
+            <td class="govuk-table__cell">{when(locale, t.last_message_at)}</td>
         </tr>
     }
 }
@@ -73,6 +75,7 @@ fn thread_row(t: TeamThreadSummary) -> impl IntoView {
 /// One team's conversations, most recent first; unread ones in bold.
 #[component]
 pub fn TeamThreads() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let params = use_params_map();
     let errors = RwSignal::new(FieldErrors::new());
     let team = move || params.read().get("team").unwrap_or_default();
@@ -91,34 +94,34 @@ pub fn TeamThreads() -> impl IntoView {
     });
     staff_only(move || {
         view! {
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok((name, page)) => {
-                        set_page_title(&format!("{name}: messages"));
+                        set_page_title(&format!("{name}: {}", td_string!(locale, staff.messages.team_title)));
                         let empty = page.items.is_empty();
                         let shown = RwSignal::new(page.items);
                         let next = RwSignal::new(page.next);
                         view! {
-                            <a href="/staff/messages" class="govuk-back-link">"Team messages"</a>
+                            <a href="/staff/messages" class="govuk-back-link">{td_string!(locale, staff.messages.title)}</a>
                             <ErrorSummary errors=errors />
                             <span class="govuk-caption-l">{name.clone()}</span>
-                            <h1 class="govuk-heading-l">"Messages"</h1>
+                            <h1 class="govuk-heading-l">{td_string!(locale, staff.messages.messages)}</h1>
                             {if empty {
-                                view! { <p class="govuk-body">"This team has no messages."</p> }.into_any()
+                                view! { <p class="govuk-body">{td_string!(locale, staff.messages.none)}</p> }.into_any()
                             } else {
                                 view! {
                                     <table class="govuk-table">
-                                        <caption class="govuk-table__caption govuk-visually-hidden">{format!("Messages for {name}")}</caption>
+                                        <caption class="govuk-table__caption govuk-visually-hidden">{td!(locale, staff.messages.caption, team = name.clone())}</caption>
                                         <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                            <th scope="col" class="govuk-table__header">"Subject"</th>
-                                            <th scope="col" class="govuk-table__header">"About"</th>
-                                            <th scope="col" class="govuk-table__header">"Last message"</th>
+                                            <th scope="col" class="govuk-table__header">{td_string!(locale, staff.messages.subject)}</th>
+                                            <th scope="col" class="govuk-table__header">{td_string!(locale, staff.messages.about)}</th>
+                                            <th scope="col" class="govuk-table__header">{td_string!(locale, staff.messages.last_message)}</th>
                                         </tr></thead>
                                         <tbody class="govuk-table__body">
-                                            {move || shown.get().into_iter().map(thread_row).collect_view()}
+                                            {move || shown.get().into_iter().map(|t| thread_row(locale, t)).collect_view()}
                                         </tbody>
                                     </table>
-                                    <ShowMore label="Show more messages" shown=shown next=next errors=errors
+                                    <ShowMore label=td_string!(locale, staff.messages.show_more) shown=shown next=next errors=errors
                                         fetch=move |client: Api, cursor: String| {
                                             let team = team();
                                             async move { client.team_threads(&team, Some(&cursor)).await.map(|p| (p.items, p.next)) }
@@ -137,6 +140,7 @@ pub fn TeamThreads() -> impl IntoView {
 /// A conversation, answered as the team.
 #[component]
 pub fn StaffThread() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let params = use_params_map();
     let version = RwSignal::new(0u32);
     let loaded = load(move |client| {
@@ -150,7 +154,7 @@ pub fn StaffThread() -> impl IntoView {
     let busy = RwSignal::new(false);
     staff_only(move || {
         view! {
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok(view) => {
                         set_page_title(&view.thread.subject);
@@ -160,7 +164,7 @@ pub fn StaffThread() -> impl IntoView {
                             ev.prevent_default();
                             let Some(last) = last.clone() else { return };
                             let request = ReplyRequest { in_reply_to: last.id.clone(), body: body.get() };
-                            let found = shared::api::validate_body(&request.body);
+                            let found = shared::api::validate_body_in(&request.body, super::language(locale));
                             let (person_id, thread_id) = (person_id.clone(), thread_id.clone());
                             let send = async move {
                                 let client = session.api();
@@ -171,31 +175,35 @@ pub fn StaffThread() -> impl IntoView {
                                 version.update(|v| *v += 1);
                             });
                         };
-                        let reply_label = format!("Reply as {}", view.team.name);
-                        let quoted = view.thread.messages.last().map(|m| format!("{} wrote on {}:\n{}", m.from, crate::time::uk_date(m.sent_at), m.body));
+                        let team = view.team.name.clone();
+                        let quoted = view.thread.messages.last().map(|m| {
+                            let date = crate::time::uk_date_in(super::language(locale), m.sent_at);
+                            let (name, body) = (m.from.clone(), m.body.clone());
+                            td!(locale, staff.messages.wrote, name, date, body)
+                        });
                         view! {
                             <a href=format!("/staff/messages/{}", view.team.key) class="govuk-back-link">{view.team.name.clone()}</a>
                             <ErrorSummary errors=errors />
                             <span class="govuk-caption-l">
-                                "About "<a href=format!("/staff/people/{}", view.person_id) class="govuk-link">{view.person_name.clone()}</a>
+                                {td_string!(locale, staff.messages.about_before)}<a href=format!("/staff/people/{}", view.person_id) class="govuk-link">{view.person_name.clone()}</a>
                             </span>
                             <h1 class="govuk-heading-l">{view.thread.subject.clone()}</h1>
-                            <p class="govuk-body-s">{format!("Message type: {}", view.thread.message_type_label)}</p>
+                            <p class="govuk-body-s">{td!(locale, staff.messages.message_type, label = view.thread.message_type_label.clone())}</p>
                             {view.thread.messages.iter().map(|m| view! {
                                 <div class="app-message">
-                                    <h2 class="govuk-heading-s">{format!("{} — {}", m.from, crate::time::uk_time(m.sent_at))}</h2>
+                                    <h2 class="govuk-heading-s">{format!("{} — {}", m.from, when(locale, m.sent_at))}</h2>
                                     <p class="govuk-body app-message__body">{m.body.clone()}</p>
                                 </div>
                             }).collect_view()}
                             <form novalidate on:submit=send>
                                 <div class=group_class(errors, "body")>
-                                    <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="body">{reply_label}</label></h2>
+                                    <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="body">{td!(locale, staff.messages.reply_as, team)}</label></h2>
                                     {field_error(errors, "body")}
                                     <textarea class="govuk-textarea" id="body" name="body" rows="5"
                                         prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                                     {quoted.map(|text| view! { <div class="app-quoted">{text}</div> })}
                                 </div>
-                                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Send reply"</button>
+                                <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.messages.send_reply)}</button>
                             </form>
                         }.into_any()
                     }

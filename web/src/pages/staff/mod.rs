@@ -27,9 +27,11 @@ pub use queue::{Referral, ReferralQueue};
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use shared::api::Role;
+use shared::api::{Role, SubmissionStatus};
+use shared::language::Language;
 
 pub(crate) use crate::components::loading::{Failed, load};
+use crate::i18n::{Locale, td_string};
 use crate::session::{Session, use_session};
 
 /// Whether the signed-in account works for the council.
@@ -45,16 +47,18 @@ fn staff_only<V: IntoView + 'static>(
     page: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let session = use_session();
+    let locale = crate::boot::use_locale();
     move || {
         if !session.checked.get() {
-            view! { <p class="govuk-body">"Loading"</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }
+                .into_any()
         } else if !session.is_signed_in() {
             view! { <Redirect path="/sign-in" /> }.into_any()
         } else if !is_staff(session) {
             view! {
-                <h1 class="govuk-heading-l">"This page is for council staff"</h1>
-                <p class="govuk-body">"Your account cannot see it. "
-                    <a href="/account" class="govuk-link">"Go to your account"</a>"."</p>
+                <h1 class="govuk-heading-l">{td_string!(locale, staff.common.for_staff)}</h1>
+                <p class="govuk-body">{td_string!(locale, staff.common.cannot_see)}
+                    <a href="/account" class="govuk-link">{td_string!(locale, staff.common.go_to_account)}</a>{td_string!(locale, staff.common.full_stop)}</p>
             }
             .into_any()
         } else {
@@ -64,8 +68,8 @@ fn staff_only<V: IntoView + 'static>(
 }
 
 /// A status as a coloured tag.
-fn status_tag(status: shared::api::SubmissionStatus) -> impl IntoView {
-    use shared::api::SubmissionStatus::*;
+fn status_tag(locale: Locale, status: SubmissionStatus) -> impl IntoView {
+    use SubmissionStatus::*;
     let colour = match status {
         Received => "govuk-tag--blue",
         InReview => "govuk-tag--light-blue",
@@ -73,9 +77,31 @@ fn status_tag(status: shared::api::SubmissionStatus) -> impl IntoView {
         Declined => "govuk-tag--grey",
         MoreInformationNeeded => "govuk-tag--yellow",
     };
-    view! { <strong class=format!("govuk-tag {colour}")>{status.label()}</strong> }
+    view! { <strong class=format!("govuk-tag {colour}")>{crate::labels::submission_status(locale, status)}</strong> }
 }
 
-fn day(date: chrono::NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+/// The page's language as `shared` names it.
+fn language(locale: Locale) -> Language {
+    match locale {
+        Locale::en => Language::English,
+        Locale::cy => Language::Welsh,
+    }
+}
+
+/// "1 Dec 2026"; in Welsh, "1 Rhagfyr 2026" (Welsh months are not shortened).
+fn day(locale: Locale, date: chrono::NaiveDate) -> String {
+    match locale {
+        Locale::en => date.format("%-d %b %Y").to_string(),
+        Locale::cy => crate::time::day_in(Language::Welsh, date),
+    }
+}
+
+/// "1 December 2026", "1 Rhagfyr 2026".
+fn long_day(locale: Locale, date: chrono::NaiveDate) -> String {
+    crate::time::day_in(language(locale), date)
+}
+
+/// A moment in UK time: "1 December 2026 at 2:05 pm GMT".
+fn when(locale: Locale, at: chrono::DateTime<chrono::Utc>) -> String {
+    crate::time::uk_time_in(language(locale), at)
 }

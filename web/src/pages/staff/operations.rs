@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use shared::api::{FailedDeliveryView, FailedEmailView, FieldErrors, OperationsView};
 
-use super::{Failed, load, staff_only};
+use super::{Failed, load, staff_only, when};
 use crate::components::form::{ErrorSummary, submit};
 use crate::components::govuk::SuccessBanner;
 use crate::components::title::set_page_title;
+use crate::i18n::{Locale, td, td_string};
 use crate::session::use_session;
 
 /// An email's template name as words: `staff_invitation` is "Staff invitation".
@@ -20,36 +21,76 @@ fn email_name(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// An email's name in the page's language; an email the browser does not know yet is named
+/// from its template, in English.
+fn email_name_in(locale: Locale, name: &str) -> String {
+    let known = match name {
+        "verification_code" => td_string!(locale, staff.operations.email.verification_code),
+        "sign_in_code" => td_string!(locale, staff.operations.email.sign_in_code),
+        "password_reset" => td_string!(locale, staff.operations.email.password_reset),
+        "password_changed" => td_string!(locale, staff.operations.email.password_changed),
+        "account_exists" => td_string!(locale, staff.operations.email.account_exists),
+        "staff_invitation" => td_string!(locale, staff.operations.email.staff_invitation),
+        "email_change_code" => td_string!(locale, staff.operations.email.email_change_code),
+        "email_changed" => td_string!(locale, staff.operations.email.email_changed),
+        "submission_received" => td_string!(locale, staff.operations.email.submission_received),
+        "draft_expiring" => td_string!(locale, staff.operations.email.draft_expiring),
+        "message_waiting" => td_string!(locale, staff.operations.email.message_waiting),
+        "item_to_complete" => td_string!(locale, staff.operations.email.item_to_complete),
+        "status_changed" => td_string!(locale, staff.operations.email.status_changed),
+        "link_invitation" => td_string!(locale, staff.operations.email.link_invitation),
+        "webhook_switched_off" => {
+            td_string!(locale, staff.operations.email.webhook_switched_off)
+        }
+        "document_published" => td_string!(locale, staff.operations.email.document_published),
+        _ => return email_name(name),
+    };
+    known.to_owned()
+}
+
 /// How long something has waited, roughly: "under a minute", "3 minutes", "5 hours".
-fn waited(seconds: u64) -> String {
-    let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+fn waited(locale: Locale, seconds: u64) -> String {
     match seconds {
-        0..60 => "under a minute".to_owned(),
-        60..7200 => plural(seconds / 60, "minute"),
-        _ => plural(seconds / 3600, "hour"),
+        0..60 => td_string!(locale, staff.operations.under_a_minute).to_owned(),
+        60..120 => format!("1 {}", td_string!(locale, staff.operations.minute)),
+        120..7200 => format!(
+            "{} {}",
+            seconds / 60,
+            td_string!(locale, staff.operations.minutes)
+        ),
+        // Two hours or more: never "1 hours".
+        _ => format!(
+            "{} {}",
+            seconds / 3600,
+            td_string!(locale, staff.operations.hours)
+        ),
     }
 }
 
-fn backlog(view: &OperationsView) -> impl IntoView + use<> {
+fn backlog(locale: Locale, view: &OperationsView) -> impl IntoView + use<> {
     let emails = &view.emails;
     let queued = if emails.queued == 0 {
-        "None".to_owned()
+        td_string!(locale, staff.operations.none).to_owned()
     } else {
         format!(
-            "{} (the oldest has waited {})",
+            "{} ({}{})",
             emails.queued,
-            waited(emails.oldest_waiting_seconds)
+            td_string!(locale, staff.operations.oldest_waited),
+            waited(locale, emails.oldest_waiting_seconds)
         )
     };
     let rows = [
-        ("Emails waiting to be sent", queued),
-        ("Emails given up on", emails.failed.to_string()),
+        (td_string!(locale, staff.operations.emails_waiting), queued),
         (
-            "Webhook deliveries due now",
+            td_string!(locale, staff.operations.emails_given_up),
+            emails.failed.to_string(),
+        ),
+        (
+            td_string!(locale, staff.operations.deliveries_due),
             view.deliveries.due.to_string(),
         ),
         (
-            "Webhook deliveries given up on",
+            td_string!(locale, staff.operations.deliveries_given_up),
             view.deliveries.failed.to_string(),
         ),
     ];
@@ -68,7 +109,8 @@ fn backlog(view: &OperationsView) -> impl IntoView + use<> {
 /// The email and webhook backlogs, and what was given up on.
 #[component]
 pub fn Operations() -> impl IntoView {
-    set_page_title("Operations");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.operations.title));
     let version = RwSignal::new(0u32);
     let loaded = load(move |client| {
         let _ = version.get();
@@ -89,7 +131,7 @@ pub fn Operations() -> impl IntoView {
             client.retry_email(&id).await
         };
         submit(errors, busy, FieldErrors::new(), send, move |()| {
-            done.set(Some("The email is being sent again."));
+            done.set(Some(td_string!(locale, staff.operations.email_sent_again)));
             version.update(|v| *v += 1);
         });
     });
@@ -99,26 +141,26 @@ pub fn Operations() -> impl IntoView {
             client.replay_delivery(&id).await
         };
         submit(errors, busy, FieldErrors::new(), send, move |_| {
-            done.set(Some("The event is being sent again, as a new delivery."));
+            done.set(Some(td_string!(locale, staff.common.event_sent_again)));
             version.update(|v| *v += 1);
         });
     });
     staff_only(move || {
         view! {
-            <a href="/staff" class="govuk-back-link">"Council work"</a>
+            <a href="/staff" class="govuk-back-link">{td_string!(locale, staff.common.council_work)}</a>
             <ErrorSummary errors=errors />
             {move || done.get().map(|said| view! {
                 <SuccessBanner id="done" heading={said.to_owned()} />
             })}
-            <h1 class="govuk-heading-l">"Operations"</h1>
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.operations.title)}</h1>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok((overview, emails, deliveries)) => {
                         let more_emails = emails.next.is_some();
                         let more_deliveries = deliveries.next.is_some();
                         let (emails, deliveries) = (emails.items, deliveries.items);
                         view! {
-                            {backlog(&overview)}
+                            {backlog(locale, &overview)}
                             <FailedEmails emails=emails more=more_emails retry=retry_email />
                             <FailedDeliveries deliveries=deliveries more=more_deliveries replay=replay />
                         }.into_any()
@@ -137,23 +179,24 @@ fn FailedEmails(
     more: bool,
     retry: Callback<String>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let email_row = move |e: FailedEmailView| {
-        let name = email_name(&e.email);
+        let name = email_name_in(locale, &e.email);
         let action = if e.can_retry {
             let id = e.id.clone();
-            let hidden = format!(" the {} to {}", name.to_lowercase(), e.to);
+            let (email, to) = (name.to_lowercase(), e.to.clone());
             view! {
                 <button type="button" class="app-link-button govuk-link" on:click=move |_| retry.run(id.clone())>
-                    "Send again"<span class="govuk-visually-hidden">{hidden}</span>
+                    {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{td!(locale, staff.operations.send_email_again_hidden, email, to)}</span>
                 </button>
             }
             .into_any()
         } else {
-            view! { <span class="govuk-body-s">"Not sent again: its code has expired, so the person asks for a new one"</span> }.into_any()
+            view! { <span class="govuk-body-s">{td_string!(locale, staff.operations.code_expired)}</span> }.into_any()
         };
         view! {
             <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{crate::time::uk_time(e.queued_at)}</td>
+                <td class="govuk-table__cell">{when(locale, e.queued_at)}</td>
                 <td class="govuk-table__cell app-break-anywhere">{e.to.clone()}</td>
                 <td class="govuk-table__cell">{name.clone()}</td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">{e.attempts}</td>
@@ -163,21 +206,21 @@ fn FailedEmails(
         }
     };
     view! {
-        <h2 class="govuk-heading-m">"Emails given up on"</h2>
-        <p class="govuk-body">"Each email is tried again with growing pauses for a day, then given up on. Mend the cause first (the mail server, or the person's address), then send it again: it gets another day of tries. Addresses are shown in part."</p>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.operations.emails_given_up)}</h2>
+        <p class="govuk-body">{td_string!(locale, staff.operations.emails_intro)}</p>
         {if emails.is_empty() {
-            view! { <p class="govuk-body">"No email has been given up on."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.operations.no_email_given_up)}</p> }.into_any()
         } else {
             view! {
                 <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Emails given up on, newest first"</caption>
+                    <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, staff.operations.emails_caption)}</caption>
                     <thead class="govuk-table__head"><tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Queued"</th>
-                        <th scope="col" class="govuk-table__header">"To"</th>
-                        <th scope="col" class="govuk-table__header">"Email"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Tries"</th>
-                        <th scope="col" class="govuk-table__header">"The mail server's last answer"</th>
-                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.operations.queued)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.operations.to)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.email)}</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">{td_string!(locale, staff.operations.tries)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.operations.mail_server_answer)}</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.action)}</span></th>
                     </tr></thead>
                     <tbody class="govuk-table__body">
                         {emails.into_iter().map(email_row).collect_view()}
@@ -185,7 +228,7 @@ fn FailedEmails(
                 </table>
             }.into_any()
         }}
-        {more.then(|| view! { <p class="govuk-body">"These are the newest 100. Once they are sent again, the next ones show here."</p> })}
+        {more.then(|| view! { <p class="govuk-body">{td_string!(locale, staff.operations.newest_100)}</p> })}
     }
 }
 
@@ -196,6 +239,7 @@ fn FailedDeliveries(
     more: bool,
     replay: Callback<String>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let delivery_row = move |f: FailedDeliveryView| {
         let d = f.delivery;
         let id = d.id.clone();
@@ -205,10 +249,10 @@ fn FailedDeliveries(
             (None, Some(text)) => text,
             (None, None) => String::new(),
         };
-        let hidden = format!(" {} to {}", d.event_type, f.url);
+        let (event, url) = (d.event_type.clone(), f.url.clone());
         view! {
             <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{crate::time::uk_time(d.created_at)}</td>
+                <td class="govuk-table__cell">{when(locale, d.created_at)}</td>
                 <td class="govuk-table__cell app-break-anywhere">
                     <a href=format!("/staff/integrations/webhooks/{}", f.webhook_id) class="govuk-link">{f.url.clone()}</a>
                 </td>
@@ -216,27 +260,27 @@ fn FailedDeliveries(
                 <td class="govuk-table__cell app-break-anywhere">{answer}</td>
                 <td class="govuk-table__cell">
                     <button type="button" class="app-link-button govuk-link" on:click=move |_| replay.run(id.clone())>
-                        "Send again"<span class="govuk-visually-hidden">{hidden}</span>
+                        {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{td!(locale, staff.operations.send_event_again_hidden, event, url)}</span>
                     </button>
                 </td>
             </tr>
         }
     };
     view! {
-        <h2 class="govuk-heading-m">"Webhook deliveries given up on"</h2>
-        <p class="govuk-body">"Each event is sent until the endpoint answers with success, for a day. Sending one again makes a new delivery; the endpoint's page shows how it went."</p>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.operations.deliveries_given_up)}</h2>
+        <p class="govuk-body">{td_string!(locale, staff.operations.deliveries_intro)}</p>
         {if deliveries.is_empty() {
-            view! { <p class="govuk-body">"No webhook delivery has been given up on."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.operations.no_delivery_given_up)}</p> }.into_any()
         } else {
             view! {
                 <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Webhook deliveries given up on, newest first"</caption>
+                    <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, staff.operations.deliveries_caption)}</caption>
                     <thead class="govuk-table__head"><tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Made"</th>
-                        <th scope="col" class="govuk-table__header">"Endpoint"</th>
-                        <th scope="col" class="govuk-table__header">"Event"</th>
-                        <th scope="col" class="govuk-table__header">"Last answer"</th>
-                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.made)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.operations.endpoint)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.event)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.last_answer)}</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.action)}</span></th>
                     </tr></thead>
                     <tbody class="govuk-table__body">
                         {deliveries.into_iter().map(delivery_row).collect_view()}
@@ -244,6 +288,6 @@ fn FailedDeliveries(
                 </table>
             }.into_any()
         }}
-        {more.then(|| view! { <p class="govuk-body">"These are the newest 100. Once they are sent again, the next ones show here."</p> })}
+        {more.then(|| view! { <p class="govuk-body">{td_string!(locale, staff.operations.newest_100)}</p> })}
     }
 }

@@ -5,11 +5,14 @@ use shared::api::FieldErrors;
 use super::{Failed, day, load, staff_only};
 use crate::components::form::{ErrorSummary, TextInput};
 use crate::components::title::set_page_title;
+use crate::i18n::{td, td_string};
+use crate::labels::submission_status as status_label;
 
 /// Find a person by the first letters of their surname.
 #[component]
 pub fn FindPerson() -> impl IntoView {
-    set_page_title("Find a person");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.people.title));
     let query = use_query_map();
     let navigate = use_navigate();
     let searched = move || query.read().get("q").unwrap_or_default();
@@ -42,10 +45,7 @@ pub fn FindPerson() -> impl IntoView {
         if typed.trim().is_empty() {
             errors.set(FieldErrors::from([(
                 "q".to_owned(),
-                vec![
-                    "Enter a name, an NHS number, a date of birth, a postcode or a reference"
-                        .to_owned(),
-                ],
+                vec![td_string!(locale, staff.people.enter_something).to_owned()],
             )]));
             return;
         }
@@ -61,54 +61,54 @@ pub fn FindPerson() -> impl IntoView {
     staff_only(move || {
         let search = search.clone();
         view! {
-            <a href="/staff" class="govuk-back-link">"Council work"</a>
+            <a href="/staff" class="govuk-back-link">{td_string!(locale, staff.common.council_work)}</a>
             <ErrorSummary errors=errors />
-            <h1 class="govuk-heading-l">"Find a person"</h1>
-            <p class="govuk-body"><a href="/staff/people/new" class="govuk-link">"Create a record"</a>" for someone new to the council."</p>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.people.title)}</h1>
+            <p class="govuk-body"><a href="/staff/people/new" class="govuk-link">{td_string!(locale, staff.people.create_link)}</a>{td_string!(locale, staff.people.create_after)}</p>
             <form novalidate on:submit=search>
-                <TextInput name="q" label="Name, NHS number, date of birth, postcode or reference" value=text errors=errors
-                    hint="Any part of a name is enough, like oka; a date like 27/3/1941; a referral's reference like ASC-7K3F-9Q2D" width_class="govuk-input--width-30" />
-                <button type="submit" class="govuk-button" data-module="govuk-button">"Search"</button>
+                <TextInput name="q" label=td_string!(locale, staff.people.search_label) value=text errors=errors
+                    hint=td_string!(locale, staff.people.search_hint) width_class="govuk-input--width-30" />
+                <button type="submit" class="govuk-button" data-module="govuk-button">{td_string!(locale, staff.common.search)}</button>
             </form>
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || found.get().flatten().map(|loaded| match loaded {
                     Ok(None) => ().into_any(),
                     Ok(Some(Err(referrals))) if referrals.is_empty() => view! {
-                        <p class="govuk-body" role="status">"No referral has that reference."</p>
+                        <p class="govuk-body" role="status">{td_string!(locale, staff.people.no_reference)}</p>
                     }.into_any(),
                     Ok(Some(Err(referrals))) => view! {
                         <ul class="govuk-list" role="status">
                             {referrals.into_iter().map(|r| view! {
                                 <li>
                                     <a href=format!("/staff/referrals/{}", r.id) class="govuk-link">{format!("{} {}", r.reference, r.form_title)}</a>
-                                    {format!(", received {}, {}", day(r.submitted_at.date_naive()), r.status.label())}
+                                    {td!(locale, staff.people.received, date = day(locale, r.submitted_at.date_naive()), status = status_label(locale, r.status))}
                                 </li>
                             }).collect_view()}
                         </ul>
                     }.into_any(),
                     Ok(Some(Ok(page))) if page.items.is_empty() => view! {
-                        <p class="govuk-body" role="status">"Nobody matches that."</p>
+                        <p class="govuk-body" role="status">{td_string!(locale, staff.people.nobody_matches)}</p>
                     }.into_any(),
                     Ok(Some(Ok(page))) => view! {
                         <table class="govuk-table">
-                            <caption class="govuk-table__caption govuk-table__caption--m">"People found"</caption>
+                            <caption class="govuk-table__caption govuk-table__caption--m">{td_string!(locale, staff.people.found)}</caption>
                             <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Name"</th>
-                                <th scope="col" class="govuk-table__header">"Date of birth"</th>
-                                <th scope="col" class="govuk-table__header">"Postcode"</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.name)}</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.date_of_birth)}</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.postcode)}</th>
                             </tr></thead>
                             <tbody class="govuk-table__body">
                                 {page.items.into_iter().map(|p| view! {
                                     <tr class="govuk-table__row">
                                         <td class="govuk-table__cell"><a href=format!("/staff/people/{}", p.id) class="govuk-link">{p.name.clone()}</a></td>
-                                        <td class="govuk-table__cell">{p.date_of_birth.map(day).unwrap_or_default()}</td>
+                                        <td class="govuk-table__cell">{p.date_of_birth.map(|d| day(locale, d)).unwrap_or_default()}</td>
                                         <td class="govuk-table__cell">{p.postcode.clone().unwrap_or_default()}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
                         {page.next.is_some().then(|| view! {
-                            <p class="govuk-body">"More people match: type more of the name, or their date of birth."</p>
+                            <p class="govuk-body">{td_string!(locale, staff.people.more_match)}</p>
                         })}
                     }.into_any(),
                     Err(error) => view! { <Failed error=error /> }.into_any(),
@@ -121,6 +121,7 @@ pub fn FindPerson() -> impl IntoView {
 /// A person's record as staff see it, where documents are published and withdrawn.
 #[component]
 pub fn StaffPerson() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let params = use_params_map();
     let version = RwSignal::new(0u32);
     // Outlives the reload that follows publishing, so the banner stays.
@@ -132,7 +133,7 @@ pub fn StaffPerson() -> impl IntoView {
     });
     staff_only(move || {
         view! {
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok(record) => view! { <super::record::Record record=record version=version published=published /> }.into_any(),
                     Err(error) => view! { <Failed error=error /> }.into_any(),

@@ -1,19 +1,22 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::api::{
-    FieldErrors, PageTitle, QueueEntry, QueuePerson, QueueSort, StaffMember, StaffSubmissionView,
-    SubmissionChangeRequest, SubmissionStatus, TeamQueueSummary, UploadView,
+    AnsweredView, FieldErrors, MatchReason, PageTitle, QueueEntry, QueuePerson, QueueSort,
+    StaffMember, StaffSubmissionView, SubmissionChangeRequest, SubmissionStatus, TeamQueueSummary,
+    UploadView,
 };
 use shared::forms::SummaryRow;
 use shared::language::Language;
 
-use super::{Failed, day, load, staff_only, status_tag};
+use super::{Failed, day, load, staff_only, status_tag, when};
 use crate::api;
 use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::govuk::{SuccessBanner, SummaryList, SummaryRow as ListRow};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::pages::submission::{file_kind, open_file, readable_size, save_file};
+use crate::i18n::{Locale, td, td_string};
+use crate::labels::{file_kind, submission_status as status_label};
+use crate::pages::submission::{open_file, readable_size, save_file};
 use crate::session::{Api, use_session};
 
 /// The filters and order the queue takes, as they appear in the address.
@@ -36,10 +39,16 @@ fn filter_query(query: &leptos_router::params::ParamsMap) -> String {
 }
 
 /// Who a referral is about, in a cell: name, then date of birth and postcode.
-fn who(about: Option<QueuePerson>) -> impl IntoView {
+fn who(locale: Locale, about: Option<QueuePerson>) -> impl IntoView {
     about.map(|p| {
         let details = [
-            p.date_of_birth.map(|d| format!("born {}", day(d))),
+            p.date_of_birth.map(|d| {
+                format!(
+                    "{}{}",
+                    td_string!(locale, staff.common.born),
+                    day(locale, d)
+                )
+            }),
             p.postcode,
         ]
         .into_iter()
@@ -47,28 +56,37 @@ fn who(about: Option<QueuePerson>) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
         view! {
-            {p.name.unwrap_or_else(|| "Name not given".into())}
+            {p.name.unwrap_or_else(|| td_string!(locale, staff.common.name_not_given).into())}
             <br /><span class="govuk-body-s app-nowrap">{details}</span>
         }
     })
 }
 
-fn queue_row(entry: QueueEntry) -> impl IntoView {
+/// The order the queue is in, in the page's language (`QueueSort::label`).
+fn sort_label(locale: Locale, sort: QueueSort) -> &'static str {
+    match sort {
+        QueueSort::Due => td_string!(locale, staff.queue.sort_due),
+        QueueSort::Received => td_string!(locale, staff.queue.sort_received),
+        QueueSort::Status => td_string!(locale, staff.queue.sort_status),
+    }
+}
+
+fn queue_row(locale: Locale, entry: QueueEntry) -> impl IntoView {
     view! {
         <tr class="govuk-table__row">
             <td class="govuk-table__cell app-nowrap">
                 <a href=format!("/staff/referrals/{}", entry.id) class="govuk-link">{entry.reference.clone()}</a>
             </td>
-            <td class="govuk-table__cell">{who(entry.person)}</td>
+            <td class="govuk-table__cell">{who(locale, entry.person)}</td>
             <td class="govuk-table__cell">{entry.form_title.clone()}</td>
-            <td class="govuk-table__cell app-nowrap">{day(entry.submitted_at.date_naive())}</td>
+            <td class="govuk-table__cell app-nowrap">{day(locale, entry.submitted_at.date_naive())}</td>
             <td class="govuk-table__cell app-nowrap">
-                {day(entry.due_on)}
-                {entry.overdue.then(|| view! { <br /><strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}
+                {day(locale, entry.due_on)}
+                {entry.overdue.then(|| view! { <br /><strong class="govuk-tag govuk-tag--red">{td_string!(locale, staff.common.overdue)}</strong> })}
             </td>
-            <td class="govuk-table__cell">{entry.team.map(|t| t.name).unwrap_or_else(|| "None yet".into())}</td>
-            <td class="govuk-table__cell">{entry.assigned_to.map(|p| p.name).unwrap_or_else(|| "Nobody".into())}</td>
-            <td class="govuk-table__cell">{status_tag(entry.status)}</td>
+            <td class="govuk-table__cell">{entry.team.map(|t| t.name).unwrap_or_else(|| td_string!(locale, staff.common.none_yet).into())}</td>
+            <td class="govuk-table__cell">{entry.assigned_to.map(|p| p.name).unwrap_or_else(|| td_string!(locale, staff.common.nobody).into())}</td>
+            <td class="govuk-table__cell">{status_tag(locale, entry.status)}</td>
         </tr>
     }
 }
@@ -87,7 +105,8 @@ fn check(id: &'static str, label: &'static str, on: RwSignal<bool>) -> impl Into
 /// The referral queue, soonest due first, with its filters.
 #[component]
 pub fn ReferralQueue() -> impl IntoView {
-    set_page_title("Referral queue");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, staff.queue.title));
     let session = use_session();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -142,10 +161,10 @@ pub fn ReferralQueue() -> impl IntoView {
     staff_only(move || {
         let apply = apply.clone();
         view! {
-            <a href="/staff" class="govuk-back-link">"Council work"</a>
+            <a href="/staff" class="govuk-back-link">{td_string!(locale, staff.common.council_work)}</a>
             <ErrorSummary errors=errors />
-            <h1 class="govuk-heading-l">"Referral queue"</h1>
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <h1 class="govuk-heading-l">{td_string!(locale, staff.queue.title)}</h1>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok((forms, teams, page)) => {
                         let apply = apply.clone();
@@ -159,9 +178,9 @@ pub fn ReferralQueue() -> impl IntoView {
                         view! {
                             <form class="app-filters" novalidate on:submit=apply>
                                 <div class="govuk-form-group app-filter">
-                                    <label class="govuk-label" for="filter-form">"Form"</label>
+                                    <label class="govuk-label" for="filter-form">{td_string!(locale, staff.common.form)}</label>
                                     <select class="govuk-select" id="filter-form" on:change=move |ev| form.set(event_target_value(&ev))>
-                                        <option value="" selected=move || form.get().is_empty()>"Any form"</option>
+                                        <option value="" selected=move || form.get().is_empty()>{td_string!(locale, staff.queue.any_form)}</option>
                                         {forms.into_iter().map(|f| {
                                             let id = f.id.clone();
                                             view! { <option value=f.id.clone() selected=move || form.get() == id>{f.title}</option> }
@@ -169,18 +188,18 @@ pub fn ReferralQueue() -> impl IntoView {
                                     </select>
                                 </div>
                                 <div class="govuk-form-group app-filter">
-                                    <label class="govuk-label" for="filter-status">"Status"</label>
+                                    <label class="govuk-label" for="filter-status">{td_string!(locale, staff.common.status)}</label>
                                     <select class="govuk-select" id="filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
-                                        <option value="" selected=move || status.get().is_empty()>"Any status"</option>
+                                        <option value="" selected=move || status.get().is_empty()>{td_string!(locale, staff.queue.any_status)}</option>
                                         {SubmissionStatus::ALL.into_iter().map(|s| view! {
-                                            <option value=s.as_str() selected=move || status.get() == s.as_str()>{s.label()}</option>
+                                            <option value=s.as_str() selected=move || status.get() == s.as_str()>{status_label(locale, s)}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="govuk-form-group app-filter">
-                                    <label class="govuk-label" for="filter-team">"Team"</label>
+                                    <label class="govuk-label" for="filter-team">{td_string!(locale, staff.common.team)}</label>
                                     <select class="govuk-select" id="filter-team" on:change=move |ev| team.set(event_target_value(&ev))>
-                                        <option value="" selected=move || team.get().is_empty()>"Any team"</option>
+                                        <option value="" selected=move || team.get().is_empty()>{td_string!(locale, staff.queue.any_team)}</option>
                                         {teams.into_iter().map(|t: TeamQueueSummary| {
                                             let key = t.key.clone();
                                             view! { <option value=t.key.clone() selected=move || team.get() == key>{t.name}</option> }
@@ -188,37 +207,46 @@ pub fn ReferralQueue() -> impl IntoView {
                                     </select>
                                 </div>
                                 <div class="govuk-form-group app-filter">
-                                    <label class="govuk-label" for="sort">"Sort by"</label>
+                                    <label class="govuk-label" for="sort">{td_string!(locale, staff.queue.sort_by)}</label>
                                     <select class="govuk-select" id="sort" on:change=move |ev| sort.set(event_target_value(&ev))>
                                         {QueueSort::ALL.into_iter().map(|s| view! {
-                                            <option value=s.as_str() selected=move || sort.get() == s.as_str() || (sort.get().is_empty() && s == QueueSort::Due)>{s.label()}</option>
+                                            <option value=s.as_str() selected=move || sort.get() == s.as_str() || (sort.get().is_empty() && s == QueueSort::Due)>{sort_label(locale, s)}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="govuk-checkboxes govuk-checkboxes--small app-filter" data-module="govuk-checkboxes">
-                                    {check("filter-overdue", "Overdue only", overdue)}
-                                    {check("filter-mine", "Assigned to me", mine)}
-                                    {check("filter-my-teams", "My teams", my_teams)}
+                                    {check("filter-overdue", td_string!(locale, staff.queue.overdue_only), overdue)}
+                                    {check("filter-mine", td_string!(locale, staff.queue.assigned_to_me), mine)}
+                                    {check("filter-my-teams", td_string!(locale, staff.queue.my_teams), my_teams)}
                                 </div>
-                                <button type="submit" class="govuk-button govuk-button--secondary app-filter" data-module="govuk-button">"Apply filters"</button>
+                                <button type="submit" class="govuk-button govuk-button--secondary app-filter" data-module="govuk-button">{td_string!(locale, staff.queue.apply_filters)}</button>
                             </form>
                             {if empty {
-                                view! { <p class="govuk-body">"Nothing in the queue matches these filters."</p> }.into_any()
+                                view! { <p class="govuk-body">{td_string!(locale, staff.queue.nothing_matches)}</p> }.into_any()
                             } else {
                                 view! {
                                     <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button"
-                                        disabled=move || busy.get() on:click=export>"Download as CSV"</button>
+                                        disabled=move || busy.get() on:click=export>{td_string!(locale, staff.common.download_csv)}</button>
                                     <table class="govuk-table">
-                                        <caption class="govuk-table__caption govuk-table__caption--m">{order.label()}</caption>
+                                        <caption class="govuk-table__caption govuk-table__caption--m">{sort_label(locale, order)}</caption>
                                         <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                            {["Reference", "Who it is about", "Form", "Received", "Due", "Team", "Worker", "Status"]
+                                            {[
+                                                td_string!(locale, staff.queue.reference),
+                                                td_string!(locale, staff.queue.who_it_is_about),
+                                                td_string!(locale, staff.common.form),
+                                                td_string!(locale, staff.queue.received),
+                                                td_string!(locale, staff.queue.due),
+                                                td_string!(locale, staff.common.team),
+                                                td_string!(locale, staff.common.worker),
+                                                td_string!(locale, staff.common.status),
+                                            ]
                                                 .map(|h| view! { <th scope="col" class="govuk-table__header">{h}</th> })}
                                         </tr></thead>
                                         <tbody class="govuk-table__body">
-                                            {move || shown.get().into_iter().map(queue_row).collect_view()}
+                                            {move || shown.get().into_iter().map(|entry| queue_row(locale, entry)).collect_view()}
                                         </tbody>
                                     </table>
-                                    <ShowMore label="Show more" shown=shown next=next errors=errors
+                                    <ShowMore label=td_string!(locale, staff.common.show_more) shown=shown next=next errors=errors
                                         fetch=move |client: Api, cursor: String| {
                                             let filters = filters();
                                             async move { client.queue(&filters, Some(&cursor)).await.map(|p| (p.items, p.next)) }
@@ -237,6 +265,7 @@ pub fn ReferralQueue() -> impl IntoView {
 /// One referral: its answers and history, and the form that changes it.
 #[component]
 pub fn Referral() -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let params = use_params_map();
     let version = RwSignal::new(0u32);
     // Outlives the reload that follows a change, so the banner stays.
@@ -253,7 +282,7 @@ pub fn Referral() -> impl IntoView {
     });
     staff_only(move || {
         view! {
-            <Transition fallback=|| view! { <p class="govuk-body">"Loading"</p> }>
+            <Transition fallback=move || view! { <p class="govuk-body">{td_string!(locale, staff.common.loading)}</p> }>
                 {move || loaded.get().flatten().map(|loaded| match loaded {
                     Ok((submission, teams, staff)) => view! {
                         <ReferralPage submission=submission teams=teams staff=staff version=version saved=saved />
@@ -277,16 +306,17 @@ fn ReferralPage(
         "{} {}",
         submission.entry.reference, submission.entry.form_title
     ));
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
     let entry = submission.entry.clone();
-    let about = about_section(&submission, session, errors, busy, saved, version);
+    let about = about_section(locale, &submission, session, errors, busy, saved, version);
     view! {
-        <a href="/staff/referrals" class="govuk-back-link">"Referral queue"</a>
+        <a href="/staff/referrals" class="govuk-back-link">{td_string!(locale, staff.queue.title)}</a>
         <ErrorSummary errors=errors />
         {move || saved.get().then(|| view! {
-            <SuccessBanner id="saved" heading={"The change has been saved.".to_owned()} />
+            <SuccessBanner id="saved" heading={td_string!(locale, staff.referral.saved).to_owned()} />
         })}
         <IdentityBar entry=entry.clone() />
         <h1 class="govuk-heading-l">{entry.form_title.clone()}</h1>
@@ -295,25 +325,60 @@ fn ReferralPage(
         <History history=submission.history.clone() />
         {about}
         <Attachments submission_id=entry.id attachments=submission.attachments.clone() errors=errors busy=busy />
-        <h2 class="govuk-heading-m">"Answers"</h2>
-        {answers_by_page(submission.summary, submission.pages)}
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.referral.answers)}</h2>
+        <Answers summary=submission.summary pages=submission.pages as_answered=submission.as_answered />
     }
+}
+
+/// The answers in English, the council's record; for a form answered in Welsh, a button
+/// switches to the words the sender read, marked as Welsh for screen readers.
+#[component]
+fn Answers(
+    summary: Vec<SummaryRow>,
+    pages: Vec<PageTitle>,
+    as_answered: Option<AnsweredView>,
+) -> impl IntoView {
+    let locale = crate::boot::use_locale();
+    let Some(answered) = as_answered else {
+        return answers_by_page(summary, pages).into_any();
+    };
+    let as_sent = RwSignal::new(false);
+    view! {
+        <p class="govuk-body app-no-print">
+            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button"
+                on:click=move |_| as_sent.update(|on| *on = !*on)>
+                {move || if as_sent.get() { td_string!(locale, staff.referral.show_english) } else { td_string!(locale, staff.referral.show_as_sent) }}
+            </button>
+        </p>
+        {move || if as_sent.get() {
+            view! {
+                <p class="govuk-inset-text">{td_string!(locale, staff.referral.as_sent_note)}</p>
+                <div lang=answered.language.code()>
+                    {answers_by_page(answered.summary.clone(), answered.pages.clone())}
+                </div>
+            }.into_any()
+        } else {
+            answers_by_page(summary.clone(), pages.clone()).into_any()
+        }}
+    }
+    .into_any()
 }
 
 /// Who the referral is about, its reference, status and due date: the MOJ identity bar.
 #[component]
 fn IdentityBar(entry: QueueEntry) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     view! {
         <div class="moj-identity-bar">
             <div class="moj-identity-bar__container">
                 <div class="moj-identity-bar__details">
                     <span class="moj-identity-bar__title">
-                        <strong>{entry.person.as_ref().and_then(|p| p.name.clone()).unwrap_or_else(|| "Name not given".into())}</strong>
-                        {entry.person.as_ref().and_then(|p| p.date_of_birth).map(|d| format!(", born {}", day(d)))}
+                        <strong>{entry.person.as_ref().and_then(|p| p.name.clone()).unwrap_or_else(|| td_string!(locale, staff.common.name_not_given).into())}</strong>
+                        {entry.person.as_ref().and_then(|p| p.date_of_birth).map(|d| format!(", {}{}", td_string!(locale, staff.common.born), day(locale, d)))}
                         {format!(" · {} · ", entry.reference)}
-                        {status_tag(entry.status)}
-                        <span class="app-nowrap">{format!(" · due {}", day(entry.due_on))}</span>
-                        {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}
+                        {status_tag(locale, entry.status)}
+                        <span class="app-nowrap">{td!(locale, staff.referral.due, date = day(locale, entry.due_on))}</span>
+                        {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">{td_string!(locale, staff.common.overdue)}</strong> })}
                     </span>
                 </div>
             </div>
@@ -324,17 +389,18 @@ fn IdentityBar(entry: QueueEntry) -> impl IntoView {
 /// When it came, from whom (`email` is the sender's address), and who has it.
 #[component]
 fn Received(entry: QueueEntry, email: String, language: Language) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let answered_in = match language {
-        Language::English => "English",
-        Language::Welsh => "Welsh (Cymraeg): reply in Welsh",
+        Language::English => td_string!(locale, staff.referral.english),
+        Language::Welsh => td_string!(locale, staff.referral.welsh),
     };
     view! {
         <SummaryList>
-            <ListRow key="Received">{crate::time::uk_time(entry.submitted_at)}</ListRow>
-            <ListRow key="Sent by">{format!("{} ({email})", entry.submitted_by)}</ListRow>
-            <ListRow key="Answered in">{answered_in}</ListRow>
-            <ListRow key="Team">{entry.team.map(|t| t.name).unwrap_or_else(|| "None yet".into())}</ListRow>
-            <ListRow key="Worker">{entry.assigned_to.map(|p| p.name).unwrap_or_else(|| "Nobody".into())}</ListRow>
+            <ListRow key=td_string!(locale, staff.queue.received)>{when(locale, entry.submitted_at)}</ListRow>
+            <ListRow key=td_string!(locale, staff.referral.sent_by)>{format!("{} ({email})", entry.submitted_by)}</ListRow>
+            <ListRow key=td_string!(locale, staff.referral.answered_in)>{answered_in}</ListRow>
+            <ListRow key=td_string!(locale, staff.common.team)>{entry.team.map(|t| t.name).unwrap_or_else(|| td_string!(locale, staff.common.none_yet).into())}</ListRow>
+            <ListRow key=td_string!(locale, staff.common.worker)>{entry.assigned_to.map(|p| p.name).unwrap_or_else(|| td_string!(locale, staff.common.nobody).into())}</ListRow>
         </SummaryList>
     }
 }
@@ -350,6 +416,7 @@ fn ChangeForm(
     errors: RwSignal<FieldErrors>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let current_team = entry
         .team
@@ -395,22 +462,22 @@ fn ChangeForm(
             .collect::<Vec<_>>()
     };
     view! {
-        <h2 class="govuk-heading-m">"Change"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.referral.change)}</h2>
         <form novalidate on:submit=save>
             <div class=group_class(errors, "status")>
-                <label class="govuk-label" for="status">"Status"</label>
+                <label class="govuk-label" for="status">{td_string!(locale, staff.common.status)}</label>
                 {field_error(errors, "status")}
                 <select class="govuk-select" id="status" on:change=move |ev| status.set(event_target_value(&ev))>
                     {SubmissionStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=move || status.get() == s.as_str()>{s.label()}</option>
+                        <option value=s.as_str() selected=move || status.get() == s.as_str()>{status_label(locale, s)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class=group_class(errors, "team")>
-                <label class="govuk-label" for="team">"Team"</label>
+                <label class="govuk-label" for="team">{td_string!(locale, staff.common.team)}</label>
                 {field_error(errors, "team")}
                 <select class="govuk-select" id="team" on:change=move |ev| { team.set(event_target_value(&ev)); worker.set(String::new()); }>
-                    <option value="" selected=move || team.get().is_empty()>"Choose a team"</option>
+                    <option value="" selected=move || team.get().is_empty()>{td_string!(locale, staff.common.choose_team)}</option>
                     {teams.into_iter().map(|t| {
                         let key = t.key.clone();
                         view! { <option value=t.key.clone() selected=move || team.get() == key>{t.name}</option> }
@@ -418,11 +485,11 @@ fn ChangeForm(
                 </select>
             </div>
             <div class=group_class(errors, "assigned_to")>
-                <label class="govuk-label" for="assigned_to">"Worker"</label>
-                <div id="assigned_to-hint" class="govuk-hint">"Members of the team chosen above."</div>
+                <label class="govuk-label" for="assigned_to">{td_string!(locale, staff.common.worker)}</label>
+                <div id="assigned_to-hint" class="govuk-hint">{td_string!(locale, staff.referral.worker_hint)}</div>
                 {field_error(errors, "assigned_to")}
                 <select class="govuk-select" id="assigned_to" aria-describedby="assigned_to-hint" on:change=move |ev| worker.set(event_target_value(&ev))>
-                    <option value="" selected=move || worker.get().is_empty()>"Nobody"</option>
+                    <option value="" selected=move || worker.get().is_empty()>{td_string!(locale, staff.common.nobody)}</option>
                     {move || workers().into_iter().map(|m| {
                         let id = m.id.clone();
                         view! { <option value=m.id.clone() selected=move || worker.get() == id>{m.name}</option> }
@@ -430,13 +497,13 @@ fn ChangeForm(
                 </select>
             </div>
             <div class=group_class(errors, "note")>
-                <label class="govuk-label" for="note">"Note (optional)"</label>
-                <div id="note-hint" class="govuk-hint">"For the council only: the sender never sees notes."</div>
+                <label class="govuk-label" for="note">{td_string!(locale, staff.referral.note_optional)}</label>
+                <div id="note-hint" class="govuk-hint">{td_string!(locale, staff.referral.note_hint)}</div>
                 {field_error(errors, "note")}
                 <textarea class="govuk-textarea" id="note" rows="3" aria-describedby="note-hint"
                     prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
             </div>
-            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Save change"</button>
+            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.referral.save_change)}</button>
         </form>
     }
 }
@@ -444,25 +511,26 @@ fn ChangeForm(
 /// Every change and note: the MOJ timeline.
 #[component]
 fn History(history: Vec<shared::api::SubmissionEvent>) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     view! {
-        <h2 class="govuk-heading-m">"History"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.referral.history)}</h2>
         {if history.is_empty() {
-            view! { <p class="govuk-body">"No changes yet."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.referral.no_changes)}</p> }.into_any()
         } else {
             view! {
                 <div class="moj-timeline">
                     {history.into_iter().map(|e| {
                         let mut what = Vec::new();
-                        if let Some(s) = e.status { what.push(format!("Status: {}", s.label())); }
-                        if let Some(t) = &e.team { what.push(format!("Team: {}", t.name)); }
-                        if let Some(p) = &e.assigned_to { what.push(format!("Worker: {}", p.name)); }
+                        if let Some(s) = e.status { what.push(format!("{}{}", td_string!(locale, staff.referral.history_status), status_label(locale, s))); }
+                        if let Some(t) = &e.team { what.push(format!("{}{}", td_string!(locale, staff.referral.history_team), t.name)); }
+                        if let Some(p) = &e.assigned_to { what.push(format!("{}{}", td_string!(locale, staff.referral.history_worker), p.name)); }
                         view! {
                             <div class="moj-timeline__item">
                                 <div class="moj-timeline__header">
-                                    <h3 class="moj-timeline__title">{if what.is_empty() { "Note".to_owned() } else { what.join(", ") }}</h3>
-                                    <p class="moj-timeline__byline">{format!(" by {}", e.by)}</p>
+                                    <h3 class="moj-timeline__title">{if what.is_empty() { td_string!(locale, staff.referral.note).to_owned() } else { what.join(", ") }}</h3>
+                                    <p class="moj-timeline__byline">{td!(locale, staff.referral.by, name = e.by.clone())}</p>
                                 </div>
-                                <p class="moj-timeline__date"><time datetime=e.at.to_rfc3339()>{crate::time::uk_time(e.at)}</time></p>
+                                <p class="moj-timeline__date"><time datetime=e.at.to_rfc3339()>{when(locale, e.at)}</time></p>
                                 {e.note.map(|n| view! { <div class="moj-timeline__description app-message__body">{n}</div> })}
                             </div>
                         }
@@ -481,17 +549,18 @@ fn Attachments(
     errors: RwSignal<FieldErrors>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     (!attachments.is_empty()).then(|| {
         view! {
-            <h2 class="govuk-heading-m">"Attachments"</h2>
+            <h2 class="govuk-heading-m">{td_string!(locale, staff.referral.attachments)}</h2>
             <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-visually-hidden">"Files sent with the form"</caption>
+                <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, staff.referral.files_sent)}</caption>
                 <thead class="govuk-table__head"><tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"File"</th>
-                    <th scope="col" class="govuk-table__header">"Type"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Size"</th>
-                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                    <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.file)}</th>
+                    <th scope="col" class="govuk-table__header">{td_string!(locale, staff.referral.type_)}</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">{td_string!(locale, staff.referral.size)}</th>
+                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.actions)}</span></th>
                 </tr></thead>
                 <tbody class="govuk-table__body">
                     {attachments.into_iter().map(|file| {
@@ -512,15 +581,15 @@ fn Attachments(
                         view! {
                             <tr class="govuk-table__row">
                                 <td class="govuk-table__cell app-break-anywhere">{file.name.clone()}</td>
-                                <td class="govuk-table__cell">{file_kind(&file.content_type)}</td>
+                                <td class="govuk-table__cell">{file_kind(locale, &file.content_type)}</td>
                                 <td class="govuk-table__cell govuk-table__cell--numeric">{readable_size(file.size)}</td>
                                 <td class="govuk-table__cell">
                                     <button type="button" class="app-link-button govuk-link" on:click=open>
-                                        "Open"<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
+                                        {td_string!(locale, staff.referral.open)}<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
                                     </button>
                                     " "
                                     <button type="button" class="app-link-button govuk-link" on:click=save>
-                                        "Download"<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
+                                        {td_string!(locale, staff.referral.download)}<span class="govuk-visually-hidden">{format!(" {}", file.name)}</span>
                                     </button>
                                 </td>
                             </tr>
@@ -566,6 +635,7 @@ fn answers_by_page(rows: Vec<SummaryRow>, pages: Vec<PageTitle>) -> impl IntoVie
 /// Who the referral is about: the record it is linked to, or the records that may be the
 /// person (with why), to link one or start a new record. Nothing links on its own.
 fn about_section(
+    locale: Locale,
     submission: &StaffSubmissionView,
     session: crate::session::Session,
     errors: RwSignal<FieldErrors>,
@@ -580,9 +650,9 @@ fn about_section(
     };
     match (submission.entry.person_id.clone(), submission.about.clone()) {
         (Some(person), _) => view! {
-            <h2 class="govuk-heading-m">"Who it is about"</h2>
-            <p class="govuk-body">"Linked to "
-                <a href=format!("/staff/people/{person}") class="govuk-link">"the person's record"</a>"."</p>
+            <h2 class="govuk-heading-m">{td_string!(locale, staff.referral.who_it_is_about)}</h2>
+            <p class="govuk-body">{td_string!(locale, staff.referral.linked_before)}
+                <a href=format!("/staff/people/{person}") class="govuk-link">{td_string!(locale, staff.referral.linked_link)}</a>{td_string!(locale, staff.common.full_stop)}</p>
         }
         .into_any(),
         (None, Some(about)) => {
@@ -595,12 +665,19 @@ fn about_section(
                         .join(" "),
                 )
                 .filter(|n| !n.is_empty()),
-                about.date_of_birth.map(|d| format!("born {}", day(d))),
                 about
-                    .nhs_number
-                    .as_deref()
-                    .map(|n| format!("NHS number {}", shared::rules::nhs_number_spaced(n))),
-                about.postcode.clone().map(|p| format!("postcode {p}")),
+                    .date_of_birth
+                    .map(|d| format!("{}{}", td_string!(locale, staff.common.born), day(locale, d))),
+                about.nhs_number.as_deref().map(|n| {
+                    format!(
+                        "{}{}",
+                        td_string!(locale, staff.referral.says_nhs_number),
+                        shared::rules::nhs_number_spaced(n)
+                    )
+                }),
+                about.postcode.clone().map(|p| {
+                    format!("{}{p}", td_string!(locale, staff.referral.says_postcode))
+                }),
             ]
             .into_iter()
             .flatten()
@@ -627,38 +704,38 @@ fn about_section(
             };
             let candidates = submission.candidates.clone();
             view! {
-                <h2 class="govuk-heading-m">"Who it is about"</h2>
-                <p class="govuk-body">{format!("The referral says: {said}.")}</p>
+                <h2 class="govuk-heading-m">{td_string!(locale, staff.referral.who_it_is_about)}</h2>
+                <p class="govuk-body">{td!(locale, staff.referral.says, said)}</p>
                 {if candidates.is_empty() {
-                    view! { <p class="govuk-body">"No record the council holds has the same NHS number, or the same date of birth with the same surname or postcode."</p> }.into_any()
+                    view! { <p class="govuk-body">{td_string!(locale, staff.referral.no_match)}</p> }.into_any()
                 } else {
                     view! {
                         <table class="govuk-table">
-                            <caption class="govuk-table__caption govuk-table__caption--s">"Records that may be this person"</caption>
+                            <caption class="govuk-table__caption govuk-table__caption--s">{td_string!(locale, staff.referral.may_be)}</caption>
                             <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Name"</th>
-                                <th scope="col" class="govuk-table__header">"Date of birth"</th>
-                                <th scope="col" class="govuk-table__header">"Postcode"</th>
-                                <th scope="col" class="govuk-table__header">"Why it may be them"</th>
-                                <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.name)}</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.date_of_birth)}</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.postcode)}</th>
+                                <th scope="col" class="govuk-table__header">{td_string!(locale, staff.referral.why)}</th>
+                                <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.action)}</span></th>
                             </tr></thead>
                             <tbody class="govuk-table__body">
                                 {candidates.into_iter().map(|c| {
                                     let link = link.clone();
                                     let person = c.person.id.clone();
-                                    let reasons = c.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ");
-                                    let hidden = format!(" of {}", c.person.name);
+                                    let reasons = c.reasons.iter().map(|r| reason_label(locale, *r)).collect::<Vec<_>>().join("; ");
+                                    let hidden = format!("{}{}", td_string!(locale, staff.referral.link_hidden), c.person.name);
                                     view! {
                                         <tr class="govuk-table__row">
                                             <td class="govuk-table__cell">
                                                 <a href=format!("/staff/people/{}", c.person.id) class="govuk-link">{c.person.name.clone()}</a>
                                             </td>
-                                            <td class="govuk-table__cell">{c.person.date_of_birth.map(day).unwrap_or_default()}</td>
+                                            <td class="govuk-table__cell">{c.person.date_of_birth.map(|d| day(locale, d)).unwrap_or_default()}</td>
                                             <td class="govuk-table__cell">{c.person.postcode.clone().unwrap_or_default()}</td>
                                             <td class="govuk-table__cell">{reasons}</td>
                                             <td class="govuk-table__cell">
                                                 <button type="button" class="app-link-button govuk-link" disabled=move || busy.get() on:click=move |_| link(person.clone())>
-                                                    "Link to this record"<span class="govuk-visually-hidden">{hidden}</span>
+                                                    {td_string!(locale, staff.referral.link)}<span class="govuk-visually-hidden">{hidden}</span>
                                                 </button>
                                             </td>
                                         </tr>
@@ -669,11 +746,20 @@ fn about_section(
                     }.into_any()
                 }}
                 <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get() on:click=create>
-                    "Create a new record from this referral"
+                    {td_string!(locale, staff.referral.create)}
                 </button>
             }
             .into_any()
         }
         (None, None) => ().into_any(),
+    }
+}
+
+/// Why a record may be the person, in the page's language (`MatchReason::label`).
+fn reason_label(locale: Locale, reason: MatchReason) -> &'static str {
+    match reason {
+        MatchReason::NhsNumber => td_string!(locale, staff.referral.reason_nhs_number),
+        MatchReason::SurnameAndDateOfBirth => td_string!(locale, staff.referral.reason_surname),
+        MatchReason::PostcodeAndDateOfBirth => td_string!(locale, staff.referral.reason_postcode),
     }
 }

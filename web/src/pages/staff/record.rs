@@ -5,8 +5,8 @@
 use leptos::html;
 use leptos::prelude::*;
 use shared::api::{
-    FieldErrors, FormatRequestView, InvolvementView, LegalBasis, PersonDetails, Relationship,
-    StaffInvitation, StaffPersonView, full_name,
+    DocumentFormat, FieldErrors, FormatRequestView, InvolvementView, LegalBasis, PersonDetails,
+    Relationship, StaffInvitation, StaffPersonView, full_name,
 };
 
 use crate::api::ApiError;
@@ -14,7 +14,11 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::govuk::{SuccessBanner, SummaryList, SummaryRow};
 use crate::components::title::set_page_title;
+use crate::i18n::{Locale, td, td_string};
 use crate::session::use_session;
+
+use super::{day, long_day, status_tag, when};
+use crate::labels::{document_format, item_status, legal_basis};
 
 /// The whole record. `version` goes up after each change so the page loads it again;
 /// `published` names a document just published, for the banner.
@@ -24,18 +28,23 @@ pub(super) fn Record(
     version: RwSignal<u32>,
     published: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let details = record.details;
     let name = full_name(&details.forename, &details.surname);
     set_page_title(&name);
     let person_id = details.id.clone();
     let errors = RwSignal::new(FieldErrors::new());
     view! {
-        <a href="/staff/people" class="govuk-back-link">"Find a person"</a>
+        <a href="/staff/people" class="govuk-back-link">{td_string!(locale, staff.people.title)}</a>
         <ErrorSummary errors=errors />
         {move || published.get().map(|title| view! {
-            <SuccessBanner id="published" heading={format!("\u{201c}{title}\u{201d} is in their Items to view.")} />
+            <SuccessBanner id="published" heading={format!(
+                "{}{title}{}",
+                td_string!(locale, staff.record.published_before),
+                td_string!(locale, staff.record.published_after)
+            )} />
         })}
-        <span class="govuk-caption-l">"Person's record"</span>
+        <span class="govuk-caption-l">{td_string!(locale, staff.record.caption)}</span>
         <h1 class="govuk-heading-l">{name}</h1>
         <Details details=details />
         <Access person_id=person_id.clone() links=record.links invitations=record.invitations version=version errors=errors />
@@ -48,12 +57,13 @@ pub(super) fn Record(
     }
 }
 
-fn known(value: Option<String>) -> String {
-    value.unwrap_or_else(|| "Not known".into())
+fn known(locale: Locale, value: Option<String>) -> String {
+    value.unwrap_or_else(|| td_string!(locale, staff.record.not_known).into())
 }
 
 #[component]
 fn Details(details: PersonDetails) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let address = details.address.as_ref().map(|a| {
         [
             Some(a.line1.clone()),
@@ -66,9 +76,7 @@ fn Details(details: PersonDetails) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ")
     });
-    let born = details
-        .date_of_birth
-        .map(|d| d.format("%-d %B %Y").to_string());
+    let born = details.date_of_birth.map(|d| long_day(locale, d));
     let nhs_number = details
         .nhs_number
         .as_deref()
@@ -80,13 +88,13 @@ fn Details(details: PersonDetails) -> impl IntoView {
         .join(", ");
     view! {
         <SummaryList>
-            <SummaryRow key="Date of birth">{known(born)}</SummaryRow>
-            <SummaryRow key="NHS number">{known(nhs_number)}</SummaryRow>
-            <SummaryRow key="Address">{known(address)}</SummaryRow>
-            <SummaryRow key="Phone">{phones}</SummaryRow>
-            <SummaryRow key="Email">{details.email.clone().unwrap_or_default()}</SummaryRow>
+            <SummaryRow key=td_string!(locale, staff.common.date_of_birth)>{known(locale, born)}</SummaryRow>
+            <SummaryRow key=td_string!(locale, staff.common.nhs_number)>{known(locale, nhs_number)}</SummaryRow>
+            <SummaryRow key=td_string!(locale, staff.record.address)>{known(locale, address)}</SummaryRow>
+            <SummaryRow key=td_string!(locale, staff.record.phone)>{phones}</SummaryRow>
+            <SummaryRow key=td_string!(locale, staff.common.email)>{details.email.clone().unwrap_or_default()}</SummaryRow>
         </SummaryList>
-        <p class="govuk-body"><a href=format!("/staff/people/{}/edit", details.id) class="govuk-link">"Change details"</a></p>
+        <p class="govuk-body"><a href=format!("/staff/people/{}/edit", details.id) class="govuk-link">{td_string!(locale, staff.common.change_details)}</a></p>
     }
 }
 
@@ -99,6 +107,7 @@ fn Access(
     version: RwSignal<u32>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let busy = RwSignal::new(false);
     // An invitation sent to the wrong address must not stay open to be accepted.
@@ -115,11 +124,11 @@ fn Access(
             });
         }
     };
-    let basis = |b: Option<LegalBasis>| b.map_or("", LegalBasis::words);
+    let basis = move |b: Option<LegalBasis>| b.map_or("", |b| legal_basis(locale, b));
     view! {
-        <h2 class="govuk-heading-m">"Who can see this record online"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.record.who_can_see)}</h2>
         {if links.is_empty() {
-            view! { <p class="govuk-body">"Nobody yet."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.record.nobody_yet)}</p> }.into_any()
         } else {
             let person_id = person_id.clone();
             view! {
@@ -131,18 +140,32 @@ fn Access(
             }.into_any()
         }}
         {(!invitations.is_empty()).then(|| view! {
-            <h3 class="govuk-heading-s">"Invitations"</h3>
+            <h3 class="govuk-heading-s">{td_string!(locale, staff.record.invitations)}</h3>
             <ul class="govuk-list">
                 {invitations.into_iter().map(|i| {
-                    let footing = if i.relationship == Relationship::Own { "their own account".to_owned() } else { format!("proxy, {}", basis(i.legal_basis)) };
+                    let footing = if i.relationship == Relationship::Own {
+                        td_string!(locale, staff.common.own_account).to_owned()
+                    } else {
+                        format!("{}{}", td_string!(locale, staff.common.proxy), basis(i.legal_basis))
+                    };
                     let withdraw = withdraw_invitation.clone();
                     let id = i.id.clone();
                     view! {
                         <li>
-                            {format!("{} — {footing} — {} on {} ", i.email, i.state, i.invited_at.format("%-d %B %Y"))}
+                            {td!(locale, staff.record.invitation,
+                                email = i.email.clone(),
+                                footing,
+                                state = invitation_state(locale, &i.state),
+                                date = long_day(locale, i.invited_at.date_naive()))}
                             {(i.state == "waiting").then(|| view! {
-                                <ConfirmButton label="Withdraw" hidden=format!(" the invitation to {}", i.email)
-                                    question=format!("The invitation to {} will stop working.", i.email)
+                                <ConfirmButton label=td_string!(locale, staff.common.withdraw)
+                                    hidden=format!("{}{}", td_string!(locale, staff.record.withdraw_invitation_hidden), i.email)
+                                    question=format!(
+                                        "{}{}{}",
+                                        td_string!(locale, staff.record.withdraw_invitation_before),
+                                        i.email,
+                                        td_string!(locale, staff.record.withdraw_invitation_after)
+                                    )
                                     on_confirm=Callback::new(move |_| withdraw(id.clone())) />
                             })}
                         </li>
@@ -150,26 +173,28 @@ fn Access(
                 }).collect_view()}
             </ul>
         })}
-        <p class="govuk-body"><a href=format!("/staff/people/{person_id}/access") class="govuk-link">"Give someone access"</a></p>
+        <p class="govuk-body"><a href=format!("/staff/people/{person_id}/access") class="govuk-link">{td_string!(locale, staff.actions.give_access)}</a></p>
     }
 }
 
 #[component]
 fn Involvements(person_id: String, involvements: Vec<InvolvementView>) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     view! {
-        <h2 class="govuk-heading-m">"Involvements"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.record.involvements)}</h2>
         {if involvements.is_empty() {
-            view! { <p class="govuk-body">"No professionals recorded."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.record.no_professionals)}</p> }.into_any()
         } else {
             view! {
                 <ul class="govuk-list">
                     {involvements.into_iter().map(|i| view! {
-                        <li>{format!("{}, {} ({}), since {}", i.name, i.role, i.team, i.since.format("%-d %B %Y"))}</li>
+                        <li>{td!(locale, staff.record.involvement,
+                            name = i.name.clone(), role = i.role.clone(), team = i.team.clone(), since = long_day(locale, i.since))}</li>
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
-        <p class="govuk-body"><a href=format!("/staff/people/{person_id}/involvements/new") class="govuk-link">"Record a professional working with them"</a></p>
+        <p class="govuk-body"><a href=format!("/staff/people/{person_id}/involvements/new") class="govuk-link">{td_string!(locale, staff.actions.record_professional)}</a></p>
     }
 }
 
@@ -183,6 +208,7 @@ fn Documents(
     published: RwSignal<Option<String>>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let busy = RwSignal::new(false);
     // Staff check what was sent in a new tab; the person's "new" mark is theirs alone.
@@ -213,18 +239,18 @@ fn Documents(
         }
     };
     view! {
-        <h2 class="govuk-heading-m">"Items to view"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.record.items_to_view)}</h2>
         {if documents.is_empty() {
-            view! { <p class="govuk-body">"No documents published."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.record.no_documents)}</p> }.into_any()
         } else {
             view! {
                 <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Documents published"</caption>
+                    <caption class="govuk-table__caption govuk-visually-hidden">{td_string!(locale, staff.record.documents_published)}</caption>
                     <thead class="govuk-table__head"><tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Title"</th>
-                        <th scope="col" class="govuk-table__header">"Published"</th>
-                        <th scope="col" class="govuk-table__header">"First opened"</th>
-                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Action"</span></th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.common.title)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.record.published_column)}</th>
+                        <th scope="col" class="govuk-table__header">{td_string!(locale, staff.record.first_opened)}</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{td_string!(locale, staff.common.action)}</span></th>
                     </tr></thead>
                     <tbody class="govuk-table__body">
                         {documents.into_iter().map(|d| {
@@ -236,14 +262,19 @@ fn Documents(
                                 <tr class="govuk-table__row">
                                     <td class="govuk-table__cell">
                                         <button type="button" class="app-link-button govuk-link" on:click=move |_| view_document(shown.clone(), kind.clone(), title.clone())>
-                                            {d.title.clone()}<span class="govuk-visually-hidden">" (opens in a new tab)"</span>
+                                            {d.title.clone()}<span class="govuk-visually-hidden">{td_string!(locale, staff.record.new_tab)}</span>
                                         </button>
                                     </td>
-                                    <td class="govuk-table__cell">{d.published_at.format("%-d %b %Y").to_string()}</td>
-                                    <td class="govuk-table__cell">{d.first_opened_at.map(crate::time::uk_time).unwrap_or_else(|| "Not yet".into())}</td>
+                                    <td class="govuk-table__cell">{day(locale, d.published_at.date_naive())}</td>
+                                    <td class="govuk-table__cell">{d.first_opened_at.map(|at| when(locale, at)).unwrap_or_else(|| td_string!(locale, staff.record.not_yet).into())}</td>
                                     <td class="govuk-table__cell">
-                                        <ConfirmButton label="Withdraw" hidden=format!(" {}", d.title)
-                                            question=format!("{} will be taken off the record.", d.title)
+                                        <ConfirmButton label=td_string!(locale, staff.common.withdraw) hidden=format!(" {}", d.title)
+                                            question=format!(
+                                                "{}{}{}",
+                                                td_string!(locale, staff.record.withdraw_document_before),
+                                                d.title,
+                                                td_string!(locale, staff.record.withdraw_document_after)
+                                            )
                                             on_confirm=Callback::new(move |_| withdraw(id.clone())) />
                                     </td>
                                 </tr>
@@ -254,14 +285,17 @@ fn Documents(
             }.into_any()
         }}
         {(!format_requests.is_empty()).then(|| view! {
-            <h3 class="govuk-heading-s">"Formats asked for"</h3>
+            <h3 class="govuk-heading-s">{td_string!(locale, staff.record.formats_asked_for)}</h3>
             <ul class="govuk-list">
                 {format_requests.iter().map(|r| view! {
                     <li>
-                        {format!("{} — asked by {} on {} — ", describe(r), r.requested_by, r.requested_at.format("%-d %b %Y"))}
+                        {td!(locale, staff.record.format_request,
+                            what = describe(locale, r),
+                            by = r.requested_by.clone(),
+                            date = day(locale, r.requested_at.date_naive()))}
                         {match &r.answer {
-                            Some(a) => view! { <strong class="govuk-tag govuk-tag--green">"Answered"</strong>{format!(" with {}", a.title)} }.into_any(),
-                            None => view! { <strong class="govuk-tag govuk-tag--yellow">"Waiting"</strong> }.into_any(),
+                            Some(a) => view! { <strong class="govuk-tag govuk-tag--green">{td_string!(locale, staff.record.answered)}</strong>{td!(locale, staff.record.answered_with, title = a.title.clone())} }.into_any(),
+                            None => view! { <strong class="govuk-tag govuk-tag--yellow">{td_string!(locale, staff.record.waiting)}</strong> }.into_any(),
                         }}
                     </li>
                 }).collect_view()}
@@ -281,6 +315,7 @@ fn Publish(
     published: RwSignal<Option<String>>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     let session = use_session();
     let title = RwSignal::new(String::new());
     let answers = RwSignal::new(String::new());
@@ -296,11 +331,14 @@ fn Publish(
         if title.get().trim().is_empty() {
             found.insert(
                 "title".into(),
-                vec!["Enter a title for the document".into()],
+                vec![td_string!(locale, staff.record.enter_title).into()],
             );
         }
         if chosen.is_none() {
-            found.insert("file".into(), vec!["Choose a PDF, JPG or PNG file".into()]);
+            found.insert(
+                "file".into(),
+                vec![td_string!(locale, staff.record.choose_file).into()],
+            );
         }
         let person_id = person_id.clone();
         let (title_text, answering) = (title.get(), answers.get());
@@ -327,71 +365,78 @@ fn Publish(
         .filter(|r| r.answer.is_none())
         .collect();
     view! {
-        <h3 class="govuk-heading-s">"Publish a document"</h3>
+        <h3 class="govuk-heading-s">{td_string!(locale, staff.record.publish_heading)}</h3>
         <form novalidate on:submit=publish>
-            <TextInput name="title" label="Title" value=title errors=errors hint="What the person will see, like Your care and support plan" />
+            <TextInput name="title" label=td_string!(locale, staff.common.title) value=title errors=errors hint=td_string!(locale, staff.record.title_hint) />
             {(!waiting.is_empty()).then(|| view! {
                 <div class=group_class(errors, "answers")>
-                    <label class="govuk-label" for="answers">"In answer to a request for another format (optional)"</label>
+                    <label class="govuk-label" for="answers">{td_string!(locale, staff.record.in_answer)}</label>
                     {field_error(errors, "answers")}
                     <select class="govuk-select" id="answers" on:change=move |ev| answers.set(event_target_value(&ev))>
-                        <option value="" selected=move || answers.get().is_empty()>"Not in answer to a request"</option>
+                        <option value="" selected=move || answers.get().is_empty()>{td_string!(locale, staff.record.not_in_answer)}</option>
                         {waiting.into_iter().map(|r| {
                             let id = r.id.clone();
-                            view! { <option value=r.id.clone() selected=move || answers.get() == id>{describe(&r)}</option> }
+                            view! { <option value=r.id.clone() selected=move || answers.get() == id>{describe(locale, &r)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
             })}
             <div class=group_class(errors, "file")>
-                <label class="govuk-label" for="file">"File"</label>
-                <div id="file-hint" class="govuk-hint">"A PDF, JPG or PNG, up to 10 MB"</div>
+                <label class="govuk-label" for="file">{td_string!(locale, staff.common.file)}</label>
+                <div id="file-hint" class="govuk-hint">{td_string!(locale, staff.record.file_hint)}</div>
                 {field_error(errors, "file")}
                 <input class="govuk-file-upload" id="file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                     aria-describedby="file-hint" node_ref=file />
             </div>
-            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get()>"Publish"</button>
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, staff.record.publish)}</button>
         </form>
     }
 }
 
 #[component]
 fn FormsToComplete(person_id: String, items: Vec<shared::api::ItemSummary>) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     view! {
-        <h2 class="govuk-heading-m">"Forms to complete"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.record.forms_to_complete)}</h2>
         {if items.is_empty() {
-            view! { <p class="govuk-body">"No forms sent."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.record.no_forms)}</p> }.into_any()
         } else {
             view! {
                 <ul class="govuk-list">
                     {items.into_iter().map(|i| view! {
                         <li>
-                            {format!("{} from {}, due {} — {} ({}% complete) ", i.form_title, i.team, i.due_on.format("%-d %B %Y"), i.status.label(), i.progress)}
+                            {td!(locale, staff.record.item,
+                                form = i.form_title.clone(),
+                                team = i.team.clone(),
+                                due = long_day(locale, i.due_on),
+                                status = item_status(locale, i.status),
+                                percent = i.progress.to_string())}
                             {i.submission_id.clone().map(|id| view! {
-                                <a href=format!("/staff/referrals/{id}") class="govuk-link">"See what was sent"</a>
+                                <a href=format!("/staff/referrals/{id}") class="govuk-link">{td_string!(locale, staff.record.see_what_was_sent)}</a>
                             })}
                         </li>
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
-        <p class="govuk-body"><a href=format!("/staff/people/{person_id}/send-form") class="govuk-link">"Send a form to complete"</a></p>
+        <p class="govuk-body"><a href=format!("/staff/people/{person_id}/send-form") class="govuk-link">{td_string!(locale, staff.actions.send_form_title)}</a></p>
     }
 }
 
 #[component]
 fn Conversations(threads: Vec<shared::api::TeamThreadSummary>) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     view! {
-        <h2 class="govuk-heading-m">"Conversations"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.record.conversations)}</h2>
         {if threads.is_empty() {
-            view! { <p class="govuk-body">"No messages."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.record.no_messages)}</p> }.into_any()
         } else {
             view! {
                 <ul class="govuk-list">
                     {threads.into_iter().map(|t| view! {
                         <li class=if t.unread { "app-unread" } else { "" }>
                             <a href=format!("/staff/threads/{}", t.id) class="govuk-link">{t.subject.clone()}</a>
-                            {format!(" — {}", t.last_message_at.format("%-d %B %Y"))}
+                            {format!(" — {}", long_day(locale, t.last_message_at.date_naive()))}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -402,18 +447,19 @@ fn Conversations(threads: Vec<shared::api::TeamThreadSummary>) -> impl IntoView 
 
 #[component]
 fn Referrals(referrals: Vec<shared::api::SubmissionSummary>) -> impl IntoView {
+    let locale = crate::boot::use_locale();
     view! {
-        <h2 class="govuk-heading-m">"Referrals"</h2>
+        <h2 class="govuk-heading-m">{td_string!(locale, staff.record.referrals)}</h2>
         {if referrals.is_empty() {
-            view! { <p class="govuk-body">"No referral has been linked to this record."</p> }.into_any()
+            view! { <p class="govuk-body">{td_string!(locale, staff.record.no_referrals)}</p> }.into_any()
         } else {
             view! {
                 <ul class="govuk-list">
                     {referrals.into_iter().map(|r| view! {
                         <li>
                             <a href=format!("/staff/referrals/{}", r.id) class="govuk-link">{format!("{} {}", r.reference, r.form_title)}</a>
-                            {format!(" — {} — ", r.submitted_at.format("%-d %B %Y"))}
-                            {super::status_tag(r.status)}
+                            {format!(" — {} — ", long_day(locale, r.submitted_at.date_naive()))}
+                            {status_tag(locale, r.status)}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -422,12 +468,28 @@ fn Referrals(referrals: Vec<shared::api::SubmissionSummary>) -> impl IntoView {
     }
 }
 
-/// A request for another format in words: "Large print: Your care and support plan".
-fn describe(request: &FormatRequestView) -> String {
-    let wanted =
-        shared::api::FormatRequestCreate::describe(request.format, request.language.as_deref());
+/// A request for another format in words: "Large print: Your care and support plan",
+/// "Another language: Polish: all letters and documents" (as `FormatRequestCreate::describe`).
+fn describe(locale: Locale, request: &FormatRequestView) -> String {
+    let label = document_format(locale, request.format);
+    let wanted = match (request.format, request.language.as_deref()) {
+        (DocumentFormat::AnotherLanguage, Some(language)) => format!("{label}: {language}"),
+        _ => label.to_owned(),
+    };
     match &request.document_title {
         Some(title) => format!("{wanted}: {title}"),
-        None => format!("{wanted}: all letters and documents"),
+        None => format!("{wanted}: {}", td_string!(locale, staff.record.all_letters)),
+    }
+}
+
+/// Where an invitation has got to, as the server says it (`waiting`), in the page's language.
+fn invitation_state(locale: Locale, state: &str) -> String {
+    match state {
+        "waiting" => td_string!(locale, staff.record.state_waiting).to_owned(),
+        "accepted" => td_string!(locale, staff.record.state_accepted).to_owned(),
+        "declined" => td_string!(locale, staff.record.state_declined).to_owned(),
+        "expired" => td_string!(locale, staff.record.state_expired).to_owned(),
+        "withdrawn" => td_string!(locale, staff.record.state_withdrawn).to_owned(),
+        other => other.to_owned(),
     }
 }
