@@ -15,6 +15,7 @@ use serde::Deserialize;
 use shared::api::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
 };
+use shared::language::Language;
 use shared::rules::{UkPhone, is_postcode_district};
 use url::Url;
 
@@ -154,6 +155,16 @@ impl Council {
     /// What the public may see.
     pub fn view(&self) -> &CouncilView {
         &self.view
+    }
+
+    /// The name of the team `key` as a reader of `language` reads it, while the team is in
+    /// this file (a team since removed keeps the name stored with it).
+    pub fn team_name_in(&self, key: &str, language: Language) -> Option<&str> {
+        self.file
+            .teams
+            .iter()
+            .find(|t| t.key == key)
+            .map(|t| shared::api::in_language(&t.name, t.name_cy.as_deref(), language))
     }
 
     /// Whether `key` names one of the council's teams.

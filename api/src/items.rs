@@ -25,7 +25,7 @@ use crate::people::person::Person;
 use crate::people::{Access, notify_linked, today};
 use crate::referrals::submissions::{IdempotencyKey, Inserted, Outcome, Prepare};
 use crate::referrals::{check_answer_shapes, form, form_for, from_json, submissions as sent};
-use crate::request_language::{says, says_with};
+use crate::request_language::{self, says, says_with};
 use crate::state::AppState;
 use crate::teams;
 
@@ -101,13 +101,22 @@ impl Item {
     }
 }
 
+/// An item as the person it is for reads it: the form's title and the team's name in the
+/// request's language, where the form and the council give one.
 fn summary(state: &AppState, (item, team, submitted_at): Row) -> Result<ItemSummary, ApiError> {
     let answers: Answers = from_json(&item.answers)?;
     let definition = state.forms.get(&item.form_id);
+    let language = request_language::current();
+    let team = state
+        .council
+        .team_name_in(&item.team_key, language)
+        .map_or(team, str::to_owned);
     Ok(ItemSummary {
         status: item.status(),
-        form_title: definition
-            .map_or_else(|| item.form_id.clone(), |f| f.title.english().to_owned()),
+        form_title: definition.map_or_else(
+            || item.form_id.clone(),
+            |f| f.title.in_language(language).to_owned(),
+        ),
         progress: definition.map_or(0, |f| {
             shared::forms::progress(f, &answers, crate::calendar::today())
         }),

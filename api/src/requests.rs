@@ -65,6 +65,16 @@ pub async fn track(
         res.headers_mut()
             .insert(HeaderName::from_static(HEADER), value);
     }
+    // Any answer of the API may be worded in the language asked for (a problem, a form's title,
+    // a team's name), so a cache keeps one copy for each.
+    let varies = res.headers().get_all(header::VARY).any(|v| {
+        v.to_str()
+            .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-language"))
+    });
+    if res.request().path().starts_with("/api/") && !varies {
+        res.headers_mut()
+            .append(header::VARY, HeaderValue::from_static("Accept-Language"));
+    }
     // Pages of the browser app and unknown addresses have no route of their own: they are
     // named by kind, never by path (a path could hold anything a person typed).
     let route = res.request().match_pattern().unwrap_or_else(|| {

@@ -191,7 +191,7 @@ test('a citizen who looks after her husband reads both their records in Welsh', 
   await page.getByRole('link', { name: 'Negeseuon' }).click();
   await welshPage(page, 'Negeseuon');
   await expect(page.getByText('Peidiwch â defnyddio negeseuon ar gyfer materion brys.', { exact: false })).toBeVisible();
-  await page.getByRole('link', { name: 'Neges newydd' }).click();
+  await page.getByRole('button', { name: 'Neges newydd' }).click();
   await welshPage(page, 'Neges newydd');
   await expect(page.getByLabel('Math o neges').locator('option', { hasText: 'Ymholiad cyffredinol' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Anfon', exact: true }).click();

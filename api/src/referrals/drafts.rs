@@ -55,8 +55,14 @@ impl Draft {
         let answers: Answers = from_json(&self.answers)?;
         let definition = state.forms.get(&self.form_id);
         Ok(DraftView {
-            form_title: definition
-                .map_or_else(|| self.form_id.clone(), |f| f.title.english().to_owned()),
+            form_title: definition.map_or_else(
+                || self.form_id.clone(),
+                |f| {
+                    f.title
+                        .in_language(crate::request_language::current())
+                        .to_owned()
+                },
+            ),
             progress: definition.map_or(0, |f| progress(f, &answers, crate::calendar::today())),
             id: self.id,
             form_id: self.form_id,

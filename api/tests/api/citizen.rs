@@ -795,6 +795,26 @@ async fn a_proxy_completes_a_form_the_council_sent_and_it_goes_back_to_the_team(
         .await
         .unwrap();
     assert_eq!(listed.items, std::slice::from_ref(&sent.item));
+    // Read from pages in Welsh, the team is named as the council names it in Welsh.
+    let welsh = ade
+        .request(
+            reqwest::Method::GET,
+            &format!("/api/v1/people/{person}/items"),
+        )
+        .header("Accept-Language", "cy")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        welsh
+            .headers()
+            .get_all("vary")
+            .iter()
+            .any(|v| v.to_str().unwrap().contains("Accept-Language"))
+    );
+    let welsh: ItemPage = welsh.json().await.unwrap();
+    assert_eq!(welsh.items[0].team, "Asesiadau Ariannol");
+    assert_eq!(welsh.items[0].form_title, sent.item.form_title);
 
     // Part way through, saved; a save from the older copy is refused.
     let saved = ade

@@ -1071,6 +1071,20 @@ async fn a_form_answered_in_welsh_keeps_its_language_and_staff_read_it_in_englis
         assert_eq!(role.label, "Eich rôl");
     }
 
+    // Their list of forms sent names it as the pages they read it on do.
+    for (language, title) in [("cy", "Ymholiad cymorth"), ("en", "Support enquiry")] {
+        let listed: shared::api::SubmissionPage = me
+            .request(reqwest::Method::GET, "/api/v1/submissions")
+            .header("Accept-Language", language)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(listed.items[0].form_title, title);
+    }
+
     // The sender's PDF is their copy: in Welsh, from the form they answered.
     let pdf = me
         .get(&format!("/api/v1/submissions/{}/pdf", sent.id))

@@ -34,7 +34,7 @@ pub use citizen::{
 };
 pub use council::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
-    PostcodeCoverage,
+    PostcodeCoverage, in_language,
 };
 pub use formats::{
     DocumentFormat, FormatAnswer, FormatRequestCreate, FormatRequestPage, FormatRequestView,
