@@ -15,7 +15,6 @@ use serde::Deserialize;
 use shared::api::{
     CouncilView, InformationLinksView, MessageTypeView, PhoneNumberView, PhoneNumbersView,
 };
-use shared::language::Language;
 use shared::rules::{UkPhone, is_postcode_district};
 use url::Url;
 
@@ -157,16 +156,6 @@ impl Council {
         &self.view
     }
 
-    /// The name of the team `key` as a reader of `language` reads it, while the team is in
-    /// this file (a team since removed keeps the name stored with it).
-    pub fn team_name_in(&self, key: &str, language: Language) -> Option<&str> {
-        self.file
-            .teams
-            .iter()
-            .find(|t| t.key == key)
-            .map(|t| shared::api::in_language(&t.name, t.name_cy.as_deref(), language))
-    }
-
     /// Whether `key` names one of the council's teams.
     pub fn has_team(&self, key: &str) -> bool {
         self.file.teams.iter().any(|t| t.key == key)
@@ -239,6 +228,10 @@ impl Council {
                 applied
             }
         };
+        // The copy of the teams and message types is refreshed from the council the node runs
+        // with, so a release that keeps more of the file (a team's Welsh name) has it at once,
+        // not only after the next `portal council apply`.
+        conn.write_transaction(|conn| council.copy_teams_and_message_types(conn))?;
         Ok(Settled {
             council,
             file_version,
@@ -252,6 +245,7 @@ impl Council {
             self.file.teams.iter().map(|team| teams::Configured {
                 key: &team.key,
                 name: &team.name,
+                name_cy: team.name_cy.as_deref(),
                 email: team.email.as_deref(),
             }),
             now,

@@ -107,10 +107,6 @@ fn summary(state: &AppState, (item, team, submitted_at): Row) -> Result<ItemSumm
     let answers: Answers = from_json(&item.answers)?;
     let definition = state.forms.get(&item.form_id);
     let language = request_language::current();
-    let team = state
-        .council
-        .team_name_in(&item.team_key, language)
-        .map_or(team, str::to_owned);
     Ok(ItemSummary {
         status: item.status(),
         form_title: definition.map_or_else(

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::api::TeamRef;
+use shared::api::{TeamRef, in_language};
 
 use crate::db::DbConnection;
 use crate::db::schema::{team_members, teams};
@@ -17,7 +17,26 @@ use crate::error::ApiError;
 pub struct Configured<'a> {
     pub key: &'a str,
     pub name: &'a str,
+    /// Its name in Welsh, when the council runs the service in Welsh too.
+    pub name_cy: Option<&'a str>,
     pub email: Option<&'a str>,
+}
+
+/// A team's name and its Welsh name, as stored.
+type Names = (String, Option<String>);
+
+/// The columns of a team's names, read with `named`.
+const NAMES: (teams::name, teams::name_cy) = (teams::name, teams::name_cy);
+
+/// The name the request's reader reads: the Welsh one for a Welsh reader, when there is one.
+/// Every name this module gives goes through here.
+fn named((name, name_cy): Names) -> String {
+    in_language(
+        &name,
+        name_cy.as_deref(),
+        crate::request_language::current(),
+    )
+    .to_owned()
 }
 
 /// Makes the teams in use exactly those of the council file: renamed, added or (when the file
@@ -34,6 +53,7 @@ pub fn apply<'a>(
         let updated = diesel::update(teams::table.find(team.key))
             .set((
                 teams::name.eq(team.name),
+                teams::name_cy.eq(team.name_cy),
                 teams::email.eq(team.email),
                 teams::active.eq(true),
                 teams::updated_at.eq(now),
@@ -44,6 +64,7 @@ pub fn apply<'a>(
                 .values((
                     teams::key.eq(team.key),
                     teams::name.eq(team.name),
+                    teams::name_cy.eq(team.name_cy),
                     teams::email.eq(team.email),
                     teams::active.eq(true),
                     teams::updated_at.eq(now),
@@ -74,10 +95,13 @@ pub fn open(conn: &mut DbConnection) -> QueryResult<Vec<TeamRef>> {
     Ok(teams::table
         .filter(teams::active.eq(true))
         .order(teams::name)
-        .select((teams::key, teams::name))
-        .load::<(String, String)>(conn)?
+        .select((teams::key, NAMES))
+        .load::<(String, Names)>(conn)?
         .into_iter()
-        .map(|(key, name)| TeamRef { key, name })
+        .map(|(key, names)| TeamRef {
+            key,
+            name: named(names),
+        })
         .collect())
 }
 
@@ -90,9 +114,10 @@ pub fn names<'a>(
     let keys: Vec<&str> = keys.into_iter().collect();
     Ok(teams::table
         .filter(teams::key.eq_any(keys))
-        .select((teams::key, teams::name))
-        .load::<(String, String)>(conn)?
+        .select((teams::key, NAMES))
+        .load::<(String, Names)>(conn)?
         .into_iter()
+        .map(|(key, names)| (key, named(names)))
         .collect())
 }
 
@@ -100,12 +125,12 @@ pub fn names<'a>(
 pub fn find(conn: &mut DbConnection, key: &str) -> QueryResult<Option<TeamRef>> {
     Ok(teams::table
         .find(key)
-        .select(teams::name)
-        .first::<String>(conn)
+        .select(NAMES)
+        .first::<Names>(conn)
         .optional()?
-        .map(|name| TeamRef {
+        .map(|names| TeamRef {
             key: key.to_owned(),
-            name,
+            name: named(names),
         }))
 }
 
@@ -139,18 +164,18 @@ pub fn of_members<'a>(
     account_ids: impl IntoIterator<Item = &'a str>,
 ) -> QueryResult<HashMap<String, Vec<TeamRef>>> {
     let account_ids: Vec<&str> = account_ids.into_iter().collect();
-    let rows: Vec<(String, String, String)> = team_members::table
+    let rows: Vec<(String, String, Names)> = team_members::table
         .inner_join(teams::table)
         .filter(team_members::account_id.eq_any(account_ids))
         .order(teams::name)
-        .select((team_members::account_id, teams::key, teams::name))
+        .select((team_members::account_id, teams::key, NAMES))
         .load(conn)?;
     let mut teams: HashMap<String, Vec<TeamRef>> = HashMap::new();
-    for (account, key, name) in rows {
-        teams
-            .entry(account)
-            .or_default()
-            .push(TeamRef { key, name });
+    for (account, key, names) in rows {
+        teams.entry(account).or_default().push(TeamRef {
+            key,
+            name: named(names),
+        });
     }
     Ok(teams)
 }

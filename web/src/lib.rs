@@ -25,6 +25,39 @@ pub use boot::start;
 mod words {
     leptos_i18n::load_locales!();
 
+    /// A message with its `{name}` placeholders filled from `values`, in one pass (so a value
+    /// that itself holds `{name}`, a message someone typed, is left as it is). The words take
+    /// values this way rather than as leptos_i18n's `{{ name }}`, whose `td!` makes each one a
+    /// reactive closure with a render effect, for text that never changes while a page is open:
+    /// code that every download carried for nothing.
+    pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+        let mut filled = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            filled.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let named = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, value)| (value, close))
+            });
+            match named {
+                Some((value, close)) => {
+                    filled.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    filled.push('{');
+                    rest = after;
+                }
+            }
+        }
+        filled.push_str(rest);
+        filled
+    }
+
     #[cfg(test)]
     mod tests {
         use std::collections::BTreeSet;
@@ -57,6 +90,53 @@ mod words {
             found
         }
 
+        #[test]
+        fn a_message_is_filled_once_and_a_value_is_never_read_as_a_placeholder() {
+            let values = [
+                ("name", "Siân {date}".to_owned()),
+                ("date", "1 Rhagfyr".to_owned()),
+            ];
+            assert_eq!(
+                super::fill("Ysgrifennodd {name} ar {date} {unknown}", &values),
+                "Ysgrifennodd Siân {date} ar 1 Rhagfyr {unknown}"
+            );
+        }
+
+        /// Every `{name}` a message has is one its English has too, so no value goes missing
+        /// in one language.
+        #[test]
+        fn both_languages_fill_the_same_placeholders() {
+            fn placeholders(text: &str) -> BTreeSet<String> {
+                text.split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}'))
+                    .map(|(n, _)| n.to_owned())
+                    .collect()
+            }
+            fn walk(en: &Value, cy: &Value, path: &str, wrong: &mut Vec<String>) {
+                match (en, cy) {
+                    (Value::Object(e), Value::Object(c)) => {
+                        for (k, v) in e {
+                            if let Some(w) = c.get(k) {
+                                walk(v, w, &format!("{path}.{k}"), wrong);
+                            }
+                        }
+                    }
+                    (Value::String(e), Value::String(c)) if placeholders(e) != placeholders(c) => {
+                        wrong.push(path.to_owned());
+                    }
+                    _ => {}
+                }
+            }
+            let read = |language: &str| -> Value {
+                let path = format!("{}/locales/{language}.json", env!("CARGO_MANIFEST_DIR"));
+                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+            };
+            let mut wrong = Vec::new();
+            walk(&read("en"), &read("cy"), "", &mut wrong);
+            assert!(wrong.is_empty(), "placeholders differ in {wrong:?}");
+        }
+
         /// leptos_i18n fills a key Welsh lacks with the English without a word: this is the
         /// check that a Welsh reader never meets English by fallback.
         #[test]
@@ -73,4 +153,4 @@ mod words {
         }
     }
 }
-use words::i18n;
+use words::{fill, i18n};

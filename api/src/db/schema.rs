@@ -6,6 +6,7 @@ diesel::table! {
         name -> Text,
         email -> Nullable<Text>,
         active -> Bool,
+        name_cy -> Nullable<Text>,
         updated_at -> Timestamp,
     }
 }

@@ -95,6 +95,35 @@ fn a_foreign_key_to_a_team_that_does_not_exist_is_refused() {
     );
 }
 
+#[test]
+fn a_council_applied_before_teams_had_welsh_names_has_them_when_a_node_starts() {
+    let test_db = TestDatabase::create();
+    let database = Database::connect(&test_db.settings).unwrap();
+    let council_file = repository_root().join("config/council.toml");
+    let mut conn = database.get().unwrap();
+    Council::load(&council_file)
+        .unwrap()
+        .apply(&mut conn)
+        .unwrap();
+    // As a database upgraded by the migration that added the column finds its teams.
+    diesel::update(teams::table)
+        .set(teams::name_cy.eq(None::<String>))
+        .execute(&mut *conn)
+        .unwrap();
+
+    Council::load(&council_file)
+        .unwrap()
+        .settle(&mut conn)
+        .unwrap();
+
+    let welsh: Option<String> = teams::table
+        .find("finance")
+        .select(teams::name_cy)
+        .first(&mut *conn)
+        .unwrap();
+    assert_eq!(welsh.as_deref(), Some("Asesiadau Ariannol"));
+}
+
 #[tokio::test]
 async fn demonstration_accounts_load_once() {
     let test_db = TestDatabase::create();

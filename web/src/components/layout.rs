@@ -4,7 +4,8 @@ use leptos_router::components::A;
 use shared::api::full_name;
 
 use crate::boot::{use_council, use_language, use_locale};
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::session::use_session;
 
 /// Jumps keyboard users past the header. The router would treat the fragment as a navigation,
@@ -150,7 +151,7 @@ pub fn Footer() -> impl IntoView {
                             </li>
                         </ul>
                         <p class="govuk-footer__meta-custom">
-                            {td!(locale, layout.run_by, service = service_name, council = council_name)}
+                            {fill(td_string!(locale, layout.run_by), &[("service", service_name.to_string()), ("council", council_name.to_string())])}
                         </p>
                     </div>
                 </div>

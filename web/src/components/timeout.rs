@@ -13,7 +13,8 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 
 use crate::boot::use_locale;
-use crate::i18n::{Locale, td, td_string};
+use crate::fill;
+use crate::i18n::{Locale, td_string};
 use crate::session::{Ending, Session, now, use_session};
 
 /// What to do just before the warning shows: the forms app saves the open form as a draft.
@@ -99,7 +100,7 @@ pub fn TimeoutWarning(before_warning: Option<BeforeWarning>) -> impl IntoView {
                             {td_string!(locale, timeout.heading)}
                         </h2>
                         <p class="govuk-body" id="timeout-message">
-                            {td!(locale, timeout.message, time = move || minutes_and_seconds(locale, seconds_left.get()))}
+                            {move || fill(td_string!(locale, timeout.message), &[("time", minutes_and_seconds(locale, seconds_left.get()).to_string())])}
                         </p>
                         <div class="govuk-button-group">
                             <button type="button" class="govuk-button" on:click=stay>{td_string!(locale, timeout.stay)}</button>

@@ -8,7 +8,8 @@ use shared::api::{
 
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::session::{Ending, use_session};
 
 /// The account menu's page: who is signed in, what they can change, and signing out.
@@ -221,7 +222,7 @@ pub fn ChangeEmail() -> impl IntoView {
                         }
                     >
                         <h1 class="govuk-heading-l">{td_string!(locale, account.check_email)}</h1>
-                        <p class="govuk-body">{td!(locale, account.code_sent, email = move || email.get())}</p>
+                        <p class="govuk-body">{move || fill(td_string!(locale, account.code_sent), &[("email", email.get().to_string())])}</p>
                         <form novalidate on:submit=submit_code.clone()>
                             <TextInput name="code" label=td_string!(locale, form.code) value=code errors=errors autocomplete="one-time-code"
                                 hint=td_string!(locale, form.code_hint) width_class="govuk-input--width-10" numeric=true />
@@ -255,7 +256,7 @@ fn FormatLinks() -> impl IntoView {
                             {if p.relationship == Relationship::Own {
                                 td_string!(locale, account.ask_own_letters).into_any()
                             } else {
-                                td!(locale, account.ask_letters, name = p.name.clone()).into_any()
+                                fill(td_string!(locale, account.ask_letters), &[("name", p.name.clone().to_string())]).into_any()
                             }}
                         </A></li>
                     }).collect_view()}

@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use shared::api::{DraftSummary, SubmissionSummary};
 
 use crate::api::ApiError;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::session::use_session;
 
 /// One list, growing a page at a time with "Show more".
@@ -89,9 +90,9 @@ pub fn SavedForms() -> impl IntoView {
                                 <A href=format!("/account/drafts/{}", draft.id) attr:class="govuk-link">
                                     {draft.form_title.clone()}
                                 </A>
-                                <br /><span class="govuk-body-s">{td!(locale, account.last_saved, date = crate::time::uk_date_in(language, draft.updated_at))}</span>
+                                <br /><span class="govuk-body-s">{fill(td_string!(locale, account.last_saved), &[("date", crate::time::uk_date_in(language, draft.updated_at).to_string())])}</span>
                             </td>
-                            <td class="govuk-table__cell">{td!(locale, account.percent_complete, percent = draft.progress.to_string())}</td>
+                            <td class="govuk-table__cell">{fill(td_string!(locale, account.percent_complete), &[("percent", draft.progress.to_string().to_string())])}</td>
                             <td class="govuk-table__cell">{crate::time::uk_date_in(language, draft.expires_at)}</td>
                         </tr>
                     </For>

@@ -7,7 +7,8 @@ use crate::boot::{use_language, use_locale};
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -73,7 +74,7 @@ pub fn ForgottenPassword() -> impl IntoView {
                     }.into_any(),
                     Step::NewPassword => view! {
                         <h1 class="govuk-heading-l">{td_string!(locale, forgotten_password.new_password_title)}</h1>
-                        <p class="govuk-body">{td!(locale, forgotten_password.code_sent, email = move || email.get())}</p>
+                        <p class="govuk-body">{move || fill(td_string!(locale, forgotten_password.code_sent), &[("email", email.get().to_string())])}</p>
                         <form novalidate on:submit=submit_password>
                             <TextInput name="code" label=td_string!(locale, form.code) value=code errors=errors autocomplete="one-time-code"
                                 hint=td_string!(locale, form.code_hint) width_class="govuk-input--width-10" numeric=true />

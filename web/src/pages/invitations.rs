@@ -5,7 +5,8 @@ use leptos_router::hooks::use_navigate;
 use shared::api::{FieldErrors, InvitationView, LegalBasis, Relationship};
 
 use crate::components::form::ErrorSummary;
-use crate::i18n::{Locale, td, td_string};
+use crate::fill;
+use crate::i18n::{Locale, td_string};
 use crate::session::use_session;
 
 fn footing(locale: Locale, invitation: &InvitationView) -> &'static str {
@@ -69,16 +70,11 @@ pub fn Invitations() -> impl IntoView {
                         let (id_yes, id_no) = (invitation.id.clone(), invitation.id.clone());
                         view! {
                             <div class="govuk-inset-text">
-                                <p class="govuk-body">{td!(
-                                    locale,
-                                    account.invited,
-                                    name = invitation.person_name.clone(),
-                                    footing = footing(locale, &invitation)
-                                )}</p>
-                                <p class="govuk-body-s">{td!(locale, account.answer_by, date = crate::time::uk_date_in(language, invitation.expires_at))}</p>
+                                <p class="govuk-body">{fill(td_string!(locale, account.invited), &[("name", invitation.person_name.clone().to_string()), ("footing", footing(locale, &invitation).to_string())])}</p>
+                                <p class="govuk-body-s">{fill(td_string!(locale, account.answer_by), &[("date", crate::time::uk_date_in(language, invitation.expires_at).to_string())])}</p>
                                 <div class="govuk-button-group">
                                     <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| yes(id_yes.clone(), true)>
-                                        {td_string!(locale, account.accept)}<span class="govuk-visually-hidden">{td!(locale, account.accept_hidden, name = invitation.person_name.clone())}</span>
+                                        {td_string!(locale, account.accept)}<span class="govuk-visually-hidden">{fill(td_string!(locale, account.accept_hidden), &[("name", invitation.person_name.clone().to_string())])}</span>
                                     </button>
                                     <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" on:click=move |_| no(id_no.clone(), false)>
                                         {td_string!(locale, account.decline)}

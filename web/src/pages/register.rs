@@ -10,7 +10,8 @@ use crate::boot::use_locale;
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, PasswordChecklist, TextInput, submit};
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::pages::form::state::take_return_path;
 use crate::session::use_session;
 
@@ -116,7 +117,7 @@ pub fn Register() -> impl IntoView {
                 <ErrorSummary errors=errors />
                 {move || match step.get() {
                     Step::Names => view! {
-                        <span class="govuk-caption-l">{td!(locale, register.step, step = "1")}</span>
+                        <span class="govuk-caption-l">{fill(td_string!(locale, register.step), &[("step", "1".to_string())])}</span>
                         <h1 class="govuk-heading-l">{td_string!(locale, register.title)}</h1>
                         <form novalidate on:submit=submit_names>
                             <TextInput name="forename" label=td_string!(locale, register.forename) value=forename errors=errors autocomplete="given-name" />
@@ -126,7 +127,7 @@ pub fn Register() -> impl IntoView {
                         <p class="govuk-body">{td_string!(locale, register.already)}<A href="/sign-in" attr:class="govuk-link">{td_string!(locale, register.sign_in)}</A>"."</p>
                     }.into_any(),
                     Step::Credentials => view! {
-                        <span class="govuk-caption-l">{td!(locale, register.step, step = "2")}</span>
+                        <span class="govuk-caption-l">{fill(td_string!(locale, register.step), &[("step", "2".to_string())])}</span>
                         <h1 class="govuk-heading-l">{td_string!(locale, register.credentials_title)}</h1>
                         <form novalidate on:submit=submit_credentials>
                             <TextInput name="email" label=td_string!(locale, form.email_address) value=email errors=errors kind="email" autocomplete="email"
@@ -142,12 +143,12 @@ pub fn Register() -> impl IntoView {
                         </form>
                     }.into_any(),
                     Step::Code => view! {
-                        <span class="govuk-caption-l">{td!(locale, register.step, step = "3")}</span>
+                        <span class="govuk-caption-l">{fill(td_string!(locale, register.step), &[("step", "3".to_string())])}</span>
                         <h1 class="govuk-heading-l">{td_string!(locale, register.code_title)}</h1>
-                        <p class="govuk-body">{td!(locale, register.code_sent, email = move || email.get())}</p>
+                        <p class="govuk-body">{move || fill(td_string!(locale, register.code_sent), &[("email", email.get().to_string())])}</p>
                         {move || notice.get().map(|(sent_to, seconds)| view! {
                             <div class="govuk-inset-text" role="status">
-                                {td!(locale, register.new_code_sent, email = sent_to, seconds = seconds.to_string())}
+                                {fill(td_string!(locale, register.new_code_sent), &[("email", sent_to.to_string()), ("seconds", seconds.to_string().to_string())])}
                             </div>
                         })}
                         <form novalidate on:submit=submit_code>

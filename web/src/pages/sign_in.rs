@@ -8,7 +8,8 @@ use crate::boot::{use_council, use_language, use_locale};
 use crate::components::bot_check::{BotCheckStatus, solve_bot_check};
 use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::pages::form::state::take_stored_return_path;
 use crate::session::use_session;
 
@@ -103,14 +104,14 @@ pub fn SignIn() -> impl IntoView {
                         </form>
                         <p class="govuk-body"><A href="/forgotten-password" attr:class="govuk-link">{td_string!(locale, sign_in.forgotten_password)}</A></p>
                         <h2 class="govuk-heading-m">{td_string!(locale, sign_in.new_users)}</h2>
-                        <p class="govuk-body">{td!(locale, sign_in.new_users_register, service = service.clone())}</p>
+                        <p class="govuk-body">{fill(td_string!(locale, sign_in.new_users_register), &[("service", service.clone().to_string())])}</p>
                         <A href="/register" attr:class="govuk-button govuk-button--secondary" attr:role="button">
                             {td_string!(locale, sign_in.register)}
                         </A>
                     }
                 >
                     <h1 class="govuk-heading-l">{td_string!(locale, sign_in.check_email)}</h1>
-                    <p class="govuk-body">{td!(locale, sign_in.code_sent, email = move || email.get())}</p>
+                    <p class="govuk-body">{move || fill(td_string!(locale, sign_in.code_sent), &[("email", email.get().to_string())])}</p>
                     <form novalidate on:submit=submit_code.clone()>
                         <TextInput name="code" label=td_string!(locale, form.code) value=code errors=errors autocomplete="one-time-code"
                             hint=td_string!(locale, form.code_hint) width_class="govuk-input--width-10" numeric=true />

@@ -32,7 +32,8 @@ use shared::forms::FormDefinition;
 
 use self::state::{Filling, Progress};
 use crate::api::{self, ApiError};
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::pages::not_found::NotFound;
 use crate::session::{Session, use_session};
 
@@ -145,7 +146,7 @@ fn FormCaption(title: String) -> impl IntoView {
     let person = use_context::<RecordOf>().and_then(|RecordOf(person)| person);
     let locale = crate::boot::use_locale();
     view! {
-        {person.map(|name| view! { <span class="govuk-caption-m app-whose">{td!(locale, wizard.whose_record, name = name)}</span> })}
+        {person.map(|name| view! { <span class="govuk-caption-m app-whose">{fill(td_string!(locale, wizard.whose_record), &[("name", name.to_string())])}</span> })}
         <span class="govuk-caption-l">{title}</span>
     }
 }

@@ -9,7 +9,8 @@ use super::with_form;
 use crate::api::ApiError;
 use crate::boot::{use_language, use_locale};
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::session::use_session;
 use crate::time::{day_in, uk_date_in};
 
@@ -77,7 +78,7 @@ fn Save(form: FormDefinition, filling: Filling) -> impl IntoView {
                                 <h1 class="govuk-panel__title">{td_string!(locale, wizard.form_saved)}</h1>
                                 <div class="govuk-panel__body">{form_title}</div>
                             </div>
-                            <p class="govuk-body">{td!(locale, wizard.keep_until, date)}</p>
+                            <p class="govuk-body">{fill(td_string!(locale, wizard.keep_until), &[("date", date.to_string())])}</p>
                             <p class="govuk-body">{td_string!(locale, wizard.not_received)}</p>
                             <p class="govuk-body">{td_string!(locale, wizard.carry_on)}</p>
                             <div class="govuk-button-group">
@@ -146,7 +147,7 @@ fn ItemSaved(item: ItemView, filling: Filling, form_title: String) -> impl IntoV
                     <h1 class="govuk-panel__title">{td_string!(locale, wizard.answers_saved)}</h1>
                     <div class="govuk-panel__body">{form_title}</div>
                 </div>
-                <p class="govuk-body">{td!(locale, wizard.submit_by, date)}</p>
+                <p class="govuk-body">{fill(td_string!(locale, wizard.submit_by), &[("date", date.to_string())])}</p>
                 <p class="govuk-body">{td_string!(locale, wizard.same_answers)}</p>
                 <div class="govuk-button-group">
                     <A href=resume_path(&filling, item.page_id.as_deref()) attr:class="govuk-button" attr:role="button">{td_string!(locale, wizard.continue_now)}</A>

@@ -8,7 +8,8 @@ use crate::boot::{use_language, use_locale};
 use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::labels::{document_format as format_label, file_kind};
 use crate::pages::submission::{blob_url, open_file, readable_size, save_file, show_image};
 use crate::session::{Api, use_session};
@@ -94,7 +95,7 @@ pub fn RecordDocuments() -> impl IntoView {
                                                     let title = answer.title;
                                                     view! {
                                                         <strong class="govuk-tag govuk-tag--green">{td_string!(locale, record.documents.ready)}</strong>
-                                                        {td!(locale, record.documents.new_version, title)}
+                                                        {fill(td_string!(locale, record.documents.new_version), &[("title", title.to_string())])}
                                                     }.into_any()
                                                 }
                                                 None => view! { <strong class="govuk-tag govuk-tag--yellow">{td_string!(locale, record.documents.being_made)}</strong> }.into_any(),

@@ -10,7 +10,8 @@ use crate::boot::{use_language, use_locale};
 use crate::components::form::ErrorSummary;
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::i18n::{Locale, td, td_string};
+use crate::fill;
+use crate::i18n::{Locale, td_string};
 use crate::pages::form::blocks;
 use crate::pages::form::state::today;
 use crate::pages::form::state::{Filling, Progress, resume_path, take_just_submitted};
@@ -35,7 +36,7 @@ fn item_row(person_id: &str, item: ItemSummary) -> impl IntoView + use<> {
             <td class="govuk-table__cell">
                 <A href=href attr:class=if waiting { "govuk-link govuk-!-font-weight-bold" } else { "govuk-link" }>{item.form_title.clone()}</A>
                 {(item.status == ItemStatus::InProgress).then(|| view! {
-                    <span class="govuk-body-s">" "{td!(locale, account.percent_complete, percent = item.progress.to_string())}</span>
+                    <span class="govuk-body-s">" "{fill(td_string!(locale, account.percent_complete), &[("percent", item.progress.to_string().to_string())])}</span>
                 })}
             </td>
             <td class="govuk-table__cell">{item.team.clone()}</td>
@@ -166,7 +167,7 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
     let note = item.note.clone().map(|note| {
         view! {
             <div class="govuk-inset-text">
-                <p class="govuk-body govuk-!-font-weight-bold">{td!(locale, record.items.from_team, team)}</p>
+                <p class="govuk-body govuk-!-font-weight-bold">{fill(td_string!(locale, record.items.from_team), &[("team", team.to_string())])}</p>
                 <p class="govuk-body app-message__body">{note}</p>
             </div>
         }
@@ -189,7 +190,7 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
                     <h2 class="govuk-heading-m">{td_string!(locale, sent.what_happens_next)}</h2>
                     {blocks(&form.what_happens_next)}
                 })}
-                <p class="govuk-body">{td!(locale, record.items.submitted_by, at, by, reference)}</p>
+                <p class="govuk-body">{fill(td_string!(locale, record.items.submitted_by), &[("at", at.to_string()), ("by", by.to_string()), ("reference", reference.to_string())])}</p>
                 <h2 class="govuk-heading-m">{td_string!(locale, record.items.what_was_sent)}</h2>
                 <dl class="govuk-summary-list">
                     {sent.summary.into_iter().map(|row| view! {

@@ -8,7 +8,8 @@ use crate::boot::{use_council, use_language, use_locale};
 use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::session::{Api, use_session};
 use crate::time::{uk_date_in, uk_time_in};
 
@@ -275,7 +276,7 @@ pub fn NewMessage() -> impl IntoView {
                         {more_than_one.then(|| {
                             let name = person.name.clone();
                             view! {
-                                <p class="govuk-body">{td!(locale, record.messages.about, name)}
+                                <p class="govuk-body">{fill(td_string!(locale, record.messages.about), &[("name", name.to_string())])}
                                     <A href="/record" attr:class="govuk-link">{td_string!(locale, record.messages.choose_their_record)}</A>{td_string!(locale, record.messages.write_from_there)}</p>
                             }
                         })}

@@ -6,7 +6,8 @@ use super::{Failed, load, staff_only};
 use crate::api;
 use crate::components::form::{ErrorSummary, submit};
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::session::use_session;
 
 /// Administrators see every staff account, its teams, and whether it is switched on.
@@ -171,7 +172,7 @@ fn Member(member: StaffMember, teams: Vec<TeamQueueSummary>) -> impl IntoView {
             }.into_any()
         } else {
             view! {
-                <p class="govuk-body">{td!(locale, staff.accounts.teams_list, teams = member.teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", "))}</p>
+                <p class="govuk-body">{fill(td_string!(locale, staff.accounts.teams_list), &[("teams", member.teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", ").to_string())])}</p>
             }.into_any()
         }}
     }

@@ -10,7 +10,8 @@ use super::staff_only;
 use crate::api::ApiError;
 use crate::components::form::{ErrorSummary, field_error, group_class};
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::session::use_session;
 
 /// A row the server refused: its line in the file, the column, and what is wrong.
@@ -119,9 +120,9 @@ pub fn Imports() -> impl IntoView {
             {move || imported.get().map(|(what, report)| {
                 let count = report.imported.to_string();
                 let said = if what == "people" {
-                    td!(locale, staff.imports.imported_people, count).into_any()
+                    fill(td_string!(locale, staff.imports.imported_people), &[("count", count.to_string())]).into_any()
                 } else {
-                    td!(locale, staff.imports.imported_involvements, count).into_any()
+                    fill(td_string!(locale, staff.imports.imported_involvements), &[("count", count.to_string())]).into_any()
                 };
                 view! {
                     <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="imported-title">

@@ -14,7 +14,8 @@ use crate::components::form::{ErrorSummary, TextInput, submit};
 use crate::components::govuk::SuccessBanner;
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::i18n::{Locale, td, td_string};
+use crate::fill;
+use crate::i18n::{Locale, td_string};
 use crate::session::{Api, use_session};
 
 /// A secret just made, for the banner that shows it this once.
@@ -81,7 +82,7 @@ fn SecretBanner(new: NewSecret) -> impl IntoView {
                 <h2 class="govuk-notification-banner__title" id="secret-title">{td_string!(locale, staff.integrations.copy_secret)}</h2>
             </div>
             <div class="govuk-notification-banner__content">
-                <p class="govuk-notification-banner__heading">{td!(locale, staff.integrations.secret_for, what = new.what.clone())}</p>
+                <p class="govuk-notification-banner__heading">{fill(td_string!(locale, staff.integrations.secret_for), &[("what", new.what.clone().to_string())])}</p>
                 <dl class="govuk-summary-list govuk-summary-list--no-border">
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">{new.id_label}</dt>
@@ -489,7 +490,7 @@ pub fn WebhookDeliveries() -> impl IntoView {
                                                 <td class="govuk-table__cell app-break-anywhere">{answer}</td>
                                                 <td class="govuk-table__cell">
                                                     <button type="button" class="app-link-button govuk-link" on:click=move |_| replay(id.clone())>
-                                                        {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{td!(locale, staff.integrations.replay_hidden, event = d.event_type.clone(), made = when(locale, d.created_at))}</span>
+                                                        {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{fill(td_string!(locale, staff.integrations.replay_hidden), &[("event", d.event_type.clone().to_string()), ("made", when(locale, d.created_at).to_string())])}</span>
                                                     </button>
                                                 </td>
                                             </tr>

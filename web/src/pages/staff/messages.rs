@@ -6,7 +6,8 @@ use super::{Failed, load, staff_only, when};
 use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::i18n::{Locale, td, td_string};
+use crate::fill;
+use crate::i18n::{Locale, td_string};
 use crate::session::{Api, use_session};
 
 /// The teams, each with its unread count.
@@ -111,7 +112,7 @@ pub fn TeamThreads() -> impl IntoView {
                             } else {
                                 view! {
                                     <table class="govuk-table">
-                                        <caption class="govuk-table__caption govuk-visually-hidden">{td!(locale, staff.messages.caption, team = name.clone())}</caption>
+                                        <caption class="govuk-table__caption govuk-visually-hidden">{fill(td_string!(locale, staff.messages.caption), &[("team", name.clone().to_string())])}</caption>
                                         <thead class="govuk-table__head"><tr class="govuk-table__row">
                                             <th scope="col" class="govuk-table__header">{td_string!(locale, staff.messages.subject)}</th>
                                             <th scope="col" class="govuk-table__header">{td_string!(locale, staff.messages.about)}</th>
@@ -179,7 +180,7 @@ pub fn StaffThread() -> impl IntoView {
                         let quoted = view.thread.messages.last().map(|m| {
                             let date = crate::time::uk_date_in(super::language(locale), m.sent_at);
                             let (name, body) = (m.from.clone(), m.body.clone());
-                            td!(locale, staff.messages.wrote, name, date, body)
+                            fill(td_string!(locale, staff.messages.wrote), &[("name", name.to_string()), ("date", date.to_string()), ("body", body.to_string())])
                         });
                         view! {
                             <a href=format!("/staff/messages/{}", view.team.key) class="govuk-back-link">{view.team.name.clone()}</a>
@@ -188,7 +189,7 @@ pub fn StaffThread() -> impl IntoView {
                                 {td_string!(locale, staff.messages.about_before)}<a href=format!("/staff/people/{}", view.person_id) class="govuk-link">{view.person_name.clone()}</a>
                             </span>
                             <h1 class="govuk-heading-l">{view.thread.subject.clone()}</h1>
-                            <p class="govuk-body-s">{td!(locale, staff.messages.message_type, label = view.thread.message_type_label.clone())}</p>
+                            <p class="govuk-body-s">{fill(td_string!(locale, staff.messages.message_type), &[("label", view.thread.message_type_label.clone().to_string())])}</p>
                             {view.thread.messages.iter().map(|m| view! {
                                 <div class="app-message">
                                     <h2 class="govuk-heading-s">{format!("{} — {}", m.from, when(locale, m.sent_at))}</h2>
@@ -197,7 +198,7 @@ pub fn StaffThread() -> impl IntoView {
                             }).collect_view()}
                             <form novalidate on:submit=send>
                                 <div class=group_class(errors, "body")>
-                                    <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="body">{td!(locale, staff.messages.reply_as, team)}</label></h2>
+                                    <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="body">{fill(td_string!(locale, staff.messages.reply_as), &[("team", team.to_string())])}</label></h2>
                                     {field_error(errors, "body")}
                                     <textarea class="govuk-textarea" id="body" name="body" rows="5"
                                         prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>

@@ -8,7 +8,8 @@ use super::{Failed, load, staff_only, when};
 use crate::components::form::{ErrorSummary, submit};
 use crate::components::govuk::SuccessBanner;
 use crate::components::title::set_page_title;
-use crate::i18n::{Locale, td, td_string};
+use crate::fill;
+use crate::i18n::{Locale, td_string};
 use crate::session::use_session;
 
 /// An email's template name as words: `staff_invitation` is "Staff invitation".
@@ -187,7 +188,7 @@ fn FailedEmails(
             let (email, to) = (name.to_lowercase(), e.to.clone());
             view! {
                 <button type="button" class="app-link-button govuk-link" on:click=move |_| retry.run(id.clone())>
-                    {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{td!(locale, staff.operations.send_email_again_hidden, email, to)}</span>
+                    {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{fill(td_string!(locale, staff.operations.send_email_again_hidden), &[("email", email.to_string()), ("to", to.to_string())])}</span>
                 </button>
             }
             .into_any()
@@ -260,7 +261,7 @@ fn FailedDeliveries(
                 <td class="govuk-table__cell app-break-anywhere">{answer}</td>
                 <td class="govuk-table__cell">
                     <button type="button" class="app-link-button govuk-link" on:click=move |_| replay.run(id.clone())>
-                        {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{td!(locale, staff.operations.send_event_again_hidden, event, url)}</span>
+                        {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{fill(td_string!(locale, staff.operations.send_event_again_hidden), &[("event", event.to_string()), ("url", url.to_string())])}</span>
                     </button>
                 </td>
             </tr>

@@ -5,7 +5,8 @@ use shared::api::FieldErrors;
 use super::{Failed, day, load, staff_only};
 use crate::components::form::{ErrorSummary, TextInput};
 use crate::components::title::set_page_title;
-use crate::i18n::{td, td_string};
+use crate::fill;
+use crate::i18n::td_string;
 use crate::labels::submission_status as status_label;
 
 /// Find a person by the first letters of their surname.
@@ -81,7 +82,7 @@ pub fn FindPerson() -> impl IntoView {
                             {referrals.into_iter().map(|r| view! {
                                 <li>
                                     <a href=format!("/staff/referrals/{}", r.id) class="govuk-link">{format!("{} {}", r.reference, r.form_title)}</a>
-                                    {td!(locale, staff.people.received, date = day(locale, r.submitted_at.date_naive()), status = status_label(locale, r.status))}
+                                    {fill(td_string!(locale, staff.people.received), &[("date", day(locale, r.submitted_at.date_naive()).to_string()), ("status", status_label(locale, r.status).to_string())])}
                                 </li>
                             }).collect_view()}
                         </ul>

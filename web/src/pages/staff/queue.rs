@@ -14,7 +14,8 @@ use crate::components::form::{ErrorSummary, field_error, group_class, submit};
 use crate::components::govuk::{SuccessBanner, SummaryList, SummaryRow as ListRow};
 use crate::components::more::ShowMore;
 use crate::components::title::set_page_title;
-use crate::i18n::{Locale, td, td_string};
+use crate::fill;
+use crate::i18n::{Locale, td_string};
 use crate::labels::{file_kind, submission_status as status_label};
 use crate::pages::submission::{open_file, readable_size, save_file};
 use crate::session::{Api, use_session};
@@ -377,7 +378,7 @@ fn IdentityBar(entry: QueueEntry) -> impl IntoView {
                         {entry.person.as_ref().and_then(|p| p.date_of_birth).map(|d| format!(", {}{}", td_string!(locale, staff.common.born), day(locale, d)))}
                         {format!(" · {} · ", entry.reference)}
                         {status_tag(locale, entry.status)}
-                        <span class="app-nowrap">{td!(locale, staff.referral.due, date = day(locale, entry.due_on))}</span>
+                        <span class="app-nowrap">{fill(td_string!(locale, staff.referral.due), &[("date", day(locale, entry.due_on).to_string())])}</span>
                         {entry.overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">{td_string!(locale, staff.common.overdue)}</strong> })}
                     </span>
                 </div>
@@ -528,7 +529,7 @@ fn History(history: Vec<shared::api::SubmissionEvent>) -> impl IntoView {
                             <div class="moj-timeline__item">
                                 <div class="moj-timeline__header">
                                     <h3 class="moj-timeline__title">{if what.is_empty() { td_string!(locale, staff.referral.note).to_owned() } else { what.join(", ") }}</h3>
-                                    <p class="moj-timeline__byline">{td!(locale, staff.referral.by, name = e.by.clone())}</p>
+                                    <p class="moj-timeline__byline">{fill(td_string!(locale, staff.referral.by), &[("name", e.by.clone().to_string())])}</p>
                                 </div>
                                 <p class="moj-timeline__date"><time datetime=e.at.to_rfc3339()>{when(locale, e.at)}</time></p>
                                 {e.note.map(|n| view! { <div class="moj-timeline__description app-message__body">{n}</div> })}
@@ -705,7 +706,7 @@ fn about_section(
             let candidates = submission.candidates.clone();
             view! {
                 <h2 class="govuk-heading-m">{td_string!(locale, staff.referral.who_it_is_about)}</h2>
-                <p class="govuk-body">{td!(locale, staff.referral.says, said)}</p>
+                <p class="govuk-body">{fill(td_string!(locale, staff.referral.says), &[("said", said.to_string())])}</p>
                 {if candidates.is_empty() {
                     view! { <p class="govuk-body">{td_string!(locale, staff.referral.no_match)}</p> }.into_any()
                 } else {

@@ -14,7 +14,8 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::form::{ErrorSummary, TextInput, field_error, group_class, submit};
 use crate::components::govuk::{SuccessBanner, SummaryList, SummaryRow};
 use crate::components::title::set_page_title;
-use crate::i18n::{Locale, td, td_string};
+use crate::fill;
+use crate::i18n::{Locale, td_string};
 use crate::session::use_session;
 
 use super::{day, long_day, status_tag, when};
@@ -152,11 +153,7 @@ fn Access(
                     let id = i.id.clone();
                     view! {
                         <li>
-                            {td!(locale, staff.record.invitation,
-                                email = i.email.clone(),
-                                footing,
-                                state = invitation_state(locale, &i.state),
-                                date = long_day(locale, i.invited_at.date_naive()))}
+                            {fill(td_string!(locale, staff.record.invitation), &[("email", i.email.clone().to_string()), ("footing", footing.to_string()), ("state", invitation_state(locale, &i.state).to_string()), ("date", long_day(locale, i.invited_at.date_naive()).to_string())])}
                             {(i.state == "waiting").then(|| view! {
                                 <ConfirmButton label=td_string!(locale, staff.common.withdraw)
                                     hidden=format!("{}{}", td_string!(locale, staff.record.withdraw_invitation_hidden), i.email)
@@ -188,8 +185,7 @@ fn Involvements(person_id: String, involvements: Vec<InvolvementView>) -> impl I
             view! {
                 <ul class="govuk-list">
                     {involvements.into_iter().map(|i| view! {
-                        <li>{td!(locale, staff.record.involvement,
-                            name = i.name.clone(), role = i.role.clone(), team = i.team.clone(), since = long_day(locale, i.since))}</li>
+                        <li>{fill(td_string!(locale, staff.record.involvement), &[("name", i.name.clone().to_string()), ("role", i.role.clone().to_string()), ("team", i.team.clone().to_string()), ("since", long_day(locale, i.since).to_string())])}</li>
                     }).collect_view()}
                 </ul>
             }.into_any()
@@ -289,12 +285,9 @@ fn Documents(
             <ul class="govuk-list">
                 {format_requests.iter().map(|r| view! {
                     <li>
-                        {td!(locale, staff.record.format_request,
-                            what = describe(locale, r),
-                            by = r.requested_by.clone(),
-                            date = day(locale, r.requested_at.date_naive()))}
+                        {fill(td_string!(locale, staff.record.format_request), &[("what", describe(locale, r).to_string()), ("by", r.requested_by.clone().to_string()), ("date", day(locale, r.requested_at.date_naive()).to_string())])}
                         {match &r.answer {
-                            Some(a) => view! { <strong class="govuk-tag govuk-tag--green">{td_string!(locale, staff.record.answered)}</strong>{td!(locale, staff.record.answered_with, title = a.title.clone())} }.into_any(),
+                            Some(a) => view! { <strong class="govuk-tag govuk-tag--green">{td_string!(locale, staff.record.answered)}</strong>{fill(td_string!(locale, staff.record.answered_with), &[("title", a.title.clone().to_string())])} }.into_any(),
                             None => view! { <strong class="govuk-tag govuk-tag--yellow">{td_string!(locale, staff.record.waiting)}</strong> }.into_any(),
                         }}
                     </li>
@@ -405,12 +398,7 @@ fn FormsToComplete(person_id: String, items: Vec<shared::api::ItemSummary>) -> i
                 <ul class="govuk-list">
                     {items.into_iter().map(|i| view! {
                         <li>
-                            {td!(locale, staff.record.item,
-                                form = i.form_title.clone(),
-                                team = i.team.clone(),
-                                due = long_day(locale, i.due_on),
-                                status = item_status(locale, i.status),
-                                percent = i.progress.to_string())}
+                            {fill(td_string!(locale, staff.record.item), &[("form", i.form_title.clone().to_string()), ("team", i.team.clone().to_string()), ("due", long_day(locale, i.due_on).to_string()), ("status", item_status(locale, i.status).to_string()), ("percent", i.progress.to_string().to_string())])}
                             {i.submission_id.clone().map(|id| view! {
                                 <a href=format!("/staff/referrals/{id}") class="govuk-link">{td_string!(locale, staff.record.see_what_was_sent)}</a>
                             })}
