@@ -29,7 +29,7 @@ pub fn Submission() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p class="govuk-body">"Loading the form"</p> }>
+        <Transition fallback=|| view! { <p class="govuk-body">{td_string!(crate::boot::use_locale(), wizard.loading)}</p> }>
             {move || loaded.get().flatten().map(|result| match result {
                 Ok(submission) => view! { <Sent submission=submission /> }.into_any(),
                 Err(error) => view! { <NotLoaded error=error /> }.into_any(),

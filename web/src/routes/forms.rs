@@ -19,7 +19,7 @@ fn signed_in() -> Option<bool> {
 }
 
 fn loading() -> impl IntoView {
-    view! { <p class="govuk-body">"Loading"</p> }
+    view! { <p class="govuk-body">{crate::i18n::td_string!(crate::boot::use_locale(), wizard.loading_plain)}</p> }
 }
 
 #[component]

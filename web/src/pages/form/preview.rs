@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use shared::api::{FieldErrors, Role};
 use shared::forms::{
-    Answers, FormDefinition, exit_page, prune_hidden, validate_all, visible_pages,
+    Answers, FormDefinition, exit_page, prune_hidden, validate_all_in, visible_pages,
     visible_questions,
 };
 
@@ -17,11 +17,13 @@ use super::state::today;
 use crate::boot::use_council;
 use crate::components::form::ErrorSummary;
 use crate::components::title::set_page_title;
+use crate::i18n::td_string;
 use crate::session::use_session;
 
 #[component]
 pub fn PreviewForm() -> impl IntoView {
-    set_page_title("Preview a form");
+    let locale = crate::boot::use_locale();
+    set_page_title(td_string!(locale, preview.title));
     let session = use_session();
     let text = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
@@ -61,27 +63,27 @@ pub fn PreviewForm() -> impl IntoView {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <h1 class="govuk-heading-l">"Preview a form"</h1>
+                <h1 class="govuk-heading-l">{td_string!(locale, preview.title)}</h1>
                 {move || if admin() {
                     view! {
-                        <p class="govuk-body">"Paste a form definition to check it as the server would when it starts, and to try it. Nothing is saved: to publish it, add its file to the forms folder."</p>
+                        <p class="govuk-body">{td_string!(locale, preview.intro)}</p>
                         <form novalidate on:submit=check>
                             <div class=move || if mistakes().is_empty() { "govuk-form-group" } else { "govuk-form-group govuk-form-group--error" }>
-                                <label class="govuk-label govuk-label--s" for="definition">"Form definition"</label>
-                                <div class="govuk-hint" id="definition-hint">"JSON in the format of the files in shared/forms, as the README's \u{201c}Adding a form\u{201d} describes."</div>
+                                <label class="govuk-label govuk-label--s" for="definition">{td_string!(locale, preview.definition)}</label>
+                                <div class="govuk-hint" id="definition-hint">{td_string!(locale, preview.definition_hint)}</div>
                                 {move || mistakes().into_iter().map(|message| view! {
-                                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                                    <p class="govuk-error-message"><span class="govuk-visually-hidden">{td_string!(locale, form.error)}</span>{message}</p>
                                 }).collect_view()}
                                 <textarea class="govuk-textarea app-code" id="definition" name="definition" rows="16"
                                     spellcheck="false" aria-describedby="definition-hint"
                                     prop:value=move || text.get()
                                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                             </div>
-                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Check and preview"</button>
+                            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>{td_string!(locale, preview.check)}</button>
                         </form>
                     }.into_any()
                 } else {
-                    view! { <p class="govuk-body">"Only administrators can preview forms."</p> }.into_any()
+                    view! { <p class="govuk-body">{td_string!(locale, preview.administrators_only)}</p> }.into_any()
                 }}
             </div>
         </div>
@@ -93,6 +95,7 @@ pub fn PreviewForm() -> impl IntoView {
 #[component]
 fn Preview(form: FormDefinition) -> impl IntoView {
     let council = use_council();
+    let (locale, language) = (crate::boot::use_locale(), crate::boot::use_language());
     let answers = RwSignal::new(Answers::new());
     let errors = RwSignal::new(FieldErrors::new());
     let pages = form.pages.clone();
@@ -122,18 +125,18 @@ fn Preview(form: FormDefinition) -> impl IntoView {
     let warned = form_warnings(form, answers);
     let try_it = move |_| {
         let districts = council.postcode_districts.clone();
-        let found = form
-            .with_value(|f| answers.with_untracked(|a| validate_all(f, a, today(), &districts)));
+        let found = form.with_value(|f| {
+            answers.with_untracked(|a| validate_all_in(f, a, today(), &districts, language))
+        });
         errors.set(found);
     };
-    let language = crate::boot::use_language();
     let title = form.with_value(|f| f.title.in_language(language).to_owned());
     view! {
         <div class="govuk-grid-row app-preview">
             <div class="govuk-grid-column-two-thirds">
                 <hr class="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
                 <span class="govuk-caption-l">{title}</span>
-                <h2 class="govuk-heading-l">"Before you start"</h2>
+                <h2 class="govuk-heading-l">{td_string!(locale, wizard.before_you_start)}</h2>
                 {form.with_value(|f| blocks(&f.before_you_start))}
                 <ErrorSummary errors=errors />
                 {move || {
@@ -156,13 +159,13 @@ fn Preview(form: FormDefinition) -> impl IntoView {
                 }}
                 {move || exit.get().map(|exit| view! {
                     <div class="govuk-inset-text">
-                        <h2 class="govuk-heading-m">{format!("These answers end the form: {}", exit.title)}</h2>
+                        <h2 class="govuk-heading-m">{td_string!(locale, preview.ends_the_form)}{exit.title.in_language(language).to_owned()}</h2>
                         {blocks(&exit.body)}
                     </div>
                 })}
-                <button type="button" class="govuk-button govuk-button--secondary" on:click=try_it>"Check the answers"</button>
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=try_it>{td_string!(locale, preview.check_answers)}</button>
                 {form.with_value(|f| (!f.what_happens_next.is_empty()).then(|| view! {
-                    <h2 class="govuk-heading-m">"What happens next"</h2>
+                    <h2 class="govuk-heading-m">{td_string!(locale, sent.what_happens_next)}</h2>
                     {blocks(&f.what_happens_next)}
                 }))}
             </div>
