@@ -148,8 +148,8 @@ fn page_language() -> Language {
         .unwrap_or_default()
 }
 
-/// The page's language as the words of `locales/` know it.
-fn page_locale() -> Locale {
+/// The page's language as the words of `locales/` know it, for code outside components.
+pub(crate) fn page_locale() -> Locale {
     match page_language() {
         Language::English => Locale::en,
         Language::Welsh => Locale::cy,

@@ -89,8 +89,8 @@ fn show(written: Option<Written>) -> AnyView {
             view! { <div inner_html=content></div> }.into_any()
         }
         None => view! {
-            <h1 class="govuk-heading-l">{td_string!(crate::boot::use_locale(), loading.page_failed)}</h1>
-            <p class="govuk-body">{td_string!(crate::boot::use_locale(), loading.check_connection)}</p>
+            <h1 class="govuk-heading-l">{td_string!(crate::api::page_locale(), loading.page_failed)}</h1>
+            <p class="govuk-body">{td_string!(crate::api::page_locale(), loading.check_connection)}</p>
         }
         .into_any(),
     }
