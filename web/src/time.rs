@@ -72,7 +72,7 @@ fn uk_clock(at: DateTime<Utc>) -> Option<(NaiveDateTime, String)> {
 }
 
 /// "1 December 2026 at 2:05 pm GMT".
-pub fn uk_time(at: DateTime<Utc>) -> String {
+fn uk_time(at: DateTime<Utc>) -> String {
     format(
         at,
         &[
@@ -89,7 +89,7 @@ pub fn uk_time(at: DateTime<Utc>) -> String {
 }
 
 /// "1 December 2026": the day in the UK, which is not always the day in UTC.
-pub fn uk_date(at: DateTime<Utc>) -> String {
+fn uk_date(at: DateTime<Utc>) -> String {
     format(
         at,
         &[("day", "numeric"), ("month", "long"), ("year", "numeric")],

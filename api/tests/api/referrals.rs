@@ -1043,6 +1043,16 @@ async fn the_server_accepts_exactly_the_answers_the_browsers_engine_accepts() {
     }
 }
 
+/// The row of `question_id` among a submission's answers.
+fn row<'a>(
+    rows: &'a [shared::forms::SummaryRow],
+    question_id: &str,
+) -> &'a shared::forms::SummaryRow {
+    rows.iter()
+        .find(|row| row.question_id == question_id)
+        .unwrap()
+}
+
 #[tokio::test]
 async fn a_form_answered_in_welsh_keeps_its_language_and_staff_read_it_in_english() {
     let app = spawn_app().await;
@@ -1063,11 +1073,7 @@ async fn a_form_answered_in_welsh_keeps_its_language_and_staff_read_it_in_englis
     let again: SubmissionView = me.read(&format!("/api/v1/submissions/{}", sent.id)).await;
     for copy in [&sent, &again] {
         assert_eq!(copy.form_title, "Ymholiad cymorth");
-        let role = copy
-            .summary
-            .iter()
-            .find(|row| row.question_id == "referrer_role")
-            .unwrap();
+        let role = row(&copy.summary, "referrer_role");
         assert_eq!(role.label, "Eich rôl");
     }
 
@@ -1103,39 +1109,23 @@ async fn a_form_answered_in_welsh_keeps_its_language_and_staff_read_it_in_englis
         .read(&format!("/api/v1/staff/submissions/{}", sent.id))
         .await;
     assert_eq!(seen.language, shared::language::Language::Welsh);
-    let role = seen
-        .summary
-        .iter()
-        .find(|row| row.question_id == "referrer_role")
-        .unwrap();
+    let role = row(&seen.summary, "referrer_role");
     assert_eq!(
         (role.label.as_str(), role.answer.as_str()),
         ("Your role", "GP")
     );
-    let need = seen
-        .summary
-        .iter()
-        .find(|row| row.question_id == "has_carers")
-        .unwrap();
+    let need = row(&seen.summary, "has_carers");
     assert_eq!(need.answer, "Yes");
 
     // A member of staff who reads Welsh can switch to the sender's own words.
     let answered = seen.as_answered.expect("the sender's own words");
     assert_eq!(answered.language, shared::language::Language::Welsh);
-    let role = answered
-        .summary
-        .iter()
-        .find(|row| row.question_id == "referrer_role")
-        .unwrap();
+    let role = row(&answered.summary, "referrer_role");
     assert_eq!(
         (role.label.as_str(), role.answer.as_str()),
         ("Eich rôl", "GP")
     );
-    let need = answered
-        .summary
-        .iter()
-        .find(|row| row.question_id == "has_carers")
-        .unwrap();
+    let need = row(&answered.summary, "has_carers");
     assert_eq!(need.answer, "Ydy");
     assert!(
         answered.pages.iter().any(|p| p.title == "Eich manylion"),
