@@ -148,10 +148,7 @@ pub fn use_language() -> shared::language::Language {
 /// The same, as the words of `locales/` know it. A page's language never changes while it is
 /// open: the header's link loads the page again from the server, in the other language.
 pub fn use_locale() -> crate::i18n::Locale {
-    match use_language() {
-        shared::language::Language::English => crate::i18n::Locale::en,
-        shared::language::Language::Welsh => crate::i18n::Locale::cy,
-    }
+    crate::locale_of(use_language())
 }
 
 /// What the server wrote for this page.

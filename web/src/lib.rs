@@ -25,6 +25,22 @@ pub use boot::start;
 mod words {
     leptos_i18n::load_locales!();
 
+    /// The words' locale for a language, the one mapping between the two.
+    pub fn locale_of(language: shared::language::Language) -> i18n::Locale {
+        match language {
+            shared::language::Language::English => i18n::Locale::en,
+            shared::language::Language::Welsh => i18n::Locale::cy,
+        }
+    }
+
+    /// The language the words' locale is.
+    pub fn language_of(locale: i18n::Locale) -> shared::language::Language {
+        match locale {
+            i18n::Locale::en => shared::language::Language::English,
+            i18n::Locale::cy => shared::language::Language::Welsh,
+        }
+    }
+
     /// A message with its `{name}` placeholders filled from `values`, in one pass (so a value
     /// that itself holds `{name}`, a message someone typed, is left as it is). The words take
     /// values this way rather than as leptos_i18n's `{{ name }}`, whose `td!` makes each one a
@@ -153,4 +169,4 @@ mod words {
         }
     }
 }
-use words::{fill, i18n};
+use words::{fill, i18n, language_of, locale_of};

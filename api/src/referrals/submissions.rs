@@ -637,15 +637,15 @@ pub async fn list(
         at: s.submitted_at,
         id: s.id.clone(),
     });
+    // Listed for its sender: in Welsh, the title the form gives in Welsh. In English the
+    // title stays the one stored when it was sent.
+    let language = crate::request_language::current();
     Ok(SubmissionPage {
         items: rows
             .into_iter()
             .map(|row| {
                 let form = state.forms.get(&row.form_id);
                 let mut summary = row.summary();
-                // Listed for its sender: in Welsh, the title the form gives in Welsh. In
-                // English the title stays the one stored when it was sent.
-                let language = crate::request_language::current();
                 if let Some(form) = form.filter(|_| language != Language::English) {
                     summary.form_title = form.title.in_language(language).to_owned();
                 }

@@ -150,10 +150,7 @@ fn page_language() -> Language {
 
 /// The page's language as the words of `locales/` know it, for code outside components.
 pub(crate) fn page_locale() -> Locale {
-    match page_language() {
-        Language::English => Locale::en,
-        Language::Welsh => Locale::cy,
-    }
+    crate::locale_of(page_language())
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {

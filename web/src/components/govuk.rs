@@ -32,6 +32,20 @@ pub fn SummaryRow(key: &'static str, children: Children) -> impl IntoView {
     }
 }
 
+/// A form's answers as sent: each question's label beside its answer, in a summary list.
+pub fn sent_answers(rows: Vec<shared::forms::SummaryRow>) -> impl IntoView {
+    view! {
+        <dl class="govuk-summary-list">
+            {rows.into_iter().map(|row| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{row.label}</dt>
+                    <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
 /// The green notification banner that says something just done has worked. `id` names its title
 /// for the banner's label, so two on one page need two ids.
 #[component]

@@ -256,7 +256,7 @@ fn FormatLinks() -> impl IntoView {
                             {if p.relationship == Relationship::Own {
                                 td_string!(locale, account.ask_own_letters).into_any()
                             } else {
-                                fill(td_string!(locale, account.ask_letters), &[("name", p.name.clone().to_string())]).into_any()
+                                fill(td_string!(locale, account.ask_letters), &[("name", p.name.to_string())]).into_any()
                             }}
                         </A></li>
                     }).collect_view()}

@@ -70,11 +70,11 @@ pub fn Invitations() -> impl IntoView {
                         let (id_yes, id_no) = (invitation.id.clone(), invitation.id.clone());
                         view! {
                             <div class="govuk-inset-text">
-                                <p class="govuk-body">{fill(td_string!(locale, account.invited), &[("name", invitation.person_name.clone().to_string()), ("footing", footing(locale, &invitation).to_string())])}</p>
+                                <p class="govuk-body">{fill(td_string!(locale, account.invited), &[("name", invitation.person_name.to_string()), ("footing", footing(locale, &invitation).to_string())])}</p>
                                 <p class="govuk-body-s">{fill(td_string!(locale, account.answer_by), &[("date", crate::time::uk_date_in(language, invitation.expires_at).to_string())])}</p>
                                 <div class="govuk-button-group">
                                     <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| yes(id_yes.clone(), true)>
-                                        {td_string!(locale, account.accept)}<span class="govuk-visually-hidden">{fill(td_string!(locale, account.accept_hidden), &[("name", invitation.person_name.clone().to_string())])}</span>
+                                        {td_string!(locale, account.accept)}<span class="govuk-visually-hidden">{fill(td_string!(locale, account.accept_hidden), &[("name", invitation.person_name.to_string())])}</span>
                                     </button>
                                     <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" on:click=move |_| no(id_no.clone(), false)>
                                         {td_string!(locale, account.decline)}

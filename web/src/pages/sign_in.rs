@@ -104,7 +104,7 @@ pub fn SignIn() -> impl IntoView {
                         </form>
                         <p class="govuk-body"><A href="/forgotten-password" attr:class="govuk-link">{td_string!(locale, sign_in.forgotten_password)}</A></p>
                         <h2 class="govuk-heading-m">{td_string!(locale, sign_in.new_users)}</h2>
-                        <p class="govuk-body">{fill(td_string!(locale, sign_in.new_users_register), &[("service", service.clone().to_string())])}</p>
+                        <p class="govuk-body">{fill(td_string!(locale, sign_in.new_users_register), &[("service", service.to_string())])}</p>
                         <A href="/register" attr:class="govuk-button govuk-button--secondary" attr:role="button">
                             {td_string!(locale, sign_in.register)}
                         </A>

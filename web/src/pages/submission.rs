@@ -144,14 +144,7 @@ fn Sent(submission: SubmissionView) -> impl IntoView {
                     </div>
                 </dl>
                 <h2 class="govuk-heading-m">{td_string!(locale, sent.your_answers)}</h2>
-                <dl class="govuk-summary-list">
-                    {rows.into_iter().map(|row| view! {
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">{row.label}</dt>
-                            <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
+                {crate::components::govuk::sent_answers(rows)}
                 <ErrorSummary errors=errors />
                 <div class="govuk-button-group app-no-print">
                     <button type="button" class="govuk-button govuk-button--secondary" on:click=print>{td_string!(locale, sent.print)}</button>

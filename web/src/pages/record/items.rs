@@ -192,14 +192,7 @@ fn Item(person: PersonSummary, item: ItemView, form: FormDefinition) -> impl Int
                 })}
                 <p class="govuk-body">{fill(td_string!(locale, record.items.submitted_by), &[("at", at.to_string()), ("by", by.to_string()), ("reference", reference.to_string())])}</p>
                 <h2 class="govuk-heading-m">{td_string!(locale, record.items.what_was_sent)}</h2>
-                <dl class="govuk-summary-list">
-                    {sent.summary.into_iter().map(|row| view! {
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">{row.label}</dt>
-                            <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
+                {crate::components::govuk::sent_answers(sent.summary)}
                 <div class="govuk-button-group app-no-print">
                     <button type="button" class="govuk-button govuk-button--secondary" on:click=print>{td_string!(locale, sent.print)}</button>
                     <A href=items_path.clone() attr:class="govuk-link">{td_string!(locale, record.items.back)}</A>

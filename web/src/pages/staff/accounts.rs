@@ -203,7 +203,7 @@ pub fn NewStaffAccount() -> impl IntoView {
                 Role::Staff
             },
         };
-        let found = request.validate_in(super::language(locale));
+        let found = request.validate_in(crate::language_of(locale));
         let navigate = navigate.clone();
         let send = async move {
             let client = session.api();

@@ -117,8 +117,10 @@ pub fn GiveAccess() -> impl IntoView {
                 .filter(|b| !b.is_empty() && relationship.get() == "proxy"),
             ends_on: None,
         };
-        let found =
-            request.validate_in(crate::pages::form::state::today(), super::language(locale));
+        let found = request.validate_in(
+            crate::pages::form::state::today(),
+            crate::language_of(locale),
+        );
         let person_id = person_id.clone();
         let send = async move {
             let client = session.api();
@@ -362,7 +364,7 @@ pub fn RecordInvolvement() -> impl IntoView {
             email: None,
             since: since.unwrap_or_default(),
         };
-        let mut found = request.validate_in(super::language(locale));
+        let mut found = request.validate_in(crate::language_of(locale));
         if since.is_none() {
             found.insert(
                 "since".into(),
@@ -493,9 +495,10 @@ fn PersonForm(existing: Option<shared::api::PersonDetails>) -> impl IntoView {
             home_phone: typed(home_phone),
             mobile_phone: typed(mobile_phone),
         };
-        found.extend(
-            request.validate_in(crate::pages::form::state::today(), super::language(locale)),
-        );
+        found.extend(request.validate_in(
+            crate::pages::form::state::today(),
+            crate::language_of(locale),
+        ));
         let navigate = navigate.clone();
         let existing_id = existing_id.clone();
         let send = async move {

@@ -82,7 +82,7 @@ fn SecretBanner(new: NewSecret) -> impl IntoView {
                 <h2 class="govuk-notification-banner__title" id="secret-title">{td_string!(locale, staff.integrations.copy_secret)}</h2>
             </div>
             <div class="govuk-notification-banner__content">
-                <p class="govuk-notification-banner__heading">{fill(td_string!(locale, staff.integrations.secret_for), &[("what", new.what.clone().to_string())])}</p>
+                <p class="govuk-notification-banner__heading">{fill(td_string!(locale, staff.integrations.secret_for), &[("what", new.what.to_string())])}</p>
                 <dl class="govuk-summary-list govuk-summary-list--no-border">
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">{new.id_label}</dt>
@@ -490,7 +490,7 @@ pub fn WebhookDeliveries() -> impl IntoView {
                                                 <td class="govuk-table__cell app-break-anywhere">{answer}</td>
                                                 <td class="govuk-table__cell">
                                                     <button type="button" class="app-link-button govuk-link" on:click=move |_| replay(id.clone())>
-                                                        {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{fill(td_string!(locale, staff.integrations.replay_hidden), &[("event", d.event_type.clone().to_string()), ("made", when(locale, d.created_at).to_string())])}</span>
+                                                        {td_string!(locale, staff.common.send_again)}<span class="govuk-visually-hidden">{fill(td_string!(locale, staff.integrations.replay_hidden), &[("event", d.event_type.to_string()), ("made", when(locale, d.created_at).to_string())])}</span>
                                                     </button>
                                                 </td>
                                             </tr>

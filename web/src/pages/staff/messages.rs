@@ -112,7 +112,7 @@ pub fn TeamThreads() -> impl IntoView {
                             } else {
                                 view! {
                                     <table class="govuk-table">
-                                        <caption class="govuk-table__caption govuk-visually-hidden">{fill(td_string!(locale, staff.messages.caption), &[("team", name.clone().to_string())])}</caption>
+                                        <caption class="govuk-table__caption govuk-visually-hidden">{fill(td_string!(locale, staff.messages.caption), &[("team", name.to_string())])}</caption>
                                         <thead class="govuk-table__head"><tr class="govuk-table__row">
                                             <th scope="col" class="govuk-table__header">{td_string!(locale, staff.messages.subject)}</th>
                                             <th scope="col" class="govuk-table__header">{td_string!(locale, staff.messages.about)}</th>
@@ -165,7 +165,7 @@ pub fn StaffThread() -> impl IntoView {
                             ev.prevent_default();
                             let Some(last) = last.clone() else { return };
                             let request = ReplyRequest { in_reply_to: last.id.clone(), body: body.get() };
-                            let found = shared::api::validate_body_in(&request.body, super::language(locale));
+                            let found = shared::api::validate_body_in(&request.body, crate::language_of(locale));
                             let (person_id, thread_id) = (person_id.clone(), thread_id.clone());
                             let send = async move {
                                 let client = session.api();
@@ -178,7 +178,7 @@ pub fn StaffThread() -> impl IntoView {
                         };
                         let team = view.team.name.clone();
                         let quoted = view.thread.messages.last().map(|m| {
-                            let date = crate::time::uk_date_in(super::language(locale), m.sent_at);
+                            let date = crate::time::uk_date_in(crate::language_of(locale), m.sent_at);
                             let (name, body) = (m.from.clone(), m.body.clone());
                             fill(td_string!(locale, staff.messages.wrote), &[("name", name.to_string()), ("date", date.to_string()), ("body", body.to_string())])
                         });
@@ -189,7 +189,7 @@ pub fn StaffThread() -> impl IntoView {
                                 {td_string!(locale, staff.messages.about_before)}<a href=format!("/staff/people/{}", view.person_id) class="govuk-link">{view.person_name.clone()}</a>
                             </span>
                             <h1 class="govuk-heading-l">{view.thread.subject.clone()}</h1>
-                            <p class="govuk-body-s">{fill(td_string!(locale, staff.messages.message_type), &[("label", view.thread.message_type_label.clone().to_string())])}</p>
+                            <p class="govuk-body-s">{fill(td_string!(locale, staff.messages.message_type), &[("label", view.thread.message_type_label.to_string())])}</p>
                             {view.thread.messages.iter().map(|m| view! {
                                 <div class="app-message">
                                     <h2 class="govuk-heading-s">{format!("{} — {}", m.from, when(locale, m.sent_at))}</h2>

@@ -80,14 +80,6 @@ fn status_tag(locale: Locale, status: SubmissionStatus) -> impl IntoView {
     view! { <strong class=format!("govuk-tag {colour}")>{crate::labels::submission_status(locale, status)}</strong> }
 }
 
-/// The page's language as `shared` names it.
-fn language(locale: Locale) -> Language {
-    match locale {
-        Locale::en => Language::English,
-        Locale::cy => Language::Welsh,
-    }
-}
-
 /// "1 Dec 2026"; in Welsh, "1 Rhagfyr 2026" (Welsh months are not shortened).
 fn day(locale: Locale, date: chrono::NaiveDate) -> String {
     match locale {
@@ -98,10 +90,10 @@ fn day(locale: Locale, date: chrono::NaiveDate) -> String {
 
 /// "1 December 2026", "1 Rhagfyr 2026".
 fn long_day(locale: Locale, date: chrono::NaiveDate) -> String {
-    crate::time::day_in(language(locale), date)
+    crate::time::day_in(crate::language_of(locale), date)
 }
 
 /// A moment in UK time: "1 December 2026 at 2:05 pm GMT".
 fn when(locale: Locale, at: chrono::DateTime<chrono::Utc>) -> String {
-    crate::time::uk_time_in(language(locale), at)
+    crate::time::uk_time_in(crate::language_of(locale), at)
 }

@@ -529,7 +529,7 @@ fn History(history: Vec<shared::api::SubmissionEvent>) -> impl IntoView {
                             <div class="moj-timeline__item">
                                 <div class="moj-timeline__header">
                                     <h3 class="moj-timeline__title">{if what.is_empty() { td_string!(locale, staff.referral.note).to_owned() } else { what.join(", ") }}</h3>
-                                    <p class="moj-timeline__byline">{fill(td_string!(locale, staff.referral.by), &[("name", e.by.clone().to_string())])}</p>
+                                    <p class="moj-timeline__byline">{fill(td_string!(locale, staff.referral.by), &[("name", e.by.to_string())])}</p>
                                 </div>
                                 <p class="moj-timeline__date"><time datetime=e.at.to_rfc3339()>{when(locale, e.at)}</time></p>
                                 {e.note.map(|n| view! { <div class="moj-timeline__description app-message__body">{n}</div> })}
@@ -620,14 +620,7 @@ fn answers_by_page(rows: Vec<SummaryRow>, pages: Vec<PageTitle>) -> impl IntoVie
                 .map(|p| p.title.clone());
             view! {
                 {title.map(|t| view! { <h3 class="govuk-heading-s">{t}</h3> })}
-                <dl class="govuk-summary-list">
-                    {rows.into_iter().map(|row| view! {
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">{row.label}</dt>
-                            <dd class="govuk-summary-list__value app-answer">{row.answer}</dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
+                {crate::components::govuk::sent_answers(rows)}
             }
         })
         .collect_view()

@@ -153,7 +153,7 @@ fn Access(
                     let id = i.id.clone();
                     view! {
                         <li>
-                            {fill(td_string!(locale, staff.record.invitation), &[("email", i.email.clone().to_string()), ("footing", footing.to_string()), ("state", invitation_state(locale, &i.state).to_string()), ("date", long_day(locale, i.invited_at.date_naive()).to_string())])}
+                            {fill(td_string!(locale, staff.record.invitation), &[("email", i.email.to_string()), ("footing", footing.to_string()), ("state", invitation_state(locale, &i.state).to_string()), ("date", long_day(locale, i.invited_at.date_naive()).to_string())])}
                             {(i.state == "waiting").then(|| view! {
                                 <ConfirmButton label=td_string!(locale, staff.common.withdraw)
                                     hidden=format!("{}{}", td_string!(locale, staff.record.withdraw_invitation_hidden), i.email)
@@ -185,7 +185,7 @@ fn Involvements(person_id: String, involvements: Vec<InvolvementView>) -> impl I
             view! {
                 <ul class="govuk-list">
                     {involvements.into_iter().map(|i| view! {
-                        <li>{fill(td_string!(locale, staff.record.involvement), &[("name", i.name.clone().to_string()), ("role", i.role.clone().to_string()), ("team", i.team.clone().to_string()), ("since", long_day(locale, i.since).to_string())])}</li>
+                        <li>{fill(td_string!(locale, staff.record.involvement), &[("name", i.name.to_string()), ("role", i.role.to_string()), ("team", i.team.to_string()), ("since", long_day(locale, i.since).to_string())])}</li>
                     }).collect_view()}
                 </ul>
             }.into_any()
@@ -285,9 +285,9 @@ fn Documents(
             <ul class="govuk-list">
                 {format_requests.iter().map(|r| view! {
                     <li>
-                        {fill(td_string!(locale, staff.record.format_request), &[("what", describe(locale, r).to_string()), ("by", r.requested_by.clone().to_string()), ("date", day(locale, r.requested_at.date_naive()).to_string())])}
+                        {fill(td_string!(locale, staff.record.format_request), &[("what", describe(locale, r).to_string()), ("by", r.requested_by.to_string()), ("date", day(locale, r.requested_at.date_naive()).to_string())])}
                         {match &r.answer {
-                            Some(a) => view! { <strong class="govuk-tag govuk-tag--green">{td_string!(locale, staff.record.answered)}</strong>{fill(td_string!(locale, staff.record.answered_with), &[("title", a.title.clone().to_string())])} }.into_any(),
+                            Some(a) => view! { <strong class="govuk-tag govuk-tag--green">{td_string!(locale, staff.record.answered)}</strong>{fill(td_string!(locale, staff.record.answered_with), &[("title", a.title.to_string())])} }.into_any(),
                             None => view! { <strong class="govuk-tag govuk-tag--yellow">{td_string!(locale, staff.record.waiting)}</strong> }.into_any(),
                         }}
                     </li>
@@ -398,7 +398,7 @@ fn FormsToComplete(person_id: String, items: Vec<shared::api::ItemSummary>) -> i
                 <ul class="govuk-list">
                     {items.into_iter().map(|i| view! {
                         <li>
-                            {fill(td_string!(locale, staff.record.item), &[("form", i.form_title.clone().to_string()), ("team", i.team.clone().to_string()), ("due", long_day(locale, i.due_on).to_string()), ("status", item_status(locale, i.status).to_string()), ("percent", i.progress.to_string().to_string())])}
+                            {fill(td_string!(locale, staff.record.item), &[("form", i.form_title.to_string()), ("team", i.team.to_string()), ("due", long_day(locale, i.due_on).to_string()), ("status", item_status(locale, i.status).to_string()), ("percent", i.progress.to_string().to_string())])}
                             {i.submission_id.clone().map(|id| view! {
                                 <a href=format!("/staff/referrals/{id}") class="govuk-link">{td_string!(locale, staff.record.see_what_was_sent)}</a>
                             })}
